@@ -1,0 +1,184 @@
+"""Configuration: one TOML file, every option declared once with its default, type and help.
+
+The shipped ``config/calendar-daemon.toml`` documents every option; a test keeps it in step with
+the declarations below. Unknown keys and bad values raise :class:`ConfigError` naming the file,
+the key and the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from calendar_daemon.exceptions import ConfigError
+
+CONFIG_ENV = "CALENDAR_DAEMON_CONFIG"
+DB_ENV = "CALENDAR_DAEMON_DB"
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerConfig(Section):
+    host: str = Field("127.0.0.1", description="Address the HTTP server listens on.")
+    port: int = Field(8640, ge=0, le=65535, description="TCP port of the HTTP server (0 picks a free one).")
+    public_url: str = Field(
+        "",
+        description="Public base URL (e.g. https://cal.example.com) used in subscribe links; "
+        "empty means the address the request came to.",
+    )
+    max_request_bytes: int = Field(1_048_576, ge=1024, description="Largest request body accepted, in bytes.")
+
+
+class DatabaseConfig(Section):
+    url: str = Field(
+        "",
+        description="SQLAlchemy URL. Empty: a SQLite file under $STATE_DIRECTORY when systemd sets it, "
+        "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon).",
+    )
+    busy_timeout_ms: int = Field(10_000, ge=0, description="SQLite: how long a writer waits for a lock.")
+    pool_size: int = Field(5, ge=1, description="PostgreSQL: connections kept in the pool per process.")
+
+
+class FeedConfig(Section):
+    name: str = Field("Market calendar", description="Calendar name shown by clients (NAME, X-WR-CALNAME).")
+    refresh_interval_minutes: int = Field(
+        60, ge=5, description="How often clients should re-fetch (REFRESH-INTERVAL, X-PUBLISHED-TTL)."
+    )
+    poll_seconds: float = Field(
+        1.0, gt=0, description="How often the server checks the database for changes made by other processes."
+    )
+
+
+class SeedsConfig(Section):
+    path: str = Field("", description="Folder of seed files; empty means the seeds bundled with the package.")
+    load_on_start: bool = Field(
+        True, description="Load the seeds when the daemon starts and they changed since the last load."
+    )
+
+
+class DisplayConfig(Section):
+    timezone: str = Field("Asia/Shanghai", description="Zone used to show times and to place all-day alerts.")
+    locale: str = Field("zh-CN", description="Language of messages and pages: zh-CN or en.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return check_zone(value)
+
+    @field_validator("locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        if value not in ("zh-CN", "en"):
+            raise ValueError("must be 'zh-CN' or 'en'")
+        return value
+
+
+class Config(Section):
+    server: ServerConfig = Field(default_factory=ServerConfig)
+    database: DatabaseConfig = Field(default_factory=DatabaseConfig)
+    feed: FeedConfig = Field(default_factory=FeedConfig)
+    seeds: SeedsConfig = Field(default_factory=SeedsConfig)
+    display: DisplayConfig = Field(default_factory=DisplayConfig)
+
+    source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
+
+
+def check_zone(value: str) -> str:
+    """Return ``value`` if it names an IANA time zone, else raise ``ValueError``."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)") from None
+    return value
+
+
+_ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def expand_env(value: str, *, where: str, source: str) -> str:
+    """Replace ``${NAME}`` by the environment variable NAME; a missing one is a config error."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in os.environ:
+            raise ConfigError(f"{source}: {where}: environment variable {name} is not set")
+        return os.environ[name]
+
+    return _ENV_RE.sub(replace, value)
+
+
+def _format_error(err: dict[str, Any]) -> str:
+    location = ".".join(str(part) for part in err["loc"])
+    if err["type"] == "extra_forbidden":
+        return f"unknown key '{location}'"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"key '{location}': {message}"
+
+
+def parse_config(data: dict[str, Any], source: str) -> Config:
+    """Validate a parsed TOML document; errors name ``source`` and the key."""
+    try:
+        return Config.model_validate({**data, "source": source})
+    except ValidationError as exc:
+        problems = "; ".join(_format_error(dict(err)) for err in exc.errors())
+        raise ConfigError(f"{source}: {problems}") from None
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Load the config from ``path``, from $CALENDAR_DAEMON_CONFIG, or return the defaults."""
+    chosen = path if path is not None else os.environ.get(CONFIG_ENV)
+    if not chosen:
+        return Config()
+    file = Path(chosen)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read config file: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{file}: config file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: invalid TOML: {exc}") from None
+    return parse_config(data, str(file))
+
+
+def state_directory() -> Path:
+    """Where the SQLite file lives by default: $STATE_DIRECTORY (systemd) or the user state dir."""
+    systemd_dir = os.environ.get("STATE_DIRECTORY")
+    if systemd_dir:
+        return Path(systemd_dir.split(":")[0])
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "calendar-daemon"
+
+
+def database_url(config: Config, override: str | None = None) -> str:
+    """The effective database URL: ``--db``/$CALENDAR_DAEMON_DB, then the config, then the default file."""
+    url = override or os.environ.get(DB_ENV) or config.database.url
+    if url:
+        return url
+    directory = state_directory()
+    return f"sqlite:///{directory / 'calendar-daemon.db'}"
+
+
+def iter_options(model: type[BaseModel] = Config, prefix: str = "") -> list[tuple[str, object, str]]:
+    """Every declared option as (dotted key, default, help) — used by docs and their test."""
+    options: list[tuple[str, object, str]] = []
+    for name, field in model.model_fields.items():
+        if field.exclude:
+            continue
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, Section):
+            options.extend(iter_options(annotation, f"{prefix}{name}."))
+        else:
+            default = field.get_default(call_default_factory=True)
+            options.append((f"{prefix}{name}", default, field.description or ""))
+    return options

@@ -1,0 +1,63 @@
+"""``calendar-daemon run``: open the store, load seeds, serve the feed until told to stop."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from calendar_daemon.config import Config, database_url
+from calendar_daemon.db import describe, open_engine
+from calendar_daemon.feed import FeedCache
+from calendar_daemon.seeds import load_seeds_if_changed
+from calendar_daemon.server import AppState, create_app
+from calendar_daemon.store import EventStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """The parts of a running daemon, built from a config."""
+
+    config: Config
+    store: EventStore
+    feed: FeedCache
+
+    @classmethod
+    def build(cls, config: Config, db_override: str | None = None) -> Runtime:
+        url = database_url(config, db_override)
+        engine = open_engine(url, busy_timeout_ms=config.database.busy_timeout_ms, pool_size=config.database.pool_size)
+        store = EventStore(engine)
+        store.initialise()
+        logger.info("database: %s", describe(engine))
+        feed = FeedCache(
+            store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
+            poll_seconds=config.feed.poll_seconds,
+        )  # fmt: skip
+        return cls(config=config, store=store, feed=feed)
+
+    def load_seeds(self) -> None:
+        if not self.config.seeds.load_on_start:
+            return
+        folder = Path(self.config.seeds.path) if self.config.seeds.path else None
+        result = load_seeds_if_changed(self.store, folder, default_timezone=self.config.display.timezone)
+        if result is not None:
+            logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
+
+
+def serve(runtime: Runtime, host: str | None = None, port: int | None = None) -> None:
+    """Run the HTTP server in the foreground until SIGINT/SIGTERM."""
+    config = runtime.config
+    runtime.load_seeds()
+    runtime.feed.sync(force=True)
+    app = create_app(AppState(config, runtime.store, runtime.feed))
+    bind_host = host or config.server.host
+    bind_port = config.server.port if port is None else port
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False)
+    )
+    logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
+    server.run()

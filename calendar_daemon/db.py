@@ -1,0 +1,72 @@
+"""Opening the database: SQLite (embedded default, WAL + busy timeout) or PostgreSQL."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlmodel import SQLModel, create_engine
+
+from calendar_daemon import models  # noqa: F401  (registers the tables)
+from calendar_daemon.exceptions import DatabaseError
+
+logger = logging.getLogger(__name__)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5) -> Engine:
+    """Create an engine for ``url``; SQLite files get WAL mode and a busy timeout."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"invalid database URL {url!r}") from None
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            path = Path(database)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create database folder {path.parent}: {exc.strerror}") from None
+        kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000, "check_same_thread": False}
+    else:
+        kwargs["pool_size"] = pool_size
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"cannot open database {parsed.render_as_string(hide_password=True)}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+
+        @sa_event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # Let SQLAlchemy's own transaction handling drive BEGIN; set pragmas once per connection.
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+    return engine
+
+
+def init_schema(engine: Engine) -> None:
+    """Create missing tables."""
+    try:
+        SQLModel.metadata.create_all(engine)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot initialise database: {exc.orig}") from None
+
+
+def describe(engine: Engine) -> str:
+    """The engine's URL without its password, for messages."""
+    return engine.url.render_as_string(hide_password=True)

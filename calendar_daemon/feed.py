@@ -1,0 +1,194 @@
+"""The iCalendar feed, served from cache.
+
+Each event is rendered once per revision and kept as bytes. The cache learns about changes by
+comparing the store's ``data_version`` with the one it last saw and fetching only the events written
+since; a filtered feed body is joined from cached blocks once per data version and reused until the
+next change. A request for an unchanged feed does no per-event work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from icalendar import Calendar
+
+from calendar_daemon import __version__
+from calendar_daemon.models import Event
+from calendar_daemon.store import EventFilter, EventStore
+from calendar_daemon.vevent import render_vevent
+
+logger = logging.getLogger(__name__)
+
+EPOCH = datetime(2000, 1, 1)
+FEED_STATUSES = ("confirmed", "tentative", "cancelled")
+
+
+@dataclass(frozen=True)
+class FeedQuery:
+    """A feed's filters; hashable so each distinct filter has its own cached body."""
+
+    categories: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    min_importance: int | None = None
+    entities: tuple[str, ...] = ()
+
+    def to_filter(self) -> EventFilter:
+        return EventFilter(
+            categories=self.categories, regions=self.regions, min_importance=self.min_importance,
+            entities=self.entities, statuses=FEED_STATUSES,
+        )  # fmt: skip
+
+
+@dataclass
+class FeedBody:
+    body: bytes
+    etag: str
+    last_modified: datetime
+    event_count: int
+
+
+@dataclass
+class _Cached:
+    event: Event
+    block: bytes
+
+
+@dataclass
+class _KeyState:
+    body: FeedBody
+    version: int
+
+
+@dataclass
+class _Batch:
+    version: int
+    max_updated: datetime
+
+
+@dataclass
+class FeedCache:
+    store: EventStore
+    name: str = "Market calendar"
+    refresh_minutes: int = 60
+    poll_seconds: float = 1.0
+    monotonic: Callable[[], float] = time.monotonic
+    _events: dict[str, _Cached] = field(default_factory=dict)
+    _tombstones: dict[str, Event] = field(default_factory=dict)
+    _order: list[str] = field(default_factory=list)
+    _bodies: dict[FeedQuery, _KeyState] = field(default_factory=dict)
+    _batches: list[_Batch] = field(default_factory=list)
+    _synced: int = -1
+    _checked_at: float = float("-inf")
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    renders: int = 0
+
+    def header(self) -> bytes:
+        calendar = Calendar()
+        calendar.add("prodid", f"-//calendar-daemon//calendar-daemon {__version__}//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("name", self.name)
+        calendar.add("x-wr-calname", self.name)
+        refresh = f"PT{self.refresh_minutes}M"
+        calendar.add("x-published-ttl", refresh)
+        text = calendar.to_ical().replace(b"END:VCALENDAR\r\n", b"")
+        return text + f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}\r\n".encode()
+
+    def invalidate(self) -> None:
+        """Check the store on the next request (after a write made by this process)."""
+        self._checked_at = float("-inf")
+
+    @property
+    def version(self) -> int:
+        return self._synced
+
+    def sync(self, *, force: bool = False) -> int:
+        """Bring the cache up to the store's data version; returns that version."""
+        with self._lock:
+            now = self.monotonic()
+            if not force and now - self._checked_at < self.poll_seconds:
+                return self._synced
+            self._checked_at = now
+            version = self.store.data_version()
+            if version == self._synced:
+                return version
+            changed = self.store.changed_since(self._synced if self._synced >= 0 else -1)
+            order_changed = self._synced < 0
+            for event in changed:
+                cached = self._events.get(event.uid)
+                if event.deleted or event.status not in FEED_STATUSES:
+                    if cached is not None:
+                        del self._events[event.uid]
+                        order_changed = True
+                    self._tombstones[event.uid] = event
+                    continue
+                self._tombstones.pop(event.uid, None)
+                if cached is not None and cached.event.revision == event.revision:
+                    continue
+                if cached is None or cached.event.sort_start != event.sort_start:
+                    order_changed = True
+                self._events[event.uid] = _Cached(event, render_vevent(event))
+                self.renders += 1
+            if order_changed:
+                self._order = sorted(self._events, key=lambda uid: (self._events[uid].event.sort_start, uid))
+            if changed:
+                self._batches.append(_Batch(version, max(e.updated_at for e in changed)))
+                del self._batches[:-64]
+            logger.debug("feed cache synced to version %s (%s events changed)", version, len(changed))
+            self._synced = version
+            return version
+
+    def get(self, query: FeedQuery) -> FeedBody:
+        version = self.sync()
+        with self._lock:
+            state = self._bodies.get(query)
+            if state is not None and state.version == version:
+                return state.body
+            body = self._build(query.to_filter(), state)
+            self._bodies[query] = _KeyState(body, version)
+            return body
+
+    def filtered(self, flt: EventFilter) -> FeedBody:
+        """A body for any filter (e.g. a date range for export), built now and not cached."""
+        self.sync()
+        with self._lock:
+            return self._build(flt, None)
+
+    def _build(self, flt: EventFilter, previous: _KeyState | None) -> FeedBody:
+        blocks: list[bytes] = []
+        newest = EPOCH
+        for uid in self._order:
+            cached = self._events[uid]
+            if flt.matches(cached.event):
+                blocks.append(cached.block)
+                newest = max(newest, cached.event.updated_at)
+        body = b"".join([self.header(), *blocks, b"END:VCALENDAR\r\n"])
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        if previous is not None and previous.body.etag == etag:
+            return previous.body
+        if previous is not None:
+            for batch in self._batches:
+                if batch.version > previous.version:
+                    newest = max(newest, batch.max_updated)
+            if newest <= previous.body.last_modified:
+                newest = previous.body.last_modified + timedelta(seconds=1)
+        else:
+            removed = flt.categories or flt.regions or flt.min_importance or flt.entities
+            for event in self._tombstones.values():
+                if not removed or flt.matches(_undeleted(event)):
+                    newest = max(newest, event.updated_at)
+        return FeedBody(body=body, etag=etag, last_modified=newest, event_count=len(blocks))
+
+
+def _undeleted(event: Event) -> Event:
+    copy = event.model_copy()
+    copy.deleted = False
+    copy.status = "confirmed"
+    return copy

@@ -1,0 +1,111 @@
+"""The HTTP application: the feed routes, health, and the routers other components add."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import UTC
+from email.utils import format_datetime, parsedate_to_datetime
+
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from calendar_daemon import __version__
+from calendar_daemon.config import Config
+from calendar_daemon.feed import FeedBody, FeedCache, FeedQuery
+from calendar_daemon.records import CATEGORIES
+from calendar_daemon.store import EventStore
+
+logger = logging.getLogger(__name__)
+
+ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
+
+
+class AppState:
+    """What the routes share: config, store and feed cache (one per process)."""
+
+    def __init__(self, config: Config, store: EventStore, feed: FeedCache) -> None:
+        self.config = config
+        self.store = store
+        self.feed = feed
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    if header.strip() == "*":
+        return True
+    candidates = [part.strip().removeprefix("W/") for part in header.split(",")]
+    return etag in candidates
+
+
+def _not_modified(request: Request, body: FeedBody) -> bool:
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        return _etag_matches(if_none_match, body.etag)
+    if_modified_since = request.headers.get("if-modified-since")
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        return body.last_modified.replace(tzinfo=UTC, microsecond=0) <= since
+    return False
+
+
+def feed_response(request: Request, body: FeedBody) -> Response:
+    """Serve a feed body with ETag/Last-Modified; 304 when the client already has it."""
+    headers = {
+        "ETag": body.etag,
+        "Last-Modified": format_datetime(body.last_modified.replace(tzinfo=UTC), usegmt=True),
+        "Cache-Control": "no-cache",
+    }
+    if _not_modified(request, body):
+        return Response(status_code=304, headers=headers)
+    content = b"" if request.method == "HEAD" else body.body
+    headers["Content-Length"] = str(len(body.body))
+    return Response(content=content, media_type=ICS_MEDIA_TYPE, headers=headers)
+
+
+def parse_feed_query(
+    categories: Sequence[str], regions: Sequence[str], min_importance: int | None
+) -> FeedQuery:
+    """Validate a feed's query parameters; comma lists and repeated parameters both work."""
+    cats = sorted({c.strip() for value in categories for c in value.split(",") if c.strip()})
+    unknown = [c for c in cats if c not in CATEGORIES]
+    if unknown:
+        raise HTTPException(400, f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")
+    regs = sorted({r.strip().upper() for value in regions for r in value.split(",") if r.strip()})
+    if min_importance is not None and not 1 <= min_importance <= 3:
+        raise HTTPException(400, "min_importance must be 1, 2 or 3")
+    return FeedQuery(categories=tuple(cats), regions=tuple(regs), min_importance=min_importance)
+
+
+def create_app(state: AppState) -> FastAPI:
+    app = FastAPI(title="calendar-daemon", version=__version__, docs_url=None, redoc_url=None)
+    app.state.calendar = state
+
+    @app.api_route("/calendar.ics", methods=["GET", "HEAD"], include_in_schema=False)
+    def calendar_ics(
+        request: Request,
+        category: list[str] = Query(default=[]),
+        region: list[str] = Query(default=[]),
+        min_importance: int | None = Query(default=None),
+    ) -> Response:
+        query = parse_feed_query(category, region, min_importance)
+        return feed_response(request, state.feed.get(query))
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONResponse:
+        try:
+            version = state.store.data_version()
+        except Exception as exc:  # noqa: BLE001 - report any database failure as unhealthy
+            logger.warning("health check: database unreachable: %s", exc)
+            return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok", "data_version": version, "version": __version__})
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_request: Request, exc: HTTPException) -> Response:
+        return PlainTextResponse(str(exc.detail), status_code=exc.status_code, headers=exc.headers)
+
+    return app

@@ -1,0 +1,290 @@
+"""The event store: the database is the one source of truth.
+
+Every write bumps the global ``data_version`` in the same transaction, and stamps the events it
+touched with that version (``change_seq``). Readers in this or another process compare the version
+to what they last saw and fetch only the events that changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, or_, text, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from calendar_daemon.db import init_schema
+from calendar_daemon.exceptions import NotFoundError
+from calendar_daemon.models import Event, State
+from calendar_daemon.records import EventRecord
+
+logger = logging.getLogger(__name__)
+
+DATA_VERSION = "data_version"
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    """The current time as a naive UTC datetime (the store's convention)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+@dataclass
+class EventFilter:
+    """Which events a listing, export or feed wants."""
+
+    categories: Sequence[str] = ()
+    regions: Sequence[str] = ()
+    min_importance: int | None = None
+    entities: Sequence[str] = ()
+    start: datetime | None = None  # events ending at or after this UTC instant
+    end: datetime | None = None  # events starting before this UTC instant
+    query: str | None = None
+    statuses: Sequence[str] = ("confirmed", "tentative", "cancelled")
+    include_deleted: bool = False
+
+    def matches(self, event: Event) -> bool:
+        """The same test as :meth:`EventStore.list_events`, on an event already in memory."""
+        if self.categories and event.category not in self.categories:
+            return False
+        if self.regions and event.region not in {r.upper() for r in self.regions}:
+            return False
+        if self.min_importance is not None and event.importance < self.min_importance:
+            return False
+        if self.entities:
+            wanted = {e.casefold() for e in self.entities}
+            if not wanted & {e.casefold() for e in event.entities}:
+                return False
+        if self.start is not None and event.sort_end < self.start:
+            return False
+        if self.end is not None and event.sort_start >= self.end:
+            return False
+        if self.query:
+            needle = self.query.casefold()
+            haystack = " ".join([event.title, event.description, *event.entities]).casefold()
+            if needle not in haystack:
+                return False
+        if event.status not in self.statuses:
+            return False
+        return self.include_deleted or not event.deleted
+
+
+@dataclass
+class UpsertResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    version: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def merge_sources(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Union of two source lists; a source is identified by (outlet, headline, published)."""
+
+    def key(source: dict[str, Any]) -> tuple[object, object, object]:
+        return (source.get("outlet"), source.get("headline"), source.get("published"))
+
+    merged = {key(s): s for s in old}
+    for source in new:
+        merged[key(source)] = {**merged.get(key(source), {}), **source}
+    return list(merged.values())
+
+
+_RECORD_FIELDS = (
+    "title", "description", "category", "importance", "region", "entities", "tags", "timezone",
+    "start_at", "end_at", "start_date", "end_date", "status", "sources", "extra",
+)  # fmt: skip
+
+
+class EventStore:
+    """Reads and writes events; safe to share between threads (one session per call)."""
+
+    def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
+        self.engine = engine
+        self.clock = clock
+
+    def initialise(self) -> None:
+        init_schema(self.engine)
+        with Session(self.engine) as session:
+            if session.get(State, DATA_VERSION) is None:
+                session.add(State(key=DATA_VERSION, value=0))
+                session.commit()
+
+    # -- versions and markers -------------------------------------------------------------
+    def data_version(self) -> int:
+        with self.engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM state WHERE key = :k"), {"k": DATA_VERSION}).scalar()
+        return int(value or 0)
+
+    def get_marker(self, key: str) -> str | None:
+        with Session(self.engine) as session:
+            row = session.get(State, key)
+            return None if row is None else row.text
+
+    def set_marker(self, key: str, value: str) -> None:
+        with Session(self.engine) as session:
+            row = session.get(State, key) or State(key=key)
+            row.text = value
+            session.add(row)
+            session.commit()
+
+    @staticmethod
+    def _bump_version(session: Session) -> int:
+        # The first statement of a write transaction takes the write lock (SQLite) or the row lock
+        # (PostgreSQL), so versions are handed out in commit order.
+        session.execute(update(State).where(col(State.key) == DATA_VERSION).values(value=State.value + 1))
+        row = session.get(State, DATA_VERSION)
+        assert row is not None
+        return row.value
+
+    # -- writes ---------------------------------------------------------------------------
+    def upsert(
+        self, records: Sequence[EventRecord], *, origin: str, merge: bool = False, status: str | None = None
+    ) -> UpsertResult:
+        """Insert or update ``records`` in one transaction: all of them or none.
+
+        An unchanged record (same content hash) is left alone; a changed one gets a new revision.
+        ``merge`` adds the records' sources to the stored ones instead of replacing them.
+        """
+        result = UpsertResult()
+        now = self.clock()
+        with Session(self.engine) as session:
+            version = self._bump_version(session)
+            uids = [r.uid for r in records]
+            existing = {
+                e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()
+            } if uids else {}
+            for record in records:
+                if merge and record.uid in existing:
+                    record.sources = merge_sources(existing[record.uid].sources, record.sources)
+                if status is not None:
+                    record.status = status
+                digest = record.content_hash()
+                event = existing.get(record.uid)
+                if event is None:
+                    event = Event(
+                        uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,
+                        sort_end=record.sort_end, origin=origin, revision=1, content_hash=digest,
+                        created_at=now, updated_at=now, change_seq=version,
+                        **{name: getattr(record, name) for name in _RECORD_FIELDS},
+                    )  # fmt: skip
+                    session.add(event)
+                    existing[record.uid] = event
+                    result.created.append(record.uid)
+                    continue
+                if event.content_hash == digest and not event.deleted:
+                    result.unchanged.append(record.uid)
+                    continue
+                for name in _RECORD_FIELDS:
+                    setattr(event, name, getattr(record, name))
+                event.precision = record.precision.value
+                event.sort_start, event.sort_end = record.sort_start, record.sort_end
+                event.content_hash = digest
+                event.deleted = False
+                event.revision += 1
+                event.updated_at = now
+                event.change_seq = version
+                session.add(event)
+                result.updated.append(record.uid)
+            if not result.changed:
+                session.rollback()
+                result.version = self.data_version()
+                return result
+            session.commit()
+        result.version = version
+        logger.info(
+            "stored %s events from %s: %s new, %s updated, %s unchanged",
+            len(records), origin, len(result.created), len(result.updated), len(result.unchanged),
+        )  # fmt: skip
+        return result
+
+    def set_status(self, uid: str, status: str) -> Event:
+        return self._modify(uid, lambda event: setattr(event, "status", status))
+
+    def delete(self, uid: str) -> Event:
+        """Delete an event; a tombstone stays so readers in other processes see it go."""
+        return self._modify(uid, lambda event: setattr(event, "deleted", True))
+
+    def _modify(self, uid: str, change: Callable[[Event], None]) -> Event:
+        with Session(self.engine) as session:
+            version = self._bump_version(session)
+            event = session.exec(select(Event).where(Event.uid == uid)).first()
+            if event is None or event.deleted:
+                session.rollback()
+                raise NotFoundError(f"no event with uid {uid!r}")
+            change(event)
+            event.revision += 1
+            event.updated_at = self.clock()
+            event.change_seq = version
+            session.add(event)
+            session.commit()
+            session.refresh(event)
+            session.expunge(event)
+            return event
+
+    # -- reads ----------------------------------------------------------------------------
+    def get(self, uid: str, *, include_deleted: bool = False) -> Event | None:
+        with Session(self.engine) as session:
+            event = session.exec(select(Event).where(Event.uid == uid)).first()
+            if event is None or (event.deleted and not include_deleted):
+                return None
+            session.expunge(event)
+            return event
+
+    def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
+        flt = flt or EventFilter()
+        statement = select(Event)
+        if not flt.include_deleted:
+            statement = statement.where(col(Event.deleted).is_(False))
+        if flt.categories:
+            statement = statement.where(col(Event.category).in_(list(flt.categories)))
+        if flt.regions:
+            statement = statement.where(col(Event.region).in_([r.upper() for r in flt.regions]))
+        if flt.min_importance is not None:
+            statement = statement.where(col(Event.importance) >= flt.min_importance)
+        if flt.start is not None:
+            statement = statement.where(col(Event.sort_end) >= flt.start)
+        if flt.end is not None:
+            statement = statement.where(col(Event.sort_start) < flt.end)
+        statement = statement.where(col(Event.status).in_(list(flt.statuses)))
+        if flt.query:
+            pattern = f"%{flt.query}%"
+            statement = statement.where(or_(col(Event.title).ilike(pattern), col(Event.description).ilike(pattern)))
+        statement = statement.order_by(col(Event.sort_start), col(Event.uid))
+        with Session(self.engine) as session:
+            rows = list(session.exec(statement).all())
+            for row in rows:
+                session.expunge(row)
+        if flt.entities or flt.query:
+            rows = [row for row in rows if flt.matches(row)]
+        if offset:
+            rows = rows[offset:]
+        if limit is not None:
+            rows = rows[:limit]
+        return rows
+
+    def changed_since(self, version: int) -> list[Event]:
+        """Events (deleted ones included) written after ``version``."""
+        with Session(self.engine) as session:
+            rows = list(session.exec(select(Event).where(col(Event.change_seq) > version)).all())
+            for row in rows:
+                session.expunge(row)
+            return rows
+
+    def count(self) -> int:
+        with Session(self.engine) as session:
+            return int(session.exec(select(func.count()).select_from(Event).where(col(Event.deleted).is_(False))).one())
+
+    def uids(self, origin: str | None = None) -> Iterable[str]:
+        statement = select(Event.uid).where(col(Event.deleted).is_(False))
+        if origin:
+            statement = statement.where(Event.origin == origin)
+        with Session(self.engine) as session:
+            return list(session.exec(statement).all())
