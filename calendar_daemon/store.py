@@ -41,7 +41,7 @@ class EventFilter:
     regions: Sequence[str] = ()
     min_importance: int | None = None
     entities: Sequence[str] = ()
-    start: datetime | None = None  # events ending at or after this UTC instant
+    start: datetime | None = None  # events still running after this UTC instant (or starting at it)
     end: datetime | None = None  # events starting before this UTC instant
     query: str | None = None
     statuses: Sequence[str] = ("confirmed", "tentative", "cancelled")
@@ -59,7 +59,7 @@ class EventFilter:
             wanted = {e.casefold() for e in self.entities}
             if not wanted & {e.casefold() for e in event.entities}:
                 return False
-        if self.start is not None and event.sort_end < self.start:
+        if self.start is not None and not (event.sort_end > self.start or event.sort_start >= self.start):
             return False
         if self.end is not None and event.sort_start >= self.end:
             return False
@@ -250,7 +250,7 @@ class EventStore:
         if flt.min_importance is not None:
             statement = statement.where(col(Event.importance) >= flt.min_importance)
         if flt.start is not None:
-            statement = statement.where(col(Event.sort_end) >= flt.start)
+            statement = statement.where(or_(col(Event.sort_end) > flt.start, col(Event.sort_start) >= flt.start))
         if flt.end is not None:
             statement = statement.where(col(Event.sort_start) < flt.end)
         statement = statement.where(col(Event.status).in_(list(flt.statuses)))

@@ -63,11 +63,13 @@ def _strip_label(title: str, precision: str | None) -> str:
 
 def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     start = component.decoded("dtstart") if "dtstart" in component else None
-    if start is None:
-        raise ValueError("no DTSTART")
-    end: date | datetime | None = component.decoded("dtend") if "dtend" in component else None
+    if not isinstance(start, date):
+        raise ValueError("no DTSTART" if start is None else f"DTSTART is not a date or date-time: {start!r}")
+    end = component.decoded("dtend") if "dtend" in component else None
     if end is None and "duration" in component:
         end = start + component.decoded("duration")
+    if end is not None and not isinstance(end, date):
+        raise ValueError(f"DTEND is not a date or date-time: {end!r}")
     ours = {key[len(X_PREFIX):].lower(): str(value) for key, value in component.items() if key.startswith(X_PREFIX)}
     precision = ours.get("precision")
     data: dict[str, Any] = {"uid": _text(component, "uid"), "title": _strip_label(_text(component, "summary") or "", precision)}
@@ -123,7 +125,7 @@ def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord
         where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
         try:
             data = _record_data(component, default_timezone)
-        except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise InputError(f"cannot read event: {exc}", source=source, where=where) from None
         records.append(normalize(data, default_timezone=default_timezone, source=source, where=where))
     return records
