@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import chinese_calendar  # type: ignore[import-untyped]
+import holidays
+import pytest
+
+from calendar_daemon.trading import (
+    get_exchange,
+    holidays_published,
+    is_trading_day,
+    market_open,
+    next_trading_day,
+)
+
+
+def test_cn_lockup_on_saturday_moves_to_monday() -> None:
+    shift = next_trading_day("CN", date(2027, 1, 9))
+    assert shift.exchange == "XSHG"
+    assert shift.original == date(2027, 1, 9)
+    assert shift.shifted == date(2027, 1, 11)
+    assert shift.moved
+    assert shift.reason.startswith("2027-01-09 is a Saturday; moved to the next SSE trading day 2027-01-11")
+    if holidays_published("CN", 2027):
+        assert shift.holidays_published
+        assert "only weekends" not in shift.reason
+    else:
+        assert not shift.holidays_published
+        assert "only weekends were considered" in shift.reason
+        assert "2027" in shift.reason.split(";", 1)[1]
+
+
+def test_cn_national_day_holiday_weekday() -> None:
+    assert date(2026, 10, 5).weekday() == 0
+    assert not is_trading_day("XSHG", date(2026, 10, 5))
+    shift = next_trading_day("XSHG", date(2026, 10, 5))
+    assert shift.shifted == date(2026, 10, 8)  # National Day break runs 1-7 October 2026
+    assert shift.holidays_published
+    assert "SSE holiday" in shift.reason and "National Day" in shift.reason
+
+
+def test_cn_make_up_working_weekend_days_are_not_trading_days() -> None:
+    makeup = [
+        d
+        for d in chinese_calendar.get_workdays(date(2026, 1, 1), date(2026, 12, 31))
+        if d.weekday() >= 5
+    ]
+    assert makeup, "chinese-calendar lists no make-up working weekend days in 2026"
+    assert date(2026, 10, 10) in makeup  # the Saturday after the National Day break
+    for d in makeup:
+        assert chinese_calendar.is_workday(d)
+        for exchange in ("XSHG", "XSHE", "CN"):
+            assert not is_trading_day(exchange, d), (exchange, d)
+    shift = next_trading_day("CN", date(2026, 10, 10))
+    assert shift.shifted == date(2026, 10, 12)
+    assert "make-up working day" in shift.reason
+
+
+def test_cn_libraries_agree_on_2026_weekday_closures() -> None:
+    sse = holidays.financial_holidays("XSHG", years=2026)
+    day = date(2026, 1, 1)
+    while day.year == 2026:
+        if day.weekday() < 5:
+            closed_cc = chinese_calendar.is_holiday(day)
+            assert closed_cc == (day in sse), day
+            assert is_trading_day("CN", day) is not closed_cc, day
+        day += timedelta(days=1)
+
+
+def test_cn_year_without_arrangement_uses_weekends_only() -> None:
+    year = 2040
+    assert not holidays_published("CN", year)
+    # 1 October is National Day every year, but without a published arrangement it is not assumed.
+    assert date(year, 10, 1).weekday() == 0
+    assert is_trading_day("CN", date(year, 10, 1))
+    shift = next_trading_day("CN", date(year, 10, 1))
+    assert not shift.moved
+    assert not shift.holidays_published
+    assert "only weekends were considered" in shift.reason
+
+
+def test_hk_lunar_new_year_2026() -> None:
+    for d in (date(2026, 2, 17), date(2026, 2, 18), date(2026, 2, 19)):
+        assert not is_trading_day("HK", d)
+    assert is_trading_day("XHKG", date(2026, 2, 16))  # Lunar New Year's Eve: half-day, still open
+    shift = next_trading_day("HK", date(2026, 2, 17))
+    assert shift.shifted == date(2026, 2, 20)
+    assert "HKEX holiday" in shift.reason and "Chinese New Year" in shift.reason
+
+
+def test_us_independence_day_observed_and_thanksgiving() -> None:
+    shift = next_trading_day("US", date(2026, 7, 3))
+    assert shift.shifted == date(2026, 7, 6)
+    assert "Independence Day" in shift.reason
+    shift = next_trading_day("XNYS", date(2026, 11, 26))
+    assert shift.shifted == date(2026, 11, 27)
+    assert "Thanksgiving" in shift.reason
+    assert is_trading_day("NYSE", date(2026, 11, 27))
+
+
+def test_trading_day_is_returned_unchanged() -> None:
+    shift = next_trading_day("US", date(2026, 11, 30))
+    assert not shift.moved
+    assert shift.reason == "2026-11-30 is an NYSE trading day"
+
+
+@pytest.mark.parametrize(
+    ("exchange", "day", "zone", "utc"),
+    [
+        ("CN", date(2026, 10, 8), "Asia/Shanghai", datetime(2026, 10, 8, 1, 30, tzinfo=UTC)),
+        ("XSHE", date(2026, 10, 8), "Asia/Shanghai", datetime(2026, 10, 8, 1, 30, tzinfo=UTC)),
+        ("HK", date(2026, 2, 20), "Asia/Hong_Kong", datetime(2026, 2, 20, 1, 30, tzinfo=UTC)),
+        ("US", date(2026, 3, 6), "America/New_York", datetime(2026, 3, 6, 14, 30, tzinfo=UTC)),
+        ("US", date(2026, 3, 9), "America/New_York", datetime(2026, 3, 9, 13, 30, tzinfo=UTC)),
+    ],
+)
+def test_market_open(exchange: str, day: date, zone: str, utc: datetime) -> None:
+    opened = market_open(exchange, day)
+    assert opened.tzinfo is not None
+    assert opened == datetime(day.year, day.month, day.day, 9, 30, tzinfo=ZoneInfo(zone))
+    assert opened.astimezone(UTC) == utc
+
+
+def test_market_open_on_closed_day_raises() -> None:
+    with pytest.raises(ValueError, match="not an NYSE trading day"):
+        market_open("US", date(2026, 11, 26))
+    with pytest.raises(ValueError, match="Saturday"):
+        market_open("CN", date(2026, 10, 10))
+
+
+def test_exchange_codes_and_aliases() -> None:
+    assert get_exchange("cn").mic == "XSHG"
+    assert get_exchange("SZSE").mic == "XSHE"
+    assert get_exchange(" hk ").mic == "XHKG"
+    assert get_exchange("US").mic == "XNYS"
+    with pytest.raises(ValueError, match="unknown exchange 'XLON'"):
+        is_trading_day("XLON", date(2026, 1, 5))
+
+
+def test_hk_and_us_published_range_follows_library() -> None:
+    assert holidays_published("HK", 2026)
+    assert holidays_published("US", 2027)
+    assert not holidays_published("HK", 2010)  # the HKEX calendar in `holidays` starts in 2014
