@@ -18,6 +18,7 @@ from calendar_daemon.config import CONFIG_ENV, DB_ENV, Config, load_config
 from calendar_daemon.daemon import Runtime, serve
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache, FeedQuery
+from calendar_daemon.intake import submit
 from calendar_daemon.listing import event_to_json, format_table
 from calendar_daemon.loaders import read_event_files
 from calendar_daemon.logs import daemon_logging, setup_logging
@@ -161,7 +162,7 @@ def import_(obj: Context, files: tuple[Path, ...]) -> None:
         calendar-daemon import week-ahead.ics lockups.csv
     """
     records = read_event_files(list(files), default_timezone=obj.config.display.timezone)
-    result = obj.runtime().store.upsert(records, origin="import")
+    result = submit(obj.runtime().store, records, origin="import")
     click.echo(f"imported {len(records)} events: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
 
 

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from calendar_daemon.exceptions import InputError
+from calendar_daemon.intake import submit
 from calendar_daemon.loaders import read_event_files
 from calendar_daemon.store import EventStore, UpsertResult
 
@@ -43,7 +44,7 @@ def load_seeds(store: EventStore, folder: Path | None = None, *, default_timezon
     folder = folder or bundled_seeds_dir()
     files = seed_files(folder)
     records = read_event_files(files, default_timezone=default_timezone)
-    result = store.upsert(records, origin="seed")
+    result = submit(store, records, origin="seed")
     store.set_marker(SEED_DIGEST_MARKER, seeds_digest(files))
     return result
 
