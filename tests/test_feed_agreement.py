@@ -1,0 +1,82 @@
+"""Every calendar client must read the same instant: three independent parsers read the served feed."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from tests.conftest import FIXTURES
+from tests.helpers import DaemonProcess, run_cli
+from tests.readers.harness import assert_readers_agree, read_with_all, require_reader
+
+
+def expected_from_store(db: str) -> dict[str, dict[str, Any]]:
+    """What the store holds, in the normalised form the readers print (UTC instants, exclusive end dates)."""
+    result = run_cli("list", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    expected = {}
+    for event in json.loads(result.stdout):
+        if event["precision"] == "datetime":
+            def utc(value: str | None) -> str | None:
+                if value is None:
+                    return None
+                return datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+            expected[event["uid"]] = {"allday": False, "start": utc(event["start"]), "end": utc(event["end"])}
+        else:
+            end = date.fromisoformat(event["end"]) + timedelta(days=1)
+            expected[event["uid"]] = {"allday": True, "start": event["start"], "end": end.isoformat()}
+    return expected
+
+
+def test_three_parsers_read_the_served_feed_identically(daemon: DaemonProcess, shared_seeds: object) -> None:
+    for name in ("icalendar", "icaljs", "libical"):
+        require_reader(name)
+    seeds_dir = FIXTURES.parent.parent / "seeds"
+    assert run_cli("seed", "--path", str(seeds_dir), db=daemon.db).returncode == 0
+    assert run_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
+    expected = expected_from_store(daemon.db)
+    assert len(expected) >= 60
+
+    daemon.signal(0)  # still alive
+    response = daemon.get("/calendar.ics", headers={"Cache-Control": "no-cache"})
+    readings = read_with_all(response.content)
+    assert_readers_agree(readings)
+    for reader, events in readings.items():
+        got = {e["uid"]: {"allday": e["allday"], "start": e["start"], "end": e["end"]} for e in events}
+        assert got == expected, f"{reader} disagrees with the store"
+
+    by_uid = {e["uid"]: e for e in readings["icaljs"]}
+    # Spot checks against facts computed by hand: 14:00 EST = 19:00Z, 14:00 EDT = 18:00Z;
+    # 14:15 CET = 13:15Z, 14:15 CEST = 12:15Z; 03:00 Beijing is 19:00Z on the previous day.
+    assert by_uid["ny-before-spring@test"]["start"] == "2026-03-06T19:00:00Z"
+    assert by_uid["ny-after-spring@test"]["start"] == "2026-03-09T18:00:00Z"
+    assert by_uid["ny-before-fall@test"]["start"] == "2026-10-30T12:30:00Z"
+    assert by_uid["ny-after-fall@test"]["start"] == "2026-11-02T13:30:00Z"
+    assert by_uid["ecb-before-spring@test"]["start"] == "2026-03-27T13:15:00Z"
+    assert by_uid["ecb-after-spring@test"]["start"] == "2026-03-30T12:15:00Z"
+    assert by_uid["ecb-before-fall@test"]["start"] == "2026-10-23T12:15:00Z"
+    assert by_uid["ecb-after-fall@test"]["start"] == "2026-10-26T13:15:00Z"
+    assert by_uid["sh-early@test"]["start"] == "2026-04-01T19:00:00Z"
+
+
+def test_escaping_cannot_inject_properties_or_events(daemon: DaemonProcess) -> None:
+    require_reader("icalendar")
+    assert run_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
+    body = daemon.get("/calendar.ics").content
+    readings = read_with_all(body, names=[n for n in ("icalendar", "icaljs", "libical")])
+    for reader, events in readings.items():
+        uids = [e["uid"] for e in events]
+        assert "evil" not in uids, reader
+        assert len(uids) == 12, reader
+        escaped = next(e for e in events if e["uid"] == "escaped@test")
+        assert escaped["summary"].startswith("Commas, semicolons; a line"), reader
+        assert "END:VEVENT" in escaped["summary"], reader
+    text = body.decode()
+    # Every physical line is either a property or a folded continuation; no raw CR inside a line.
+    for line in text.split("\r\n"):
+        assert "\r" not in line and "\n" not in line
+    lines = text.split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 12
+    assert not [line for line in lines if line.startswith("UID:evil")]
