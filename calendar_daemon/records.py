@@ -150,6 +150,11 @@ def default_uid(title: str, start: object, category: str) -> str:
     return f"{digest}@calendar-daemon"
 
 
+def _one_newline_style(text: str) -> str:
+    """CR/LF and lone CR become LF: iCalendar TEXT can carry only one kind of line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _parse_when(value: DateLike, precision: Precision | None) -> tuple[datetime | date, Precision]:
     """Turn a start/end value into a datetime or date, inferring the precision when not given."""
     if isinstance(value, datetime):
@@ -290,8 +295,8 @@ def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any]
     uid = event.uid or default_uid(event.title, event.start, event.category)
     return EventRecord(
         uid=uid,
-        title=event.title.strip(),
-        description=event.description.strip(),
+        title=_one_newline_style(event.title).strip(),
+        description=_one_newline_style(event.description).strip(),
         category=event.category,
         importance=event.importance,
         region=event.region,

@@ -82,7 +82,10 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     categories = _categories(component)
     ours_category = next((c for c in categories if c in CATEGORIES), None)
     data["category"] = ours_category or "other"
-    data["tags"] = [c for c in categories if c != ours_category]
+    tags = list(categories)
+    if ours_category is not None:
+        tags.remove(ours_category)
+    data["tags"] = tags
     if isinstance(start, datetime):
         data["precision"] = "datetime"
         data["timezone"] = ours.get("timezone") or _zone_name(start) or default_timezone
