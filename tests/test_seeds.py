@@ -1,0 +1,71 @@
+"""Seeds load on first start and with `seed`, idempotently; a changed seed updates its event in place."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+from icalendar import Calendar
+
+from tests.helpers import REPO_ROOT, DaemonProcess, free_port, run_cli, write_config
+
+SEEDS = REPO_ROOT / "seeds"
+
+
+def seed_uids(folder: Path) -> set[str]:
+    uids = set()
+    for path in folder.glob("*.yaml"):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        uids.update(event["uid"] for event in document["events"])
+    return uids
+
+
+def listed(db: str) -> dict[str, dict[str, object]]:
+    return {e["uid"]: e for e in json.loads(run_cli("list", "--json", db=db).stdout)}
+
+
+def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) -> None:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    expected = seed_uids(folder)
+    first = run_cli("seed", "--path", str(folder), db=db_url)
+    assert first.returncode == 0, first.stderr
+    assert f"{len(expected)} new" in first.stdout
+    again = run_cli("seed", "--path", str(folder), db=db_url)
+    assert "0 new, 0 updated" in again.stdout
+    before = listed(db_url)
+    assert expected <= set(before)
+
+    target = folder / "2026-01-25-sohu-week-ahead.yaml"
+    text = target.read_text(encoding="utf-8")
+    changed = text.replace("start: 2026-01-28", "start: 2026-01-29", 1)
+    assert changed != text
+    target.write_text(changed, encoding="utf-8")
+    updated = run_cli("seed", "--path", str(folder), db=db_url)
+    assert "0 new, 1 updated" in updated.stdout
+    after = listed(db_url)
+    [moved] = [uid for uid in after if after[uid]["start"] != before[uid]["start"]]
+    assert after[moved]["start"] == "2026-01-29" and after[moved]["revision"] == 2
+    assert set(after) == set(before)
+
+
+def test_first_start_loads_seeds_and_restart_changes_nothing(tmp_path: Path, db_url: str) -> None:
+    config = write_config(tmp_path / "c.toml", port=free_port(), seeds_path=SEEDS)
+    daemon = DaemonProcess(config, db_url)
+    daemon.start()
+    try:
+        body = daemon.get("/calendar.ics").content
+    finally:
+        daemon.stop()
+    served = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
+    assert seed_uids(SEEDS) <= served
+    revisions = {uid: e["revision"] for uid, e in listed(db_url).items()}
+    daemon.start()
+    try:
+        assert daemon.get("/healthz").status_code == 200
+    finally:
+        daemon.stop()
+    assert {uid: e["revision"] for uid, e in listed(db_url).items()} == revisions
+    assert "seeds unchanged" in daemon.log()
