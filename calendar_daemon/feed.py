@@ -98,7 +98,7 @@ class FeedCache:
         calendar.add("x-wr-calname", self.name)
         refresh = f"PT{self.refresh_minutes}M"
         calendar.add("x-published-ttl", refresh)
-        text = calendar.to_ical().replace(b"END:VCALENDAR\r\n", b"")
+        text: bytes = calendar.to_ical().replace(b"END:VCALENDAR\r\n", b"")
         return text + f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}\r\n".encode()
 
     def invalidate(self) -> None:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC
 from email.utils import format_datetime, parsedate_to_datetime
+from typing import Annotated
 
 from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -88,9 +89,9 @@ def create_app(state: AppState) -> FastAPI:
     @app.api_route("/calendar.ics", methods=["GET", "HEAD"], include_in_schema=False)
     def calendar_ics(
         request: Request,
-        category: list[str] = Query(default=[]),
-        region: list[str] = Query(default=[]),
-        min_importance: int | None = Query(default=None),
+        category: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
+        region: Annotated[list[str], Query()] = [],  # noqa: B006
+        min_importance: int | None = None,
     ) -> Response:
         query = parse_feed_query(category, region, min_importance)
         return feed_response(request, state.feed.get(query))

@@ -121,4 +121,5 @@ def render_vevent(event: Event) -> bytes:
         component.add(X_PREFIX + "ENTITIES", json.dumps(event.entities, ensure_ascii=False))
     if event.sources:
         component.add(X_PREFIX + "SOURCES", json.dumps(event.sources, ensure_ascii=False, sort_keys=True))
-    return component.to_ical()
+    block: bytes = component.to_ical()
+    return block

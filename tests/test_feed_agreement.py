@@ -65,7 +65,7 @@ def test_escaping_cannot_inject_properties_or_events(daemon: DaemonProcess) -> N
     require_reader("icalendar")
     assert run_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
     body = daemon.get("/calendar.ics").content
-    readings = read_with_all(body, names=[n for n in ("icalendar", "icaljs", "libical")])
+    readings = read_with_all(body, names=("icalendar", "icaljs", "libical"))
     for reader, events in readings.items():
         uids = [e["uid"] for e in events]
         assert "evil" not in uids, reader

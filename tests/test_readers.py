@@ -348,7 +348,7 @@ def test_missing_system_python_is_reported_with_apt_hint(
 ) -> None:
     monkeypatch.setenv(harness.SYSTEM_PYTHON_ENV, str(tmp_path / "no-such-python"))
     with pytest.raises(
-        ReaderUnavailable, match="apt-get install gir1.2-ical-3.0 python3-gi"
+        ReaderUnavailable, match=r"apt-get install gir1\.2-ical-3\.0 python3-gi"
     ):
         harness.read_with_libical(b"")
 
@@ -361,7 +361,7 @@ def test_python_without_gi_is_reported_with_apt_hint(
 ) -> None:
     monkeypatch.setenv(harness.SYSTEM_PYTHON_ENV, sys.executable)
     with pytest.raises(
-        ReaderUnavailable, match="apt-get install gir1.2-ical-3.0 python3-gi"
+        ReaderUnavailable, match=r"apt-get install gir1\.2-ical-3\.0 python3-gi"
     ):
         harness.read_with_libical(b"")
 
