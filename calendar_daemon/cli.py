@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 import click
 
 from calendar_daemon import __version__
-from calendar_daemon.config import CONFIG_ENV, DB_ENV, Config, load_config
+from calendar_daemon.config import CONFIG_ENV, DB_ENV, Config, database_url, load_config
 from calendar_daemon.daemon import Runtime, serve
+from calendar_daemon.db import open_engine
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache, FeedQuery
 from calendar_daemon.intake import submit
@@ -23,6 +24,7 @@ from calendar_daemon.listing import event_to_json, format_table
 from calendar_daemon.loaders import read_event_files
 from calendar_daemon.logs import daemon_logging, setup_logging
 from calendar_daemon.records import CATEGORIES
+from calendar_daemon.schema import current_revision, ensure_schema
 from calendar_daemon.seeds import load_seeds
 from calendar_daemon.store import EventFilter
 
@@ -42,9 +44,9 @@ class Context:
             self._config = load_config(self.config_path)
         return self._config
 
-    def runtime(self) -> Runtime:
+    def runtime(self, *, migrate: bool = False) -> Runtime:
         if self._runtime is None:
-            self._runtime = Runtime.build(self.config, self.db)
+            self._runtime = Runtime.build(self.config, self.db, migrate=migrate)
         return self._runtime
 
 
@@ -122,8 +124,9 @@ def build_filter(obj: Context, from_: str | None, to: str | None, category: Sequ
 @cli.command()
 @click.option("--host", help="Listen address (default from config: 127.0.0.1).")
 @click.option("--port", type=int, help="Listen port (default from config: 8640).")
+@click.option("--migrate", is_flag=True, help="Upgrade an outdated database schema before starting.")
 @pass_context
-def run(obj: Context, host: str | None, port: int | None) -> None:
+def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None:
     """Run the daemon: load seeds if they changed, serve the feed.
 
     Example:
@@ -131,7 +134,23 @@ def run(obj: Context, host: str | None, port: int | None) -> None:
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml run
     """
     daemon_logging()
-    serve(obj.runtime(), host, port)
+    serve(obj.runtime(migrate=migrate), host, port)
+
+
+@cli.command()
+@pass_context
+def migrate(obj: Context) -> None:
+    """Upgrade the database schema to this version (safe to run twice).
+
+    Example:
+
+        calendar-daemon --db postgresql+psycopg://cal@db.internal/calendar migrate
+    """
+    url = database_url(obj.config, obj.db)
+    engine = open_engine(url, busy_timeout_ms=obj.config.database.busy_timeout_ms)
+    before = current_revision(engine)
+    after = ensure_schema(engine, migrate=True)
+    click.echo(f"schema: {before or 'empty'} -> {after}" if before != after else f"schema already at {after}")
 
 
 @cli.command()

@@ -27,11 +27,11 @@ class Runtime:
     feed: FeedCache
 
     @classmethod
-    def build(cls, config: Config, db_override: str | None = None) -> Runtime:
+    def build(cls, config: Config, db_override: str | None = None, *, migrate: bool = False) -> Runtime:
         url = database_url(config, db_override)
         engine = open_engine(url, busy_timeout_ms=config.database.busy_timeout_ms, pool_size=config.database.pool_size)
         store = EventStore(engine)
-        store.initialise()
+        store.initialise(migrate=migrate)
         logger.info("database: %s", describe(engine))
         feed = FeedCache(
             store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlmodel import SQLModel, create_engine
+from sqlalchemy.exc import ArgumentError
+from sqlmodel import create_engine
 
 from calendar_daemon import models  # noqa: F401  (registers the tables)
 from calendar_daemon.exceptions import DatabaseError
@@ -57,14 +57,6 @@ def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5) 
             cursor.close()
 
     return engine
-
-
-def init_schema(engine: Engine) -> None:
-    """Create missing tables."""
-    try:
-        SQLModel.metadata.create_all(engine)
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot initialise database: {exc.orig}") from None
 
 
 def describe(engine: Engine) -> str:

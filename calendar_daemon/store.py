@@ -17,10 +17,10 @@ from sqlalchemy import func, or_, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from calendar_daemon.db import init_schema
 from calendar_daemon.exceptions import NotFoundError
 from calendar_daemon.models import Event, State
 from calendar_daemon.records import EventRecord
+from calendar_daemon.schema import ensure_schema
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +110,9 @@ class EventStore:
         self.engine = engine
         self.clock = clock
 
-    def initialise(self) -> None:
-        init_schema(self.engine)
+    def initialise(self, *, migrate: bool = False) -> None:
+        """Create a new database, or check (``migrate``: upgrade) the schema of an existing one."""
+        ensure_schema(self.engine, migrate=migrate)
         with Session(self.engine) as session:
             if session.get(State, DATA_VERSION) is None:
                 session.add(State(key=DATA_VERSION, value=0))

@@ -1,0 +1,1 @@
+"""Alembic migrations of calendar-daemon's schema (SQLite and PostgreSQL)."""
