@@ -73,7 +73,8 @@ def ensure_schema(engine: Engine, *, migrate: bool = False) -> str:
                     f"database schema is at revision {current}, this version of calendar-daemon needs {head}: "
                     "run `calendar-daemon migrate` (or `calendar-daemon run --migrate`)"
                 )
-            logger.warning("migrating database schema from %s to %s", current or "empty", head)
+            log = logger.warning if current else logger.info
+            log("migrating database schema from %s to %s", current or "empty", head)
             command.upgrade(alembic_config(connection), "head")
     except (OperationalError, ProgrammingError) as exc:
         raise DatabaseError(f"cannot prepare database schema: {exc.orig}") from None

@@ -50,3 +50,24 @@ def daemon(tmp_path: Path, db_url: str) -> Iterator[DaemonProcess]:
         yield process
     finally:
         process.stop()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database (skips without a server, fails under CI)."""
+    from tests.postgres import temporary_database
+
+    with temporary_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The same test on both backends."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'calendar.db'}"
+        return
+    from tests.postgres import temporary_database
+
+    with temporary_database() as url:
+        yield url

@@ -1,0 +1,89 @@
+"""The store behaves the same on SQLite and PostgreSQL: every command, versions, migrations."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from calendar_daemon.db import open_engine
+from calendar_daemon.exceptions import DatabaseError
+from calendar_daemon.schema import current_revision, ensure_schema, head_revision
+from calendar_daemon.store import EventStore
+from tests.conftest import FIXTURES
+from tests.helpers import REPO_ROOT, run_cli
+
+
+def test_cli_commands_work_on_both_backends(any_db_url: str, tmp_path: Path) -> None:
+    seeds = REPO_ROOT / "seeds"
+    first = run_cli("seed", "--path", str(seeds), db=any_db_url)
+    assert first.returncode == 0, first.stderr
+    assert "0 new, 0 updated" in run_cli("seed", "--path", str(seeds), db=any_db_url).stdout
+    result = run_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.csv"), db=any_db_url)
+    assert result.returncode == 0, result.stderr
+    bad = run_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "bad" / "malformed.yaml"), db=any_db_url)
+    assert bad.returncode == 1
+    events = {e["uid"]: e for e in json.loads(run_cli("list", "--json", db=any_db_url).stdout)}
+    assert "json-ipo@example.com" not in events  # the failed batch stored nothing
+    assert events["desk-fomc-march-2026@example.com"]["start"] == "2026-03-18T14:00:00-04:00"
+    us = json.loads(run_cli("list", "--json", "--region", "US", "--min-importance", "3", db=any_db_url).stdout)
+    assert us and all(e["region"] == "US" and e["importance"] == 3 for e in us)
+    exported = tmp_path / "out.ics"
+    assert run_cli("export", "-o", str(exported), db=any_db_url).returncode == 0
+    assert exported.read_text(encoding="utf-8").count("BEGIN:VEVENT") == len(events)
+
+
+def test_data_version_and_revisions(any_db_url: str) -> None:
+    from calendar_daemon.loaders import read_event_files
+
+    store = EventStore(open_engine(any_db_url))
+    store.initialise()
+    start = store.data_version()
+    records = read_event_files([FIXTURES / "events.json"])
+    store.upsert(records, origin="import")
+    assert store.data_version() == start + 1
+    store.upsert(read_event_files([FIXTURES / "events.json"]), origin="import")
+    assert store.data_version() == start + 1  # nothing changed, no new version
+    changed = store.changed_since(start)
+    assert {e.uid for e in changed} == {r.uid for r in records}
+    store.set_status("json-ipo@example.com", "cancelled")
+    [cancelled] = store.changed_since(start + 1)
+    assert cancelled.uid == "json-ipo@example.com" and cancelled.revision == 2
+    store.delete("json-ipo@example.com")
+    assert store.get("json-ipo@example.com") is None
+    assert store.get("json-ipo@example.com", include_deleted=True) is not None
+
+
+def test_existing_sqlite_file_from_this_release_opens_and_upgrades(tmp_path: Path) -> None:
+    """A database made by an earlier release keeps its data through `migrate`."""
+    copy = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema-0001.db", copy)
+    url = f"sqlite:///{copy}"
+    engine = open_engine(url)
+    made_at = current_revision(engine)
+    assert made_at is not None
+    with sqlite3.connect(copy) as conn:
+        before = conn.execute("SELECT uid, title, start_at, start_date, revision FROM events ORDER BY uid").fetchall()
+    if made_at != head_revision():
+        with pytest.raises(DatabaseError, match="calendar-daemon migrate"):
+            ensure_schema(engine)
+        refused = run_cli("list", db=url)
+        assert refused.returncode == 1 and "calendar-daemon migrate" in refused.stderr
+    result = run_cli("migrate", db=url)
+    assert result.returncode == 0, result.stderr
+    assert current_revision(engine) == head_revision()
+    with sqlite3.connect(copy) as conn:
+        after = conn.execute("SELECT uid, title, start_at, start_date, revision FROM events ORDER BY uid").fetchall()
+    assert after == before and len(before) == 58
+    assert "schema already at" in run_cli("migrate", db=url).stdout
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    result = run_cli("list", db=f"sqlite:///{path}")
+    assert result.returncode == 1 and "not made by calendar-daemon" in result.stderr
