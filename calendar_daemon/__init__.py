@@ -1,0 +1,3 @@
+"""calendar-daemon: a calendar of market-moving dates."""
+
+from __future__ import annotations
