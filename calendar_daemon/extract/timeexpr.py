@@ -49,7 +49,8 @@ class TimeMatch:
         return text[self.start:self.end]
 
 
-_Y = r"(?<![\d.])(?P<y>\d{4})\s*年"
+_Y = r"(?:(?<![\d.])(?P<y>\d{4})\s*年|(?P<ry>今年|去年|明年|前年|后年))"
+_RY = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "后年": 2}
 _MD = (rf"(?P<m>\d{{1,2}}|{CN_NUM})\s*月(?:份)?\s*(?:(?P<d>\d{{1,2}}|{CN_NUM})\s*[日号]"
        r"|(?P<mp>底|末|初|上旬|中旬|下旬|中(?![国文方期东美欧日港]))?)")
 RE_DATE = re.compile(rf"(?:{_Y}\s*)?(?<![\d.])(?<!第){_MD}")
@@ -58,12 +59,12 @@ RE_NUMDATE = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d
 RE_YEAR = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*(?P<suf>年度|年|日历年|自然年)(?P<tail>全年|底|末|初|中)?")
 RE_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>\d{4})\s*年?\s*(?:至|到|-|—|~)\s*(?P<b>\d{4})\s*年")
 RE_QUARTER = re.compile(
-    r"(?:(?<![\d.])(?P<y>\d{4})\s*年?\s*)?(?:第\s*)?(?P<q>[一二三四1-4])\s*"
+    r"(?:(?<![\d.])(?P<y>\d{4})\s*年?\s*|(?P<ry>今年|去年|明年)\s*)?(?:第\s*)?(?P<q>[一二三四1-4])\s*"
     r"(?:(?:季度)?\s*[、和及与至到\-]\s*(?:第\s*)?(?P<q2>[一二三四1-4])\s*季度|季度|季(?=末|初|报))"
     r"(?P<tail>末|初)?")
 RE_QUARTER_EN = re.compile(r"(?<![A-Za-z\d])(?:(?P<y>\d{4})\s*)?Q(?P<q>[1-4])(?:\s*(?P<y2>\d{4}|'\d{2}))?(?![\dA-Za-z])"
                            r"|(?<![A-Za-z\d])(?P<q3>[1-4])Q(?P<y3>\d{2})(?![\dA-Za-z])")
-RE_HALF = re.compile(r"(?:(?<![\d.])(?P<y>\d{4})\s*年\s*)?(?P<h>上|下)半年|(?<![A-Za-z\d])(?:(?P<y2>\d{4})\s*)?H(?P<h2>[12])(?![\dA-Za-z])")
+RE_HALF = re.compile(r"(?:(?<![\d.])(?P<y>\d{4})\s*年\s*|(?P<ry>今年|去年|明年)\s*)?(?P<h>上|下)半年|(?<![A-Za-z\d])(?:(?P<y2>\d{4})\s*)?H(?P<h2>[12])(?![\dA-Za-z])")
 RE_FISCAL = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*财年(?:\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:财季|季度|季))?"
                        r"|(?:第\s*)?(?P<q2>[一二三四])\s*财季"
                        r"|(?<![A-Za-z])FY\s?(?P<y3>\d{4}|\d{2})(?:\s*Q(?P<q3>[1-4]))?(?![\dA-Za-z])")
@@ -121,7 +122,7 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
         dd = cn_int(m["d"]) if m["d"] else None
         if mo is None or not 1 <= mo <= 12:
             continue
-        y = int(m["y"]) if m["y"] else None
+        y = int(m["y"]) if m["y"] else (today.year + _RY[m["ry"]] if m["ry"] else None)
         if dd is not None:
             yy = y if y is not None else P.nearest_year(mo, dd, today)
             if not P.valid_ymd(yy, mo, dd):
@@ -164,7 +165,7 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
     for m in RE_QUARTER.finditer(text):
-        y = int(m["y"]) if m["y"] else today.year
+        y = int(m["y"]) if m["y"] else today.year + _RY.get(m["ry"] or "今年", 0)
         if not 1900 <= y <= 2200:
             continue
         q = _q(m["q"])
@@ -178,7 +179,7 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
             end = res.end
             assert isinstance(end, date)
             res = P.month(end.year, end.month, tz)
-        out.append(_mk(m, res, m["y"] is not None, (y, None, None), "quarter"))
+        out.append(_mk(m, res, m["y"] is not None or m["ry"] is not None, (y, None, None), "quarter"))
     for m in RE_QUARTER_EN.finditer(text):
         if m["q3"]:
             q, y = int(m["q3"]), 2000 + int(m["y3"])
@@ -189,7 +190,7 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
         out.append(_mk(m, P.quarter(y, q, tz), bool(m["y"] or m["y2"] or m["q3"]), (y, None, None)))
     for m in RE_HALF.finditer(text):
         ys = m["y"] or m["y2"]
-        y = int(ys) if ys else today.year
+        y = int(ys) if ys else today.year + _RY.get(m["ry"] or "今年", 0)
         h = 1 if (m["h"] == "上" or m["h2"] == "1") else 2
         out.append(_mk(m, P.half(y, h, tz), ys is not None, (y, None, None)))
     for m in RE_FISCAL.finditer(text):
