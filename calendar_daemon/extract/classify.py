@@ -50,9 +50,10 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     ("bond", re.compile(r"兑付|付息|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
                         r"Treasury auction|coupon", _I)),
-    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|发行(?!.{0,6}债)|listing|debut|prices? (?:its )?"
+    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|"
+                       r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
-    ("earnings", re.compile(r"财报|业绩|季报|年报|中报|earnings|quarterly results|results", _I)),
+    ("earnings", re.compile(r"财报|业绩|季报|年报|中报|earnings|quarterly results|results|\breports\b", _I)),
     ("macro_data", re.compile(
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
@@ -100,7 +101,7 @@ KNOWN_ENTITIES = (
     "Federal Reserve", "Fed", "ECB", "Bank of Japan", "Bank of England", "Bank of Canada", "Apple", "Microsoft",
     "Tesla", "Nvidia", "Alphabet", "Amazon", "Meta Platforms", "Netflix", "Intel", "AMD", "Micron",
 )
-_ENUM = re.compile(r"(?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}(?:\([^()]{0,24}\))?(?:、|和|与|及|,\s?))+"
+_ENUM = re.compile(r"(?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}(?:\([^()]{0,24}\))?(?:、|和|与|及))+"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}")
 _AFTER_VERB = re.compile(r"(?:发行|申购|招股|上市|挂牌)(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11})")
 _DESCRIPTOR = re.compile(r".*(?:巨头|双雄|三巨头|公司|发行|是|为|有|包括|如|的|美股|港股|韩系|A股|居前三位|龙头|股票|"
@@ -165,7 +166,7 @@ def entities_of(text: str, category: str) -> list[str]:
             add(name)
     if category in ("ipo", "lockup", "earnings"):
         for m in _ENUM.finditer(text):
-            for part in re.split(r"、|和|与|及|,\s?", m[0]):
+            for part in re.split(r"、|和|与|及", m[0]):
                 add(_clean_name(part))
         for m in _AFTER_VERB.finditer(text):
             add(_clean_name(m["n"]))

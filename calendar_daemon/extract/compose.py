@@ -30,6 +30,7 @@ _FUZZY_POST = re.compile(r"^\s*(?:前后|左右)")
 _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
 _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
 _FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.I)
+_EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.I)
 
 
@@ -156,6 +157,9 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     tod = RE_TOD.match(text, pos) if text[pos:pos + 1] != "日" else None
     if tod and tod.end() - pos <= 12:
         hm, end = time_of_day(tod), tod.end()
+        ztail = _EN_ZONE_TAIL.match(text, end)
+        if ztail:
+            zone, end = EN_ZONES[ztail[1]], ztail.end()
     else:
         window = text[pos:pos + 6]
         lead = re.match(r"\s*(?:,|at|@)?\s*", window)
