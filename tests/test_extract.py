@@ -7,7 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_daemon.extract import Candidate, detect_published, extract, resolve_expression
+from calendar_daemon.extract import (
+    Candidate,
+    detect_published,
+    extract,
+    resolve_expression,
+)
 from calendar_daemon.extract.articles import split_articles
 from calendar_daemon.extract.normalize import html_to_text, normalize
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
-_DATE_LINE = re.compile(r"[ \t]*(?:[^\n·•]{0,40}?[ \t]*[·•][ \t]*)?\d{4}-\d{1,2}-\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]*")
+_DATE_LINE = re.compile(r"[ \t]{0,8}(?:[^\n·•]{0,40}?[·•][ \t]{0,4})?\d{4}-\d{1,2}-\d{1,2}[ \t]{1,4}\d{1,2}:\d{2}[ \t]{0,8}")
 
 
 @dataclass(frozen=True)

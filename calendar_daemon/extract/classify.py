@@ -13,7 +13,7 @@ import re
 
 logger = logging.getLogger(__name__)
 
-_I = re.I
+_I = re.IGNORECASE
 
 # --- event triggers ------------------------------------------------------------------
 TRIGGER = re.compile(
@@ -75,10 +75,10 @@ MEDIUM_CATS = {"liquidity", "lockup", "ipo", "bond", "earnings", "policy", "macr
 REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("HK", r"中国香港|香港|港股|港交所|恒指|恒生|本港|\bHong Kong\b|\bHKEX\b"),
     ("TW", r"台湾|台股|台积电|\bTaiwan\b"),
-    ("CN", r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
-           r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b"),
-    ("US", r"美国|美联储|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
-           r"Nasdaq|NYSE|Treasury|Powell|Trump|American"),
+    ("CN", (r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
+            r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
+    ("US", (r"美国|美联储|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
+            r"Nasdaq|NYSE|Treasury|Powell|Trump|American")),
     ("EU", r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany"),
     ("JP", r"日本|日央行|东京|\bBOJ\b|\bJapan\b|Tokyo"),
     ("CA", r"加拿大|\bCanada\b|Bank of Canada"),
@@ -101,6 +101,8 @@ KNOWN_ENTITIES = (
     "Federal Reserve", "Fed", "ECB", "Bank of Japan", "Bank of England", "Bank of Canada", "Apple", "Microsoft",
     "Tesla", "Nvidia", "Alphabet", "Amazon", "Meta Platforms", "Netflix", "Intel", "AMD", "Micron",
 )
+_KNOWN_RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ENTITIES, key=len, reverse=True))
+                       + r")(?![A-Za-z])")
 _ENUM = re.compile(r"(?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}(?:\([^()]{0,24}\))?(?:、|和|与|及))+"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}")
 _AFTER_VERB = re.compile(r"(?:发行|申购|招股|上市|挂牌)(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11})")
@@ -161,9 +163,8 @@ def entities_of(text: str, category: str) -> list[str]:
 
     for m in _BOOK.finditer(text):
         add(m[1])
-    for name in KNOWN_ENTITIES:
-        if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
-            add(name)
+    for m in _KNOWN_RX.finditer(text):
+        add(m[0])
     if category in ("ipo", "lockup", "earnings"):
         for m in _ENUM.finditer(text):
             for part in re.split(r"、|和|与|及", m[0]):

@@ -16,34 +16,44 @@ from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .normalize import normalize
 from .numerals import cn_int
 from .periods import Resolved
-from .timeexpr import (RE_BARE_DAY, RE_CONNECT, RE_TOD, RE_ZONE, ZONES, Anchor, TimeMatch, as_aware,
-                       recognise_cn, time_of_day)
+from .timeexpr import (
+    RE_BARE_DAY,
+    RE_CONNECT,
+    RE_TOD,
+    RE_ZONE,
+    ZONES,
+    Anchor,
+    TimeMatch,
+    as_aware,
+    recognise_cn,
+    time_of_day,
+)
 
 logger = logging.getLogger(__name__)
 
-_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.I)
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)
 _NOW_TO = re.compile(r"(?:从现在|从今天|从目前|即日|今后|现在)起?\s*(?:到|至)\s*$")
-_DEADLINE_PRE = re.compile(r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.I)
+_DEADLINE_PRE = re.compile(r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
 _DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?!后)|为止)")
 _OPEN_POST = re.compile(r"^\s*(?:起|开始|及之后|及以后|之后|以后|以来|往后|\bonwards?\b|\band beyond\b)")
 _FUZZY_POST = re.compile(r"^\s*(?:前后|左右)")
 _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
 _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
-_FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.I)
+_FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
-_EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.I)
+_EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 
 
 def _select(atoms: list[TimeMatch]) -> list[TimeMatch]:
     """Longest-first, non-overlapping, then in text order."""
     atoms.sort(key=lambda t: (-(t.end - t.start), t.start))
     taken: list[TimeMatch] = []
-    occupied: list[tuple[int, int]] = []
+    occupied: set[int] = set()
     for tm in atoms:
-        if any(tm.start < e and s < tm.end for s, e in occupied):
+        if any(i in occupied for i in range(tm.start, tm.end)):
             continue
         taken.append(tm)
-        occupied.append((tm.start, tm.end))
+        occupied.update(range(tm.start, tm.end))
     taken.sort(key=lambda t: t.start)
     return taken
 
@@ -226,4 +236,4 @@ def shift_days(d: date, n: int) -> date:
     return d + timedelta(days=n)
 
 
-__all__ = ["EN_ZONES", "find_times", "resolve_expression", "anchor_for"]
+__all__ = ["EN_ZONES", "anchor_for", "find_times", "resolve_expression"]

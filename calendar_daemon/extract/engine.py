@@ -18,14 +18,18 @@ from .timeexpr import Anchor, TimeMatch
 logger = logging.getLogger(__name__)
 
 MAX_SENTENCE = 2000
+MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far shorter)
+MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
+MAX_CANDIDATES = 1000
+CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
 _SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?<=[a-z0-9)%])\.\s+(?=[A-Z\"“])")
 _CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
-_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|week ahead|next week|coming week|week of", re.I)
+_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|week ahead|next week|coming week|week of", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|另有|随后|并|还|该|起|之后|已|有)+"
                      r"|(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍)+$")
 _TITLE_VERB = re.compile(r"公布|发布|发行|解禁|到期|兑付|施行|生效|召开|举行|推出|量产|上线|投产|交付|部署|租用|关门|"
                          r"冻结|试生产|建设期|上市|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作")
-_DEADLINE_PLAN = re.compile(r"计划|目标|力争|\bplan|\btarget", re.I)
+_DEADLINE_PLAN = re.compile(r"计划|目标|力争|\bplan|\btarget", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付)的")
 
 CATEGORIES = ("central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings", "bond", "policy",
@@ -158,7 +162,7 @@ def _topic(sentence: str) -> str:
 
 
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
-                     r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results", re.I)
+                     r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results", re.IGNORECASE)
 
 
 def _title_en(sentence: str, category: str, region: str, entities: list[str]) -> str:
@@ -206,7 +210,13 @@ def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
     """Dated, upcoming (or ongoing) events found in one article."""
+    if len(text) > MAX_RAW_CHARS:
+        logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
+        text = text[:MAX_RAW_CHARS]
     norm = normalize(text)
+    if len(norm) > MAX_TEXT_CHARS:
+        logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
+        norm = norm[:MAX_TEXT_CHARS]
     zh = cjk_ratio(norm) >= 0.3
     zone = tz or (BEIJING if zh else NEW_YORK)
     if published is None:
@@ -219,18 +229,23 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     anchor = anchor_for(published, zone, _week_ahead(headline, anchor))
     default_region = "CN" if zh else "US"
     found: list[tuple[int, Candidate]] = []
+    index: dict[tuple[str, str, str | None, str], list[tuple[int, Candidate]]] = {}
     sent_no = 0
 
     def add(c: Candidate) -> None:
-        for no, old in found:
-            same = (old.category, old.start, old.end, old.region) == (c.category, c.start, c.end, c.region)
-            if same and (no == sent_no or old.title == c.title or set(old.entities) & set(c.entities)):
+        key = (c.category, c.start, c.end, c.region)
+        for no, old in index.get(key, []):
+            if no == sent_no or old.title == c.title or set(old.entities) & set(c.entities):
                 old.entities.extend(e for e in c.entities if e not in old.entities)
                 old.confidence = max(old.confidence, c.confidence)
                 return
         found.append((sent_no, c))
+        index.setdefault(key, []).append((sent_no, c))
 
     for sent_no, sentence in enumerate(split_sentences(norm)):
+        if len(found) >= MAX_CANDIDATES:
+            logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
+            break
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
         kept = _sentence_candidates(sentence, anchor, zh, default_region, add)
@@ -262,9 +277,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     kept = 0
     for i, tm in enumerate(times):
         cs, ce = next(((a, b) for a, b in clauses if a <= tm.start < b), (0, len(sentence)))
+        cs, ce = max(cs, tm.start - CLAUSE_WINDOW), min(ce, max(tm.end + CLAUSE_WINDOW, cs))
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
-        forward = sentence[max(cs, times[i - 1].end if i else 0):max(nxt, ce)]
+        forward = sentence[max(cs, times[i - 1].end if i else 0):min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
         trig = _has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
         if not trig or _is_past(tm, anchor.today, clause):
             continue
@@ -288,7 +304,7 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
     span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
     for a, b in _clauses(sentence, zh):
-        clause = carry + sentence[a:b]
+        clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
         if not _has_trigger(clause):
             carry = clause + " "
             continue

@@ -28,7 +28,7 @@ def _parser() -> Any:
         _TRIED = True
         try:
             _PARSER = importlib.import_module("jionlp")
-        except Exception:  # not installed: the rule layer stands alone
+        except ImportError:  # not installed: the rule layer stands alone
             logger.debug("optional time parser not available")
             _PARSER = None
     return _PARSER
@@ -48,5 +48,4 @@ def fallback_resolve(expr: str, anchor: Anchor) -> Resolved | None:
         return None
     if not isinstance(start, date) or end < start:
         return None
-    prec = "date" if start == end else "date"
-    return Resolved(start, end, prec, kind="point", timezone=anchor.tz)
+    return Resolved(start, end, "date", kind="point", timezone=anchor.tz)

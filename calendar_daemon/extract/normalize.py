@@ -33,13 +33,13 @@ _SIMP = (
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
 
-_CITATION = re.compile(r"[ \t]*(?:\[\d{1,3}(?:[,，\-–]\d{1,3}){0,8}\]){1,30}")
-_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|meta|head|article|h[1-6]|!doctype|a |table|li)\b", re.I)
+_CITATION = re.compile(r"[ \t]?(?:\[\d{1,3}(?:[,，\-–]\d{1,3}){0,8}\]){1,30}")
+_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|meta|head|article|h[1-6]|!doctype|a |table|li)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer title blockquote".split()
+    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header", "footer", "title", "blockquote"]
 )
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template"))
 
@@ -101,8 +101,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = to_simplified(text)
+    text = _SPACES.sub(" ", text)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
-    text = _SPACES.sub(" ", text)
     return _BLANKS.sub("\n\n", text)
 
 

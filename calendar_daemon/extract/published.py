@@ -27,10 +27,10 @@ _META_TIME = {"article:published_time", "og:published_time", "og:article:publish
               "article.published", "originalpublicationdate"}
 _META_OUTLET = {"og:site_name", "application-name", "publisher", "article:publisher", "twitter:site"}
 
-RE_OUTLET_LINE = re.compile(r"^[ \t]*(?P<outlet>[^\n·•]{0,40}?)[ \t]*[·•][ \t]*(?P<y>\d{4})-(?P<m>\d{1,2})-"
-                            r"(?P<d>\d{1,2})[ \t]+(?P<H>\d{1,2}):(?P<M>\d{2})[ \t]*$", re.M)
-RE_BARE_LINE = re.compile(r"^[ \t]*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]+(?P<H>\d{1,2}):(?P<M>\d{2})"
-                          r"(?::\d{2})?[ \t]*$", re.M)
+RE_OUTLET_LINE = re.compile(r"^[ \t]{0,8}(?P<outlet>[^\n·• \t][^\n·•]{0,39}?)?[ \t]{0,4}[·•][ \t]{0,4}(?P<y>\d{4})-"
+                            r"(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})[ \t]{0,8}$", re.MULTILINE)
+RE_BARE_LINE = re.compile(r"^[ \t]{0,8}(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})"
+                          r"(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
 RE_CN_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})")
 _MON = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
@@ -38,7 +38,7 @@ RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
                             r"(?P<z>ET|EST|EDT|GMT|UTC|BST)?)?")
 RE_EN_WIRE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
                         r"MarketWatch|CNBC)\)")
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 class _MetaCollector(HTMLParser):
@@ -93,7 +93,7 @@ def detect_published(text: str) -> tuple[datetime | None, str | None]:
                 return dt, meta.outlet
     head = text[:6000]
     if m := RE_OUTLET_LINE.search(head):
-        outlet = m["outlet"].strip() or None
+        outlet = (m["outlet"] or "").strip() or None
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), outlet
     if m := RE_BARE_LINE.search(head):
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], default_tz), None

@@ -88,10 +88,10 @@ def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score
             s.timed += 1
             want = datetime.fromisoformat(lab["instant"])
             for c in cands:
-                if c.precision == "datetime" and c.category == lab["category"]:
-                    if datetime.fromisoformat(c.start) == want:
-                        s.timed_exact += 1
-                        break
+                if (c.precision == "datetime" and c.category == lab["category"]
+                        and datetime.fromisoformat(c.start) == want):
+                    s.timed_exact += 1
+                    break
     return s
 
 

@@ -78,7 +78,7 @@ RE_WEEK = re.compile(r"(?P<w>下下周|下个?周|下个?星期|下个?礼拜|�
 RE_MONTH_PART = re.compile(r"(?P<p>月底|月末|月初|月中|上旬|中旬|下旬)")
 RE_REL_N = re.compile(rf"(?<![\d.])(?P<pre>未来|今后|近|过去|最近|接下来|此后)?\s*(?P<n>{NUM}|半)\s*(?P<half>个半)?\s*个?"
                       r"(?P<u>年|月|周|星期|天|日|季度)(?P<post>半)?(?P<suf>内|以内|之内|前|后|以后|之后|以来)?")
-RE_DOTTED = re.compile(r"^\s*(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=[\u4e00-\u9fff]|\s*$)", re.M)
+RE_DOTTED = re.compile(r"^\s*(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=[\u4e00-\u9fff]|\s*$)", re.MULTILINE)
 RE_NOW = re.compile(r"从现在|从今天|即日|今后|从目前")
 RE_BARE_DAY = re.compile(r"\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号]")
 RE_CONNECT = re.compile(r"\s*(?:至|到|-|—|–|~|－)\s*")
@@ -118,22 +118,23 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
         else:
             out.append(_mk(m, P.day(date(y, mo, d), tz), True, (y, mo, d)))
     for m in RE_DATE.finditer(text):
-        mo = cn_int(m["m"])
+        mo_opt = cn_int(m["m"])
         dd = cn_int(m["d"]) if m["d"] else None
-        if mo is None or not 1 <= mo <= 12:
+        if mo_opt is None or not 1 <= mo_opt <= 12:
             continue
-        y = int(m["y"]) if m["y"] else (today.year + _RY[m["ry"]] if m["ry"] else None)
+        mo = mo_opt
+        yo = int(m["y"]) if m["y"] else (today.year + _RY[m["ry"]] if m["ry"] else None)
         if dd is not None:
-            yy = y if y is not None else P.nearest_year(mo, dd, today)
+            yy = yo if yo is not None else P.nearest_year(mo, dd, today)
             if not P.valid_ymd(yy, mo, dd):
                 continue
-            out.append(_mk(m, P.day(date(yy, mo, dd), tz), y is not None, (yy, mo, dd)))
+            out.append(_mk(m, P.day(date(yy, mo, dd), tz), yo is not None, (yy, mo, dd)))
         else:
-            yy = y if y is not None else P.upcoming_month_year(mo, today)
+            yy = yo if yo is not None else P.upcoming_month_year(mo, today)
             if not 1900 <= yy <= 2200:
                 continue
             res = month_part(yy, mo, "月" + m["mp"], tz) if m["mp"] else P.month(yy, mo, tz)
-            out.append(_mk(m, res, y is not None, (yy, mo, None)))
+            out.append(_mk(m, res, yo is not None, (yy, mo, None)))
     for m in RE_YEAR.finditer(text):
         y = int(m["y"])
         if not 1900 <= y <= 2200:
@@ -278,15 +279,15 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
         out.append(_mk(m, month_part(mo_start.year, mo_start.month, m["p"], tz), False,
                        (today.year, today.month, None), "rel", "monthpart"))
     for m in RE_REL_N.finditer(text):
-        res = _rel_n(m, a)
-        if res is not None:
-            out.append(_mk(m, res, False, (None, None, None), "rel"))
+        rel = _rel_n(m, a)
+        if rel is not None:
+            out.append(_mk(m, rel, False, (None, None, None), "rel"))
     return out
 
 
 def month_part(y: int, mo: int, part: str, tz: str) -> Resolved:
     end = P.month_end(y, mo)
-    part = part[1:] if part.startswith("月") else part
+    part = part.removeprefix("月")
     if part in ("底", "末"):
         return P.day(end, tz)
     lo, hi = {"初": (1, 10), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20)}.get(part, (21, end.day))
@@ -311,9 +312,9 @@ def _rel_n(m: re.Match[str], a: Anchor) -> Resolved | None:
     def shift(sign: int) -> date:
         if unit in ("年", "月", "季度"):
             months = nf * {"年": 12, "月": 1, "季度": 3}[unit]
-            return P.add_months(today, sign * int(round(months)))
+            return P.add_months(today, sign * round(months))
         days = nf * (7 if unit in ("周", "星期") else 1)
-        return today + timedelta(days=sign * int(round(days)))
+        return today + timedelta(days=sign * round(days))
 
     if pre in ("未来", "今后", "接下来", "此后") or suf in ("内", "以内", "之内") and pre not in ("近", "过去", "最近"):
         return Resolved(today, shift(1), "date", kind="relative_range", timezone=tz)
