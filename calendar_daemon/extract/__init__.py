@@ -1,0 +1,11 @@
+"""News extraction engine: dated market events from article text (pure, no I/O)."""
+
+from __future__ import annotations
+
+from .compose import find_times, resolve_expression
+from .engine import CATEGORIES, Candidate, extract, split_sentences
+from .periods import Resolved
+from .published import detect_published
+
+__all__ = ["CATEGORIES", "Candidate", "Resolved", "detect_published", "extract", "find_times",
+           "resolve_expression", "split_sentences"]

@@ -1,0 +1,239 @@
+"""Combine recognised atoms: pick non-overlapping matches, build ranges,
+apply deadline / open-start / as-of / fuzzy modifiers, attach clock times
+and zone words.  Entry points: :func:`find_times`, :func:`resolve_expression`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from . import periods as P
+from .english import EN_ZONES, RE_TIME, en_time, recognise_en
+from .normalize import normalize
+from .numerals import cn_int
+from .periods import Resolved
+from .timeexpr import (
+    RE_BARE_DAY,
+    RE_CONNECT,
+    RE_TOD,
+    RE_ZONE,
+    ZONES,
+    Anchor,
+    TimeMatch,
+    as_aware,
+    recognise_cn,
+    time_of_day,
+)
+
+logger = logging.getLogger(__name__)
+
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)
+_NOW_TO = re.compile(r"(?:从现在|从今天|从目前|即日|今后|现在)起?\s*(?:到|至)\s*$")
+_DEADLINE_PRE = re.compile(r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
+_DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?!后)|为止)")
+_OPEN_POST = re.compile(r"^\s*(?:起|开始|及之后|及以后|之后|以后|以来|往后|\bonwards?\b|\band beyond\b)")
+_FUZZY_POST = re.compile(r"^\s*(?:前后|左右)")
+_LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
+_EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
+_FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
+_EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
+_EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
+
+
+def _select(atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """Longest-first, non-overlapping, then in text order."""
+    atoms.sort(key=lambda t: (-(t.end - t.start), t.start))
+    taken: list[TimeMatch] = []
+    occupied: set[int] = set()
+    for tm in atoms:
+        if any(i in occupied for i in range(tm.start, tm.end)):
+            continue
+        taken.append(tm)
+        occupied.update(range(tm.start, tm.end))
+    taken.sort(key=lambda t: t.start)
+    return taken
+
+
+def _with_year(b: TimeMatch, a: TimeMatch, tz: str) -> Resolved:
+    """Re-resolve a year-less range end ``b`` in the year of ``a``."""
+    ya = a.ymd[0]
+    _, mo, dd = b.ymd
+    if ya is None or mo is None or b.has_year:
+        return b.base
+    first = a.base.first_day()
+    res = P.day(date(ya, mo, dd), tz) if dd and P.valid_ymd(ya, mo, dd) else P.month(ya, mo, tz)
+    if first is not None and res.first_day() is not None and res.first_day() < first:  # type: ignore[operator]
+        return _with_year(replace(b, ymd=(None, mo, dd)), replace(a, ymd=(ya + 1, None, None)), tz)
+    return res
+
+
+def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    out: list[TimeMatch] = []
+    i = 0
+    while i < len(atoms):
+        cur = atoms[i]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        gap = text[cur.end:nxt.start] if nxt else ""
+        if nxt and len(gap) <= 8 and cur.base.start is not None and nxt.base.start is not None:
+            if "week" in cur.tags and gap.strip() in ("(", "(") and text[nxt.end:nxt.end + 1] == ")":
+                res = nxt.base
+                fd, ld = res.first_day(), res.last_day()
+                if fd and ld and fd.weekday() == 0 and (ld - fd).days == 6:
+                    res = replace(res, precision="week", kind="point")
+                out.append(TimeMatch(cur.start, nxt.end + 1, res, res, nxt.has_year, nxt.ymd, cur.tags))
+                i += 2
+                continue
+            if "monthpart" in cur.tags and not gap.strip() and nxt.base.precision == "date":
+                out.append(replace(nxt, start=cur.start))
+                i += 2
+                continue
+            if (RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap:
+                b = _with_year(nxt, cur, a.tz)
+                if b.first_day() is not None and cur.base.first_day() <= b.first_day():  # type: ignore[operator]
+                    res = P.span(cur.base, b)
+                    out.append(TimeMatch(cur.start, nxt.end, res, res, cur.has_year, cur.ymd, {"range"}))
+                    i += 2
+                    continue
+        if cur.base.precision == "date" and cur.ymd[1] is not None and cur.ymd[2] is not None:
+            conn = RE_CONNECT.match(text, cur.end)
+            bare = RE_BARE_DAY.match(text, conn.end()) if conn and conn.end() > cur.end else None
+            if bare and conn is not None:
+                y, mo, d0 = cur.ymd
+                dd = cn_int(bare["d"])
+                if y and mo and dd and d0 and dd > d0 and P.valid_ymd(y, mo, dd):
+                    res = Resolved(date(y, mo, d0), date(y, mo, dd), "date", kind="range", timezone=a.tz)
+                    out.append(TimeMatch(cur.start, bare.end(), res, res, cur.has_year, cur.ymd, {"range"}))
+                    i += 1
+                    continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
+    pre = text[max(0, tm.start - 16):tm.start]
+    post = text[tm.end:tm.end + 12]
+    base = tm.base
+    if base.start is None:
+        return tm
+    if m := _AS_OF.search(pre):
+        return replace(tm, start=tm.start - len(m[0]), resolved=base.with_kind("as_of"))
+    if m := _NOW_TO.search(pre):
+        res = Resolved(a.today, P.as_date(base.end), "date", kind="range", timezone=base.timezone)
+        return replace(tm, start=tm.start - len(m[0]), resolved=res)
+    dpre = _DEADLINE_PRE.search(pre)
+    dpost = _DEADLINE_POST.match(post)
+    if (dpre or dpost) and "range" not in tm.tags:
+        pub = a.published.astimezone(ZoneInfo(a.tz)).replace(second=0, microsecond=0)
+        res = Resolved(pub, P.as_date(base.end), "date", kind="deadline", timezone=base.timezone)
+        start = tm.start - (len(dpre[0]) if dpre else 0)
+        return replace(tm, start=start, end=tm.end + (dpost.end() if dpost else 0), resolved=res)
+    if m := _OPEN_POST.match(post):
+        fpre = _FROM_PRE.search(pre)
+        res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone,
+                       past_relative="以来" in m[0])
+        return replace(tm, start=tm.start - (len(fpre[0]) if fpre else 0), end=tm.end + m.end(), resolved=res)
+    if m := _FUZZY_POST.match(post):
+        return replace(tm, end=tm.end + m.end(), resolved=base.with_kind("fuzzy"))
+    for rx, h in ((_LATE_POST, 2), (_EARLY_POST, 1)):
+        if (m := rx.match(post)) and base.precision == "year" and tm.ymd[0]:
+            res = replace(P.half(tm.ymd[0], h, base.timezone), kind="fuzzy")
+            return replace(tm, end=tm.end + m.end(), resolved=res)
+    if "range" in tm.tags and (fpre := _FROM_PRE.search(pre)):
+        return replace(tm, start=tm.start - len(fpre[0]))
+    return tm
+
+
+def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
+    base = tm.resolved
+    if base.precision != "date" or base.kind != "point" or base.start != base.end:
+        return tm
+    d = base.first_day()
+    assert d is not None
+    zone: str | None = None
+    start, end = tm.start, tm.end
+    zpre = RE_ZONE.search(text, max(0, tm.start - 8), tm.start)
+    if zpre and not text[zpre.end():tm.start].strip():
+        zone, start = ZONES[zpre[0]], zpre.start()
+    pos = tm.end
+    zmid = RE_ZONE.match(text, pos + (len(text[pos:pos + 2]) - len(text[pos:pos + 2].lstrip())))
+    if zmid:
+        zone, pos = ZONES[zmid[0]], zmid.end()
+    hm: tuple[int, int] | None = None
+    tod = RE_TOD.match(text, pos) if text[pos:pos + 1] != "日" else None
+    if tod and tod.end() - pos <= 12:
+        hm, end = time_of_day(tod), tod.end()
+        ztail = _EN_ZONE_TAIL.match(text, end)
+        if ztail:
+            zone, end = EN_ZONES[ztail[1]], ztail.end()
+    else:
+        window = text[pos:pos + 6]
+        lead = re.match(r"\s*(?:,|at|@)?\s*", window)
+        en = RE_TIME.match(text, pos + (lead.end() if lead else 0))
+        if en is None:  # "8:30 a.m. ET Thursday" / "8:30 a.m. ET on Thursday"
+            back = text[max(0, tm.start - 24):tm.start]
+            bm = None
+            for bm in RE_TIME.finditer(back):
+                pass
+            if bm is not None and re.fullmatch(r"\s*(?:on|,)?\s*", back[bm.end():]):
+                got = en_time(bm)
+                if got:
+                    hm, z = got
+                    zone = z or zone
+                    start = tm.start - len(back) + bm.start()
+        else:
+            got = en_time(en)
+            if got:
+                hm, z = got
+                zone = z or zone
+                end = en.end()
+    if hm is None:
+        return tm
+    tzname = zone or a.tz
+    dt = as_aware(d, hm, tzname)
+    res = Resolved(dt, dt, "datetime", timezone=tzname)
+    return replace(tm, start=start, end=end, resolved=res, base=res)
+
+
+def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
+    """Recognise and resolve every time expression in normalised ``text``."""
+    atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
+    atoms = _merge(text, atoms, anchor)
+    out = []
+    for tm in atoms:
+        tm = _modify(text, tm, anchor)
+        out.append(_attach_time(text, tm, anchor))
+    return out
+
+
+def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=ZoneInfo(tz))
+    return Anchor(published.astimezone(ZoneInfo(tz)), tz, week_ahead)
+
+
+def resolve_expression(expr: str, published: datetime, tz: str, context: str | None = None) -> Resolved | None:
+    """Resolve one expression against ``published`` (``context``: surrounding text,
+    e.g. the headline naming the issuer whose fiscal calendar applies)."""
+    anchor = anchor_for(published, tz)
+    text = normalize(expr)
+    prefix = normalize(context) + "\n" if context else ""
+    matches = [m for m in find_times(prefix + text, anchor) if m.end > len(prefix)]
+    if not matches:
+        from .fallback import fallback_resolve
+
+        return fallback_resolve(expr, anchor)
+    best = max(matches, key=lambda m: (min(m.end, len(prefix) + len(text)) - max(m.start, len(prefix)),
+                                       -m.start))
+    return best.resolved
+
+
+def shift_days(d: date, n: int) -> date:
+    return d + timedelta(days=n)
+
+
+__all__ = ["EN_ZONES", "anchor_for", "find_times", "resolve_expression"]

@@ -1,0 +1,314 @@
+"""Extraction engine: sentences -> time expressions -> dated event candidates."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from . import classify as C
+from .compose import anchor_for, find_times
+from .normalize import cjk_ratio, normalize
+from .periods import as_date, iso
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
+from .timeexpr import Anchor, TimeMatch
+
+logger = logging.getLogger(__name__)
+
+MAX_SENTENCE = 2000
+MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far shorter)
+MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
+MAX_CANDIDATES = 1000
+CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
+_SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?<=[a-z0-9)%])\.\s+(?=[A-Z\"“])")
+_CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
+_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|week ahead|next week|coming week|week of", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|另有|随后|并|还|该|起|之后|已|有)+"
+                     r"|(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍)+$")
+_TITLE_VERB = re.compile(r"公布|发布|发行|解禁|到期|兑付|施行|生效|召开|举行|推出|量产|上线|投产|交付|部署|租用|关门|"
+                         r"冻结|试生产|建设期|上市|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作")
+_DEADLINE_PLAN = re.compile(r"计划|目标|力争|\bplan|\btarget", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付)的")
+
+CATEGORIES = ("central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings", "bond", "policy",
+              "corporate", "legal", "conference", "other")
+
+
+@dataclass
+class Candidate:
+    title: str
+    category: str
+    region: str
+    importance: int
+    start: str
+    end: str | None
+    precision: str
+    timezone: str
+    entities: list[str] = field(default_factory=list)
+    evidence: str = ""
+    confidence: float = 0.5
+    fiscal: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (long ones are cut, so no single unit is unbounded)."""
+    out: list[str] = []
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        out.append(text[pos:m.start() + (1 if m.group().startswith(".") else 0)])
+        pos = m.end()
+    out.append(text[pos:])
+    result: list[str] = []
+    for s in out:
+        s = s.strip()
+        while len(s) > MAX_SENTENCE:
+            result.append(s[:MAX_SENTENCE])
+            s = s[MAX_SENTENCE:]
+        if s:
+            result.append(s)
+    return result
+
+
+def _clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
+    if not zh:
+        return [(0, len(sentence))]
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CLAUSE_SPLIT_ZH.finditer(sentence):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(sentence)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def _has_trigger(scope: str) -> bool:
+    scope = _ATTRIBUTIVE.sub("", scope)
+    return C.TRIGGER.search(scope) is not None
+
+
+def _is_period(sentence: str, tm: TimeMatch) -> bool:
+    post = sentence[tm.end:tm.end + 24]
+    if C.VERB_AFTER.match(post):
+        return False
+    return C.PERIOD_NOUN.match(post) is not None
+
+
+def _headline(text: str) -> str:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for i, ln in enumerate(lines[:12]):
+        if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
+            return lines[i - 1]
+    return lines[0] if lines else ""
+
+
+def _week_ahead(headline: str, anchor: Anchor) -> date | None:
+    if not _WEEK_AHEAD.search(headline):
+        return None
+    for tm in find_times(headline, anchor):
+        first = tm.resolved.first_day()
+        if tm.resolved.precision in ("week", "date") and first is not None and first >= anchor.today:
+            return first - timedelta(days=first.weekday())
+    today = anchor.today
+    if "下" in headline or today.weekday() >= 4:
+        return today + timedelta(days=7 - today.weekday())
+    return today - timedelta(days=today.weekday())
+
+
+def _title(clause: str, sentence: str, time_text: str, category: str, region: str, zh: bool,
+           entities: list[str]) -> str:
+    if not zh:
+        return _title_en(sentence, category, region, entities)
+    book = C._BOOK.search(sentence)
+    body = clause.replace(time_text, " ") if time_text else clause
+    body = re.sub(r"北京时间|美东时间|本港时间|凌晨|上午|下午|晚间|\d{1,2}点(?:\d{1,2}分|半)?|\(.*?\)|“|”|\"", "", body)
+    m = _TITLE_VERB.search(body)
+    if m is None:
+        base = "、".join(entities[:3]) if entities else (_topic(sentence) or body.strip()[:16])
+        return (base or region) + {"earnings": "财报", "ipo": "新股发行", "lockup": "限售股解禁",
+                                   "conference": "会议", "macro_data": "数据公布"}.get(category, "")
+    subj = _FILLER.sub("", re.sub(r"\s+|存在|再度|再次", "", body[:m.start()]))[-14:]
+    obj = re.split(r"[\s,，:：]", body[m.end():].strip())[0]
+    obj = re.sub(r"(?:数据|规模为.*|等.*)$", "", obj)[:18]
+    if _WEAK_OBJ.search(obj):
+        obj = ""
+    if book and ("规则" in subj or "该" in subj or not subj):
+        subj = book.group(1)
+    elif (not subj and not obj) or (subj and _WEAK_SUBJ.fullmatch(subj)) or (subj and not obj and len(subj) < 3):
+        subj = _topic(sentence) or subj
+    verb = m.group()
+    if verb in ("财报",) and not subj:
+        subj = "、".join(entities[:3])
+    title = f"{subj}{verb}{obj}" if subj else f"{obj}{verb}"
+    return _FILLER.sub("", title)[:32] or category
+
+
+_WEAK_SUBJ = re.compile(r".{0,4}(?:期限|期限为|期|节点|规模|为|是|风险|方案|存在|高峰期?|公司)")
+_WEAK_OBJ = re.compile(r"维持|[在为是]$|^[在为是]|可能|概率|^期限|^期$|高峰")
+_TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|称|宣布|,|，|\s")
+
+
+def _topic(sentence: str) -> str:
+    """The leading noun phrase of a sentence (its subject), for titles."""
+    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", sentence)
+    m = _TOPIC_CUT.search(head)
+    head = head[:m.start()] if m else head[:16]
+    head = head.rsplit("的", 1)[-1]
+    return _FILLER.sub("", head.strip())[:16]
+
+
+_EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
+                     r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results", re.IGNORECASE)
+
+
+def _title_en(sentence: str, category: str, region: str, entities: list[str]) -> str:
+    keys: list[str] = []
+    for m in _EN_KEY.finditer(sentence):
+        if m.group().lower() not in (k.lower() for k in keys):
+            keys.append(m.group())
+    who = ", ".join(entities[:3])
+    what = " / ".join(keys[:2]) or category.replace("_", " ")
+    return (f"{who} {what}" if who else f"{region} {what}").strip()[:60]
+
+
+def _evidence(sentence: str, tm: TimeMatch) -> str:
+    lo = max(0, tm.start - 16)
+    hi = min(len(sentence), max(tm.end + 28, lo + 30))
+    return sentence[lo:hi].strip()[:60]
+
+
+def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
+    res = tm.resolved
+    if res.kind in ("deadline",):
+        res = tm.base
+    if res.start is None or res.fiscal and res.label and res.start is None:
+        return None
+    if res.precision == "datetime":
+        return iso(res.start) or "", None, "datetime"
+    start = iso(as_date(res.start)) or ""
+    if res.kind == "open_start":
+        return start, None, res.precision
+    return start, iso(as_date(res.end)), res.precision
+
+
+def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
+    res = tm.resolved
+    if res.past_relative:
+        return True
+    last = res.last_day() if res.kind != "open_start" else None
+    first = res.first_day()
+    if res.kind == "open_start":
+        return first is not None and first < today - timedelta(days=365)
+    if last is not None and last < today:
+        return True
+    return last is not None and last <= today and C.PAST.search(scope) is not None
+
+
+def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
+    """Dated, upcoming (or ongoing) events found in one article."""
+    if len(text) > MAX_RAW_CHARS:
+        logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
+        text = text[:MAX_RAW_CHARS]
+    norm = normalize(text)
+    if len(norm) > MAX_TEXT_CHARS:
+        logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
+        norm = norm[:MAX_TEXT_CHARS]
+    zh = cjk_ratio(norm) >= 0.3
+    zone = tz or (BEIJING if zh else NEW_YORK)
+    if published is None:
+        published, _ = detect_published(text)
+    if published is None:
+        published = datetime.now(ZoneInfo(zone))
+        logger.debug("no publication time found; anchoring on now")
+    anchor = anchor_for(published, zone)
+    headline = _headline(norm)
+    anchor = anchor_for(published, zone, _week_ahead(headline, anchor))
+    default_region = "CN" if zh else "US"
+    found: list[tuple[int, Candidate]] = []
+    index: dict[tuple[str, str, str | None, str], list[tuple[int, Candidate]]] = {}
+    sent_no = 0
+
+    def add(c: Candidate) -> None:
+        key = (c.category, c.start, c.end, c.region)
+        for no, old in index.get(key, []):
+            if no == sent_no or old.title == c.title or set(old.entities) & set(c.entities):
+                old.entities.extend(e for e in c.entities if e not in old.entities)
+                old.confidence = max(old.confidence, c.confidence)
+                return
+        found.append((sent_no, c))
+        index.setdefault(key, []).append((sent_no, c))
+
+    for sent_no, sentence in enumerate(split_sentences(norm)):
+        if len(found) >= MAX_CANDIDATES:
+            logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
+            break
+        if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
+            continue
+        kept = _sentence_candidates(sentence, anchor, zh, default_region, add)
+        if not kept and anchor.week_ahead is not None:
+            _inherit_week(sentence, anchor, zh, default_region, add)
+    return sorted((c for _, c in found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
+          zh: bool, default_region: str, confidence: float, tzname: str) -> Candidate:
+    category = C.category_of(clause, sentence)
+    region = C.region_of(clause, forward, sentence, default=default_region)
+    entities = C.entities_of(forward, category)
+    time_text = tm.span_text(sentence) if tm else ""
+    title = _title(clause, sentence, time_text, category, region, zh, entities)
+    return Candidate(title=title, category=category, region=region,
+                     importance=C.importance_of(category, clause + forward), start=span[0], end=span[1],
+                     precision=span[2], timezone=tzname, entities=entities,
+                     evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],
+                     confidence=round(min(0.95, confidence), 2), fiscal=bool(tm and tm.resolved.fiscal))
+
+
+def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
+                         add: object) -> int:
+    assert callable(add)
+    times = [t for t in find_times(sentence, anchor)
+             if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
+    clauses = _clauses(sentence, zh)
+    kept = 0
+    for i, tm in enumerate(times):
+        cs, ce = next(((a, b) for a, b in clauses if a <= tm.start < b), (0, len(sentence)))
+        cs, ce = max(cs, tm.start - CLAUSE_WINDOW), min(ce, max(tm.end + CLAUSE_WINDOW, cs))
+        clause = sentence[cs:ce]
+        nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
+        forward = sentence[max(cs, times[i - 1].end if i else 0):min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        trig = _has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
+        if not trig or _is_past(tm, anchor.today, clause):
+            continue
+        if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):
+            continue
+        span = _candidate_span(tm)
+        if span is None:
+            continue
+        conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
+        conf += 0.1 if C.FUTURE.search(clause) else 0.0
+        conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
+        add(_make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone))
+        kept += 1
+    return kept
+
+
+def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: object) -> None:
+    """In a week-ahead preview, an undated upcoming event belongs to the previewed week."""
+    assert callable(add) and anchor.week_ahead is not None
+    monday = anchor.week_ahead
+    span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
+    carry = ""
+    for a, b in _clauses(sentence, zh):
+        clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
+        if not _has_trigger(clause):
+            carry = clause + " "
+            continue
+        carry = ""
+        if not C.FUTURE.search(clause) or C.PAST.search(clause):
+            continue
+        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz))

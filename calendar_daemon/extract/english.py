@@ -1,0 +1,167 @@
+"""English time expressions: dates, weekdays, week-ahead words, quarters, clock times."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, timedelta
+
+from . import periods as P
+from .periods import Resolved
+from .timeexpr import Anchor, TimeMatch
+
+logger = logging.getLogger(__name__)
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+           "oct": 10, "nov": 11, "dec": 12}
+_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.)"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+RE_MD = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
+RE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<y>\d{{4}})\b)?")
+RE_MY = re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b")
+RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|early|mid-?|end of)\s+{_MON}"
+                      r"(?![\w.]|\s+\d)")
+RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>next|this|last|coming)\s+)?{_WDAY}")
+RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
+                    r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
+                    r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b")
+RE_QTR = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<u>quarter|half)"
+                    r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b|\b(?P<y2>\d{4})\s+(?P<o2>first|second|third|fourth)[- ]"
+                    r"(?P<u2>quarter|half)\b")
+RE_YEAR = re.compile(r"\b(?P<pre>in|by|since|from|until|through|during|for|early|late|mid-?|end of|before)\s+"
+                     r"(?:the\s+end\s+of\s+)?(?P<y>(?:19|20|21)\d{2})\b")
+RE_FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+(?P<y>\d{4})\b|\bfiscal\s+(?P<o>first|second|third|fourth)"
+                       r"[- ]quarter\b")
+RE_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+                     r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)?"
+                     r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b"
+                     r"|\b(?P<noon>noon|midday)(?:\s*(?P<z3>ET|GMT|UTC|BST|CET))?\b")
+EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+            "CT": "America/Chicago", "CDT": "America/Chicago", "PT": "America/Los_Angeles",
+            "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
+            "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong",
+            "SGT": "Asia/Singapore"}
+
+
+def _mon(token: str) -> int:
+    return _MONTHS[token[:3].lower()]
+
+
+def _mk(m: re.Match[str], res: Resolved, has_year: bool, ymd: tuple[int | None, int | None, int | None],
+        *tags: str) -> TimeMatch:
+    return TimeMatch(m.start(), m.end(), res, res, has_year, ymd, set(tags))
+
+
+def en_time(m: re.Match[str]) -> tuple[tuple[int, int], str | None] | None:
+    """(hour, minute) and zone name for an English clock time."""
+    if m["noon"]:
+        return (12, 0), EN_ZONES.get(m["z3"] or "")
+    h = int(m["h"] or m["h2"])
+    mins = int(m["m"] or m["m2"] or 0)
+    ap = (m["ap"] or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if not (0 <= h < 24 and 0 <= mins < 60):
+        return None
+    zone = m["z"] or m["z2"]
+    return (h, mins), EN_ZONES.get(zone) if zone else None
+
+
+def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
+    out: list[TimeMatch] = []
+    tz, today = a.tz, a.today
+    for rx in (RE_MD, RE_DM):
+        for m in rx.finditer(text):
+            mo, dd = _mon(m["mon"]), int(m["d"])
+            y = int(m["y"]) if m["y"] else P.nearest_year(mo, dd, today)
+            if P.valid_ymd(y, mo, dd):
+                out.append(_mk(m, P.day(date(y, mo, dd), tz), m["y"] is not None, (y, mo, dd)))
+    for m in RE_MY.finditer(text):
+        mo, y = _mon(m["mon"]), int(m["y"])
+        if 1900 <= y <= 2200:
+            out.append(_mk(m, P.month(y, mo, tz), True, (y, mo, None)))
+    for m in RE_INMON.finditer(text):
+        mo = _mon(m["mon"])
+        y = P.upcoming_month_year(mo, today)
+        tm = _mk(m, P.month(y, mo, tz), False, (y, mo, None))
+        tm.start = m.start("mon") if m["pre"].lower() in ("in", "during") else m.start()
+        out.append(tm)
+    for m in RE_WEEKDAY.finditer(text):
+        wd = _WD[m["wd"][:3].lower()]
+        rel = (m["rel"] or "").lower()
+        monday = today - timedelta(days=today.weekday())
+        if rel == "next":
+            d = monday + timedelta(days=7 + wd) if today.weekday() < 6 else today + timedelta(days=(wd - 6) % 7 or 7)
+            if today.weekday() == 6:
+                d = today + timedelta(days=wd + 1)
+        elif rel == "this":
+            d = monday + timedelta(days=wd)
+        elif rel == "last":
+            d = monday - timedelta(days=7 - wd)
+        elif a.week_ahead is not None:
+            d = a.week_ahead + timedelta(days=wd)
+        else:
+            d = today + timedelta(days=(wd - today.weekday()) % 7)
+        out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "weekday"))
+    for m in RE_REL.finditer(text):
+        res = _rel(m, a)
+        if res is not None:
+            out.append(_mk(m, res, False, (None, None, None), "rel"))
+    for m in RE_QTR.finditer(text):
+        o = _ORD[(m["o"] or m["o2"]).lower()]
+        unit = m["u"] or m["u2"]
+        ys = m["y"] or m["y2"]
+        y = int(ys) if ys else today.year
+        if unit == "half":
+            if o <= 2:
+                out.append(_mk(m, P.half(y, o, tz), ys is not None, (y, None, None)))
+        else:
+            out.append(_mk(m, P.quarter(y, o, tz), ys is not None, (y, None, None)))
+    for m in RE_YEAR.finditer(text):
+        y = int(m["y"])
+        tm = _mk(m, P.year(y, tz), True, (y, None, None), "year")
+        tm.start = m.start("y") if m["pre"].lower() in ("in", "for", "during") else m.start()
+        out.append(tm)
+    for m in RE_FISCAL.finditer(text):
+        ctx = text[max(0, m.start() - 80):m.end()]
+        if m["y"]:
+            out.append(_mk(m, P.fiscal_year(int(m["y"]), ctx, tz), True, (int(m["y"]), None, None), "fiscal"))
+        else:
+            res = Resolved(None, None, "quarter", timezone=tz, fiscal=True, label=f"FQ{_ORD[m['o'].lower()]}")
+            out.append(_mk(m, res, False, (None, None, None), "fiscal"))
+    return out
+
+
+def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
+    tz, today = a.tz, a.today
+    if m["day"]:
+        off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["day"].lower()]
+        return P.day(today + timedelta(days=off), tz)
+    if m["ahead"]:
+        monday = a.week_ahead or today + timedelta(days=7 - today.weekday())
+        return P.week_of(monday, tz)
+    if m["end"]:
+        word = m["end"].lower()
+        if "month" in word:
+            return P.day(P.month_end(today.year, today.month), tz)
+        if "quarter" in word:
+            q = (today.month - 1) // 3 + 1
+            return P.day(P.month_end(today.year, 3 * q), tz)
+        return P.month(today.year, 12, tz)
+    w, u = m["w"].lower(), m["u"].lower()
+    off = {"this": 0, "next": 1, "last": -1}[w]
+    if u == "week":
+        return P.week_of(today + timedelta(days=7 * off), tz)
+    if u == "month":
+        d = P.add_months(today.replace(day=1), off)
+        return P.month(d.year, d.month, tz)
+    if u == "quarter":
+        d = P.add_months(today.replace(day=1), 3 * off)
+        return P.quarter(d.year, (d.month - 1) // 3 + 1, tz)
+    return P.year(today.year + off, tz)

@@ -1,0 +1,115 @@
+"""Text cleanup for the extraction engine.
+
+HTML to text (stdlib ``html.parser``), NFKC folding (full-width digits and
+punctuation), Traditional -> Simplified folding for the characters that
+matter to date and event vocabularies, and removal of citation markers such
+as ``[1][4]``.  Every regex here is linear (no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+logger = logging.getLogger(__name__)
+
+# Traditional characters and their Simplified forms (position-aligned).
+_TRAD = (
+    "佈議時間週發億萬價會對於將與開關業銀務際場數據資產債貨幣經濟國內華東區報財後來點鐘號個當劃計預測結決準備"
+    "購贖還兌續專項標動態實現應確認說話請讓進過這為們門問聞長張書買賣貿額頭領導層總統紀錄約倫灣臺歐韓聯儲匯險證"
+    "監營虧賬帳勞鎖漲換選舉禮淩歷曆陽農閉屆滿終啟題簽訂條規則執權辦環體隻兩雙鋼鐵電腦車網線醫藥療衝擊戰爭鬆緊縮寬"
+    "穩彈擴貸設講聲復興藍龍陸廣馬蘋軟達輝積騰訊裡裏麼嗎並從眾無處構機組織職離難顯響夠歸屬盤創綜恆滬級紅擬參暫緩"
+    "掛賽獎勵潤稅費貼補鏈傳運輸邊慶節檢驗審許聽訴訟罰銷廢繼納強屆債務價談協會議員園區屬慣廠鎊盧絡視頻聞豐"
+)
+_SIMP = (
+    "布议时间周发亿万价会对于将与开关业银务际场数据资产债货币经济国内华东区报财后来点钟号个当划计预测结决准备"
+    "购赎还兑续专项标动态实现应确认说话请让进过这为们门问闻长张书买卖贸额头领导层总统纪录约伦湾台欧韩联储汇险证"
+    "监营亏账账劳锁涨换选举礼凌历历阳农闭届满终启题签订条规则执权办环体只两双钢铁电脑车网线医药疗冲击战争松紧缩宽"
+    "稳弹扩贷设讲声复兴蓝龙陆广马苹软达辉积腾讯里里么吗并从众无处构机组织职离难显响够归属盘创综恒沪级红拟参暂缓"
+    "挂赛奖励润税费贴补链传运输边庆节检验审许听诉讼罚销废继纳强届债务价谈协会议员园区属惯厂镑卢络视频闻丰"
+)
+assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
+_T2S = str.maketrans(_TRAD, _SIMP)
+
+_CITATION = re.compile(r"[ \t]?(?:\[\d{1,3}(?:[,，\-–]\d{1,3}){0,8}\]){1,30}")
+_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|meta|head|article|h[1-6]|!doctype|a |table|li)\b", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
+_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+_BLOCK_TAGS = frozenset(
+    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header", "footer", "title", "blockquote"]
+)
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template"))
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text carries HTML markup worth stripping."""
+    return _HTML_HINT.search(text[:20000]) is not None
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML document (block tags become line breaks)."""
+    parser = _TextCollector()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient, but never let markup kill extraction
+        logger.debug("html parse failed; falling back to tag stripping", exc_info=True)
+        return re.sub(r"<[^<>]{0,2000}>", " ", html)
+    return "".join(parser.parts)
+
+
+def to_simplified(text: str) -> str:
+    """Fold the Traditional characters used by HK/TW outlets to Simplified."""
+    return text.translate(_T2S)
+
+
+def strip_citations(text: str) -> str:
+    """Remove citation markers such as ``[1][4][18]`` or ``[2,3]``."""
+    return _CITATION.sub("", text)
+
+
+def normalize(text: str) -> str:
+    """Full cleanup: HTML -> text, NFKC, T->S, no citations, tidy spaces."""
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = to_simplified(text)
+    text = _SPACES.sub(" ", text)  # first: later patterns then never meet long blank runs
+    text = strip_citations(text)
+    return _BLANKS.sub("\n\n", text)
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK ideographs among the letters of ``text`` (sampled)."""
+    sample = text[:5000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    total = cjk + latin
+    return cjk / total if total else 0.0

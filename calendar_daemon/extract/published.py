@@ -1,0 +1,114 @@
+"""Publication-time detection.
+
+Recognises, in order: HTML meta tags (``article:published_time``, ``og:…``,
+``pubdate``, ``<time datetime>``...), the ``outlet· YYYY-MM-DD HH:MM`` line
+of Chinese aggregator pages (Beijing time), a Chinese ``YYYY年M月D日 HH:MM``
+line, and an English dateline (``Jan 25, 2026``, ``January 25 (Reuters)``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+from .english import EN_ZONES
+from .normalize import cjk_ratio, looks_like_html
+
+logger = logging.getLogger(__name__)
+
+BEIJING = "Asia/Shanghai"
+NEW_YORK = "America/New_York"
+_META_TIME = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate",
+              "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
+              "dcterms.created", "dcterms.issued", "parsely-pub-date", "sailthru.date", "datepublished",
+              "article.published", "originalpublicationdate"}
+_META_OUTLET = {"og:site_name", "application-name", "publisher", "article:publisher", "twitter:site"}
+
+RE_OUTLET_LINE = re.compile(r"^[ \t]{0,8}(?P<outlet>[^\n·• \t][^\n·•]{0,39}?)?[ \t]{0,4}[·•][ \t]{0,4}(?P<y>\d{4})-"
+                            r"(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})[ \t]{0,8}$", re.MULTILINE)
+RE_BARE_LINE = re.compile(r"^[ \t]{0,8}(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})"
+                          r"(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
+RE_CN_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})")
+_MON = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
+                            r"(?:[^\n\d]{0,12}(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[AaPp]\.?[Mm]\.?)?\s*"
+                            r"(?P<z>ET|EST|EDT|GMT|UTC|BST)?)?")
+RE_EN_WIRE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
+                        r"MarketWatch|CNBC)\)")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+class _MetaCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.times: list[str] = []
+        self.outlet: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in _META_TIME and a.get("content"):
+                self.times.append(a["content"])
+            elif key in _META_OUTLET and a.get("content") and self.outlet is None:
+                self.outlet = a["content"].strip()
+        elif tag == "time" and a.get("datetime"):
+            self.times.append(a["datetime"])
+
+
+def _parse_iso(value: str, tz: str) -> datetime | None:
+    value = value.strip().replace("Z", "+00:00")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{4}", value):
+        value = value[:-2] + ":" + value[-2:]
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=ZoneInfo(tz))
+
+
+def _mk(y: str, m: str, d: str, hh: str | None, mm: str | None, tz: str) -> datetime | None:
+    try:
+        return datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), tzinfo=ZoneInfo(tz))
+    except ValueError:
+        return None
+
+
+def detect_published(text: str) -> tuple[datetime | None, str | None]:
+    """(aware publication datetime, outlet) or (None, None) when nothing is found."""
+    zh = cjk_ratio(text) >= 0.3
+    default_tz = BEIJING if zh else NEW_YORK
+    if looks_like_html(text):
+        meta = _MetaCollector()
+        try:
+            meta.feed(text[:400_000])
+        except Exception:
+            logger.debug("meta scan failed", exc_info=True)
+        for value in meta.times:
+            dt = _parse_iso(value, default_tz)
+            if dt is not None:
+                return dt, meta.outlet
+    head = text[:6000]
+    if m := RE_OUTLET_LINE.search(head):
+        outlet = (m["outlet"] or "").strip() or None
+        return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), outlet
+    if m := RE_BARE_LINE.search(head):
+        return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], default_tz), None
+    if zh and (m := RE_CN_LINE.search(head)):
+        return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), None
+    if m := RE_EN_DATELINE.search(head):
+        tz = EN_ZONES.get(m["z"] or "", default_tz)
+        hh = m["H"]
+        if hh and m["ap"] and m["ap"].lower().startswith("p") and int(hh) < 12:
+            hh = str(int(hh) + 12)
+        mon = str(_MONTHS.index(m["mon"][:3].lower()) + 1)
+        return _mk(m["y"], mon, m["d"], hh, m["M"], tz), None
+    if m := RE_EN_WIRE.search(head):
+        year = re.search(r"\b(20\d{2})\b", text[:20000])
+        if year:
+            mon = str(_MONTHS.index(m["mon"][:3].lower()) + 1)
+            return _mk(year[1], mon, m["d"], None, None, default_tz), m["outlet"]
+    return None, None

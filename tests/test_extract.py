@@ -1,0 +1,268 @@
+"""Unit tests of the extraction engine, written from the rules' semantics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from calendar_daemon.extract import (
+    Candidate,
+    detect_published,
+    extract,
+    resolve_expression,
+)
+from calendar_daemon.extract.articles import split_articles
+from calendar_daemon.extract.normalize import html_to_text, normalize
+
+SH = ZoneInfo("Asia/Shanghai")
+NY = ZoneInfo("America/New_York")
+SUNDAY = datetime(2026, 3, 1, 19, 0, tzinfo=SH)  # a Sunday
+WEDNESDAY = datetime(2026, 3, 4, 10, 0, tzinfo=SH)
+
+
+def r(expr: str, pub: datetime = WEDNESDAY, tz: str = "Asia/Shanghai") -> tuple[str | None, str | None]:
+    res = resolve_expression(expr, pub, tz)
+    assert res is not None, expr
+    return res.start_iso(), res.end_iso()
+
+
+def only(cands: list[Candidate], category: str) -> list[Candidate]:
+    return [c for c in cands if c.category == category]
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+
+def test_normalize_folds_fullwidth_traditional_and_citations() -> None:
+    out = normalize("本港時間１２月３日公佈議息結果 [3][12]。")
+    assert out == "本港时间12月3日公布议息结果。"
+
+
+def test_html_to_text_drops_scripts_and_keeps_blocks() -> None:
+    text = html_to_text("<html><script>var x='3月5日';</script><p>3月9日发布</p><p>二段</p></html>")
+    assert "3月5日" not in text and "3月9日发布" in text and "\n" in text
+
+
+# --- publication time -------------------------------------------------------------------------
+
+
+def test_published_from_outlet_line_is_beijing_time() -> None:
+    dt, outlet = detect_published("某标题\n某某财经· 2026-03-01 08:05\n正文")
+    assert outlet == "某某财经"
+    assert dt == datetime(2026, 3, 1, 8, 5, tzinfo=SH)
+
+
+def test_published_from_html_meta() -> None:
+    html = ('<html><head><meta property="og:site_name" content="Wire">'
+            '<meta property="article:published_time" content="2026-02-03T14:30:00Z"></head><body>x</body></html>')
+    dt, outlet = detect_published(html)
+    assert outlet == "Wire" and dt == datetime(2026, 2, 3, 14, 30, tzinfo=ZoneInfo("UTC"))
+
+
+def test_published_from_english_datelines() -> None:
+    dt, _ = detect_published("Markets wrap\nFeb 6, 2026 4:15 PM ET\nStocks ...")
+    assert dt == datetime(2026, 2, 6, 16, 15, tzinfo=NY)
+    dt2, outlet = detect_published("LONDON, March 2 (Reuters) - Oil prices in 2026 ...")
+    assert outlet == "Reuters" and dt2 is not None and dt2.date() == date(2026, 3, 2)
+
+
+def test_published_absent() -> None:
+    assert detect_published("没有日期的文字") == (None, None)
+
+
+# --- explicit dates, ranges, periods -----------------------------------------------------------
+
+
+def test_explicit_ranges() -> None:
+    assert r("2027年3月2日至2027年9月1日") == ("2027-03-02", "2027-09-01")
+    assert r("从2027年4月至2029年2月") == ("2027-04-01", "2029-02-28")
+    assert r("3月10日-12日") == ("2026-03-10", "2026-03-12")
+    assert r("2027至2029年") == ("2027-01-01", "2029-12-31")
+
+
+def test_range_end_without_year_rolls_over() -> None:
+    assert r("2026年12月28日至1月3日") == ("2026-12-28", "2027-01-03")
+
+
+def test_quarters_halves_years() -> None:
+    assert r("2027年第三季度") == ("2027-07-01", "2027-09-30")
+    assert r("三季度") == ("2026-07-01", "2026-09-30")
+    assert r("Q4") == ("2026-10-01", "2026-12-31")
+    assert r("下半年") == ("2026-07-01", "2026-12-31")
+    assert r("2027年第三、第四季度") == ("2027-07-01", "2027-12-31")
+    assert r("明年一季度") == ("2027-01-01", "2027-03-31")
+
+
+def test_deadlines_and_open_starts() -> None:
+    pub = WEDNESDAY.isoformat(timespec="minutes")
+    assert r("2026年底前") == (pub, "2026-12-31")
+    assert r("到2027年第二季度末") == (pub, "2027-06-30")
+    assert r("自2026年4月1日起施行") == ("2026-04-01", None)
+    assert r("2028年及之后") == ("2028-01-01", None)
+
+
+def test_as_of_is_flagged() -> None:
+    res = resolve_expression("截至3月3日", WEDNESDAY, "Asia/Shanghai")
+    assert res is not None and res.kind == "as_of"
+
+
+# --- relative expressions ------------------------------------------------------------------------
+
+
+def test_weekdays_from_a_sunday_mean_the_coming_week() -> None:
+    assert r("周一", SUNDAY) == ("2026-03-02", "2026-03-02")
+    assert r("下周", SUNDAY) == ("2026-03-02", "2026-03-08")
+    assert r("本周四", WEDNESDAY) == ("2026-03-05", "2026-03-05")
+    assert r("下周二", WEDNESDAY) == ("2026-03-10", "2026-03-10")
+
+
+def test_relative_years_months_and_month_end() -> None:
+    assert r("明年") == ("2027-01-01", "2027-12-31")
+    assert r("月底") == ("2026-03-31", "2026-03-31")
+    assert r("下个月") == ("2026-04-01", "2026-04-30")
+    assert r("三天后") == ("2026-03-07", "2026-03-07")
+
+
+def test_english_relative_and_clock_times() -> None:
+    pub = datetime(2026, 3, 4, 9, 0, tzinfo=NY)  # Wednesday
+    assert r("next Wednesday", pub, "America/New_York") == ("2026-03-11", "2026-03-11")
+    start, _ = r("Thursday 8:30 a.m. ET", pub, "America/New_York")
+    assert start == "2026-03-05T08:30-05:00"
+    start, _ = r("March 18 at 2 p.m. ET", pub, "America/New_York")
+    assert start == "2026-03-18T14:00-04:00"  # after the DST switch
+    start, _ = r("Friday 12:00 GMT", pub, "America/New_York")
+    assert start == "2026-03-06T12:00+00:00"
+
+
+def test_chinese_clock_and_zone_words() -> None:
+    res = resolve_expression("北京时间3月19日凌晨2点", WEDNESDAY, "America/New_York")
+    assert res is not None and res.start == datetime(2026, 3, 19, 2, 0, tzinfo=SH)
+    res = resolve_expression("美东时间3月18日下午2点30分", WEDNESDAY, "Asia/Shanghai")
+    assert res is not None and res.start_iso() == "2026-03-18T14:30-04:00"
+    res = resolve_expression("本港時間3月20日晚上8時", WEDNESDAY, "Asia/Shanghai")
+    assert res is not None and res.timezone == "Asia/Hong_Kong" and res.start_iso() == "2026-03-20T20:00+08:00"
+
+
+def test_fiscal_quarters_never_become_calendar_quarters() -> None:
+    res = resolve_expression("2027财年第一季度", WEDNESDAY, "Asia/Shanghai")
+    assert res is not None and res.fiscal and res.start is None and res.label == "FY2027-Q1"
+    known = resolve_expression("2027财年第一季度", WEDNESDAY, "Asia/Shanghai", context="微软")
+    assert known is not None and known.fiscal and known.start_iso() == "2026-07-01"
+
+
+def test_number_shaped_non_dates_are_ignored() -> None:
+    for text in ("11810亿元", "爱达荷1号工厂", "4.5亿", "1600/1866颗粒", "均价3.315美元", "950PR版本", "970芯片"):
+        assert resolve_expression(text, WEDNESDAY, "Asia/Shanghai") is None, text
+
+
+def test_headline_dotted_date() -> None:
+    assert r("3.4财经晚报:xx") == ("2026-03-04", "2026-03-04")
+    assert resolve_expression("3.40财经", WEDNESDAY, "Asia/Shanghai") is None
+
+
+# --- engine: candidates -------------------------------------------------------------------------
+
+
+PREVIEW = """下周(3月2日-3月8日)财经日历
+某某财经· 2026-03-01 19:00
+- 3月7日将公布中国2月官方制造业PMI数据 1月PMI为49.8% [2]
+- 下周有12家公司限售股解禁 3月3日是解禁高峰 居前的是甲乙科技(12亿元)、丙丁股份(8亿元)
+- 下周将有2只新股发行 3月4日发行戊己电子
+- 3000亿元MLF于周三到期 下周逆回购到期规模为8000亿元
+- 某市《数据条例》自2026年3月1日起施行
+- 某公司债券将于3月6日兑付
+- 欧洲央行将于北京时间3月5日晚间9点15分公布利率决议
+- 下周美股将迎来财报 甲骨文、博通将发布最新季度财报
+- 截至2月27日 两市融资余额为2.1万亿元
+- 2025年全年净利润增长20%
+"""
+
+
+def test_week_ahead_preview_candidates() -> None:
+    cands = extract(PREVIEW)
+    pmi = only(cands, "macro_data")
+    assert [(c.start, c.region, c.importance) for c in pmi] == [("2026-03-07", "CN", 3)]
+    assert "PMI" in pmi[0].title and len(pmi[0].title) < 30
+    assert {c.start for c in only(cands, "lockup")} == {"2026-03-02", "2026-03-03"}
+    ipo = [c for c in only(cands, "ipo") if c.precision == "date"]
+    assert ipo and ipo[0].start == "2026-03-04" and "戊己电子" in ipo[0].entities
+    liq = {(c.start, c.precision) for c in only(cands, "liquidity")}
+    assert ("2026-03-04", "date") in liq and ("2026-03-02", "week") in liq
+    pol = only(cands, "policy")
+    assert pol and pol[0].start == "2026-03-01" and pol[0].end is None
+    assert only(cands, "bond")[0].start == "2026-03-06"
+    cb = only(cands, "central_bank")[0]
+    assert cb.precision == "datetime" and cb.start == "2026-03-05T21:15+08:00" and cb.region == "EU"
+    earn = only(cands, "earnings")
+    assert earn and all(c.precision == "week" for c in earn)
+    assert any({"甲骨文", "博通"} <= set(c.entities) for c in earn)
+
+
+def test_as_of_and_past_facts_are_not_candidates() -> None:
+    starts = {c.start for c in extract(PREVIEW)}
+    assert "2026-02-27" not in starts
+    assert not any(c.start.startswith("2025") for c in extract(PREVIEW))
+
+
+def test_data_period_is_not_the_release_date() -> None:
+    cands = extract(PREVIEW)
+    assert not any(c.start == "2026-02-01" and c.category == "macro_data" for c in cands)
+
+
+def test_market_move_and_forecast_are_not_events() -> None:
+    text = "标题\n某网· 2026-03-04 15:00\n3月4日A股午后震荡回升,创业板指涨1.01%。预计2027年市场规模将达到500亿元。"
+    assert extract(text) == []
+
+
+def test_english_week_ahead() -> None:
+    text = ("Week Ahead: Fed, payrolls and Big Tech\nFeb 27, 2026\n"
+            "The Federal Reserve's rate decision is due Wednesday at 2 p.m. ET.\n"
+            "The U.S. February payrolls report will be released Friday 8:30 a.m. ET.\n"
+            "Nvidia reports earnings on Thursday.\nShares of Apple rose 2% on Friday.")
+    cands = extract(text)
+    cb = only(cands, "central_bank")[0]
+    assert cb.start == "2026-03-04T14:00-05:00" and cb.importance == 3
+    macro = only(cands, "macro_data")[0]
+    assert macro.start == "2026-03-06T08:30-05:00" and macro.region == "US"
+    earn = only(cands, "earnings")[0]
+    assert earn.start == "2026-03-05" and "Nvidia" in earn.entities
+    assert not any(c.start == "2026-02-27" for c in cands)
+
+
+def test_traditional_chinese_hk_ipo() -> None:
+    text = ("新股速遞\n某報· 2026-03-02 09:00\n甲乙集團將於3月5日截止招股,預計3月10日在港交所主板上市。"
+            "美國聯儲局將於本港時間3月19日凌晨2時公佈議息結果。")
+    cands = extract(text)
+    ipo = only(cands, "ipo")
+    assert {c.start for c in ipo} == {"2026-03-05", "2026-03-10"} and all(c.region == "HK" for c in ipo)
+    cb = only(cands, "central_bank")[0]
+    assert cb.start == "2026-03-19T02:00+08:00" and cb.timezone == "Asia/Hong_Kong"
+
+
+def test_tz_override_and_defaults() -> None:
+    text = "标题\n某网· 2026-03-04 09:00\n公司将于3月9日召开股东大会。"
+    assert extract(text)[0].timezone == "Asia/Shanghai"
+    assert extract(text, tz="Asia/Hong_Kong")[0].timezone == "Asia/Hong_Kong"
+
+
+def test_candidate_json_shape_and_evidence_length() -> None:
+    for c in extract(PREVIEW):
+        row = c.to_json()
+        assert set(row) == {"title", "category", "region", "importance", "start", "end", "precision", "timezone",
+                            "entities", "evidence", "confidence", "fiscal"}
+        assert len(c.evidence) <= 60 and 0 < c.confidence <= 1
+        assert c.precision in ("datetime", "date", "week", "month", "quarter", "half", "year")
+
+
+def test_split_articles() -> None:
+    page = "chrome\n标题一\n甲网· 2026-01-01 10:00\n正文一\n标题二\n2026-01-02 11:00\n正文二"
+    arts = split_articles(page)
+    assert [a.headline for a in arts] == ["标题一", "标题二"] and arts[1].text.endswith("正文二")
+
+
+@pytest.mark.parametrize("html", ["<p>3月9日将召开股东大会</p>", "<div><p>3月9日将召开股东大会"])
+def test_html_input(html: str) -> None:
+    cands = extract(html, published=WEDNESDAY)
+    assert [c.start for c in cands] == ["2026-03-09"]

@@ -1,0 +1,74 @@
+"""Property tests: the engine never raises, returns well-formed candidates, and stays fast."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calendar_daemon.extract import (
+    Candidate,
+    detect_published,
+    extract,
+    resolve_expression,
+)
+
+PUB = datetime(2026, 1, 25, 12, 0, tzinfo=UTC)
+PIECES = ["2026年", "1月", "31日", "至", "到", "前", "起", "周一", "下周", "北京时间", "凌晨3点", "Q1", "第二季度",
+          "上半年", "公布", "发行", "解禁", "到期", "将", "[1][2]", "<p>", "</div>", "<meta", "1.22", "3.315",
+          "11810亿元", "財報", "本港時間", "next Wednesday", "8:30 a.m. ET", "Jan 25, 2026", "FOMC", "财年",
+          "、", " ", "\n", "。", "1600/1866", "9999年99月99日", "0月0日", "2月30日", "·", "&amp;", "<!--"]
+texts = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
+    st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=60).map("".join),
+)
+
+
+def _well_formed(cands: list[Candidate]) -> None:
+    for c in cands:
+        assert c.precision in ("datetime", "date", "week", "month", "quarter", "half", "year")
+        assert c.start and (c.end is None or c.end >= c.start[:10])
+        assert 0.0 <= c.confidence <= 1.0 and 1 <= c.importance <= 3
+        assert len(c.evidence) <= 60
+
+
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_extract_never_raises(text: str) -> None:
+    _well_formed(extract(text, published=PUB))
+    _well_formed(extract(text))  # publication time from the text or the clock
+    detect_published(text)
+
+
+@settings(max_examples=200, deadline=1000)
+@given(texts)
+def test_resolve_never_raises(text: str) -> None:
+    res = resolve_expression(text, PUB, "Asia/Shanghai")
+    if res is not None and res.start is not None and res.end is not None:
+        assert res.first_day() <= res.last_day()  # type: ignore[operator]
+
+
+def test_empty_and_whitespace() -> None:
+    assert extract("", published=PUB) == []
+    assert extract("   \n\n ", published=PUB) == []
+
+
+def test_ten_megabytes_finish_in_seconds() -> None:
+    unit = ("下周将公布中国1月官方制造业PMI数据 1月31日发行某某科技 2026年1月21日至2026年7月20日 "
+            "<div>11810亿元 1600/1866 3.315 [1][4]</div> next Wednesday 8:30 a.m. ET 本港時間凌晨3時")
+    big = (unit * (10_000_000 // len(unit) + 1))[:10_000_000]
+    t0 = time.perf_counter()
+    extract(big, published=PUB)
+    assert time.perf_counter() - t0 < 20
+
+
+def test_pathological_inputs_are_linear() -> None:
+    for chunk in ("1" * 200_000, "年" * 200_000, "1月" * 100_000, "[1]" * 100_000, "<" * 200_000,
+                  " " * 200_000 + "x", "Jan " * 50_000, "2026年至" * 30_000, "、" * 200_000):
+        t0 = time.perf_counter()
+        extract(chunk, published=PUB)
+        resolve_expression(chunk[:5000], PUB, "Asia/Shanghai")
+        assert time.perf_counter() - t0 < 30, chunk[:10]
