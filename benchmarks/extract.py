@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from calendar_daemon.extract import Candidate, extract, resolve_expression
 from calendar_daemon.extract.articles import split_articles
 from calendar_daemon.extract.scoring import Score, gold_ok, score_article
@@ -32,8 +33,8 @@ def default_seeds() -> Path:
 
 
 def run_cli(text: str) -> list[Candidate]:
-    """Run the engine through the (future) CLI: ``calendar-daemon extract --json -``."""
-    out = subprocess.run([sys.executable, "-m", "calendar_daemon", "extract", "--json", "-"], input=text,
+    """Run the engine through the CLI: ``calendar-daemon ingest - --dry-run --json``."""
+    out = subprocess.run([sys.executable, "-m", "calendar_daemon", "ingest", "-", "--dry-run", "--json"], input=text,
                          capture_output=True, text=True, check=True, cwd=ROOT)
     return [Candidate(**row) for row in json.loads(out.stdout)]
 
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     run = run_cli if args.cli else extract
     total = Score()
     per: list[dict[str, Any]] = []
-    for art, lab in zip(articles, labels):
+    for art, lab in zip(articles, labels, strict=True):
         assert art.headline.startswith(lab["headline_prefix"]), (art.headline, lab["headline_prefix"])
         cands = run(art.text)
         s = score_article(cands, lab["events"])
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   {c.category:12} {c.start:25} {c.end or '-':10} {c.precision:8} {c.title}")
 
     gold = json.loads((args.seeds / "time_expressions_gold.json").read_text(encoding="utf-8"))
-    heads = {lab["id"]: art.headline for art, lab in zip(articles, labels)}
+    heads = {lab["id"]: art.headline for art, lab in zip(articles, labels, strict=True)}
     ok = 0
     misses = []
     for g in gold:

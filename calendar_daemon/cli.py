@@ -230,4 +230,6 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
 
 
 def main() -> None:
+    from calendar_daemon import cli_ingest  # noqa: F401  (registers ingest and review)
+
     cli(prog_name="calendar-daemon")

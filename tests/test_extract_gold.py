@@ -29,7 +29,7 @@ def _articles(seeds: Path) -> list[tuple[str, str, dict[str, object]]]:
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
     arts = split_articles((seeds / "000_dcc5131f58164046.txt").read_text(encoding="utf-8"))
     assert len(arts) == len(labels) == 10
-    return [(a.headline, a.text, lab) for a, lab in zip(arts, labels)]
+    return [(a.headline, a.text, lab) for a, lab in zip(arts, labels, strict=True)]
 
 
 def test_gold_expressions_resolve() -> None:

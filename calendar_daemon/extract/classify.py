@@ -106,6 +106,9 @@ _KNOWN_RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sort
 _ENUM = re.compile(r"(?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}(?:\([^()]{0,24}\))?(?:、|和|与|及))+"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}")
 _AFTER_VERB = re.compile(r"(?:发行|申购|招股|上市|挂牌)(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11})")
+# A name right before the listing verb: "北芯生命新股发行", "某公司将于…上市".
+_BEFORE_VERB = re.compile(r"(?:^|[\s,,。;;:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
+                          r"(?:将于[^,,。;;]{0,12}?)?(?:新股|IPO)?(?:发行|申购|招股|上市|挂牌)")
 _DESCRIPTOR = re.compile(r".*(?:巨头|双雄|三巨头|公司|发行|是|为|有|包括|如|的|美股|港股|韩系|A股|居前三位|龙头|股票|"
                          r"\d只|\d家)")
 _CUT = re.compile(r"(?:等|将|也|均|轮番|分别|于|在|的).*$")
@@ -171,4 +174,7 @@ def entities_of(text: str, category: str) -> list[str]:
                 add(_clean_name(part))
         for m in _AFTER_VERB.finditer(text):
             add(_clean_name(m["n"]))
+        if category == "ipo":
+            for m in _BEFORE_VERB.finditer(text):
+                add(_clean_name(m["n"]))
     return found[:12]

@@ -176,9 +176,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         en = RE_TIME.match(text, pos + (lead.end() if lead else 0))
         if en is None:  # "8:30 a.m. ET Thursday" / "8:30 a.m. ET on Thursday"
             back = text[max(0, tm.start - 24):tm.start]
-            bm = None
-            for bm in RE_TIME.finditer(back):
-                pass
+            matches = list(RE_TIME.finditer(back))
+            bm = matches[-1] if matches else None
             if bm is not None and re.fullmatch(r"\s*(?:on|,)?\s*", back[bm.end():]):
                 got = en_time(bm)
                 if got:

@@ -185,7 +185,7 @@ def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
     res = tm.resolved
     if res.kind in ("deadline",):
         res = tm.base
-    if res.start is None or res.fiscal and res.label and res.start is None:
+    if res.start is None or (res.fiscal and res.label and res.start is None):
         return None
     if res.precision == "datetime":
         return iso(res.start) or "", None, "datetime"
@@ -242,7 +242,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         found.append((sent_no, c))
         index.setdefault(key, []).append((sent_no, c))
 
-    for sent_no, sentence in enumerate(split_sentences(norm)):
+    for sent_no, sentence in enumerate(split_sentences(norm)):  # noqa: B007 - add() reads sent_no
         if len(found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break

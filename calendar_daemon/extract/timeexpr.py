@@ -316,7 +316,7 @@ def _rel_n(m: re.Match[str], a: Anchor) -> Resolved | None:
         days = nf * (7 if unit in ("周", "星期") else 1)
         return today + timedelta(days=sign * round(days))
 
-    if pre in ("未来", "今后", "接下来", "此后") or suf in ("内", "以内", "之内") and pre not in ("近", "过去", "最近"):
+    if pre in ("未来", "今后", "接下来", "此后") or (suf in ("内", "以内", "之内") and pre not in ("近", "过去", "最近")):
         return Resolved(today, shift(1), "date", kind="relative_range", timezone=tz)
     if pre in ("近", "过去", "最近") or suf == "以来":
         return Resolved(shift(-1), today, "date", kind="relative_range", timezone=tz, past_relative=True)
