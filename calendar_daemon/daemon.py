@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import uvicorn
 
 from calendar_daemon.config import Config, database_url
 from calendar_daemon.db import describe, open_engine
 from calendar_daemon.feed import FeedCache
+from calendar_daemon.sdnotify import notify
 from calendar_daemon.seeds import load_seeds_if_changed
 from calendar_daemon.server import AppState, create_app
 from calendar_daemon.store import EventStore
@@ -48,6 +55,33 @@ class Runtime:
             logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
 
 
+class DaemonServer(uvicorn.Server):
+    """uvicorn, plus systemd readiness and a clean exit (status 0) on SIGTERM/SIGINT."""
+
+    async def startup(self, sockets: Any = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            notify("READY=1")
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def stop(signum: int, _frame: FrameType | None) -> None:
+            logger.warning("received %s: stopping", signal.Signals(signum).name)
+            notify("STOPPING=1")
+            self.should_exit = True
+
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
 def serve(runtime: Runtime, host: str | None = None, port: int | None = None) -> None:
     """Run the HTTP server in the foreground until SIGINT/SIGTERM."""
     config = runtime.config
@@ -56,7 +90,7 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None) ->
     app = create_app(AppState(config, runtime.store, runtime.feed))
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port
-    server = uvicorn.Server(
+    server = DaemonServer(
         uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False)
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)

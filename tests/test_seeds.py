@@ -58,7 +58,7 @@ def test_first_start_loads_seeds_and_restart_changes_nothing(tmp_path: Path, db_
     try:
         body = daemon.get("/calendar.ics").content
     finally:
-        daemon.stop()
+        assert daemon.stop() == 0  # SIGTERM is a clean stop
     served = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
     assert seed_uids(SEEDS) <= served
     revisions = {uid: e["revision"] for uid, e in listed(db_url).items()}

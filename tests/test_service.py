@@ -59,3 +59,24 @@ def test_watchdog_interval(monkeypatch: pytest.MonkeyPatch) -> None:
     assert watchdog_interval() == 30.0
     monkeypatch.setenv("WATCHDOG_PID", "1")
     assert watchdog_interval() is None
+
+
+def test_daemon_reports_ready_and_stops_cleanly_on_sigterm(tmp_path: Path, db_url: str) -> None:
+    import time
+
+    from tests.helpers import DaemonProcess, free_port, write_config
+
+    path = tmp_path / "notify.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
+        server.bind(str(path))
+        server.settimeout(20)
+        seeds = tmp_path / "seeds"
+        seeds.mkdir()
+        daemon = DaemonProcess(write_config(tmp_path / "c.toml", port=free_port(), seeds_path=seeds), db_url,
+                               env={"NOTIFY_SOCKET": str(path)})
+        daemon.start()
+        assert server.recv(100) == b"READY=1"
+        started = time.monotonic()
+        assert daemon.stop(timeout=10) == 0
+        assert time.monotonic() - started < 10
+        assert server.recv(100) == b"STOPPING=1"
