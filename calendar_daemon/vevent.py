@@ -118,8 +118,10 @@ def render_vevent(event: Event) -> bytes:
     component.add(X_PREFIX + "REGION", event.region)
     component.add(X_PREFIX + "STATUS", event.status)
     if event.entities:
-        component.add(X_PREFIX + "ENTITIES", json.dumps(event.entities, ensure_ascii=False))
+        component.add(X_PREFIX + "ENTITIES", json.dumps(event.entities, ensure_ascii=False, separators=(",", ":")))
     if event.sources:
-        component.add(X_PREFIX + "SOURCES", json.dumps(event.sources, ensure_ascii=False, sort_keys=True))
+        # Empty fields are left out (the importer restores their defaults): the feed stays small.
+        compact = [{k: v for k, v in source.items() if v not in ("", None)} for source in event.sources]
+        component.add(X_PREFIX + "SOURCES", json.dumps(compact, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     block: bytes = component.to_ical()
     return block
