@@ -217,7 +217,9 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
     """
     flt = build_filter(obj, from_, to, category, region, min_importance)
     runtime = obj.runtime()
-    cache = FeedCache(runtime.store, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes)
+    cache = FeedCache(
+        runtime.store, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes, roundtrip=True
+    )
     cache.sync(force=True)
     body = cache.get(FeedQuery(categories=tuple(flt.categories), regions=tuple(r.upper() for r in flt.regions), min_importance=flt.min_importance))
     if flt.start or flt.end:

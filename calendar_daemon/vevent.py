@@ -90,8 +90,12 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
-def render_vevent(event: Event) -> bytes:
-    """Serialise ``event`` as a folded, CRLF-terminated VEVENT block."""
+def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
+    """Serialise ``event`` as a folded, CRLF-terminated VEVENT block.
+
+    ``roundtrip`` adds the sources as JSON (for ``export``, so a re-import restores them exactly);
+    the served feed leaves them out, since its DESCRIPTION already names them for people.
+    """
     component = VEvent()
     component.add("uid", event.uid)
     component.add("dtstamp", _utc(event.updated_at))
@@ -119,7 +123,7 @@ def render_vevent(event: Event) -> bytes:
     component.add(X_PREFIX + "STATUS", event.status)
     if event.entities:
         component.add(X_PREFIX + "ENTITIES", json.dumps(event.entities, ensure_ascii=False, separators=(",", ":")))
-    if event.sources:
+    if roundtrip and event.sources:
         # Empty fields are left out (the importer restores their defaults): the feed stays small.
         compact = [{k: v for k, v in source.items() if v not in ("", None)} for source in event.sources]
         component.add(X_PREFIX + "SOURCES", json.dumps(compact, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
