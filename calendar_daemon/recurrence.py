@@ -37,6 +37,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from dateutil.rrule import rrule, rruleset, rrulestr
 
+from calendar_daemon.exceptions import InputError
+
 logger = logging.getLogger(__name__)
 
 CATEGORIES = frozenset(
@@ -82,8 +84,11 @@ _SOURCE_KEYS = frozenset({"outlet", "headline", "published", "url", "note", "evi
 _REGION_RE = re.compile(r"^[A-Z]{2,8}$")
 
 
-class RecurrenceError(ValueError):
-    """A rule file, rule or field that cannot be used; the message names the file and the rule."""
+class RecurrenceError(InputError, ValueError):
+    """A rule file, rule or field that cannot be used; the message names the file and the rule.
+
+    An :class:`InputError` (so the CLI reports it cleanly) that is also a ``ValueError``.
+    """
 
 
 @dataclass(frozen=True)
