@@ -81,12 +81,80 @@ class DisplayConfig(Section):
         return value
 
 
+class ApiConfig(Section):
+    tokens: list[str] = Field(
+        default_factory=list,
+        repr=False,
+        description="Bearer tokens allowed to write through the JSON API (at least 16 characters each); "
+        "empty disables API writes.",
+    )
+
+    @field_validator("tokens")
+    @classmethod
+    def _tokens(cls, value: list[str]) -> list[str]:
+        for token in value:
+            if len(token) < 16 or any(ch.isspace() for ch in token):
+                raise ValueError("each token needs at least 16 characters and no spaces")
+        return value
+
+
+class NamedFeedConfig(Section):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", description="Served at /feeds/<name>.ics.")
+    categories: list[str] = Field(default_factory=list, description="Only these categories (empty: all).")
+    regions: list[str] = Field(default_factory=list, description="Only these regions (empty: all).")
+    min_importance: int | None = Field(None, ge=1, le=3, description="Only events at least this important.")
+    entities: list[str] = Field(
+        default_factory=list, description="Watchlist: only events naming one of these entities (empty: all)."
+    )
+    token: str = Field(
+        "",
+        repr=False,
+        description="If set, the feed needs ?token=<token> (at least 16 characters); "
+        "a missing or wrong token answers 404.",
+    )
+
+    @field_validator("categories")
+    @classmethod
+    def _categories(cls, value: list[str]) -> list[str]:
+        from calendar_daemon.records import CATEGORIES  # records imports this module
+
+        for category in value:
+            if category not in CATEGORIES:
+                raise ValueError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+        return value
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        return [region.upper() for region in value]
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str) -> str:
+        if value and (len(value) < 16 or any(ch.isspace() for ch in value)):
+            raise ValueError("a feed token needs at least 16 characters and no spaces")
+        return value
+
+
 class Config(Section):
     server: ServerConfig = Field(default_factory=ServerConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     feed: FeedConfig = Field(default_factory=FeedConfig)
     seeds: SeedsConfig = Field(default_factory=SeedsConfig)
     display: DisplayConfig = Field(default_factory=DisplayConfig)
+    api: ApiConfig = Field(default_factory=ApiConfig)
+    feeds: list[NamedFeedConfig] = Field(
+        default_factory=list, description="Named feeds ([[feeds]] tables) served at /feeds/<name>.ics."
+    )
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feed_names(cls, value: list[NamedFeedConfig]) -> list[NamedFeedConfig]:
+        names = [feed.name for feed in value]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"feed name {duplicates[0]!r} is used more than once")
+        return value
 
     source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
 
