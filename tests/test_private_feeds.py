@@ -9,9 +9,9 @@ import httpx
 import pytest
 from icalendar import Calendar
 
-from calendar_daemon.config import parse_config
+from calendar_daemon.config import iter_table_arrays, parse_config
 from calendar_daemon.exceptions import ConfigError
-from tests.helpers import DaemonProcess, free_port, write_config
+from tests.helpers import REPO_ROOT, DaemonProcess, free_port, write_config
 
 FEED_TOKEN = "desk-feed-token-5f2a9c71e0"
 API_TOKEN = "api-token-for-feed-tests-123"
@@ -136,3 +136,18 @@ def test_feed_config_is_validated() -> None:
         parse_config({"api": {"tokens": ["tiny"]}}, "test.toml")
     config = parse_config({"feeds": [{"name": "desk", "token": FEED_TOKEN}], "api": {"tokens": [API_TOKEN]}}, "t")
     assert FEED_TOKEN not in repr(config) and API_TOKEN not in repr(config)
+
+
+def test_feed_tokens_from_environment_and_shipped_example(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DESK_TOKEN_FOR_TEST", FEED_TOKEN)
+    config = parse_config({"feeds": [{"name": "desk", "token": "${DESK_TOKEN_FOR_TEST}"}]}, "t.toml")
+    assert config.feeds[0].token == FEED_TOKEN
+    monkeypatch.delenv("DESK_TOKEN_FOR_TEST")
+    with pytest.raises(ConfigError, match="DESK_TOKEN_FOR_TEST is not set"):
+        parse_config({"feeds": [{"name": "desk", "token": "${DESK_TOKEN_FOR_TEST}"}]}, "t.toml")
+    shipped = (REPO_ROOT / "config" / "calendar-daemon.toml").read_text(encoding="utf-8")
+    for array, keys in iter_table_arrays():
+        assert f"# [[{array}]]" in shipped
+        for key, _default, help_text in keys:
+            assert f"# {key} = " in shipped, f"[[{array}]] {key} is not in the shipped example"
+            assert help_text
