@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from calendar_daemon.records import EventIn
+from calendar_daemon.records import CATEGORIES, EventIn
 
 
 class EventOut(BaseModel):
@@ -53,9 +53,23 @@ class Problem(BaseModel):
     detail: str
 
 
+PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]|W(0[1-9]|[1-4]\d|5[0-3])))?$"
+WHEN_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "format": "date-time"},
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": PERIOD_PATTERN, "description": "Period shorthand: 2026, 2026-05, 2026-Q2, 2026-H1, 2026-W05."},
+    ],
+    "description": "ISO date-time (offset, or wall clock in `timezone`), ISO date, or period shorthand.",
+}
+
+
 def request_body_schemas() -> dict[str, Any]:
     """Component schemas for write bodies: ``EventIn`` (POST/PUT) and ``EventPatch`` (PATCH)."""
     schema = EventIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema["properties"]["category"] = {"enum": list(CATEGORIES), "default": "other", "title": "Category"}
+    schema["properties"]["start"] = {**WHEN_SCHEMA, "title": "Start"}
+    schema["properties"]["end"] = {"anyOf": [*WHEN_SCHEMA["anyOf"], {"type": "null"}], "title": "End", "default": None}
     components: dict[str, Any] = dict(schema.pop("$defs", {}))
     components["EventIn"] = schema
     patch = copy.deepcopy(schema)
