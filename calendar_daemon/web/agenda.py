@@ -172,7 +172,8 @@ def time_label(event: Event, zone: ZoneInfo, locale: str) -> str:
     if precision.is_coarse:
         return i18n.period_text(precision, event.start_date, event.end_date, locale)
     if event.end_date and event.end_date != event.start_date:
-        return f"{words['all_day']} · {event.start_date:%m-%d} – {event.end_date:%m-%d}"
+        fmt = "%m-%d" if event.end_date.year == event.start_date.year else "%Y-%m-%d"
+        return f"{words['all_day']} · {event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
     return words["all_day"]
 
 
