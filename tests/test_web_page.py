@@ -245,3 +245,38 @@ def test_page_works_without_javascript(server: DaemonProcess, browser: Any) -> N
         assert not page.is_visible("#zone-toggle")  # needs the script; hidden without it
     finally:
         context.close()
+
+
+def test_event_page_reads_alert_ledger_when_present(tmp_path: Path) -> None:
+    """Without a browser: the event page shows the ledger rows (redacted) once the table exists."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from calendar_daemon.config import parse_config
+    from calendar_daemon.db import open_engine
+    from calendar_daemon.feed import FeedCache
+    from calendar_daemon.intake import submit
+    from calendar_daemon.records import normalize
+    from calendar_daemon.server import AppState, create_app
+    from calendar_daemon.store import EventStore
+
+    store = EventStore(open_engine(f"sqlite:///{tmp_path / 'ledger.db'}"))
+    store.initialise()
+    submit(store, [normalize({"uid": "led@test", "title": "Ledger test", "start": "2027-01-05"})], origin="api")
+    config = parse_config({"display": {"locale": "en"}}, "test")
+    client = TestClient(create_app(AppState(config, store, FeedCache(store, poll_seconds=0))))
+    assert "not set up" in client.get("/events/led@test").text
+
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE alert_ledger (id INTEGER PRIMARY KEY, event_uid TEXT, channel TEXT, kind TEXT, "
+                          "status TEXT, due_at TIMESTAMP, sent_at TIMESTAMP, attempts INTEGER, last_error TEXT)"))  # fmt: skip
+        conn.execute(text("INSERT INTO alert_ledger (event_uid, channel, kind, status, due_at, sent_at, attempts, last_error) "
+                          "VALUES ('led@test', 'desk', 'day_before', 'failed', '2027-01-04 01:00:00', NULL, 3, "
+                          "'POST https://user:hunter2secret@hooks.example/x?token=abcdef123 failed: 500')"))  # fmt: skip
+    page = client.get("/events/led@test")
+    assert page.status_code == 200
+    history = page.text.split('id="alert-history"', 1)[1]
+    assert "desk" in history and "day_before" in history and "failed" in history and "2027-01-04" in history
+    assert "hunter2secret" not in page.text and "abcdef123" not in page.text
+    assert "[redacted]" in history
+    assert client.get("/events/other@test").status_code == 404
