@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -81,12 +81,82 @@ class DisplayConfig(Section):
         return value
 
 
+class ApiConfig(Section):
+    tokens: list[str] = Field(
+        default_factory=list,
+        repr=False,
+        description="Bearer tokens allowed to write through the JSON API (at least 16 characters each; "
+        "${ENV_VAR} allowed); empty disables API writes.",
+    )
+
+    @field_validator("tokens")
+    @classmethod
+    def _tokens(cls, value: list[str]) -> list[str]:
+        value = [env_value(token) for token in value]
+        for token in value:
+            if len(token) < 16 or any(ch.isspace() for ch in token):
+                raise ValueError("each token needs at least 16 characters and no spaces")
+        return value
+
+
+class NamedFeedConfig(Section):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", description="Served at /feeds/<name>.ics.")
+    categories: list[str] = Field(default_factory=list, description="Only these categories (empty: all).")
+    regions: list[str] = Field(default_factory=list, description="Only these regions (empty: all).")
+    min_importance: int | None = Field(None, ge=1, le=3, description="Only events at least this important.")
+    entities: list[str] = Field(
+        default_factory=list, description="Watchlist: only events naming one of these entities (empty: all)."
+    )
+    token: str = Field(
+        "",
+        repr=False,
+        description="If set, the feed needs ?token=<token> (at least 16 characters; ${ENV_VAR} allowed); "
+        "a missing or wrong token answers 404.",
+    )
+
+    @field_validator("categories")
+    @classmethod
+    def _categories(cls, value: list[str]) -> list[str]:
+        from calendar_daemon.records import CATEGORIES  # records imports this module
+
+        for category in value:
+            if category not in CATEGORIES:
+                raise ValueError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+        return value
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        return [region.upper() for region in value]
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str) -> str:
+        value = env_value(value)
+        if value and (len(value) < 16 or any(ch.isspace() for ch in value)):
+            raise ValueError("a feed token needs at least 16 characters and no spaces")
+        return value
+
+
 class Config(Section):
     server: ServerConfig = Field(default_factory=ServerConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     feed: FeedConfig = Field(default_factory=FeedConfig)
     seeds: SeedsConfig = Field(default_factory=SeedsConfig)
     display: DisplayConfig = Field(default_factory=DisplayConfig)
+    api: ApiConfig = Field(default_factory=ApiConfig)
+    feeds: list[NamedFeedConfig] = Field(
+        default_factory=list, description="Named feeds ([[feeds]] tables) served at /feeds/<name>.ics."
+    )
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feed_names(cls, value: list[NamedFeedConfig]) -> list[NamedFeedConfig]:
+        names = [feed.name for feed in value]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"feed name {duplicates[0]!r} is used more than once")
+        return value
 
     source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
 
@@ -101,6 +171,18 @@ def check_zone(value: str) -> str:
 
 
 _ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def env_value(value: str) -> str:
+    """Replace ``${NAME}`` by the environment variable NAME (for secrets); a missing one is a ValueError."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in os.environ:
+            raise ValueError(f"environment variable {name} is not set")
+        return os.environ[name]
+
+    return _ENV_RE.sub(replace, value)
 
 
 def expand_env(value: str, *, where: str, source: str) -> str:
@@ -176,9 +258,28 @@ def iter_options(model: type[BaseModel] = Config, prefix: str = "") -> list[tupl
         if field.exclude:
             continue
         annotation = field.annotation
+        args = get_args(annotation)
+        if get_origin(annotation) is list and args and isinstance(args[0], type) and issubclass(args[0], Section):
+            continue  # arrays of tables ([[feeds]]) are documented by an example, see iter_table_arrays
         if isinstance(annotation, type) and issubclass(annotation, Section):
             options.extend(iter_options(annotation, f"{prefix}{name}."))
         else:
             default = field.get_default(call_default_factory=True)
             options.append((f"{prefix}{name}", default, field.description or ""))
     return options
+
+
+def iter_table_arrays(model: type[BaseModel] = Config) -> list[tuple[str, list[tuple[str, object, str]]]]:
+    """Each ``[[name]]`` array of tables with its keys as (key, default, help)."""
+    arrays: list[tuple[str, list[tuple[str, object, str]]]] = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        args = get_args(annotation)
+        if get_origin(annotation) is list and args and isinstance(args[0], type) and issubclass(args[0], Section):
+            item: type[BaseModel] = args[0]
+            keys = [
+                (key, None if sub.is_required() else sub.get_default(call_default_factory=True), sub.description or "")
+                for key, sub in item.model_fields.items()
+            ]
+            arrays.append((name, keys))
+    return arrays

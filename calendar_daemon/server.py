@@ -16,6 +16,7 @@ from calendar_daemon.config import Config
 from calendar_daemon.feed import FeedBody, FeedCache, FeedQuery
 from calendar_daemon.records import CATEGORIES
 from calendar_daemon.store import EventStore
+from calendar_daemon.web import register as register_web
 
 logger = logging.getLogger(__name__)
 
@@ -109,4 +110,5 @@ def create_app(state: AppState) -> FastAPI:
     async def _http_error(_request: Request, exc: HTTPException) -> Response:
         return PlainTextResponse(str(exc.detail), status_code=exc.status_code, headers=exc.headers)
 
+    register_web(app, state)
     return app

@@ -1,0 +1,291 @@
+"""The JSON API under ``/api/v1``: list and read events; token-protected create/update/cancel/delete.
+
+Writes go through :func:`calendar_daemon.records.normalize` (the validation imports use) and
+:func:`calendar_daemon.intake.submit` (the one write path), so a change bumps the event's revision,
+the feed's ``SEQUENCE`` and the store's data version, which the feed cache and alert planner follow.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from calendar_daemon.exceptions import NotFoundError, ValidationError
+from calendar_daemon.intake import submit
+from calendar_daemon.listing import event_to_json
+from calendar_daemon.models import Event
+from calendar_daemon.records import CATEGORIES, EventRecord, normalize
+from calendar_daemon.store import EventFilter
+from calendar_daemon.web.schemas import EventList, EventOut, Problem, ValidationProblem, json_body
+from calendar_daemon.web.security import token_matches
+
+if TYPE_CHECKING:
+    from calendar_daemon.server import AppState
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+API_ORIGIN = "api"
+MAX_LIMIT = 500
+# The fields of a stored event that make up a record (what PATCH starts from).
+RECORD_KEYS = (
+    "uid", "title", "description", "category", "importance", "region", "entities", "tags", "precision",
+    "timezone", "start", "end", "status", "sources", "extra",
+)  # fmt: skip
+
+bearer = HTTPBearer(auto_error=False, description="A token from the [api] tokens list of the config.")
+
+
+class ApiError(Exception):
+    """An error answer of the API, rendered as JSON by :func:`install_api_errors`."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        errors: list[tuple[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers
+
+
+def _invalid(errors: list[tuple[str, str]]) -> ApiError:
+    return ApiError(422, "validation failed", errors=errors)
+
+
+def install_api_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        content: dict[str, Any] = {"detail": exc.detail}
+        if exc.errors is not None:
+            content["errors"] = [{"field": f, "message": m} for f, m in exc.errors]
+        return JSONResponse(content, status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, exc: RequestValidationError) -> Response:
+        if not request.url.path.startswith(API_PREFIX + "/"):
+            return await request_validation_exception_handler(request, exc)
+        errors = []
+        for err in exc.errors():
+            location = [str(part) for part in err.get("loc", ()) if part not in ("query", "path", "body", "header")]
+            errors.append({"field": ".".join(location) or "request", "message": str(err.get("msg", "invalid"))})
+        return JSONResponse(jsonable_encoder({"detail": "validation failed", "errors": errors}), status_code=422)
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "Missing or invalid bearer token."},
+    404: {"model": Problem, "description": "No such event."},
+    413: {"description": "Request body too large."},
+    422: {"model": ValidationProblem, "description": "Invalid input; `errors` names each field."},
+}
+
+
+def _has_bad_unicode(value: object) -> bool:
+    """True when a decoded JSON value holds a lone surrogate (not storable as UTF-8)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_bad_unicode(k) or _has_bad_unicode(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_bad_unicode(v) for v in value)
+    return False
+
+
+async def _json_object(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise _invalid([("body", "not valid JSON")]) from None
+    if not isinstance(data, dict):
+        raise _invalid([("body", "expected a JSON object")])
+    if _has_bad_unicode(data):
+        raise _invalid([("body", "text must be valid Unicode")])
+    return data
+
+
+def parse_instant(value: str, zone: str, field: str) -> datetime:
+    """An ISO date (midnight in ``zone``) or date-time (naive means ``zone``) as naive UTC."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo(zone))
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        raise _invalid([(field, f"not an ISO date or date-time: {value!r}")]) from None
+
+
+def _sorted_unique(values: list[str], *, upper: bool = False) -> tuple[str, ...]:
+    items = {v.strip().upper() if upper else v.strip() for value in values for v in value.split(",")}
+    return tuple(sorted(item for item in items if item))
+
+
+def build_api_router(state: AppState) -> APIRouter:
+    router = APIRouter(prefix=API_PREFIX, tags=["events"], responses={413: ERROR_RESPONSES[413]})
+    zone = state.config.display.timezone
+
+    def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+        challenge = {"WWW-Authenticate": 'Bearer realm="calendar-daemon"'}
+        if credentials is None:
+            raise ApiError(401, "missing bearer token", headers=challenge)
+        if not token_matches(credentials.credentials, state.config.api.tokens):
+            challenge["WWW-Authenticate"] += ', error="invalid_token"'
+            raise ApiError(401, "invalid bearer token", headers=challenge)
+
+    def to_record(data: dict[str, Any]) -> EventRecord:
+        try:
+            record = normalize(data, default_timezone=zone, source="request body")
+        except ValidationError as exc:
+            raise _invalid(exc.field_errors or [("record", str(exc))]) from None
+        try:
+            _ = (record.sort_start, record.sort_end)
+        except (OverflowError, ValueError):
+            raise _invalid([("start", "date out of the supported range")]) from None
+        return record
+
+    def stored(uid: str) -> Event:
+        event = state.store.get(uid)
+        if event is None:
+            raise ApiError(404, f"no event with uid {uid!r}")
+        return event
+
+    def write(record: EventRecord) -> Event:
+        submit(state.store, [record], origin=API_ORIGIN)
+        state.feed.invalidate()
+        return stored(record.uid)
+
+    def location(uid: str) -> str:
+        return f"{API_PREFIX}/events/{quote(uid, safe='@')}"
+
+    @router.get("/events", response_model=EventList, responses={422: ERROR_RESPONSES[422]}, summary="List events")
+    def list_events(
+        category: Annotated[list[str], Query(description="Categories (repeat or comma-separate).")] = [],  # noqa: B006
+        region: Annotated[list[str], Query(description="Regions, e.g. CN, US.")] = [],  # noqa: B006
+        min_importance: Annotated[int | None, Query(ge=1, le=3)] = None,
+        entity: Annotated[list[str], Query(description="Entities (any of them).")] = [],  # noqa: B006
+        from_: Annotated[
+            str | None, Query(alias="from", description="Events still running at/after this date or instant.")
+        ] = None,
+        to: Annotated[str | None, Query(description="Events starting before this date or instant.")] = None,
+        q: Annotated[str | None, Query(max_length=200, description="Free text in title, description, entities.")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    ) -> dict[str, Any]:
+        categories = _sorted_unique(category)
+        unknown = [c for c in categories if c not in CATEGORIES]
+        if unknown:
+            raise _invalid([("category", f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")])
+        flt = EventFilter(
+            categories=categories, regions=_sorted_unique(region, upper=True), min_importance=min_importance,
+            entities=_sorted_unique(entity), query=(q or "").strip() or None,
+            start=parse_instant(from_, zone, "from") if from_ else None,
+            end=parse_instant(to, zone, "to") if to else None,
+        )  # fmt: skip
+        events = state.store.list_events(flt)
+        page = events[offset : offset + limit]
+        return {"total": len(events), "limit": limit, "offset": offset, "events": [event_to_json(e) for e in page]}
+
+    @router.post(
+        "/events/{uid:path}/cancel", response_model=EventOut, dependencies=[Depends(require_token)],
+        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]}, summary="Cancel an event",
+    )  # fmt: skip
+    async def cancel_event(uid: str) -> dict[str, Any]:
+        try:
+            event = await run_in_threadpool(state.store.set_status, uid, "cancelled")
+        except NotFoundError:
+            raise ApiError(404, f"no event with uid {uid!r}") from None
+        state.feed.invalidate()
+        logger.info("API: cancelled event %s (revision %s)", uid, event.revision)
+        return event_to_json(event)
+
+    @router.get("/events/{uid:path}", response_model=EventOut, responses={404: ERROR_RESPONSES[404]}, summary="One event")
+    def get_event(uid: str) -> dict[str, Any]:
+        return event_to_json(stored(uid))
+
+    @router.post(
+        "/events", status_code=201, response_model=EventOut, dependencies=[Depends(require_token)],
+        responses={401: ERROR_RESPONSES[401], 409: {"model": Problem, "description": "The uid exists."},
+                   422: ERROR_RESPONSES[422]},
+        openapi_extra=json_body("EventIn"), summary="Create an event",
+    )  # fmt: skip
+    async def create_event(request: Request, response: Response) -> dict[str, Any]:
+        record = to_record(await _json_object(request))
+        if await run_in_threadpool(state.store.get, record.uid) is not None:
+            raise ApiError(409, f"an event with uid {record.uid!r} exists; use PUT or PATCH to change it")
+        event = await run_in_threadpool(write, record)
+        response.headers["Location"] = location(event.uid)
+        logger.info("API: created event %s", event.uid)
+        return event_to_json(event)
+
+    @router.put(
+        "/events/{uid:path}", response_model=EventOut, dependencies=[Depends(require_token)],
+        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404], 422: ERROR_RESPONSES[422]},
+        openapi_extra=json_body("EventIn"), summary="Replace an event",
+    )  # fmt: skip
+    async def replace_event(uid: str, request: Request) -> dict[str, Any]:
+        data = await _json_object(request)
+        await run_in_threadpool(stored, uid)
+        return await _update(uid, data)
+
+    @router.patch(
+        "/events/{uid:path}", response_model=EventOut, dependencies=[Depends(require_token)],
+        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404], 422: ERROR_RESPONSES[422]},
+        openapi_extra=json_body("EventPatch"), summary="Change some fields of an event",
+    )  # fmt: skip
+    async def patch_event(uid: str, request: Request) -> dict[str, Any]:
+        changes = await _json_object(request)
+        current = event_to_json(await run_in_threadpool(stored, uid))
+        base = {key: current[key] for key in RECORD_KEYS}
+        if "start" in changes and "end" not in changes:
+            base.pop("end")  # a new start keeps the default end, not the old one
+        if "start" in changes and "precision" not in changes:
+            base.pop("precision")
+        return await _update(uid, {**base, **changes})
+
+    async def _update(uid: str, data: dict[str, Any]) -> dict[str, Any]:
+        if data.get("uid", uid) != uid:
+            raise _invalid([("uid", "must match the uid in the URL")])
+        record = to_record({**data, "uid": uid})
+        event = await run_in_threadpool(write, record)
+        logger.info("API: updated event %s (revision %s)", uid, event.revision)
+        return event_to_json(event)
+
+    @router.delete(
+        "/events/{uid:path}", status_code=204, dependencies=[Depends(require_token)],
+        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]}, summary="Delete an event",
+    )  # fmt: skip
+    async def delete_event(uid: str) -> Response:
+        try:
+            await run_in_threadpool(state.store.delete, uid)
+        except NotFoundError:
+            raise ApiError(404, f"no event with uid {uid!r}") from None
+        state.feed.invalidate()
+        logger.info("API: deleted event %s", uid)
+        return Response(status_code=204)
+
+    return router
