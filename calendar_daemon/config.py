@@ -308,7 +308,7 @@ def iter_options(model: type[BaseModel] = Config, prefix: str = "") -> list[tupl
         if isinstance(annotation, type) and issubclass(annotation, Section):
             options.extend(iter_options(annotation, f"{prefix}{name}."))
         elif args and isinstance(args[0], type) and issubclass(args[0], Section):
-            options.extend(iter_options(args[0], f"{prefix}{name}[]."))
+            continue  # [[channels]] and [[alert_rules]]: documented with examples, no defaults
         else:
             default = field.get_default(call_default_factory=True)
             options.append((f"{prefix}{name}", default, field.description or ""))

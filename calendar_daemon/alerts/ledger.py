@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.planner import PlannedAlert
@@ -48,9 +48,6 @@ class Ledger:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.table: Any = AlertRow.__table__
-
-    def initialise(self) -> None:
-        SQLModel.metadata.create_all(self.engine, tables=[self.table])
 
     def _insert(self) -> Any:
         if self.engine.dialect.name == "postgresql":
