@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, update
+from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -47,7 +48,7 @@ class LedgerKey:
 class Ledger:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.table: Any = AlertRow.__table__
+        self.table: Any = AlertRow.__table__  # type: ignore[attr-defined]
 
     def _insert(self) -> Any:
         if self.engine.dialect.name == "postgresql":
@@ -66,7 +67,7 @@ class Ledger:
                         "channel": a.channel, "kind": "alert", "period_key": "", "due_at": a.due_at,
                         "expires_at": a.expires_at, "status": "planned", "attempts": 0, "next_attempt_at": a.due_at,
                         "last_error": "", "payload": "", "created_at": now, "updated_at": now,
-                    }  # fmt: skip
+                    }
                     for a in alerts[start : start + CHUNK]
                 ]
                 result = conn.execute(self._insert(), rows)
@@ -90,7 +91,7 @@ class Ledger:
     def keys(self, uids: Iterable[str] | None = None, statuses: Sequence[str] | None = None) -> list[LedgerKey]:
         """Alert rows (kind ``alert``) of some events, or of all events."""
         t = self.table
-        statement = select(
+        statement = core_select(
             t.c.id, t.c.event_uid, t.c.event_revision, t.c.rule, t.c.lead, t.c.channel, t.c.kind, t.c.status,
             t.c.due_at, t.c.expires_at,
         ).where(t.c.kind == "alert")  # fmt: skip
@@ -99,12 +100,12 @@ class Ledger:
         out: list[LedgerKey] = []
         with self.engine.connect() as conn:
             if uids is None:
-                out = [LedgerKey(*row) for row in conn.execute(statement)]
+                out = [LedgerKey(*row) for row in conn.execute(statement)]  # type: ignore[call-arg]
             else:
                 wanted = list(uids)
                 for start in range(0, len(wanted), 500):
                     chunk = statement.where(t.c.event_uid.in_(wanted[start : start + 500]))
-                    out.extend(LedgerKey(*row) for row in conn.execute(chunk))
+                    out.extend(LedgerKey(*row) for row in conn.execute(chunk))  # type: ignore[call-arg]
         return out
 
     def set_status(self, ids: Sequence[int], status: str, now: datetime, *, only_from: Sequence[str] = ("planned",)) -> int:
@@ -127,7 +128,7 @@ class Ledger:
             and_(t.c.status == "planned", t.c.next_attempt_at <= now),
             and_(t.c.status == "sending", t.c.lease_until < now),
         )
-        candidates = select(t.c.id).where(due).order_by(t.c.next_attempt_at).limit(limit)
+        candidates = core_select(t.c.id).where(due).order_by(t.c.next_attempt_at).limit(limit)
         if self.engine.dialect.name == "postgresql":
             candidates = candidates.with_for_update(skip_locked=True)
         with self.engine.begin() as conn:

@@ -16,9 +16,9 @@ from typing import Any, Protocol
 
 import apprise
 
+from calendar_daemon.alerts.redact import install_log_filter, redact_url, register_secret
 from calendar_daemon.config import Config, expand_env
 from calendar_daemon.exceptions import ChannelError, ConfigError
-from calendar_daemon.alerts.redact import install_log_filter, redact_url, register_secret
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def _load_config_file(path: str, where: str, source: str) -> list[str]:
     loader = apprise.AppriseConfig()
     if not loader.add(str(file)):
         raise ConfigError(f"{source}: {where}: cannot read apprise config file {path}")
-    urls = [server.url(privacy=False) for server in loader.servers()]
+    urls = [server.url(privacy=False) for server in loader.services()]
     if not urls:
         raise ConfigError(f"{source}: {where}: apprise config file {path} defines no usable URL")
     return urls

@@ -133,7 +133,7 @@ class AlertService:
             return
         try:
             self._tick()
-        except Exception:  # noqa: BLE001 - a bad tick must not kill the scheduler; the next one retries
+        except Exception:
             logger.exception("alert tick failed")
 
     def _tick(self) -> None:
@@ -193,7 +193,7 @@ class AlertService:
     def _deliver_safely(self, row: AlertRow, token: str) -> None:
         try:
             self.deliver(row, token)
-        except Exception:  # noqa: BLE001 - never lose the worker; the lease brings the row back
+        except Exception:
             logger.exception("alert %s: unexpected error while sending", row.id)
         finally:
             with self._lock:
