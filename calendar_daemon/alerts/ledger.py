@@ -158,8 +158,8 @@ class Ledger:
             "status": "late" if late else "sent", "sent_at": now, "lease_until": None, "updated_at": now,
         })  # fmt: skip
 
-    def mark_cancelled(self, row_id: int, token: str, now: datetime) -> bool:
-        return self._finish(row_id, token, {"status": "cancelled", "lease_until": None, "updated_at": now})
+    def mark_cancelled(self, row_id: int, token: str, now: datetime, *, status: str = "cancelled") -> bool:
+        return self._finish(row_id, token, {"status": status, "lease_until": None, "updated_at": now})
 
     def mark_failure(self, row: AlertRow, token: str, error: str, now: datetime, *, max_attempts: int, base_seconds: float) -> str:
         """Record a failed attempt: retry later with exponential backoff, or give up (``failed``)."""

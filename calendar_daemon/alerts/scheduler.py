@@ -31,7 +31,7 @@ from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.messages import render_alert, truncate
 from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.notifier import Notifier, SendError
-from calendar_daemon.alerts.planner import Rule
+from calendar_daemon.alerts.planner import Rule, worth_sending
 from calendar_daemon.alerts.redact import redact
 from calendar_daemon.alerts.replan import Replanner
 from calendar_daemon.config import Config
@@ -213,6 +213,12 @@ class AlertService:
     def deliver(self, row: AlertRow, token: str) -> str:
         """Send one claimed row and record the outcome; returns the row's new status."""
         now = self.clock()
+        retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
+        if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
+            # Never tried and overdue past the grace period, or the event has begun: pointless now.
+            self.ledger.mark_cancelled(row.id or 0, token, now, status="missed")
+            self.metrics.alert("missed", row.channel)
+            return "missed"
         message = self._message(row, now)
         if message is None:
             self.ledger.mark_cancelled(row.id or 0, token, now)
