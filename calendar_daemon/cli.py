@@ -134,7 +134,7 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml run
     """
     daemon_logging()
-    serve(obj.runtime(migrate=migrate), host, port)
+    serve(obj.runtime(migrate=migrate), host, port, obj.config_path)
 
 
 @cli.command()
@@ -232,6 +232,6 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
 
 
 def main() -> None:
-    from calendar_daemon import cli_ingest  # noqa: F401  (registers ingest and review)
+    from calendar_daemon import cli_alerts, cli_ingest  # noqa: F401  (register their commands)
 
     cli(prog_name="calendar-daemon")

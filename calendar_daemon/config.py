@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from calendar_daemon.exceptions import ConfigError
 
@@ -113,6 +113,83 @@ class NamedFeedConfig(Section):
         description="If set, the feed needs ?token=<token> (at least 16 characters; ${ENV_VAR} allowed); "
         "a missing or wrong token answers 404.",
     )
+def _check_durations(values: list[str]) -> list[str]:
+    from calendar_daemon.alerts.durations import parse_duration
+
+    for value in values:
+        parse_duration(value)
+    return values
+
+
+def _check_clock(value: str) -> str:
+    from calendar_daemon.alerts.durations import parse_clock
+
+    parse_clock(value)
+    return value
+
+
+class ChannelConfig(Section):
+    name: str = Field(min_length=1, description="Name rules use to pick this channel.")
+    url: str = Field(
+        "", description="Apprise URL (dingtalk://, wecombot://, feishu://, tgram://, mailto://, json://...); "
+        "${ENV} is replaced by the environment variable, so secrets can stay out of the file.",
+    )  # fmt: skip
+    config_path: str = Field("", description="Apprise YAML/text config file with the URL(s), instead of url.")
+    max_length: int | None = Field(
+        None, ge=50, description="Longest message body; default: the service's own limit from apprise."
+    )
+    digest_daily: bool = Field(False, description="Send a daily digest of today's events.")
+    digest_daily_at: str = Field("08:00", description="Local time (display.timezone) of the daily digest.")
+    digest_weekly: bool = Field(False, description="Send a weekly preview of next week's events.")
+    digest_weekly_at: str = Field("SUN 20:00", description="Weekday and local time of the weekly preview.")
+
+    @field_validator("digest_daily_at")
+    @classmethod
+    def _daily(cls, value: str) -> str:
+        return _check_clock(value)
+
+    @field_validator("digest_weekly_at")
+    @classmethod
+    def _weekly(cls, value: str) -> str:
+        from calendar_daemon.alerts.durations import parse_weekly
+
+        parse_weekly(value)
+        return value
+
+    @model_validator(mode="after")
+    def _one_target(self) -> ChannelConfig:
+        if bool(self.url) == bool(self.config_path):
+            raise ValueError("give exactly one of 'url' or 'config_path'")
+        return self
+
+
+class AlertRuleConfig(Section):
+    name: str = Field(min_length=1, description="Rule name (shown in the ledger and in `alerts`).")
+    categories: list[str] = Field(default_factory=lambda: ["*"], description='Event categories; "*" for all.')
+    regions: list[str] = Field(default_factory=list, description="Region codes (e.g. CN, US); empty for all.")
+    min_importance: int = Field(1, ge=1, le=3, description="Only events at least this important (1-3).")
+    channels: list[str] = Field(min_length=1, description="Names of the channels this rule sends to.")
+    before: list[str] = Field(default_factory=list, description='Timed events: lead times such as "1d", "1h", "10m".')
+    days_before: list[int] = Field(default_factory=list, description="Day events: days ahead (0 = the day itself).")
+    all_day_at: str = Field("08:30", description="Local time (display.timezone) of day-event and coarse alerts.")
+    coarse: bool = Field(True, description="Week/month/quarter/half/year events: alert once when the period starts.")
+
+    @field_validator("before")
+    @classmethod
+    def _before(cls, value: list[str]) -> list[str]:
+        return _check_durations(value)
+
+    @field_validator("days_before")
+    @classmethod
+    def _days(cls, value: list[int]) -> list[int]:
+        if any(day < 0 for day in value):
+            raise ValueError("days_before values must be 0 or more")
+        return value
+
+    @field_validator("all_day_at")
+    @classmethod
+    def _at(cls, value: str) -> str:
+        return _check_clock(value)
 
     @field_validator("categories")
     @classmethod
@@ -135,6 +212,32 @@ class NamedFeedConfig(Section):
         value = env_value(value)
         if value and (len(value) < 16 or any(ch.isspace() for ch in value)):
             raise ValueError("a feed token needs at least 16 characters and no spaces")
+        from calendar_daemon.records import CATEGORIES
+
+        unknown = [c for c in value if c != "*" and c not in CATEGORIES]
+        if unknown:
+            raise ValueError(f"unknown category {unknown[0]!r}; use \"*\" or one of {', '.join(CATEGORIES)}")
+        return value
+
+
+class AlertsConfig(Section):
+    grace: str = Field("15m", description="On start, alerts that fell due this recently are still sent (marked late).")
+    max_attempts: int = Field(8, ge=1, description="Send attempts per alert and channel before it is marked failed.")
+    retry_base_seconds: float = Field(
+        5.0, gt=0, description="First retry delay; doubles each attempt (capped at one hour)."
+    )
+    horizon_days: int = Field(400, ge=1, description="Plan alerts for events starting within this many days.")
+    tick_seconds: float = Field(1.0, gt=0, le=1.0, description="How often the scheduler wakes to plan and send.")
+    lease_seconds: float = Field(
+        60.0, ge=1, description="A claimed alert not recorded as sent within this time is sent again."
+    )
+    send_workers: int = Field(32, ge=1, le=256, description="Parallel sends (across all channels).")
+    send_timeout_seconds: float = Field(10.0, gt=0, description="Network timeout of one send.")
+
+    @field_validator("grace")
+    @classmethod
+    def _grace(cls, value: str) -> str:
+        _check_durations([value])
         return value
 
 
@@ -158,7 +261,24 @@ class Config(Section):
             raise ValueError(f"feed name {duplicates[0]!r} is used more than once")
         return value
 
+    alerts: AlertsConfig = Field(default_factory=AlertsConfig)
+    channels: list[ChannelConfig] = Field(default_factory=list, description="Notification channels ([[channels]]).")
+    alert_rules: list[AlertRuleConfig] = Field(default_factory=list, description="When to alert ([[alert_rules]]).")
+
     source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
+
+    @model_validator(mode="after")
+    def _references(self) -> Config:
+        names = [c.name for c in self.channels]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"channels: channel name {duplicates[0]!r} is used twice")
+        for index, rule in enumerate(self.alert_rules):
+            for channel in rule.channels:
+                if channel not in names:
+                    known = ", ".join(names) or "none defined"
+                    raise ValueError(f"alert_rules.{index}.channels: unknown channel {channel!r} (channels: {known})")
+        return self
 
 
 def check_zone(value: str) -> str:
@@ -199,6 +319,8 @@ def expand_env(value: str, *, where: str, source: str) -> str:
 
 def _format_error(err: dict[str, Any]) -> str:
     location = ".".join(str(part) for part in err["loc"])
+    if not location:
+        return str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
         return f"unknown key '{location}'"
     message = str(err["msg"]).removeprefix("Value error, ")

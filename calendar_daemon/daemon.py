@@ -14,9 +14,13 @@ from typing import Any
 
 import uvicorn
 
-from calendar_daemon.config import Config, database_url
+from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
+from calendar_daemon.alerts.scheduler import AlertService
+from calendar_daemon.config import Config, database_url, load_config
 from calendar_daemon.db import describe, open_engine
+from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache
+from calendar_daemon.metrics import Metrics
 from calendar_daemon.sdnotify import notify
 from calendar_daemon.seeds import load_seeds_if_changed
 from calendar_daemon.server import AppState, create_app
@@ -82,16 +86,57 @@ class DaemonServer(uvicorn.Server):
                 signal.signal(sig, handler)
 
 
-def serve(runtime: Runtime, host: str | None = None, port: int | None = None) -> None:
-    """Run the HTTP server in the foreground until SIGINT/SIGTERM."""
+def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
+    """Resolve the channels (a bad one stops the start) and start the scheduler; None when alerts are off."""
     config = runtime.config
+    if not config.channels:
+        logger.warning("alerts are off: no [[channels]] in the configuration")
+        return None
+    channels = resolve_channels(config)
+    notifier = AppriseNotifier(channels, timeout=config.alerts.send_timeout_seconds)
+    service = AlertService(config, runtime.store, notifier, metrics=metrics)
+    service.start()
+    return service
+
+
+def _install_reload(service: AlertService | None, config_path: str | None) -> None:
+    """SIGHUP: read the config again and re-plan; a bad file keeps the running configuration."""
+
+    def reload(_signum: int, _frame: FrameType | None) -> None:
+        if service is None:
+            logger.warning("SIGHUP: alerts are off; restart the daemon to turn them on")
+            return
+        try:
+            new = load_config(config_path)
+            resolve_channels(new)
+        except CalendarDaemonError as exc:
+            logger.error("SIGHUP: configuration not reloaded: %s", exc)
+            return
+        logger.warning("SIGHUP: reloading configuration")
+        service.request_reload(new)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGHUP, reload)
+
+
+def serve(runtime: Runtime, host: str | None = None, port: int | None = None, config_path: str | None = None) -> None:
+    """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM."""
+    config = runtime.config
+    metrics = Metrics()
+    metrics.track_events(runtime.store.count)
     runtime.load_seeds()
+    service = start_alerts(runtime, metrics)
+    _install_reload(service, config_path)
     runtime.feed.sync(force=True)
-    app = create_app(AppState(config, runtime.store, runtime.feed))
+    app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics))
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port
     server = DaemonServer(
         uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False)
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
-    server.run()
+    try:
+        server.run()
+    finally:
+        if service is not None:
+            service.stop()

@@ -55,3 +55,8 @@ class State(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=64)
     value: int = 0
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+from calendar_daemon.alerts.models import AlertRow  # noqa: E402  (registers the ledger table)
+
+__all__ = ["AlertRow", "Event", "State"]

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC
 from email.utils import format_datetime, parsedate_to_datetime
-from typing import Annotated
+from typing import Annotated, Any, Protocol
 
 from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from calendar_daemon import __version__
 from calendar_daemon.config import Config
 from calendar_daemon.feed import FeedBody, FeedCache, FeedQuery
+from calendar_daemon.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from calendar_daemon.metrics import Metrics
 from calendar_daemon.records import CATEGORIES
 from calendar_daemon.store import EventStore
 from calendar_daemon.web import register as register_web
@@ -23,13 +25,22 @@ logger = logging.getLogger(__name__)
 ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
 
 
-class AppState:
-    """What the routes share: config, store and feed cache (one per process)."""
+class HealthSource(Protocol):
+    def health(self) -> dict[str, Any]: ...
 
-    def __init__(self, config: Config, store: EventStore, feed: FeedCache) -> None:
+
+class AppState:
+    """What the routes share: config, store, feed cache, metrics and the alert service (one per process)."""
+
+    def __init__(
+        self, config: Config, store: EventStore, feed: FeedCache, *, alerts: HealthSource | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:  # fmt: skip
         self.config = config
         self.store = store
         self.feed = feed
+        self.alerts = alerts
+        self.metrics = metrics or Metrics()
 
 
 def _etag_matches(header: str, etag: str) -> bool:
@@ -95,6 +106,7 @@ def create_app(state: AppState) -> FastAPI:
         min_importance: int | None = None,
     ) -> Response:
         query = parse_feed_query(category, region, min_importance)
+        state.metrics.feed_requests.inc()
         return feed_response(request, state.feed.get(query))
 
     @app.get("/healthz", include_in_schema=False)
@@ -104,7 +116,19 @@ def create_app(state: AppState) -> FastAPI:
         except Exception as exc:  # noqa: BLE001 - report any database failure as unhealthy
             logger.warning("health check: database unreachable: %s", exc)
             return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
-        return JSONResponse({"status": "ok", "database": "ok", "data_version": version, "version": __version__})
+        body: dict[str, Any] = {"status": "ok", "database": "ok", "data_version": version, "version": __version__}
+        if state.alerts is None:
+            body["alerts"] = "off"
+        else:
+            body["alerts"] = state.alerts.health()
+            if body["alerts"].get("scheduler") != "ok":
+                body["status"] = "error"
+                return JSONResponse(body, status_code=503)
+        return JSONResponse(body)
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        return Response(content=state.metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
     @app.exception_handler(HTTPException)
     async def _http_error(_request: Request, exc: HTTPException) -> Response:

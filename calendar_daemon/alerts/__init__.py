@@ -1,0 +1,1 @@
+"""Alerts: plan reminders from events and rules into a ledger, send them through apprise."""

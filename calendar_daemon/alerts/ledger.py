@@ -1,0 +1,218 @@
+"""The delivery ledger: planned alerts, their claims, attempts and outcomes.
+
+Claim-with-lease: a sender first *claims* due rows (status ``sending``, its token, a lease
+deadline) and commits that claim, then sends, then records ``sent``. Several replicas may share
+one database: on PostgreSQL the claim uses ``SELECT … FOR UPDATE SKIP LOCKED``, on SQLite the
+single writer lock serialises claims. If a process dies after sending but before recording, the
+lease runs out and the row is sent again — that is the one window in which a duplicate can occur.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, update
+from sqlalchemy import select as core_select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from calendar_daemon.alerts.models import AlertRow
+from calendar_daemon.alerts.planner import PlannedAlert
+from calendar_daemon.alerts.redact import redact
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 2000
+MAX_BACKOFF_SECONDS = 3600.0
+
+
+@dataclass(frozen=True)
+class LedgerKey:
+    id: int
+    event_uid: str
+    event_revision: int
+    rule: str
+    lead: str
+    channel: str
+    kind: str
+    status: str
+    due_at: datetime
+    expires_at: datetime
+
+
+class Ledger:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.table: Any = AlertRow.__table__  # type: ignore[attr-defined]
+
+    def _insert(self) -> Any:
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(self.table).on_conflict_do_nothing()
+        return sqlite.insert(self.table).on_conflict_do_nothing()
+
+    # -- planning ---------------------------------------------------------------------------
+    def insert_planned(self, alerts: Sequence[PlannedAlert], now: datetime) -> int:
+        """Insert alerts that are not in the ledger yet (the unique key skips the others)."""
+        inserted = 0
+        with self.engine.begin() as conn:
+            for start in range(0, len(alerts), CHUNK):
+                rows = [
+                    {
+                        "event_uid": a.event_uid, "event_revision": a.event_revision, "rule": a.rule, "lead": a.lead,
+                        "channel": a.channel, "kind": "alert", "period_key": "", "due_at": a.due_at,
+                        "expires_at": a.expires_at, "status": "planned", "attempts": 0, "next_attempt_at": a.due_at,
+                        "last_error": "", "payload": "", "created_at": now, "updated_at": now,
+                    }
+                    for a in alerts[start : start + CHUNK]
+                ]
+                result = conn.execute(self._insert(), rows)
+                inserted += max(result.rowcount, 0)
+        return inserted
+
+    def insert_message(
+        self, *, kind: str, channel: str, due_at: datetime, expires_at: datetime, payload: str, now: datetime,
+        event_uid: str = "", event_revision: int = 0, rule: str = "", lead: str = "", period_key: str = "",
+    ) -> bool:  # fmt: skip
+        """Queue a notice, summary or digest; False when that exact message is already in the ledger."""
+        row = {
+            "event_uid": event_uid, "event_revision": event_revision, "rule": rule, "lead": lead, "channel": channel,
+            "kind": kind, "period_key": period_key, "due_at": due_at, "expires_at": expires_at, "status": "planned",
+            "attempts": 0, "next_attempt_at": due_at, "last_error": "", "payload": payload, "created_at": now,
+            "updated_at": now,
+        }  # fmt: skip
+        with self.engine.begin() as conn:
+            return bool(conn.execute(self._insert(), [row]).rowcount)
+
+    def keys(self, uids: Iterable[str] | None = None, statuses: Sequence[str] | None = None) -> list[LedgerKey]:
+        """Alert rows (kind ``alert``) of some events, or of all events."""
+        t = self.table
+        statement = core_select(
+            t.c.id, t.c.event_uid, t.c.event_revision, t.c.rule, t.c.lead, t.c.channel, t.c.kind, t.c.status,
+            t.c.due_at, t.c.expires_at,
+        ).where(t.c.kind == "alert")  # fmt: skip
+        if statuses:
+            statement = statement.where(t.c.status.in_(list(statuses)))
+        out: list[LedgerKey] = []
+        with self.engine.connect() as conn:
+            if uids is None:
+                out = [LedgerKey(*row) for row in conn.execute(statement)]  # type: ignore[call-arg]
+            else:
+                wanted = list(uids)
+                for start in range(0, len(wanted), 500):
+                    chunk = statement.where(t.c.event_uid.in_(wanted[start : start + 500]))
+                    out.extend(LedgerKey(*row) for row in conn.execute(chunk))  # type: ignore[call-arg]
+        return out
+
+    def set_status(self, ids: Sequence[int], status: str, now: datetime, *, only_from: Sequence[str] = ("planned",)) -> int:
+        changed = 0
+        with self.engine.begin() as conn:
+            for start in range(0, len(ids), 500):
+                result = conn.execute(
+                    update(self.table)
+                    .where(self.table.c.id.in_(list(ids[start : start + 500])), self.table.c.status.in_(list(only_from)))
+                    .values(status=status, updated_at=now, claimed_by=None, lease_until=None)
+                )
+                changed += max(result.rowcount, 0)
+        return changed
+
+    # -- claiming and recording -------------------------------------------------------------
+    def claim(self, token: str, now: datetime, lease: timedelta, limit: int) -> list[AlertRow]:
+        """Claim up to ``limit`` due rows for ``token`` and commit the claim."""
+        t = self.table
+        due = or_(
+            and_(t.c.status == "planned", t.c.next_attempt_at <= now),
+            and_(t.c.status == "sending", t.c.lease_until < now),
+        )
+        candidates = core_select(t.c.id).where(due).order_by(t.c.next_attempt_at).limit(limit)
+        if self.engine.dialect.name == "postgresql":
+            candidates = candidates.with_for_update(skip_locked=True)
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t).where(t.c.id.in_(candidates.scalar_subquery()), due)
+                .values(status="sending", claimed_by=token, lease_until=now + lease, updated_at=now)
+            )  # fmt: skip
+        with Session(self.engine) as session:
+            rows = list(session.exec(select(AlertRow).where(AlertRow.claimed_by == token, AlertRow.status == "sending")))
+            for row in rows:
+                session.expunge(row)
+        return rows
+
+    def _finish(self, row_id: int, token: str, values: dict[str, Any]) -> bool:
+        t = self.table
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t).where(t.c.id == row_id, t.c.claimed_by == token, t.c.status == "sending").values(**values)
+            )
+        if result.rowcount != 1:
+            logger.warning("alert %s: claim %s was lost before the outcome was recorded", row_id, token)
+            return False
+        return True
+
+    def mark_sent(self, row_id: int, token: str, now: datetime, *, late: bool) -> bool:
+        return self._finish(row_id, token, {
+            "status": "late" if late else "sent", "sent_at": now, "lease_until": None, "updated_at": now,
+        })  # fmt: skip
+
+    def mark_cancelled(self, row_id: int, token: str, now: datetime, *, status: str = "cancelled") -> bool:
+        return self._finish(row_id, token, {"status": status, "lease_until": None, "updated_at": now})
+
+    def mark_failure(self, row: AlertRow, token: str, error: str, now: datetime, *, max_attempts: int, base_seconds: float) -> str:
+        """Record a failed attempt: retry later with exponential backoff, or give up (``failed``)."""
+        attempts = row.attempts + 1
+        values: dict[str, Any] = {"attempts": attempts, "last_error": redact(error)[:500], "lease_until": None, "updated_at": now}
+        if attempts >= max_attempts:
+            values.update(status="failed", next_attempt_at=None)
+        else:
+            delay = min(base_seconds * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS)
+            values.update(status="planned", next_attempt_at=now + timedelta(seconds=delay), claimed_by=None)
+        self._finish(row.id or 0, token, values)
+        return str(values["status"])
+
+    def release(self, token_prefix: str, now: datetime) -> int:
+        """Give back every claim of this process (used on shutdown) so another sender can take them."""
+        t = self.table
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t).where(t.c.status == "sending", t.c.claimed_by.like(f"{token_prefix}%"))
+                .values(status="planned", claimed_by=None, lease_until=None, updated_at=now)
+            )  # fmt: skip
+        return max(result.rowcount, 0)
+
+    # -- reading ----------------------------------------------------------------------------
+    def overdue(self, now: datetime) -> list[AlertRow]:
+        """Planned rows whose due time has passed (for the start-up catch-up)."""
+        with Session(self.engine) as session:
+            rows = list(session.exec(select(AlertRow).where(AlertRow.status == "planned", col(AlertRow.due_at) < now)))
+            for row in rows:
+                session.expunge(row)
+        return rows
+
+    def rows(self, *, statuses: Sequence[str] = (), limit: int = 200, since: datetime | None = None) -> list[AlertRow]:
+        statement = select(AlertRow)
+        if statuses:
+            statement = statement.where(col(AlertRow.status).in_(list(statuses)))
+        if since is not None:
+            statement = statement.where(col(AlertRow.due_at) >= since)
+        statement = statement.order_by(col(AlertRow.due_at), col(AlertRow.id)).limit(limit)
+        with Session(self.engine) as session:
+            rows = list(session.exec(statement))
+            for row in rows:
+                session.expunge(row)
+        return rows
+
+    def next_due(self) -> datetime | None:
+        with Session(self.engine) as session:
+            value = session.exec(
+                select(func.min(AlertRow.next_attempt_at)).where(AlertRow.status == "planned")
+            ).one()  # fmt: skip
+        return value
+
+    def counts(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            pairs = session.exec(select(AlertRow.status, func.count()).group_by(AlertRow.status)).all()
+        return {str(status): int(n) for status, n in pairs}

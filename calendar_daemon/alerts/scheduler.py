@@ -1,0 +1,253 @@
+"""The alert service: an APScheduler job that ticks every ``tick_seconds`` and sends what is due.
+
+APScheduler only wakes the daemon — its job set stays at two (the tick, and a one-shot wake-up
+at the next due time when that comes before the next tick); the ledger holds every alert.
+Each tick: feed the systemd watchdog, apply a pending reload, re-plan events changed since the
+last data version (including imports by other processes), extend the horizon, queue digests,
+and claim due rows, which a thread pool sends — one row per channel, so channels never wait on
+each other.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import time as time_module
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from calendar_daemon.alerts.catchup import catch_up
+from calendar_daemon.alerts.digests import Digests
+from calendar_daemon.alerts.durations import parse_duration
+from calendar_daemon.alerts.ledger import Ledger
+from calendar_daemon.alerts.messages import render_alert, truncate
+from calendar_daemon.alerts.models import AlertRow
+from calendar_daemon.alerts.notifier import Notifier, SendError
+from calendar_daemon.alerts.planner import Rule, worth_sending
+from calendar_daemon.alerts.redact import redact
+from calendar_daemon.alerts.replan import Replanner
+from calendar_daemon.config import Config
+from calendar_daemon.metrics import Metrics
+from calendar_daemon.sdnotify import notify, watchdog_interval
+from calendar_daemon.store import EventStore
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+LATE_AFTER = timedelta(seconds=60)  # sent this long after its due time, an alert says it is late
+CLAIM_BATCH = 1000
+
+
+def precise_utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class AlertService:
+    def __init__(
+        self, config: Config, store: EventStore, notifier: Notifier, *, clock: Clock = precise_utcnow,
+        metrics: Metrics | None = None,
+    ) -> None:  # fmt: skip
+        self.store = store
+        self.notifier = notifier
+        self.clock = clock
+        self.metrics = metrics or Metrics()
+        self.ledger = Ledger(store.engine)
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._claims = 0
+        self._lock = threading.Lock()
+        self._inflight = 0
+        self._stopping = False
+        self._pending_config: Config | None = None
+        self.scheduler: Any = None
+        self.last_tick: datetime | None = None
+        self.last_send: dict[str, dict[str, Any]] = {}
+        self._watchdog = watchdog_interval()
+        self._watchdog_sent = 0.0
+        self.version = 0
+        self._apply_config(config)
+        self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
+
+    def _apply_config(self, config: Config) -> None:
+        self.config = config
+        a = config.alerts
+        self.grace = parse_duration(a.grace)
+        self.rules = [Rule.from_config(r) for r in config.alert_rules]
+        zone, locale = config.display.timezone, config.display.locale
+        self.replanner = Replanner(self.store, self.ledger, self.rules, zone=zone, grace=self.grace, horizon_days=a.horizon_days, locale=locale)
+        self.digests = Digests(self.store, self.ledger, config.channels, zone=zone, locale=locale, grace=self.grace)
+
+    # -- life cycle -------------------------------------------------------------------------
+    def startup(self) -> None:
+        """Catch up on what fell due while down, then plan (only what changed, when rules are the same)."""
+        now = self.clock()
+        display = self.config.display
+        result = catch_up(self.ledger, self.store, now, self.grace, locale=display.locale, zone=display.timezone)
+        for channel, count in result.missed.items():
+            self.metrics.alert("missed", channel, count)
+        self.version = self.replanner.warm_start(now)
+        self.metrics.track_events(self.store.count)
+
+    def start(self) -> None:
+        self.startup()
+        self.scheduler = BackgroundScheduler(timezone=UTC)
+        self.scheduler.add_job(
+            self.tick, "interval", seconds=self.config.alerts.tick_seconds, id="tick", max_instances=1, coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )  # fmt: skip
+        self.scheduler.start()
+        logger.warning("alerts on: %s rules, %s channels", len(self.rules), len(self.config.channels))
+
+    def request_reload(self, config: Config) -> None:
+        """Apply a new config at the next tick (called from the SIGHUP handler)."""
+        self._pending_config = config
+
+    def stop(self, timeout: float = 6.0) -> None:
+        """Stop taking work, let running sends finish, and release every claim not yet sent."""
+        self._stopping = True
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+        done = threading.Event()
+
+        def drain() -> None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            done.set()
+
+        threading.Thread(target=drain, daemon=True).start()
+        if not done.wait(timeout):
+            logger.warning("some sends were still running at shutdown; their claims expire after the lease")
+        released = self.ledger.release(self.worker, self.clock())
+        if released:
+            logger.info("released %s claimed alerts for another sender", released)
+
+    # -- the tick ---------------------------------------------------------------------------
+    def tick(self) -> None:
+        if self._stopping:
+            return
+        try:
+            self._tick()
+        except Exception:
+            logger.exception("alert tick failed")
+
+    def _tick(self) -> None:
+        now = self.clock()
+        self.last_tick = now
+        self._feed_watchdog()
+        pending, self._pending_config = self._pending_config, None
+        if pending is not None:
+            self._apply_config(pending)
+            self.version = self.replanner.full(now)
+            logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
+        elif self.store.data_version() != self.version:
+            self.version = self.replanner.changed(self.version, now)
+        self.replanner.extend(now)
+        self.digests.queue_due(now)
+        self.dispatch()
+
+    def _feed_watchdog(self) -> None:
+        if self._watchdog is None:
+            return
+        moment = time_module.monotonic()
+        if moment - self._watchdog_sent >= self._watchdog:
+            notify("WATCHDOG=1")
+            self._watchdog_sent = moment
+
+    def dispatch(self) -> int:
+        """Claim due rows and hand them to the send pool; returns how many were claimed."""
+        with self._lock:
+            room = CLAIM_BATCH - self._inflight
+            self._claims += 1
+            token = f"{self.worker}:{self._claims}"
+        if room <= 0 or self._stopping:
+            return 0
+        now = self.clock()
+        rows = self.ledger.claim(token, now, timedelta(seconds=self.config.alerts.lease_seconds), room)
+        for row in rows:
+            with self._lock:
+                self._inflight += 1
+            self.executor.submit(self._deliver_safely, row, token)
+        self._schedule_wake(now, full=len(rows) == room)
+        return len(rows)
+
+    def _schedule_wake(self, now: datetime, *, full: bool) -> None:
+        if self.scheduler is None or self._stopping:
+            return
+        next_due = now if full else self.ledger.next_due()
+        if next_due is None or next_due - now > timedelta(seconds=self.config.alerts.tick_seconds):
+            return
+        delay = max((next_due - now).total_seconds(), 0.0)
+        run_at = datetime.now(UTC) + timedelta(seconds=delay)
+        try:
+            self.scheduler.add_job(self.dispatch, "date", run_date=run_at, id="wake", replace_existing=True)
+        except Exception:  # noqa: BLE001 - the scheduler is shutting down; the tick will catch up
+            logger.debug("could not schedule the wake-up job")
+
+    # -- sending ----------------------------------------------------------------------------
+    def _deliver_safely(self, row: AlertRow, token: str) -> None:
+        try:
+            self.deliver(row, token)
+        except Exception:
+            logger.exception("alert %s: unexpected error while sending", row.id)
+        finally:
+            with self._lock:
+                self._inflight -= 1
+
+    def _message(self, row: AlertRow, now: datetime) -> tuple[str, str] | None:
+        if row.kind != "alert":
+            data = json.loads(row.payload)
+            return str(data["title"]), str(data["body"])
+        event = self.store.get(row.event_uid, include_deleted=True)
+        if event is None or event.deleted or event.status == "cancelled" or event.revision != row.event_revision:
+            return None
+        late = now - row.due_at > LATE_AFTER
+        display = self.config.display
+        return render_alert(event, row.lead, row.due_at, late=late, locale=display.locale, display_zone=display.timezone)
+
+    def deliver(self, row: AlertRow, token: str) -> str:
+        """Send one claimed row and record the outcome; returns the row's new status."""
+        now = self.clock()
+        retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
+        if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
+            # Never tried and overdue past the grace period, or the event has begun: pointless now.
+            self.ledger.mark_cancelled(row.id or 0, token, now, status="missed")
+            self.metrics.alert("missed", row.channel)
+            return "missed"
+        message = self._message(row, now)
+        if message is None:
+            self.ledger.mark_cancelled(row.id or 0, token, now)
+            return "cancelled"
+        body_limit, title_limit = self.notifier.limits(row.channel)
+        title, body = truncate(message[0], title_limit), truncate(message[1], body_limit)
+        try:
+            self.notifier.send(row.channel, title, body)
+        except SendError as exc:
+            error = redact(str(exc))
+            status = self.ledger.mark_failure(
+                row, token, error, self.clock(), max_attempts=self.config.alerts.max_attempts,
+                base_seconds=self.config.alerts.retry_base_seconds,
+            )  # fmt: skip
+            self.last_send[row.channel] = {"ok": False, "at": self.clock().isoformat(), "error": error}
+            logger.warning("alert %s to %s failed (attempt %s): %s", row.id, row.channel, row.attempts + 1, error)
+            if status == "failed":
+                self.metrics.alert("failed", row.channel)
+            return status
+        done = self.clock()
+        late = row.kind == "alert" and done - row.due_at > LATE_AFTER
+        self.ledger.mark_sent(row.id or 0, token, done, late=late)
+        self.metrics.alert("late" if late else "sent", row.channel)
+        self.last_send[row.channel] = {"ok": True, "at": done.isoformat()}
+        return "late" if late else "sent"
+
+    # -- health -----------------------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        now = self.clock()
+        limit = timedelta(seconds=max(5.0, 5 * self.config.alerts.tick_seconds))
+        alive = self.last_tick is not None and now - self.last_tick <= limit and not self._stopping
+        return {"scheduler": "ok" if alive else "stalled", "last_send": self.last_send}
