@@ -113,6 +113,31 @@ class NamedFeedConfig(Section):
         description="If set, the feed needs ?token=<token> (at least 16 characters; ${ENV_VAR} allowed); "
         "a missing or wrong token answers 404.",
     )
+
+    @field_validator("categories")
+    @classmethod
+    def _categories(cls, value: list[str]) -> list[str]:
+        from calendar_daemon.records import CATEGORIES  # records imports this module
+
+        for category in value:
+            if category not in CATEGORIES:
+                raise ValueError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+        return value
+
+    @field_validator("regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        return [region.upper() for region in value]
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str) -> str:
+        value = env_value(value)
+        if value and (len(value) < 16 or any(ch.isspace() for ch in value)):
+            raise ValueError("a feed token needs at least 16 characters and no spaces")
+        return value
+
+
 def _check_durations(values: list[str]) -> list[str]:
     from calendar_daemon.alerts.durations import parse_duration
 
@@ -194,24 +219,6 @@ class AlertRuleConfig(Section):
     @field_validator("categories")
     @classmethod
     def _categories(cls, value: list[str]) -> list[str]:
-        from calendar_daemon.records import CATEGORIES  # records imports this module
-
-        for category in value:
-            if category not in CATEGORIES:
-                raise ValueError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
-        return value
-
-    @field_validator("regions")
-    @classmethod
-    def _regions(cls, value: list[str]) -> list[str]:
-        return [region.upper() for region in value]
-
-    @field_validator("token")
-    @classmethod
-    def _token(cls, value: str) -> str:
-        value = env_value(value)
-        if value and (len(value) < 16 or any(ch.isspace() for ch in value)):
-            raise ValueError("a feed token needs at least 16 characters and no spaces")
         from calendar_daemon.records import CATEGORIES
 
         unknown = [c for c in value if c != "*" and c not in CATEGORIES]
