@@ -83,3 +83,11 @@ def test_config_from_environment_and_default_database(tmp_path: Path, monkeypatc
 def test_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("list", config=tmp_path / "absent.toml")
     assert result.returncode == 1 and "absent.toml: cannot read config file" in result.stderr
+
+
+def test_alerts_example_is_a_valid_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DINGTALK_URL", "WECOM_URL", "FEISHU_URL", "TELEGRAM_URL", "SMTP_URL"):
+        monkeypatch.setenv(name, "json://127.0.0.1:9/hook")
+    config = load_config(REPO_ROOT / "config" / "alerts.example.toml")
+    assert {c.name for c in config.channels} == {"dingtalk", "wecom", "feishu", "telegram", "email"}
+    assert [r.name for r in config.alert_rules] == ["rates-and-data", "dated-events", "evening-before"]

@@ -217,7 +217,7 @@ def test_past_toggle_month_view_and_event_page(server: DaemonProcess, page: Any)
     assert "搜狐财经" in page.inner_text(".sources")
     assert "1月31日" in page.inner_text(".evidence")
     assert page.inner_text("#revision") == "1"
-    assert "not set up" in page.inner_text("#alert-history")
+    assert "No alerts recorded" in page.inner_text("#alert-history")
     assert page.dialogs == [] and page.console_errors == []
 
 
@@ -265,14 +265,17 @@ def test_event_page_reads_alert_ledger_when_present(tmp_path: Path) -> None:
     submit(store, [normalize({"uid": "led@test", "title": "Ledger test", "start": "2027-01-05"})], origin="api")
     config = parse_config({"display": {"locale": "en"}}, "test")
     client = TestClient(create_app(AppState(config, store, FeedCache(store, poll_seconds=0))))
-    assert "not set up" in client.get("/events/led@test").text
+    # The ledger table exists from the schema's migrations on; an event nobody was alerted about says so.
+    assert "No alerts recorded" in client.get("/events/led@test").text
 
     with store.engine.begin() as conn:
-        conn.execute(text("CREATE TABLE alert_ledger (id INTEGER PRIMARY KEY, event_uid TEXT, channel TEXT, kind TEXT, "
-                          "status TEXT, due_at TIMESTAMP, sent_at TIMESTAMP, attempts INTEGER, last_error TEXT)"))  # fmt: skip
-        conn.execute(text("INSERT INTO alert_ledger (event_uid, channel, kind, status, due_at, sent_at, attempts, last_error) "
-                          "VALUES ('led@test', 'desk', 'day_before', 'failed', '2027-01-04 01:00:00', NULL, 3, "
-                          "'POST https://user:hunter2secret@hooks.example/x?token=abcdef123 failed: 500')"))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO alert_ledger (event_uid, event_revision, rule, lead, channel, kind, period_key, due_at, expires_at,"
+            " status, attempts, last_error, payload, created_at, updated_at) VALUES ('led@test', 1, 'r', 'd-1', 'desk',"
+            " 'day_before', '', '2027-01-04 01:00:00', '2027-01-05 00:00:00', 'failed', 3,"
+            " 'POST https://user:hunter2secret@hooks.example/x?token=abcdef123 failed: 500', '', '2027-01-01 00:00:00',"
+            " '2027-01-04 01:00:00')"
+        ))
     page = client.get("/events/led@test")
     assert page.status_code == 200
     history = page.text.split('id="alert-history"', 1)[1]
