@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from calendar_daemon.alerts.scheduler import AlertService
@@ -67,3 +68,43 @@ def drain(service: AlertService, timeout: float = 15.0) -> None:
 def step(service: AlertService) -> None:
     service.tick()
     drain(service)
+
+
+def toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return str(value)
+
+
+def alert_toml(channels: list[dict[str, Any]], rules: list[dict[str, Any]], alerts: dict[str, Any] | None = None) -> str:
+    """``[alerts]``, ``[[channels]]`` and ``[[alert_rules]]`` as TOML, to append to a daemon's config."""
+    lines = ["", "[alerts]", *(f"{k} = {toml_value(v)}" for k, v in (alerts or {}).items()), ""]
+    for table, items in (("channels", channels), ("alert_rules", rules)):
+        for item in items:
+            lines += [f"[[{table}]]", *(f"{k} = {toml_value(v)}" for k, v in item.items()), ""]
+    return "\n".join(lines)
+
+
+def utcnow() -> datetime:
+    """Now as naive UTC, to the whole second (event times in files have no fractions)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def timed_event(uid: str, title: str, start: datetime) -> dict[str, Any]:
+    return {"uid": uid, "title": title, "start": start.strftime("%Y-%m-%dT%H:%M:%S+00:00"), "timezone": "UTC",
+            "precision": "datetime"}
+
+
+def wait_until(predicate: Callable[[], Any], timeout: float = 20.0, interval: float = 0.05) -> Any:
+    """Poll ``predicate`` until it returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")

@@ -1,4 +1,4 @@
-"""A loopback HTTP receiver for apprise ``json://`` channels: records every body, can answer 503."""
+"""A loopback HTTP receiver for apprise ``json://`` channels: records every body, can answer 503 or slowly."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ class Receiver:
         self.arrivals: list[float] = []  # time.time() of each recorded message
         self.failing_until = 0.0  # time.time() before which requests get 503
         self.rejected = 0
+        self.delay = 0.0  # seconds to wait, after recording a message, before answering 200
+        self.paths: list[str] = []  # request path of each recorded message
         self._lock = threading.Lock()
         receiver = self
 
@@ -31,6 +33,9 @@ class Receiver:
                 with receiver._lock:
                     receiver.messages.append(json.loads(raw))
                     receiver.arrivals.append(time.time())
+                    receiver.paths.append(self.path)
+                if receiver.delay:
+                    time.sleep(receiver.delay)
                 self.send_response(200)
                 self.end_headers()
 
