@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from calendar_daemon.db import describe, open_engine
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache
 from calendar_daemon.metrics import Metrics
-from calendar_daemon.sdnotify import notify
+from calendar_daemon.sdnotify import Watchdog, notify
 from calendar_daemon.seeds import load_seeds_if_changed
 from calendar_daemon.server import AppState, create_app
 from calendar_daemon.store import EventStore
@@ -60,7 +61,20 @@ class Runtime:
 
 
 class DaemonServer(uvicorn.Server):
-    """uvicorn, plus systemd readiness and a clean exit (status 0) on SIGTERM/SIGINT."""
+    """uvicorn, plus systemd readiness and a clean exit (status 0) on SIGTERM/SIGINT.
+
+    With a ``watchdog`` (alerts off, so no scheduler loop to feed it), the server's own main loop
+    feeds systemd's watchdog.
+    """
+
+    def __init__(self, config: uvicorn.Config, watchdog: Watchdog | None = None) -> None:
+        super().__init__(config)
+        self.watchdog = watchdog
+
+    async def on_tick(self, counter: int) -> bool:
+        if self.watchdog is not None:
+            self.watchdog.feed()
+        return await super().on_tick(counter)
 
     async def startup(self, sockets: Any = None) -> None:
         await super().startup(sockets)
@@ -132,11 +146,19 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None, co
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port
     server = DaemonServer(
-        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False)
+        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False),
+        watchdog=Watchdog() if service is None else None,  # with alerts on, the scheduler's tick feeds it
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
+    drained = True
     try:
         server.run()
     finally:
         if service is not None:
-            service.stop()
+            drained = service.stop()
+    if not drained:
+        # A send is stuck on a slow channel; its alert was released and goes out after a restart.
+        # Exit now rather than wait for the send thread (systemd would kill us after TimeoutStopSec).
+        logger.warning("exiting with sends still in flight")
+        logging.shutdown()
+        os._exit(0)

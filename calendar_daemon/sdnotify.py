@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 
 logger = logging.getLogger(__name__)
 
@@ -33,3 +34,23 @@ def watchdog_interval() -> float | None:
     if not usec or (pid and pid != str(os.getpid())):
         return None
     return int(usec) / 2_000_000
+
+
+class Watchdog:
+    """Feeds systemd's watchdog (``WATCHDOG=1``) at most every half ``WatchdogSec``.
+
+    Call :meth:`feed` from the loop whose liveness the watchdog should prove: the alert scheduler's
+    tick, or, with alerts off, the HTTP server's main loop.
+    """
+
+    def __init__(self) -> None:
+        self.interval = watchdog_interval()
+        self._last: float | None = None
+
+    def feed(self) -> None:
+        if self.interval is None:
+            return
+        moment = time.monotonic()
+        if self._last is None or moment - self._last >= self.interval:
+            notify("WATCHDOG=1")
+            self._last = moment

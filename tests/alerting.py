@@ -6,13 +6,17 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from calendar_daemon.alerts.ledger import Ledger
+from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config import Config, parse_config
 from calendar_daemon.intake import submit
 from calendar_daemon.records import normalize
 from calendar_daemon.store import EventStore
+from tests.helpers import free_port, write_config
 
 
 class FakeClock:
@@ -108,3 +112,18 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 20.0, interval: fl
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s")
+
+
+def daemon_config(tmp_path: Path, channels: list[dict[str, Any]], rules: list[dict[str, Any]], *,
+                  seeds: bool = False, name: str = "calendar-daemon.toml", **alerts: Any) -> Path:
+    """A daemon config on a free port; an empty seed folder unless ``seeds`` (the bundled calendar)."""
+    seeds_path = None
+    if not seeds:
+        seeds_path = tmp_path / "no-seeds"
+        seeds_path.mkdir(exist_ok=True)
+    extra = alert_toml(channels, rules, {"tick_seconds": 0.2, **alerts})
+    return write_config(tmp_path / name, port=free_port(), seeds_path=seeds_path, extra=extra)
+
+
+def ledger_rows(store: EventStore) -> list[AlertRow]:
+    return Ledger(store.engine).rows(limit=10_000)

@@ -15,7 +15,6 @@ import logging
 import os
 import socket
 import threading
-import time as time_module
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +35,7 @@ from calendar_daemon.alerts.redact import redact
 from calendar_daemon.alerts.replan import Replanner
 from calendar_daemon.config import Config
 from calendar_daemon.metrics import Metrics
-from calendar_daemon.sdnotify import notify, watchdog_interval
+from calendar_daemon.sdnotify import Watchdog
 from calendar_daemon.store import EventStore
 
 logger = logging.getLogger(__name__)
@@ -69,8 +68,7 @@ class AlertService:
         self.scheduler: Any = None
         self.last_tick: datetime | None = None
         self.last_send: dict[str, dict[str, Any]] = {}
-        self._watchdog = watchdog_interval()
-        self._watchdog_sent = 0.0
+        self.watchdog = Watchdog()
         self.version = 0
         self._apply_config(config)
         self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
@@ -109,8 +107,12 @@ class AlertService:
         """Apply a new config at the next tick (called from the SIGHUP handler)."""
         self._pending_config = config
 
-    def stop(self, timeout: float = 6.0) -> None:
-        """Stop taking work, let running sends finish, and release every claim not yet sent."""
+    def stop(self, timeout: float = 6.0) -> bool:
+        """Stop taking work, let running sends finish, and release every claim not yet sent.
+
+        Returns False when some sends were still running after ``timeout``: their claims are
+        released too (a restart sends them again), and the caller should exit without waiting.
+        """
         self._stopping = True
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
@@ -121,11 +123,13 @@ class AlertService:
             done.set()
 
         threading.Thread(target=drain, daemon=True).start()
-        if not done.wait(timeout):
-            logger.warning("some sends were still running at shutdown; their claims expire after the lease")
+        finished = done.wait(timeout)
+        if not finished:
+            logger.warning("some sends were still running at shutdown; their alerts are released and sent again")
         released = self.ledger.release(self.worker, self.clock())
         if released:
             logger.info("released %s claimed alerts for another sender", released)
+        return finished
 
     # -- the tick ---------------------------------------------------------------------------
     def tick(self) -> None:
@@ -139,7 +143,7 @@ class AlertService:
     def _tick(self) -> None:
         now = self.clock()
         self.last_tick = now
-        self._feed_watchdog()
+        self.watchdog.feed()
         pending, self._pending_config = self._pending_config, None
         if pending is not None:
             self._apply_config(pending)
@@ -150,14 +154,6 @@ class AlertService:
         self.replanner.extend(now)
         self.digests.queue_due(now)
         self.dispatch()
-
-    def _feed_watchdog(self) -> None:
-        if self._watchdog is None:
-            return
-        moment = time_module.monotonic()
-        if moment - self._watchdog_sent >= self._watchdog:
-            notify("WATCHDOG=1")
-            self._watchdog_sent = moment
 
     def dispatch(self) -> int:
         """Claim due rows and hand them to the send pool; returns how many were claimed."""

@@ -1,0 +1,161 @@
+"""The daemon as a service: SIGTERM with a send in flight, the systemd watchdog, logs, /metrics, /healthz."""
+
+from __future__ import annotations
+
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from calendar_daemon.alerts.scheduler import AlertService
+from calendar_daemon.store import EventStore
+from tests.alerting import (
+    FakeClock,
+    RecordingNotifier,
+    add_events,
+    daemon_config,
+    ledger_rows,
+    make_config,
+    timed_event,
+    utcnow,
+    wait_until,
+)
+from tests.helpers import DaemonProcess, cli_env
+from tests.receiver import Receiver
+
+HOOK_RULE = [{"name": "soon", "channels": ["hook"], "before": ["1m"]}]
+
+
+def test_sigterm_releases_a_send_stuck_on_a_slow_receiver_and_a_restart_sends_it(
+    tmp_path: Path, store: EventStore, db_url: str
+) -> None:
+    with Receiver() as slow, Receiver() as fast:
+        slow.delay = 30  # answers long after systemd's stop timeout
+        config = daemon_config(tmp_path, [{"name": "hook", "url": slow.url}], HOOK_RULE, send_timeout_seconds=30)
+        daemon = DaemonProcess(config, db_url)
+        daemon.start()
+        now = utcnow()
+        add_events(store, timed_event("stuck", "Stuck", now + timedelta(seconds=62)),
+                   timed_event("later", "Later", now + timedelta(minutes=30)))
+        slow.wait_for(1, timeout=20)  # the send is in flight, waiting for the slow answer
+        assert [r.status for r in ledger_rows(store) if r.event_uid == "stuck"] == ["sending"]
+        started = time.monotonic()
+        assert daemon.stop(timeout=12) == 0
+        assert time.monotonic() - started < 10
+        assert "received SIGTERM" in daemon.log()
+        (row,) = [r for r in ledger_rows(store) if r.event_uid == "stuck"]
+        assert (row.status, row.claimed_by, row.lease_until) == ("planned", None, None)  # released, not left claimed
+        # Restarted, with the channel pointed at a receiver that answers: the released alert goes out.
+        config.write_text(config.read_text(encoding="utf-8").replace(slow.url, fast.url), encoding="utf-8")
+        restarted = DaemonProcess(config, db_url)
+        restarted.start()
+        try:
+            assert [m["title"] for m in fast.wait_for(1, timeout=20)] == ["[提醒] Stuck"]
+            wait_until(lambda: [r.status for r in ledger_rows(store) if r.event_uid == "stuck"] == ["sent"])
+        finally:
+            assert restarted.stop() == 0
+        assert len(fast.messages) == 1
+    assert {r.event_uid: r.status for r in ledger_rows(store)} == {"stuck": "sent", "later": "planned"}
+
+
+@contextmanager
+def notify_socket(tmp_path: Path) -> Iterator[socket.socket]:
+    path = tmp_path / "notify.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
+        server.bind(str(path))
+        server.settimeout(0.2)
+        yield server
+
+
+def datagrams(server: socket.socket, seconds: float) -> list[bytes]:
+    received: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            received.append(server.recv(100))
+        except TimeoutError:
+            continue
+    return received
+
+
+def watchdog_pings(tmp_path: Path, db_url: str, channels: list[dict[str, str]], rules: list[dict[str, object]]) -> list[bytes]:
+    """Run the daemon under a fake systemd (NOTIFY_SOCKET, WatchdogSec=0.6 s) and collect its datagrams for 2 s."""
+    with notify_socket(tmp_path) as server:
+        config = daemon_config(tmp_path, channels, rules)
+        env = {"NOTIFY_SOCKET": str(tmp_path / "notify.sock"), "WATCHDOG_USEC": "600000"}
+        daemon = DaemonProcess(config, db_url, env=env)
+        daemon.start()
+        try:
+            received = datagrams(server, 2.0)
+        finally:
+            assert daemon.stop() == 0
+    return received
+
+
+def test_watchdog_is_fed_from_the_scheduler_loop(tmp_path: Path, db_url: str) -> None:
+    with Receiver() as hook:
+        received = watchdog_pings(tmp_path, db_url, [{"name": "hook", "url": hook.url}], HOOK_RULE)
+    # At most every 0.3 s (half of WatchdogSec), at the scheduler's ticks of 0.2 s: about 5 in 2 s.
+    assert received.count(b"WATCHDOG=1") >= 3
+    assert set(received) <= {b"READY=1", b"WATCHDOG=1"}
+
+
+def test_watchdog_is_fed_in_feed_only_mode(tmp_path: Path, db_url: str) -> None:
+    received = watchdog_pings(tmp_path, db_url, [], [])
+    assert received.count(b"WATCHDOG=1") >= 3
+    assert set(received) <= {b"READY=1", b"WATCHDOG=1"}
+
+
+def test_watchdog_stops_when_the_scheduler_loop_stalls(tmp_path: Path, store: EventStore,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """In process: the tick is what feeds the watchdog, so a scheduler that stops ticking gets restarted."""
+    with notify_socket(tmp_path) as server:
+        monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "notify.sock"))
+        monkeypatch.setenv("WATCHDOG_USEC", "100000")
+        clock = FakeClock(utcnow())
+        config = make_config([{"name": "hook", "url": "json://127.0.0.1:9/x"}], HOOK_RULE)
+        service = AlertService(config, store, RecordingNotifier(clock), clock=clock)
+        service.startup()
+        assert datagrams(server, 0.3) == []  # no tick, no watchdog
+        service.tick()
+        assert datagrams(server, 0.3) == [b"WATCHDOG=1"]
+        time.sleep(0.06)
+        service.tick()
+        assert datagrams(server, 0.3) == [b"WATCHDOG=1"]
+
+
+def run_and_stop(tmp_path: Path, db_url: str, env: dict[str, str]) -> tuple[str, str]:
+    """Start ``calendar-daemon run`` with separate stdout and stderr, stop it, return both."""
+    config = daemon_config(tmp_path, [], [])
+    out, err = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "calendar_daemon", "--config", str(config), "--db", db_url, "run"],
+            stdout=stdout, stderr=stderr, env=cli_env(env),
+        )  # fmt: skip
+        try:
+            wait_until(lambda: "serving the feed" in err.read_text(encoding="utf-8"), timeout=30)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(15) == 0
+    return out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
+
+
+def test_logs_go_to_stderr_without_timestamps_under_journald(tmp_path: Path, db_url: str) -> None:
+    stdout, stderr = run_and_stop(tmp_path, db_url, {"JOURNAL_STREAM": "8:123456"})
+    assert stdout == ""
+    lines = stderr.splitlines()
+    assert "WARNING calendar_daemon.daemon: alerts are off: no [[channels]] in the configuration" in lines
+    assert all(re.match(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+: ", line) for line in lines), stderr
+    # Outside journald each line starts with its time.
+    stdout, stderr = run_and_stop(tmp_path, db_url, {})
+    assert stdout == ""
+    assert all(re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (INFO|WARNING) ", line) for line in stderr.splitlines()), stderr
