@@ -107,6 +107,7 @@ def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
         logger.warning("alerts are off: no [[channels]] in the configuration")
         return None
     channels = resolve_channels(config)
+    metrics.declare_channels(c.name for c in channels)
     notifier = AppriseNotifier(channels, timeout=config.alerts.send_timeout_seconds)
     service = AlertService(config, runtime.store, notifier, metrics=metrics)
     service.start()
@@ -127,6 +128,7 @@ def _install_reload(service: AlertService | None, config_path: str | None) -> No
             logger.error("SIGHUP: configuration not reloaded: %s", exc)
             return
         logger.warning("SIGHUP: reloading configuration")
+        service.metrics.declare_channels(c.name for c in new.channels)
         service.request_reload(new)
 
     if threading.current_thread() is threading.main_thread():

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+OUTCOMES = ("sent", "failed", "late", "missed")
 
 
 class Metrics:
@@ -20,6 +21,12 @@ class Metrics:
         )  # fmt: skip
         self.feed_requests = Counter("calendar_daemon_feed_requests", "Feed requests served.", registry=self.registry)
         self.events = Gauge("calendar_daemon_events", "Events in the store (not deleted).", registry=self.registry)
+
+    def declare_channels(self, channels: Iterable[str]) -> None:
+        """Export every outcome of every channel from the start (at 0), so a rate or alert on it works."""
+        for channel in channels:
+            for outcome in OUTCOMES:
+                self.alerts.labels(outcome=outcome, channel=channel)
 
     def alert(self, outcome: str, channel: str, count: int = 1) -> None:
         self.alerts.labels(outcome=outcome, channel=channel).inc(count)

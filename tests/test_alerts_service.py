@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from calendar_daemon.alerts.scheduler import AlertService
+from calendar_daemon.config import load_config
 from calendar_daemon.store import EventStore
 from tests.alerting import (
     FakeClock,
@@ -159,3 +160,66 @@ def test_logs_go_to_stderr_without_timestamps_under_journald(tmp_path: Path, db_
     stdout, stderr = run_and_stop(tmp_path, db_url, {})
     assert stdout == ""
     assert all(re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (INFO|WARNING) ", line) for line in stderr.splitlines()), stderr
+
+
+def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text) for s in family.samples
+    }  # fmt: skip
+
+
+def test_metrics_and_healthz_after_sent_failed_late_and_missed_alerts(tmp_path: Path, store: EventStore,
+                                                                      db_url: str) -> None:
+    with Receiver() as hook, Receiver() as down:
+        down.failing_until = time.time() + 3600
+        down_url = f"json://127.0.0.1:{down.port}/s3cr3t-path"
+        rules = [
+            {"name": "soon", "categories": ["macro_data"], "channels": ["hook", "down"], "before": ["1m"]},
+            {"name": "overdue", "categories": ["bond"], "channels": ["hook"], "before": ["3m"]},
+            {"name": "tight", "categories": ["earnings"], "channels": ["hook"], "before": ["5s"]},
+        ]
+        config = daemon_config(tmp_path, [{"name": "hook", "url": hook.url}, {"name": "down", "url": down_url}], rules,
+                               grace="5m", max_attempts=1)
+        # An earlier run planned an alert for an event that begins while the daemon is down: missed.
+        now = utcnow()
+        add_events(store, {**timed_event("gone", "Gone", now + timedelta(seconds=3)), "category": "earnings"})
+        clock = FakeClock(now)
+        AlertService(load_config(config), store, RecordingNotifier(clock), clock=clock).startup()
+        assert [(r.event_uid, r.status) for r in ledger_rows(store)] == [("gone", "planned")]
+        wait_until(lambda: utcnow() > now + timedelta(seconds=3), timeout=5)
+        daemon = DaemonProcess(config, db_url)
+        daemon.start()
+        try:
+            now = utcnow()
+            add_events(store, timed_event("on-time", "On time", now + timedelta(seconds=62)),  # due in 2 s
+                       {**timed_event("late", "Late", now + timedelta(seconds=60)), "category": "bond"})  # 2 min ago
+            wait_until(lambda: len(hook.messages) == 3 and down.rejected == 1, timeout=30)
+            wait_until(lambda: {r.status for r in ledger_rows(store) if r.kind == "alert"} <= {"sent", "late", "missed", "failed"})
+            for _ in range(3):
+                assert daemon.get("/calendar.ics").status_code == 200
+            metrics = daemon.get("/metrics")
+            health = daemon.get("/healthz")
+        finally:
+            assert daemon.stop() == 0
+    assert sorted(hook.titles()) == ["[提醒] Late", "[提醒] On time", "停机期间错过的提醒"]
+    assert metrics.headers["content-type"].startswith("text/plain")
+    values = samples(metrics.text)
+    outcomes = {(dict(labels)["channel"], dict(labels)["outcome"]): value
+                for (name, labels), value in values.items() if name == "calendar_daemon_alerts_total"}
+    assert outcomes == {
+        ("hook", "sent"): 2.0,  # the on-time alert and the missed-while-down summary
+        ("hook", "late"): 1.0, ("hook", "missed"): 1.0, ("hook", "failed"): 0.0,
+        ("down", "failed"): 1.0, ("down", "sent"): 0.0, ("down", "late"): 0.0, ("down", "missed"): 0.0,
+    }
+    assert values[("calendar_daemon_feed_requests_total", ())] == 3.0
+    assert values[("calendar_daemon_events", ())] == 3.0
+    assert health.status_code == 200
+    body = health.json()
+    assert (body["status"], body["database"], body["alerts"]["scheduler"]) == ("ok", "ok", "ok")
+    last = body["alerts"]["last_send"]
+    assert last["hook"]["ok"] is True and last["down"]["ok"] is False
+    assert f"127.0.0.1:{down.port}" in last["down"]["error"]
+    assert "s3cr3t" not in health.text and "s3cr3t" not in daemon.log()
