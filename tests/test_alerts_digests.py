@@ -107,3 +107,16 @@ def test_digest_in_english_with_custom_times(store: EventStore) -> None:
     assert [m["title"] for m in messages] == ["Next week 2026-12-07 – 2026-12-13", "Today's events 2026-12-07"]
     assert messages[0]["message"].splitlines()[:2] == ["2026-12-07 Mon", "  09:30 China LPR [Macro data] ★★★"]
     assert messages[1]["message"] == "09:30 China LPR [Macro data] ★★★"
+
+
+def test_a_monday_morning_preview_covers_the_week_starting_that_day(store: EventStore) -> None:
+    week_of_events(store)
+    clock = FakeClock(local("2026-12-07T06:59:00"))
+    with Receiver() as hook:
+        config = make_config([{"name": "desk", "url": hook.url, "digest_weekly": True, "digest_weekly_at": "MON 07:00"}], [])
+        alerts = service(config, store, clock)
+        clock.set(local("2026-12-07T07:00:00"))
+        step(alerts)
+        (message,) = hook.wait_for(1)
+    assert message["title"] == "下周预览 2026-12-07 – 2026-12-13"
+    assert message["message"].splitlines()[:2] == ["2026-12-07 周一", "  09:30 China LPR [宏观数据] ★★★"]

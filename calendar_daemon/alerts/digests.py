@@ -96,7 +96,8 @@ class Digests:
                 for candidate in (day, day - timedelta(days=7)):
                     slot = _utc(candidate, at, self.zone)
                     if slot <= now <= slot + self.grace:
-                        monday = candidate + timedelta(days=7 - candidate.weekday())
+                        # The week that starts next: from a Monday slot, the week starting that day.
+                        monday = candidate + timedelta(days=(7 - candidate.weekday()) % 7)
                         found.append((channel, "digest_weekly", monday.isoformat(), slot))
         return found
 
