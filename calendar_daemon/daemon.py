@@ -60,6 +60,26 @@ class Runtime:
             logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class EarlyStop:
+    """Remembers SIGTERM/SIGINT while the daemon is still starting, before the server's handlers exist.
+
+    Without it a stop request in that window killed the process by the signal (exit -15) instead
+    of the clean stop (exit 0); :class:`DaemonServer` acts on a remembered one as soon as it serves.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        if threading.current_thread() is threading.main_thread():
+            for sig in STOP_SIGNALS:
+                signal.signal(sig, self._record)
+
+    def _record(self, signum: int, _frame: FrameType | None) -> None:
+        self.signum = signum
+
+
 class DaemonServer(uvicorn.Server):
     """uvicorn, plus systemd readiness and a clean exit (status 0) on SIGTERM/SIGINT.
 
@@ -67,9 +87,10 @@ class DaemonServer(uvicorn.Server):
     feeds systemd's watchdog.
     """
 
-    def __init__(self, config: uvicorn.Config, watchdog: Watchdog | None = None) -> None:
+    def __init__(self, config: uvicorn.Config, watchdog: Watchdog | None = None, early: EarlyStop | None = None) -> None:
         super().__init__(config)
         self.watchdog = watchdog
+        self.early = early
 
     async def on_tick(self, counter: int) -> bool:
         if self.watchdog is not None:
@@ -92,7 +113,9 @@ class DaemonServer(uvicorn.Server):
             notify("STOPPING=1")
             self.should_exit = True
 
-        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        previous = {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
+        if self.early is not None and self.early.signum is not None:
+            stop(self.early.signum, None)
         try:
             yield
         finally:
@@ -138,6 +161,7 @@ def _install_reload(service: AlertService | None, config_path: str | None) -> No
 def serve(runtime: Runtime, host: str | None = None, port: int | None = None, config_path: str | None = None) -> None:
     """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM."""
     config = runtime.config
+    early = EarlyStop()
     metrics = Metrics()
     metrics.track_events(runtime.store.count)
     runtime.load_seeds()
@@ -150,6 +174,7 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None, co
     server = DaemonServer(
         uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False),
         watchdog=Watchdog() if service is None else None,  # with alerts on, the scheduler's tick feeds it
+        early=early,
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
     drained = True

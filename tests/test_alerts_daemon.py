@@ -30,8 +30,8 @@ def test_sigkill_while_alerts_fall_due_then_restart_delivers_every_alert_once(tm
         daemon.start()
         try:
             now = utcnow()
-            # 24 alerts falling due three a second, from 2 s to 9 s from now.
-            events = [timed_event(f"crash-{i:02d}", f"Crash {i:02d}", now + timedelta(seconds=62 + i // 3))
+            # 24 alerts falling due two a second, from 2 s to 13 s from now.
+            events = [timed_event(f"crash-{i:02d}", f"Crash {i:02d}", now + timedelta(seconds=62 + i // 2))
                       for i in range(24)]
             add_events(store, *events)  # another process writes; the daemon notices and plans
             wait_until(lambda: len(hook.messages) >= 6, timeout=30)

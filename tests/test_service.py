@@ -80,3 +80,29 @@ def test_daemon_reports_ready_and_stops_cleanly_on_sigterm(tmp_path: Path, db_ur
         assert daemon.stop(timeout=10) == 0
         assert time.monotonic() - started < 10
         assert server.recv(100) == b"STOPPING=1"
+
+
+def test_a_stop_requested_while_starting_is_honoured_once_serving() -> None:
+    """SIGTERM before the server's own handlers exist: remembered, then a clean stop (not death by signal)."""
+    import signal
+    import time
+
+    import uvicorn
+    from fastapi import FastAPI
+
+    from calendar_daemon.daemon import STOP_SIGNALS, DaemonServer, EarlyStop
+    from tests.helpers import free_port
+
+    previous = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
+    try:
+        early = EarlyStop()
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives while "starting": recorded, not fatal
+        time.sleep(0.05)
+        assert early.signum == signal.SIGTERM
+        server = DaemonServer(uvicorn.Config(FastAPI(), host="127.0.0.1", port=free_port(), log_config=None), early=early)
+        started = time.monotonic()
+        server.run()
+        assert server.should_exit and time.monotonic() - started < 5
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
