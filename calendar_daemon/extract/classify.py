@@ -97,11 +97,15 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
 )
-_REGION_RX = [(code, re.compile(rx, _I)) for code, rx in REGION_WORDS]
 COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US", "谷歌": "US", "亚马逊": "US",
                   "英伟达": "US", "美光": "US", "IBM": "US", "埃克森美孚": "US", "雪佛龙": "US", "闪迪": "US",
                   "西部数据": "US", "希捷": "US", "Apple": "US", "Microsoft": "US", "Tesla": "US",
                   "Nvidia": "US", "Alphabet": "US", "Amazon": "US", "三星": "KR", "SK海力士": "KR"}
+
+# One pass finds the first mention: region words in list order, then company names (a tie goes to the word).
+_REGION_CODES = [code for code, _ in REGION_WORDS] + list(COMPANY_REGION.values())
+_REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(
+    [rx for _, rx in REGION_WORDS] + [f"(?-i:{re.escape(name)})" for name in COMPANY_REGION])), _I)
 
 KNOWN_ENTITIES = (
     "美联储", "欧洲央行", "日本央行", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
@@ -132,7 +136,7 @@ _SECTION_LABEL = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
 
 def category_of(clause: str, sentence: str) -> str:
     bare = _SECTION_LABEL.sub("", clause, count=1)
-    for scope in (bare, clause, sentence):
+    for scope in ((bare, clause, sentence) if bare != clause else (clause, sentence)):
         for name, rx in CATEGORY_RULES:
             if rx.search(scope):
                 return name
@@ -141,17 +145,9 @@ def category_of(clause: str, sentence: str) -> str:
 
 def region_of(*scopes: str, default: str) -> str:
     for scope in scopes:
-        best: tuple[int, str] | None = None
-        for code, rx in _REGION_RX:
-            m = rx.search(scope)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), code)
-        for name, code in COMPANY_REGION.items():
-            pos = scope.find(name)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, code)
-        if best:
-            return best[1]
+        m = _REGION_RX.search(scope)
+        if m and m.lastgroup:
+            return _REGION_CODES[int(m.lastgroup[1:])]
     return default
 
 

@@ -43,6 +43,7 @@ _BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
 # A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
 _DAY_HEADING_MAX = 24
 _DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
+_HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
 _HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
 
 CATEGORIES = ("central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings", "bond", "policy",
@@ -129,7 +130,7 @@ def _headline(text: str) -> str:
 def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
     """A short line that is nothing but one day ("周一(4月13日)", "4月14日(周二)", "Tuesday, April 14"):
     the undated items listed under it happen on that day."""
-    if len(sentence) > _DAY_HEADING_MAX:
+    if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
         return False
     times = find_times(sentence, anchor)
     if len(times) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point":
