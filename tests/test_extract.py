@@ -405,3 +405,17 @@ def test_day_heading_ends_with_prose() -> None:
                         "投资者宜保持耐心,关注央行公布的各项数据以及企业财报季的表现情况。\n")
     dated = [(c.category, c.start) for c in extract(prose) if c.precision != "week"]
     assert sorted(dated) == sorted((c.category, c.start) for c in extract(CALENDAR))  # prose gets no heading day
+
+
+def test_english_day_heading_naming_the_day_twice() -> None:
+    text = ("Calendar\nSept. 4, 2026\nTuesday, Sept. 8\n10:00 a.m. ET ISM services index\n"
+            "Wednesday, Sept. 9\nOracle earnings after the bell\n")
+    got = {(c.category, c.start) for c in extract(text)}
+    assert got == {("macro_data", "2026-09-08T10:00-04:00"), ("earnings", "2026-09-09")}
+
+
+def test_taiwan_roc_years() -> None:
+    assert normalize("金管會宣布自115年10月1日起實施,114年第3季") == "金管会宣布自2026年10月1日起实施,2025年第3季"
+    assert normalize("成立115年来") == "成立115年来"  # no month or quarter follows: not a date
+    text = "台股\n某報· 2026-09-04 14:20\n新制自民國116年1月1日起實施。"
+    assert [(c.category, c.start, c.end) for c in extract(text)] == [("policy", "2027-01-01", None)]

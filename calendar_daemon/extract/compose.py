@@ -256,7 +256,16 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    return _lone_zoned_time(text, out, anchor)
+    return _lone_zoned_time(text, _drop_echoed_weekdays(out), anchor)
+
+
+def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
+    """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing."""
+    def echoes(w: TimeMatch, d: TimeMatch) -> bool:
+        gap = d.start - w.end if d.start >= w.end else w.start - d.end
+        return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
+                and d.resolved.first_day() == w.resolved.first_day())
+    return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
 
 
 # A clock time that a same-day word ties to the date named before it: "会后于下午4时30分", "当天晚上8点".

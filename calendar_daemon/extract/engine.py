@@ -44,6 +44,8 @@ _BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
 _DAY_HEADING_MAX = 24
 _DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
 _HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
+                           r"(?:day)?\b\.?", re.IGNORECASE)
 _HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
 
 CATEGORIES = ("central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings", "bond", "policy",
@@ -133,10 +135,14 @@ def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
     if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
         return False
     times = find_times(sentence, anchor)
-    if len(times) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point":
+    days = {(t.resolved.precision, t.resolved.kind, t.resolved.start, t.resolved.end) for t in times}
+    if (len(days) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point"
+            or (times[0].resolved.first_day() or anchor.today) < anchor.today):  # a dateline is no heading
         return False
-    rest = sentence[:times[0].start] + sentence[times[0].end:]
-    return _HEADING_REST.match(rest) is not None
+    rest, pos = "", 0
+    for t in times:
+        rest, pos = rest + sentence[pos:t.start], t.end
+    return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
 
 
 def _has_own_date(sentence: str, anchor: Anchor) -> bool:

@@ -107,14 +107,24 @@ def strip_citations(text: str) -> str:
     return _CITATION.sub("", text)
 
 
+_ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                       r"|\s*第?\s*[一二三四1-4]\s*季|\s*[上下]半年|\s*度)")
+
+
+def _roc_to_gregorian(m: re.Match[str]) -> str:
+    return f"{int(m['y']) + 1911}年"
+
+
 def normalize(text: str) -> str:
     """Full cleanup: HTML -> text, NFKC, T->S, no citations, tidy spaces."""
     if looks_like_html(text):
         text = html_to_text(text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = to_simplified(text)
-    text = _SPACES.sub(" ", text)  # first: later patterns then never meet long blank runs
+    folded = to_simplified(text)
+    if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
+        folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
+    text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
 
