@@ -275,6 +275,11 @@ def test_html_input(html: str) -> None:
 FRIDAY_NY = datetime(2026, 9, 4, 17, 0, tzinfo=NY)
 
 
+def events(text: str) -> set[tuple[str, str]]:
+    """(category, start) of every candidate."""
+    return {(c.category, c.start) for c in extract(text)}
+
+
 def test_preview_headline_is_not_a_deadline() -> None:
     # "下周前瞻" is a preview of next week, not "before next week"
     text = "下周前瞻:多项数据出炉\n某网· 2026-03-01 19:00\n海关总署将于周二公布进出口数据。"
@@ -336,8 +341,7 @@ def test_english_event_vocabulary() -> None:
             "The consumer price index is due Thursday at 8:30 a.m. ET, and producer prices follow on Friday.\n"
             "The Treasury will auction $58 billion of three-year notes on Tuesday and $39 billion of 10-year "
             "notes on Wednesday.\nThe company's product event is set for Sept. 9.")
-    got = {(c.category, c.start) for c in extract(text)}
-    assert got == {("other", "2026-09-07"), ("macro_data", "2026-09-10T08:30-04:00"), ("macro_data", "2026-09-11"),
+    assert events(text) == {("other", "2026-09-07"), ("macro_data", "2026-09-10T08:30-04:00"), ("macro_data", "2026-09-11"),
                    ("bond", "2026-09-08"), ("bond", "2026-09-09"), ("corporate", "2026-09-09")}
 
 
@@ -350,8 +354,7 @@ def test_traditional_hk_tw_vocabulary() -> None:
     text = ("業績速遞\n某報· 2026-06-19 08:45\n匯豐將於本港時間7月28日中午12時公佈中期業績。"
             "鴻海將於台北時間9月15日下午2時舉行法說會。聯發科訂於9月9日除息。"
             "7月1日為回歸紀念日,港股休市一天。美國聯儲局主席將於6月23日出席國會聽證會。")
-    got = {(c.category, c.start) for c in extract(text)}
-    assert got == {("earnings", "2026-07-28T12:00+08:00"), ("earnings", "2026-09-15T14:00+08:00"),
+    assert events(text) == {("earnings", "2026-07-28T12:00+08:00"), ("earnings", "2026-09-15T14:00+08:00"),
                    ("corporate", "2026-09-09"), ("other", "2026-07-01"), ("central_bank", "2026-06-23")}
 
 
@@ -362,13 +365,13 @@ def test_section_label_does_not_decide_the_category() -> None:
 
 def test_company_meetings_and_launches_are_corporate() -> None:
     text = "标题\n某网· 2026-06-05 09:00\n公司将于6月18日举办新品发布会,并于6月26日召开年度股东大会。"
-    assert {(c.category, c.start) for c in extract(text)} == {("corporate", "2026-06-18"),
+    assert events(text) == {("corporate", "2026-06-18"),
                                                                ("corporate", "2026-06-26")}
 
 
 def test_date_only_clause_reads_with_the_clause_before() -> None:
     text = "公告\n某网· 2026-10-12 17:45\n本息兑付日顺延至其后第一个工作日,即2026年10月19日。债权登记日:2026年10月16日。"
-    assert {(c.category, c.start) for c in extract(text)} == {("bond", "2026-10-19"), ("bond", "2026-10-16")}
+    assert events(text) == {("bond", "2026-10-19"), ("bond", "2026-10-16")}
 
 
 def test_obligation_deadline_and_comment_deadline_are_policy() -> None:
@@ -395,8 +398,7 @@ CALENDAR = """财经日历:4月13日-4月17日
 
 
 def test_calendar_list_items_take_their_day_heading() -> None:
-    got = {(c.category, c.start) for c in extract(CALENDAR)}
-    assert got == {("macro_data", "2026-04-13T11:00+08:00"), ("macro_data", "2026-04-14T20:30+08:00"),
+    assert events(CALENDAR) == {("macro_data", "2026-04-13T11:00+08:00"), ("macro_data", "2026-04-14T20:30+08:00"),
                    ("earnings", "2026-04-14")}
 
 
@@ -410,8 +412,7 @@ def test_day_heading_ends_with_prose() -> None:
 def test_english_day_heading_naming_the_day_twice() -> None:
     text = ("Calendar\nSept. 4, 2026\nTuesday, Sept. 8\n10:00 a.m. ET ISM services index\n"
             "Wednesday, Sept. 9\nOracle earnings after the bell\n")
-    got = {(c.category, c.start) for c in extract(text)}
-    assert got == {("macro_data", "2026-09-08T10:00-04:00"), ("earnings", "2026-09-09")}
+    assert events(text) == {("macro_data", "2026-09-08T10:00-04:00"), ("earnings", "2026-09-09")}
 
 
 def test_taiwan_roc_years() -> None:
