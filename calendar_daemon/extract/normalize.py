@@ -129,10 +129,14 @@ def normalize(text: str) -> str:
     return _BLANKS.sub("\n\n", text)
 
 
+_CJK_CHARS = re.compile("[\u4e00-\u9fff]")
+_LATIN_CHARS = re.compile("[A-Za-z]")
+
+
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK_CHARS.findall(sample))
+    latin = len(_LATIN_CHARS.findall(sample))
     total = cjk + latin
     return cjk / total if total else 0.0
