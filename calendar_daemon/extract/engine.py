@@ -145,6 +145,18 @@ def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
     return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
 
 
+_ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
+
+
+def _is_dated_entry(sentence: str, anchor: Anchor) -> bool:
+    """A calendar-list line "11月13日(星期五):香港第三季GDP修订" — a day, a colon, then the entry."""
+    if not sentence[:1].isdigit():
+        return False
+    times = find_times(sentence, anchor)
+    return (bool(times) and times[0].start == 0 and times[0].resolved.precision in ("date", "datetime")
+            and _ENTRY_COLON.match(sentence, times[0].end) is not None)
+
+
 def _has_own_date(sentence: str, anchor: Anchor) -> bool:
     return any(t.resolved.kind != "as_of" and not _is_period(sentence, t) for t in find_times(sentence, anchor))
 
@@ -302,6 +314,8 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         listed = bool(heading) and not _has_own_date(sentence, anchor)
         if listed:
             sentence = f"{heading} {sentence}"
+        else:
+            listed = len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
         kept = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, add)
