@@ -441,3 +441,9 @@ def test_listing_in_an_ipo_sentence_is_ipo() -> None:
 def test_week_word_before_a_day_compound_is_not_sunday() -> None:
     assert r("本周日") == ("2026-03-08", "2026-03-08")  # this week's Sunday
     assert r("本周日志") == ("2026-03-02", "2026-03-08")  # "this week's log": the week
+
+
+def test_discourse_opener_is_not_a_title() -> None:
+    text = "标题\n某网· 2026-06-19 08:45\n另外,美国联储局主席将于本港时间6月23日晚上10时出席国会听证会。"
+    (cand,) = extract(text)
+    assert cand.title.startswith("美国联储局主席") and "另外" not in cand.title

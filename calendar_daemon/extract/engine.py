@@ -208,9 +208,14 @@ _WEAK_OBJ = re.compile(r"维持|[在为是]$|^[在为是]|可能|概率|^期限|
 _TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|称|宣布|,|，|\s")
 
 
+# Discourse openers are never the subject of a title: "另外,美国联储局主席将于…".
+_OPENER = re.compile(r"^(?:另外|此外|同时|与此同时|其中|而|则|据悉|据了解|据统计|值得注意的是|另|再者|其次|最后)"
+                     r"\s*[,，:：]?\s*")
+
+
 def _topic(sentence: str) -> str:
     """The leading noun phrase of a sentence (its subject), for titles."""
-    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", sentence)
+    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", _OPENER.sub("", sentence))
     m = _TOPIC_CUT.search(head)
     head = head[:m.start()] if m else head[:16]
     head = head.rsplit("的", 1)[-1]
