@@ -20,10 +20,12 @@ TRIGGER = re.compile(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|"
-    r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
-    r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil)",
+    r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
+    r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
+    r"product event|meets|statement)",
     _I)
 FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
@@ -36,7 +38,7 @@ PERIOD_NOUN = re.compile(
     r"^(?:份|的|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
     r"(?:PMI|CPI|PPI|GDP|数据(?!中心)|失业|订单|指数|贸易|利润|产量|营收|收入|销量|读数|初值|终值|非农|社融|信贷|M2|出口|进口|"
     r"零售|增加值|房价|纪要|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|"
-    r"报告|payrolls|inflation|sales|figures|numbers))", _I)
+    r"报告|payrolls|inflation|sales|figures|numbers|earnings|results|profits?|revenue))", _I)
 VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在|通过|向|由|把|对|举行|召开|公布|发布|发行|推出|上市|到期|兑付|施行|"
                         r"生效|开始|至|到|~|-)")
 
@@ -45,22 +47,30 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
-        r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde", _I)),
+        r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
+        r"Reserve Bank|People's Bank|联储局|联准会|理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     ("bond", re.compile(r"兑付|付息|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
-                        r"Treasury auction|coupon", _I)),
+                        r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日", _I)),
     ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|"
+                       r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
-    ("earnings", re.compile(r"财报|业绩|季报|年报|中报|earnings|quarterly results|results|\breports\b", _I)),
+    ("earnings", re.compile(r"财报|业绩|季报|年报|中报|法说会|法人说明会|营收|earnings|quarterly results|results|"
+                            r"\breports\b", _I)),
     ("macro_data", re.compile(
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
-        r"housing starts|consumer confidence|trade balance|unemployment", _I)),
+        r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
+        r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|court|lawsuit|ruling|trial|verdict", _I)),
-    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|tariff|takes? effect|"
-                          r"shutdown|regulation|\blaw\b|bill", _I)),
+    # Company meetings and launch events are corporate, not conferences: checked before them.
+    ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
+                             r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
+    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
+                          r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
+    ("other", re.compile(r"休市|闭市|market holiday|markets? (?:are |will be )?closed|closed for", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|conference|summit|forum|symposium|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"
@@ -74,7 +84,7 @@ MEDIUM_CATS = {"liquidity", "lockup", "ipo", "bond", "earnings", "policy", "macr
 # --- regions (first mention wins) -------------------------------------------------------
 REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("HK", r"中国香港|香港|港股|港交所|恒指|恒生|本港|\bHong Kong\b|\bHKEX\b"),
-    ("TW", r"台湾|台股|台积电|\bTaiwan\b"),
+    ("TW", r"台湾|台股|台积电|台北|金管会|主计总处|新台币|\bTaiwan\b"),
     ("CN", (r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
             r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
     ("US", (r"美国|美联储|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
@@ -87,11 +97,15 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
 )
-_REGION_RX = [(code, re.compile(rx, _I)) for code, rx in REGION_WORDS]
 COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US", "谷歌": "US", "亚马逊": "US",
                   "英伟达": "US", "美光": "US", "IBM": "US", "埃克森美孚": "US", "雪佛龙": "US", "闪迪": "US",
                   "西部数据": "US", "希捷": "US", "Apple": "US", "Microsoft": "US", "Tesla": "US",
                   "Nvidia": "US", "Alphabet": "US", "Amazon": "US", "三星": "KR", "SK海力士": "KR"}
+
+# One pass finds the first mention: region words in list order, then company names (a tie goes to the word).
+_REGION_CODES = [code for code, _ in REGION_WORDS] + list(COMPANY_REGION.values())
+_REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(
+    [rx for _, rx in REGION_WORDS] + [f"(?-i:{re.escape(name)})" for name in COMPANY_REGION])), _I)
 
 KNOWN_ENTITIES = (
     "美联储", "欧洲央行", "日本央行", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
@@ -116,27 +130,31 @@ _BOOK = re.compile(r"《([^《》]{2,40})》")
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
 
+# A short section label ahead of the text ("会议与政策:", "财报:") names a section, not this event.
+_SECTION_LABEL = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
+
+
+_LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
+_IPO_CONTEXT = re.compile(r"新股|招股|申购|\bIPO\b|首发|打新", _I)
+
+
 def category_of(clause: str, sentence: str) -> str:
-    for scope in (clause, sentence):
+    bare = _SECTION_LABEL.sub("", clause, count=1)
+    for scope in ((bare, clause, sentence) if bare != clause else (clause, sentence)):
         for name, rx in CATEGORY_RULES:
             if rx.search(scope):
+                # "新股X截止招股,预计11月18日上市": a listing in an IPO sentence is the IPO's, not a product's
+                if name == "corporate" and _LISTING.search(scope) and _IPO_CONTEXT.search(sentence):
+                    return "ipo"
                 return name
     return "other"
 
 
 def region_of(*scopes: str, default: str) -> str:
     for scope in scopes:
-        best: tuple[int, str] | None = None
-        for code, rx in _REGION_RX:
-            m = rx.search(scope)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), code)
-        for name, code in COMPANY_REGION.items():
-            pos = scope.find(name)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, code)
-        if best:
-            return best[1]
+        m = _REGION_RX.search(scope)
+        if m and m.lastgroup:
+            return _REGION_CODES[int(m.lastgroup[1:])]
     return default
 
 

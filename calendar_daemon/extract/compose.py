@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 _AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)
 _NOW_TO = re.compile(r"(?:从现在|从今天|从目前|即日|今后|现在)起?\s*(?:到|至)\s*$")
 _DEADLINE_PRE = re.compile(r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
-_DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?!后)|为止)")
+# "前" is "before" unless it starts a word: 前瞻 (preview), 前夕 (eve), 前景, 前十/前三 (top N)...
+_DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?![后瞻夕景沿列十三五两几百])|为止)")
 _OPEN_POST = re.compile(r"^\s*(?:起|开始|及之后|及以后|之后|以后|以来|往后|\bonwards?\b|\band beyond\b)")
 _FUZZY_POST = re.compile(r"^\s*(?:前后|左右)")
 _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
@@ -42,6 +43,12 @@ _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
 _FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
+# "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day.
+_EN_BARE_END = re.compile(r"\s?[-–]\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|\.\d|-)")
+# "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
+_PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\)")
+# "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text.
+_BARE_DAY = re.compile(r"(?<![\d月.\-/年])(?P<d>[1-9]|[12]\d|3[01])\s*日(?![内均线期以之前后])")
 
 
 def _select(atoms: list[TimeMatch]) -> list[TimeMatch]:
@@ -79,7 +86,9 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         gap = text[cur.end:nxt.start] if nxt else ""
         if nxt and len(gap) <= 8 and cur.base.start is not None and nxt.base.start is not None:
-            if "week" in cur.tags and gap.strip() in ("(", "(") and text[nxt.end:nxt.end + 1] == ")":
+            # "下周(1月26日-2月1日)", "下周一(4月20日)": the bracketed explicit date wins over the relative one.
+            if ("week" in cur.tags or "weekday" in cur.tags) and gap.strip() == "(" \
+                    and text[nxt.end:nxt.end + 1] == ")":
                 res = nxt.base
                 fd, ld = res.first_day(), res.last_day()
                 if fd and ld and fd.weekday() == 0 and (ld - fd).days == 6:
@@ -99,6 +108,14 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                     i += 2
                     continue
         if cur.base.precision == "date" and cur.ymd[1] is not None and cur.ymd[2] is not None:
+            en_end = _EN_BARE_END.match(text, cur.end)
+            y, mo, d0 = cur.ymd
+            if en_end and y and mo and d0 and d0 < int(en_end["d"]) and P.valid_ymd(y, mo, int(en_end["d"])) \
+                    and (nxt is None or nxt.start >= en_end.end()):
+                res = Resolved(date(y, mo, d0), date(y, mo, int(en_end["d"])), "date", kind="range", timezone=a.tz)
+                out.append(TimeMatch(cur.start, en_end.end(), res, res, cur.has_year, cur.ymd, {"range"}))
+                i += 1
+                continue
             conn = RE_CONNECT.match(text, cur.end)
             bare = RE_BARE_DAY.match(text, conn.end()) if conn and conn.end() > cur.end else None
             if bare and conn is not None:
@@ -160,6 +177,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     if zpre and not text[zpre.end():tm.start].strip():
         zone, start = ZONES[zpre[0]], zpre.start()
     pos = tm.end
+    if wd := _PAREN_WEEKDAY.match(text, pos):
+        pos = wd.end()
     zmid = RE_ZONE.match(text, pos + (len(text[pos:pos + 2]) - len(text[pos:pos + 2].lstrip())))
     if zmid:
         zone, pos = ZONES[zmid[0]], zmid.end()
@@ -171,8 +190,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         if ztail:
             zone, end = EN_ZONES[ztail[1]], ztail.end()
     else:
-        window = text[pos:pos + 6]
-        lead = re.match(r"\s*(?:,|at|@)?\s*", window)
+        window = text[pos:pos + 8]
+        lead = re.match(r"\s*,?\s*(?:at|@)?\s*", window)
         en = RE_TIME.match(text, pos + (lead.end() if lead else 0))
         if en is None:  # "8:30 a.m. ET Thursday" / "8:30 a.m. ET on Thursday"
             back = text[max(0, tm.start - 24):tm.start]
@@ -198,15 +217,85 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     return replace(tm, start=start, end=end, resolved=res, base=res)
 
 
+def _with_bare_days(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    """Add ``17日`` when an earlier full date in the same text names its month (the next month
+    when the day is smaller than that date's day: "30日至2日")."""
+    dated = [t for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None and t.ymd[0] is not None]
+    if not dated:
+        return atoms
+    taken = [(t.start, t.end) for t in atoms]
+    extra: list[TimeMatch] = []
+    for m in _BARE_DAY.finditer(text, dated[0].end):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        prev = max((t for t in dated if t.end <= m.start()), key=lambda t: t.end, default=None)
+        if prev is None:
+            continue
+        y, mo, d0 = prev.ymd
+        assert y is not None and mo is not None and d0 is not None
+        dd = int(m["d"])
+        if dd < d0:
+            nxt = P.add_months(date(y, mo, 1), 1)
+            y, mo = nxt.year, nxt.month
+        if P.valid_ymd(y, mo, dd):
+            extra.append(TimeMatch(m.start(), m.end(), P.day(date(y, mo, dd), a.tz), P.day(date(y, mo, dd), a.tz),
+                                   prev.has_year, (y, mo, dd), {"bareday"}))
+    return sorted(atoms + extra, key=lambda t: t.start) if extra else atoms
+
+
 def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
     """Recognise and resolve every time expression in normalised ``text``."""
     atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
-    atoms = _merge(text, atoms, anchor)
-    out = []
+    atoms = _merge(text, _with_bare_days(text, atoms, anchor), anchor)
+    out: list[TimeMatch] = []
     for tm in atoms:
         tm = _modify(text, tm, anchor)
-        out.append(_attach_time(text, tm, anchor))
-    return out
+        tm = _attach_time(text, tm, anchor)
+        while out and out[-1].start >= tm.start and out[-1].end <= tm.end:  # swallowed by a clock time
+            out.pop()
+        if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
+            continue
+        out.append(tm)
+    return _lone_zoned_time(text, _drop_echoed_weekdays(out), anchor)
+
+
+def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
+    """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing."""
+    def echoes(w: TimeMatch, d: TimeMatch) -> bool:
+        gap = d.start - w.end if d.start >= w.end else w.start - d.end
+        return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
+                and d.resolved.first_day() == w.resolved.first_day())
+    return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
+
+
+# A clock time that a same-day word ties to the date named before it: "会后于下午4时30分", "当天晚上8点".
+# So does a clause that opens with a day-part clock time: "…11月10日:美国CPI,晚上9时30分公布".
+_SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|于|在)?\s*(?=\S{0,3}\d)|(?<=[,;:])\s*"
+                           r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*\d))" + RE_TOD.pattern)
+
+
+def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    """"The ECB meets next Thursday, with the rate decision at 2:15 p.m. CET": when the text has one
+    plain date and one clock time with an explicit zone that no date took, the time belongs to that date."""
+    plain = [i for i, t in enumerate(times) if t.resolved.precision == "date" and t.resolved.kind == "point"
+             and t.resolved.start == t.resolved.end]
+    if len(plain) != 1 or any(t.resolved.precision == "datetime" for t in times):
+        return times
+    got: tuple[tuple[int, int], str | None] | None = None
+    zoned = [m for m in RE_TIME.finditer(text) if (m["z"] or m["z2"] or m["z3"])
+             and not any(t.start <= m.start() < t.end for t in times)]
+    if zoned:
+        got = en_time(zoned[0])
+    elif (later := _SAME_DAY_TOD.search(text, times[plain[0]].end)) is not None:  # "…9月17日召开,会后于下午4时30分…"
+        hm = time_of_day(later)
+        got = (hm, a.tz) if hm else None
+    if got is None or got[1] is None:
+        return times
+    tm = times[plain[0]]
+    d = tm.resolved.first_day()
+    assert d is not None
+    res = Resolved(as_aware(d, got[0], got[1]), as_aware(d, got[0], got[1]), "datetime", timezone=got[1])
+    return [*times[:plain[0]], replace(tm, resolved=res, base=res), *times[plain[0] + 1:]]
 
 
 def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:

@@ -22,15 +22,31 @@ MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far sho
 MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
 MAX_CANDIDATES = 1000
 CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
-_SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?<=[a-z0-9)%])\.\s+(?=[A-Z\"“])")
+# English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows).
+_SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?:(?<=[a-z0-9)%])|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
+                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)")
 _CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
-_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|week ahead|next week|coming week|week of", re.IGNORECASE)
+_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
+                         r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|另有|随后|并|还|该|起|之后|已|有)+"
                      r"|(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍)+$")
 _TITLE_VERB = re.compile(r"公布|发布|发行|解禁|到期|兑付|施行|生效|召开|举行|推出|量产|上线|投产|交付|部署|租用|关门|"
                          r"冻结|试生产|建设期|上市|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作")
-_DEADLINE_PLAN = re.compile(r"计划|目标|力争|\bplan|\btarget", re.IGNORECASE)
-_ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付)的")
+# A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
+_DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
+                            re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so)\s+|;\s+")
+# A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
+_BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
+# A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
+_DAY_HEADING_MAX = 24
+_DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
+_HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
+                           r"(?:day)?\b\.?", re.IGNORECASE)
+_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
 
 CATEGORIES = ("central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings", "bond", "policy",
               "corporate", "legal", "conference", "other")
@@ -75,11 +91,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
-    if not zh:
-        return [(0, len(sentence))]
     bounds: list[tuple[int, int]] = []
     pos = 0
-    for m in _CLAUSE_SPLIT_ZH.finditer(sentence):
+    for m in (_CLAUSE_SPLIT_ZH if zh else _CLAUSE_SPLIT_EN).finditer(sentence):
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(sentence)))
@@ -91,11 +105,20 @@ def _has_trigger(scope: str) -> bool:
     return C.TRIGGER.search(scope) is not None
 
 
+_RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
+
+
 def _is_period(sentence: str, tm: TimeMatch) -> bool:
+    """True when the expression names a data/report period ("3月CPI"), not the day something happens.
+    A clock time makes it a moment, and a release verb between it and the noun makes it the release day
+    ("4月13日 海关总署公布3月进出口数据")."""
+    if tm.resolved.precision == "datetime":
+        return False
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False
-    return C.PERIOD_NOUN.match(post) is not None
+    m = C.PERIOD_NOUN.match(post)
+    return m is not None and _RELEASE_VERB.search(m[0]) is None
 
 
 def _headline(text: str) -> str:
@@ -106,12 +129,45 @@ def _headline(text: str) -> str:
     return lines[0] if lines else ""
 
 
+def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
+    """A short line that is nothing but one day ("周一(4月13日)", "4月14日(周二)", "Tuesday, April 14"):
+    the undated items listed under it happen on that day."""
+    if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
+        return False
+    times = find_times(sentence, anchor)
+    days = {(t.resolved.precision, t.resolved.kind, t.resolved.start, t.resolved.end) for t in times}
+    if (len(days) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point"
+            or (times[0].resolved.first_day() or anchor.today) < anchor.today):  # a dateline is no heading
+        return False
+    rest, pos = "", 0
+    for t in times:
+        rest, pos = rest + sentence[pos:t.start], t.end
+    return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
+
+
+_ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
+
+
+def _is_dated_entry(sentence: str, anchor: Anchor) -> bool:
+    """A calendar-list line "11月13日(星期五):香港第三季GDP修订" — a day, a colon, then the entry."""
+    if not sentence[:1].isdigit():
+        return False
+    times = find_times(sentence, anchor)
+    return (bool(times) and times[0].start == 0 and times[0].resolved.precision in ("date", "datetime")
+            and _ENTRY_COLON.match(sentence, times[0].end) is not None)
+
+
+def _has_own_date(sentence: str, anchor: Anchor) -> bool:
+    return any(t.resolved.kind != "as_of" and not _is_period(sentence, t) for t in find_times(sentence, anchor))
+
+
 def _week_ahead(headline: str, anchor: Anchor) -> date | None:
     if not _WEEK_AHEAD.search(headline):
         return None
     for tm in find_times(headline, anchor):
         first = tm.resolved.first_day()
-        if tm.resolved.precision in ("week", "date") and first is not None and first >= anchor.today:
+        if (tm.resolved.precision in ("week", "date") and tm.resolved.kind in ("point", "range")
+                and first is not None and first >= anchor.today):
             return first - timedelta(days=first.weekday())
     today = anchor.today
     if "下" in headline or today.weekday() >= 4:
@@ -152,9 +208,14 @@ _WEAK_OBJ = re.compile(r"维持|[在为是]$|^[在为是]|可能|概率|^期限|
 _TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|称|宣布|,|，|\s")
 
 
+# Discourse openers are never the subject of a title: "另外,美国联储局主席将于…".
+_OPENER = re.compile(r"^(?:另外|此外|同时|与此同时|其中|而|则|据悉|据了解|据统计|值得注意的是|另|再者|其次|最后)"
+                     r"\s*[,，:：]?\s*")
+
+
 def _topic(sentence: str) -> str:
     """The leading noun phrase of a sentence (its subject), for titles."""
-    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", sentence)
+    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", _OPENER.sub("", sentence))
     m = _TOPIC_CUT.search(head)
     head = head[:m.start()] if m else head[:16]
     head = head.rsplit("的", 1)[-1]
@@ -202,7 +263,8 @@ def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
     last = res.last_day() if res.kind != "open_start" else None
     first = res.first_day()
     if res.kind == "open_start":
-        return first is not None and first < today - timedelta(days=365)
+        return first is not None and (first < today - timedelta(days=365)
+                                      or (first < today and C.PAST.search(scope) is not None))
     if last is not None and last < today:
         return True
     return last is not None and last <= today and C.PAST.search(scope) is not None
@@ -242,13 +304,24 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         found.append((sent_no, c))
         index.setdefault(key, []).append((sent_no, c))
 
+    heading = ""  # the current day heading of a calendar list
     for sent_no, sentence in enumerate(split_sentences(norm)):  # noqa: B007 - add() reads sent_no
         if len(found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
-        kept = _sentence_candidates(sentence, anchor, zh, default_region, add)
+        if _is_day_heading(sentence, anchor):
+            heading = sentence
+            continue
+        if len(sentence) > _DAY_ITEM_MAX:
+            heading = ""
+        listed = bool(heading) and not _has_own_date(sentence, anchor)
+        if listed:
+            sentence = f"{heading} {sentence}"
+        else:
+            listed = len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
+        kept = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, add)
     return sorted((c for _, c in found), key=lambda c: (c.start, c.category, c.title))
@@ -269,19 +342,26 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
-                         add: object) -> int:
+                         add: object, listed: bool = False) -> int:
+    """Candidates of one sentence; ``listed``: an entry of a calendar list (under a day heading),
+    where a known event word ("美国3月PPI月率") is enough without a verb."""
     assert callable(add)
     times = [t for t in find_times(sentence, anchor)
              if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
     clauses = _clauses(sentence, zh)
     kept = 0
     for i, tm in enumerate(times):
-        cs, ce = next(((a, b) for a, b in clauses if a <= tm.start < b), (0, len(sentence)))
-        cs, ce = max(cs, tm.start - CLAUSE_WINDOW), min(ce, max(tm.end + CLAUSE_WINDOW, cs))
+        k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
+                           (-1, (0, len(sentence))))
+        if k > 0 and _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]):
+            cs = clauses[k - 1][0]
+        window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
+        cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         forward = sentence[max(cs, times[i - 1].end if i else 0):min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
-        trig = _has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
+        trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
+                or (listed and C.category_of(clause, sentence) != "other"))
         if not trig or _is_past(tm, anchor.today, clause):
             continue
         if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):

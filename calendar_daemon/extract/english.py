@@ -36,15 +36,21 @@ RE_YEAR = re.compile(r"\b(?P<pre>in|by|since|from|until|through|during|for|early
                      r"(?:the\s+end\s+of\s+)?(?P<y>(?:19|20|21)\d{2})\b")
 RE_FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+(?P<y>\d{4})\b|\bfiscal\s+(?P<o>first|second|third|fourth)"
                        r"[- ]quarter\b")
+# "10:00 Beijing time", "9:30 a.m. Hong Kong time": a city's local time names its zone.
+CITY_ZONES = {"Beijing time": "Asia/Shanghai", "Hong Kong time": "Asia/Hong_Kong", "Tokyo time": "Asia/Tokyo",
+              "London time": "Europe/London", "New York time": "America/New_York", "Taipei time": "Asia/Taipei",
+              "Singapore time": "Asia/Singapore", "Frankfurt time": "Europe/Berlin"}
+_CITY_ZONES = "|".join(CITY_ZONES)
 RE_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
-                     r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)?"
-                     r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b"
+                     r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _CITY_ZONES + r")\b)?"
+                     r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|"
+                     + _CITY_ZONES + r")\b"
                      r"|\b(?P<noon>noon|midday)(?:\s*(?P<z3>ET|GMT|UTC|BST|CET))?\b")
 EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
             "CT": "America/Chicago", "CDT": "America/Chicago", "PT": "America/Los_Angeles",
             "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
             "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong",
-            "SGT": "Asia/Singapore"}
+            "SGT": "Asia/Singapore", **CITY_ZONES}
 
 
 def _mon(token: str) -> int:

@@ -30,6 +30,19 @@ _SIMP = (
     "稳弹扩贷设讲声复兴蓝龙陆广马苹软达辉积腾讯里里么吗并从众无处构机组织职离难显响够归属盘创综恒沪级红拟参暂缓"
     "挂赛奖励润税费贴补链传运输边庆节检验审许听诉讼罚销废继纳强届债务价谈协会议员园区属惯厂镑卢络视频闻丰"
 )
+# More Traditional forms common in HK/TW financial news (results, forum, trial run, rate decisions...).
+_TRAD += (
+    "績論壇試順頒徵護碼種獲戶團圖學氣擔斷極樣獨畫稱競築範簡糧細絕維編縣舊葉蓋藝蘇術衛裝製複見親覺覽觀討記評詢詳誤調"
+    "讀變負責貴賠質趨軍較載輔輕遲遷閣隊階雖靜須風館黃錢隨適遞遠雲飛養麥黨寧廳撥拋歡礎輪純紙練緣聖誌語識賺贏轉辭郵鄉"
+    "釋閱陰隱靈頁顧類餘驅鹽齊佔倉僅儀優凱劑勢勝單嚴圓塊壓奧奪寶幫庫彙徑慮憑擇擁攜暢曉棟榮槓歲毀沒況減溫滅滙潛災煙熱"
+    "牆狀瑪畢盡矚碩窮籌紐給絲綠締羅義習脹艙萊託診該誠諾謀譯販貫賦贊贈跡躍轄違遺邁釀針錯鍵鑑雜頓飆鬥齡償軌鏡貶銳鈔"
+)
+_SIMP += (
+    "绩论坛试顺颁征护码种获户团图学气担断极样独画称竞筑范简粮细绝维编县旧叶盖艺苏术卫装制复见亲觉览观讨记评询详误调"
+    "读变负责贵赔质趋军较载辅轻迟迁阁队阶虽静须风馆黄钱随适递远云飞养麦党宁厅拨抛欢础轮纯纸练缘圣志语识赚赢转辞邮乡"
+    "释阅阴隐灵页顾类余驱盐齐占仓仅仪优凯剂势胜单严圆块压奥夺宝帮库汇径虑凭择拥携畅晓栋荣杠岁毁没况减温灭汇潜灾烟热"
+    "墙状玛毕尽瞩硕穷筹纽给丝绿缔罗义习胀舱莱托诊该诚诺谋译贩贯赋赞赠迹跃辖违遗迈酿针错键鉴杂顿飙斗龄偿轨镜贬锐钞"
+)
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
 
@@ -94,22 +107,36 @@ def strip_citations(text: str) -> str:
     return _CITATION.sub("", text)
 
 
+_ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                       r"|\s*第?\s*[一二三四1-4]\s*季|\s*[上下]半年|\s*度)")
+
+
+def _roc_to_gregorian(m: re.Match[str]) -> str:
+    return f"{int(m['y']) + 1911}年"
+
+
 def normalize(text: str) -> str:
     """Full cleanup: HTML -> text, NFKC, T->S, no citations, tidy spaces."""
     if looks_like_html(text):
         text = html_to_text(text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = to_simplified(text)
-    text = _SPACES.sub(" ", text)  # first: later patterns then never meet long blank runs
+    folded = to_simplified(text)
+    if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
+        folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
+    text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
+
+
+_CJK_CHARS = re.compile("[\u4e00-\u9fff]")
+_LATIN_CHARS = re.compile("[A-Za-z]")
 
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK_CHARS.findall(sample))
+    latin = len(_LATIN_CHARS.findall(sample))
     total = cjk + latin
     return cjk / total if total else 0.0

@@ -65,7 +65,8 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def _match(c: Candidate, lab: dict[str, Any]) -> bool:
+def matches(c: Candidate, lab: dict[str, Any]) -> bool:
+    """Same category and overlapping day intervals (the lenient criterion)."""
     return c.category == lab["category"] and overlaps(
         interval(c.start, c.end, c.precision), interval(lab["start"], lab["end"], lab["precision"]))
 
@@ -74,11 +75,11 @@ def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score
     """Lenient: a label is found if some candidate of its category overlaps it, and vice versa.
     Strict (``one_to_one``): greedy one-to-one pairing."""
     s = Score(labels=len(labels), candidates=len(cands))
-    s.matched_labels = sum(1 for lab in labels if any(_match(c, lab) for c in cands))
-    s.matched_candidates = sum(1 for c in cands if any(_match(c, lab) for lab in labels))
+    s.matched_labels = sum(1 for lab in labels if any(matches(c, lab) for c in cands))
+    s.matched_candidates = sum(1 for c in cands if any(matches(c, lab) for lab in labels))
     free = list(range(len(cands)))
     for lab in sorted(labels, key=lambda x: x["precision"] != "date"):
-        hits = [i for i in free if _match(cands[i], lab)]
+        hits = [i for i in free if matches(cands[i], lab)]
         if hits:
             best = min(hits, key=lambda i: (cands[i].start[:10] != lab["start"][:10], i))
             free.remove(best)
