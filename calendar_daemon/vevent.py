@@ -72,13 +72,15 @@ def description_text(event: Event) -> str:
         lines.append("Entities: " + ", ".join(event.entities))
     shift = event.extra.get("trading_day_shift")
     if isinstance(shift, dict) and shift.get("reason"):
-        lines.append(f"Date moved: {shift['reason']}")
+        label = "Date moved" if shift.get("moved", True) else "Trading day"
+        lines.append(f"{label}: {shift['reason']}")
     conflicts = event.extra.get("conflicts")
     if isinstance(conflicts, list) and conflicts:
-        lines.append("Conflict between sources:")
+        lines.append("Conflict between sources (the date follows the most authoritative):")
         for conflict in conflicts:
             if isinstance(conflict, dict):
-                lines.append(f"- {conflict.get('source', '?')}: {conflict.get('value', '?')}")
+                mark = " [followed]" if conflict.get("followed") else ""
+                lines.append(f"- {conflict.get('source', '?')}: {conflict.get('value', '?')}{mark}")
     if event.sources:
         lines.append("Sources:")
         lines.extend(_format_source(source) for source in event.sources)
