@@ -191,10 +191,18 @@ class Claim:
 
 
 def members_of(record: EventRecord) -> list[Claim]:
+    """The claims merged into ``record``; just its own when it carries none.
+
+    Carried claims (a stored event, or an exported one re-imported) count only while the record
+    still has the winning claim's date: a record whose date was edited speaks for itself.
+    """
+    own = Claim.of(record)
     raw = record.extra.get(MEMBERS_KEY)
-    if isinstance(raw, dict) and isinstance(raw.get("members"), list):
-        return [Claim.from_dict(m) for m in raw["members"]]
-    return [Claim.of(record)]
+    if isinstance(raw, dict) and isinstance(raw.get("members"), list) and raw["members"]:
+        members = [Claim.from_dict(m) for m in raw["members"]]
+        if max(members, key=lambda m: m.order).timing == own.timing:
+            return members
+    return [own]
 
 
 def record_from_event(event: Event) -> EventRecord:
@@ -235,6 +243,13 @@ def same_event(a: EventRecord, b: EventRecord) -> bool:
         return abs(a.sort_start - b.sort_start) <= timedelta(days=NEAR_DAYS)
     coarse, fine = (ca, cb) if PRECISION_RANK[ca.precision] <= PRECISION_RANK[cb.precision] else (cb, ca)
     return coarse.covers(fine)
+
+
+def _joined(stored: list[Claim], record: EventRecord) -> list[Claim]:
+    """The stored claims with ``record``'s replacing theirs (an exported merged event carries all)."""
+    incoming = members_of(record)
+    uids = {m.uid for m in incoming}
+    return [m for m in stored if m.uid not in uids] + incoming
 
 
 def _union(lists: Iterable[Iterable[Any]]) -> list[Any]:
@@ -358,8 +373,9 @@ class Reconciler:
                 return
         existing = self._current(uid)
         if existing is not None:
-            members = [m for m in members_of(existing) if m.uid != uid] + [Claim.of(record)]
-            base = record if max(members, key=lambda m: m.order).uid == uid else existing
+            members = _joined(members_of(existing), record)
+            own = {m.uid for m in members_of(record)}
+            base = record if max(members, key=lambda m: m.order).uid in own else existing
             self.plan.records[uid] = combine(base, members, uid)
             return
         match = self._pick(record, self._candidates(record))
@@ -370,12 +386,12 @@ class Reconciler:
 
     def _merge(self, record: EventRecord, current: EventRecord, *, incoming_is_member: bool) -> None:
         incoming = Claim.of(record)
-        members = [m for m in members_of(current) if m.uid != record.uid] + [incoming]
+        members = _joined(members_of(current), record)
         owner = next((m for m in members if m.uid == current.uid), None)
         survivor = current.uid
         if owner is not None and incoming.rank > owner.rank:
             survivor = record.uid
-        if max(members, key=lambda m: m.order).uid == record.uid:
+        if max(members, key=lambda m: m.order).uid in {m.uid for m in members_of(record)}:
             base = record
         else:
             base = current

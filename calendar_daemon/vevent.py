@@ -129,5 +129,8 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
         # Empty fields are left out (the importer restores their defaults): the feed stays small.
         compact = [{k: v for k, v in source.items() if v not in ("", None)} for source in event.sources]
         component.add(X_PREFIX + "SOURCES", json.dumps(compact, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    if roundtrip and event.extra:
+        # Reconciled sources, conflicts and trading-day shifts survive an export and re-import.
+        component.add(X_PREFIX + "EXTRA", json.dumps(event.extra, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     block: bytes = component.to_ical()
     return block

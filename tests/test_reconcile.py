@@ -229,3 +229,21 @@ def test_a_coarse_claim_matching_two_events_stays_apart(store: EventStore) -> No
     coarse = record("q2@t", "2026-Q2", NEWS, precision="quarter")
     submit(store, [june, april, coarse], origin="import")
     assert {e.uid for e in live(store)} == {"jun@t", "apr@t", "q2@t"}
+
+
+def test_export_and_edit_of_a_merged_event(store: EventStore) -> None:
+    """An exported merged event re-imports unchanged; a copy with an edited date speaks for itself."""
+    official = record("official@t", "2026-06-17T14:00:00", OFFICIAL)
+    news = record("news@t", "2026-06-19T14:00:00", NEWS)
+    submit(store, [official, news], origin="import")
+    stored = store.get("official@t")
+    assert stored is not None and len(stored.extra["conflicts"]) == 2
+    from calendar_daemon.reconcile import record_from_event
+
+    assert not submit(store, [record_from_event(stored)], origin="import").changed
+    edited = record_from_event(stored)
+    edited.start_at = datetime(2026, 6, 17, 20, 0)  # the Fed moved the statement (a PUT through the API)
+    assert submit(store, [edited], origin="api").updated == ["official@t"]
+    after = store.get("official@t")
+    assert after is not None and after.start_at == datetime(2026, 6, 17, 20, 0)
+    assert after.extra["conflicts"][1]["value"] == "2026-06-19 14:00 America/New_York = 2026-06-19 18:00 UTC"
