@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from calendar_daemon.claims import record_from_event
 from calendar_daemon.intake import submit
 from calendar_daemon.loaders import read_event_files
 from calendar_daemon.models import Event
@@ -238,7 +239,6 @@ def test_export_and_edit_of_a_merged_event(store: EventStore) -> None:
     submit(store, [official, news], origin="import")
     stored = store.get("official@t")
     assert stored is not None and len(stored.extra["conflicts"]) == 2
-    from calendar_daemon.reconcile import record_from_event
 
     assert not submit(store, [record_from_event(stored)], origin="import").changed
     edited = record_from_event(stored)
