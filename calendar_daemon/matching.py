@@ -9,6 +9,7 @@ coarse period ("2026 Q2") that contains the exact date.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from calendar_daemon.claims import PRECISION_RANK, Claim, members_of, source_key
@@ -52,31 +53,45 @@ def event_kind(title: str, tags: Iterable[str]) -> str:
     return "main"
 
 
-def _entities(record: EventRecord) -> set[str]:
-    names = [name for member in members_of(record) for name in member.entities] + list(record.entities)
-    return {canonical_entity(name) for name in names}
+@dataclass(frozen=True)
+class Profile:
+    """What matching compares, computed once per record."""
+
+    record: EventRecord
+    claim: Claim
+    kind: str
+    entities: frozenset[str]
+    source_keys: frozenset[tuple[str, str]]
+    member_uids: frozenset[str]
+
+    @classmethod
+    def of(cls, record: EventRecord) -> Profile:
+        members = members_of(record)
+        names = [name for member in members for name in member.entities] + list(record.entities)
+        keys = {source_key(s) for member in members for s in member.sources} | {source_key(s) for s in record.sources}
+        return cls(
+            record=record, claim=Claim.of(record), kind=event_kind(record.title, record.tags),
+            entities=frozenset(canonical_entity(name) for name in names), source_keys=frozenset(keys),
+            member_uids=frozenset(m.uid for m in members),
+        )  # fmt: skip
 
 
-def _source_keys(record: EventRecord) -> set[tuple[str, str]]:
-    return {source_key(s) for member in members_of(record) for s in member.sources} | {
-        source_key(s) for s in record.sources
-    }
-
-
-def same_event(a: EventRecord, b: EventRecord) -> bool:
-    """Whether ``a`` and ``b`` describe the same event (see the module docstring)."""
-    if a.uid in {m.uid for m in members_of(b)} or b.uid in {m.uid for m in members_of(a)}:
+def profiles_match(pa: Profile, pb: Profile) -> bool:
+    """Whether two profiled records describe the same event (see the module docstring)."""
+    a, b = pa.record, pb.record
+    if a.uid in pb.member_uids or b.uid in pa.member_uids:
         return True
-    if a.category != b.category or event_kind(a.title, a.tags) != event_kind(b.title, b.tags):
+    if a.category != b.category or (a.region != b.region and "GLOBAL" not in (a.region, b.region)):
         return False
-    if a.region != b.region and "GLOBAL" not in (a.region, b.region):
+    if pa.kind != pb.kind or not (pa.entities & pb.entities) or (pa.source_keys & pb.source_keys):
         return False
-    if not (_entities(a) & _entities(b)):
-        return False
-    if _source_keys(a) & _source_keys(b):
-        return False
-    ca, cb = Claim.of(a), Claim.of(b)
+    ca, cb = pa.claim, pb.claim
     if not ca.is_coarse and not cb.is_coarse:
         return abs(a.sort_start - b.sort_start) <= timedelta(days=NEAR_DAYS)
     coarse, fine = (ca, cb) if PRECISION_RANK[ca.precision] <= PRECISION_RANK[cb.precision] else (cb, ca)
     return coarse.covers(fine)
+
+
+def same_event(a: EventRecord, b: EventRecord) -> bool:
+    """Whether ``a`` and ``b`` describe the same event (see the module docstring)."""
+    return profiles_match(Profile.of(a), Profile.of(b))

@@ -20,12 +20,13 @@ writes under it are redirected.  Claims whose date disagrees with the winner are
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from calendar_daemon.claims import Claim, combine, joined, members_of, record_from_event
-from calendar_daemon.matching import NEAR_DAYS, same_event
+from calendar_daemon.matching import NEAR_DAYS, Profile, profiles_match
 from calendar_daemon.models import Event
 from calendar_daemon.periods import Precision
 from calendar_daemon.records import EventRecord
@@ -44,29 +45,101 @@ class Plan:
     merged: list[tuple[str, str]] = field(default_factory=list)
 
 
-class Reconciler:
-    """Works through one batch against the store and the batch's own earlier records."""
+class _Index:
+    """Live records by category and day (every day of a coarse span), so a batch finds its
+    candidates without a scan; each with its matching profile computed once."""
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self) -> None:
+        self.records: dict[str, EventRecord] = {}
+        self.profiles: dict[str, Profile] = {}
+        self._days: dict[tuple[str, int], set[str]] = defaultdict(set)
+
+    @staticmethod
+    def _span(record: EventRecord) -> range:
+        return range(record.sort_start.toordinal(), record.sort_end.toordinal() + 1)
+
+    def put(self, record: EventRecord) -> None:
+        self.drop(record.uid)
+        self.records[record.uid] = record
+        self.profiles[record.uid] = Profile.of(record)
+        for day in self._span(record):
+            self._days[(record.category, day)].add(record.uid)
+
+    def drop(self, uid: str) -> None:
+        old = self.records.pop(uid, None)
+        self.profiles.pop(uid, None)
+        if old is not None:
+            for day in self._span(old):
+                self._days[(old.category, day)].discard(uid)
+
+    def near(self, record: EventRecord) -> list[Profile]:
+        """Profiles of ``record``'s category whose time span comes within NEAR_DAYS of its own."""
+        lo = (record.sort_start - timedelta(days=NEAR_DAYS + 1)).toordinal()
+        hi = (record.sort_end + timedelta(days=NEAR_DAYS + 1)).toordinal()
+        uids: set[str] = set()
+        for day in range(lo, hi + 1):
+            uids |= self._days.get((record.category, day), set())
+        uids.discard(record.uid)
+        return [self.profiles[uid] for uid in sorted(uids)]
+
+
+class Reconciler:
+    """Works through one batch against the store and the batch's own earlier records.
+
+    The stored events the batch can touch are read up front (two queries), then kept in an
+    in-memory index that the batch's own records join, so a batch costs O(records).
+    """
+
+    def __init__(self, store: EventStore, records: Sequence[EventRecord]) -> None:
         self.store = store
         self.plan = Plan()
-        self._stored: dict[str, EventRecord | None] = {}
+        self._index = _Index()
+        self._absent: set[str] = set()
+        uids = [r.uid for r in records]
+        known = store.get_many(uids)
+        self._absent.update(uid for uid in uids if uid not in known)
+        for event in known.values():
+            self._learn(event)
+        if records:
+            categories = sorted({r.category for r in records})
+            lo = min(r.sort_start for r in records) - timedelta(days=NEAR_DAYS)
+            hi = max(r.sort_end for r in records) + timedelta(days=NEAR_DAYS)
+            for event in store.list_events(EventFilter(categories=categories, start=lo, end=hi)):
+                if event.uid not in self._index.records:
+                    self._learn(event)
+
+    def _learn(self, event: Event) -> None:
+        if not event.deleted:
+            self._index.put(record_from_event(event))
+            return
+        self._absent.add(event.uid)
+        target = event.extra.get("merged_into")
+        if isinstance(target, str):
+            self.plan.retire.setdefault(event.uid, target)
 
     def _current(self, uid: str) -> EventRecord | None:
         """The live state of ``uid``: this batch's version, else the store's (None when absent)."""
-        if uid in self.plan.records:
-            return self.plan.records[uid]
-        if uid in self.plan.retire:
+        if uid in self.plan.retire and uid not in self.plan.records:
             return None
-        if uid not in self._stored:
+        if uid in self._index.records:
+            return self._index.records[uid]
+        if uid not in self._absent:
             event = self.store.get(uid, include_deleted=True)
-            self._stored[uid] = None if event is None else record_from_event(event)
-            if event is not None and event.deleted:
-                target = event.extra.get("merged_into")
-                self._stored[uid] = None
-                if isinstance(target, str):
-                    self.plan.retire.setdefault(uid, target)
-        return self._stored[uid]
+            if event is None:
+                self._absent.add(uid)
+            else:
+                self._learn(event)
+        return self._index.records.get(uid)
+
+    def _write(self, record: EventRecord) -> None:
+        self.plan.records[record.uid] = record
+        self._index.put(record)
+
+    def _retire(self, uid: str, survivor: str, last: EventRecord) -> None:
+        self.plan.records.pop(uid, None)
+        self._index.drop(uid)
+        self.plan.retire[uid] = survivor
+        self.plan.last_seen[uid] = last
 
     def _redirect(self, uid: str) -> str | None:
         seen = {uid}
@@ -77,21 +150,10 @@ class Reconciler:
         return target
 
     def _candidates(self, record: EventRecord) -> list[EventRecord]:
-        lo = record.sort_start - timedelta(days=NEAR_DAYS)
-        hi = record.sort_end + timedelta(days=NEAR_DAYS)
-        flt = EventFilter(categories=(record.category,), start=lo, end=hi)
-        found: dict[str, EventRecord] = {}
-        for event in self.store.list_events(flt):
-            current = self._current(event.uid)
-            if current is not None:
-                found[event.uid] = current
-        for uid, pending in self.plan.records.items():
-            if pending.category == record.category and pending.sort_start < hi and pending.sort_end >= lo:
-                found[uid] = pending
-        for uid in list(found):
-            if uid == record.uid or uid in self.plan.retire:
-                del found[uid]
-        return [c for c in found.values() if same_event(record, c)]
+        mine = Profile.of(record)
+        return [
+            p.record for p in self._index.near(record) if p.record.uid not in self.plan.retire and profiles_match(mine, p)
+        ]
 
     def _pick(self, record: EventRecord, candidates: list[EventRecord]) -> EventRecord | None:
         if not candidates:
@@ -118,11 +180,11 @@ class Reconciler:
             members = joined(members_of(existing), record)
             own = {m.uid for m in members_of(record)}
             base = record if max(members, key=lambda m: m.order).uid in own else existing
-            self.plan.records[uid] = combine(base, members, uid)
+            self._write(combine(base, members, uid))
             return
         match = self._pick(record, self._candidates(record))
         if match is None:
-            self.plan.records[uid] = combine(record, [Claim.of(record)], uid)
+            self._write(combine(record, [Claim.of(record)], uid))
             return
         self._merge(record, match, incoming_is_member=False)
 
@@ -139,16 +201,14 @@ class Reconciler:
             base = current
         merged = combine(base, members, survivor)
         if survivor != current.uid:
-            self.plan.records.pop(current.uid, None)
-            self.plan.retire[current.uid] = survivor
-            self.plan.last_seen[current.uid] = current
+            self._retire(current.uid, survivor, current)
             for alias in merged.extra.get("aliases", []):
                 if alias != survivor and alias in self.plan.retire:
                     self.plan.retire[alias] = survivor
         if record.uid != survivor and not incoming_is_member:
             self.plan.retire.setdefault(record.uid, survivor)
             self.plan.last_seen[record.uid] = record
-        self.plan.records[survivor] = merged
+        self._write(merged)
         gone = current.uid if survivor == record.uid else record.uid
         self.plan.merged.append((gone, survivor))
         logger.info("%s is the same event as %s; stored as %s", record.uid, current.uid, survivor)
@@ -156,7 +216,7 @@ class Reconciler:
 
 def reconcile(store: EventStore, records: Sequence[EventRecord]) -> Plan:
     """Resolve ``records`` against each other and the store; see the module docstring."""
-    reconciler = Reconciler(store)
+    reconciler = Reconciler(store, records)
     for record in records:
         reconciler.add(record)
     plan = reconciler.plan

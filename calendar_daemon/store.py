@@ -271,6 +271,17 @@ class EventStore:
             session.expunge(event)
             return event
 
+    def get_many(self, uids: Sequence[str]) -> dict[str, Event]:
+        """The events (tombstones included) with these UIDs, by UID; missing ones are absent."""
+        found: dict[str, Event] = {}
+        with Session(self.engine) as session:
+            for offset in range(0, len(uids), 500):
+                chunk = list(uids[offset : offset + 500])
+                for event in session.exec(select(Event).where(col(Event.uid).in_(chunk))).all():
+                    session.expunge(event)
+                    found[event.uid] = event
+        return found
+
     def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
         flt = flt or EventFilter()
         statement = select(Event)
