@@ -185,6 +185,8 @@ def combine(base: EventRecord, members: list[Claim], survivor: str) -> EventReco
     members = sorted({m.uid: m for m in members}.values(), key=lambda m: (-m.rank, m.uid))
     extra = {k: v for k, v in base.extra.items() if k not in BOOKKEEPING_KEYS}
     if len(members) == 1:
+        if MEMBERS_KEY not in base.extra:  # a record's own notes (even its own "conflicts") stay as given
+            extra = {k: v for k, v in base.extra.items() if k != "merged_into"}
         return replace(base, uid=survivor, extra=extra)
     winner = max(members, key=lambda m: m.order)
     conflicting = [m for m in members if m is not winner and not m.agrees(winner)]

@@ -247,3 +247,10 @@ def test_export_and_edit_of_a_merged_event(store: EventStore) -> None:
     after = store.get("official@t")
     assert after is not None and after.start_at == datetime(2026, 6, 17, 20, 0)
     assert after.extra["conflicts"][1]["value"] == "2026-06-19 14:00 America/New_York = 2026-06-19 18:00 UTC"
+
+
+def test_a_single_sources_own_conflict_note_is_kept(store: EventStore) -> None:
+    noted = record("noted@t", "2026-06-17T14:00:00", NEWS, extra={"conflicts": [{"source": "Other paper", "value": "a day later"}]})
+    submit(store, [noted], origin="import")
+    event = store.get("noted@t")
+    assert event is not None and event.extra["conflicts"] == [{"source": "Other paper", "value": "a day later"}]
