@@ -25,7 +25,7 @@ from calendar_daemon.loaders import read_event_files
 from calendar_daemon.logs import daemon_logging, setup_logging
 from calendar_daemon.records import CATEGORIES
 from calendar_daemon.schema import current_revision, ensure_schema
-from calendar_daemon.seeds import load_seeds
+from calendar_daemon.seeds import load_seeds, reference_options
 from calendar_daemon.store import EventFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -164,8 +164,13 @@ def seed(obj: Context, path: Path | None) -> None:
         calendar-daemon seed
     """
     folder = path or (Path(obj.config.seeds.path) if obj.config.seeds.path else None)
-    result = load_seeds(obj.runtime().store, folder, default_timezone=obj.config.display.timezone)
-    click.echo(f"seeds: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
+    result = load_seeds(
+        obj.runtime().store, folder, default_timezone=obj.config.display.timezone, reference=reference_options(obj.config)
+    )
+    click.echo(
+        f"seeds: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged"
+        f", {len(result.merged)} matched an event from another source"
+    )
 
 
 @cli.command(name="import")
@@ -232,6 +237,6 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
 
 
 def main() -> None:
-    from calendar_daemon import cli_alerts, cli_ingest  # noqa: F401  (register their commands)
+    from calendar_daemon import cli_alerts, cli_ingest, cli_sources  # noqa: F401  (register their commands)
 
     cli(prog_name="calendar-daemon")

@@ -64,6 +64,16 @@ class SeedsConfig(Section):
     )
 
 
+class ReferenceConfig(Section):
+    load: bool = Field(
+        True, description="Load the official reference schedules in the seed folder's reference/ sub-folder with the seeds."
+    )
+    horizon_days: int = Field(
+        400, ge=7, le=3660,
+        description="Expand recurring releases (reference/ rule files) this many days ahead; rolled forward at each start and `seed`.",
+    )
+
+
 class DisplayConfig(Section):
     timezone: str = Field("Asia/Shanghai", description="Zone used to show times and to place all-day alerts.")
     locale: str = Field("zh-CN", description="Language of messages and pages: zh-CN or en.")
@@ -253,6 +263,7 @@ class Config(Section):
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     feed: FeedConfig = Field(default_factory=FeedConfig)
     seeds: SeedsConfig = Field(default_factory=SeedsConfig)
+    reference: ReferenceConfig = Field(default_factory=ReferenceConfig)
     display: DisplayConfig = Field(default_factory=DisplayConfig)
     api: ApiConfig = Field(default_factory=ApiConfig)
     feeds: list[NamedFeedConfig] = Field(

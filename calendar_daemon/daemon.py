@@ -23,7 +23,7 @@ from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache
 from calendar_daemon.metrics import Metrics
 from calendar_daemon.sdnotify import Watchdog, notify
-from calendar_daemon.seeds import load_seeds_if_changed
+from calendar_daemon.seeds import load_seeds_if_changed, reference_options
 from calendar_daemon.server import AppState, create_app
 from calendar_daemon.store import EventStore
 
@@ -55,7 +55,9 @@ class Runtime:
         if not self.config.seeds.load_on_start:
             return
         folder = Path(self.config.seeds.path) if self.config.seeds.path else None
-        result = load_seeds_if_changed(self.store, folder, default_timezone=self.config.display.timezone)
+        result = load_seeds_if_changed(
+            self.store, folder, default_timezone=self.config.display.timezone, reference=reference_options(self.config)
+        )
         if result is not None:
             logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
 

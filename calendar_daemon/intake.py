@@ -9,12 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from calendar_daemon.reconcile import reconcile
 from calendar_daemon.records import EventRecord
 from calendar_daemon.store import EventStore, UpsertResult
+from calendar_daemon.trading_shift import apply_trading_day
 
 
 def submit(
     store: EventStore, records: Sequence[EventRecord], *, origin: str, merge: bool = False, status: str | None = None
 ) -> UpsertResult:
-    """Store ``records`` (all or nothing) and return what changed."""
-    return store.upsert(records, origin=origin, merge=merge, status=status)
+    """Store ``records`` (all or nothing) and return what changed.
+
+    Lock-ups and listings move to their exchange's next trading day; a record that describes an
+    event already known from another source is merged into it (see :mod:`calendar_daemon.reconcile`).
+    """
+    shifted = [apply_trading_day(record) for record in records]
+    plan = reconcile(store, shifted)
+    retire = {uid: (survivor, plan.last_seen.get(uid)) for uid, survivor in plan.retire.items()}
+    result = store.upsert(list(plan.records.values()), origin=origin, merge=merge, status=status, retire=retire)
+    result.merged = list(plan.merged)
+    return result

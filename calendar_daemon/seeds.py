@@ -1,19 +1,46 @@
-"""The curated seed calendar bundled with the package, loaded idempotently."""
+"""The curated seed calendar bundled with the package, loaded idempotently.
+
+Seeds are the event files directly in the seed folder (news-derived, ``authority: news``) plus the
+official reference schedules in its ``reference/`` sub-folder: event files (e.g. the FOMC
+meetings) and recurrence-rule files (a top-level ``rules`` list), whose occurrences are expanded
+from the start of today (UTC) to ``horizon_days`` ahead.  All of them go through
+:func:`calendar_daemon.intake.submit` in one batch, which reconciles news with the official dates.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+import yaml
+
+from calendar_daemon.config import Config
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.intake import submit
 from calendar_daemon.loaders import read_event_files
+from calendar_daemon.records import EventRecord, normalize
+from calendar_daemon.recurrence import expand, load_recurring
 from calendar_daemon.store import EventStore, UpsertResult
 
 logger = logging.getLogger(__name__)
 
 SEED_DIGEST_MARKER = "seed_digest"
+REFERENCE_FOLDER = "reference"
+
+
+@dataclass(frozen=True)
+class ReferenceOptions:
+    """Whether to load ``reference/`` and how far ahead to expand recurring releases."""
+
+    load: bool = True
+    horizon_days: int = 400
+
+
+def reference_options(config: Config) -> ReferenceOptions:
+    return ReferenceOptions(load=config.reference.load, horizon_days=config.reference.horizon_days)
 
 
 def bundled_seeds_dir() -> Path:
@@ -24,36 +51,101 @@ def bundled_seeds_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds"
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def seed_files(folder: Path) -> list[Path]:
     """The event files directly in ``folder`` (reference schedules in sub-folders load separately)."""
     if not folder.is_dir():
         raise InputError("seed folder not found", source=str(folder))
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return _yaml_files(folder)
 
 
-def seeds_digest(files: list[Path]) -> str:
+def is_rule_file(path: Path) -> bool:
+    """A recurrence-rule file has a top-level ``rules`` list (event files have ``events``)."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return False  # the event loader reports the problem with its position
+    return isinstance(document, dict) and "rules" in document
+
+
+def reference_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(event files, rule files) in ``folder/reference``; both empty when there is none."""
+    reference = folder / REFERENCE_FOLDER
+    if not reference.is_dir():
+        return [], []
+    files = _yaml_files(reference)
+    rules = [p for p in files if is_rule_file(p)]
+    return [p for p in files if p not in rules], rules
+
+
+def horizon(now: datetime, days: int) -> tuple[datetime, datetime]:
+    """The expansion window: from the start of ``now``'s UTC day to ``days`` later."""
+    start = datetime.combine(now.astimezone(UTC).date(), time(0), tzinfo=UTC)
+    return start, start + timedelta(days=days)
+
+
+def expand_rule_files(files: list[Path], start: datetime, end: datetime, default_timezone: str) -> list[EventRecord]:
+    records = []
+    for path in files:
+        for rule in load_recurring(path):
+            for index, occurrence in enumerate(expand(rule, start, end), start=1):
+                records.append(
+                    normalize(occurrence.as_event(), default_timezone=default_timezone, source=str(path),
+                              where=f"rule {rule.uid}, occurrence {index}")
+                )  # fmt: skip
+    return records
+
+
+def _inputs(folder: Path, options: ReferenceOptions) -> tuple[list[Path], list[Path]]:
+    events = seed_files(folder)
+    rules: list[Path] = []
+    if options.load:
+        reference_events, rules = reference_files(folder)
+        events += reference_events
+    return events, rules
+
+
+def seeds_digest(files: list[Path], window_end: datetime | None = None) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    if window_end is not None:
+        digest.update(window_end.date().isoformat().encode())
     return digest.hexdigest()
 
 
-def load_seeds(store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai") -> UpsertResult:
-    """Load every seed file in one transaction; unchanged seeds change nothing."""
+def load_seeds(
+    store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
+    reference: ReferenceOptions | None = None, now: datetime | None = None,
+) -> UpsertResult:
+    """Load every seed and reference file in one transaction; unchanged seeds change nothing."""
     folder = folder or bundled_seeds_dir()
-    files = seed_files(folder)
-    records = read_event_files(files, default_timezone=default_timezone)
+    options = reference or ReferenceOptions()
+    event_files, rule_files = _inputs(folder, options)
+    start, end = horizon(now or datetime.now(UTC), options.horizon_days)
+    records = read_event_files(event_files, default_timezone=default_timezone)
+    records += expand_rule_files(rule_files, start, end, default_timezone)
     result = submit(store, records, origin="seed")
-    store.set_marker(SEED_DIGEST_MARKER, seeds_digest(files))
+    store.set_marker(SEED_DIGEST_MARKER, seeds_digest(event_files + rule_files, end if rule_files else None))
+    if result.merged:
+        logger.info("seeds: %s records joined an event from another source", len(result.merged))
     return result
 
 
-def load_seeds_if_changed(store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai") -> UpsertResult | None:
-    """On start: load the seeds the first time, and again only when the seed files changed."""
+def load_seeds_if_changed(
+    store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
+    reference: ReferenceOptions | None = None, now: datetime | None = None,
+) -> UpsertResult | None:
+    """On start: load the seeds the first time, and again when they changed or the horizon moved on a day."""
     folder = folder or bundled_seeds_dir()
-    files = seed_files(folder)
-    if store.get_marker(SEED_DIGEST_MARKER) == seeds_digest(files):
+    options = reference or ReferenceOptions()
+    event_files, rule_files = _inputs(folder, options)
+    _, end = horizon(now or datetime.now(UTC), options.horizon_days)
+    if store.get_marker(SEED_DIGEST_MARKER) == seeds_digest(event_files + rule_files, end if rule_files else None):
         logger.info("seeds unchanged since last load; skipping")
         return None
-    return load_seeds(store, folder, default_timezone=default_timezone)
+    return load_seeds(store, folder, default_timezone=default_timezone, reference=options, now=now)

@@ -8,7 +8,7 @@ to what they last saw and fetch only the events that changed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -78,11 +78,13 @@ class UpsertResult:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (incoming uid, the event it joined)
     version: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.retired)
 
 
 def merge_sources(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -147,18 +149,21 @@ class EventStore:
 
     # -- writes ---------------------------------------------------------------------------
     def upsert(
-        self, records: Sequence[EventRecord], *, origin: str, merge: bool = False, status: str | None = None
+        self, records: Sequence[EventRecord], *, origin: str, merge: bool = False, status: str | None = None,
+        retire: Mapping[str, tuple[str, EventRecord | None]] | None = None,
     ) -> UpsertResult:
         """Insert or update ``records`` in one transaction: all of them or none.
 
         An unchanged record (same content hash) is left alone; a changed one gets a new revision.
         ``merge`` adds the records' sources to the stored ones instead of replacing them.
+        ``retire`` maps UIDs merged into another event to (that event's UID, the last record seen
+        under the retired UID): they become tombstones pointing at it (``extra["merged_into"]``).
         """
         result = UpsertResult()
         now = self.clock()
         with Session(self.engine) as session:
             version = self._bump_version(session)
-            uids = [r.uid for r in records]
+            uids = [r.uid for r in records] + list(retire or {})
             existing = {
                 e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()
             } if uids else {}
@@ -194,6 +199,9 @@ class EventStore:
                 event.change_seq = version
                 session.add(event)
                 result.updated.append(record.uid)
+            for uid, (survivor, last) in (retire or {}).items():
+                if self._retire(session, existing.get(uid), uid, survivor, last, origin, version, now):
+                    result.retired.append(uid)
             if not result.changed:
                 session.rollback()
                 result.version = self.data_version()
@@ -205,6 +213,30 @@ class EventStore:
             len(records), origin, len(result.created), len(result.updated), len(result.unchanged),
         )  # fmt: skip
         return result
+
+    @staticmethod
+    def _retire(
+        session: Session, event: Event | None, uid: str, survivor: str, last: EventRecord | None,
+        origin: str, version: int, now: datetime,
+    ) -> bool:
+        """Make ``uid`` a tombstone pointing at ``survivor``; False when it already is one."""
+        if event is None:
+            if last is None:
+                return False
+            event = Event(
+                uid=uid, precision=last.precision.value, sort_start=last.sort_start, sort_end=last.sort_end,
+                origin=origin, revision=0, content_hash="", created_at=now, updated_at=now,
+                **{name: getattr(last, name) for name in _RECORD_FIELDS},
+            )  # fmt: skip
+        elif event.deleted and event.extra.get("merged_into") == survivor:
+            return False
+        event.extra = {**event.extra, "merged_into": survivor}
+        event.deleted = True
+        event.revision += 1
+        event.updated_at = now
+        event.change_seq = version
+        session.add(event)
+        return True
 
     def set_status(self, uid: str, status: str) -> Event:
         return self._modify(uid, lambda event: setattr(event, "status", status))
@@ -238,6 +270,17 @@ class EventStore:
                 return None
             session.expunge(event)
             return event
+
+    def get_many(self, uids: Sequence[str]) -> dict[str, Event]:
+        """The events (tombstones included) with these UIDs, by UID; missing ones are absent."""
+        found: dict[str, Event] = {}
+        with Session(self.engine) as session:
+            for offset in range(0, len(uids), 500):
+                chunk = list(uids[offset : offset + 500])
+                for event in session.exec(select(Event).where(col(Event.uid).in_(chunk))).all():
+                    session.expunge(event)
+                    found[event.uid] = event
+        return found
 
     def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
         flt = flt or EventFilter()

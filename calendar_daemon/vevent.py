@@ -72,13 +72,15 @@ def description_text(event: Event) -> str:
         lines.append("Entities: " + ", ".join(event.entities))
     shift = event.extra.get("trading_day_shift")
     if isinstance(shift, dict) and shift.get("reason"):
-        lines.append(f"Date moved: {shift['reason']}")
+        label = "Date moved" if shift.get("moved", True) else "Trading day"
+        lines.append(f"{label}: {shift['reason']}")
     conflicts = event.extra.get("conflicts")
     if isinstance(conflicts, list) and conflicts:
-        lines.append("Conflict between sources:")
+        lines.append("Conflict between sources (the date follows the most authoritative):")
         for conflict in conflicts:
             if isinstance(conflict, dict):
-                lines.append(f"- {conflict.get('source', '?')}: {conflict.get('value', '?')}")
+                mark = " [followed]" if conflict.get("followed") else ""
+                lines.append(f"- {conflict.get('source', '?')}: {conflict.get('value', '?')}{mark}")
     if event.sources:
         lines.append("Sources:")
         lines.extend(_format_source(source) for source in event.sources)
@@ -127,5 +129,8 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
         # Empty fields are left out (the importer restores their defaults): the feed stays small.
         compact = [{k: v for k, v in source.items() if v not in ("", None)} for source in event.sources]
         component.add(X_PREFIX + "SOURCES", json.dumps(compact, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    if roundtrip and event.extra:
+        # Reconciled sources, conflicts and trading-day shifts survive an export and re-import.
+        component.add(X_PREFIX + "EXTRA", json.dumps(event.extra, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     block: bytes = component.to_ical()
     return block

@@ -95,3 +95,16 @@ def test_day_event_days_before_at_local_time_and_coarse_period_start() -> None:
     assert not plan_event(E(start_date=date(2026, 12, 10)), [_rule(days_before=[0])], zone, now, timedelta(0), now + timedelta(days=10))
     past = E(start_date=date(2026, 10, 10), sort_end=datetime(2026, 10, 11))
     assert not plan_event(past, [_rule(days_before=[0])], zone, now, timedelta(minutes=15), now + timedelta(days=400))
+
+
+def test_listing_alerts_use_the_exchange_clock() -> None:
+    """An HKEX listing alerts at 08:00 Hong Kong time (before the 09:30 open), whatever the display zone."""
+    from datetime import date
+
+    london, now, day = ZoneInfo("Europe/London"), datetime(2026, 11, 1), date(2026, 12, 10)
+    rule = _rule(days_before=[0], all_day_at="08:00")
+    listing = plan_event(E(region="HK", start_date=day), [rule], london, now, timedelta(0), now + timedelta(days=60))
+    assert {p.due_at for p in listing} == {datetime(2026, 12, 10, 0, 0)}  # 08:00 HKT = 00:00Z
+    macro = plan_event(E(region="HK", category="macro_data", start_date=day), [rule], london, now, timedelta(0),
+                       now + timedelta(days=60))  # fmt: skip
+    assert {p.due_at for p in macro} == {datetime(2026, 12, 10, 8, 0)}  # 08:00 London (GMT) = 08:00Z

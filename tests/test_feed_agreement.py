@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tests.conftest import FIXTURES
 from tests.helpers import DaemonProcess, run_cli
@@ -59,6 +60,19 @@ def test_three_parsers_read_the_served_feed_identically(daemon: DaemonProcess, s
     assert by_uid["ecb-before-fall@test"]["start"] == "2026-10-23T12:15:00Z"
     assert by_uid["ecb-after-fall@test"]["start"] == "2026-10-26T13:15:00Z"
     assert by_uid["sh-early@test"]["start"] == "2026-04-01T19:00:00Z"
+    # Official schedules: 14:00 New York is 19:00Z in December and January (EST).
+    assert by_uid["fomc-2026-12-statement@reference.calendar-daemon"]["start"] == "2026-12-09T19:00:00Z"
+    assert by_uid["fomc-2027-01-statement@reference.calendar-daemon"]["start"] == "2027-01-27T19:00:00Z"
+    assert by_uid["fomc-2026-01-statement@reference.calendar-daemon"]["start"] == "2026-01-28T19:00:00Z"
+    assert "us-fomc-decision-2026-01@seeds.calendar-daemon" not in by_uid  # merged into the official event
+    # Expanded jobless-claims instances (the rolling horizon from today): every one at 08:30 New York.
+    claims = [e for uid, e in by_uid.items() if uid.startswith("us-jobless-claims-")]
+    if datetime.now(UTC) < datetime(2027, 12, 24, tzinfo=UTC):  # the rule file covers 2026-2027
+        assert claims
+    for event in claims:
+        instant = datetime.fromisoformat(event["start"].replace("Z", "+00:00"))
+        local = instant.astimezone(ZoneInfo("America/New_York"))
+        assert (local.hour, local.minute) == (8, 30), event
 
 
 def test_escaping_cannot_inject_properties_or_events(daemon: DaemonProcess) -> None:

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 from icalendar import Calendar
 
+from calendar_daemon.seeds import ReferenceOptions, expand_rule_files, horizon, reference_files
 from tests.helpers import REPO_ROOT, DaemonProcess, free_port, run_cli, write_config
 
 SEEDS = REPO_ROOT / "seeds"
+# News seeds that describe an event of an official reference schedule: they are merged into it
+# (the reference UID survives; see tests/test_reconcile.py).
+MERGED_INTO_REFERENCE = {
+    "us-fomc-decision-2026-01@seeds.calendar-daemon": "fomc-2026-01-statement@reference.calendar-daemon",
+    "us-fomc-press-conference-2026-01@seeds.calendar-daemon": "fomc-2026-01-press-conference@reference.calendar-daemon",
+}
 
 
 def seed_uids(folder: Path) -> set[str]:
     uids = set()
-    for path in folder.glob("*.yaml"):
+    for path in [*folder.glob("*.yaml"), *reference_files(folder)[0]]:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         uids.update(event["uid"] for event in document["events"])
-    return uids
+    return uids - set(MERGED_INTO_REFERENCE)
+
+
+def occurrences_today(folder: Path) -> int:
+    """Recurring-release occurrences a `seed` run today expands (default horizon)."""
+    start, end = horizon(datetime.now(UTC), ReferenceOptions().horizon_days)
+    return len(expand_rule_files(reference_files(folder)[1], start, end, "Asia/Shanghai"))
 
 
 def listed(db: str) -> dict[str, dict[str, object]]:
@@ -32,7 +46,7 @@ def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) ->
     expected = seed_uids(folder)
     first = run_cli("seed", "--path", str(folder), db=db_url)
     assert first.returncode == 0, first.stderr
-    assert f"{len(expected)} new" in first.stdout
+    assert f"{len(expected) + occurrences_today(folder)} new" in first.stdout
     again = run_cli("seed", "--path", str(folder), db=db_url)
     assert "0 new, 0 updated" in again.stdout
     before = listed(db_url)
@@ -61,6 +75,7 @@ def test_first_start_loads_seeds_and_restart_changes_nothing(tmp_path: Path, db_
         assert daemon.stop() == 0  # SIGTERM is a clean stop
     served = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
     assert seed_uids(SEEDS) <= served
+    assert not set(MERGED_INTO_REFERENCE) & served
     revisions = {uid: e["revision"] for uid, e in listed(db_url).items()}
     daemon.start()
     try:

@@ -5,6 +5,10 @@
   ``days_before`` (converted through zoneinfo, so daylight-saving changes are exact);
 * coarse events (week … year): once at ``all_day_at`` on the first day of the period.
 
+Day and coarse lock-ups and listings (market-hours events) use their exchange's clock instead of the
+display zone, so ``all_day_at = "08:00"`` means 08:00 in Hong Kong, before the 09:30 open, for an
+HKEX listing whatever the display zone.
+
 Alerts whose due time has passed are dropped, except those still worth sending late: due within
 ``grace`` and the event has not begun (the same rule the start-up catch-up uses).
 """
@@ -20,6 +24,8 @@ from zoneinfo import ZoneInfo
 from calendar_daemon.alerts.durations import format_duration, parse_clock, parse_duration
 from calendar_daemon.config import AlertRuleConfig
 from calendar_daemon.periods import Precision
+from calendar_daemon.trading import get_exchange
+from calendar_daemon.trading_shift import SHIFTED_CATEGORIES
 
 
 class PlannableEvent(Protocol):
@@ -88,6 +94,16 @@ def local_to_utc(day: date, at: time, zone: ZoneInfo) -> datetime:
     return local.astimezone(UTC).replace(tzinfo=None)
 
 
+def alert_zone(event: PlannableEvent, zone: ZoneInfo) -> ZoneInfo:
+    """The exchange's zone for a lock-up or listing in a region with an exchange, else ``zone``."""
+    if event.category in SHIFTED_CATEGORIES:
+        try:
+            return ZoneInfo(get_exchange(event.region).timezone)
+        except ValueError:
+            pass
+    return zone
+
+
 def event_leads(event: PlannableEvent, rule: Rule, zone: ZoneInfo) -> list[tuple[str, datetime, datetime]]:
     """(lead label, due_at, expires_at) for one event under one rule."""
     if event.precision == Precision.DATETIME.value:
@@ -96,6 +112,7 @@ def event_leads(event: PlannableEvent, rule: Rule, zone: ZoneInfo) -> list[tuple
         return [(format_duration(lead), event.start_at - lead, event.start_at) for lead in rule.before]
     if event.start_date is None:
         return []
+    zone = alert_zone(event, zone)
     clock = f"{rule.all_day_at:%H:%M}"
     if event.precision == Precision.DATE.value:
         return [

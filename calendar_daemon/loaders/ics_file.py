@@ -112,6 +112,8 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
         data["entities"] = json.loads(ours["entities"])
     if "sources" in ours:
         data["sources"] = json.loads(ours["sources"])
+    if "extra" in ours:
+        data["extra"] = json.loads(ours["extra"])
     return {k: v for k, v in data.items() if v is not None}
 
 

@@ -82,7 +82,7 @@ def event_details(event: Event, zone_name: str, locale: str) -> dict[str, Any]:
         "entities": list(event.entities), "tags": list(event.tags), "sources": list(event.sources),
         "conflicts": conflicts_of(event), "revision": event.revision, "origin": event.origin,
         "updated_at": _stamp(event.updated_at, zone), "created_at": _stamp(event.created_at, zone),
-        "extra": {k: v for k, v in event.extra.items() if k != "conflicts"},
+        "extra": {k: v for k, v in event.extra.items() if k not in ("conflicts", "reconcile")},
     }  # fmt: skip
 
 

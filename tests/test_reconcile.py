@@ -1,0 +1,256 @@
+"""Reconciling sources: one event per real-world event, the most authoritative date, conflicts kept."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calendar_daemon.claims import record_from_event
+from calendar_daemon.intake import submit
+from calendar_daemon.loaders import read_event_files
+from calendar_daemon.models import Event
+from calendar_daemon.records import EventRecord, normalize
+from calendar_daemon.seeds import load_seeds, reference_files
+from calendar_daemon.store import EventFilter, EventStore
+from calendar_daemon.vevent import description_text, render_vevent
+from tests.helpers import REPO_ROOT
+
+SEEDS = REPO_ROOT / "seeds"
+NEWS_FED = "us-fomc-decision-2026-01@seeds.calendar-daemon"
+NEWS_PRESS = "us-fomc-press-conference-2026-01@seeds.calendar-daemon"
+FED_STATEMENT = "fomc-2026-01-statement@reference.calendar-daemon"
+FED_PRESS = "fomc-2026-01-press-conference@reference.calendar-daemon"
+NOW = datetime(2026, 1, 10, tzinfo=UTC)
+
+NEWS = {"outlet": "Daily Paper", "headline": "Week ahead", "published": "2026-03-01T08:00:00+08:00", "authority": "news"}
+OTHER_NEWS = {"outlet": "Evening Wire", "headline": "Update", "published": "2026-04-20T08:00:00+08:00", "authority": "news"}
+EXCHANGE = {"outlet": "SSE", "headline": "Announcement", "published": "2026-03-02T18:00:00+08:00", "authority": "exchange"}
+OFFICIAL = {"outlet": "Central bank", "headline": "Schedule", "published": "2025-09-01T00:00:00+00:00", "authority": "official"}
+
+
+def record(uid: str, start: str, source: dict[str, str], **fields: Any) -> EventRecord:
+    data: dict[str, Any] = {
+        "uid": uid, "title": fields.pop("title", "Rate decision"), "category": "central_bank", "region": "US",
+        "entities": ["Federal Reserve"], "timezone": "America/New_York", "start": start, "sources": [source],
+    }  # fmt: skip
+    data.update(fields)
+    return normalize(data)
+
+
+def live(store: EventStore, **flt: Any) -> list[Event]:
+    return store.list_events(EventFilter(**flt))
+
+
+def seed_records() -> list[EventRecord]:
+    return read_event_files(sorted(SEEDS.glob("*.yaml")))
+
+
+def reference_records() -> list[EventRecord]:
+    events, _ = reference_files(SEEDS)
+    return read_event_files(events)
+
+
+def january_fed(store: EventStore) -> list[Event]:
+    window = EventFilter(categories=("central_bank",), regions=("US",),
+                         start=datetime(2026, 1, 26), end=datetime(2026, 2, 2))  # fmt: skip
+    return [e for e in store.list_events(window) if "press" not in e.title.casefold() and "发布会" not in e.title
+            and e.entities and "Federal Reserve" in e.entities]  # fmt: skip
+
+
+def test_fed_january_decision_follows_the_fed_schedule(store: EventStore) -> None:
+    load_seeds(store, SEEDS, now=NOW)
+    [decision] = january_fed(store)
+    assert decision.uid == FED_STATEMENT
+    assert decision.start_at == datetime(2026, 1, 28, 19, 0)
+    assert decision.timezone == "America/New_York"
+    assert {s["authority"] for s in decision.sources} == {"official", "news"}
+    assert "美联储" in decision.entities  # the news names survive for search
+    [official, news] = decision.extra["conflicts"]
+    assert official["followed"] and official["authority"] == "official"
+    assert "2026-01-28 19:00 UTC" in official["value"]
+    assert not news["followed"] and news["uid"] == NEWS_FED
+    assert "2026-01-30 03:00 Asia/Shanghai" in news["value"] and "2026-01-29 19:00 UTC" in news["value"]
+    # The news UID is a tombstone pointing at the official event, so feeds drop it.
+    gone = store.get(NEWS_FED, include_deleted=True)
+    assert gone is not None and gone.deleted and gone.extra["merged_into"] == FED_STATEMENT
+    assert store.get(NEWS_FED) is None
+    text = description_text(decision)
+    assert "Conflict between sources" in text and "搜狐财经 (news): 2026-01-30 03:00 Asia/Shanghai" in text
+    assert b"DTSTART:20260128T190000Z" in render_vevent(decision)
+
+
+def test_press_conference_news_date_is_a_second_conflict(store: EventStore) -> None:
+    load_seeds(store, SEEDS, now=NOW)
+    press = store.get(FED_PRESS)
+    assert press is not None and press.start_at == datetime(2026, 1, 28, 19, 30)
+    assert [c["value"] for c in press.extra["conflicts"]][1] == "2026-01-30 (date)"
+    assert store.get(NEWS_PRESS) is None
+
+
+def _snapshot(store: EventStore) -> dict[str, tuple[object, ...]]:
+    return {
+        e.uid: (e.start_at, e.start_date, e.precision, e.title, sorted(map(str, e.sources)), e.extra.get("conflicts"),
+                sorted(e.entities))
+        for e in live(store)
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("order", ["news-first", "reference-first"])
+def test_order_of_sources_does_not_matter(tmp_path: Path, order: str, store: EventStore) -> None:
+    together = tmp_path / "together"
+    shutil.copytree(SEEDS, together)
+    from calendar_daemon.db import open_engine
+
+    both = EventStore(open_engine(f"sqlite:///{tmp_path / 'both.db'}"))
+    both.initialise()
+    submit(both, seed_records() + reference_records(), origin="seed")
+
+    batches = [seed_records(), reference_records()]
+    if order == "reference-first":
+        batches.reverse()
+    for batch in batches:
+        submit(store, batch, origin="seed")
+    assert _snapshot(store) == _snapshot(both)
+    # Re-submitting either source again changes nothing: no revision bump, no new version.
+    version = store.data_version()
+    for batch in batches:
+        result = submit(store, batch, origin="seed")
+        assert not result.created and not result.updated and not result.retired
+    assert store.data_version() == version
+    assert store.get(NEWS_FED) is None
+
+
+def test_reseeding_is_idempotent(store: EventStore) -> None:
+    first = load_seeds(store, SEEDS, now=NOW)
+    assert FED_STATEMENT in first.created and NEWS_FED not in first.created
+    assert NEWS_FED in first.retired and (NEWS_FED, FED_STATEMENT) in first.merged
+    again = load_seeds(store, SEEDS, now=NOW)
+    assert again.created == [] and again.updated == [] and again.retired == []
+    assert store.get(FED_STATEMENT).revision == 1  # type: ignore[union-attr]
+
+
+def test_news_stored_first_is_retired_when_the_schedule_arrives(store: EventStore) -> None:
+    submit(store, seed_records(), origin="seed")
+    assert store.get(NEWS_FED) is not None
+    result = submit(store, reference_records(), origin="seed")
+    assert NEWS_FED in result.retired and NEWS_PRESS in result.retired
+    assert store.get(NEWS_FED) is None
+    # A later change to the news record updates the merged event, never resurrects the news UID.
+    [news] = [r for r in seed_records() if r.uid == NEWS_FED]
+    news.start_at = datetime(2026, 1, 29, 20, 0)
+    update = submit(store, [news], origin="seed")
+    assert update.updated == [FED_STATEMENT] and store.get(NEWS_FED) is None
+    merged = store.get(FED_STATEMENT)
+    assert merged is not None and merged.start_at == datetime(2026, 1, 28, 19, 0)
+    assert "2026-01-29 20:00 UTC" in merged.extra["conflicts"][1]["value"]
+
+
+def test_aliases_merge_and_agreeing_sources_are_not_a_conflict(store: EventStore) -> None:
+    official = record("official@t", "2026-06-17T14:00:00", OFFICIAL, entities=["FOMC"])
+    news = record("news@t", "2026-06-18T02:00:00+08:00", NEWS, entities=["美联储"], timezone="Asia/Shanghai")
+    result = submit(store, [news, official], origin="import")
+    assert result.created == ["official@t"]
+    event = store.get("official@t")
+    assert event is not None and "conflicts" not in event.extra  # same instant, two time zones
+    assert event.extra["aliases"] == ["news@t"]
+
+
+def test_a_day_only_news_claim_that_contains_the_instant_agrees(store: EventStore) -> None:
+    official = record("official@t", "2026-06-17T14:00:00", OFFICIAL)
+    news = record("news@t", "2026-06-18", NEWS, timezone="Asia/Shanghai")  # 02:00 Beijing on the 18th
+    submit(store, [official, news], origin="import")
+    [event] = live(store)
+    assert event.start_at == datetime(2026, 6, 17, 18, 0) and "conflicts" not in event.extra
+
+
+def test_exchange_outranks_news(store: EventStore) -> None:
+    common = {"category": "lockup", "region": "CN", "entities": ["摩尔线程"], "title": "限售股解禁",
+              "timezone": "Asia/Shanghai"}  # fmt: skip
+    news = record("lock-news@t", "2026-06-10", NEWS, **common)
+    exchange = record("lock-sse@t", "2026-06-12", EXCHANGE, **common)
+    submit(store, [news], origin="import")
+    submit(store, [exchange], origin="import")
+    [event] = live(store)
+    assert event.uid == "lock-sse@t" and event.start_date == date(2026, 6, 12)
+    assert [(c["authority"], c["followed"]) for c in event.extra["conflicts"]] == [("exchange", True), ("news", False)]
+
+
+@pytest.mark.parametrize(
+    ("other", "why"),
+    [
+        ({"entities": ["European Central Bank"]}, "different institution"),
+        ({"entities": ["ECB"], "region": "EU"}, "different region"),
+        ({"title": "Fed Chair press conference"}, "a press conference is not the decision"),
+        ({"category": "macro_data"}, "different category"),
+        ({"start": "2026-06-21T14:00:00"}, "four days apart"),
+        ({"entities": []}, "no entities to compare"),
+    ],
+)
+def test_near_misses_stay_separate(store: EventStore, other: dict[str, Any], why: str) -> None:
+    fed = record("fed@t", "2026-06-17T14:00:00", OFFICIAL)
+    fields = {"start": "2026-06-17T14:15:00", **other}
+    candidate = record("other@t", fields.pop("start"), NEWS, **fields)
+    submit(store, [fed, candidate], origin="import")
+    assert {e.uid for e in live(store)} == {"fed@t", "other@t"}, why
+
+
+def test_one_source_never_merges_with_itself(store: EventStore) -> None:
+    submit(store, [record("a@t", "2026-06-17T14:00:00", NEWS), record("b@t", "2026-06-18T14:00:00", NEWS)], origin="import")
+    assert len(live(store)) == 2
+
+
+def test_tentative_quarter_becomes_the_dated_event_with_the_same_uid(store: EventStore) -> None:
+    common = {"category": "corporate", "region": "KR", "entities": ["SK hynix"], "timezone": "Asia/Seoul"}
+    coarse = record("hbm4@t", "2026-Q2", NEWS, title="HBM4 mass production", status="tentative",
+                    precision="quarter", **common)  # fmt: skip
+    submit(store, [coarse], origin="seed")
+    before = store.get("hbm4@t")
+    assert before is not None and before.precision == "quarter" and before.revision == 1
+    version = store.data_version()
+    exact = record("hbm4-date@t", "2026-05-20", OTHER_NEWS, title="HBM4 mass production starts", **common)
+    result = submit(store, [exact], origin="ingest")
+    assert result.updated == ["hbm4@t"] and result.created == []
+    [event] = live(store)
+    assert event.uid == "hbm4@t"
+    assert (event.precision, event.start_date, event.status) == ("date", date(2026, 5, 20), "confirmed")
+    assert event.revision == 2 and event.change_seq > version  # alerts re-plan on the new data version
+    assert b"SEQUENCE:1" in render_vevent(event) and b"STATUS:CONFIRMED" in render_vevent(event)
+    assert "conflicts" not in event.extra  # a finer date inside the quarter is not a disagreement
+    # Sent again (a re-ingest), the dated record changes nothing.
+    assert not submit(store, [exact], origin="ingest").changed
+
+
+def test_a_coarse_claim_matching_two_events_stays_apart(store: EventStore) -> None:
+    june = record("jun@t", "2026-06-17T14:00:00", OFFICIAL)
+    april = record("apr@t", "2026-04-29T14:00:00", OFFICIAL, sources=[{**OFFICIAL, "headline": "Other"}])
+    coarse = record("q2@t", "2026-Q2", NEWS, precision="quarter")
+    submit(store, [june, april, coarse], origin="import")
+    assert {e.uid for e in live(store)} == {"jun@t", "apr@t", "q2@t"}
+
+
+def test_export_and_edit_of_a_merged_event(store: EventStore) -> None:
+    """An exported merged event re-imports unchanged; a copy with an edited date speaks for itself."""
+    official = record("official@t", "2026-06-17T14:00:00", OFFICIAL)
+    news = record("news@t", "2026-06-19T14:00:00", NEWS)
+    submit(store, [official, news], origin="import")
+    stored = store.get("official@t")
+    assert stored is not None and len(stored.extra["conflicts"]) == 2
+
+    assert not submit(store, [record_from_event(stored)], origin="import").changed
+    edited = record_from_event(stored)
+    edited.start_at = datetime(2026, 6, 17, 20, 0)  # the Fed moved the statement (a PUT through the API)
+    assert submit(store, [edited], origin="api").updated == ["official@t"]
+    after = store.get("official@t")
+    assert after is not None and after.start_at == datetime(2026, 6, 17, 20, 0)
+    assert after.extra["conflicts"][1]["value"] == "2026-06-19 14:00 America/New_York = 2026-06-19 18:00 UTC"
+
+
+def test_a_single_sources_own_conflict_note_is_kept(store: EventStore) -> None:
+    noted = record("noted@t", "2026-06-17T14:00:00", NEWS, extra={"conflicts": [{"source": "Other paper", "value": "a day later"}]})
+    submit(store, [noted], origin="import")
+    event = store.get("noted@t")
+    assert event is not None and event.extra["conflicts"] == [{"source": "Other paper", "value": "a day later"}]

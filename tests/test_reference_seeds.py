@@ -1,0 +1,102 @@
+"""Reference schedules and recurring releases load with the seeds, over a rolling horizon."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from calendar_daemon.exceptions import InputError
+from calendar_daemon.seeds import ReferenceOptions, load_seeds, load_seeds_if_changed
+from calendar_daemon.store import EventFilter, EventStore
+from calendar_daemon.vevent import render_vevent
+from tests.helpers import REPO_ROOT
+
+SEEDS = REPO_ROOT / "seeds"
+CLAIMS = "us-jobless-claims-{}@reference.calendar-daemon"
+
+
+def reference_only(tmp_path: Path) -> Path:
+    """A seed folder holding only the reference sub-folder (no news seeds)."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copytree(SEEDS / "reference", folder / "reference")
+    return folder
+
+
+def dtstart(store: EventStore, uid: str) -> datetime:
+    event = store.get(uid)
+    assert event is not None, uid
+    [component] = Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + render_vevent(event) + b"END:VCALENDAR\r\n").walk("VEVENT")
+    value = component.decoded("DTSTART")
+    assert isinstance(value, datetime)
+    return value
+
+
+@pytest.mark.parametrize(
+    ("day", "utc"),
+    [
+        ("20260305", datetime(2026, 3, 5, 13, 30, tzinfo=UTC)),  # EST, before the 8 March switch
+        ("20260312", datetime(2026, 3, 12, 12, 30, tzinfo=UTC)),  # EDT
+        ("20260702", datetime(2026, 7, 2, 12, 30, tzinfo=UTC)),  # summer
+        ("20261029", datetime(2026, 10, 29, 12, 30, tzinfo=UTC)),  # EDT, before the 1 November switch
+        ("20261105", datetime(2026, 11, 5, 13, 30, tzinfo=UTC)),  # EST
+        ("20261125", datetime(2026, 11, 25, 13, 30, tzinfo=UTC)),  # Wednesday before Thanksgiving (RDATE)
+        ("20270107", datetime(2027, 1, 7, 13, 30, tzinfo=UTC)),  # winter
+    ],
+)
+def test_jobless_claims_stay_at_0830_new_york_across_dst(tmp_path: Path, store: EventStore, day: str, utc: datetime) -> None:
+    load_seeds(store, reference_only(tmp_path), now=datetime(2026, 3, 1, 12, tzinfo=UTC))
+    assert dtstart(store, CLAIMS.format(day)) == utc
+
+
+def test_exdates_and_the_horizon(tmp_path: Path, store: EventStore) -> None:
+    folder = reference_only(tmp_path)
+    load_seeds(store, folder, now=datetime(2026, 3, 1, 12, tzinfo=UTC), reference=ReferenceOptions(horizon_days=300))
+    claims = store.list_events(EventFilter(categories=("macro_data",), regions=("US",)))
+    assert store.get(CLAIMS.format("20261126")) is None  # Thanksgiving: moved to the Wednesday
+    starts = [e.start_at for e in claims if e.start_at is not None]
+    assert min(starts) == datetime(2026, 3, 5, 13, 30)
+    assert max(starts) < datetime(2026, 3, 1) + timedelta(days=300)
+    pmi = store.get("cn-nbs-pmi-20260331@reference.calendar-daemon")
+    assert pmi is not None and pmi.start_at == datetime(2026, 3, 31, 1, 30)  # 09:30 Beijing
+    assert store.get("cn-nbs-pmi-20270228@reference.calendar-daemon") is None
+    fomc = store.get("fomc-2026-12-statement@reference.calendar-daemon")
+    assert fomc is not None and fomc.start_at == datetime(2026, 12, 9, 19, 0)
+    assert fomc.sources[0]["authority"] == "official"
+
+
+def test_horizon_rolls_forward_without_touching_stored_occurrences(tmp_path: Path, store: EventStore) -> None:
+    folder = reference_only(tmp_path)
+    options = ReferenceOptions(horizon_days=30)
+    day_one = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    first = load_seeds(store, folder, reference=options, now=day_one)
+    assert CLAIMS.format("20260326") in first.created and store.get(CLAIMS.format("20260402")) is None
+    assert load_seeds_if_changed(store, folder, reference=options, now=day_one + timedelta(hours=6)) is None
+    week_later = load_seeds_if_changed(store, folder, reference=options, now=day_one + timedelta(days=7))
+    assert week_later is not None
+    # Newly inside the window: Thursday 2 April, and the March PMI (31 March 09:30 Beijing = 01:30Z).
+    assert set(week_later.created) == {CLAIMS.format("20260402"), "cn-nbs-pmi-20260331@reference.calendar-daemon"}
+    assert week_later.updated == []
+    assert store.get(CLAIMS.format("20260305")).revision == 1  # type: ignore[union-attr]
+
+
+def test_reference_can_be_switched_off(tmp_path: Path, store: EventStore) -> None:
+    result = load_seeds(store, SEEDS, reference=ReferenceOptions(load=False), now=datetime(2026, 3, 1, tzinfo=UTC))
+    assert not [uid for uid in result.created if uid.endswith("@reference.calendar-daemon")]
+    assert store.get("us-fomc-decision-2026-01@seeds.calendar-daemon") is not None
+
+
+def test_bad_rule_file_names_the_file_and_stores_nothing(tmp_path: Path, store: EventStore) -> None:
+    folder = reference_only(tmp_path)
+    (folder / "reference" / "broken.yaml").write_text(
+        "rules:\n  - uid: x@t\n    title: X\n    category: macro_data\n    region: US\n    importance: 2\n"
+        "    timezone: America/New_York\n    dtstart: 2026-01-01T08:30:00\n    rrule: FREQ=WEEKLY;BYDAY=TH\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"broken\.yaml: rule x@t: the rule is unbounded"):
+        load_seeds(store, folder, now=datetime(2026, 3, 1, tzinfo=UTC))
+    assert store.count() == 0
