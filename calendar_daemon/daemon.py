@@ -6,7 +6,7 @@ import contextlib
 import logging
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -60,12 +60,18 @@ class Runtime:
 
 
 class DaemonServer(uvicorn.Server):
-    """uvicorn, plus systemd readiness and a clean exit (status 0) on SIGTERM/SIGINT."""
+    """uvicorn, plus systemd readiness, work started once listening, and a clean exit (status 0) on SIGTERM/SIGINT."""
+
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], object] | None = None) -> None:
+        super().__init__(config)
+        self.on_ready = on_ready
 
     async def startup(self, sockets: Any = None) -> None:
         await super().startup(sockets)
         if self.started:
             notify("READY=1")
+            if self.on_ready is not None:
+                self.on_ready()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -127,12 +133,14 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None, co
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
     _install_reload(service, config_path)
-    runtime.feed.sync(force=True)
     app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics))
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port
+    # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so
+    # a large calendar does not delay READY; feed requests made meanwhile wait for it.
     server = DaemonServer(
-        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False)
+        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False),
+        on_ready=runtime.feed.warm_up_in_background,
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
     try:
