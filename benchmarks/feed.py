@@ -1,7 +1,7 @@
 """Feed benchmark: calendar-daemon against Radicale 3.9 on the same 10,000 events.
 
 Measures, on the real daemon started as a subprocess on loopback with a temporary SQLite file:
-import time, cold first GET, warm GET, first GET after editing one event (from another process),
+import time, start-up until healthy, cold first GET (waits for the background render), warm GET, first GET after editing one event (from another process),
 and a 304; then Radicale's cold, warm and after-one-edit GETs of the same calendar, and the ratios.
 
 Usage: python benchmarks/feed.py [--events 10000] [--json]   (needs: pip install -e '.[bench]')
@@ -87,7 +87,7 @@ def bench_daemon(work: Path, events: list[dict[str, Any]], repeats: int, served:
     subprocess.run([*command, "migrate"], check=True, env=cli_env(), capture_output=True)
     import_s, _ = timed(lambda: subprocess.run([*command, "import", str(data)], check=True, env=cli_env(), capture_output=True))
     daemon = DaemonProcess(config, db)
-    daemon.start()
+    start_s, _ = timed(daemon.start)  # until /healthz answers (polled every 0.1 s); rendering goes on after
     url = daemon.base_url + "/calendar.ics"
     try:
         with httpx.Client(timeout=120) as client:
@@ -111,7 +111,7 @@ def bench_daemon(work: Path, events: list[dict[str, Any]], repeats: int, served:
             served.extend(served_blocks(first.content))
     finally:
         daemon.stop()
-    return {"import_s": import_s, "cold_get_s": cold, "warm_get_s": warm, "after_edit_get_s": after_edit,
+    return {"import_s": import_s, "start_s": start_s, "cold_get_s": cold, "warm_get_s": warm, "after_edit_get_s": after_edit,
             "not_modified_s": not_modified, "feed_bytes": float(size)}
 
 
@@ -119,6 +119,10 @@ def served_blocks(body: bytes) -> list[str]:
     """The VEVENT blocks of a served feed, so Radicale serves exactly the same content."""
     text = body.decode()
     return ["BEGIN:VEVENT" + part.split("END:VEVENT", 1)[0] + "END:VEVENT\r\n" for part in text.split("BEGIN:VEVENT")[1:]]
+
+
+def _body(blocks: list[str]) -> bytes:
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(blocks) + "END:VCALENDAR\r\n").encode()
 
 
 def _item(block: str) -> str:
@@ -160,6 +164,45 @@ def bench_radicale(work: Path, blocks: list[str], repeats: int) -> dict[str, flo
     return {"cold_get_s": cold, "warm_get_s": warm, "after_edit_get_s": after_edit, "feed_bytes": float(len(first.content))}
 
 
+FLOOR_SERVER = """
+import asyncio, sys
+body = open(sys.argv[2], "rb").read()
+head = b"HTTP/1.1 200 OK\\r\\nContent-Type: text/calendar; charset=utf-8\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body)
+class Static(asyncio.Protocol):
+    def connection_made(self, transport): self.transport, self.buffer = transport, b""
+    def data_received(self, data):
+        self.buffer += data
+        while b"\\r\\n\\r\\n" in self.buffer:
+            _request, self.buffer = self.buffer.split(b"\\r\\n\\r\\n", 1)
+            self.transport.write(head + body)
+async def main():
+    server = await asyncio.get_running_loop().create_server(Static, "127.0.0.1", int(sys.argv[1]))
+    await server.serve_forever()
+asyncio.run(main())
+"""
+
+
+def bench_floor(work: Path, body: bytes, repeats: int) -> float:
+    """The transport floor: the same bytes from a minimal static asyncio server, read by the same client."""
+    path = work / "floor.ics"
+    path.write_bytes(body)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-c", FLOOR_SERVER, str(port), str(path)])
+    url = f"http://127.0.0.1:{port}/calendar.ics"
+    try:
+        with httpx.Client(timeout=60) as client:
+            for _ in range(100):
+                try:
+                    client.get(url)
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            return median_get(client, url, repeats)
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=10_000)
@@ -171,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         (Path(tmp) / "ours").mkdir()
         served: list[str] = []
         ours = bench_daemon(Path(tmp) / "ours", events, args.repeats, served)
+        ours["static_floor_s"] = bench_floor(Path(tmp), _body(served), args.repeats)
         theirs = bench_radicale(Path(tmp), served, args.repeats)
     ratios = {
         "warm_get_vs_radicale_warm": ours["warm_get_s"] / theirs["warm_get_s"],
@@ -187,8 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':28}{'calendar-daemon':>18}{'Radicale 3.9':>16}")
     for key in ("cold_get_s", "warm_get_s", "after_edit_get_s"):
         print(f"{key:28}{ours[key] * 1000:>15.1f} ms{theirs[key] * 1000:>13.1f} ms")
+    print(f"{'same bytes, static server':28}{ours['static_floor_s'] * 1000:>15.1f} ms")
     print(f"{'not_modified_304_s':28}{ours['not_modified_s'] * 1000:>15.1f} ms")
     print(f"{'import_s':28}{ours['import_s']:>16.2f} s")
+    print(f"{'start_to_healthy_s':28}{ours['start_s']:>16.2f} s")
     print(f"{'feed size':28}{ours['feed_bytes'] / 1e6:>15.2f} MB{theirs['feed_bytes'] / 1e6:>13.2f} MB")
     for key, value in ratios.items():
         print(f"{key:40} 1/{1 / value:,.0f}")

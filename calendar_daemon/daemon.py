@@ -7,7 +7,7 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -83,16 +83,24 @@ class EarlyStop:
 
 
 class DaemonServer(uvicorn.Server):
-    """uvicorn, plus systemd readiness and a clean exit (status 0) on SIGTERM/SIGINT.
+    """uvicorn, plus systemd readiness, work started once listening (``on_ready``), and a clean exit
+    (status 0) on SIGTERM/SIGINT.
 
     With a ``watchdog`` (alerts off, so no scheduler loop to feed it), the server's own main loop
     feeds systemd's watchdog.
     """
 
-    def __init__(self, config: uvicorn.Config, watchdog: Watchdog | None = None, early: EarlyStop | None = None) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        watchdog: Watchdog | None = None,
+        early: EarlyStop | None = None,
+        on_ready: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(config)
         self.watchdog = watchdog
         self.early = early
+        self.on_ready = on_ready
 
     async def on_tick(self, counter: int) -> bool:
         if self.watchdog is not None:
@@ -103,6 +111,8 @@ class DaemonServer(uvicorn.Server):
         await super().startup(sockets)
         if self.started:
             notify("READY=1")
+            if self.on_ready is not None:
+                self.on_ready()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -169,14 +179,16 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None, co
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
     _install_reload(service, config_path)
-    runtime.feed.sync(force=True)
     app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics))
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port
+    # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so
+    # a large calendar does not delay READY; feed requests made meanwhile wait for it.
     server = DaemonServer(
         uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False),
         watchdog=Watchdog() if service is None else None,  # with alerts on, the scheduler's tick feeds it
         early=early,
+        on_ready=runtime.feed.warm_up_in_background,
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
     drained = True

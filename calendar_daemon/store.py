@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, or_, text, update
 from sqlalchemy.engine import Engine
@@ -33,6 +33,31 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
+class Filterable(Protocol):
+    """What :meth:`EventFilter.matches` reads of an event: an :class:`Event` or a plain snapshot of one."""
+
+    @property
+    def category(self) -> str: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def importance(self) -> int: ...
+    @property
+    def entities(self) -> Sequence[str]: ...
+    @property
+    def sort_start(self) -> datetime: ...
+    @property
+    def sort_end(self) -> datetime: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def deleted(self) -> bool: ...
+
+
 @dataclass
 class EventFilter:
     """Which events a listing, export or feed wants."""
@@ -47,7 +72,7 @@ class EventFilter:
     statuses: Sequence[str] = ("confirmed", "tentative", "cancelled")
     include_deleted: bool = False
 
-    def matches(self, event: Event) -> bool:
+    def matches(self, event: Filterable) -> bool:
         """The same test as :meth:`EventStore.list_events`, on an event already in memory."""
         if self.categories and event.category not in self.categories:
             return False

@@ -2,8 +2,13 @@
 
 Timed events are written in UTC (``DTSTART:20260128T190000Z``) so every client reads the same
 instant without relying on its own zone database; the source zone travels in
-``X-CALENDAR-DAEMON-TIMEZONE``. Day and coarse events are ``VALUE=DATE`` spans with an exclusive
-``DTEND``. Our own fields ride along as ``X-CALENDAR-DAEMON-*`` so an export re-imports unchanged.
+``X-CALENDAR-DAEMON-TIMEZONE`` of an export. Day and coarse events are ``VALUE=DATE`` spans with an
+exclusive ``DTEND``.
+
+Two renderings: the served feed carries what subscribers show (title, instants, status, sequence,
+categories, priority and a readable description naming importance, region, precision, local time and
+sources); ``export`` (``roundtrip=True``) adds ``CREATED`` and our own fields as ``X-CALENDAR-DAEMON-*``
+so it re-imports unchanged. The feed stays lean because every byte of it is sent on every refresh.
 """
 
 from __future__ import annotations
@@ -95,13 +100,13 @@ def _utc(value: datetime) -> datetime:
 def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
     """Serialise ``event`` as a folded, CRLF-terminated VEVENT block.
 
-    ``roundtrip`` adds the sources as JSON (for ``export``, so a re-import restores them exactly);
-    the served feed leaves them out, since its DESCRIPTION already names them for people.
+    ``roundtrip`` (for ``export``) adds ``CREATED`` and the ``X-CALENDAR-DAEMON-*`` fields (precision,
+    zone, importance, region, status, entities, sources as JSON) so a re-import restores the event
+    exactly; the served feed leaves them out, since its DESCRIPTION already says them for people.
     """
     component = VEvent()
     component.add("uid", event.uid)
     component.add("dtstamp", _utc(event.updated_at))
-    component.add("created", _utc(event.created_at))
     component.add("last-modified", _utc(event.updated_at))
     component.add("sequence", max(event.revision - 1, 0))
     component.add("summary", display_title(event))
@@ -118,6 +123,14 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
     component.add("categories", [event.category, *event.tags])
     component.add("priority", {3: 1, 2: 5, 1: 9}.get(event.importance, 5))
     component.add("description", description_text(event))
+    if roundtrip:
+        _add_roundtrip_fields(component, event)
+    block: bytes = component.to_ical()
+    return block
+
+
+def _add_roundtrip_fields(component: VEvent, event: Event) -> None:
+    component.add("created", _utc(event.created_at))
     component.add(X_PREFIX + "PRECISION", event.precision)
     component.add(X_PREFIX + "TIMEZONE", event.timezone)
     component.add(X_PREFIX + "IMPORTANCE", str(event.importance))
@@ -125,12 +138,10 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
     component.add(X_PREFIX + "STATUS", event.status)
     if event.entities:
         component.add(X_PREFIX + "ENTITIES", json.dumps(event.entities, ensure_ascii=False, separators=(",", ":")))
-    if roundtrip and event.sources:
-        # Empty fields are left out (the importer restores their defaults): the feed stays small.
+    if event.sources:
+        # Empty fields are left out (the importer restores their defaults): the export stays small.
         compact = [{k: v for k, v in source.items() if v not in ("", None)} for source in event.sources]
         component.add(X_PREFIX + "SOURCES", json.dumps(compact, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    if roundtrip and event.extra:
+    if event.extra:
         # Reconciled sources, conflicts and trading-day shifts survive an export and re-import.
         component.add(X_PREFIX + "EXTRA", json.dumps(event.extra, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    block: bytes = component.to_ical()
-    return block
