@@ -6,6 +6,11 @@ Each tick: feed the systemd watchdog, apply a pending reload, re-plan events cha
 last data version (including imports by other processes), extend the horizon, queue digests,
 and claim due rows, which a thread pool sends — one row per channel, so channels never wait on
 each other.
+
+Start-up work runs in the first tick, after the daemon has reported ready: the catch-up first
+(so nothing is sent before overdue rows are sorted into late and missed), then planning. Planning
+in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the next tick, nearest events
+first, so a large calendar neither delays readiness nor holds up alerts that are due.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 LATE_AFTER = timedelta(seconds=60)  # sent this long after its due time, an alert says it is late
 CLAIM_BATCH = 1000
+PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
 
 
 def precise_utcnow() -> datetime:
@@ -72,6 +78,7 @@ class AlertService:
         self._watchdog = watchdog_interval()
         self._watchdog_sent = 0.0
         self.version = 0
+        self._started = False
         self._apply_config(config)
         self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
 
@@ -85,18 +92,24 @@ class AlertService:
         self.digests = Digests(self.store, self.ledger, config.channels, zone=zone, locale=locale, grace=self.grace)
 
     # -- life cycle -------------------------------------------------------------------------
-    def startup(self) -> None:
-        """Catch up on what fell due while down, then plan (only what changed, when rules are the same)."""
+    def startup(self, budget: float | None = None) -> None:
+        """Catch up on what fell due while down, then plan (only what changed, when rules are the same).
+
+        Without a ``budget`` planning runs to the end; with one it stops after that many seconds
+        and the ticks finish it.
+        """
         now = self.clock()
         display = self.config.display
         result = catch_up(self.ledger, self.store, now, self.grace, locale=display.locale, zone=display.timezone)
         for channel, count in result.missed.items():
             self.metrics.alert("missed", channel, count)
-        self.version = self.replanner.warm_start(now)
+        self._started = True
+        deadline = None if budget is None else time_module.monotonic() + budget
+        self.version = self.replanner.warm_start(now, deadline)
         self.metrics.track_events(self.store.count)
 
     def start(self) -> None:
-        self.startup()
+        """Start ticking; the first tick runs :meth:`startup` (so readiness does not wait for it)."""
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self.scheduler.add_job(
             self.tick, "interval", seconds=self.config.alerts.tick_seconds, id="tick", max_instances=1, coalesce=True,
@@ -140,14 +153,17 @@ class AlertService:
         now = self.clock()
         self.last_tick = now
         self._feed_watchdog()
+        deadline = time_module.monotonic() + PLAN_BUDGET
+        if not self._started:
+            self.startup(PLAN_BUDGET)
         pending, self._pending_config = self._pending_config, None
         if pending is not None:
             self._apply_config(pending)
             self.version = self.replanner.full(now)
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
         elif self.store.data_version() != self.version:
-            self.version = self.replanner.changed(self.version, now)
-        self.replanner.extend(now)
+            self.version = self.replanner.changed(self.version, now, deadline)
+        self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
 
@@ -165,7 +181,7 @@ class AlertService:
             room = CLAIM_BATCH - self._inflight
             self._claims += 1
             token = f"{self.worker}:{self._claims}"
-        if room <= 0 or self._stopping:
+        if room <= 0 or self._stopping or not self._started:  # nothing goes out before the catch-up
             return 0
         now = self.clock()
         rows = self.ledger.claim(token, now, timedelta(seconds=self.config.alerts.lease_seconds), room)
