@@ -201,16 +201,17 @@ class Run:
                 stdout=log, stderr=log, env=env,
             )  # fmt: skip
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"daemon exited: {self.log.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=2).status_code == 200:
-                    self.healthy = time.time()
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.02)
+        with httpx.Client(timeout=2) as client:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"daemon exited: {self.log.read_text()[-3000:]}")
+                try:
+                    if client.get(f"http://127.0.0.1:{self.port}/healthz").status_code == 200:
+                        self.healthy = time.time()
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.02)
         raise RuntimeError("daemon did not become healthy")
 
     @property
@@ -244,6 +245,22 @@ def wait_for_log(log: Path, needle: str, after: float, timeout: float) -> float 
             return at
         time.sleep(0.2)
     return None
+
+
+def wait_for_walk(log: Path, after: float, timeout: float) -> float | None:
+    """When the planning walk reached the end of the horizon (its last log line does not say continuing)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        lines = [(at, text) for at, text in log_times(log, after) if "planned alerts for" in text]
+        if lines and "(continuing)" not in lines[-1][1]:
+            return lines[-1][0]
+        time.sleep(0.5)
+    return None
+
+
+def wal_size_mb(db: Path) -> float:
+    wal = db.with_name(db.name + "-wal")
+    return wal.stat().st_size / 2**20 if wal.exists() else 0.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -285,9 +302,13 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             last_due = max(due.values()).replace(tzinfo=UTC).timestamp()
             receiver.wait_for(args.burst, timeout=max(last_due - time.time(), 0) + 60)
             time.sleep(2)  # anything sent twice would arrive now
+            walked_at = wait_for_walk(cold.log, lines_after, timeout=900)
             cold_rss = cold.peak_rss()
             alerts = ledger_count(db)
+            wal_mb = wal_size_mb(db)
+            stopping = time.time()
             cold.stop()
+            stop_seconds = time.time() - stopping
             lines = log_times(cold.log, lines_after)
             received: dict[str, list[float]] = {}
             with receiver._lock:
@@ -307,6 +328,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             warm_lines = log_times(warm.log, warm.launched)
         finally:
             listener.close()
+        if args.log:
+            shutil.copy(work / "daemon.log", args.log)
         feed_seconds = feed_render_seconds(db) if not args.skip_feed else float("nan")
         catchup = first_log(lines, "alerts on:")
         return {
@@ -315,6 +338,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                 "ready_s": cold.ready, "healthz_s": cold.healthy - cold.launched,
                 "alerts_on_s": None if catchup is None else catchup - cold.launched,
                 "planned_s": None if planned_at is None else planned_at - cold.launched,
+                "walk_done_s": None if walked_at is None else walked_at - cold.launched,
+                "wal_mb_before_stop": wal_mb, "stop_s": stop_seconds,
                 "peak_rss_mb": cold_rss, "ledger_alerts": alerts,
                 "planning_log": [text for _, text in lines if "planned alerts" in text or "re-planned" in text],
             },
@@ -341,6 +366,7 @@ def main() -> None:
     parser.add_argument("--same-second", action="store_true", help="all burst alerts due at the same second")
     parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "calendar-daemon-bench"))
     parser.add_argument("--skip-feed", action="store_true", help="do not time the feed render separately")
+    parser.add_argument("--log", help="keep the daemon's log (both runs) at this path")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     result = bench(args)
@@ -349,14 +375,15 @@ def main() -> None:
         return
     cold, late, warm = result["cold"], result["lateness"], result["warm"]
     print(f"{args.events} events, rule 1d/1h/10m, {args.burst} alerts due {'at one second' if args.same_second else 'within one minute'}")
-    print(f"cold start: READY=1 {cold['ready_s']:.2f} s, healthz {cold['healthz_s']:.2f} s, planned at {cold['planned_s']} s, "
-          f"peak RSS {cold['peak_rss_mb']:.0f} MB, {cold['ledger_alerts']} ledger alerts")
+    print(f"cold start: READY=1 {cold['ready_s']:.2f} s, healthz {cold['healthz_s']:.2f} s, planning began {cold['planned_s']} s "
+          f"and reached the horizon {cold['walk_done_s']} s after launch, peak RSS {cold['peak_rss_mb']:.0f} MB, "
+          f"{cold['ledger_alerts']} ledger alerts; WAL {cold['wal_mb_before_stop']:.0f} MB, SIGTERM to exit {cold['stop_s']:.1f} s")
     print(f"lateness: {late['received']}/{late['expected']} received, {late['duplicates']} duplicates, "
           f"p50 {late['p50_s']:.3f} s, p99 {late['p99_s']:.3f} s, max {late['max_s']:.3f} s")
     print(f"warm restart: READY=1 {warm['ready_s']:.2f} s, healthz {warm['healthz_s']:.2f} s, peak RSS {warm['peak_rss_mb']:.0f} MB, "
           f"{warm['ledger_alerts']} ledger alerts, planning log {warm['planning_log']}")
     print(f"feed render of all events in-process: {result['feed_render_in_process_s']:.2f} s")
-    print("cold planning log:", *cold["planning_log"], sep="\n  ")
+    print("cold planning log (first and last lines):", *cold["planning_log"][:3], "...", *cold["planning_log"][-2:], sep="\n  ")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ resume, warm restarts that re-plan only what changed, and the catch-up running b
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -13,7 +14,7 @@ from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config import Config
 from calendar_daemon.store import EventStore
-from tests.alerting import FakeClock, RecordingNotifier, add_events, make_config, step
+from tests.alerting import FakeClock, RecordingNotifier, add_events, drain, make_config, step
 
 NOW = datetime(2026, 12, 1, 0, 0)
 HOOK = [{"name": "hook", "url": "json://127.0.0.1:9/x"}]
@@ -149,3 +150,37 @@ def test_first_tick_catches_up_before_sending(store: EventStore) -> None:
     assert len(titles) == 2 and "[提醒] b" in titles
     statuses = {(r.event_uid, r.lead): r.status for r in Ledger(store.engine).rows() if r.kind == "alert"}
     assert statuses[("a", "1d")] == "missed" and statuses[("b", "1d")] == "late"
+
+
+class BlockingNotifier(RecordingNotifier):
+    """Holds every send until released, so sends stay in flight."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(clock)
+        self.release = threading.Event()
+
+    def send(self, channel: str, title: str, body: str) -> None:
+        self.release.wait(10)
+        super().send(channel, title, body)
+
+
+def test_planning_waits_while_sends_are_in_flight_but_not_for_long(store: EventStore) -> None:
+    add_events(store, timed("due", NOW + timedelta(days=1)))
+    clock = FakeClock(NOW)
+    notifier = BlockingNotifier(clock)
+    alerts = AlertService(make_config(HOOK, [RULE], horizon_days=10), store, notifier, clock=clock)
+    alerts.startup()
+    alerts.tick()  # the 1 d alert of "due" is claimed and its send hangs
+    add_events(store, timed("later", NOW + timedelta(days=3)))
+    try:
+        for _ in range(scheduler.MAX_DEFERRED_TICKS):
+            clock.advance(seconds=1)
+            alerts.tick()
+            assert ("later", 1, "1d") not in keys(store)  # sending first: planning put off
+        clock.advance(seconds=1)
+        alerts.tick()
+        assert keys(store, "planned")[("later", 1, "1d")] == 1  # but not for more than a few ticks
+    finally:
+        notifier.release.set()
+    drain(alerts)
+    assert [title for _channel, title, _body, _at in notifier.sent] == ["[提醒] due"]

@@ -44,7 +44,7 @@ RULES_MARKER = "alerts.rules_digest"
 VERSION_MARKER = "alerts.planned_version"
 UNTIL_MARKER = "alerts.planned_until"
 FAR_PAST = datetime(1970, 1, 1)
-PLAN_CHUNK = 2000  # events planned per step (about 6,000 ledger rows with three leads)
+PLAN_CHUNK = 500  # events planned per step (about 1,500 ledger rows with three leads, ~0.1 s)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@ last data version (including imports by other processes), extend the horizon, qu
 and claim due rows, which a thread pool sends — one row per channel, so channels never wait on
 each other.
 
-Start-up work runs in the first tick, after the daemon has reported ready: the catch-up first
-(so nothing is sent before overdue rows are sorted into late and missed), then planning. Planning
-in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the next tick, nearest events
-first, so a large calendar neither delays readiness nor holds up alerts that are due.
+Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
+wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and
+missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
+next tick, nearest events first, and waits while sends are in flight (at most
+``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
+that are due.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ Clock = Callable[[], datetime]
 LATE_AFTER = timedelta(seconds=60)  # sent this long after its due time, an alert says it is late
 CLAIM_BATCH = 1000
 PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
+MAX_DEFERRED_TICKS = 10  # sends in flight put planning off for at most this many ticks
 
 
 def precise_utcnow() -> datetime:
@@ -79,6 +82,7 @@ class AlertService:
         self._watchdog_sent = 0.0
         self.version = 0
         self._started = False
+        self._deferred = 0
         self._apply_config(config)
         self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
 
@@ -161,11 +165,20 @@ class AlertService:
             self._apply_config(pending)
             self.version = self.replanner.full(now)
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
-        elif self.store.data_version() != self.version:
-            self.version = self.replanner.changed(self.version, now, deadline)
-        self.replanner.extend(now, deadline)
+        elif self._plan_now():
+            if self.store.data_version() != self.version:
+                self.version = self.replanner.changed(self.version, now, deadline)
+            self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
+
+    def _plan_now(self) -> bool:
+        """Sending comes first: while sends are in flight, planning waits (a few ticks at most)."""
+        if self._inflight > 0 and self._deferred < MAX_DEFERRED_TICKS:
+            self._deferred += 1
+            return False
+        self._deferred = 0
+        return True
 
     def _feed_watchdog(self) -> None:
         if self._watchdog is None:
