@@ -52,6 +52,7 @@ def test_only_events_in_the_horizon_are_planned_and_later_ones_as_they_enter_it(
     alerts.startup()
     assert keys(store) == Counter({("near", 1, "1d"): 1, ("near", 1, "1h"): 1})
     clock.set(NOW + timedelta(days=21))  # "far" (day 30) is now 9 days away: inside the 10-day horizon
+    step(alerts)  # sends (here: gives up on) what is overdue first
     step(alerts)
     assert keys(store, "planned") == Counter({("far", 1, "1d"): 1, ("far", 1, "1h"): 1})
     clock.set(NOW + timedelta(days=29))
@@ -170,10 +171,10 @@ def test_planning_waits_while_sends_are_in_flight_but_not_for_long(store: EventS
     notifier = BlockingNotifier(clock)
     alerts = AlertService(make_config(HOOK, [RULE], horizon_days=10), store, notifier, clock=clock)
     alerts.startup()
-    alerts.tick()  # the 1 d alert of "due" is claimed and its send hangs
+    alerts.tick()  # the 1 d alert of "due" is claimed and its send hangs: planning is put off (1)
     add_events(store, timed("later", NOW + timedelta(days=3)))
     try:
-        for _ in range(scheduler.MAX_DEFERRED_TICKS):
+        for _ in range(scheduler.MAX_DEFERRED_TICKS - 1):
             clock.advance(seconds=1)
             alerts.tick()
             assert ("later", 1, "1d") not in keys(store)  # sending first: planning put off
@@ -184,3 +185,18 @@ def test_planning_waits_while_sends_are_in_flight_but_not_for_long(store: EventS
         notifier.release.set()
     drain(alerts)
     assert [title for _channel, title, _body, _at in notifier.sent] == ["[提醒] due"]
+
+
+def test_planning_waits_for_an_alert_about_to_fall_due(store: EventStore) -> None:
+    add_events(store, timed("soon", NOW + timedelta(days=1, seconds=1)))
+    clock = FakeClock(NOW)
+    alerts, notifier = service(store, clock)
+    alerts.startup()
+    add_events(store, timed("later", NOW + timedelta(days=3)))
+    step(alerts)  # "soon" falls due in 1 s: the tick leaves planning for later
+    assert ("later", 1, "1d") not in keys(store)
+    clock.advance(seconds=1)
+    step(alerts)  # sent; nothing due soon any more
+    step(alerts)
+    assert [title for _channel, title, _body, _at in notifier.sent] == ["[提醒] soon"]
+    assert keys(store, "planned")[("later", 1, "1d")] == 1

@@ -10,8 +10,8 @@ each other.
 Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
 wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and
 missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
-next tick, nearest events first, and waits while sends are in flight (at most
-``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
+next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
+due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
 that are due.
 """
 
@@ -52,7 +52,8 @@ Clock = Callable[[], datetime]
 LATE_AFTER = timedelta(seconds=60)  # sent this long after its due time, an alert says it is late
 CLAIM_BATCH = 1000
 PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
-MAX_DEFERRED_TICKS = 10  # sends in flight put planning off for at most this many ticks
+MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
+DUE_SOON = timedelta(seconds=2)  # alerts due this soon put planning off
 
 
 def precise_utcnow() -> datetime:
@@ -165,18 +166,22 @@ class AlertService:
             self._apply_config(pending)
             self.version = self.replanner.full(now)
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
-        elif self._plan_now():
-            if self.store.data_version() != self.version:
-                self.version = self.replanner.changed(self.version, now, deadline)
-            self.replanner.extend(now, deadline)
+        else:
+            self.dispatch()  # what is due goes out before any planning
+            if self._plan_now(now):
+                if self.store.data_version() != self.version:
+                    self.version = self.replanner.changed(self.version, now, deadline)
+                self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
 
-    def _plan_now(self) -> bool:
-        """Sending comes first: while sends are in flight, planning waits (a few ticks at most)."""
-        if self._inflight > 0 and self._deferred < MAX_DEFERRED_TICKS:
-            self._deferred += 1
-            return False
+    def _plan_now(self, now: datetime) -> bool:
+        """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long)."""
+        if self._deferred < MAX_DEFERRED_TICKS:
+            next_due = None if self._inflight > 0 else self.ledger.next_due()
+            if self._inflight > 0 or (next_due is not None and next_due - now <= DUE_SOON):
+                self._deferred += 1
+                return False
         self._deferred = 0
         return True
 
