@@ -200,3 +200,18 @@ def test_planning_waits_for_an_alert_about_to_fall_due(store: EventStore) -> Non
     step(alerts)
     assert [title for _channel, title, _body, _at in notifier.sent] == ["[提醒] soon"]
     assert keys(store, "planned")[("later", 1, "1d")] == 1
+
+
+def test_an_event_changed_behind_a_running_replan_is_replanned_too(store: EventStore, tiny_steps: None) -> None:
+    clock = FakeClock(NOW)
+    alerts, _ = service(store, clock)
+    alerts.startup()
+    add_events(store, *[timed(f"e{i}", NOW + timedelta(days=2, minutes=i)) for i in range(10)])
+    step(alerts)  # the re-plan pass has done its first chunk (e0 … e2)
+    assert ("e0", 1, "1d") in keys(store) and ("e9", 1, "1d") not in keys(store)
+    add_events(store, timed("e0", NOW + timedelta(days=4)))  # e0 moves: revision 2, behind the cursor
+    for _ in range(8):
+        step(alerts)
+    assert alerts.version == store.data_version()
+    assert {(uid, rev) for uid, rev, _lead in keys(store, "planned")} == {("e0", 2)} | {(f"e{i}", 1) for i in range(1, 10)}
+    assert set(keys(store, "cancelled")) == {("e0", 1, "1d"), ("e0", 1, "1h")}

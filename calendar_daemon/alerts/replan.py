@@ -94,7 +94,7 @@ class Replanner:
         self.horizon = timedelta(days=horizon_days)
         self.horizon_days = horizon_days
         self.locale = locale
-        self._changed: tuple[int, int] | None = None  # (since, last event id done) of an unfinished changed()
+        self._changed: tuple[int, int, int] | None = None  # (since, last event id done, target version) of a changed() pass
 
     def _select(self, where: Any, *, include_deleted: bool = False) -> list[EventInfo]:
         statement = select(*_COLUMNS).where(where)
@@ -191,12 +191,14 @@ class Replanner:
         With a ``deadline`` the work may stop part way: ``since`` is returned and the next call with the
         same ``since`` carries on after the last event done.
         """
-        version = self.store.data_version()
-        if version == since:
-            return version
         if self._changed is None or self._changed[0] != since:
-            self._changed = (since, 0)
-        last_id = self._changed[1]
+            version = self.store.data_version()
+            if version == since:
+                return version
+            self._changed = (since, 0, version)
+        # A pass that takes several calls finishes at the version it began with: an event written
+        # meanwhile behind the cursor has a later change_seq and is picked up by the next pass.
+        _, last_id, version = self._changed
         id_column = _T.c.id
         while True:
             statement = (
@@ -208,7 +210,7 @@ class Replanner:
                 break
             last_id = rows[-1][0]
             self._replan_events([EventInfo(*row[1:]) for row in rows], now)
-            self._changed = (since, last_id)
+            self._changed = (since, last_id, version)
             if deadline is not None and time.monotonic() >= deadline:
                 return since
         self._changed = None
