@@ -118,7 +118,7 @@ class AlertService:
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self.scheduler.add_job(
             self.tick, "interval", seconds=self.config.alerts.tick_seconds, id="tick", max_instances=1, coalesce=True,
-            next_run_time=datetime.now(UTC),
+            next_run_time=datetime.now(UTC), misfire_grace_time=None,  # a tick that runs late still runs
         )  # fmt: skip
         self.scheduler.start()
         logger.warning("alerts on: %s rules, %s channels", len(self.rules), len(self.config.channels))
@@ -219,7 +219,7 @@ class AlertService:
         delay = max((next_due - now).total_seconds(), 0.0)
         run_at = datetime.now(UTC) + timedelta(seconds=delay)
         try:
-            self.scheduler.add_job(self.dispatch, "date", run_date=run_at, id="wake", replace_existing=True)
+            self.scheduler.add_job(self.dispatch, "date", run_date=run_at, id="wake", replace_existing=True, misfire_grace_time=None)
         except Exception:  # noqa: BLE001 - the scheduler is shutting down; the tick will catch up
             logger.debug("could not schedule the wake-up job")
 
