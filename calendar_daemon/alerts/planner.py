@@ -29,17 +29,40 @@ from calendar_daemon.trading_shift import SHIFTED_CATEGORIES
 
 
 class PlannableEvent(Protocol):
-    uid: str
-    revision: int
-    category: str
-    region: str
-    importance: int
-    precision: str
-    status: str
-    deleted: bool
-    start_at: datetime | None
-    start_date: date | None
-    sort_end: datetime
+    """What planning reads of an event (an ORM event or the planner's lighter column tuple)."""
+
+    @property
+    def uid(self) -> str: ...
+
+    @property
+    def revision(self) -> int: ...
+
+    @property
+    def category(self) -> str: ...
+
+    @property
+    def region(self) -> str: ...
+
+    @property
+    def importance(self) -> int: ...
+
+    @property
+    def precision(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def deleted(self) -> bool: ...
+
+    @property
+    def start_at(self) -> datetime | None: ...
+
+    @property
+    def start_date(self) -> date | None: ...
+
+    @property
+    def sort_end(self) -> datetime: ...
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,19 @@
 """Keeping the ledger in step with events and rules.
 
-* :meth:`Replanner.full` — at start when the rules changed, and after SIGHUP: plans every event in
-  the horizon and cancels planned rows no rule wants any more.
+* :meth:`Replanner.full` — at start when the rules changed (or nothing was planned yet), and after
+  SIGHUP: re-plans the events in progress and restarts the walk of the horizon from now.
+* :meth:`Replanner.extend` — walks the horizon forward in order of start time, ``PLAN_CHUNK`` events
+  at a time: plans what enters the horizon as time passes, and finishes a walk begun by ``full``.
+  Each chunk is reconciled: planned rows no rule wants any more are cancelled, missing ones inserted.
 * :meth:`Replanner.changed` — after any write (seed, import, API, another process): re-plans only
   the events written since the last data version; rows of an older revision are cancelled, and a
   channel that already got an alert for the old revision gets a short moved/cancelled notice.
-* :meth:`Replanner.extend` — moves the planning horizon forward as time passes.
+
+``extend`` and ``changed`` take an optional ``deadline`` (``time.monotonic()`` value): they stop after
+the chunk that passes it and carry on at the next call, so one tick never plans for long and a large
+calendar or import does not hold up sending. Progress is kept in the database (``planned_until``,
+``planned_version``), so a restart resumes a walk instead of starting again, and a warm restart with
+nothing changed plans nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from calendar_daemon.alerts.ledger import Ledger, LedgerKey
 from calendar_daemon.alerts.messages import format_instant, render_notice
@@ -35,6 +44,7 @@ RULES_MARKER = "alerts.rules_digest"
 VERSION_MARKER = "alerts.planned_version"
 UNTIL_MARKER = "alerts.planned_until"
 FAR_PAST = datetime(1970, 1, 1)
+PLAN_CHUNK = 500  # events planned per step (about 1,500 ledger rows with three leads, ~0.1 s)
 
 
 @dataclass(frozen=True)
@@ -84,12 +94,16 @@ class Replanner:
         self.horizon = timedelta(days=horizon_days)
         self.horizon_days = horizon_days
         self.locale = locale
+        self._changed: tuple[int, int, int] | None = None  # (since, last event id done, target version) of a changed() pass
 
-    def _select(self, where: Any) -> list[EventInfo]:
+    def _select(self, where: Any, *, include_deleted: bool = False) -> list[EventInfo]:
+        statement = select(*_COLUMNS).where(where)
+        if not include_deleted:
+            statement = statement.where(_T.c.deleted.is_(False))
         with self.store.engine.connect() as conn:
-            return [EventInfo(*row) for row in conn.execute(select(*_COLUMNS).where(where, _T.c.deleted.is_(False)))]
+            return [EventInfo(*row) for row in conn.execute(statement)]
 
-    def _wanted(self, events: Iterable[Any], now: datetime) -> list[PlannedAlert]:
+    def _wanted(self, events: Iterable[EventInfo], now: datetime) -> list[PlannedAlert]:
         horizon_end = now + self.horizon
         out: list[PlannedAlert] = []
         for event in events:
@@ -99,85 +113,136 @@ class Replanner:
     def _insertable(self, wanted: Sequence[PlannedAlert], now: datetime) -> list[PlannedAlert]:
         return [a for a in wanted if worth_sending(a.due_at, a.expires_at, now, self.grace)]
 
-    def full(self, now: datetime) -> int:
-        """Plan every event in the horizon; cancel planned rows that no rule wants any more."""
-        version = self.store.data_version()
-        events = self._select((_T.c.sort_end > now - self.grace) & (_T.c.sort_start < now + self.horizon))
+    def _reconcile(self, events: Sequence[EventInfo], now: datetime) -> tuple[int, int, list[PlannedAlert], list[LedgerKey]]:
+        """Cancel these events' planned rows that are no longer wanted and insert the missing ones."""
         wanted = self._wanted(events, now)
         keys = {a.key for a in wanted}
-        planned = self.ledger.keys(statuses=("planned",))
-        stale = [k.id for k in planned if (k.event_uid, k.event_revision, k.rule, k.lead, k.channel) not in keys]
-        cancelled = self.ledger.set_status(stale, "cancelled", now)
-        inserted = self.ledger.insert_planned(self._insertable(wanted, now), now)
-        self.store.set_marker(RULES_MARKER, rules_digest(self.rules, self.zone_name, self.horizon_days))
-        self.store.set_marker(VERSION_MARKER, str(version))
-        self.store.set_marker(UNTIL_MARKER, (now + self.horizon).isoformat())
-        logger.info("planned alerts for %s events: %s new, %s cancelled", len(events), inserted, cancelled)
-        return version
-
-    def warm_start(self, now: datetime) -> int:
-        """At start: re-plan only what changed since the last run, when the rules are the same."""
-        same_rules = self.store.get_marker(RULES_MARKER) == rules_digest(self.rules, self.zone_name, self.horizon_days)
-        planned_version = self.store.get_marker(VERSION_MARKER)
-        if not same_rules or not planned_version:
-            return self.full(now)
-        version = self.changed(int(planned_version), now)
-        self.extend(now)
-        return version
-
-    def extend(self, now: datetime) -> None:
-        """Plan events that entered the horizon since it was last moved."""
-        marker = self.store.get_marker(UNTIL_MARKER)
-        until = datetime.fromisoformat(marker) if marker else now
-        new_until = now + self.horizon
-        if new_until - until < timedelta(hours=1):
-            return
-        events = self._select((_T.c.sort_start >= until) & (_T.c.sort_start < new_until))
-        self.ledger.insert_planned(self._insertable(self._wanted(events, now), now), now)
-        self.store.set_marker(UNTIL_MARKER, new_until.isoformat())
-
-    def changed(self, since: int, now: datetime) -> int:
-        """Re-plan the events written after data version ``since``; returns the version now planned."""
-        version = self.store.data_version()
-        if version == since:
-            return version
-        events = self.store.changed_since(since)
-        if events:
-            self._replan_events(events, now)
-        self.store.set_marker(VERSION_MARKER, str(version))
-        return version
-
-    def _replan_events(self, events: Sequence[Event], now: datetime) -> None:
-        wanted = self._wanted(events, now)
-        keys = {a.key for a in wanted}
-        existing = self.ledger.keys(uids=[e.uid for e in events])
+        existing = self.ledger.keys(uids=[e.uid for e in events]) if events else []
         stale = [
             k.id for k in existing
             if k.status == "planned" and (k.event_uid, k.event_revision, k.rule, k.lead, k.channel) not in keys
         ]  # fmt: skip
         cancelled = self.ledger.set_status(stale, "cancelled", now)
         inserted = self.ledger.insert_planned(self._insertable(wanted, now), now)
+        return inserted, cancelled, wanted, existing
+
+    def full(self, now: datetime) -> int:
+        """Re-plan from scratch: the events in progress now, then (through :meth:`extend`) the horizon."""
+        version = self.store.data_version()
+        events = self._select((_T.c.sort_start < now) & (_T.c.sort_end > now - self.grace))
+        inserted, cancelled, _, _ = self._reconcile(events, now)
+        self.store.set_marker(RULES_MARKER, rules_digest(self.rules, self.zone_name, self.horizon_days))
+        self.store.set_marker(VERSION_MARKER, str(version))
+        self.store.set_marker(UNTIL_MARKER, now.isoformat())
+        self._changed = None
+        logger.info("re-planning all alerts: %s events in progress (%s new, %s cancelled); walking the horizon", len(events), inserted, cancelled)
+        return version
+
+    def warm_start(self, now: datetime, deadline: float | None = None) -> int:
+        """At start: re-plan only what changed since the last run, when the rules are the same."""
+        same_rules = self.store.get_marker(RULES_MARKER) == rules_digest(self.rules, self.zone_name, self.horizon_days)
+        planned_version = self.store.get_marker(VERSION_MARKER)
+        if not same_rules or not planned_version:
+            version = self.full(now)
+        else:
+            version = self.changed(int(planned_version), now, deadline)
+        self.extend(now, deadline)
+        return version
+
+    def _boundary(self, until: datetime, target: datetime) -> datetime:
+        """The start time that ends the next chunk: at most PLAN_CHUNK events, never splitting a start time."""
+        window = (_T.c.deleted.is_(False)) & (_T.c.sort_start < target)
+        statement = select(_T.c.sort_start).where(window, _T.c.sort_start >= until).order_by(_T.c.sort_start)
+        with self.store.engine.connect() as conn:
+            boundary = conn.execute(statement.offset(PLAN_CHUNK).limit(1)).scalar()
+            if boundary is None:
+                return target
+            if boundary == until:  # more than a chunk share one start time: take them all
+                boundary = conn.execute(select(func.min(_T.c.sort_start)).where(window, _T.c.sort_start > until)).scalar()
+        return target if boundary is None else boundary
+
+    def extend(self, now: datetime, deadline: float | None = None) -> bool:
+        """Plan the events that entered the horizon since it was last moved; True once the walk is done."""
+        marker = self.store.get_marker(UNTIL_MARKER)
+        until = datetime.fromisoformat(marker) if marker else now
+        target = now + self.horizon
+        if target - until < timedelta(hours=1):
+            return True
+        started, events, inserted = time.monotonic(), 0, 0
+        while until < target:
+            boundary = self._boundary(until, target)
+            chunk = self._select((_T.c.sort_start >= until) & (_T.c.sort_start < boundary))
+            inserted += self._reconcile(chunk, now)[0]
+            events += len(chunk)
+            until = boundary
+            self.store.set_marker(UNTIL_MARKER, until.isoformat())
+            if deadline is not None and time.monotonic() >= deadline and until < target:
+                break
+        if events:
+            logger.info(
+                "planned alerts for %s events up to %s: %s new in %.2f s%s", events, f"{until:%Y-%m-%d %H:%M}", inserted,
+                time.monotonic() - started, "" if until >= target else " (continuing)",
+            )  # fmt: skip
+        return until >= target
+
+    def changed(self, since: int, now: datetime, deadline: float | None = None) -> int:
+        """Re-plan the events written after data version ``since``; returns the version now planned.
+
+        With a ``deadline`` the work may stop part way: ``since`` is returned and the next call with the
+        same ``since`` carries on after the last event done.
+        """
+        if self._changed is None or self._changed[0] != since:
+            version = self.store.data_version()
+            if version == since:
+                return version
+            self._changed = (since, 0, version)
+        # A pass that takes several calls finishes at the version it began with: an event written
+        # meanwhile behind the cursor has a later change_seq and is picked up by the next pass.
+        _, last_id, version = self._changed
+        id_column = _T.c.id
+        while True:
+            statement = (
+                select(id_column, *_COLUMNS).where(_T.c.change_seq > since, id_column > last_id).order_by(id_column).limit(PLAN_CHUNK)
+            )  # fmt: skip
+            with self.store.engine.connect() as conn:
+                rows = list(conn.execute(statement))
+            if not rows:
+                break
+            last_id = rows[-1][0]
+            self._replan_events([EventInfo(*row[1:]) for row in rows], now)
+            self._changed = (since, last_id, version)
+            if deadline is not None and time.monotonic() >= deadline:
+                return since
+        self._changed = None
+        self.store.set_marker(VERSION_MARKER, str(version))
+        return version
+
+    def _replan_events(self, events: Sequence[EventInfo], now: datetime) -> None:
+        inserted, cancelled, wanted, existing = self._reconcile(events, now)
         notices = self._notices(events, existing, {a.event_uid: a.expires_at for a in wanted}, now)
         logger.info("re-planned %s changed events: %s new alerts, %s cancelled, %s notices", len(events), inserted, cancelled, notices)
 
-    def _notices(self, events: Sequence[Event], existing: Sequence[LedgerKey], expires: dict[str, datetime], now: datetime) -> int:
+    def _notices(self, events: Sequence[EventInfo], existing: Sequence[LedgerKey], expires: dict[str, datetime], now: datetime) -> int:
         """Tell channels that got an alert for an older revision that the event moved or was cancelled."""
         by_uid = {e.uid: e for e in events}
         latest: dict[tuple[str, str], LedgerKey] = {}
         for key in existing:
-            event = by_uid[key.event_uid]
-            if key.status in DELIVERED and key.event_revision < event.revision:
+            info = by_uid[key.event_uid]
+            if key.status in DELIVERED and key.event_revision < info.revision:
                 previous = latest.get((key.event_uid, key.channel))
                 if previous is None or key.event_revision > previous.event_revision:
                     latest[(key.event_uid, key.channel)] = key
         notices = 0
         for (uid, channel), key in latest.items():
-            event = by_uid[uid]
-            if event.deleted or event.status == "cancelled":
+            info = by_uid[uid]
+            if info.deleted or info.status == "cancelled":
                 kind = "cancelled"
             elif uid in expires and expires[uid] != key.expires_at:
                 kind = "moved"
             else:
+                continue
+            event = self.store.get(uid, include_deleted=True)  # the full event, only for the few that need a notice
+            if event is None:
                 continue
             title, body = render_notice(kind, event, old_when(key, event), locale=self.locale, display_zone=self.zone_name)
             notices += self.ledger.insert_message(

@@ -6,6 +6,13 @@ Each tick: feed the systemd watchdog, apply a pending reload, re-plan events cha
 last data version (including imports by other processes), extend the horizon, queue digests,
 and claim due rows, which a thread pool sends — one row per channel, so channels never wait on
 each other.
+
+Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
+wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and
+missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
+next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
+due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
+that are due.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import logging
 import os
 import socket
 import threading
+import time as time_module
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -43,6 +51,9 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 LATE_AFTER = timedelta(seconds=60)  # sent this long after its due time, an alert says it is late
 CLAIM_BATCH = 1000
+PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
+MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
+DUE_SOON = timedelta(seconds=2)  # alerts due this soon put planning off
 
 
 def precise_utcnow() -> datetime:
@@ -70,6 +81,8 @@ class AlertService:
         self.last_send: dict[str, dict[str, Any]] = {}
         self.watchdog = Watchdog()
         self.version = 0
+        self._started = False
+        self._deferred = 0
         self._apply_config(config)
         self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
 
@@ -83,22 +96,28 @@ class AlertService:
         self.digests = Digests(self.store, self.ledger, config.channels, zone=zone, locale=locale, grace=self.grace)
 
     # -- life cycle -------------------------------------------------------------------------
-    def startup(self) -> None:
-        """Catch up on what fell due while down, then plan (only what changed, when rules are the same)."""
+    def startup(self, budget: float | None = None) -> None:
+        """Catch up on what fell due while down, then plan (only what changed, when rules are the same).
+
+        Without a ``budget`` planning runs to the end; with one it stops after that many seconds
+        and the ticks finish it.
+        """
         now = self.clock()
         display = self.config.display
         result = catch_up(self.ledger, self.store, now, self.grace, locale=display.locale, zone=display.timezone)
         for channel, count in result.missed.items():
             self.metrics.alert("missed", channel, count)
-        self.version = self.replanner.warm_start(now)
+        self._started = True
+        deadline = None if budget is None else time_module.monotonic() + budget
+        self.version = self.replanner.warm_start(now, deadline)
         self.metrics.track_events(self.store.count)
 
     def start(self) -> None:
-        self.startup()
+        """Start ticking; the first tick runs :meth:`startup` (so readiness does not wait for it)."""
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self.scheduler.add_job(
             self.tick, "interval", seconds=self.config.alerts.tick_seconds, id="tick", max_instances=1, coalesce=True,
-            next_run_time=datetime.now(UTC),
+            next_run_time=datetime.now(UTC), misfire_grace_time=None,  # a tick that runs late still runs
         )  # fmt: skip
         self.scheduler.start()
         logger.warning("alerts on: %s rules, %s channels", len(self.rules), len(self.config.channels))
@@ -144,16 +163,32 @@ class AlertService:
         now = self.clock()
         self.last_tick = now
         self.watchdog.feed()
+        deadline = time_module.monotonic() + PLAN_BUDGET
+        if not self._started:
+            self.startup(PLAN_BUDGET)
         pending, self._pending_config = self._pending_config, None
         if pending is not None:
             self._apply_config(pending)
             self.version = self.replanner.full(now)
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
-        elif self.store.data_version() != self.version:
-            self.version = self.replanner.changed(self.version, now)
-        self.replanner.extend(now)
+        else:
+            self.dispatch()  # what is due goes out before any planning
+            if self._plan_now(now):
+                if self.store.data_version() != self.version:
+                    self.version = self.replanner.changed(self.version, now, deadline)
+                self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
+
+    def _plan_now(self, now: datetime) -> bool:
+        """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long)."""
+        if self._deferred < MAX_DEFERRED_TICKS:
+            next_due = None if self._inflight > 0 else self.ledger.next_due()
+            if self._inflight > 0 or (next_due is not None and next_due - now <= DUE_SOON):
+                self._deferred += 1
+                return False
+        self._deferred = 0
+        return True
 
     def dispatch(self) -> int:
         """Claim due rows and hand them to the send pool; returns how many were claimed."""
@@ -161,7 +196,7 @@ class AlertService:
             room = CLAIM_BATCH - self._inflight
             self._claims += 1
             token = f"{self.worker}:{self._claims}"
-        if room <= 0 or self._stopping:
+        if room <= 0 or self._stopping or not self._started:  # nothing goes out before the catch-up
             return 0
         now = self.clock()
         rows = self.ledger.claim(token, now, timedelta(seconds=self.config.alerts.lease_seconds), room)
@@ -181,7 +216,7 @@ class AlertService:
         delay = max((next_due - now).total_seconds(), 0.0)
         run_at = datetime.now(UTC) + timedelta(seconds=delay)
         try:
-            self.scheduler.add_job(self.dispatch, "date", run_date=run_at, id="wake", replace_existing=True)
+            self.scheduler.add_job(self.dispatch, "date", run_date=run_at, id="wake", replace_existing=True, misfire_grace_time=None)
         except Exception:  # noqa: BLE001 - the scheduler is shutting down; the tick will catch up
             logger.debug("could not schedule the wake-up job")
 
