@@ -104,6 +104,12 @@ def test_deadlines_and_open_starts() -> None:
     assert r("2028年及之后") == ("2028-01-01", None)
 
 
+def test_a_deadline_already_past_at_publication_is_its_own_day() -> None:
+    # "by 20 January" read on 4 March: no span from publication to the deadline exists (start > end).
+    assert r("1月20日前") == ("2026-01-20", "2026-01-20")
+    assert r("2026年2月底前") == ("2026-02-28", "2026-02-28")
+
+
 def test_as_of_is_flagged() -> None:
     res = resolve_expression("截至3月3日", WEDNESDAY, "Asia/Shanghai")
     assert res is not None and res.kind == "as_of"
