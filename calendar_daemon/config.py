@@ -35,6 +35,12 @@ class ServerConfig(Section):
         "empty means the address the request came to.",
     )
     max_request_bytes: int = Field(1_048_576, ge=1024, description="Largest request body accepted, in bytes.")
+    replica_id: str = Field(
+        "",
+        pattern=r"^[A-Za-z0-9._-]{0,40}$",
+        description="This replica's name in /healthz, /metrics and the alert ledger's claims; "
+        "empty means hostname:pid.",
+    )
 
 
 class DatabaseConfig(Section):

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import threading
 import time as time_module
 import uuid
@@ -36,6 +34,7 @@ from calendar_daemon.alerts.redact import redact
 from calendar_daemon.alerts.replan import Replanner
 from calendar_daemon.config import Config
 from calendar_daemon.metrics import Metrics
+from calendar_daemon.replica import replica_id
 from calendar_daemon.sdnotify import notify, watchdog_interval
 from calendar_daemon.store import EventStore
 
@@ -58,9 +57,14 @@ class AlertService:
         self.store = store
         self.notifier = notifier
         self.clock = clock
-        self.metrics = metrics or Metrics()
+        self.replica = replica_id(config)
+        self.metrics = metrics or Metrics(self.replica)
         self.ledger = Ledger(store.engine)
-        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        # Claim tokens start with this prefix: the replica, then a per-run suffix so a restarted
+        # replica never mistakes its predecessor's claims for its own.
+        self.worker = f"{self.replica}:{uuid.uuid4().hex[:8]}"
+        self.last_claim: datetime | None = None
+        self.digests_sent = 0
         self._claims = 0
         self._lock = threading.Lock()
         self._inflight = 0
@@ -94,6 +98,7 @@ class AlertService:
             self.metrics.alert("missed", channel, count)
         self.version = self.replanner.warm_start(now)
         self.metrics.track_events(self.store.count)
+        self.metrics.track_claims(lambda: self._inflight)
 
     def start(self) -> None:
         self.startup()
@@ -169,6 +174,8 @@ class AlertService:
             return 0
         now = self.clock()
         rows = self.ledger.claim(token, now, timedelta(seconds=self.config.alerts.lease_seconds), room)
+        if rows:
+            self.last_claim = now
         for row in rows:
             with self._lock:
                 self._inflight += 1
@@ -242,6 +249,8 @@ class AlertService:
         late = row.kind == "alert" and done - row.due_at > LATE_AFTER
         self.ledger.mark_sent(row.id or 0, token, done, late=late)
         self.metrics.alert("late" if late else "sent", row.channel)
+        if row.kind == "digest":
+            self.digests_sent += 1
         self.last_send[row.channel] = {"ok": True, "at": done.isoformat()}
         return "late" if late else "sent"
 
@@ -250,4 +259,10 @@ class AlertService:
         now = self.clock()
         limit = timedelta(seconds=max(5.0, 5 * self.config.alerts.tick_seconds))
         alive = self.last_tick is not None and now - self.last_tick <= limit and not self._stopping
-        return {"scheduler": "ok" if alive else "stalled", "last_send": self.last_send}
+        return {
+            "scheduler": "ok" if alive else "stalled", "last_send": self.last_send,
+            # Replicas are peers: any of them claims due alerts and digests; these say what this one holds.
+            "claim_prefix": self.worker, "claims_held": self._inflight,
+            "last_claim": None if self.last_claim is None else self.last_claim.isoformat(),
+            "digests_sent": self.digests_sent,
+        }  # fmt: skip
