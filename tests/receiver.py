@@ -15,6 +15,7 @@ class Receiver:
         self.arrivals: list[float] = []  # time.time() of each recorded message
         self.failing_until = 0.0  # time.time() before which requests get 503
         self.rejected = 0
+        self.delay_seconds = 0.0  # answer this long after recording (a slow endpoint: sends stay in flight)
         self._lock = threading.Lock()
         receiver = self
 
@@ -31,6 +32,8 @@ class Receiver:
                 with receiver._lock:
                     receiver.messages.append(json.loads(raw))
                     receiver.arrivals.append(time.time())
+                if receiver.delay_seconds:
+                    time.sleep(receiver.delay_seconds)
                 self.send_response(200)
                 self.end_headers()
 
