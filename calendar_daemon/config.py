@@ -253,6 +253,13 @@ class AlertsConfig(Section):
         _check_durations([value])
         return value
 
+    @model_validator(mode="after")
+    def _lease_outlasts_a_send(self) -> AlertsConfig:
+        # A send still running when its lease ends could be repeated by another replica.
+        if self.lease_seconds <= self.send_timeout_seconds:
+            raise ValueError("lease_seconds must be longer than send_timeout_seconds")
+        return self
+
 
 class Config(Section):
     server: ServerConfig = Field(default_factory=ServerConfig)

@@ -31,7 +31,7 @@ def alert_config(path: Path, *, receiver_url: str, seeds: Path, lease_seconds: f
     server = f'replica_id = "{replica_id}"\n' if replica_id else ""
     extra = (
         '[display]\nlocale = "en"\ntimezone = "UTC"\n\n'
-        f"[alerts]\nlease_seconds = {lease_seconds}\n\n"
+        f"[alerts]\nlease_seconds = {lease_seconds}\nsend_timeout_seconds = {min(10.0, lease_seconds - 1)}\n\n"
         f'[[channels]]\nname = "desk"\nurl = "{receiver_url}"\n\n'
         '[[alert_rules]]\nname = "burst"\nchannels = ["desk"]\nbefore = ["1m"]\n'
     )
@@ -145,7 +145,7 @@ def run_load(
             if kill_after is not None:
                 receiver.wait_for(kill_after, timeout=lead_in + spread + settle)
                 # Slow the endpoint down so the victim dies with sends in flight and claims unrecorded.
-                receiver.delay_seconds = 2.0
+                receiver.delay_seconds = 1.0
                 victim = daemons[0]
                 prefix = str(victim.get("/healthz").json()["alerts"]["claim_prefix"])
                 held = time.monotonic() + 10

@@ -162,6 +162,16 @@ class Ledger:
                 session.expunge(row)
         return rows
 
+    def renew(self, row_id: int, token: str, now: datetime, lease: timedelta) -> bool:
+        """Extend a claim still held by ``token``; False when it expired and another sender took it."""
+        t = self.table
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t).where(t.c.id == row_id, t.c.claimed_by == token, t.c.status == "sending")
+                .values(lease_until=now + lease, updated_at=now)
+            )  # fmt: skip
+        return result.rowcount == 1
+
     def _finish(self, row_id: int, token: str, values: dict[str, Any]) -> bool:
         t = self.table
         with self.engine.begin() as conn:

@@ -68,6 +68,7 @@ class AlertService:
         self._claims = 0
         self._lock = threading.Lock()
         self._inflight = 0
+        self._backlog = False  # the last claim was full: more rows may be due
         self._stopping = False
         self._pending_config: Config | None = None
         self.scheduler: Any = None
@@ -165,23 +166,33 @@ class AlertService:
             self._watchdog_sent = moment
 
     def dispatch(self) -> int:
-        """Claim due rows and hand them to the send pool; returns how many were claimed."""
+        """Claim due rows and hand them to the send pool; returns how many were claimed.
+
+        A replica claims at most what its pool can start soon (twice its workers), so replicas
+        share a burst instead of one claiming it all, and a claimed row waits little before its
+        send begins; when the pool drains, the next claim follows at once (see _deliver_safely).
+        """
         with self._lock:
-            room = CLAIM_BATCH - self._inflight
+            room = min(CLAIM_BATCH, 2 * self.config.alerts.send_workers) - self._inflight
             self._claims += 1
             token = f"{self.worker}:{self._claims}"
         if room <= 0 or self._stopping:
+            self._backlog = True
             return 0
         now = self.clock()
-        rows = self.ledger.claim(token, now, timedelta(seconds=self.config.alerts.lease_seconds), room)
+        rows = self.ledger.claim(token, now, self._lease(), room)
         if rows:
             self.last_claim = now
+        self._backlog = len(rows) == room
         for row in rows:
             with self._lock:
                 self._inflight += 1
             self.executor.submit(self._deliver_safely, row, token)
         self._schedule_wake(now, full=len(rows) == room)
         return len(rows)
+
+    def _lease(self) -> timedelta:
+        return timedelta(seconds=self.config.alerts.lease_seconds)
 
     def _schedule_wake(self, now: datetime, *, full: bool) -> None:
         if self.scheduler is None or self._stopping:
@@ -205,6 +216,21 @@ class AlertService:
         finally:
             with self._lock:
                 self._inflight -= 1
+                refill = self._backlog and self._inflight <= self.config.alerts.send_workers
+                if refill:
+                    self._backlog = False
+            if refill:  # more was due than this replica could take: claim the next rows now
+                self._schedule_wake(self.clock(), full=True)
+
+    def _still_ours(self, row: AlertRow, token: str, now: datetime) -> bool:
+        """A row that waited half its lease in the pool gets its lease renewed before the send; if the
+        lease already ran out and another replica took the row over, this replica must not send it."""
+        if row.lease_until is None or now < row.lease_until - self._lease() / 2:
+            return True
+        if self.ledger.renew(row.id or 0, token, now, self._lease()):
+            return True
+        logger.warning("alert %s: claim expired before its send began; another sender has it", row.id)
+        return False
 
     def _message(self, row: AlertRow, now: datetime) -> tuple[str, str] | None:
         if row.kind != "alert":
@@ -220,6 +246,8 @@ class AlertService:
     def deliver(self, row: AlertRow, token: str) -> str:
         """Send one claimed row and record the outcome; returns the row's new status."""
         now = self.clock()
+        if not self._still_ours(row, token, now):
+            return "lost"
         retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
         if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
             # Never tried and overdue past the grace period, or the event has begun: pointless now.
