@@ -256,8 +256,8 @@ class AlertsConfig(Section):
     @model_validator(mode="after")
     def _lease_outlasts_a_send(self) -> AlertsConfig:
         # A send still running when its lease ends could be repeated by another replica.
-        if self.lease_seconds <= self.send_timeout_seconds:
-            raise ValueError("lease_seconds must be longer than send_timeout_seconds")
+        if self.lease_seconds < 2 * self.send_timeout_seconds:
+            raise ValueError("lease_seconds must be at least twice send_timeout_seconds")
         return self
 
 

@@ -31,7 +31,7 @@ def alert_config(path: Path, *, receiver_url: str, seeds: Path, lease_seconds: f
     server = f'replica_id = "{replica_id}"\n' if replica_id else ""
     extra = (
         '[display]\nlocale = "en"\ntimezone = "UTC"\n\n'
-        f"[alerts]\nlease_seconds = {lease_seconds}\nsend_timeout_seconds = {min(10.0, lease_seconds - 1)}\n\n"
+        f"[alerts]\nlease_seconds = {lease_seconds}\nsend_timeout_seconds = {min(10.0, lease_seconds / 2)}\n\n"
         f'[[channels]]\nname = "desk"\nurl = "{receiver_url}"\n\n'
         '[[alert_rules]]\nname = "burst"\nchannels = ["desk"]\nbefore = ["1m"]\n'
     )
@@ -133,10 +133,10 @@ def run_load(
                                        lease_seconds=lease_seconds, replica_id=f"replica-{n}"), db_url)
             for n in range(replicas)
         ]  # fmt: skip
-        with ThreadPoolExecutor(len(daemons)) as pool:
-            list(pool.map(lambda daemon: daemon.start(), daemons))
         in_window: set[str] = set()
         try:
+            with ThreadPoolExecutor(len(daemons)) as pool:  # a failed start still stops the others below
+                list(pool.map(lambda daemon: daemon.start(), daemons))
             first_due = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=lead_in)
             due = write_events(workdir / "burst.json", count, first_due, spread)
             imported = run_cli("import", str(workdir / "burst.json"), db=db_url, timeout=300)

@@ -54,7 +54,7 @@ def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
         ("[display]\nlocale = \"fr\"\n", "key 'display.locale': must be 'zh-CN' or 'en'"),
         ("[feed]\nrefresh_interval_minutes = \"often\"\n", "key 'feed.refresh_interval_minutes'"),
         ("[server\nport = 1\n", "invalid TOML"),
-        ("[alerts]\nlease_seconds = 5\nsend_timeout_seconds = 10\n", "lease_seconds must be longer than send_timeout"),
+        ("[alerts]\nlease_seconds = 15\nsend_timeout_seconds = 10\n", "lease_seconds must be at least twice send_timeout"),
         ("[server]\nreplica_id = \"a b\"\n", "key 'server.replica_id'"),
     ],
 )

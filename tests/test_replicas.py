@@ -52,9 +52,9 @@ def test_a_write_through_replica_a_is_alerted_by_replica_b(tmp_path: Path, pg_ur
                                 extra=f'[api]\ntokens = ["{token}"]\n')  # fmt: skip
         b_config = alert_config(tmp_path / "b.toml", receiver_url=hook.url, seeds=seeds, lease_seconds=5, replica_id="replica-b")
         a, b = DaemonProcess(a_config, pg_url), DaemonProcess(b_config, pg_url)
-        a.start()
-        b.start()
         try:
+            a.start()
+            b.start()
             start = (datetime.now(UTC) + timedelta(seconds=66)).replace(microsecond=0)  # B's 1-minute alert falls due in ~6 s
             body = {
                 "uid": "moved-by-a@test", "title": "Written on A", "category": "macro_data", "region": "US",

@@ -223,9 +223,11 @@ class AlertService:
                 self._schedule_wake(self.clock(), full=True)
 
     def _still_ours(self, row: AlertRow, token: str, now: datetime) -> bool:
-        """A row that waited half its lease in the pool gets its lease renewed before the send; if the
-        lease already ran out and another replica took the row over, this replica must not send it."""
-        if row.lease_until is None or now < row.lease_until - self._lease() / 2:
+        """A row whose remaining lease might not cover a send (it waited in the pool) gets its lease
+        renewed first; if the lease already ran out and another replica took the row over, this
+        replica must not send it. The config keeps a fresh lease at least twice the send timeout."""
+        margin = timedelta(seconds=1.5 * self.config.alerts.send_timeout_seconds)
+        if row.lease_until is None or now + margin < row.lease_until:
             return True
         if self.ledger.renew(row.id or 0, token, now, self._lease()):
             return True
