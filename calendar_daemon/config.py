@@ -242,7 +242,8 @@ class AlertsConfig(Section):
     horizon_days: int = Field(400, ge=1, description="Plan alerts for events starting within this many days.")
     tick_seconds: float = Field(1.0, gt=0, le=1.0, description="How often the scheduler wakes to plan and send.")
     lease_seconds: float = Field(
-        60.0, ge=1, description="A claimed alert not recorded as sent within this time is sent again."
+        60.0, ge=1, description="A claimed alert not recorded as sent within this time is sent again (by any "
+        "replica); at least twice send_timeout_seconds."
     )
     send_workers: int = Field(32, ge=1, le=256, description="Parallel sends (across all channels).")
     send_timeout_seconds: float = Field(10.0, gt=0, description="Network timeout of one send.")
