@@ -69,12 +69,14 @@ class LoadResult:
     duplicates: dict[str, int]
     in_window: set[str]  # titles the killed replica had claimed, unrecorded, when it died
     lateness: list[float] = field(default_factory=list)  # seconds after due, first arrival of each alert
+    offsets: list[float] = field(default_factory=list)  # each alert's due time, seconds after the first
     statuses: dict[str, int] = field(default_factory=dict)
 
-    def percentile(self, q: float) -> float:
-        if not self.lateness:
+    def percentile(self, q: float, *, after: float = 0.0) -> float:
+        """Lateness percentile of the alerts due at least ``after`` seconds into the burst."""
+        ordered = sorted(late for late, offset in zip(self.lateness, self.offsets, strict=True) if offset >= after)
+        if not ordered:
             return float("nan")
-        ordered = sorted(self.lateness)
         return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
     def summary(self) -> dict[str, Any]:
@@ -84,6 +86,7 @@ class LoadResult:
             "duplicates_outside_window": sum(n - 1 for t, n in self.duplicates.items() if t not in self.in_window),
             "killed_with_claims": len(self.in_window),
             "p50_s": round(self.percentile(0.5), 3), "p99_s": round(self.percentile(0.99), 3),
+            "p99_after_10s_s": round(self.percentile(0.99, after=10.0), 3),
             "max_s": round(max(self.lateness), 3) if self.lateness else None,
             "mean_s": round(statistics.fmean(self.lateness), 3) if self.lateness else None,
         }  # fmt: skip
@@ -170,6 +173,8 @@ def _result(receiver: Receiver, due: dict[str, datetime], in_window: set[str], s
     prefix = "[Reminder] "
     counts: Counter[str] = Counter()
     lateness: list[float] = []
+    offsets: list[float] = []
+    first = min(due.values())
     with receiver._lock:
         pairs = list(zip(receiver.messages, receiver.arrivals, strict=True))
     for message, arrived in pairs:
@@ -177,8 +182,9 @@ def _result(receiver: Receiver, due: dict[str, datetime], in_window: set[str], s
         counts[title] += 1
         if title in due and counts[title] == 1:
             lateness.append(arrived - due[title].replace(tzinfo=UTC).timestamp())
+            offsets.append((due[title] - first).total_seconds())
     return LoadResult(
         expected=len(due), delivered=sum(1 for t in due if counts[t]), missing=sorted(t for t in due if not counts[t]),
         duplicates={t: n for t, n in counts.items() if n > 1}, in_window=in_window, lateness=lateness,
-        statuses=statuses,
+        offsets=offsets, statuses=statuses,
     )  # fmt: skip
