@@ -35,6 +35,12 @@ class ServerConfig(Section):
         "empty means the address the request came to.",
     )
     max_request_bytes: int = Field(1_048_576, ge=1024, description="Largest request body accepted, in bytes.")
+    replica_id: str = Field(
+        "",
+        pattern=r"^[A-Za-z0-9._-]{0,40}$",
+        description="This replica's name in /healthz, /metrics and the alert ledger's claims; "
+        "empty means hostname:pid.",
+    )
 
 
 class DatabaseConfig(Section):
@@ -246,7 +252,8 @@ class AlertsConfig(Section):
     horizon_days: int = Field(400, ge=1, description="Plan alerts for events starting within this many days.")
     tick_seconds: float = Field(1.0, gt=0, le=1.0, description="How often the scheduler wakes to plan and send.")
     lease_seconds: float = Field(
-        60.0, ge=1, description="A claimed alert not recorded as sent within this time is sent again."
+        60.0, ge=1, description="A claimed alert not recorded as sent within this time is sent again (by any "
+        "replica); at least twice send_timeout_seconds."
     )
     send_workers: int = Field(32, ge=1, le=256, description="Parallel sends (across all channels).")
     send_timeout_seconds: float = Field(10.0, gt=0, description="Network timeout of one send.")
@@ -256,6 +263,13 @@ class AlertsConfig(Section):
     def _grace(cls, value: str) -> str:
         _check_durations([value])
         return value
+
+    @model_validator(mode="after")
+    def _lease_outlasts_a_send(self) -> AlertsConfig:
+        # A send still running when its lease ends could be repeated by another replica.
+        if self.lease_seconds < 2 * self.send_timeout_seconds:
+            raise ValueError("lease_seconds must be at least twice send_timeout_seconds")
+        return self
 
 
 class Config(Section):

@@ -22,6 +22,7 @@ from calendar_daemon.db import describe, open_engine
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache
 from calendar_daemon.metrics import Metrics
+from calendar_daemon.replica import replica_id
 from calendar_daemon.sdnotify import Watchdog, notify
 from calendar_daemon.seeds import load_seeds_if_changed, reference_options
 from calendar_daemon.server import AppState, create_app
@@ -174,12 +175,13 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None, co
     """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM."""
     config = runtime.config
     early = EarlyStop()
-    metrics = Metrics()
+    replica = replica_id(config)
+    metrics = Metrics(replica)
     metrics.track_events(runtime.store.count)
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
     _install_reload(service, config_path)
-    app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics))
+    app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica))
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port
     # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so

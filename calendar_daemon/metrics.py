@@ -1,4 +1,8 @@
-"""Prometheus metrics: alerts by outcome and channel, feed requests, event count."""
+"""Prometheus metrics: alerts by outcome and channel, feed requests, event count, claims held.
+
+Every series carries a ``replica`` label, so the replicas behind one load balancer can be told
+apart (and summed) even when scraped through a single address.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +17,23 @@ OUTCOMES = ("sent", "failed", "late", "missed")
 class Metrics:
     """One registry per process (tests build several apps, so not the global one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, replica: str = "") -> None:
+        self.replica = replica
         self.registry = CollectorRegistry()
         self.alerts = Counter(
             "calendar_daemon_alerts", "Alerts by outcome (sent, failed, late, missed) and channel.",
-            ["outcome", "channel"], registry=self.registry,
+            ["replica", "outcome", "channel"], registry=self.registry,
         )  # fmt: skip
-        self.feed_requests = Counter("calendar_daemon_feed_requests", "Feed requests served.", registry=self.registry)
-        self.events = Gauge("calendar_daemon_events", "Events in the store (not deleted).", registry=self.registry)
+        self.feed_requests = Counter(
+            "calendar_daemon_feed_requests", "Feed requests served.", ["replica"], registry=self.registry
+        ).labels(replica=replica)
+        self.events = Gauge(
+            "calendar_daemon_events", "Events in the store (not deleted).", ["replica"], registry=self.registry
+        ).labels(replica=replica)
+        self.claims = Gauge(
+            "calendar_daemon_alert_claims", "Alerts this replica has claimed and not yet recorded.", ["replica"],
+            registry=self.registry,
+        ).labels(replica=replica)  # fmt: skip
 
     def declare_channels(self, channels: Iterable[str]) -> None:
         """Export every outcome of every channel from the start (at 0), so a rate or alert on it works."""
@@ -29,10 +42,13 @@ class Metrics:
                 self.alerts.labels(outcome=outcome, channel=channel)
 
     def alert(self, outcome: str, channel: str, count: int = 1) -> None:
-        self.alerts.labels(outcome=outcome, channel=channel).inc(count)
+        self.alerts.labels(replica=self.replica, outcome=outcome, channel=channel).inc(count)
 
     def track_events(self, count: Callable[[], int]) -> None:
         self.events.set_function(lambda: float(count()))
+
+    def track_claims(self, count: Callable[[], int]) -> None:
+        self.claims.set_function(lambda: float(count()))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

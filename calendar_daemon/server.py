@@ -17,6 +17,7 @@ from calendar_daemon.feed import FeedBody, FeedCache, FeedQuery
 from calendar_daemon.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from calendar_daemon.metrics import Metrics
 from calendar_daemon.records import CATEGORIES
+from calendar_daemon.replica import replica_id
 from calendar_daemon.store import EventStore
 from calendar_daemon.web import register as register_web
 
@@ -34,13 +35,14 @@ class AppState:
 
     def __init__(
         self, config: Config, store: EventStore, feed: FeedCache, *, alerts: HealthSource | None = None,
-        metrics: Metrics | None = None,
+        metrics: Metrics | None = None, replica: str = "",
     ) -> None:  # fmt: skip
         self.config = config
         self.store = store
         self.feed = feed
         self.alerts = alerts
-        self.metrics = metrics or Metrics()
+        self.replica = replica or replica_id(config)
+        self.metrics = metrics or Metrics(self.replica)
 
 
 def _etag_matches(header: str, etag: str) -> bool:
@@ -116,7 +118,12 @@ def create_app(state: AppState) -> FastAPI:
         except Exception as exc:  # noqa: BLE001 - report any database failure as unhealthy
             logger.warning("health check: database unreachable: %s", exc)
             return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
-        body: dict[str, Any] = {"status": "ok", "database": "ok", "data_version": version, "version": __version__}
+        body: dict[str, Any] = {
+            "status": "ok", "database": "ok", "backend": state.store.engine.dialect.name, "data_version": version,
+            "version": __version__,
+            # Every replica serves the feed; those with alerts on are peers that claim due alerts and digests.
+            "replica": {"id": state.replica, "role": "feed" if state.alerts is None else "feed+alerts"},
+        }  # fmt: skip
         if state.alerts is None:
             body["alerts"] = "off"
         else:

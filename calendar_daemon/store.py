@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import func, or_, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -140,10 +141,8 @@ class EventStore:
     def initialise(self, *, migrate: bool = False) -> None:
         """Create a new database, or check (``migrate``: upgrade) the schema of an existing one."""
         ensure_schema(self.engine, migrate=migrate)
-        with Session(self.engine) as session:
-            if session.get(State, DATA_VERSION) is None:
-                session.add(State(key=DATA_VERSION, value=0))
-                session.commit()
+        with self.engine.begin() as conn:  # replicas may start together: insert-if-absent, never fail
+            conn.execute(self._state_insert().values(key=DATA_VERSION, value=0, text="").on_conflict_do_nothing())
 
     # -- versions and markers -------------------------------------------------------------
     def data_version(self) -> int:
@@ -156,12 +155,15 @@ class EventStore:
             row = session.get(State, key)
             return None if row is None else row.text
 
+    def _state_insert(self) -> Any:
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        return dialect.insert(State.__table__)  # type: ignore[attr-defined]
+
     def set_marker(self, key: str, value: str) -> None:
-        with Session(self.engine) as session:
-            row = session.get(State, key) or State(key=key)
-            row.text = value
-            session.add(row)
-            session.commit()
+        """Write a marker; an upsert, so replicas writing the same marker at once never collide."""
+        statement = self._state_insert().values(key=key, value=0, text=value)
+        with self.engine.begin() as conn:
+            conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"text": value}))
 
     @staticmethod
     def _bump_version(session: Session) -> int:

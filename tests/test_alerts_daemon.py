@@ -25,7 +25,8 @@ def test_sigkill_while_alerts_fall_due_then_restart_delivers_every_alert_once(tm
     with Receiver() as hook:
         hook.delay = 0.2  # sends stay in flight for a moment, so the kill lands inside some of them
         config = daemon_config(tmp_path, [{"name": "hook", "url": hook.url}],
-                               [{"name": "soon", "channels": ["hook"], "before": ["1m"]}], lease_seconds=2)
+                               [{"name": "soon", "channels": ["hook"], "before": ["1m"]}], lease_seconds=2,
+                               send_timeout_seconds=1)
         daemon = DaemonProcess(config, db_url)
         daemon.start()
         try:

@@ -54,6 +54,8 @@ def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
         ("[display]\nlocale = \"fr\"\n", "key 'display.locale': must be 'zh-CN' or 'en'"),
         ("[feed]\nrefresh_interval_minutes = \"often\"\n", "key 'feed.refresh_interval_minutes'"),
         ("[server\nport = 1\n", "invalid TOML"),
+        ("[alerts]\nlease_seconds = 15\nsend_timeout_seconds = 10\n", "lease_seconds must be at least twice send_timeout"),
+        ("[server]\nreplica_id = \"a b\"\n", "key 'server.replica_id'"),
     ],
 )
 def test_bad_values(tmp_path: Path, body: str, message: str) -> None:

@@ -87,3 +87,52 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
     result = run_cli("list", db=f"sqlite:///{path}")
     assert result.returncode == 1 and "not made by calendar-daemon" in result.stderr
+
+
+def test_postgresql_database_at_the_first_schema_upgrades_with_its_data(pg_url: str, tmp_path: Path) -> None:
+    """The first schema (revision 0001) on PostgreSQL, filled with the fixture's 58 events, refuses to
+    run until `migrate`, then upgrades to the newest schema without changing a row."""
+    from alembic import command
+    from sqlalchemy import select, text
+
+    from calendar_daemon.models import Event, State
+    from calendar_daemon.schema import alembic_config
+
+    shutil.copy(FIXTURES / "schema-0001.db", tmp_path / "old.db")  # opening a file sets WAL: use a copy
+    old = open_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = open_engine(pg_url)
+    tables = [Event.__table__, State.__table__]  # type: ignore[attr-defined]
+    with old.connect() as source, engine.begin() as target:
+        command.upgrade(alembic_config(target), "0001")
+        for table in tables:
+            target.execute(table.insert(), [dict(row._mapping) for row in source.execute(select(table))])
+        # The rows came with their ids: move the id sequence past them, as a real 0001 database has it.
+        target.execute(text("SELECT setval(pg_get_serial_sequence('events', 'id'), (SELECT max(id) FROM events))"))
+    old.dispose()
+    assert current_revision(engine) == "0001" != head_revision()
+
+    def snapshot() -> list[tuple[object, ...]]:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(select(Event.__table__).order_by(Event.uid))]  # type: ignore[attr-defined]
+
+    before = snapshot()
+    assert len(before) == 58
+    refused = run_cli("list", db=pg_url)
+    assert refused.returncode == 1 and "calendar-daemon migrate" in refused.stderr
+    result = run_cli("migrate", db=pg_url)
+    assert result.returncode == 0, result.stderr
+    assert current_revision(engine) == head_revision()
+    assert snapshot() == before
+    listed = json.loads(run_cli("list", "--json", db=pg_url).stdout)
+    assert len(listed) == len([row for row in before if not row[Event.__table__.c.keys().index("deleted")]])  # type: ignore[attr-defined]
+    store = EventStore(engine)
+    version = store.data_version()
+    store.upsert(read_first_events(), origin="import")  # the upgraded database takes writes
+    assert store.data_version() == version + 1
+    engine.dispose()
+
+
+def read_first_events() -> list[object]:
+    from calendar_daemon.loaders import read_event_files
+
+    return list(read_event_files([FIXTURES / "events.json"]))

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.messages import render_missed
+from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.planner import worth_sending
 from calendar_daemon.store import EventStore
 
@@ -29,22 +30,23 @@ class CatchUp:
 
 def catch_up(ledger: Ledger, store: EventStore, now: datetime, grace: timedelta, *, locale: str, zone: str) -> CatchUp:
     result = CatchUp()
-    missed_ids: list[int] = []
+    missed: list[AlertRow] = []
+    for row in ledger.overdue(now):
+        if row.kind == "alert" and worth_sending(row.due_at, row.expires_at, now, grace):
+            result.late += 1
+        elif row.kind == "alert" or now - row.due_at > grace:
+            missed.append(row)
+    # Replicas starting together see the same overdue rows: each summarises only the rows it moved.
+    taken = ledger.take_planned([row.id or 0 for row in missed], "missed", now)
     per_channel: dict[str, list[tuple[str, datetime]]] = defaultdict(list)
     titles: dict[str, str] = {}
-    for row in ledger.overdue(now):
-        if row.kind == "alert":
-            if worth_sending(row.due_at, row.expires_at, now, grace):
-                result.late += 1
-                continue
-            if row.event_uid not in titles:
-                event = store.get(row.event_uid, include_deleted=True)
-                titles[row.event_uid] = event.title if event is not None else row.event_uid
-            per_channel[row.channel].append((titles[row.event_uid], row.due_at))
-            missed_ids.append(row.id or 0)
-        elif now - row.due_at > grace:
-            missed_ids.append(row.id or 0)
-    ledger.set_status(missed_ids, "missed", now)
+    for row in missed:
+        if row.kind != "alert" or row.id not in taken:
+            continue
+        if row.event_uid not in titles:
+            event = store.get(row.event_uid, include_deleted=True)
+            titles[row.event_uid] = event.title if event is not None else row.event_uid
+        per_channel[row.channel].append((titles[row.event_uid], row.due_at))
     for channel, items in per_channel.items():
         items.sort(key=lambda item: item[1])
         title, body = render_missed(items, locale=locale, display_zone=zone)

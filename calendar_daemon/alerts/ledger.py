@@ -120,9 +120,29 @@ class Ledger:
                 changed += max(result.rowcount, 0)
         return changed
 
+    def take_planned(self, ids: Sequence[int], status: str, now: datetime) -> set[int]:
+        """Move planned rows to ``status``; returns the ids this call moved (not those another replica
+        moved first), so a summary of them is written by one replica only."""
+        taken: set[int] = set()
+        t = self.table
+        with self.engine.begin() as conn:
+            for start in range(0, len(ids), 500):
+                result = conn.execute(
+                    update(t).where(t.c.id.in_(list(ids[start : start + 500])), t.c.status == "planned")
+                    .values(status=status, updated_at=now, claimed_by=None, lease_until=None).returning(t.c.id)
+                )  # fmt: skip
+                taken.update(int(row[0]) for row in result)
+        return taken
+
     # -- claiming and recording -------------------------------------------------------------
     def claim(self, token: str, now: datetime, lease: timedelta, limit: int) -> list[AlertRow]:
-        """Claim up to ``limit`` due rows for ``token`` and commit the claim."""
+        """Claim up to ``limit`` due rows for ``token`` and commit the claim.
+
+        On PostgreSQL the candidate rows are locked with ``FOR UPDATE SKIP LOCKED``, so replicas
+        claiming at the same instant take disjoint rows without waiting on each other; the ``due``
+        condition is checked again on the locked row, so a row another replica claimed (or sent) in
+        between is never taken twice. A claim whose lease ran out is due again: that is the takeover.
+        """
         t = self.table
         due = or_(
             and_(t.c.status == "planned", t.c.next_attempt_at <= now),
@@ -141,6 +161,16 @@ class Ledger:
             for row in rows:
                 session.expunge(row)
         return rows
+
+    def renew(self, row_id: int, token: str, now: datetime, lease: timedelta) -> bool:
+        """Extend a claim still held by ``token``; False when it expired and another sender took it."""
+        t = self.table
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t).where(t.c.id == row_id, t.c.claimed_by == token, t.c.status == "sending")
+                .values(lease_until=now + lease, updated_at=now)
+            )  # fmt: skip
+        return result.rowcount == 1
 
     def _finish(self, row_id: int, token: str, values: dict[str, Any]) -> bool:
         t = self.table

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import threading
 import time as time_module
 import uuid
@@ -43,6 +41,7 @@ from calendar_daemon.alerts.redact import redact
 from calendar_daemon.alerts.replan import Replanner
 from calendar_daemon.config import Config
 from calendar_daemon.metrics import Metrics
+from calendar_daemon.replica import replica_id
 from calendar_daemon.sdnotify import Watchdog
 from calendar_daemon.store import EventStore
 
@@ -68,12 +67,18 @@ class AlertService:
         self.store = store
         self.notifier = notifier
         self.clock = clock
-        self.metrics = metrics or Metrics()
+        self.replica = replica_id(config)
+        self.metrics = metrics or Metrics(self.replica)
         self.ledger = Ledger(store.engine)
-        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        # Claim tokens start with this prefix: the replica, then a per-run suffix so a restarted
+        # replica never mistakes its predecessor's claims for its own.
+        self.worker = f"{self.replica}:{uuid.uuid4().hex[:8]}"
+        self.last_claim: datetime | None = None
+        self.digests_sent = 0
         self._claims = 0
         self._lock = threading.Lock()
         self._inflight = 0
+        self._backlog = False  # the last claim was full: more rows may be due
         self._stopping = False
         self._pending_config: Config | None = None
         self.scheduler: Any = None
@@ -111,6 +116,7 @@ class AlertService:
         deadline = None if budget is None else time_module.monotonic() + budget
         self.version = self.replanner.warm_start(now, deadline)
         self.metrics.track_events(self.store.count)
+        self.metrics.track_claims(lambda: self._inflight)
 
     def start(self) -> None:
         """Start ticking; the first tick runs :meth:`startup` (so readiness does not wait for it)."""
@@ -191,21 +197,33 @@ class AlertService:
         return True
 
     def dispatch(self) -> int:
-        """Claim due rows and hand them to the send pool; returns how many were claimed."""
+        """Claim due rows and hand them to the send pool; returns how many were claimed.
+
+        A replica claims at most what its pool can start soon (twice its workers), so replicas
+        share a burst instead of one claiming it all, and a claimed row waits little before its
+        send begins; when the pool drains, the next claim follows at once (see _deliver_safely).
+        """
         with self._lock:
-            room = CLAIM_BATCH - self._inflight
+            room = min(CLAIM_BATCH, 2 * self.config.alerts.send_workers) - self._inflight
             self._claims += 1
             token = f"{self.worker}:{self._claims}"
         if room <= 0 or self._stopping or not self._started:  # nothing goes out before the catch-up
+            self._backlog = room <= 0
             return 0
         now = self.clock()
-        rows = self.ledger.claim(token, now, timedelta(seconds=self.config.alerts.lease_seconds), room)
+        rows = self.ledger.claim(token, now, self._lease(), room)
+        if rows:
+            self.last_claim = now
+        self._backlog = len(rows) == room
         for row in rows:
             with self._lock:
                 self._inflight += 1
             self.executor.submit(self._deliver_safely, row, token)
         self._schedule_wake(now, full=len(rows) == room)
         return len(rows)
+
+    def _lease(self) -> timedelta:
+        return timedelta(seconds=self.config.alerts.lease_seconds)
 
     def _schedule_wake(self, now: datetime, *, full: bool) -> None:
         if self.scheduler is None or self._stopping:
@@ -229,6 +247,23 @@ class AlertService:
         finally:
             with self._lock:
                 self._inflight -= 1
+                refill = self._backlog and self._inflight <= self.config.alerts.send_workers
+                if refill:
+                    self._backlog = False
+            if refill:  # more was due than this replica could take: claim the next rows now
+                self._schedule_wake(self.clock(), full=True)
+
+    def _still_ours(self, row: AlertRow, token: str, now: datetime) -> bool:
+        """A row whose remaining lease might not cover a send (it waited in the pool) gets its lease
+        renewed first; if the lease already ran out and another replica took the row over, this
+        replica must not send it. The config keeps a fresh lease at least twice the send timeout."""
+        margin = timedelta(seconds=1.5 * self.config.alerts.send_timeout_seconds)
+        if row.lease_until is None or now + margin < row.lease_until:
+            return True
+        if self.ledger.renew(row.id or 0, token, now, self._lease()):
+            return True
+        logger.warning("alert %s: claim expired before its send began; another sender has it", row.id)
+        return False
 
     def _message(self, row: AlertRow, now: datetime) -> tuple[str, str] | None:
         if row.kind != "alert":
@@ -244,6 +279,8 @@ class AlertService:
     def deliver(self, row: AlertRow, token: str) -> str:
         """Send one claimed row and record the outcome; returns the row's new status."""
         now = self.clock()
+        if not self._still_ours(row, token, now):
+            return "lost"
         retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
         if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
             # Never tried and overdue past the grace period, or the event has begun: pointless now.
@@ -273,6 +310,8 @@ class AlertService:
         late = row.kind == "alert" and done - row.due_at > LATE_AFTER
         self.ledger.mark_sent(row.id or 0, token, done, late=late)
         self.metrics.alert("late" if late else "sent", row.channel)
+        if row.kind == "digest":
+            self.digests_sent += 1
         self.last_send[row.channel] = {"ok": True, "at": done.isoformat()}
         return "late" if late else "sent"
 
@@ -281,4 +320,10 @@ class AlertService:
         now = self.clock()
         limit = timedelta(seconds=max(5.0, 5 * self.config.alerts.tick_seconds))
         alive = self.last_tick is not None and now - self.last_tick <= limit and not self._stopping
-        return {"scheduler": "ok" if alive else "stalled", "last_send": self.last_send}
+        return {
+            "scheduler": "ok" if alive else "stalled", "last_send": self.last_send,
+            # Replicas are peers: any of them claims due alerts and digests; these say what this one holds.
+            "claim_prefix": self.worker, "claims_held": self._inflight,
+            "last_claim": None if self.last_claim is None else self.last_claim.isoformat(),
+            "digests_sent": self.digests_sent,
+        }  # fmt: skip

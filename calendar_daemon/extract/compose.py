@@ -148,7 +148,7 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         pub = a.published.astimezone(ZoneInfo(a.tz)).replace(second=0, microsecond=0)
         due = P.as_date(base.end)
         # "by X" runs from publication to X; a deadline already past at publication is just its own period.
-        res = Resolved(pub if due >= pub.date() else base.start, due, "date", kind="deadline", timezone=base.timezone)
+        res = Resolved(pub if due is None or due >= pub.date() else base.start, due, "date", kind="deadline", timezone=base.timezone)
         start = tm.start - (len(dpre[0]) if dpre else 0)
         return replace(tm, start=start, end=tm.end + (dpost.end() if dpost else 0), resolved=res)
     if m := _OPEN_POST.match(post):
