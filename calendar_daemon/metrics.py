@@ -39,7 +39,7 @@ class Metrics:
         """Export every outcome of every channel from the start (at 0), so a rate or alert on it works."""
         for channel in channels:
             for outcome in OUTCOMES:
-                self.alerts.labels(outcome=outcome, channel=channel)
+                self.alerts.labels(replica=self.replica, outcome=outcome, channel=channel)
 
     def alert(self, outcome: str, channel: str, count: int = 1) -> None:
         self.alerts.labels(replica=self.replica, outcome=outcome, channel=channel).inc(count)

@@ -214,8 +214,11 @@ def test_metrics_and_healthz_after_sent_failed_late_and_missed_alerts(tmp_path: 
         ("hook", "late"): 1.0, ("hook", "missed"): 1.0, ("hook", "failed"): 0.0,
         ("down", "failed"): 1.0, ("down", "sent"): 0.0, ("down", "late"): 0.0, ("down", "missed"): 0.0,
     }
-    assert values[("calendar_daemon_feed_requests_total", ())] == 3.0
-    assert values[("calendar_daemon_events", ())] == 3.0
+    by_name = {name: (dict(labels), value) for (name, labels), value in values.items()
+               if name in ("calendar_daemon_feed_requests_total", "calendar_daemon_events")}  # fmt: skip
+    assert by_name["calendar_daemon_feed_requests_total"][1] == 3.0
+    assert by_name["calendar_daemon_events"][1] == 3.0
+    assert by_name["calendar_daemon_events"][0]["replica"]  # every series says which replica it came from
     assert health.status_code == 200
     body = health.json()
     assert (body["status"], body["database"], body["alerts"]["scheduler"]) == ("ok", "ok", "ok")
