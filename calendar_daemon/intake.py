@@ -24,7 +24,7 @@ def submit(
     event already known from another source is merged into it (see :mod:`calendar_daemon.reconcile`).
     """
     shifted = [apply_trading_day(record) for record in records]
-    plan = reconcile(store, shifted)
+    plan = reconcile(store, shifted, also=(status,) if status is not None else ())
     retire = {uid: (survivor, plan.last_seen.get(uid)) for uid, survivor in plan.retire.items()}
     result = store.upsert(list(plan.records.values()), origin=origin, merge=merge, status=status, retire=retire)
     result.merged = list(plan.merged)

@@ -90,7 +90,7 @@ class Reconciler:
     in-memory index that the batch's own records join, so a batch costs O(records).
     """
 
-    def __init__(self, store: EventStore, records: Sequence[EventRecord]) -> None:
+    def __init__(self, store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
         self.store = store
         self.plan = Plan()
         self._index = _Index()
@@ -104,7 +104,8 @@ class Reconciler:
             categories = sorted({r.category for r in records})
             lo = min(r.sort_start for r in records) - timedelta(days=NEAR_DAYS)
             hi = max(r.sort_end for r in records) + timedelta(days=NEAR_DAYS)
-            for event in store.list_events(EventFilter(categories=categories, start=lo, end=hi)):
+            near = EventFilter(categories=categories, start=lo, end=hi, statuses=(*EventFilter().statuses, *also))
+            for event in store.list_events(near):
                 if event.uid not in self._index.records:
                     self._learn(event)
 
@@ -214,9 +215,13 @@ class Reconciler:
         logger.info("%s is the same event as %s; stored as %s", record.uid, current.uid, survivor)
 
 
-def reconcile(store: EventStore, records: Sequence[EventRecord]) -> Plan:
-    """Resolve ``records`` against each other and the store; see the module docstring."""
-    reconciler = Reconciler(store, records)
+def reconcile(store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> Plan:
+    """Resolve ``records`` against each other and the store; see the module docstring.
+
+    Live events are matched; ``also`` adds statuses (proposals match earlier proposals, so two
+    articles about one event make one proposal with both sources).
+    """
+    reconciler = Reconciler(store, records, also)
     for record in records:
         reconciler.add(record)
     plan = reconciler.plan

@@ -183,6 +183,8 @@ class EventStore:
 
         An unchanged record (same content hash) is left alone; a changed one gets a new revision.
         ``merge`` adds the records' sources to the stored ones instead of replacing them.
+        ``status`` (e.g. ``proposed``) applies to new events and to ones already in it; a live event
+        with another status that a record was merged into keeps that status.
         ``retire`` maps UIDs merged into another event to (that event's UID, the last record seen
         under the retired UID): they become tombstones pointing at it (``extra["merged_into"]``).
         """
@@ -197,10 +199,11 @@ class EventStore:
             for record in records:
                 if merge and record.uid in existing:
                     record.sources = merge_sources(existing[record.uid].sources, record.sources)
-                if status is not None:
+                event = existing.get(record.uid)
+                if status is not None and (event is None or event.deleted or event.status == status):
+                    # A live event that a proposal merged into keeps its own status (it gains a source).
                     record.status = status
                 digest = record.content_hash()
-                event = existing.get(record.uid)
                 if event is None:
                     event = Event(
                         uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,

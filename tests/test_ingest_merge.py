@@ -1,0 +1,83 @@
+"""Ingesting an article about an event the calendar already knows merges into it instead of proposing a twin."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import run_cli
+
+FED_UID = "fomc-2026-01-statement@reference.calendar-daemon"
+
+AGREEING = """Fed set to hold rates as FOMC meets
+Reuters· 2026-01-26 09:00
+The Federal Reserve will announce its policy decision on Wednesday, January 28, at 2 p.m. ET.
+"""
+
+DISAGREEING = """Fed decision day moved, says wire
+Evening Wire· 2026-01-26 10:00
+The Federal Reserve will announce its policy decision on Thursday, January 29, at 2 p.m. ET.
+"""
+
+IPO_A = """新股速递
+财经日报· 2027-03-07 18:00
+某某精密科技将于3月10日在上交所发行新股。
+"""
+
+IPO_B = """本周打新日历
+证券晚报· 2027-03-08 08:00
+某某精密科技将于3月11日在上交所发行新股。
+"""
+
+
+def listed(db: str, **flt: str) -> list[dict[str, Any]]:
+    args = [item for key, value in flt.items() for item in (f"--{key}", value)]
+    return json.loads(run_cli("list", "--json", *args, db=db).stdout)  # type: ignore[no-any-return]
+
+
+def pending(db: str) -> list[dict[str, Any]]:
+    return json.loads(run_cli("review", "--json", db=db).stdout)  # type: ignore[no-any-return]
+
+
+def ingest(tmp_path: Path, db: str, name: str, text: str) -> None:
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    result = run_cli("ingest", str(article), db=db)
+    assert result.returncode == 0, result.stderr
+
+
+def fed_event(db: str) -> dict[str, Any]:
+    events = listed(db, category="central_bank", **{"from": "2026-01-27", "to": "2026-01-31"})
+    return next(e for e in events if e["uid"] == FED_UID)
+
+
+def test_an_article_about_a_known_event_adds_its_source_and_keeps_the_event_live(tmp_path: Path, db_url: str) -> None:
+    assert run_cli("seed", db=db_url).returncode == 0
+    ingest(tmp_path, db_url, "agree.txt", AGREEING)
+    fed = fed_event(db_url)  # still listed: a proposal never hides a confirmed event
+    assert fed["status"] == "confirmed"
+    assert fed["start"] == "2026-01-28T14:00:00-05:00"
+    assert "Reuters" in [s["outlet"] for s in fed["sources"]]
+    assert not [p for p in pending(db_url) if p["category"] == "central_bank"], "no twin proposed"
+
+
+def test_a_disagreeing_article_is_a_conflict_not_a_second_event(tmp_path: Path, db_url: str) -> None:
+    assert run_cli("seed", db=db_url).returncode == 0
+    ingest(tmp_path, db_url, "disagree.txt", DISAGREEING)
+    fed = fed_event(db_url)
+    assert fed["start"] == "2026-01-28T14:00:00-05:00"  # the official schedule wins
+    conflicts = json.loads(run_cli("conflicts", "--json", db=db_url).stdout)
+    entry = next(c for c in conflicts if c["uid"] == FED_UID)
+    wire = [s for s in entry["conflicts"] if "Evening Wire" in json.dumps(s, ensure_ascii=False)]
+    assert wire and "2026-01-29" in json.dumps(wire, ensure_ascii=False)
+    assert not [p for p in pending(db_url) if p["category"] == "central_bank"]
+
+
+def test_two_articles_about_one_listing_become_one_proposal_with_both_sources(tmp_path: Path, db_url: str) -> None:
+    ingest(tmp_path, db_url, "a.txt", IPO_A)
+    ingest(tmp_path, db_url, "b.txt", IPO_B)
+    ipos = [p for p in pending(db_url) if p["category"] == "ipo"]
+    assert len(ipos) == 1, ipos
+    outlets = {s["outlet"] for s in ipos[0]["sources"]}
+    assert outlets == {"财经日报", "证券晚报"}
