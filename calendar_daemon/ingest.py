@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from calendar_daemon.claims import Claim, members_of, record_from_event, source_key
 from calendar_daemon.exceptions import InputError, NotFoundError
 from calendar_daemon.extract import Candidate, detect_published, extract
 from calendar_daemon.extract.articles import split_articles
 from calendar_daemon.intake import submit
+from calendar_daemon.matching import canonical_entity
 from calendar_daemon.models import Event
 from calendar_daemon.records import EventRecord, normalize
 from calendar_daemon.store import EventFilter, EventStore, UpsertResult
@@ -102,11 +104,42 @@ def to_record(proposal: Proposal) -> EventRecord:
     return normalize({k: v for k, v in data.items() if v is not None}, source=article.source, where=f"candidate {c.title!r}")
 
 
+def known_from_source(store: EventStore, record: EventRecord) -> Event | None:
+    """A live event that already cites this candidate's article for the same thing, if any.
+
+    Re-reading an article the calendar was built from (the seeds cite the founding articles)
+    proposes what is already there: same source, same category, a date that agrees with the
+    event's and no contradicting entity. Reconciliation keeps one source from matching itself,
+    so this check is made here, for ingestion only.
+    """
+    keys = {source_key(s) for s in record.sources}
+    near = EventFilter(categories=(record.category,), start=record.sort_start - timedelta(days=1),
+                       end=record.sort_end + timedelta(days=1))  # fmt: skip
+    claim = Claim.of(record)
+    names = {canonical_entity(n) for n in record.entities}
+    for event in store.list_events(near):
+        if not keys & {source_key(s) for s in event.sources}:
+            continue
+        theirs = {canonical_entity(n) for n in event.entities}
+        if names and theirs and not names & theirs:
+            continue
+        # A merged event remembers each source's own claim: compare with what this article said.
+        claims = [m for m in members_of(record_from_event(event)) if keys & {source_key(s) for s in m.sources}]
+        if any(claim.agrees(other) for other in claims or [Claim.of(record_from_event(event))]):
+            return event
+    return None
+
+
+
 def store_proposals(store: EventStore, proposals: list[Proposal]) -> UpsertResult:
     """New candidates become ``proposed``; ones already in the calendar only add their source."""
     records = {r.uid: r for r in (to_record(p) for p in proposals)}.values()
     new, known = [], []
+    already: list[str] = []
     for record in records:
+        if store.get(record.uid) is None and known_from_source(store, record) is not None:
+            already.append(record.uid)
+            continue
         existing = store.get(record.uid)
         if existing is None or existing.status == PROPOSED:
             record.extra["proposed_status"] = record.status
@@ -120,6 +153,7 @@ def store_proposals(store: EventStore, proposals: list[Proposal]) -> UpsertResul
         result.created += more.created
         result.updated += more.updated
         result.unchanged += more.unchanged
+    result.unchanged += already
     return result
 
 

@@ -81,3 +81,18 @@ def test_two_articles_about_one_listing_become_one_proposal_with_both_sources(tm
     assert len(ipos) == 1, ipos
     outlets = {s["outlet"] for s in ipos[0]["sources"]}
     assert outlets == {"财经日报", "证券晚报"}
+
+
+def test_the_article_a_seed_was_written_from_proposes_nothing_the_seeds_have(shared_seeds: Path, db_url: str) -> None:
+    assert run_cli("seed", db=db_url).returncode == 0
+    before = {e["uid"]: e["revision"] if "revision" in e else e["sources"] for e in listed(db_url)}
+    result = run_cli("ingest", str(shared_seeds / "000_dcc5131f58164046.txt"), db=db_url)
+    assert result.returncode == 0, result.stderr
+    proposals = pending(db_url)
+    # The PMI release, the Fed decision (kept under the official UID) and the MLF maturity are in the seeds.
+    assert not [p for p in proposals if p["category"] == "macro_data" and p["start"] == "2026-01-31"]
+    assert not [p for p in proposals if p["category"] == "central_bank"]
+    assert not [p for p in proposals if p["category"] == "liquidity"]
+    assert len(proposals) < 10, [p["title"] for p in proposals]
+    after = {e["uid"]: e["revision"] if "revision" in e else e["sources"] for e in listed(db_url)}
+    assert after == before  # re-reading a cited article changes no event
