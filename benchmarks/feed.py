@@ -45,7 +45,7 @@ def make_events(count: int, seed: int = 7) -> list[dict[str, Any]]:
                                  "US CPI release", "ECB decision, press conference"]) + f" #{i}",
             "description": "Benchmark event; 基准测试事件. Commas, semicolons; and a second line\nare escaped.",
             "category": rng.choice(CATEGORIES), "importance": rng.randint(1, 3),
-            "region": rng.choice(["CN", "US", "EU", "HK", "JP", "GLOBAL"]), "entities": [f"Entity {i % 97}"],
+            "region": rng.choice(["CN", "US", "EU", "HK", "JP", "GLOBAL"]), "entities": [f"Entity {i}"],  # distinct, so reconciliation merges none of them
             "sources": [{"outlet": "Bench Wire", "headline": f"Week ahead {i // 50}", "published": "2025-12-01T08:00:00+08:00"}],
         }  # fmt: skip
         if kind < 0.55:
