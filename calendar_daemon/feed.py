@@ -191,32 +191,42 @@ class FeedCache:
             version = self.store.data_version()
             if version == self._synced:
                 return version
-            changed = self.store.changed_since(self._synced if self._synced >= 0 else -1)
             order_changed = self._synced < 0
-            for event in changed:
-                cached = self._events.get(event.uid)
-                if event.deleted or event.status not in FEED_STATUSES:
-                    if cached is not None:
-                        del self._events[event.uid]
-                        order_changed = True
-                    self._tombstones[event.uid] = EventFacts.of(event)
-                    continue
-                self._tombstones.pop(event.uid, None)
-                if cached is not None and cached.facts.revision == event.revision:
-                    continue
-                if cached is None or cached.facts.sort_start != event.sort_start:
-                    order_changed = True
-                block = render_vevent(event, roundtrip=self.roundtrip)
-                self._events[event.uid] = _Cached(EventFacts.of(event), block, hashlib.sha256(block).digest())
-                self.renders += 1
+            count, newest = 0, EPOCH
+            # In chunks: the first fill of a large calendar never holds every row object at once.
+            for chunk in self.store.iter_changed_since(self._synced if self._synced >= 0 else -1):
+                count += len(chunk)
+                newest = max(newest, max(e.updated_at for e in chunk))
+                order_changed = self._apply(chunk) or order_changed
             if order_changed:
                 self._order = sorted(self._events, key=lambda uid: (self._events[uid].facts.sort_start, uid))
-            if changed:
-                self._batches.append(_Batch(version, max(e.updated_at for e in changed)))
+            if count:
+                self._batches.append(_Batch(version, newest))
                 del self._batches[:-64]
-            logger.debug("feed cache synced to version %s (%s events changed)", version, len(changed))
+            logger.debug("feed cache synced to version %s (%s events changed)", version, count)
             self._synced = version
             return version
+
+    def _apply(self, changed: list[Event]) -> bool:
+        """Update the cached blocks from changed rows; True when the feed order may have changed."""
+        order_changed = False
+        for event in changed:
+            cached = self._events.get(event.uid)
+            if event.deleted or event.status not in FEED_STATUSES:
+                if cached is not None:
+                    del self._events[event.uid]
+                    order_changed = True
+                self._tombstones[event.uid] = EventFacts.of(event)
+                continue
+            self._tombstones.pop(event.uid, None)
+            if cached is not None and cached.facts.revision == event.revision:
+                continue
+            if cached is None or cached.facts.sort_start != event.sort_start:
+                order_changed = True
+            block = render_vevent(event, roundtrip=self.roundtrip)
+            self._events[event.uid] = _Cached(EventFacts.of(event), block, hashlib.sha256(block).digest())
+            self.renders += 1
+        return order_changed
 
     def get(self, query: FeedQuery) -> FeedBody:
         version = self.sync()

@@ -8,7 +8,7 @@ to what they last saw and fetch only the events that changed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -351,6 +351,22 @@ class EventStore:
             for row in rows:
                 session.expunge(row)
             return rows
+
+    def iter_changed_since(self, version: int, chunk: int = 1000) -> Iterator[list[Event]]:
+        """:meth:`changed_since` in chunks of ``chunk`` events (UID order), so a reader of the whole
+        calendar (the feed cache's first fill) never holds every row object at once."""
+        last = ""
+        while True:
+            with Session(self.engine) as session:
+                statement = (select(Event).where(col(Event.change_seq) > version, col(Event.uid) > last)
+                             .order_by(col(Event.uid)).limit(chunk))  # fmt: skip
+                rows = list(session.exec(statement).all())
+                for row in rows:
+                    session.expunge(row)
+            if not rows:
+                return
+            yield rows
+            last = rows[-1].uid
 
     def count(self) -> int:
         with Session(self.engine) as session:

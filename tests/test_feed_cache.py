@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 from icalendar import Calendar
 
@@ -57,11 +58,11 @@ class GatedStore(EventStore):
         self.gate = threading.Event()
         self.reading = threading.Event()
 
-    def changed_since(self, version: int) -> list[Event]:
+    def iter_changed_since(self, version: int, chunk: int = 1000) -> Iterator[list[Event]]:
         if version < 0:
             self.reading.set()
             assert self.gate.wait(30)
-        return super().changed_since(version)
+        return super().iter_changed_since(version, chunk)
 
 
 def test_background_warm_up_serves_the_same_bytes_as_an_eager_start(store: EventStore) -> None:
@@ -111,3 +112,28 @@ def test_feed_leaves_round_trip_fields_to_export(store: EventStore) -> None:
         description = str(event["DESCRIPTION"])
         assert "Importance: " in description and "Region: " in description and "Precision: " in description
         assert "Sources:" in description, event["UID"]
+
+
+class ChunkCountingStore(EventStore):
+    """The real store, recording the size of each chunk the feed cache reads."""
+
+    def __init__(self, store: EventStore) -> None:
+        super().__init__(store.engine)
+        self.chunks: list[int] = []
+
+    def iter_changed_since(self, version: int, chunk: int = 1000) -> Iterator[list[Event]]:
+        for rows in super().iter_changed_since(version, chunk):
+            self.chunks.append(len(rows))
+            yield rows
+
+
+def test_first_fill_reads_a_large_calendar_in_bounded_chunks(store: EventStore) -> None:
+    records = [normalize({"uid": f"bulk-{i:05d}@test", "title": f"Bulk {i}", "category": "macro_data", "region": "US",
+                          "start": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}", "timezone": "UTC"}) for i in range(2_345)]  # fmt: skip
+    store.upsert(records, origin="import")
+    counting = ChunkCountingStore(store)
+    body = FeedCache(counting, poll_seconds=0).get(FeedQuery())
+    assert counting.chunks == [1000, 1000, 345]  # never every row object at once
+    served = {str(c["UID"]) for c in Calendar.from_ical(body.body).walk("VEVENT")}
+    assert served == {r.uid for r in records}
+    assert body.etag == FeedCache(store, poll_seconds=0).get(FeedQuery()).etag  # same feed as any other reader
