@@ -24,11 +24,13 @@ from calendar_daemon.feed import FeedCache
 from calendar_daemon.metrics import Metrics
 from calendar_daemon.replica import replica_id
 from calendar_daemon.sdnotify import Watchdog, notify
-from calendar_daemon.seeds import load_seeds_if_changed, reference_options
+from calendar_daemon.seeds import load_seeds_if_changed, reference_options, roll_horizon
 from calendar_daemon.server import AppState, create_app
 from calendar_daemon.store import EventStore
 
 logger = logging.getLogger(__name__)
+
+HORIZON_CHECK_SECONDS = 3600.0  # how often a running daemon rolls the reference window forward
 
 
 @dataclass
@@ -61,6 +63,28 @@ class Runtime:
         )
         if result is not None:
             logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
+
+
+    def roll_horizon(self) -> None:
+        """Add recurring occurrences that entered the reference window (a no-op within the same day)."""
+        if not self.config.seeds.load_on_start:
+            return
+        folder = Path(self.config.seeds.path) if self.config.seeds.path else None
+        try:
+            roll_horizon(self.store, folder, default_timezone=self.config.display.timezone, reference=reference_options(self.config))
+        except CalendarDaemonError as exc:  # a bad rule file edited under a running daemon: say so, keep serving
+            logger.error("reference horizon not extended: %s", exc)
+
+    def roll_horizon_periodically(self, stop: threading.Event, every_seconds: float = HORIZON_CHECK_SECONDS) -> threading.Thread:
+        """A daemon thread that rolls the horizon every ``every_seconds`` until ``stop`` is set."""
+
+        def run() -> None:
+            while not stop.wait(every_seconds):
+                self.roll_horizon()
+
+        thread = threading.Thread(target=run, name="reference-horizon", daemon=True)
+        thread.start()
+        return thread
 
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -194,9 +218,12 @@ def serve(runtime: Runtime, host: str | None = None, port: int | None = None, co
     )
     logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
     drained = True
+    stop_rolling = threading.Event()
+    runtime.roll_horizon_periodically(stop_rolling)  # a long-running daemon keeps its reference window
     try:
         server.run()
     finally:
+        stop_rolling.set()
         if service is not None:
             drained = service.stop()
     if not drained:

@@ -28,6 +28,7 @@ from calendar_daemon.store import EventStore, UpsertResult
 logger = logging.getLogger(__name__)
 
 SEED_DIGEST_MARKER = "seed_digest"
+HORIZON_MARKER = "reference_horizon_end"
 REFERENCE_FOLDER = "reference"
 
 
@@ -108,13 +109,11 @@ def _inputs(folder: Path, options: ReferenceOptions) -> tuple[list[Path], list[P
     return events, rules
 
 
-def seeds_digest(files: list[Path], window_end: datetime | None = None) -> str:
+def seeds_digest(files: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    if window_end is not None:
-        digest.update(window_end.date().isoformat().encode())
     return digest.hexdigest()
 
 
@@ -130,7 +129,8 @@ def load_seeds(
     records = read_event_files(event_files, default_timezone=default_timezone)
     records += expand_rule_files(rule_files, start, end, default_timezone)
     result = submit(store, records, origin="seed")
-    store.set_marker(SEED_DIGEST_MARKER, seeds_digest(event_files + rule_files, end if rule_files else None))
+    store.set_marker(SEED_DIGEST_MARKER, seeds_digest(event_files + rule_files))
+    store.set_marker(HORIZON_MARKER, end.date().isoformat())
     if result.merged:
         logger.info("seeds: %s records joined an event from another source", len(result.merged))
     return result
@@ -140,12 +140,36 @@ def load_seeds_if_changed(
     store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
     reference: ReferenceOptions | None = None, now: datetime | None = None,
 ) -> UpsertResult | None:
-    """On start: load the seeds the first time, and again when they changed or the horizon moved on a day."""
+    """On start: load the seeds the first time and when their files changed; else roll the horizon.
+
+    Unchanged seed files are not read again (an event edited through the API keeps its edit); when
+    only the day moved, :func:`roll_horizon` adds the recurring occurrences newly inside the window.
+    """
     folder = folder or bundled_seeds_dir()
     options = reference or ReferenceOptions()
     event_files, rule_files = _inputs(folder, options)
-    _, end = horizon(now or datetime.now(UTC), options.horizon_days)
-    if store.get_marker(SEED_DIGEST_MARKER) == seeds_digest(event_files + rule_files, end if rule_files else None):
-        logger.info("seeds unchanged since last load; skipping")
+    if store.get_marker(SEED_DIGEST_MARKER) != seeds_digest(event_files + rule_files):
+        return load_seeds(store, folder, default_timezone=default_timezone, reference=options, now=now)
+    logger.info("seeds unchanged since last load")
+    return roll_horizon(store, folder, default_timezone=default_timezone, reference=options, now=now)
+
+
+def roll_horizon(
+    store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
+    reference: ReferenceOptions | None = None, now: datetime | None = None,
+) -> UpsertResult | None:
+    """Add the recurring occurrences that entered the window since the last expansion; None when the
+    window has not moved. Stored occurrences are left as they are. A running daemon calls this
+    periodically, so the horizon rolls without a restart."""
+    options = reference or ReferenceOptions()
+    _, rule_files = _inputs(folder or bundled_seeds_dir(), options)
+    start, end = horizon(now or datetime.now(UTC), options.horizon_days)
+    if not rule_files or store.get_marker(HORIZON_MARKER) == end.date().isoformat():
         return None
-    return load_seeds(store, folder, default_timezone=default_timezone, reference=options, now=now)
+    records = expand_rule_files(rule_files, start, end, default_timezone)
+    known = store.get_many([r.uid for r in records])
+    result = submit(store, [r for r in records if r.uid not in known], origin="seed")
+    store.set_marker(HORIZON_MARKER, end.date().isoformat())
+    if result.created:
+        logger.info("reference horizon now ends %s: %s new occurrences", end.date(), len(result.created))
+    return result

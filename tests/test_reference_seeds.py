@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from calendar_daemon.config import load_config
+from calendar_daemon.daemon import Runtime
 from calendar_daemon.exceptions import InputError
-from calendar_daemon.seeds import ReferenceOptions, load_seeds, load_seeds_if_changed
+from calendar_daemon.intake import submit
+from calendar_daemon.records import normalize
+from calendar_daemon.seeds import ReferenceOptions, load_seeds, load_seeds_if_changed, roll_horizon
 from calendar_daemon.store import EventFilter, EventStore
 from calendar_daemon.vevent import render_vevent
-from tests.helpers import REPO_ROOT
+from tests.helpers import REPO_ROOT, write_config
 
 SEEDS = REPO_ROOT / "seeds"
 CLAIMS = "us-jobless-claims-{}@reference.calendar-daemon"
@@ -82,6 +87,43 @@ def test_horizon_rolls_forward_without_touching_stored_occurrences(tmp_path: Pat
     assert set(week_later.created) == {CLAIMS.format("20260402"), "cn-nbs-pmi-20260331@reference.calendar-daemon"}
     assert week_later.updated == []
     assert store.get(CLAIMS.format("20260305")).revision == 1  # type: ignore[union-attr]
+
+
+def test_a_later_day_keeps_edits_to_seed_events(tmp_path: Path, store: EventStore) -> None:
+    """Rolling the window on a new day must not reload unchanged seed files over an edit."""
+    day_one = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    load_seeds(store, SEEDS, now=day_one)
+    uid = "cn-nbs-pmi-20260331@reference.calendar-daemon"
+    stored = store.get(uid)
+    assert stored is not None
+    edited = normalize({"uid": uid, "title": "PMI (edited by a user)", "category": stored.category, "region": stored.region,
+                        "timezone": stored.timezone, "start": stored.start_at.isoformat() + "Z" if stored.start_at else "",
+                        "sources": stored.sources})  # fmt: skip
+    submit(store, [edited], origin="api")
+    later = load_seeds_if_changed(store, SEEDS, now=day_one + timedelta(days=9))
+    assert later is not None and later.created  # new occurrences at the end of the window
+    assert store.get(uid).title == "PMI (edited by a user)"  # type: ignore[union-attr]
+
+
+def test_a_running_daemon_rolls_the_window_itself(tmp_path: Path, store: EventStore) -> None:
+    folder = reference_only(tmp_path)
+    options = ReferenceOptions(horizon_days=30)
+    load_seeds(store, folder, reference=options, now=datetime.now(UTC) - timedelta(days=10))
+    assert roll_horizon(store, folder, reference=options, now=datetime.now(UTC) - timedelta(days=10)) is None
+    config = load_config(write_config(tmp_path / "c.toml", port=8640, seeds_path=folder,
+                                      extra="[reference]\nhorizon_days = 30\n"))  # fmt: skip
+    runtime = Runtime(config=config, store=store, feed=None)  # type: ignore[arg-type]
+    before = store.count()
+    stop = threading.Event()
+    thread = runtime.roll_horizon_periodically(stop, every_seconds=0.05)
+    try:
+        deadline = datetime.now(UTC) + timedelta(seconds=10)
+        while store.count() == before and datetime.now(UTC) < deadline:
+            stop.wait(0.05)
+    finally:
+        stop.set()
+        thread.join(2)
+    assert store.count() > before  # the ten days that entered the window, without a restart
 
 
 def test_reference_can_be_switched_off(tmp_path: Path, store: EventStore) -> None:
