@@ -54,24 +54,25 @@ class Runtime:
         )  # fmt: skip
         return cls(config=config, store=store, feed=feed)
 
+    def _seed_options(self) -> dict[str, Any]:
+        """What the seed loaders take from the config: folder (None: the bundled one), zone, reference."""
+        config = self.config
+        folder = Path(config.seeds.path) if config.seeds.path else None
+        return {"folder": folder, "default_timezone": config.display.timezone, "reference": reference_options(config)}
+
     def load_seeds(self) -> None:
         if not self.config.seeds.load_on_start:
             return
-        folder = Path(self.config.seeds.path) if self.config.seeds.path else None
-        result = load_seeds_if_changed(
-            self.store, folder, default_timezone=self.config.display.timezone, reference=reference_options(self.config)
-        )
+        result = load_seeds_if_changed(self.store, **self._seed_options())
         if result is not None:
             logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
-
 
     def roll_horizon(self) -> None:
         """Add recurring occurrences that entered the reference window (a no-op within the same day)."""
         if not self.config.seeds.load_on_start:
             return
-        folder = Path(self.config.seeds.path) if self.config.seeds.path else None
         try:
-            roll_horizon(self.store, folder, default_timezone=self.config.display.timezone, reference=reference_options(self.config))
+            roll_horizon(self.store, **self._seed_options())
         except CalendarDaemonError as exc:  # a bad rule file edited under a running daemon: say so, keep serving
             logger.error("reference horizon not extended: %s", exc)
 

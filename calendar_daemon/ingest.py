@@ -123,12 +123,13 @@ def known_from_source(store: EventStore, record: EventRecord) -> Event | None:
         theirs = {canonical_entity(n) for n in event.entities}
         if names and theirs and not names & theirs:
             continue
-        # A merged event remembers each source's own claim: compare with what this article said.
-        claims = [m for m in members_of(record_from_event(event)) if keys & {source_key(s) for s in m.sources}]
-        if any(claim.agrees(other) for other in claims or [Claim.of(record_from_event(event))]):
+        # A merged event remembers each source's own claim: compare with what this article said
+        # (with the event's own date when no remembered claim cites the article).
+        stored = record_from_event(event)
+        claims = [m for m in members_of(stored) if keys & {source_key(s) for s in m.sources}]
+        if any(claim.agrees(other) for other in claims or [Claim.of(stored)]):
             return event
     return None
-
 
 
 def store_proposals(store: EventStore, proposals: list[Proposal]) -> UpsertResult:
@@ -137,10 +138,10 @@ def store_proposals(store: EventStore, proposals: list[Proposal]) -> UpsertResul
     new, known = [], []
     already: list[str] = []
     for record in records:
-        if store.get(record.uid) is None and known_from_source(store, record) is not None:
+        existing = store.get(record.uid)
+        if existing is None and known_from_source(store, record) is not None:
             already.append(record.uid)
             continue
-        existing = store.get(record.uid)
         if existing is None or existing.status == PROPOSED:
             record.extra["proposed_status"] = record.status
             new.append(record)
