@@ -9,10 +9,12 @@ Records citing the same source never merge: one source does not disagree with it
 
 The merged event keeps every source's claim in ``extra["reconcile"]["members"]`` and takes its
 date and fields from the *winning* claim: highest authority, then finer precision (a tentative
-"2026 Q2" yields to an exact date), then the latest publication.  It carries the UID of its
-highest-authority member (ties: the event stored first), so the result does not depend on the
-order the sources arrive in; a UID that loses is retired with ``extra["merged_into"]`` and later
-writes under it are redirected.  Claims whose date disagrees with the winner are listed in
+"2026 Q2" yields to an exact date), then the latest publication, so its content does not depend on
+the order the sources arrive in.  Its UID does, on purpose: an event already stored keeps its UID
+when a more authoritative source arrives (subscribers see the event move, with a higher
+``SEQUENCE``, not vanish and reappear; channels alerted for it get a "moved" notice, not
+"cancelled"); records that arrive together take the UID of the highest-authority member.  A UID
+that loses is retired with ``extra["merged_into"]`` and later writes under it are redirected.  Claims whose date disagrees with the winner are listed in
 ``extra["conflicts"]`` (each with ``source`` and ``value``), which the feed, the web page and
 ``calendar-daemon conflicts`` show.
 """
@@ -95,6 +97,7 @@ class Reconciler:
         self.plan = Plan()
         self._index = _Index()
         self._absent: set[str] = set()
+        self._stored: set[str] = set()  # live events read from the store: their UIDs are kept
         uids = [r.uid for r in records]
         known = store.get_many(uids)
         self._absent.update(uid for uid in uids if uid not in known)
@@ -112,6 +115,7 @@ class Reconciler:
     def _learn(self, event: Event) -> None:
         if not event.deleted:
             self._index.put(record_from_event(event))
+            self._stored.add(event.uid)
             return
         self._absent.add(event.uid)
         target = event.extra.get("merged_into")
@@ -194,8 +198,8 @@ class Reconciler:
         members = joined(members_of(current), record)
         owner = next((m for m in members if m.uid == current.uid), None)
         survivor = current.uid
-        if owner is not None and incoming.rank > owner.rank:
-            survivor = record.uid
+        if owner is not None and incoming.rank > owner.rank and current.uid not in self._stored:
+            survivor = record.uid  # both new in this batch: the more authoritative UID
         if max(members, key=lambda m: m.order).uid in {m.uid for m in members_of(record)}:
             base = record
         else:

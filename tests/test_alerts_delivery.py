@@ -28,6 +28,11 @@ def service_for(config: Config, store: EventStore, clock: FakeClock) -> AlertSer
     return service
 
 
+def one_hook_service(store: EventStore, clock: FakeClock, hook: Receiver, before: list[str]) -> AlertService:
+    """An alert service with one rule for every event and one channel to ``hook``."""
+    return service_for(make_config([{"name": "hook", "url": hook.url}], [{"name": "all", "channels": ["hook"], "before": before}]), store, clock)
+
+
 def nfp(store: EventStore, uid: str = "nfp", start: datetime = START) -> None:
     add_events(store, {"uid": uid, "title": "US nonfarm payrolls", "start": start.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
                        "timezone": "America/New_York", "precision": "datetime",
@@ -109,8 +114,7 @@ def test_moved_event_replans_and_notifies_channels_that_had_an_alert(store: Even
     nfp(store)
     clock = FakeClock(START - timedelta(days=2))
     with Receiver() as hook:
-        config = make_config([{"name": "hook", "url": hook.url}], [{"name": "m", "channels": ["hook"], "before": ["1d", "1h"]}])
-        service = service_for(config, store, clock)
+        service = one_hook_service(store, clock, hook, ["1d", "1h"])
         clock.set(START - timedelta(days=1))
         step(service)
         assert len(hook.wait_for(1)) == 1
@@ -129,6 +133,40 @@ def test_moved_event_replans_and_notifies_channels_that_had_an_alert(store: Even
         clock.advance(seconds=1)
         step(service)
         assert hook.wait_for(4)[3]["title"] == "[已取消] US nonfarm payrolls"
+
+
+def test_news_event_moved_by_the_official_schedule_keeps_its_uid_and_gets_a_moved_notice(store: EventStore) -> None:
+    """A channel alerted for a news-dated event hears that it moved when the official schedule
+    arrives; it is never told the event was cancelled, and each lead still arrives once."""
+    news_start = START + timedelta(hours=13)  # the article's (wrong) time
+    fed = {"title": "Fed rate decision", "category": "central_bank", "entities": ["Federal Reserve"],
+           "timezone": "America/New_York", "precision": "datetime"}  # fmt: skip
+    add_events(store, {**fed, "uid": "fed-news", "start": news_start.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+                       "sources": [{"outlet": "Daily Paper", "headline": "Week ahead",
+                                    "published": "2026-11-30T08:00:00+08:00", "authority": "news"}]})  # fmt: skip
+    clock = FakeClock(START - timedelta(days=2))
+    with Receiver() as hook:
+        service = one_hook_service(store, clock, hook, ["1d", "1h"])
+        clock.set(news_start - timedelta(days=1))
+        step(service)
+        assert [m["title"] for m in hook.wait_for(1)] == ["[提醒] Fed rate decision"]
+        add_events(store, {**fed, "uid": "fed-official", "start": START.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+                           "sources": [{"outlet": "Federal Reserve", "headline": "FOMC calendar",
+                                        "published": "2026-06-01T00:00:00+00:00", "authority": "official"}]})  # fmt: skip
+        assert store.get("fed-official") is None and store.get("fed-news").start_at == START  # type: ignore[union-attr]
+        clock.advance(seconds=1)
+        step(service)
+        step(service)
+        messages = hook.wait_for(2)
+        assert messages[1]["title"] == "[时间变更] Fed rate decision"
+        clock.set(START - timedelta(hours=1))
+        step(service)
+        clock.set(news_start - timedelta(hours=1))  # the news time's 1 h alert was cancelled with the move
+        step(service)
+        drain(service)
+        titles = [m["title"] for m in hook.wait_for(3)]
+    assert titles == ["[提醒] Fed rate decision", "[时间变更] Fed rate decision", "[提醒] Fed rate decision"]
+    assert not any("取消" in t for t in titles)
 
 
 def test_catch_up_after_downtime_late_and_missed_summary(store: EventStore) -> None:

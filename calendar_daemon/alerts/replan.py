@@ -242,8 +242,8 @@ class Replanner:
             else:
                 continue
             event = self.store.get(uid, include_deleted=True)  # the full event, only for the few that need a notice
-            if event is None:
-                continue
+            if event is None or (info.deleted and event.extra.get("merged_into")):
+                continue  # merged into another event: it lives on there, not cancelled
             title, body = render_notice(kind, event, old_when(key, event), locale=self.locale, display_zone=self.zone_name)
             notices += self.ledger.insert_message(
                 kind=kind, channel=channel, due_at=now, expires_at=now + timedelta(days=1),
