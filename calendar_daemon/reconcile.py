@@ -25,7 +25,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from calendar_daemon.claims import Claim, combine, joined, members_of, record_from_event
 from calendar_daemon.matching import NEAR_DAYS, Profile, profiles_match
@@ -85,11 +85,34 @@ class _Index:
         return [self.profiles[uid] for uid in sorted(uids)]
 
 
+WINDOW_GAP = timedelta(days=31)
+MAX_WINDOWS = 32
+
+
+def _windows(records: Sequence[EventRecord]) -> list[tuple[datetime, datetime]]:
+    """The stretches of time a batch can match stored events in: each record's span widened by
+    NEAR_DAYS, joined where less than WINDOW_GAP apart. Two records a year apart read two short
+    stretches of the calendar, not the year between them; a dense import reads one stretch."""
+    near = timedelta(days=NEAR_DAYS + 1)
+    spans = sorted((r.sort_start - near, r.sort_end + near) for r in records)
+    windows = [spans[0]]
+    for lo, hi in spans[1:]:
+        last_lo, last_hi = windows[-1]
+        if lo - last_hi < WINDOW_GAP:
+            windows[-1] = (last_lo, max(last_hi, hi))
+        else:
+            windows.append((lo, hi))
+    if len(windows) > MAX_WINDOWS:  # very scattered: one query over the whole span costs less
+        return [(windows[0][0], max(hi for _, hi in windows))]
+    return windows
+
+
 class Reconciler:
     """Works through one batch against the store and the batch's own earlier records.
 
-    The stored events the batch can touch are read up front (two queries), then kept in an
-    in-memory index that the batch's own records join, so a batch costs O(records).
+    The stored events the batch can touch are read up front (the batch's UIDs, then one query per
+    stretch of time its records fall in, see :func:`_windows`), then kept in an in-memory index that
+    the batch's own records join, so a batch costs O(records + stored events near them).
     """
 
     def __init__(self, store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
@@ -105,12 +128,11 @@ class Reconciler:
             self._learn(event)
         if records:
             categories = sorted({r.category for r in records})
-            lo = min(r.sort_start for r in records) - timedelta(days=NEAR_DAYS)
-            hi = max(r.sort_end for r in records) + timedelta(days=NEAR_DAYS)
-            near = EventFilter(categories=categories, start=lo, end=hi, statuses=(*EventFilter().statuses, *also))
-            for event in store.list_events(near):
-                if event.uid not in self._index.records:
-                    self._learn(event)
+            for lo, hi in _windows(records):
+                near = EventFilter(categories=categories, start=lo, end=hi, statuses=(*EventFilter().statuses, *also))
+                for event in store.list_events(near):
+                    if event.uid not in self._index.records:
+                        self._learn(event)
 
     def _learn(self, event: Event) -> None:
         if not event.deleted:

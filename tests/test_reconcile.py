@@ -13,6 +13,7 @@ from calendar_daemon.claims import record_from_event
 from calendar_daemon.intake import submit
 from calendar_daemon.loaders import read_event_files
 from calendar_daemon.models import Event
+from calendar_daemon.reconcile import Reconciler, reconcile
 from calendar_daemon.records import EventRecord, normalize
 from calendar_daemon.seeds import load_seeds, reference_files
 from calendar_daemon.store import EventFilter, EventStore
@@ -277,3 +278,20 @@ def test_a_single_sources_own_conflict_note_is_kept(store: EventStore) -> None:
     submit(store, [noted], origin="import")
     event = store.get("noted@t")
     assert event is not None and event.extra["conflicts"] == [{"source": "Other paper", "value": "a day later"}]
+
+
+def test_a_batch_reads_only_the_stretches_of_calendar_near_its_records(store: EventStore) -> None:
+    """Cost grows with the batch, not the calendar: two records a year apart read the events near
+    each of them, not the year of events between them; matches near either are still found."""
+    daily = [record(f"day{i}@t", f"2026-{1 + i // 28:02d}-{1 + i % 28:02d}T14:00:00", {**NEWS, "headline": f"h{i}"},
+                    entities=[f"Company {i}"]) for i in range(28 * 12)]  # fmt: skip
+    submit(store, daily, origin="import")
+    january = record("jan@t", "2026-01-10T14:30:00", OFFICIAL, entities=["Company 9"])
+    december = record("dec@t", "2026-12-20T14:00:00", OFFICIAL, entities=["Company 327"])
+    reconciler = Reconciler(store, [january, december])
+    read = set(reconciler._index.records)
+    assert 0 < len(read) <= 2 * (2 * 4 + 1)  # about a week around each record, not 336 events
+    assert "day9@t" in read and "day327@t" in read and "day150@t" not in read
+    plan = reconcile(store, [january, december])
+    assert plan.records["day9@t"].start_at == datetime(2026, 1, 10, 19, 30)  # merged, official time
+    assert plan.records["day327@t"].start_at == datetime(2026, 12, 20, 19, 0)
