@@ -22,7 +22,8 @@ from calendar_daemon.exceptions import InputError
 from calendar_daemon.intake import submit
 from calendar_daemon.loaders import read_event_files
 from calendar_daemon.records import EventRecord, normalize
-from calendar_daemon.recurrence import expand, load_recurring
+from calendar_daemon.recurrence import expand
+from calendar_daemon.recurrence_files import load_recurring
 from calendar_daemon.store import EventStore, UpsertResult
 
 logger = logging.getLogger(__name__)

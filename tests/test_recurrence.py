@@ -9,14 +9,8 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from calendar_daemon.recurrence import (
-    RecurrenceError,
-    RecurringRule,
-    expand,
-    load_recurring,
-    make_rule,
-    occurrence_uid,
-)
+from calendar_daemon.recurrence import RecurrenceError, RecurringRule, expand, occurrence_uid
+from calendar_daemon.recurrence_files import load_recurring, make_rule
 
 REPO = Path(__file__).resolve().parents[1]
 RECURRING = REPO / "seeds" / "reference" / "recurring.yaml"
