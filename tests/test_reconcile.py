@@ -246,6 +246,12 @@ def test_tentative_quarter_becomes_the_dated_event_with_the_same_uid(store: Even
     assert "conflicts" not in event.extra  # a finer date inside the quarter is not a disagreement
     # Sent again (a re-ingest), the dated record changes nothing.
     assert not submit(store, [exact], origin="ingest").changed
+    # The company's own announcement (a more authoritative source) moves it, still under the same UID.
+    announced = record("hbm4-sk@t", "2026-05-22", EXCHANGE, title="HBM4 mass production", **common)
+    assert submit(store, [announced], origin="import").updated == ["hbm4@t"]
+    [event] = live(store)
+    assert (event.uid, event.start_date, event.revision) == ("hbm4@t", date(2026, 5, 22), 3)
+    assert b"SEQUENCE:2" in render_vevent(event)
 
 
 def test_a_coarse_claim_matching_two_events_stays_apart(store: EventStore) -> None:
