@@ -55,6 +55,18 @@ def test_published_from_outlet_line_is_beijing_time() -> None:
     assert dt == datetime(2026, 3, 1, 8, 5, tzinfo=SH)
 
 
+def test_published_from_a_portal_timestamp_line() -> None:
+    """Chinese portals label the time and the source on one line, in several spellings."""
+    dt, outlet = detect_published("下周看点\n\n来源:示例财经时间:2026-10-31 06:48:36\n\n正文")
+    assert (dt, outlet) == (datetime(2026, 10, 31, 6, 48, tzinfo=SH), "示例财经")
+    dt, outlet = detect_published("标题\n发布时间：2026/03/01 08:05 | 来源：某某网\n正文")
+    assert (dt, outlet) == (datetime(2026, 3, 1, 8, 5, tzinfo=SH), "某某网")
+    dt, outlet = detect_published("标题\n日期：2026年3月2日\n正文")
+    assert (dt, outlet) == (datetime(2026, 3, 2, 0, 0, tzinfo=SH), None)
+    # An event's time in a zone is not a publication line.
+    assert detect_published("标题\n美联储将于北京时间：2026年1月29日凌晨3点公布利率决议") == (None, None)
+
+
 def test_published_from_html_meta() -> None:
     html = ('<html><head><meta property="og:site_name" content="Wire">'
             '<meta property="article:published_time" content="2026-02-03T14:30:00Z"></head><body>x</body></html>')

@@ -2,8 +2,8 @@
 
 Recognises, in order: HTML meta tags (``article:published_time``, ``og:…``,
 ``pubdate``, ``<time datetime>``...), the ``outlet· YYYY-MM-DD HH:MM`` line
-of Chinese aggregator pages (Beijing time), a Chinese ``YYYY年M月D日 HH:MM``
-line, and an English dateline (``Jan 25, 2026``, ``January 25 (Reuters)``).
+of Chinese aggregator pages (Beijing time), a portal's labelled timestamp
+(``来源：… 时间：YYYY-MM-DD HH:MM:SS``), a Chinese ``YYYY年M月D日 HH:MM`` line, and an English dateline (``Jan 25, 2026``, ``January 25 (Reuters)``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ RE_OUTLET_LINE = re.compile(r"^[ \t]{0,8}(?P<outlet>[^\n·• \t][^\n·•]{0,39
                             r"(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})[ \t]{0,8}$", re.MULTILINE)
 RE_BARE_LINE = re.compile(r"^[ \t]{0,8}(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})"
                           r"(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
+# A portal's labelled timestamp: "来源：金融界 时间：2022-10-29 06:48:36", "发布时间：2026/03/01 08:05".
+# A bare 时间/日期 needs its colon, and a zone's time ("北京时间2026年1月30日") is never the publication.
+RE_CN_LABELLED = re.compile(r"(?:(?:发布时间|发表时间|更新时间|发布于|发表于)[ \t]*[:：]?|"
+                            r"(?<!北京)(?<!美东)(?<!本港)(?<!台北)(?<!当地)(?<!东京)(?<!香港)(?:时间|日期)[ \t]*[:：])"
+                            r"[ \t]*(?P<y>\d{4})[-/.年]"
+                            r"(?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?::\d{2})?)?")
+RE_CN_SOURCE = re.compile(r"来源[ \t]*[:：][ \t]*(?P<outlet>[^\s:：|]{1,20}?)(?=[ \t|]|时间|发布|日期|$)", re.MULTILINE)
 RE_CN_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})")
 _MON = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
@@ -97,6 +104,9 @@ def detect_published(text: str) -> tuple[datetime | None, str | None]:
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), outlet
     if m := RE_BARE_LINE.search(head):
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], default_tz), None
+    if zh and (m := RE_CN_LABELLED.search(head)):
+        source = RE_CN_SOURCE.search(head)
+        return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), source["outlet"] if source else None
     if zh and (m := RE_CN_LINE.search(head)):
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), None
     if m := RE_EN_DATELINE.search(head):
