@@ -258,7 +258,7 @@ def test_candidate_json_shape_and_evidence_length() -> None:
     for c in extract(PREVIEW):
         row = c.to_json()
         assert set(row) == {"title", "category", "region", "importance", "start", "end", "precision", "timezone",
-                            "entities", "evidence", "confidence", "fiscal"}
+                            "entities", "evidence", "confidence", "fiscal", "rescheduled_from", "mentions"}
         assert len(c.evidence) <= 60 and 0 < c.confidence <= 1
         assert c.precision in ("datetime", "date", "week", "month", "quarter", "half", "year")
 

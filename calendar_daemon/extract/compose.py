@@ -128,6 +128,19 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                     continue
         out.append(cur)
         i += 1
+    return _bracketed_ranges(text, out)
+
+
+def _bracketed_ranges(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """"下周(5月18日至5月22日)": a bracketed range right after a relative week is that week, stated exactly."""
+    out: list[TimeMatch] = []
+    for tm in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and "range" in tm.tags and ("week" in prev.tags or "weekday" in prev.tags)
+                and text[prev.end:tm.start].strip() == "(" and text[tm.end:tm.end + 1] == ")"):
+            out[-1] = replace(tm, start=prev.start, end=tm.end + 1)
+            continue
+        out.append(tm)
     return out
 
 

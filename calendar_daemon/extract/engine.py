@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
+from .collapse import Found, collapse
 from .compose import anchor_for, find_times
 from .normalize import cjk_ratio, normalize
 from .periods import as_date, iso
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
+from .reschedule import Move, find_move
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 
@@ -63,9 +66,14 @@ class Candidate:
     evidence: str = ""
     confidence: float = 0.5
     fiscal: bool = False
+    rescheduled_from: str | None = None  # the date the article says the event was moved from
+    mentions: list[str] = field(default_factory=list)  # other phrases of this article naming the same event
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
+
+
+AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -226,27 +234,29 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     headline = _headline(norm)
     anchor = anchor_for(published, zone, _week_ahead(headline, anchor))
     default_region = "CN" if zh else "US"
-    found: list[tuple[int, Candidate]] = []
-    index: dict[tuple[str, str, str | None, str], list[tuple[int, Candidate]]] = {}
-    sent_no = 0
+    found: list[Found] = []
+    index: dict[tuple[str, str, str | None, str], list[Found]] = {}
+    sent_no, in_headline = 0, False
 
-    def add(c: Candidate) -> None:
+    def add(c: Candidate, scope: str, pos: int) -> None:
         key = (c.category, c.start, c.end, c.region)
-        for no, old in index.get(key, []):
-            if no == sent_no or old.title == c.title or set(old.entities) & set(c.entities):
-                old.entities.extend(e for e in c.entities if e not in old.entities)
-                old.confidence = max(old.confidence, c.confidence)
+        for old in index.get(key, []):
+            if old.sentence == sent_no or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
+                _merge_into(old.cand, c)
                 return
-        found.append((sent_no, c))
-        index.setdefault(key, []).append((sent_no, c))
+        terms = C.category_terms(c.category, scope)
+        f = Found(c, sent_no, pos, in_headline, terms, C.AGGREGATE.search(scope) is not None)
+        found.append(f)
+        index.setdefault(key, []).append(f)
 
     heading = ""  # the current day heading of a calendar list
-    for sent_no, sentence in enumerate(split_sentences(norm)):  # noqa: B007 - add() reads sent_no
+    for sent_no, sentence in enumerate(split_sentences(norm)):  # add() reads sent_no
         if len(found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
+        in_headline = sent_no < 3 and bool(headline) and sentence in headline
         if _is_day_heading(sentence, anchor):
             heading = sentence
             continue
@@ -257,17 +267,41 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
             sentence = f"{heading} {sentence}"
         else:
             listed = len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
-        kept = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
+        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
+        if move is not None:
+            _drop_moved(found, move, sent_no)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, add)
-    return sorted((c for _, c in found), key=lambda c: (c.start, c.category, c.title))
+    kept_found = collapse(found, _merge_into)
+    return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _merge_into(kept: Candidate, other: Candidate) -> None:
+    """``other`` names the same event as ``kept``: keep its names, confidence and phrase."""
+    kept.entities.extend(e for e in other.entities if e not in kept.entities)
+    kept.confidence = max(kept.confidence, other.confidence)
+    for phrase in (other.evidence, *other.mentions):
+        if phrase and phrase != kept.evidence and phrase not in kept.mentions:
+            kept.mentions.append(phrase)
+
+
+def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
+    """A change of date ("因10月17日为休息日,兑付日顺延至…") retires the original date proposed by the
+    sentences just before it for the same kind of event."""
+    moved = {f.cand.category for f in found if f.sentence == sent_no and f.cand.rescheduled_from}
+    for f in [f for f in found if sent_no - 2 <= f.sentence < sent_no and f.cand.category in moved]:
+        if date.fromisoformat(f.cand.start[:10]) in move.days:
+            found.remove(f)
+            logger.debug("%r at %s was moved; dropped", f.cand.title, f.cand.start)
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
-          zh: bool, default_region: str, confidence: float, tzname: str) -> Candidate:
+          zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "") -> Candidate:
     category = C.category_of(clause, sentence)
     region = C.region_of(clause, forward, sentence, default=default_region)
-    entities = C.entities_of(forward, category)
+    entities = C.entities_of(C.strip_section(forward), category)
+    if not entities and lead:  # a clause without a subject continues the sentence's last named one
+        entities = C.entities_of(lead, category)[-1:]
     time_text = tm.span_text(sentence) if tm else ""
     title = compose_title(clause, sentence, time_text, category, region, zh, entities)
     return Candidate(title=title, category=category, region=region,
@@ -278,24 +312,31 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
-                         add: object, listed: bool = False) -> int:
+                         add: AddFn, listed: bool = False) -> tuple[int, Move | None]:
     """Candidates of one sentence; ``listed``: an entry of a calendar list (under a day heading),
-    where a known event word ("美国3月PPI月率") is enough without a verb."""
-    assert callable(add)
+    where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
+    the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
              if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
+    move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
     kept = 0
     for i, tm in enumerate(times):
+        if move is not None and tm in move.originals:
+            continue
+        moved = move is not None and tm is move.new
         k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
                            (-1, (0, len(sentence))))
         if k > 0 and _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]):
             cs = clauses[k - 1][0]
         window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
         cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
+        if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
+            cs = max(0, tm.start - 2 * window)
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
-        forward = sentence[max(cs, times[i - 1].end if i else 0):min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        forward = sentence[cs if moved else max(cs, times[i - 1].end if i else 0):
+                           min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other"))
         if not trig or _is_past(tm, anchor.today, clause):
@@ -308,14 +349,17 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
         conf += 0.1 if C.FUTURE.search(clause) else 0.0
         conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
-        add(_make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone))
+        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs])
+        if moved and move is not None:
+            c.rescheduled_from = move.original
+        add(c, clause, tm.start)
         kept += 1
-    return kept
+    return kept, move
 
 
-def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: object) -> None:
+def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:
     """In a week-ahead preview, an undated upcoming event belongs to the previewed week."""
-    assert callable(add) and anchor.week_ahead is not None
+    assert anchor.week_ahead is not None
     monday = anchor.week_ahead
     span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
@@ -327,4 +371,4 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         carry = ""
         if not C.FUTURE.search(clause) or C.PAST.search(clause):
             continue
-        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz))
+        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)
