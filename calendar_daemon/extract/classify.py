@@ -129,12 +129,14 @@ _SUBJECT = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff]
 # "华鼎股份有3.2亿股限售股解禁", "中芯集成解禁首发原股东限售股".
 _BEFORE_LOCKUP = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
                             r"(?:将|将有|有)?(?:[\d.]+\s*(?:亿|万)?股)?(?:限售股)?解禁")
+# A calendar-list entry names its company right after the colon: "5月20日(周三):鼎信智能(申购代码…)".
+_LIST_ENTRY = re.compile(r"[:：]\s*(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)(?=[(（,，\s]|$)")
 _DESCRIPTOR = re.compile(r".*(?:巨头|双雄|三巨头|公司|发行|是|为|有|包括|如|的|美股|港股|韩系|A股|居前三位|龙头|股票|"
                          r"\d只|\d家)")
-_CUT = re.compile(r"(?:等|将|也|均|轮番|分别|于|在|的|原定|原计划|(?:周|星期)[一二三四五六日天]).*$")
+_CUT = re.compile(r"(?:等|将|也|均|则|轮番|分别|于|在|的|原定|原计划|(?:周|星期)[一二三四五六日天]).*$")
 _LEAD = re.compile(r"^(?:其中|另外|此外|同时|以及|包括|另有)")
 # Words that never belong to a company name (a date phrase, a schedule change).
-_NOT_NAME = re.compile(r"日期|顺延|推迟|延期|改期|时间|代码|价格|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
+_NOT_NAME = re.compile(r"\d$|^据|^起?至|日期|顺延|推迟|延期|改期|时间|代码|价|上限|每股|合计|方面|解禁|申购|日历|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
 _BOOK = re.compile(r"《([^《》]{2,40})》")
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
@@ -180,6 +182,7 @@ def importance_of(category: str, text: str) -> int:
 
 
 def _clean_name(item: str) -> str | None:
+    item = re.sub(r"\d{1,2}月\d{1,2}[日号].*$", "", item)  # "中芯集成5月18日解禁": the name ends at the date
     item = _LEAD.sub("", re.sub(r"\([^()]*\)", "", item).strip(" ,、"))
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
@@ -210,6 +213,9 @@ def entities_of(text: str, category: str) -> list[str]:
             add(_clean_name(m["n"]))
         if category == "ipo":
             for m in _BEFORE_VERB.finditer(text):
+                add(_clean_name(m["n"]))
+        if category in ("ipo", "lockup"):
+            for m in _LIST_ENTRY.finditer(text):
                 add(_clean_name(m["n"]))
         if category == "lockup":
             for m in _BEFORE_LOCKUP.finditer(text):

@@ -76,8 +76,10 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
         return False
     if (c1 == FAR) != (f1 == FAR):
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day
-    if (c0, c1) == (f0, f1) or coarse.headline:
+    if coarse.headline:
         return same_event(coarse, fine)
+    if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
+        return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
     return (coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")
             and not coarse.aggregate and same_event(coarse, fine))
 
@@ -99,6 +101,7 @@ def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) 
                                            -len(coarse.terms & f.terms), -_overlap(coarse.cand.entities, f.cand.entities),
                                            abs(f.sentence - coarse.sentence), abs(f.pos - coarse.pos), _width(f)))
         merge(best.cand, coarse.cand)
+        best.aggregate = best.aggregate or (coarse.aggregate and not coarse.headline)  # still a summary
         gone.add(id(coarse))
         logger.debug("%r (%s) folds into %r (%s)", coarse.cand.title, coarse.cand.start, best.cand.title,
                      best.cand.start)

@@ -296,14 +296,15 @@ def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
-          zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "") -> Candidate:
+          zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
+          moved: bool = False) -> Candidate:
     category = C.category_of(clause, sentence)
     region = C.region_of(clause, forward, sentence, default=default_region)
     entities = C.entities_of(C.strip_section(forward), category)
     if not entities and lead:  # a clause without a subject continues the sentence's last named one
         entities = C.entities_of(lead, category)[-1:]
     time_text = tm.span_text(sentence) if tm else ""
-    title = compose_title(clause, sentence, time_text, category, region, zh, entities)
+    title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
     return Candidate(title=title, category=category, region=region,
                      importance=C.importance_of(category, clause + forward), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
@@ -349,7 +350,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
         conf += 0.1 if C.FUTURE.search(clause) else 0.0
         conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
-        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs])
+        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
+                  moved)
         if moved and move is not None:
             c.rescheduled_from = move.original
         add(c, clause, tm.start)
