@@ -38,13 +38,16 @@ class Found:
     headline: bool
     terms: frozenset[str]
     aggregate: bool
+    span: tuple[date, date] = (FAR, FAR)
 
-    def interval(self) -> tuple[date, date]:
+    def __post_init__(self) -> None:
         c = self.cand
         first = date.fromisoformat(c.start[:10])
-        if c.precision == "datetime":
-            return first, first
-        return first, date.fromisoformat(c.end[:10]) if c.end else FAR
+        last = first if c.precision == "datetime" else date.fromisoformat(c.end[:10]) if c.end else FAR
+        self.span = (first, last)
+
+    def interval(self) -> tuple[date, date]:
+        return self.span
 
 
 def _overlap(a: list[str], b: list[str]) -> bool:
@@ -93,8 +96,12 @@ def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) 
     """Fold each coarse mention into the finest mention of the same event; ``merge(kept, folded)``."""
     order = sorted(found, key=lambda f: (-_width(f)[0], not f.headline, f.sentence, f.pos))
     gone: set[int] = set()
+    by_category: dict[str, list[Found]] = {}
+    for f in found:
+        by_category.setdefault(f.cand.category, []).append(f)
     for coarse in order:
-        targets = [f for f in found if f is not coarse and id(f) not in gone and _folds_into(coarse, f)]
+        targets = [f for f in by_category[coarse.cand.category]
+                   if f is not coarse and id(f) not in gone and _folds_into(coarse, f)]
         if not targets:
             continue
         best = min(targets, key=lambda f: (coarse.interval() != f.interval(),
