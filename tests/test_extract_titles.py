@@ -42,3 +42,10 @@ def test_list_entries_name_company_and_kind() -> None:
             "6月12日（周五）：北辰新材在北交所上市。")
     titles = {c.start: c.title for c in extract(text)}
     assert titles == {"2026-06-10": "金禾材料新股申购", "2026-06-12": "北辰新材上市"}
+
+
+def test_english_earnings_name_the_company_of_each_date() -> None:
+    text = ("Week ahead: retailers report\nMarch 6, 2026\n"
+            "In earnings, Costco reports on Tuesday after the close and Broadcom on Thursday.")
+    got = {c.start: (c.entities, c.title) for c in extract(text) if c.category == "earnings"}
+    assert got == {"2026-03-10": (["Costco"], "Costco earnings"), "2026-03-12": (["Broadcom"], "Broadcom earnings")}

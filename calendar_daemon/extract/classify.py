@@ -194,6 +194,20 @@ def _clean_name(item: str) -> str | None:
     return item
 
 
+# An English company name: capitalised words that are not calendar, zone or sentence words.
+_EN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\.com)?(?:\s+[A-Z][A-Za-z0-9&\-]*){0,2}\b")
+_EN_NOT_NAME = re.compile(r"^(?:On|In|At|For|The|A|An|And|But|Also|Meanwhile|Elsewhere|After|Before|Later|Next|This|"
+                          r"Investors?|Analysts?|Shares|Wall|Street|Earnings|Results|Monday|Tuesday|Wednesday|"
+                          r"Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+                          r"January|February|March|April|June|July|August|September|October|November|December|"
+                          r"ET|EST|EDT|GMT|UTC|CET|U|S|US|UK|IPO|CEO|CFO|Q[1-4])\b")
+
+
+def en_companies(segment: str) -> list[str]:
+    """Company-like names in an English text segment ("…after the bell and Adobe on")."""
+    return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0])][:4]
+
+
 def entities_of(text: str, category: str) -> list[str]:
     found: list[str] = []
 

@@ -297,12 +297,16 @@ def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
           zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
-          moved: bool = False) -> Candidate:
+          moved: bool = False, before: str = "") -> Candidate:
+    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date."""
     category = C.category_of(clause, sentence)
     region = C.region_of(clause, forward, sentence, default=default_region)
     entities = C.entities_of(C.strip_section(forward), category)
     if not entities and lead:  # a clause without a subject continues the sentence's last named one
         entities = C.entities_of(lead, category)[-1:]
+    if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
+        # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
+        entities = C.en_companies(before[-80:])
     time_text = tm.span_text(sentence) if tm else ""
     title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
     return Candidate(title=title, category=category, region=region,
@@ -336,8 +340,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             cs = max(0, tm.start - 2 * window)
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
-        forward = sentence[cs if moved else max(cs, times[i - 1].end if i else 0):
-                           min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        fs = cs if moved else max(cs, times[i - 1].end if i else 0)
+        forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other"))
         if not trig or _is_past(tm, anchor.today, clause):
@@ -351,7 +355,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         conf += 0.1 if C.FUTURE.search(clause) else 0.0
         conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
         c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
-                  moved)
+                  moved, sentence[fs:tm.start])
         if moved and move is not None:
             c.rescheduled_from = move.original
         add(c, clause, tm.start)

@@ -176,7 +176,9 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
-    if np and (_EN_KEY.search(np) or not keys):
+    if entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
+        title = f"{', '.join(entities[:2])} {what}"
+    elif np and (_EN_KEY.search(np) or not keys):
         title = np if _EN_KEY.search(np) else f"{np} {what}"
     elif np and not any(np.lower() in k.lower() for k in keys):
         title = f"{np} {keys[0]}"
