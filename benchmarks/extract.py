@@ -2,7 +2,8 @@
 
 Usage: PYTHONPATH=. python benchmarks/extract.py [--set founding|heldout|unseen]
        [--articles DIR --labels FILE] [--seeds DIR] [--cli] [--json] [-v]
-Outputs precision/recall against the set's labels, exact-instant accuracy, gold-expression
+Outputs precision/recall against the set's labels (lenient, and one-to-one: each label matched at most
+once, every extra candidate a false positive), exact-instant accuracy, gold-expression
 resolution accuracy (needs the seeds), and throughput (articles/s) on the set's articles.
 
 Sets: ``founding`` = the ten founding articles (one page in the seeds, labels in
@@ -27,7 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from calendar_daemon.extract import Candidate, extract, resolve_expression
 from calendar_daemon.extract.articles import split_articles
-from calendar_daemon.extract.scoring import Score, gold_ok, matches, score_article
+from calendar_daemon.extract.scoring import Score, gold_ok, matches, pair_one_to_one, score_article
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,9 +116,11 @@ def main(argv: list[str] | None = None) -> int:
                     "timed_exact": f"{s.timed_exact}/{s.timed}"})
         if args.verbose:
             print(f"== {lab['id']} {headline[:40]}")
-            for c in cands:
-                ok = "  " if any(matches(c, e) for e in lab["events"]) else "FP"
-                print(f"   {ok} {c.category:12} {c.start:25} {c.end or '-':10} {c.precision:8} {c.title}")
+            paired = pair_one_to_one(cands, lab["events"])
+            for i, c in enumerate(cands):
+                # FP: matches no label; "1:1": matches one, but its label is taken by another candidate
+                ok = ("  " if i in paired else "1:1") if any(matches(c, e) for e in lab["events"]) else "FP"
+                print(f"   {ok:3} {c.category:12} {c.start:25} {c.end or '-':10} {c.precision:8} {c.title}")
             for e in lab["events"]:
                 if not any(matches(c, e) for c in cands):
                     print(f"   MISS {e['category']:12} {e['start']:25} {e['end'] or '-':10} {e['precision']:8} "

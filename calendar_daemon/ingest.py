@@ -90,16 +90,18 @@ def propose(articles: list[Article], tz: str | None = None) -> list[Proposal]:
 def to_record(proposal: Proposal) -> EventRecord:
     c, article = proposal.candidate, proposal.article
     coarse = c.precision not in ("datetime", "date")
+    moved = f" The article moves it from {c.rescheduled_from}." if c.rescheduled_from else ""
     data: dict[str, Any] = {
         "uid": proposal.uid, "title": c.title, "category": c.category, "region": c.region,
         "importance": c.importance, "entities": c.entities, "precision": c.precision, "timezone": c.timezone,
         "start": c.start, "end": c.end, "status": "tentative" if coarse else "confirmed",
-        "description": f"Proposed from an article ({article.outlet}); confidence {c.confidence:.2f}.",
+        "description": f"Proposed from an article ({article.outlet}); confidence {c.confidence:.2f}.{moved}",
         "sources": [{
             "outlet": article.outlet, "headline": article.headline, "published": article.published.isoformat(),
             "evidence": c.evidence[:500], "authority": "news",
         }],
-        "extra": {"confidence": c.confidence, "fiscal": c.fiscal},
+        "extra": {"confidence": c.confidence, "fiscal": c.fiscal, "rescheduled_from": c.rescheduled_from,
+                  "mentions": c.mentions[:5]},
     }  # fmt: skip
     return normalize({k: v for k, v in data.items() if v is not None}, source=article.source, where=f"candidate {c.title!r}")
 

@@ -270,7 +270,7 @@ def test_candidate_json_shape_and_evidence_length() -> None:
     for c in extract(PREVIEW):
         row = c.to_json()
         assert set(row) == {"title", "category", "region", "importance", "start", "end", "precision", "timezone",
-                            "entities", "evidence", "confidence", "fiscal"}
+                            "entities", "evidence", "confidence", "fiscal", "rescheduled_from", "mentions"}
         assert len(c.evidence) <= 60 and 0 < c.confidence <= 1
         assert c.precision in ("datetime", "date", "week", "month", "quarter", "half", "year")
 
@@ -465,3 +465,10 @@ def test_discourse_opener_is_not_a_title() -> None:
     text = "标题\n某网· 2026-06-19 08:45\n另外,美国联储局主席将于本港时间6月23日晚上10时出席国会听证会。"
     (cand,) = extract(text)
     assert cand.title.startswith("美国联储局主席") and "另外" not in cand.title
+
+
+def test_bracketed_day_then_range_to_a_timed_end() -> None:
+    """"今日(3月4日)起至3月9日中午12时招股": a subscription period from today to the 9th, one candidate."""
+    assert r("今日(3月4日)起至3月9日") == ("2026-03-04", "2026-03-09")
+    text = "新股速递\n某网· 2026-03-04 08:30\n星桥生物(代号:1234)今日(3月4日)起至3月9日中午12时招股,每手500股。"
+    assert [(c.category, c.start, c.end) for c in extract(text)] == [("ipo", "2026-03-04", "2026-03-09")]

@@ -91,3 +91,13 @@ def test_bad_inputs_are_clear_errors(tmp_path: Path, db_url: str) -> None:
         assert "Traceback" not in result.stderr
     bad = run_cli("ingest", "-", "--published", "yesterday", db=db_url, input_text="x")
     assert bad.returncode == 2 and "--published" in bad.stderr
+
+
+def test_rescheduled_event_is_proposed_once_with_its_old_date_recorded(db_url: str) -> None:
+    article = Path(__file__).parent / "data" / "articles" / "zh_ipo_calendar.txt"
+    assert run_cli("ingest", str(article), db=db_url).returncode == 0
+    pending = json.loads(run_cli("review", "--json", db=db_url).stdout)
+    listings = [p for p in pending if "恒远医疗" in p["entities"]]
+    assert [p["start"] for p in listings] == ["2026-06-15"]
+    assert "moves it from 2026-06-11" in listings[0]["description"]
+    assert listings[0]["extra"]["rescheduled_from"] == "2026-06-11"

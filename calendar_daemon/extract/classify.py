@@ -57,7 +57,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
-    ("earnings", re.compile(r"财报|业绩|季报|年报|中报|法说会|法人说明会|营收|earnings|quarterly results|results|"
+    ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             r"\breports\b", _I)),
     ("macro_data", re.compile(
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
@@ -112,7 +112,7 @@ KNOWN_ENTITIES = (
     "国新办", "欧洲议会", "证监会", "财政部", "国务院", "商务部", "海关总署", "美国劳工部", "美国商务部",
     "微软", "苹果", "特斯拉", "Meta", "谷歌", "亚马逊", "英伟达", "美光", "华为", "阿里巴巴", "腾讯", "三星电子",
     "SK海力士", "阿斯麦", "IBM", "埃克森美孚", "雪佛龙", "闪迪", "西部数据", "希捷科技", "台积电", "小米", "比亚迪",
-    "Federal Reserve", "Fed", "ECB", "Bank of Japan", "Bank of England", "Bank of Canada", "Apple", "Microsoft",
+    "Federal Reserve", "Fed", "ECB", "European Central Bank", "People's Bank of China", "Bank of Japan", "Bank of England", "Bank of Canada", "Apple", "Microsoft",
     "Tesla", "Nvidia", "Alphabet", "Amazon", "Meta Platforms", "Netflix", "Intel", "AMD", "Micron",
 )
 _KNOWN_RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ENTITIES, key=len, reverse=True))
@@ -123,15 +123,31 @@ _AFTER_VERB = re.compile(r"(?:发行|申购|招股|上市|挂牌)(?P<n>[A-Za-z\u
 # A name right before the listing verb: "北芯生命新股发行", "某公司将于…上市".
 _BEFORE_VERB = re.compile(r"(?:^|[\s,,。;;:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
                           r"(?:将于[^,,。;;]{0,12}?)?(?:新股|IPO)?(?:发行|申购|招股|上市|挂牌)")
+# The subject of "X原定…/X将于…/X拟于…" at the start of a clause names the company.
+_SUBJECT = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
+                      r"(?:原定|原计划|原本|将于|拟于|计划于|预计于)")
+# "华鼎股份有3.2亿股限售股解禁", "中芯集成解禁首发原股东限售股".
+_BEFORE_LOCKUP = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
+                            r"(?:将|将有|有)?(?:[\d.]+\s*(?:亿|万)?股)?(?:限售股)?解禁")
+# A calendar-list entry names its company right after the colon: "5月20日(周三):鼎信智能(申购代码…)".
+_LIST_ENTRY = re.compile(r"[:：]\s*(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)(?=[(（,，\s]|$)")
 _DESCRIPTOR = re.compile(r".*(?:巨头|双雄|三巨头|公司|发行|是|为|有|包括|如|的|美股|港股|韩系|A股|居前三位|龙头|股票|"
                          r"\d只|\d家)")
-_CUT = re.compile(r"(?:等|将|也|均|轮番|分别|于|在|的).*$")
+_CUT = re.compile(r"(?:等|将|也|均|则|轮番|分别|于|在|的|原定|原计划|(?:周|星期)[一二三四五六日天]).*$")
+_LEAD = re.compile(r"^(?:其中|另外|此外|同时|以及|包括|另有)")
+# Words that never belong to a company name (a date phrase, a schedule change).
+_NOT_NAME = re.compile(r"\d$|^据|^起?至|日期|顺延|推迟|延期|改期|时间|代码|价|上限|每股|合计|方面|解禁|申购|日历|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
 _BOOK = re.compile(r"《([^《》]{2,40})》")
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
 
 # A short section label ahead of the text ("会议与政策:", "财报:") names a section, not this event.
 _SECTION_LABEL = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
+
+
+def strip_section(text: str) -> str:
+    """The text without a leading section label ("新股:", "央行与数据:")."""
+    return _SECTION_LABEL.sub("", text, count=1)
 
 
 _LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
@@ -152,6 +168,7 @@ def category_of(clause: str, sentence: str) -> str:
 
 def region_of(*scopes: str, default: str) -> str:
     for scope in scopes:
+        scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
         m = _REGION_RX.search(scope)
         if m and m.lastgroup:
             return _REGION_CODES[int(m.lastgroup[1:])]
@@ -165,14 +182,30 @@ def importance_of(category: str, text: str) -> int:
 
 
 def _clean_name(item: str) -> str | None:
-    item = re.sub(r"\([^()]*\)", "", item).strip(" ,、")
+    item = re.sub(r"\d{1,2}月\d{1,2}[日号].*$", "", item)  # "中芯集成5月18日解禁": the name ends at the date
+    item = _LEAD.sub("", re.sub(r"\([^()]*\)", "", item).strip(" ,、"))
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
     item = item.strip(" ,、")
     if (len(item) < 2 or item.isdigit() or item in STOP_NAMES or re.search(r"\d{2,}|[个万亿元%]", item)
+            or _NOT_NAME.search(item)
             or len(item) > 10):
         return None
     return item
+
+
+# An English company name: capitalised words that are not calendar, zone or sentence words.
+_EN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\.com)?(?:\s+[A-Z][A-Za-z0-9&\-]*){0,2}\b")
+_EN_NOT_NAME = re.compile(r"^(?:On|In|At|For|The|A|An|And|But|Also|Meanwhile|Elsewhere|After|Before|Later|Next|This|"
+                          r"Investors?|Analysts?|Shares|Wall|Street|Earnings|Results|Monday|Tuesday|Wednesday|"
+                          r"Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+                          r"January|February|March|April|June|July|August|September|October|November|December|"
+                          r"ET|EST|EDT|GMT|UTC|CET|U|S|US|UK|IPO|CEO|CFO|Q[1-4])\b")
+
+
+def en_companies(segment: str) -> list[str]:
+    """Company-like names in an English text segment ("…after the bell and Adobe on")."""
+    return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0])][:4]
 
 
 def entities_of(text: str, category: str) -> list[str]:
@@ -195,4 +228,30 @@ def entities_of(text: str, category: str) -> list[str]:
         if category == "ipo":
             for m in _BEFORE_VERB.finditer(text):
                 add(_clean_name(m["n"]))
+        if category in ("ipo", "lockup"):
+            for m in _LIST_ENTRY.finditer(text):
+                add(_clean_name(m["n"]))
+        if category == "lockup":
+            for m in _BEFORE_LOCKUP.finditer(text):
+                add(_clean_name(m["n"]))
+        for m in _SUBJECT.finditer(text):
+            add(_clean_name(m["n"]))
     return found[:12]
+
+
+# --- same event or not -------------------------------------------------------------------
+# A count of items or an amount: "下周共有3只新股申购", "30家公司解禁", "4120亿元逆回购到期", "three IPOs".
+AGGREGATE = re.compile(r"\d+\s*(?:只|家|个|项|场|笔|批|宗|支)|\d(?:\.\d+)?\s*(?:万亿|亿|万)(?:元|股|美元|港元)?|"
+                       r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a dozen)\s+(?:\w+\s+)?"
+                       r"(?:companies|firms|IPOs|listings|deals|issuers|offerings|auctions|reports)\b", _I)
+
+
+# Vocabulary words that name an institution or person say who, not what kind of event.
+_NAME_TERMS = frozenset(n.casefold() for n in (*KNOWN_ENTITIES, "BOJ", "BOE", "RBA", "Powell", "Lagarde",
+                                                "central bank", "reserve bank", "people's bank", "联储局", "联准会"))
+
+
+def category_terms(category: str, text: str) -> frozenset[str]:
+    """The words of ``category``'s vocabulary found in ``text`` (lower case): what kind of event it is."""
+    return frozenset(t for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
+                     if (t := m[0].casefold()) not in _NAME_TERMS)

@@ -78,7 +78,27 @@ def _with_year(b: TimeMatch, a: TimeMatch, tz: str) -> Resolved:
     return res
 
 
+def _bracketed_dates(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """"下周一(4月20日)", "今日(6月19日)": the bracketed explicit date wins over the relative word
+    (a Monday-to-Sunday span stays a week), before ranges are built ("今日(6月19日)起至6月24日")."""
+    out: list[TimeMatch] = []
+    for tm in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.tags & {"week", "weekday", "rel"} and tm.base.start is not None
+                and prev.base.start is not None and text[prev.end:tm.start].strip() == "("
+                and tm.start - prev.end <= 8 and text[tm.end:tm.end + 1] == ")"):
+            res = tm.base
+            fd, ld = res.first_day(), res.last_day()
+            if fd and ld and fd.weekday() == 0 and (ld - fd).days == 6:
+                res = replace(res, precision="week", kind="point")
+            out[-1] = TimeMatch(prev.start, tm.end + 1, res, res, tm.has_year, tm.ymd, prev.tags)
+            continue
+        out.append(tm)
+    return out
+
+
 def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    atoms = _bracketed_dates(text, atoms)
     out: list[TimeMatch] = []
     i = 0
     while i < len(atoms):
@@ -86,16 +106,6 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         gap = text[cur.end:nxt.start] if nxt else ""
         if nxt and len(gap) <= 8 and cur.base.start is not None and nxt.base.start is not None:
-            # "下周(1月26日-2月1日)", "下周一(4月20日)": the bracketed explicit date wins over the relative one.
-            if ("week" in cur.tags or "weekday" in cur.tags) and gap.strip() == "(" \
-                    and text[nxt.end:nxt.end + 1] == ")":
-                res = nxt.base
-                fd, ld = res.first_day(), res.last_day()
-                if fd and ld and fd.weekday() == 0 and (ld - fd).days == 6:
-                    res = replace(res, precision="week", kind="point")
-                out.append(TimeMatch(cur.start, nxt.end + 1, res, res, nxt.has_year, nxt.ymd, cur.tags))
-                i += 2
-                continue
             if "monthpart" in cur.tags and not gap.strip() and nxt.base.precision == "date":
                 out.append(replace(nxt, start=cur.start))
                 i += 2
@@ -128,6 +138,19 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                     continue
         out.append(cur)
         i += 1
+    return _bracketed_ranges(text, out)
+
+
+def _bracketed_ranges(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """"下周(5月18日至5月22日)": a bracketed range right after a relative week is that week, stated exactly."""
+    out: list[TimeMatch] = []
+    for tm in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and "range" in tm.tags and ("week" in prev.tags or "weekday" in prev.tags)
+                and text[prev.end:tm.start].strip() == "(" and text[tm.end:tm.end + 1] == ")"):
+            out[-1] = replace(tm, start=prev.start, end=tm.end + 1)
+            continue
+        out.append(tm)
     return out
 
 

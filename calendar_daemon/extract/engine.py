@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
+from .collapse import Found, collapse
 from .compose import anchor_for, find_times
 from .normalize import cjk_ratio, normalize
 from .periods import as_date, iso
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
+from .reschedule import Move, find_move
 from .timeexpr import Anchor, TimeMatch
+from .titles import compose_title
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +32,6 @@ _SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?:(?<=[a-z0-9)%])|(?
 _CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
 _WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
                          r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
-_FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|另有|随后|并|还|该|起|之后|已|有)+"
-                     r"|(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍)+$")
-_TITLE_VERB = re.compile(r"公布|发布|发行|解禁|到期|兑付|施行|生效|召开|举行|推出|量产|上线|投产|交付|部署|租用|关门|"
-                         r"冻结|试生产|建设期|上市|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作")
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
@@ -66,9 +66,14 @@ class Candidate:
     evidence: str = ""
     confidence: float = 0.5
     fiscal: bool = False
+    rescheduled_from: str | None = None  # the date the article says the event was moved from
+    mentions: list[str] = field(default_factory=list)  # other phrases of this article naming the same event
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
+
+
+AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -175,67 +180,6 @@ def _week_ahead(headline: str, anchor: Anchor) -> date | None:
     return today - timedelta(days=today.weekday())
 
 
-def _title(clause: str, sentence: str, time_text: str, category: str, region: str, zh: bool,
-           entities: list[str]) -> str:
-    if not zh:
-        return _title_en(sentence, category, region, entities)
-    book = C._BOOK.search(sentence)
-    body = clause.replace(time_text, " ") if time_text else clause
-    body = re.sub(r"北京时间|美东时间|本港时间|凌晨|上午|下午|晚间|\d{1,2}点(?:\d{1,2}分|半)?|\(.*?\)|“|”|\"", "", body)
-    m = _TITLE_VERB.search(body)
-    if m is None:
-        base = "、".join(entities[:3]) if entities else (_topic(sentence) or body.strip()[:16])
-        return (base or region) + {"earnings": "财报", "ipo": "新股发行", "lockup": "限售股解禁",
-                                   "conference": "会议", "macro_data": "数据公布"}.get(category, "")
-    subj = _FILLER.sub("", re.sub(r"\s+|存在|再度|再次", "", body[:m.start()]))[-14:]
-    obj = re.split(r"[\s,，:：]", body[m.end():].strip())[0]
-    obj = re.sub(r"(?:数据|规模为.*|等.*)$", "", obj)[:18]
-    if _WEAK_OBJ.search(obj):
-        obj = ""
-    if book and ("规则" in subj or "该" in subj or not subj):
-        subj = book.group(1)
-    elif (not subj and not obj) or (subj and _WEAK_SUBJ.fullmatch(subj)) or (subj and not obj and len(subj) < 3):
-        subj = _topic(sentence) or subj
-    verb = m.group()
-    if verb in ("财报",) and not subj:
-        subj = "、".join(entities[:3])
-    title = f"{subj}{verb}{obj}" if subj else f"{obj}{verb}"
-    return _FILLER.sub("", title)[:32] or category
-
-
-_WEAK_SUBJ = re.compile(r".{0,4}(?:期限|期限为|期|节点|规模|为|是|风险|方案|存在|高峰期?|公司)")
-_WEAK_OBJ = re.compile(r"维持|[在为是]$|^[在为是]|可能|概率|^期限|^期$|高峰")
-_TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|称|宣布|,|，|\s")
-
-
-# Discourse openers are never the subject of a title: "另外,美国联储局主席将于…".
-_OPENER = re.compile(r"^(?:另外|此外|同时|与此同时|其中|而|则|据悉|据了解|据统计|值得注意的是|另|再者|其次|最后)"
-                     r"\s*[,，:：]?\s*")
-
-
-def _topic(sentence: str) -> str:
-    """The leading noun phrase of a sentence (its subject), for titles."""
-    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", _OPENER.sub("", sentence))
-    m = _TOPIC_CUT.search(head)
-    head = head[:m.start()] if m else head[:16]
-    head = head.rsplit("的", 1)[-1]
-    return _FILLER.sub("", head.strip())[:16]
-
-
-_EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
-                     r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results", re.IGNORECASE)
-
-
-def _title_en(sentence: str, category: str, region: str, entities: list[str]) -> str:
-    keys: list[str] = []
-    for m in _EN_KEY.finditer(sentence):
-        if m.group().lower() not in (k.lower() for k in keys):
-            keys.append(m.group())
-    who = ", ".join(entities[:3])
-    what = " / ".join(keys[:2]) or category.replace("_", " ")
-    return (f"{who} {what}" if who else f"{region} {what}").strip()[:60]
-
-
 def _evidence(sentence: str, tm: TimeMatch) -> str:
     lo = max(0, tm.start - 16)
     hi = min(len(sentence), max(tm.end + 28, lo + 30))
@@ -290,27 +234,29 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     headline = _headline(norm)
     anchor = anchor_for(published, zone, _week_ahead(headline, anchor))
     default_region = "CN" if zh else "US"
-    found: list[tuple[int, Candidate]] = []
-    index: dict[tuple[str, str, str | None, str], list[tuple[int, Candidate]]] = {}
-    sent_no = 0
+    found: list[Found] = []
+    index: dict[tuple[str, str, str | None, str], list[Found]] = {}
+    sent_no, in_headline = 0, False
 
-    def add(c: Candidate) -> None:
+    def add(c: Candidate, scope: str, pos: int) -> None:
         key = (c.category, c.start, c.end, c.region)
-        for no, old in index.get(key, []):
-            if no == sent_no or old.title == c.title or set(old.entities) & set(c.entities):
-                old.entities.extend(e for e in c.entities if e not in old.entities)
-                old.confidence = max(old.confidence, c.confidence)
+        for old in index.get(key, []):
+            if old.sentence == sent_no or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
+                _merge_into(old.cand, c)
                 return
-        found.append((sent_no, c))
-        index.setdefault(key, []).append((sent_no, c))
+        terms = C.category_terms(c.category, scope)
+        f = Found(c, sent_no, pos, in_headline, terms, C.AGGREGATE.search(scope) is not None)
+        found.append(f)
+        index.setdefault(key, []).append(f)
 
     heading = ""  # the current day heading of a calendar list
-    for sent_no, sentence in enumerate(split_sentences(norm)):  # noqa: B007 - add() reads sent_no
+    for sent_no, sentence in enumerate(split_sentences(norm)):  # add() reads sent_no
         if len(found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
+        in_headline = sent_no < 3 and bool(headline) and sentence in headline
         if _is_day_heading(sentence, anchor):
             heading = sentence
             continue
@@ -321,19 +267,48 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
             sentence = f"{heading} {sentence}"
         else:
             listed = len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
-        kept = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
+        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
+        if move is not None:
+            _drop_moved(found, move, sent_no)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, add)
-    return sorted((c for _, c in found), key=lambda c: (c.start, c.category, c.title))
+    kept_found = collapse(found, _merge_into)
+    return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _merge_into(kept: Candidate, other: Candidate) -> None:
+    """``other`` names the same event as ``kept``: keep its names, confidence and phrase."""
+    kept.entities.extend(e for e in other.entities if e not in kept.entities)
+    kept.confidence = max(kept.confidence, other.confidence)
+    for phrase in (other.evidence, *other.mentions):
+        if phrase and phrase != kept.evidence and phrase not in kept.mentions:
+            kept.mentions.append(phrase)
+
+
+def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
+    """A change of date ("因10月17日为休息日,兑付日顺延至…") retires the original date proposed by the
+    sentences just before it for the same kind of event."""
+    moved = {f.cand.category for f in found if f.sentence == sent_no and f.cand.rescheduled_from}
+    for f in [f for f in found if sent_no - 2 <= f.sentence < sent_no and f.cand.category in moved]:
+        if date.fromisoformat(f.cand.start[:10]) in move.days:
+            found.remove(f)
+            logger.debug("%r at %s was moved; dropped", f.cand.title, f.cand.start)
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
-          zh: bool, default_region: str, confidence: float, tzname: str) -> Candidate:
+          zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
+          moved: bool = False, before: str = "") -> Candidate:
+    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date."""
     category = C.category_of(clause, sentence)
     region = C.region_of(clause, forward, sentence, default=default_region)
-    entities = C.entities_of(forward, category)
+    entities = C.entities_of(C.strip_section(forward), category)
+    if not entities and lead:  # a clause without a subject continues the sentence's last named one
+        entities = C.entities_of(lead, category)[-1:]
+    if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
+        # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
+        entities = C.en_companies(before[-80:])
     time_text = tm.span_text(sentence) if tm else ""
-    title = _title(clause, sentence, time_text, category, region, zh, entities)
+    title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
     return Candidate(title=title, category=category, region=region,
                      importance=C.importance_of(category, clause + forward), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
@@ -342,24 +317,31 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
-                         add: object, listed: bool = False) -> int:
+                         add: AddFn, listed: bool = False) -> tuple[int, Move | None]:
     """Candidates of one sentence; ``listed``: an entry of a calendar list (under a day heading),
-    where a known event word ("美国3月PPI月率") is enough without a verb."""
-    assert callable(add)
+    where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
+    the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
              if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
+    move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
     kept = 0
     for i, tm in enumerate(times):
+        if move is not None and tm in move.originals:
+            continue
+        moved = move is not None and tm is move.new
         k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
                            (-1, (0, len(sentence))))
         if k > 0 and _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]):
             cs = clauses[k - 1][0]
         window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
         cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
+        if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
+            cs = max(0, tm.start - 2 * window)
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
-        forward = sentence[max(cs, times[i - 1].end if i else 0):min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        fs = cs if moved else max(cs, times[i - 1].end if i else 0)
+        forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other"))
         if not trig or _is_past(tm, anchor.today, clause):
@@ -372,14 +354,18 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
         conf += 0.1 if C.FUTURE.search(clause) else 0.0
         conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
-        add(_make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone))
+        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
+                  moved, sentence[fs:tm.start])
+        if moved and move is not None:
+            c.rescheduled_from = move.original
+        add(c, clause, tm.start)
         kept += 1
-    return kept
+    return kept, move
 
 
-def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: object) -> None:
+def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:
     """In a week-ahead preview, an undated upcoming event belongs to the previewed week."""
-    assert callable(add) and anchor.week_ahead is not None
+    assert anchor.week_ahead is not None
     monday = anchor.week_ahead
     span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
@@ -391,4 +377,4 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         carry = ""
         if not C.FUTURE.search(clause) or C.PAST.search(clause):
             continue
-        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz))
+        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)

@@ -25,10 +25,10 @@ RE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<y>\
 RE_MY = re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b")
 RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|early|mid-?|end of)\s+{_MON}"
                       r"(?![\w.]|\s+\d)")
-RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>next|this|last|coming)\s+)?{_WDAY}")
+RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
-                    r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b")
+                    r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)
 RE_QTR = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<u>quarter|half)"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b|\b(?P<y2>\d{4})\s+(?P<o2>first|second|third|fourth)[- ]"
                     r"(?P<u2>quarter|half)\b")

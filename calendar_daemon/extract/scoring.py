@@ -71,19 +71,28 @@ def matches(c: Candidate, lab: dict[str, Any]) -> bool:
         interval(c.start, c.end, c.precision), interval(lab["start"], lab["end"], lab["precision"]))
 
 
+def pair_one_to_one(cands: list[Candidate], labels: list[dict[str, Any]]) -> dict[int, int]:
+    """Greedy one-to-one pairing {candidate index: label index}: each label takes at most one candidate
+    (the one on its start day first), so a second candidate for the same event stays unpaired."""
+    free = list(range(len(cands)))
+    pairs: dict[int, int] = {}
+    for j in sorted(range(len(labels)), key=lambda j: labels[j]["precision"] != "date"):
+        lab = labels[j]
+        hits = [i for i in free if matches(cands[i], lab)]
+        if hits:
+            best = min(hits, key=lambda i: (cands[i].start[:10] != lab["start"][:10], i))
+            free.remove(best)
+            pairs[best] = j
+    return pairs
+
+
 def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score:
     """Lenient: a label is found if some candidate of its category overlaps it, and vice versa.
     Strict (``one_to_one``): greedy one-to-one pairing."""
     s = Score(labels=len(labels), candidates=len(cands))
     s.matched_labels = sum(1 for lab in labels if any(matches(c, lab) for c in cands))
     s.matched_candidates = sum(1 for c in cands if any(matches(c, lab) for lab in labels))
-    free = list(range(len(cands)))
-    for lab in sorted(labels, key=lambda x: x["precision"] != "date"):
-        hits = [i for i in free if matches(cands[i], lab)]
-        if hits:
-            best = min(hits, key=lambda i: (cands[i].start[:10] != lab["start"][:10], i))
-            free.remove(best)
-            s.one_to_one += 1
+    s.one_to_one = len(pair_one_to_one(cands, labels))
     for lab in labels:
         if "instant" in lab:
             s.timed += 1

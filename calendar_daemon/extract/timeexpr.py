@@ -81,7 +81,7 @@ RE_REL_N = re.compile(rf"(?<![\d.])(?P<pre>未来|今后|近|过去|最近|接�
 RE_DOTTED = re.compile(r"^\s*(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=[\u4e00-\u9fff]|\s*$)", re.MULTILINE)
 RE_NOW = re.compile(r"从现在|从今天|即日|今后|从目前")
 RE_BARE_DAY = re.compile(r"\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号]")
-RE_CONNECT = re.compile(r"\s*(?:至|到|-|—|–|~|－)\s*")
+RE_CONNECT = re.compile(r"\s*(?:起\s*)?(?:至|到|-|—|–|~|－)\s*")  # "6月19日起至6月24日" is a range too
 
 ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "美国东部时间": "America/New_York",
          "纽约时间": "America/New_York", "本港时间": "Asia/Hong_Kong", "香港时间": "Asia/Hong_Kong",

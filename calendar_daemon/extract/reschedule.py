@@ -1,0 +1,77 @@
+"""Schedule changes: "原定X…顺延至Y", "推迟至", "延期至", "改至", "postponed to", "moved to", "delayed until".
+
+The event happens at the new date; the original date is information about it, not a second event.
+:func:`find_move` reads one sentence and says which of its time expressions is the new date and which
+are the original ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import classify as C
+from .periods import iso
+from .timeexpr import TimeMatch
+
+logger = logging.getLogger(__name__)
+
+# The change verb and the preposition that introduces the new date.
+_MOVE = re.compile(
+    r"(?:顺延|推迟|延期|延后|延迟|推后|改期|调整|更改|改)(?:举行|召开|上市)?(?:至|到|为)"
+    r"|\b(?:postponed|delayed|pushed\s+back|moved|rescheduled|shifted|put\s+off|brought\s+forward)\s+"
+    r"(?:(?:back|forward)\s+)?(?:to|until|till|for)\b",
+    re.IGNORECASE)
+# "或推迟至5月" (may slip to May) is a guess, not a change.
+_HEDGE = re.compile(r"(?:或|或将|或许|可能|也许|恐|恐将|有望|\bmay(?:\s+be)?|\bmight(?:\s+be)?|\bcould(?:\s+be)?|"
+                    r"\bwould(?:\s+be)?|\blikely\s+(?:to\s+)?be)\s*$", re.IGNORECASE)
+# A date named as the old one: "原定3月10日", "originally scheduled for May 12", "from March 12".
+_ORIGINAL = re.compile(r"(?:原定|原计划|原本|原先|原订|本应|原)(?:于|在)?\s*$|\b(?:originally|initially|previously|first)\s+"
+                       r"(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$|\bfrom\s+$", re.IGNORECASE)
+_NEW_GAP = 24  # the new date follows the verb this closely ("顺延至其后第一个工作日,即2026年10月19日")
+
+
+@dataclass
+class Move:
+    """One sentence's schedule change: the new date's expression, the original ones, the original days."""
+
+    new: TimeMatch
+    original: str  # ISO value of the (first) original date
+    originals: list[TimeMatch] = field(default_factory=list)
+    days: set[date] = field(default_factory=set)
+
+
+def _clause_of(sentence: str, pos: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[,，;；]", sentence[:pos])]
+    end = re.search(r"[,，;；]", sentence[pos:])
+    return sentence[starts[-1] if starts else 0:pos + (end.start() if end else len(sentence) - pos)]
+
+
+def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
+    """The schedule change this sentence states, if any."""
+    verb = _MOVE.search(sentence)
+    if verb is None or _HEDGE.search(sentence[max(0, verb.start() - 10):verb.start()]):
+        return None
+    # "delayed until March 26": a deadline reading of the new date may start at the verb's preposition
+    new = next((t for t in times if t.end > verb.end() and verb.start() <= t.start <= verb.end() + _NEW_GAP), None)
+    if new is None:
+        return None
+    originals = []
+    for t in times:
+        if t is new or t.resolved.start is None:
+            continue
+        before = sentence[max(0, t.start - 24):t.start]
+        named = _ORIGINAL.search(before) is not None
+        # "因10月17日为休息日,兑付日顺延至…": a date in a clause with no event of its own, before the change.
+        idle = t.end <= verb.start() and not C.TRIGGER.search(_clause_of(sentence, t.start).replace(sentence[t.start:t.end], ""))
+        if named or idle:
+            originals.append(t)
+    if not originals:
+        return None
+    days = {d for t in originals if (d := t.resolved.first_day()) is not None}
+    first = originals[0].resolved
+    original = (iso(first.start) if first.precision == "datetime" else str(first.first_day())) or ""
+    logger.debug("schedule change in %r: %s -> %s", sentence[:60], original, new.span_text(sentence))
+    return Move(new, original, originals, days)

@@ -1,0 +1,188 @@
+"""Event titles: our own short words built from the facts of a candidate (who, what kind of event),
+never a copied sentence."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from . import classify as C
+
+logger = logging.getLogger(__name__)
+
+_FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|另有|随后|并|还|该|起|之后|已|有|共有|将有|"
+                     r"则|其中|另外|此外|及|和|与|起至|至|起|实现|完成|进行|开始)+"
+                     r"|(?:将于|将|于|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍|及|和|与|(?<![细规法准原])则)+$")
+_TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上限)|解禁|到期|兑付|施行|生效|召开|举行|举办|推出|量产|上线|投产|"
+                         r"交付|部署|租用|关门|冻结|试生产|建设期|上市|挂牌|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作|除息|"
+                         r"登记|回售|休市")
+MAX_ZH = 32
+MAX_EN = 60
+# Time words and places that a title does not need: the date is the event's own field.
+_TIME_WORDS = re.compile(r"北京时间|美东时间|本港时间|台北时间|凌晨|上午|中午|下午|晚间|晚上|早上|\d{1,2}[点时](?:\d{1,2}分|半)?|"
+                         r"\d{1,2}:\d{2}|[上下本]周[一二三四五六日天]?|[上下本]月|今日|明日|今起|周[一二三四五六日天]|星期[一二三四五六日天]|"
+                         r"\([^()]*\)|“|”|\"|日期?(?=顺延|推迟|延期|改)|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:之?前)?|[订定]于")
+_MOVED = re.compile(r"(?:顺延|推迟|延期|延后|延迟|推后|改期|改)(?:至|到|为).*$")
+_SECTION = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
+_PLACE = re.compile(r"(?:将于|将|于)?在[^\s,，:：]{1,12}$")  # "在北京", "在投资者交流会上" before the verb
+_BOUNDARY = re.compile(r"[\s,，:：;；、。!?！？]")
+_DANGLE = re.compile(r"^[\s:：,，、;；.)\]】》”\-–—]+|[\s:：,，、;；(\[【《“\-–—]+$")
+# What a company-centred event is, in two or three words (the first that the clause names wins).
+_KIND = {
+    "ipo": ((r"上市|挂牌", "上市"), (r"申购", "新股申购"), (r"招股", "招股"), (r"中签|配发", "公布中签结果"),
+            (r"缴款", "缴款"), (r"", "新股发行")),
+    "lockup": ((r"", "限售股解禁"),),
+}
+
+
+def _cap(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word or punctuation boundary where there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    spaces = [m.start() for m in _BOUNDARY.finditer(cut)]
+    if spaces and spaces[-1] >= limit // 2:
+        cut = cut[:spaces[-1]]
+    return _DANGLE.sub("", cut)
+
+
+def _left_cap(text: str, limit: int) -> str:
+    """The last ``limit`` characters of a subject, starting at a boundary rather than mid-word or mid-number."""
+    if len(text) <= limit:
+        return text
+    tail = text[-limit:]
+    m = _BOUNDARY.search(tail)
+    if m and m.end() < len(tail) - 1:
+        return tail[m.end():]
+    return re.sub(r"^[\dA-Za-z.]+|^[^《]*》", "", tail) or tail
+
+
+def tidy(title: str, limit: int) -> str:
+    """No dangling punctuation or particles, no word said twice in a row ("解禁解禁"), a readable length."""
+    title = re.sub(r"\s+", " " if re.search(r"[A-Za-z]\s+[A-Za-z]", title) else "", title)
+    title = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", re.sub(r"^[^(]*\)", "", title))
+    for _ in range(3):
+        title = _FILLER.sub("", _DANGLE.sub("", title))
+    if title.count("《") != title.count("》"):
+        title = title.replace("《", "").replace("》", "")
+    return _cap(title, limit)
+
+
+def _kind(category: str, clause: str) -> str | None:
+    for rx, word in _KIND.get(category, ()):
+        if re.search(rx, clause):
+            return word
+    return None
+
+
+def compose_title(clause: str, sentence: str, time_text: str, category: str, region: str, zh: bool,
+                  entities: list[str], moved: bool = False) -> str:
+    """A short title in our own words: who, and what kind of event (with "(改期)" / "(rescheduled)" when
+    the article moves it)."""
+    if not zh:
+        title = _title_en(clause, category, region, entities)
+        return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
+    title = _title_zh(clause, sentence, time_text, category, region, entities)
+    return tidy(title, MAX_ZH - 4) + "(改期)" if moved else title
+
+
+def _title_zh(clause: str, sentence: str, time_text: str, category: str, region: str, entities: list[str]) -> str:
+    who = "、".join(entities[:2])
+    kind = _kind(category, clause)
+    if who and kind:  # "恒远医疗上市", "华鼎股份限售股解禁"
+        return tidy(who + kind, MAX_ZH)
+    book = C._BOOK.search(sentence)
+    body = clause.replace(time_text, " ") if time_text else clause
+    label = _SECTION.match(body)
+    if label and not any(e in label[0] for e in entities):  # "新股:", "央行与数据:" name a section
+        body = body[label.end():]
+    body = _TIME_WORDS.sub("", body)
+    m = _TITLE_VERB.search(body)
+    if m is None:
+        base = "、".join(entities[:3]) if entities else (_topic(_TIME_WORDS.sub("", sentence)) or body.strip()[:16])
+        return tidy((base or region) + {"earnings": "财报", "ipo": "新股发行", "lockup": "限售股解禁",
+                                        "conference": "会议", "macro_data": "数据公布"}.get(category, ""), MAX_ZH)
+    before = re.split(r"[,，;；]", body[:m.start()])[-1]  # the subject is in the verb's own clause
+    before = _PLACE.sub("", re.sub(r"\s+|存在|再度|再次|将有|共有", "", before))
+    subj = _FILLER.sub("", before)
+    if book and ("规则" in subj or "该" in subj or not subj or ("》" in subj and "《" not in subj)):
+        subj = book.group(1)
+    elif len(subj) > 16 and entities:  # "美股存储三巨头闪迪、西部数据…与…SK海力士" -> "闪迪、西部数据等"
+        subj = "、".join(entities[:2]) + ("等" if len(entities) > 2 else "")
+    subj = _left_cap(subj, 16)
+    obj = _MOVED.sub("", re.split(r"[\s,，:：]", body[m.end():].strip())[0])
+    obj = _cap(re.sub(r"(?:数据|规模为.*|等.*)$", "", obj), 18)
+    if _WEAK_OBJ.search(obj):
+        obj = ""
+    if (not subj and not obj) or (subj and _WEAK_SUBJ.fullmatch(subj)) or (subj and not obj and len(subj) < 2):
+        subj = _PLACE.sub("", _topic(sentence)) or subj
+    if entities and not subj:
+        subj = entities[0]
+    verb = m.group()
+    if verb in ("财报",) and not subj:
+        subj = "、".join(entities[:3])
+    return tidy(f"{subj}{verb}{obj}" if subj else f"{obj}{verb}", MAX_ZH) or category
+
+
+_WEAK_SUBJ = re.compile(r".{0,4}(?:期限|期限为|期|节点|规模|为|是|风险|方案|存在|高峰期?|公司)")
+_WEAK_OBJ = re.compile(r"维持|[在为是]$|^[在为是]|可能|概率|^期限|^期$|高峰")
+_TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|称|宣布|,|，|\s")
+
+
+# Discourse openers are never the subject of a title: "另外,美国联储局主席将于…".
+_OPENER = re.compile(r"^(?:另外|此外|同时|与此同时|其中|而|则|据悉|据了解|据统计|值得注意的是|另|再者|其次|最后)"
+                     r"\s*[,，:：]?\s*")
+
+
+def _topic(sentence: str) -> str:
+    """The leading noun phrase of a sentence (its subject), for titles."""
+    head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", _OPENER.sub("", sentence))
+    m = _TOPIC_CUT.search(head)
+    head = head[:m.start()] if m else head[:16]
+    head = head.rsplit("的", 1)[-1]
+    return _FILLER.sub("", head.strip())[:16]
+
+
+_EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
+                     r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results|"
+                     r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|hearing|meeting|product event|consumer price index|"
+                     r"producer prices?|price index|inflation|jobs report|sales", re.IGNORECASE)
+_EN_LEAD = re.compile(r"^(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|Before|"
+                      r"Further|Overseas|Abroad)\b[^,]{0,40},\s*)?(?:the\s+)?",
+                      re.IGNORECASE)
+# The subject ends where the verb begins.
+_EN_VERB = re.compile(r"\s+(?:is|are|was|were|will|would|releases?|reports?|publishes|posts|holds?|meets|has|have|"
+                      r"due|follows?|set|scheduled|expected|ends|begins|starts|lists|prices|debuts|takes|comes|"
+                      r"speaks|testifies|announces?|unveils?|gets|lands?|to)\b|,")
+_EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bond": "bond auction",
+            "other": "market event", "corporate": "corporate event", "policy": "policy change", "ipo": "IPO",
+            "lockup": "lock-up expiry", "liquidity": "liquidity operation", "legal": "court date"}
+
+
+def _en_subject(clause: str) -> str:
+    text = _EN_LEAD.sub("", clause.strip(), count=1)
+    m = _EN_VERB.search(text)
+    np = text[:m.start()] if m else ""
+    words = np.split()
+    if not words or len(words) > 6 or not re.match(r"[A-Za-z0-9$]", np):
+        return ""
+    return np.replace("\u2019s", "").replace("'s", "")
+
+
+def _title_en(clause: str, category: str, region: str, entities: list[str]) -> str:
+    keys: list[str] = []
+    for m in _EN_KEY.finditer(clause):
+        if m.group().lower() not in (k.lower() for k in keys):
+            keys.append(m.group())
+    np = _en_subject(clause)
+    what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
+    if entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
+        title = f"{', '.join(entities[:2])} {what}"
+    elif np and (_EN_KEY.search(np) or not keys):
+        title = np if _EN_KEY.search(np) else f"{np} {what}"
+    elif np and not any(np.lower() in k.lower() for k in keys):
+        title = f"{np} {keys[0]}"
+    else:
+        who = ", ".join(entities[:2])
+        title = f"{who} {what}" if who else f"{region} {what}"
+    return title[:1].upper() + title[1:]
