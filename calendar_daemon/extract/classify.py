@@ -63,8 +63,10 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
-        r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值", _I)),
-    ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|court|lawsuit|ruling|trial|verdict", _I)),
+        r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
+        r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
+        r"building permits|business confidence", _I)),
+    ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
@@ -89,7 +91,10 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
             r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
     ("US", (r"美国|美联储|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
             r"Nasdaq|NYSE|Treasury|Powell|Trump|American")),
-    ("EU", r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany"),
+    ("EU", (r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany|"
+            r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b")),
+    ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),
+    ("NZ", r"新西兰|纽储行|\bRBNZ\b|New Zealand"),
     ("JP", r"日本|日央行|东京|\bBOJ\b|\bJapan\b|Tokyo"),
     ("CA", r"加拿大|\bCanada\b|Bank of Canada"),
     ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London"),

@@ -56,7 +56,7 @@ def _overlap(a: list[str], b: list[str]) -> bool:
     return any(x in y or y in x for x in ca for y in cb)
 
 
-def same_event(a: Found, b: Found) -> bool:
+def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     """A headline packs several items into a few words, so its region and names may belong to another
     of them: for a headline the kind of event (a shared vocabulary word) is enough."""
     ca, cb = a.cand, b.cand
@@ -69,8 +69,11 @@ def same_event(a: Found, b: Found) -> bool:
         return True
     if ca.entities and cb.entities and not headline:
         return False  # different companies or institutions
-    # Without names on both sides, the shared word must come with no name on either side.
-    return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities))
+    # Without names on both sides, the shared word must come with no name on either side; a preview
+    # without a name ("CPI数据将公布", next week) may fold into the dated item that names its publisher
+    # ("12月9日，国家统计局将公布11月CPI").
+    return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities)
+                                        or (preview is not None and not preview.cand.entities))
 
 
 def _folds_into(coarse: Found, fine: Found) -> bool:
@@ -84,7 +87,7 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
         return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
     return (coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")
-            and not coarse.aggregate and same_event(coarse, fine))
+            and not coarse.aggregate and same_event(coarse, fine, preview=coarse))
 
 
 def _width(f: Found) -> tuple[int, int]:

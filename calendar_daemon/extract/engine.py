@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -93,6 +93,13 @@ def split_sentences(text: str) -> list[str]:
         if s:
             result.append(s)
     return result
+
+
+def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(paragraph number, sentence) for each sentence; paragraphs are separated by blank lines."""
+    for para_no, paragraph in enumerate(text.split("\n\n")):
+        for sentence in split_sentences(paragraph):
+            yield para_no, sentence
 
 
 def _clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
@@ -250,7 +257,10 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         index.setdefault(key, []).append(f)
 
     heading = ""  # the current day heading of a calendar list
-    for sent_no, sentence in enumerate(split_sentences(norm)):  # add() reads sent_no
+    # A heading that stands alone in its paragraph owns the whole paragraph under it, however long its
+    # sentences ("Tuesday 1/30" + a paragraph of prose); in a list, prose ends the heading's items.
+    heading_at, heading_para = -1, -1
+    for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):  # add() reads sent_no
         if len(found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
@@ -258,9 +268,11 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
             continue
         in_headline = sent_no < 3 and bool(headline) and sentence in headline
         if _is_day_heading(sentence, anchor):
-            heading = sentence
+            heading, heading_at, heading_para = sentence, para_no, -1
             continue
-        if len(sentence) > _DAY_ITEM_MAX:
+        if heading and heading_para == -1:
+            heading_para = para_no if para_no != heading_at else -2
+        if len(sentence) > _DAY_ITEM_MAX and para_no != heading_para:
             heading = ""
         listed = bool(heading) and not _has_own_date(sentence, anchor)
         if listed:
@@ -332,8 +344,11 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         moved = move is not None and tm is move.new
         k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
                            (-1, (0, len(sentence))))
-        if k > 0 and _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]):
+        bare = _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]) is not None
+        if k > 0 and bare:
             cs = clauses[k - 1][0]
+        elif bare and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
+            ce = clauses[k + 1][1]
         window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
         cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"

@@ -25,6 +25,8 @@ RE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<y>\
 RE_MY = re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b")
 RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|early|mid-?|end of)\s+{_MON}"
                       r"(?![\w.]|\s+\d)")
+# A weekday with a numeric month/day, as calendar headings write it: "Tuesday 1/30", "Wed., 12/9".
+RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!/)")
 RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
@@ -88,6 +90,11 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
             y = int(m["y"]) if m["y"] else P.nearest_year(mo, dd, today)
             if P.valid_ymd(y, mo, dd):
                 out.append(_mk(m, P.day(date(y, mo, dd), tz), m["y"] is not None, (y, mo, dd)))
+    for m in RE_WD_NUM.finditer(text):
+        mo, dd = int(m["nm"]), int(m["nd"])
+        y = P.nearest_year(mo, dd, today) if 1 <= mo <= 12 else 0
+        if P.valid_ymd(y, mo, dd):
+            out.append(_mk(m, P.day(date(y, mo, dd), tz), False, (y, mo, dd)))
     for m in RE_MY.finditer(text):
         mo, y = _mon(m["mon"]), int(m["y"])
         if 1900 <= y <= 2200:

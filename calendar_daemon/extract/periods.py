@@ -137,10 +137,13 @@ def nearest_year(mon: int, dd: int, ref: date) -> int:
 
 
 def upcoming_month_year(mon: int, ref: date) -> int:
-    """Year of a bare month: this year unless the month is more than ~3 months gone."""
+    """Year of a bare month: this year unless the month is more than ~3 months gone; a month more
+    than eight months ahead is last year's, just gone ("a gain in December", written in January)."""
     delta = mon - ref.month
     if delta < -3:
         return ref.year + 1
+    if delta > 8:
+        return ref.year - 1
     return ref.year
 
 

@@ -159,8 +159,23 @@ _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bo
             "lockup": "lock-up expiry", "liquidity": "liquidity operation", "legal": "court date"}
 
 
+# A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
+_EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)(?:\d{1,2}/\d{1,2}|"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?,?\s*")
+_EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
+
+
+def _en_item(clause: str) -> str:
+    """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
+    text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
+    if _EN_VERB.search(text):
+        return ""
+    item = _EN_ITEM.sub("", text).strip(" -–•*")
+    return item if 0 < len(item.split()) <= 6 and re.match(r"[A-Za-z]", item) else ""
+
+
 def _en_subject(clause: str) -> str:
-    text = _EN_LEAD.sub("", clause.strip(), count=1)
+    text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
     m = _EN_VERB.search(text)
     np = text[:m.start()] if m else ""
     words = np.split()
@@ -176,7 +191,9 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
-    if entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
+    if item := _en_item(clause):
+        title = item
+    elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
         title = f"{', '.join(entities[:2])} {what}"
     elif np and (_EN_KEY.search(np) or not keys):
         title = np if _EN_KEY.search(np) else f"{np} {what}"
