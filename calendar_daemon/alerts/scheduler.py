@@ -12,7 +12,10 @@ wait for it: the catch-up first (nothing is sent before overdue rows are sorted 
 missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
 next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
 due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
-that are due.
+that are due. Changed events (an import, an edit, another replica's write) whose alerts may fall due
+within ``URGENT`` are the exception: they are planned at once, nearest first, for up to
+``URGENT_BUDGET`` seconds a tick with a dispatch after each step, so an import's earliest alerts are
+in the ledger before they fall due.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ CLAIM_BATCH = 1000
 PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
 MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
 DUE_SOON = timedelta(seconds=2)  # alerts due this soon put planning off
+URGENT = timedelta(minutes=10)  # changed events with an alert due this soon are planned at once ...
+URGENT_BUDGET = 3.0  # ... for up to this many seconds per tick, sending what is due between steps
 
 
 def precise_utcnow() -> datetime:
@@ -179,12 +184,27 @@ class AlertService:
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
         else:
             self.dispatch()  # what is due goes out before any planning
+            self._plan_urgent()
             if self._plan_now(now):
                 if self.store.data_version() != self.version:
                     self.version = self.replanner.changed(self.version, now, deadline)
                 self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
+
+    def _plan_urgent(self) -> None:
+        """Changed events with an alert due within ``URGENT`` are planned now, nearest first: planning
+        them is part of sending them, so sends in flight do not put it off; each step is followed by a
+        dispatch, so what falls due meanwhile is not held up. The rest waits for :meth:`_plan_now`."""
+        stop = time_module.monotonic() + URGENT_BUDGET
+        while time_module.monotonic() < stop and not self._stopping:
+            now = self.clock()
+            earliest = self.replanner.next_changed_alert(self.version)
+            if earliest is None or earliest - now > URGENT:
+                return
+            self.version = self.replanner.changed(self.version, now, deadline=0.0)  # one step
+            self.watchdog.feed()
+            self.dispatch()
 
     def _plan_now(self, now: datetime) -> bool:
         """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long)."""
