@@ -39,6 +39,7 @@ from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.messages import render_alert, truncate
 from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.notifier import Notifier, SendError
+from calendar_daemon.alerts.peers import Peers, config_fingerprint
 from calendar_daemon.alerts.planner import Rule, worth_sending
 from calendar_daemon.alerts.redact import redact
 from calendar_daemon.alerts.replan import Replanner
@@ -104,6 +105,8 @@ class AlertService:
         zone, locale = config.display.timezone, config.display.locale
         self.replanner = Replanner(self.store, self.ledger, self.rules, zone=zone, grace=self.grace, horizon_days=a.horizon_days, locale=locale)
         self.digests = Digests(self.store, self.ledger, config.channels, zone=zone, locale=locale, grace=self.grace)
+        fingerprint = config_fingerprint(self.rules, zone, a.horizon_days, [c.name for c in config.channels])
+        self.peers = Peers(self.store, self.replica, fingerprint)
 
     # -- life cycle -------------------------------------------------------------------------
     def startup(self, budget: float | None = None) -> None:
@@ -159,6 +162,10 @@ class AlertService:
         released = self.ledger.release(self.worker, self.clock())
         if released:
             logger.info("released %s claimed alerts for another sender", released)
+        try:
+            self.peers.leave()
+        except Exception:
+            logger.debug("could not remove this replica's heartbeat", exc_info=True)
         return finished
 
     # -- the tick ---------------------------------------------------------------------------
@@ -182,8 +189,10 @@ class AlertService:
             self._apply_config(pending)
             self.version = self.replanner.full(now)
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
+            self.peers.beat(now, force=True)
         else:
             self.dispatch()  # what is due goes out before any planning
+            self.peers.beat(now)
             self._plan_urgent()
             if self._plan_now(now):
                 if self.store.data_version() != self.version:
@@ -345,5 +354,5 @@ class AlertService:
             # Replicas are peers: any of them claims due alerts and digests; these say what this one holds.
             "claim_prefix": self.worker, "claims_held": self._inflight,
             "last_claim": None if self.last_claim is None else self.last_claim.isoformat(),
-            "digests_sent": self.digests_sent,
+            "digests_sent": self.digests_sent, "config": self.peers.health(),
         }  # fmt: skip
