@@ -254,3 +254,23 @@ def test_a_single_sources_own_conflict_note_is_kept(store: EventStore) -> None:
     submit(store, [noted], origin="import")
     event = store.get("noted@t")
     assert event is not None and event.extra["conflicts"] == [{"source": "Other paper", "value": "a day later"}]
+
+
+def test_a_batch_compares_only_records_that_share_a_name(store: EventStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 unrelated events on one day are never compared with each other (each import would
+    otherwise cost O(n²) comparisons); two that name the same entity still merge."""
+    from calendar_daemon import reconcile
+
+    compared: list[tuple[str, str]] = []
+    original = reconcile.profiles_match
+
+    def counting(a: Any, b: Any) -> bool:
+        compared.append((a.record.uid, b.record.uid))
+        return original(a, b)
+
+    monkeypatch.setattr(reconcile, "profiles_match", counting)
+    plain = [record(f"plain{i}", "2026-03-18T14:00:00", NEWS, entities=[], title=f"Release {i}") for i in range(300)]
+    fed = [record("fed-a", "2026-03-18T14:00:00", NEWS), record("fed-b", "2026-03-18T14:00:00", EXCHANGE)]
+    submit(store, [*plain, *fed], origin="import")
+    assert compared == [("fed-b", "fed-a")]
+    assert len(store.list_events(EventFilter())) == 301  # the two Fed records are one event
