@@ -45,6 +45,20 @@ def tiny_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scheduler, "PLAN_BUDGET", 0.0)
 
 
+@pytest.fixture
+def examined(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The UIDs of the events that planning steps reconcile, in order."""
+    uids: list[str] = []
+    original = replan.Replanner._reconcile
+
+    def recording(self: replan.Replanner, events: list[replan.EventInfo], now: datetime) -> object:
+        uids.extend(e.uid for e in events)
+        return original(self, events, now)
+
+    monkeypatch.setattr(replan.Replanner, "_reconcile", recording)
+    return uids
+
+
 def test_only_events_in_the_horizon_are_planned_and_later_ones_as_they_enter_it(store: EventStore) -> None:
     add_events(store, timed("near", NOW + timedelta(days=5)), timed("far", NOW + timedelta(days=30)))
     clock = FakeClock(NOW)
@@ -77,22 +91,13 @@ def test_a_budgeted_start_plans_nearest_events_first_and_the_ticks_finish_the_wa
     assert set(planned.values()) == {1} and len(planned) == 2 * len(expected)
 
 
-def test_warm_restart_with_nothing_changed_plans_nothing_and_duplicates_nothing(
-    store: EventStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_warm_restart_with_nothing_changed_plans_nothing_and_duplicates_nothing(store: EventStore, examined: list[str]) -> None:
     add_events(store, *[timed(f"e{i}", NOW + timedelta(days=2 + i)) for i in range(6)])
     clock = FakeClock(NOW)
     first, _ = service(store, clock)
     first.startup()
     before = {(r.id, r.status) for r in Ledger(store.engine).rows(limit=1000)}
-    examined: list[str] = []
-    original = replan.Replanner._reconcile
-
-    def counting(self: replan.Replanner, events: list[replan.EventInfo], now: datetime) -> object:
-        examined.extend(e.uid for e in events)
-        return original(self, events, now)
-
-    monkeypatch.setattr(replan.Replanner, "_reconcile", counting)
+    examined.clear()
     clock.advance(minutes=10)
     second, _ = service(store, clock)
     second.startup()
@@ -290,3 +295,20 @@ def test_a_replica_replanning_a_change_already_planned_by_another_writes_nothing
     assert second.version == store.data_version()
     assert written and sum(written) == 0
     assert len(keys(store, "planned")) == 8
+
+
+def test_events_already_over_are_replanned_after_those_that_can_still_be_alerted(
+    store: EventStore, tiny_steps: None, examined: list[str]
+) -> None:
+    clock = FakeClock(NOW)
+    alerts, _ = service(store, clock)
+    alerts.startup()
+    past = [timed(f"past{i}", NOW - timedelta(days=30, hours=i)) for i in range(6)]  # a backfill of history
+    add_events(store, *past, timed("next", NOW + timedelta(days=2)))
+    step(alerts)  # a budgeted step of three events: neither urgent nor first, the history waits
+    assert set(examined) == {"next", "past0", "past1"}  # the first chunk
+    for _ in range(3):
+        step(alerts)
+    assert alerts.version == store.data_version()
+    assert sorted(examined) == sorted(["next", *(f"past{i}" for i in range(6))])
+    assert set(keys(store)) == {("next", 1, "1d"), ("next", 1, "1h")}

@@ -47,6 +47,7 @@ RULES_MARKER = "alerts.rules_digest"
 VERSION_MARKER = "alerts.planned_version"
 UNTIL_MARKER = "alerts.planned_until"
 FAR_PAST = datetime(1970, 1, 1)
+NEVER = datetime(9999, 1, 1)  # the "earliest alert" of an event that is over
 PLAN_CHUNK = 500  # events planned per step (about 1,500 ledger rows with three leads, ~0.1 s)
 
 
@@ -213,29 +214,32 @@ class Replanner:
             )  # fmt: skip
         return until >= target
 
-    def _earliest_alert(self, precision: str, sort_start: datetime) -> datetime:
-        """The earliest any rule's alert for an event could fall due: its start less the longest lead."""
+    def _earliest_alert(self, precision: str, sort_start: datetime, sort_end: datetime, now: datetime) -> datetime:
+        """The earliest any rule's alert for an event could fall due: its start less the longest lead.
+        An event already over gets no alert: it goes last (its old rows are still cancelled)."""
+        if sort_end < now:
+            return NEVER
         if precision == Precision.DATETIME.value:
             return sort_start - self._timed_lead
         return sort_start - self._day_lead
 
-    def _start_pass(self, since: int) -> ChangePass | None:
+    def _start_pass(self, since: int, now: datetime) -> ChangePass | None:
         """The events written after ``since``, nearest alert first; None when nothing changed."""
         version = self.store.data_version()
         if version == since:
             return None
-        statement = select(_T.c.id, _T.c.precision, _T.c.sort_start).where(_T.c.change_seq > since)
+        statement = select(_T.c.id, _T.c.precision, _T.c.sort_start, _T.c.sort_end).where(_T.c.change_seq > since)
         with self.store.engine.connect() as conn:
-            keyed = sorted((self._earliest_alert(precision, start), row_id) for row_id, precision, start in conn.execute(statement))
+            keyed = sorted((self._earliest_alert(precision, start, end, now), row_id) for row_id, precision, start, end in conn.execute(statement))
         # A pass that takes several calls finishes at the version it began with: an event written
         # meanwhile has a later change_seq and is picked up by the next pass.
         return ChangePass(since, version, [row_id for _, row_id in keyed], [at for at, _ in keyed])
 
-    def next_changed_alert(self, since: int) -> datetime | None:
+    def next_changed_alert(self, since: int, now: datetime) -> datetime | None:
         """The earliest alert time of the events written after ``since`` that are not re-planned yet
         (None when there are none), so the scheduler can tell urgent planning from the rest."""
         if self._changed is None or self._changed.since != since:
-            self._changed = self._start_pass(since)
+            self._changed = self._start_pass(since, now)
         if self._changed is None or self._changed.done >= len(self._changed.ids):
             return None
         return self._changed.earliest[self._changed.done]
@@ -248,7 +252,7 @@ class Replanner:
         same ``since`` carries on where this one stopped.
         """
         if self._changed is None or self._changed.since != since:
-            self._changed = self._start_pass(since)
+            self._changed = self._start_pass(since, now)
             if self._changed is None:
                 return since
         work = self._changed

@@ -208,7 +208,7 @@ class AlertService:
         stop = time_module.monotonic() + URGENT_BUDGET
         while time_module.monotonic() < stop and not self._stopping:
             now = self.clock()
-            earliest = self.replanner.next_changed_alert(self.version)
+            earliest = self.replanner.next_changed_alert(self.version, now)
             if earliest is None or earliest - now > URGENT:
                 return
             self.version = self.replanner.changed(self.version, now, deadline=0.0)  # one step
