@@ -46,11 +46,11 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     print(f"{'scenario':<20} {'delivered':>11} {'missing':>8} {'dupl.':>6} {'in window':>9} {'p50 s':>7} {'p99 s':>7} "
-          f"{'p99 >10s':>8} {'max s':>7}")
+          f"{'p99 >10s':>8} {'max s':>7} {'import s':>8}")
     for r in results:
         print(
             f"{r['scenario']:<20} {r['delivered']:>5}/{r['expected']:<5} {r['missing']:>7} {r['duplicates']:>6} "
-            f"{r['killed_with_claims']:>9} {r['p50_s']:>7} {r['p99_s']:>7} {r['p99_after_10s_s']:>8} {r['max_s']:>7}"
+            f"{r['killed_with_claims']:>9} {r['p50_s']:>7} {r['p99_s']:>7} {r['p99_after_10s_s']:>8} {r['max_s']:>7} {r['import_s']:>8}"
         )
 
 

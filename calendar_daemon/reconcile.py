@@ -48,13 +48,17 @@ class Plan:
 
 
 class _Index:
-    """Live records by category and day (every day of a coarse span), so a batch finds its
-    candidates without a scan; each with its matching profile computed once."""
+    """Live records by category, entity and day (every day of a coarse span), and by the member UIDs
+    they carry, so a record finds its candidates without a scan: records can only match when they
+    share an entity or one lists the other as a member (see :func:`profiles_match`), so a batch of
+    records without shared names (e.g. 10,000 unrelated events on one day) costs O(records), not
+    O(records²). Each record's matching profile is computed once."""
 
     def __init__(self) -> None:
         self.records: dict[str, EventRecord] = {}
         self.profiles: dict[str, Profile] = {}
-        self._days: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._days: dict[tuple[str, str, int], set[str]] = defaultdict(set)  # (category, entity, day)
+        self._linked: dict[str, set[str]] = defaultdict(set)  # member UID -> records listing it
 
     @staticmethod
     def _span(record: EventRecord) -> range:
@@ -62,25 +66,39 @@ class _Index:
 
     def put(self, record: EventRecord) -> None:
         self.drop(record.uid)
+        profile = Profile.of(record)
         self.records[record.uid] = record
-        self.profiles[record.uid] = Profile.of(record)
-        for day in self._span(record):
-            self._days[(record.category, day)].add(record.uid)
+        self.profiles[record.uid] = profile
+        for entity in profile.entities:
+            for day in self._span(record):
+                self._days[(record.category, entity, day)].add(record.uid)
+        for member in profile.member_uids:
+            self._linked[member].add(record.uid)
 
     def drop(self, uid: str) -> None:
         old = self.records.pop(uid, None)
-        self.profiles.pop(uid, None)
-        if old is not None:
+        profile = self.profiles.pop(uid, None)
+        if old is None or profile is None:
+            return
+        for entity in profile.entities:
             for day in self._span(old):
-                self._days[(old.category, day)].discard(uid)
+                self._days[(old.category, entity, day)].discard(uid)
+        for member in profile.member_uids:
+            self._linked[member].discard(uid)
 
-    def near(self, record: EventRecord) -> list[Profile]:
-        """Profiles of ``record``'s category whose time span comes within NEAR_DAYS of its own."""
+    def near(self, record: EventRecord, profile: Profile) -> list[Profile]:
+        """Profiles of ``record``'s category whose time span comes within NEAR_DAYS of its own and
+        that share an entity with it or a member link (the only records it can match)."""
         lo = (record.sort_start - timedelta(days=NEAR_DAYS + 1)).toordinal()
         hi = (record.sort_end + timedelta(days=NEAR_DAYS + 1)).toordinal()
         uids: set[str] = set()
-        for day in range(lo, hi + 1):
-            uids |= self._days.get((record.category, day), set())
+        for entity in profile.entities:
+            for day in range(lo, hi + 1):
+                uids |= self._days.get((record.category, entity, day), set())
+        for uid in profile.member_uids | self._linked.get(record.uid, set()):
+            other = self.records.get(uid)
+            if other is not None and other.category == record.category and self._span(other).start <= hi and self._span(other).stop > lo:
+                uids.add(uid)
         uids.discard(record.uid)
         return [self.profiles[uid] for uid in sorted(uids)]
 
@@ -179,7 +197,7 @@ class Reconciler:
     def _candidates(self, record: EventRecord) -> list[EventRecord]:
         mine = Profile.of(record)
         return [
-            p.record for p in self._index.near(record) if p.record.uid not in self.plan.retire and profiles_match(mine, p)
+            p.record for p in self._index.near(record, mine) if p.record.uid not in self.plan.retire and profiles_match(mine, p)
         ]
 
     def _pick(self, record: EventRecord, candidates: list[EventRecord]) -> EventRecord | None:

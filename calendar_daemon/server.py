@@ -131,6 +131,8 @@ def create_app(state: AppState) -> FastAPI:
             if body["alerts"].get("scheduler") != "ok":
                 body["status"] = "error"
                 return JSONResponse(body, status_code=503)
+            if not body["alerts"].get("config", {}).get("agree", True):  # this replica works, but its peers plan other alerts
+                body["status"] = "warning"
         return JSONResponse(body)
 
     @app.get("/metrics", include_in_schema=False)

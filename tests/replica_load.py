@@ -71,6 +71,7 @@ class LoadResult:
     lateness: list[float] = field(default_factory=list)  # seconds after due, first arrival of each alert
     offsets: list[float] = field(default_factory=list)  # each alert's due time, seconds after the first
     statuses: dict[str, int] = field(default_factory=dict)
+    import_s: float = 0.0  # how long ``calendar-daemon import`` took (of the lead-in before the first due time)
 
     def percentile(self, q: float, *, after: float = 0.0) -> float:
         """Lateness percentile of the alerts due at least ``after`` seconds into the burst."""
@@ -89,6 +90,7 @@ class LoadResult:
             "p99_after_10s_s": round(self.percentile(0.99, after=10.0), 3),
             "max_s": round(max(self.lateness), 3) if self.lateness else None,
             "mean_s": round(statistics.fmean(self.lateness), 3) if self.lateness else None,
+            "import_s": round(self.import_s, 1),
         }  # fmt: skip
 
 
@@ -142,7 +144,9 @@ def run_load(
                 list(pool.map(lambda daemon: daemon.start(), daemons))
             first_due = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=lead_in)
             due = write_events(workdir / "burst.json", count, first_due, spread)
+            began = time.monotonic()
             imported = run_cli("import", str(workdir / "burst.json"), db=db_url, timeout=300)
+            import_s = time.monotonic() - began
             if imported.returncode != 0:
                 raise RuntimeError(f"import failed: {imported.stderr}")
             if kill_after is not None:
@@ -166,7 +170,9 @@ def run_load(
             for daemon in daemons:
                 if daemon.process is not None and daemon.process.poll() is None:
                     daemon.stop()
-        return _result(receiver, due, in_window, _statuses(db_url))
+        result = _result(receiver, due, in_window, _statuses(db_url))
+        result.import_s = import_s
+        return result
 
 
 def _result(receiver: Receiver, due: dict[str, datetime], in_window: set[str], statuses: dict[str, int]) -> LoadResult:

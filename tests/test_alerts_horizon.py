@@ -45,6 +45,20 @@ def tiny_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scheduler, "PLAN_BUDGET", 0.0)
 
 
+@pytest.fixture
+def examined(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The UIDs of the events that planning steps reconcile, in order."""
+    uids: list[str] = []
+    original = replan.Replanner._reconcile
+
+    def recording(self: replan.Replanner, events: list[replan.EventInfo], now: datetime) -> object:
+        uids.extend(e.uid for e in events)
+        return original(self, events, now)
+
+    monkeypatch.setattr(replan.Replanner, "_reconcile", recording)
+    return uids
+
+
 def test_only_events_in_the_horizon_are_planned_and_later_ones_as_they_enter_it(store: EventStore) -> None:
     add_events(store, timed("near", NOW + timedelta(days=5)), timed("far", NOW + timedelta(days=30)))
     clock = FakeClock(NOW)
@@ -77,22 +91,13 @@ def test_a_budgeted_start_plans_nearest_events_first_and_the_ticks_finish_the_wa
     assert set(planned.values()) == {1} and len(planned) == 2 * len(expected)
 
 
-def test_warm_restart_with_nothing_changed_plans_nothing_and_duplicates_nothing(
-    store: EventStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_warm_restart_with_nothing_changed_plans_nothing_and_duplicates_nothing(store: EventStore, examined: list[str]) -> None:
     add_events(store, *[timed(f"e{i}", NOW + timedelta(days=2 + i)) for i in range(6)])
     clock = FakeClock(NOW)
     first, _ = service(store, clock)
     first.startup()
     before = {(r.id, r.status) for r in Ledger(store.engine).rows(limit=1000)}
-    examined: list[str] = []
-    original = replan.Replanner._reconcile
-
-    def counting(self: replan.Replanner, events: list[replan.EventInfo], now: datetime) -> object:
-        examined.extend(e.uid for e in events)
-        return original(self, events, now)
-
-    monkeypatch.setattr(replan.Replanner, "_reconcile", counting)
+    examined.clear()
     clock.advance(minutes=10)
     second, _ = service(store, clock)
     second.startup()
@@ -215,3 +220,95 @@ def test_an_event_changed_behind_a_running_replan_is_replanned_too(store: EventS
     assert alerts.version == store.data_version()
     assert {(uid, rev) for uid, rev, _lead in keys(store, "planned")} == {("e0", 2)} | {(f"e{i}", 1) for i in range(1, 10)}
     assert set(keys(store, "cancelled")) == {("e0", 1, "1d"), ("e0", 1, "1h")}
+
+
+def test_a_changed_import_is_replanned_nearest_alert_first_whatever_order_it_arrives_in(
+    store: EventStore, tiny_steps: None
+) -> None:
+    clock = FakeClock(NOW)
+    alerts, _ = service(store, clock)
+    alerts.startup()
+    # One import, written latest-first: the events' ids run against their due order.
+    add_events(store, *[timed(f"e{i}", NOW + timedelta(days=2, minutes=i)) for i in reversed(range(10))])
+    step(alerts)  # one planning step of three events
+    assert {uid for uid, _rev, _lead in keys(store)} == {"e0", "e1", "e2"}
+    for _ in range(5):
+        step(alerts)
+    assert {uid for uid, _rev, _lead in keys(store, "planned")} == {f"e{i}" for i in range(10)}
+
+
+def test_changed_events_are_ordered_by_their_earliest_alert_not_their_start(store: EventStore, tiny_steps: None) -> None:
+    rules = [{"name": "r", "channels": ["hook"], "before": ["1h"]}, {"name": "early", "channels": ["hook"], "before": ["2d"], "categories": ["earnings"]}]
+    clock = FakeClock(NOW)
+    alerts, _ = service(store, clock, make_config(HOOK, rules, horizon_days=10))
+    alerts.startup()
+    # Starts in 3 days but alerted 2 days before, i.e. in 1 day: before the others' 1 h alerts.
+    late_start = {**timed("earnings", NOW + timedelta(days=3)), "category": "earnings"}
+    add_events(store, *[timed(f"e{i}", NOW + timedelta(days=2, minutes=i)) for i in range(5)], late_start)
+    step(alerts)
+    assert ("earnings", 1, "2d") in keys(store)
+
+
+def test_an_import_falling_due_within_minutes_is_planned_at_once_even_while_sends_are_in_flight(
+    store: EventStore, tiny_steps: None
+) -> None:
+    add_events(store, timed("due", NOW + timedelta(days=1)))
+    clock = FakeClock(NOW)
+    notifier = BlockingNotifier(clock)
+    alerts = AlertService(make_config(HOOK, [RULE], horizon_days=10), store, notifier, clock=clock)
+    alerts.startup()
+    alerts.tick()  # the 1 d alert of "due" is claimed and its send hangs
+    assert alerts._inflight == 1
+    soon = [timed(f"soon{i}", NOW + timedelta(hours=1, minutes=5 + i)) for i in reversed(range(9))]
+    add_events(store, timed("later", NOW + timedelta(days=3)), *soon)  # 1 h alerts due in 5-13 min: three steps
+    try:
+        clock.advance(seconds=1)
+        alerts.tick()
+        planned = {uid for uid, _rev, _lead in keys(store, "planned")}
+        assert {f"soon{i}" for i in range(9)} <= planned  # the whole urgent part, in one tick
+        assert "later" not in planned  # the rest still waits for the sends in flight
+    finally:
+        notifier.release.set()
+    drain(alerts)
+
+
+def test_a_replica_replanning_a_change_already_planned_by_another_writes_nothing(
+    store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock(NOW)
+    first, _ = service(store, clock)
+    second, _ = service(store, clock)
+    first.startup()
+    second.startup()
+    add_events(store, *[timed(f"e{i}", NOW + timedelta(days=2, minutes=i)) for i in range(4)])
+    step(first)
+    assert len(keys(store, "planned")) == 8
+    written: list[int] = []
+    original = Ledger.insert_planned
+
+    def recording(self: Ledger, alerts: list[object], now: datetime) -> int:
+        written.append(len(alerts))
+        return original(self, alerts, now)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Ledger, "insert_planned", recording)
+    step(second)
+    assert second.version == store.data_version()
+    assert written and sum(written) == 0
+    assert len(keys(store, "planned")) == 8
+
+
+def test_events_already_over_are_replanned_after_those_that_can_still_be_alerted(
+    store: EventStore, tiny_steps: None, examined: list[str]
+) -> None:
+    clock = FakeClock(NOW)
+    alerts, _ = service(store, clock)
+    alerts.startup()
+    past = [timed(f"past{i}", NOW - timedelta(days=30, hours=i)) for i in range(6)]  # a backfill of history
+    add_events(store, *past, timed("next", NOW + timedelta(days=2)))
+    step(alerts)  # a budgeted step of three events: neither urgent nor first, the history waits
+    assert set(examined) == {"next", "past0", "past1"}  # the first chunk
+    for _ in range(3):
+        step(alerts)
+    assert alerts.version == store.data_version()
+    assert sorted(examined) == sorted(["next", *(f"past{i}" for i in range(6))])
+    assert set(keys(store)) == {("next", 1, "1d"), ("next", 1, "1h")}

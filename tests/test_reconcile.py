@@ -301,3 +301,23 @@ def test_a_batch_reads_only_the_stretches_of_calendar_near_its_records(store: Ev
     plan = reconcile(store, [january, december])
     assert plan.records["day9@t"].start_at == datetime(2026, 1, 10, 19, 30)  # merged, official time
     assert plan.records["day327@t"].start_at == datetime(2026, 12, 20, 19, 0)
+
+
+def test_a_batch_compares_only_records_that_share_a_name(store: EventStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 unrelated events on one day are never compared with each other (each import would
+    otherwise cost O(n²) comparisons); two that name the same entity still merge."""
+    from calendar_daemon import reconcile
+
+    compared: list[tuple[str, str]] = []
+    original = reconcile.profiles_match
+
+    def counting(a: Any, b: Any) -> bool:
+        compared.append((a.record.uid, b.record.uid))
+        return original(a, b)
+
+    monkeypatch.setattr(reconcile, "profiles_match", counting)
+    plain = [record(f"plain{i}", "2026-03-18T14:00:00", NEWS, entities=[], title=f"Release {i}") for i in range(300)]
+    fed = [record("fed-a", "2026-03-18T14:00:00", NEWS), record("fed-b", "2026-03-18T14:00:00", EXCHANGE)]
+    submit(store, [*plain, *fed], origin="import")
+    assert compared == [("fed-b", "fed-a")]
+    assert len(store.list_events(EventFilter())) == 301  # the two Fed records are one event

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, func, update
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
@@ -144,22 +144,28 @@ class Ledger:
         between is never taken twice. A claim whose lease ran out is due again: that is the takeover.
         """
         t = self.table
-        due = or_(
-            and_(t.c.status == "planned", t.c.next_attempt_at <= now),
+        # Expired claims first (a takeover: they were due before anything planned now), then planned
+        # rows in due order. Each condition alone walks ix_alert_ledger_due in order and stops at
+        # ``limit``; one query with both (an OR) read and sorted every due row, ~5 ms with 10,000 due.
+        conditions = (
             and_(t.c.status == "sending", t.c.lease_until < now),
+            and_(t.c.status == "planned", t.c.next_attempt_at <= now),
         )
-        candidates = core_select(t.c.id).where(due).order_by(t.c.next_attempt_at).limit(limit)
-        if self.engine.dialect.name == "postgresql":
-            candidates = candidates.with_for_update(skip_locked=True)
+        rows: list[AlertRow] = []
         with self.engine.begin() as conn:
-            conn.execute(
-                update(t).where(t.c.id.in_(candidates.scalar_subquery()), due)
-                .values(status="sending", claimed_by=token, lease_until=now + lease, updated_at=now)
-            )  # fmt: skip
-        with Session(self.engine) as session:
-            rows = list(session.exec(select(AlertRow).where(AlertRow.claimed_by == token, AlertRow.status == "sending")))
-            for row in rows:
-                session.expunge(row)
+            for due in conditions:
+                if len(rows) >= limit:
+                    break
+                candidates = core_select(t.c.id).where(due).order_by(t.c.next_attempt_at).limit(limit - len(rows))
+                if self.engine.dialect.name == "postgresql":
+                    candidates = candidates.with_for_update(skip_locked=True)
+                result = conn.execute(
+                    update(t).where(t.c.id.in_(candidates.scalar_subquery()), due)
+                    .values(status="sending", claimed_by=token, lease_until=now + lease, updated_at=now)
+                    .returning(*t.c)
+                )  # fmt: skip
+                rows.extend(AlertRow(**row._mapping) for row in result)
+        rows.sort(key=lambda row: (row.next_attempt_at or row.due_at, row.id or 0))
         return rows
 
     def renew(self, row_id: int, token: str, now: datetime, lease: timedelta) -> bool:

@@ -6,8 +6,11 @@
   at a time: plans what enters the horizon as time passes, and finishes a walk begun by ``full``.
   Each chunk is reconciled: planned rows no rule wants any more are cancelled, missing ones inserted.
 * :meth:`Replanner.changed` — after any write (seed, import, API, another process): re-plans only
-  the events written since the last data version; rows of an older revision are cancelled, and a
-  channel that already got an alert for the old revision gets a short moved/cancelled notice.
+  the events written since the last data version, those whose alerts may fall due first first (so
+  a large import's earliest alerts are in the ledger before its later ones); rows of an older
+  revision are cancelled, and a channel that already got an alert for the old revision gets a
+  short moved/cancelled notice. :meth:`Replanner.next_changed_alert` tells the scheduler how soon
+  the earliest alert still to be planned may fall due.
 
 ``extend`` and ``changed`` take an optional ``deadline`` (``time.monotonic()`` value): they stop after
 the chunk that passes it and carry on at the next call, so one tick never plans for long and a large
@@ -44,6 +47,7 @@ RULES_MARKER = "alerts.rules_digest"
 VERSION_MARKER = "alerts.planned_version"
 UNTIL_MARKER = "alerts.planned_until"
 FAR_PAST = datetime(1970, 1, 1)
+NEVER = datetime(9999, 1, 1)  # the "earliest alert" of an event that is over
 PLAN_CHUNK = 500  # events planned per step (about 1,500 ledger rows with three leads, ~0.1 s)
 
 
@@ -64,12 +68,31 @@ class EventInfo:
     sort_end: datetime
 
 
+@dataclass
+class ChangePass:
+    """One re-planning pass over the events written after ``since``, up to ``version``."""
+
+    since: int
+    version: int
+    ids: list[int]  # event ids, ordered by the earliest time one of their alerts may fall due
+    earliest: list[datetime]  # that time, for each id
+    done: int = 0
+
+
 _COLUMNS: list[Any] = [getattr(Event, name) for name in EventInfo.__dataclass_fields__]
 _T: Any = Event.__table__  # type: ignore[attr-defined]
 
 
+def _canonical(rule: Rule) -> list[object]:
+    """A rule as plain sorted values: ``repr`` of its frozensets changes order from one process to the next."""
+    return [
+        rule.name, sorted(rule.categories), sorted(rule.regions), rule.min_importance, list(rule.channels),
+        [lead.total_seconds() for lead in rule.before], list(rule.days_before), rule.all_day_at.isoformat(), rule.coarse,
+    ]  # fmt: skip
+
+
 def rules_digest(rules: Sequence[Rule], zone: str, horizon_days: int) -> str:
-    text = json.dumps([repr(rule) for rule in rules] + [zone, horizon_days])
+    text = json.dumps([_canonical(rule) for rule in rules] + [zone, horizon_days])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -94,7 +117,10 @@ class Replanner:
         self.horizon = timedelta(days=horizon_days)
         self.horizon_days = horizon_days
         self.locale = locale
-        self._changed: tuple[int, int, int] | None = None  # (since, last event id done, target version) of a changed() pass
+        self._changed: ChangePass | None = None
+        self._timed_lead = max((lead for rule in self.rules for lead in rule.before), default=timedelta(0))
+        # A day's alert is at a wall-clock time in some zone: allow two days for zone offsets and the clock.
+        self._day_lead = timedelta(days=max((d for rule in self.rules for d in rule.days_before), default=0) + 2)
 
     def _select(self, where: Any, *, include_deleted: bool = False) -> list[EventInfo]:
         statement = select(*_COLUMNS).where(where)
@@ -123,7 +149,10 @@ class Replanner:
             if k.status == "planned" and (k.event_uid, k.event_revision, k.rule, k.lead, k.channel) not in keys
         ]  # fmt: skip
         cancelled = self.ledger.set_status(stale, "cancelled", now)
-        inserted = self.ledger.insert_planned(self._insertable(wanted, now), now)
+        # Only the rows not in the ledger yet are written: a replica re-planning a change another
+        # replica has already planned only reads, and never waits on the other's inserts.
+        present = {(k.event_uid, k.event_revision, k.rule, k.lead, k.channel) for k in existing if k.kind == "alert"}
+        inserted = self.ledger.insert_planned([a for a in self._insertable(wanted, now) if a.key not in present], now)
         return inserted, cancelled, wanted, existing
 
     def full(self, now: datetime) -> int:
@@ -185,37 +214,57 @@ class Replanner:
             )  # fmt: skip
         return until >= target
 
+    def _earliest_alert(self, precision: str, sort_start: datetime, sort_end: datetime, now: datetime) -> datetime:
+        """The earliest any rule's alert for an event could fall due: its start less the longest lead.
+        An event already over gets no alert: it goes last (its old rows are still cancelled)."""
+        if sort_end < now:
+            return NEVER
+        if precision == Precision.DATETIME.value:
+            return sort_start - self._timed_lead
+        return sort_start - self._day_lead
+
+    def _start_pass(self, since: int, now: datetime) -> ChangePass | None:
+        """The events written after ``since``, nearest alert first; None when nothing changed."""
+        version = self.store.data_version()
+        if version == since:
+            return None
+        statement = select(_T.c.id, _T.c.precision, _T.c.sort_start, _T.c.sort_end).where(_T.c.change_seq > since)
+        with self.store.engine.connect() as conn:
+            keyed = sorted((self._earliest_alert(precision, start, end, now), row_id) for row_id, precision, start, end in conn.execute(statement))
+        # A pass that takes several calls finishes at the version it began with: an event written
+        # meanwhile has a later change_seq and is picked up by the next pass.
+        return ChangePass(since, version, [row_id for _, row_id in keyed], [at for at, _ in keyed])
+
+    def next_changed_alert(self, since: int, now: datetime) -> datetime | None:
+        """The earliest alert time of the events written after ``since`` that are not re-planned yet
+        (None when there are none), so the scheduler can tell urgent planning from the rest."""
+        if self._changed is None or self._changed.since != since:
+            self._changed = self._start_pass(since, now)
+        if self._changed is None or self._changed.done >= len(self._changed.ids):
+            return None
+        return self._changed.earliest[self._changed.done]
+
     def changed(self, since: int, now: datetime, deadline: float | None = None) -> int:
-        """Re-plan the events written after data version ``since``; returns the version now planned.
+        """Re-plan the events written after data version ``since``, the events whose alerts fall due
+        first first; returns the version now planned.
 
         With a ``deadline`` the work may stop part way: ``since`` is returned and the next call with the
-        same ``since`` carries on after the last event done.
+        same ``since`` carries on where this one stopped.
         """
-        if self._changed is None or self._changed[0] != since:
-            version = self.store.data_version()
-            if version == since:
-                return version
-            self._changed = (since, 0, version)
-        # A pass that takes several calls finishes at the version it began with: an event written
-        # meanwhile behind the cursor has a later change_seq and is picked up by the next pass.
-        _, last_id, version = self._changed
-        id_column = _T.c.id
-        while True:
-            statement = (
-                select(id_column, *_COLUMNS).where(_T.c.change_seq > since, id_column > last_id).order_by(id_column).limit(PLAN_CHUNK)
-            )  # fmt: skip
-            with self.store.engine.connect() as conn:
-                rows = list(conn.execute(statement))
-            if not rows:
-                break
-            last_id = rows[-1][0]
-            self._replan_events([EventInfo(*row[1:]) for row in rows], now)
-            self._changed = (since, last_id, version)
-            if deadline is not None and time.monotonic() >= deadline:
+        if self._changed is None or self._changed.since != since:
+            self._changed = self._start_pass(since, now)
+            if self._changed is None:
+                return since
+        work = self._changed
+        while work.done < len(work.ids):
+            chunk = work.ids[work.done : work.done + PLAN_CHUNK]
+            self._replan_events(self._select(_T.c.id.in_(chunk), include_deleted=True), now)
+            work.done += len(chunk)
+            if deadline is not None and time.monotonic() >= deadline and work.done < len(work.ids):
                 return since
         self._changed = None
-        self.store.set_marker(VERSION_MARKER, str(version))
-        return version
+        self.store.set_marker(VERSION_MARKER, str(work.version))
+        return work.version
 
     def _replan_events(self, events: Sequence[EventInfo], now: datetime) -> None:
         inserted, cancelled, wanted, existing = self._reconcile(events, now)

@@ -12,7 +12,10 @@ wait for it: the catch-up first (nothing is sent before overdue rows are sorted 
 missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
 next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
 due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
-that are due.
+that are due. Changed events (an import, an edit, another replica's write) whose alerts may fall due
+within ``URGENT`` are the exception: they are planned at once, nearest first, for up to
+``URGENT_BUDGET`` seconds a tick with a dispatch after each step, so an import's earliest alerts are
+in the ledger before they fall due.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.messages import render_alert, truncate
 from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.notifier import Notifier, SendError
+from calendar_daemon.alerts.peers import Peers, config_fingerprint
 from calendar_daemon.alerts.planner import Rule, worth_sending
 from calendar_daemon.alerts.redact import redact
 from calendar_daemon.alerts.replan import Replanner
@@ -53,6 +57,8 @@ CLAIM_BATCH = 1000
 PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
 MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
 DUE_SOON = timedelta(seconds=2)  # alerts due this soon put planning off
+URGENT = timedelta(minutes=10)  # changed events with an alert due this soon are planned at once ...
+URGENT_BUDGET = 3.0  # ... for up to this many seconds per tick, sending what is due between steps
 
 
 def precise_utcnow() -> datetime:
@@ -99,6 +105,8 @@ class AlertService:
         zone, locale = config.display.timezone, config.display.locale
         self.replanner = Replanner(self.store, self.ledger, self.rules, zone=zone, grace=self.grace, horizon_days=a.horizon_days, locale=locale)
         self.digests = Digests(self.store, self.ledger, config.channels, zone=zone, locale=locale, grace=self.grace)
+        fingerprint = config_fingerprint(self.rules, zone, a.horizon_days, [c.name for c in config.channels])
+        self.peers = Peers(self.store, self.replica, fingerprint)
 
     # -- life cycle -------------------------------------------------------------------------
     def startup(self, budget: float | None = None) -> None:
@@ -154,6 +162,10 @@ class AlertService:
         released = self.ledger.release(self.worker, self.clock())
         if released:
             logger.info("released %s claimed alerts for another sender", released)
+        try:
+            self.peers.leave()
+        except Exception:
+            logger.debug("could not remove this replica's heartbeat", exc_info=True)
         return finished
 
     # -- the tick ---------------------------------------------------------------------------
@@ -177,14 +189,31 @@ class AlertService:
             self._apply_config(pending)
             self.version = self.replanner.full(now)
             logger.warning("configuration reloaded: %s rules, alerts re-planned", len(self.rules))
+            self.peers.beat(now, force=True)
         else:
             self.dispatch()  # what is due goes out before any planning
+            self.peers.beat(now)
+            self._plan_urgent()
             if self._plan_now(now):
                 if self.store.data_version() != self.version:
                     self.version = self.replanner.changed(self.version, now, deadline)
                 self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
+
+    def _plan_urgent(self) -> None:
+        """Changed events with an alert due within ``URGENT`` are planned now, nearest first: planning
+        them is part of sending them, so sends in flight do not put it off; each step is followed by a
+        dispatch, so what falls due meanwhile is not held up. The rest waits for :meth:`_plan_now`."""
+        stop = time_module.monotonic() + URGENT_BUDGET
+        while time_module.monotonic() < stop and not self._stopping:
+            now = self.clock()
+            earliest = self.replanner.next_changed_alert(self.version, now)
+            if earliest is None or earliest - now > URGENT:
+                return
+            self.version = self.replanner.changed(self.version, now, deadline=0.0)  # one step
+            self.watchdog.feed()
+            self.dispatch()
 
     def _plan_now(self, now: datetime) -> bool:
         """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long)."""
@@ -325,5 +354,5 @@ class AlertService:
             # Replicas are peers: any of them claims due alerts and digests; these say what this one holds.
             "claim_prefix": self.worker, "claims_held": self._inflight,
             "last_claim": None if self.last_claim is None else self.last_claim.isoformat(),
-            "digests_sent": self.digests_sent,
+            "digests_sent": self.digests_sent, "config": self.peers.health(),
         }  # fmt: skip
