@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from calendar_daemon import __version__
+from calendar_daemon.allocator import limit_malloc_arenas
 from calendar_daemon.config import CONFIG_ENV, DB_ENV, Config, database_url, load_config
 from calendar_daemon.daemon import Runtime, serve
 from calendar_daemon.db import open_engine
@@ -134,6 +135,7 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml run
     """
     daemon_logging()
+    limit_malloc_arenas()  # before the daemon starts its threads
     serve(obj.runtime(migrate=migrate), host, port, obj.config_path)
 
 
