@@ -1,11 +1,11 @@
 """The iCalendar feed, served from cache.
 
-Each event is rendered once per revision and kept as bytes. The cache learns about changes by
-comparing the store's ``data_version`` with the one it last saw and fetching only the events written
-since; a filtered feed body is joined from cached blocks once per data version and reused until the
-next change. A request for an unchanged feed does no per-event work; the first request after an edit
-renders the edited events and joins cached blocks, reading plain per-event facts rather than ORM
-attributes.
+Each event is rendered once per revision. The rendered blocks are kept once, joined into the
+unfiltered feed body, with compact per-event columns beside it (:mod:`calendar_daemon.feed_table`).
+The cache learns about changes by comparing the store's ``data_version`` with the one it last saw and
+fetching only the events written since; the new body is the old one's unchanged runs, copied as
+slices, with the re-rendered blocks in their places. A filtered body is joined from slices once per
+data version and reused until the next change. A request for an unchanged feed does no per-event work.
 
 The daemon starts serving before the cache is filled: :meth:`FeedCache.warm_up_in_background` renders
 every event in a background thread, and a feed request that arrives meanwhile waits for it, so the
