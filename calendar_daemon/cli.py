@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 import click
 
 from calendar_daemon import __version__
+from calendar_daemon.allocator import limit_malloc_arenas
 from calendar_daemon.config import CONFIG_ENV, DB_ENV, Config, database_url, load_config
-from calendar_daemon.daemon import Runtime, serve
+from calendar_daemon.daemon import EarlyStop, Runtime, serve
 from calendar_daemon.db import open_engine
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache, FeedQuery
@@ -134,7 +135,9 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml run
     """
     daemon_logging()
-    serve(obj.runtime(migrate=migrate), host, port, obj.config_path)
+    early = EarlyStop()  # from here a stop or reload signal is remembered, not fatal
+    limit_malloc_arenas()  # before the daemon starts its threads
+    serve(obj.runtime(migrate=migrate), host, port, obj.config_path, early=early)
 
 
 @cli.command()

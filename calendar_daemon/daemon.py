@@ -92,20 +92,27 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class EarlyStop:
-    """Remembers SIGTERM/SIGINT while the daemon is still starting, before the server's handlers exist.
+    """Remembers SIGTERM/SIGINT and SIGHUP while the daemon is still starting, before its own handlers exist.
 
     Without it a stop request in that window killed the process by the signal (exit -15) instead
     of the clean stop (exit 0); :class:`DaemonServer` acts on a remembered one as soon as it serves.
+    A SIGHUP (reload) killed it too, by default; a remembered one is applied once the reload
+    handler is installed (:func:`_install_reload`).
     """
 
     def __init__(self) -> None:
         self.signum: int | None = None
+        self.reload_requested = False
         if threading.current_thread() is threading.main_thread():
             for sig in STOP_SIGNALS:
                 signal.signal(sig, self._record)
+            signal.signal(signal.SIGHUP, self._record_reload)
 
     def _record(self, signum: int, _frame: FrameType | None) -> None:
         self.signum = signum
+
+    def _record_reload(self, _signum: int, _frame: FrameType | None) -> None:
+        self.reload_requested = True
 
 
 class DaemonServer(uvicorn.Server):
@@ -175,8 +182,11 @@ def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
     return service
 
 
-def _install_reload(service: AlertService | None, config_path: str | None) -> None:
-    """SIGHUP: read the config again and re-plan; a bad file keeps the running configuration."""
+def _install_reload(service: AlertService | None, config_path: str | None, early: EarlyStop | None = None) -> None:
+    """SIGHUP: read the config again and re-plan; a bad file keeps the running configuration.
+
+    A SIGHUP that ``early`` recorded during start-up is applied now.
+    """
 
     def reload(_signum: int, _frame: FrameType | None) -> None:
         if service is None:
@@ -194,18 +204,27 @@ def _install_reload(service: AlertService | None, config_path: str | None) -> No
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGHUP, reload)
+    if early is not None and early.reload_requested:
+        logger.warning("SIGHUP arrived while starting: applying it now")
+        reload(signal.SIGHUP, None)
 
 
-def serve(runtime: Runtime, host: str | None = None, port: int | None = None, config_path: str | None = None) -> None:
-    """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM."""
+def serve(
+    runtime: Runtime, host: str | None = None, port: int | None = None, config_path: str | None = None,
+    early: EarlyStop | None = None,
+) -> None:  # fmt: skip
+    """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM.
+
+    ``early``: the signal recorder installed when the start began (made here if not given).
+    """
     config = runtime.config
-    early = EarlyStop()
+    early = early or EarlyStop()
     replica = replica_id(config)
     metrics = Metrics(replica)
     metrics.track_events(runtime.store.count)
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
-    _install_reload(service, config_path)
+    _install_reload(service, config_path, early)
     app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica))
     bind_host = host or config.server.host
     bind_port = config.server.port if port is None else port

@@ -1,11 +1,11 @@
 """The iCalendar feed, served from cache.
 
-Each event is rendered once per revision and kept as bytes. The cache learns about changes by
-comparing the store's ``data_version`` with the one it last saw and fetching only the events written
-since; a filtered feed body is joined from cached blocks once per data version and reused until the
-next change. A request for an unchanged feed does no per-event work; the first request after an edit
-renders the edited events and joins cached blocks, reading plain per-event facts rather than ORM
-attributes.
+Each event is rendered once per revision. The rendered blocks are kept once, joined into the
+unfiltered feed body, with compact per-event columns beside it (:mod:`calendar_daemon.feed_table`).
+The cache learns about changes by comparing the store's ``data_version`` with the one it last saw and
+fetching only the events written since; the new body is the old one's unchanged runs, copied as
+slices, with the re-rendered blocks in their places. A filtered body is joined from slices once per
+data version and reused until the next change. A request for an unchanged feed does no per-event work.
 
 The daemon starts serving before the cache is filled: :meth:`FeedCache.warm_up_in_background` renders
 every event in a background thread, and a feed request that arrives meanwhile waits for it, so the
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from datetime import datetime, timedelta
 from icalendar import Calendar
 
 from calendar_daemon import __version__
+from calendar_daemon.feed_table import BlockTable, Entry, TableBuilder
 from calendar_daemon.models import Event
 from calendar_daemon.store import EventFilter, EventStore
 from calendar_daemon.vevent import render_vevent
@@ -65,12 +67,9 @@ class FeedBody:
 
 
 @dataclass(frozen=True, slots=True)
-class EventFacts:
-    """What a filter and the feed's Last-Modified read of an event, as plain values.
-
-    Reading attributes off a SQLModel object goes through SQLAlchemy's instrumentation (~1 µs each);
-    a feed rebuilt after an edit reads them for every event, so the cache keeps these instead.
-    """
+class Tombstone:
+    """What a fresh body's Last-Modified needs of an event that left the feed (deleted, or a status the
+    feed does not serve): when, and the fields the filters it matched while it was in the feed read."""
 
     category: str
     region: str
@@ -78,28 +77,19 @@ class EventFacts:
     entities: tuple[str, ...]
     sort_start: datetime
     sort_end: datetime
-    title: str
-    description: str
-    status: str
-    deleted: bool
     updated_at: datetime
-    revision: int
+    title: str = ""  # text is not kept: a query is matched by the store (see FeedCache._build)
+    description: str = ""
+    status: str = "confirmed"  # counted as it was while served
+    deleted: bool = False
 
     @classmethod
-    def of(cls, event: Event) -> EventFacts:
+    def of(cls, event: Event) -> Tombstone:
         return cls(
-            category=event.category, region=event.region, importance=event.importance,
+            category=sys.intern(event.category), region=sys.intern(event.region), importance=event.importance,
             entities=tuple(event.entities), sort_start=event.sort_start, sort_end=event.sort_end,
-            title=event.title, description=event.description, status=event.status, deleted=event.deleted,
-            updated_at=event.updated_at, revision=event.revision,
+            updated_at=event.updated_at,
         )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class _Cached:
-    facts: EventFacts
-    block: bytes
-    digest: bytes  # of the block: the feed's ETag hashes these, not the whole body
 
 
 @dataclass
@@ -122,9 +112,8 @@ class FeedCache:
     poll_seconds: float = 1.0
     roundtrip: bool = False  # True for export: blocks carry everything a re-import needs
     monotonic: Callable[[], float] = time.monotonic
-    _events: dict[str, _Cached] = field(default_factory=dict)
-    _tombstones: dict[str, EventFacts] = field(default_factory=dict)
-    _order: list[str] = field(default_factory=list)
+    _table: BlockTable | None = None
+    _tombstones: dict[str, Tombstone] = field(default_factory=dict)
     _bodies: dict[FeedQuery, _KeyState] = field(default_factory=dict)
     _batches: list[_Batch] = field(default_factory=list)
     _synced: int = -1
@@ -160,6 +149,13 @@ class FeedCache:
     def version(self) -> int:
         return self._synced
 
+    @property
+    def table(self) -> BlockTable:
+        """The cached events (empty before the first sync)."""
+        if self._table is None:
+            self._table = BlockTable.empty(self.header())
+        return self._table
+
     def warm_up_in_background(self) -> threading.Thread:
         """Render every event and the unfiltered body in a daemon thread, so start-up does not wait.
 
@@ -179,7 +175,7 @@ class FeedCache:
         except Exception:  # a request retries the sync; the daemon keeps serving
             logger.exception("feed warm-up failed; the next feed request will retry")
             return
-        logger.info("feed cache warm: %s events rendered in %.1f s", len(self._events), time.perf_counter() - started)
+        logger.info("feed cache warm: %s events rendered in %.1f s", len(self.table), time.perf_counter() - started)
 
     def sync(self, *, force: bool = False) -> int:
         """Bring the cache up to the store's data version; returns that version."""
@@ -191,15 +187,10 @@ class FeedCache:
             version = self.store.data_version()
             if version == self._synced:
                 return version
-            order_changed = self._synced < 0
-            count, newest = 0, EPOCH
-            # In chunks: the first fill of a large calendar never holds every row object at once.
-            for chunk in self.store.iter_changed_since(self._synced if self._synced >= 0 else -1):
-                count += len(chunk)
-                newest = max(newest, max(e.updated_at for e in chunk))
-                order_changed = self._apply(chunk) or order_changed
-            if order_changed:
-                self._order = sorted(self._events, key=lambda uid: (self._events[uid].facts.sort_start, uid))
+            if self._synced < 0:
+                count, newest = self._fill()
+            else:
+                count, newest = self._update(self._synced)
             if count:
                 self._batches.append(_Batch(version, newest))
                 del self._batches[:-64]
@@ -207,26 +198,56 @@ class FeedCache:
             self._synced = version
             return version
 
-    def _apply(self, changed: list[Event]) -> bool:
-        """Update the cached blocks from changed rows; True when the feed order may have changed."""
-        order_changed = False
-        for event in changed:
-            cached = self._events.get(event.uid)
-            if event.deleted or event.status not in FEED_STATUSES:
-                if cached is not None:
-                    del self._events[event.uid]
-                    order_changed = True
-                self._tombstones[event.uid] = EventFacts.of(event)
-                continue
-            self._tombstones.pop(event.uid, None)
-            if cached is not None and cached.facts.revision == event.revision:
-                continue
-            if cached is None or cached.facts.sort_start != event.sort_start:
-                order_changed = True
-            block = render_vevent(event, roundtrip=self.roundtrip)
-            self._events[event.uid] = _Cached(EventFacts.of(event), block, hashlib.sha256(block).digest())
-            self.renders += 1
-        return order_changed
+    def _fill(self) -> tuple[int, datetime]:
+        """The first sync: every event, appended to the body in the order the store reads them."""
+        builder = TableBuilder(self.header())
+        count, newest = 0, EPOCH
+        # In chunks: the first fill of a large calendar never holds every row object at once.
+        for chunk in self.store.iter_changed_since(-1):
+            count += len(chunk)
+            newest = max(newest, max(e.updated_at for e in chunk))
+            for event in chunk:
+                if self._leaves_feed(event):
+                    continue
+                builder.add(self._render(event))
+            del chunk  # not held while the next chunk is read
+        self._table = builder.finish()
+        return count, newest
+
+    def _update(self, since: int) -> tuple[int, datetime]:
+        """Render the events written since version ``since`` into a new table."""
+        count, newest = 0, EPOCH
+        table = self.table
+        changed: dict[str, Entry] = {}
+        removed: set[str] = set()
+        positions: dict[str, int] = {}
+        for chunk in self.store.iter_changed_since(since):
+            count += len(chunk)
+            newest = max(newest, max(e.updated_at for e in chunk))
+            cached = table.positions({e.uid for e in chunk})
+            positions.update(cached)
+            for event in chunk:
+                if self._leaves_feed(event):
+                    removed.add(event.uid)
+                elif event.uid not in cached or table.revision[cached[event.uid]] != event.revision:
+                    changed[event.uid] = self._render(event)
+                else:  # written again since, but not changed (the first fill had read it already)
+                    del positions[event.uid]
+            del chunk
+        self._table = table.with_changes(changed, removed, positions)
+        return count, newest
+
+    def _leaves_feed(self, event: Event) -> bool:
+        """True (and remembered as a tombstone) for an event the feed does not serve."""
+        if event.deleted or event.status not in FEED_STATUSES:
+            self._tombstones[event.uid] = Tombstone.of(event)
+            return True
+        self._tombstones.pop(event.uid, None)
+        return False
+
+    def _render(self, event: Event) -> Entry:
+        self.renders += 1
+        return Entry.of(event, render_vevent(event, roundtrip=self.roundtrip))
 
     def get(self, query: FeedQuery) -> FeedBody:
         version = self.sync()
@@ -245,31 +266,37 @@ class FeedCache:
             return self._build(flt, None)
 
     def _build(self, flt: EventFilter | None, previous: _KeyState | None) -> FeedBody:
-        """Join the cached blocks ``flt`` selects (``None``: all of them) in feed order."""
-        if flt is None:
-            members = [self._events[uid] for uid in self._order]
-        else:
-            members = [cached for uid in self._order if flt.matches((cached := self._events[uid]).facts)]
-        blocks = [cached.block for cached in members]
-        digests = [cached.digest for cached in members]
-        newest = max((cached.facts.updated_at for cached in members), default=EPOCH)
+        """The body of the cached events ``flt`` selects (``None``: all of them) in feed order."""
+        table = self.table
         header = self.header()
-        body = b"".join([header, *blocks, b"END:VCALENDAR\r\n"])
-        # The body is the header plus these blocks in this order, so hashing the header and the
+        # The body is the header plus the blocks in this order, so hashing the header and the
         # blocks' digests identifies it exactly, at a fraction of the cost of hashing megabytes.
-        etag = '"' + hashlib.sha256(b"".join([header, *digests])).hexdigest()[:32] + '"'
+        digest = hashlib.sha256(header)
+        texts = self.store.text_matches(flt.query) if flt is not None and flt.query else set()
+        if flt is None:
+            body, count, newest = table.body, len(table), table.newest()
+            digest.update(table.digests)
+        else:
+            members = table.select(flt, texts)
+            body, digests = table.join(members)
+            count, newest = len(members), table.newest(members)
+            digest.update(digests)
+        etag = '"' + digest.hexdigest()[:32] + '"'
         if previous is not None and previous.body.etag == etag:
             return previous.body
+        newest = newest or EPOCH
         if previous is not None:
             for batch in self._batches:
                 if batch.version > previous.version:
                     newest = max(newest, batch.max_updated)
             if newest <= previous.body.last_modified:
                 newest = previous.body.last_modified + timedelta(seconds=1)
+        elif flt is None or not (flt.categories or flt.regions or flt.min_importance or flt.entities):
+            newest = max([newest, *(tombstone.updated_at for tombstone in self._tombstones.values())])
         else:
-            removed = flt is not None and (flt.categories or flt.regions or flt.min_importance or flt.entities)
-            for facts in self._tombstones.values():
+            untexted = replace(flt, query=None)  # the tombstones keep no text: the store matched it
+            for uid, tombstone in self._tombstones.items():
                 # A removed event counts for the filters it matched while it was in the feed.
-                if not removed or (flt is not None and flt.matches(replace(facts, deleted=False, status="confirmed"))):
-                    newest = max(newest, facts.updated_at)
-        return FeedBody(body=body, etag=etag, last_modified=newest, event_count=len(blocks))
+                if untexted.matches(tombstone) and (not flt.query or uid in texts):
+                    newest = max(newest, tombstone.updated_at)
+        return FeedBody(body=body, etag=etag, last_modified=newest, event_count=count)

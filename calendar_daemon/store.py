@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, or_, text, update
+from sqlalchemy import func, or_, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -59,6 +59,11 @@ class Filterable(Protocol):
     def deleted(self) -> bool: ...
 
 
+def contains_text(query: str, title: str, description: str, entities: Sequence[str]) -> bool:
+    """Whether an event's title, description or entities contain ``query``, ignoring case."""
+    return query.casefold() in " ".join([title, description, *entities]).casefold()
+
+
 @dataclass
 class EventFilter:
     """Which events a listing, export or feed wants."""
@@ -89,11 +94,8 @@ class EventFilter:
             return False
         if self.end is not None and event.sort_start >= self.end:
             return False
-        if self.query:
-            needle = self.query.casefold()
-            haystack = " ".join([event.title, event.description, *event.entities]).casefold()
-            if needle not in haystack:
-                return False
+        if self.query and not contains_text(self.query, event.title, event.description, event.entities):
+            return False
         if event.status not in self.statuses:
             return False
         return self.include_deleted or not event.deleted
@@ -353,20 +355,44 @@ class EventStore:
             return rows
 
     def iter_changed_since(self, version: int, chunk: int = 1000) -> Iterator[list[Event]]:
-        """:meth:`changed_since` in chunks of ``chunk`` events (UID order), so a reader of the whole
-        calendar (the feed cache's first fill) never holds every row object at once."""
-        last = ""
+        """:meth:`changed_since` in chunks of ``chunk`` events, so a reader of the whole calendar (the
+        feed cache's first fill) never holds every row object at once.
+
+        The whole calendar (``version < 0``) comes in feed order (start, then UID), so the feed cache
+        can append each chunk's blocks to its body as they come; later changes come in the order
+        they were written, read through the ``change_seq`` index.
+        """
+        if version < 0:
+            # Code point order, as Python sorts UIDs (SQLite's default; PostgreSQL's collation may differ).
+            uid = col(Event.uid).collate("C") if self.engine.dialect.name == "postgresql" else col(Event.uid)
+            order: tuple[Any, Any] = (col(Event.sort_start), uid)
+        else:
+            order = (col(Event.change_seq), col(Event.id))
+        after: tuple[Any, Any] | None = None
         while True:
+            statement = select(Event).where(col(Event.change_seq) > version)
+            if after is not None:
+                statement = statement.where(tuple_(*order) > tuple_(*after))
             with Session(self.engine) as session:
-                statement = (select(Event).where(col(Event.change_seq) > version, col(Event.uid) > last)
-                             .order_by(col(Event.uid)).limit(chunk))  # fmt: skip
-                rows = list(session.exec(statement).all())
-                for row in rows:
-                    session.expunge(row)
+                rows = list(session.exec(statement.order_by(*order).limit(chunk)).all())
+                session.expunge_all()  # the caller's rows are plain objects; the session keeps none
             if not rows:
                 return
+            last = rows[-1]
+            after = (last.sort_start, last.uid) if version < 0 else (last.change_seq, last.id)
             yield rows
-            last = rows[-1].uid
+            del rows, last  # not held while the next chunk is read
+
+    def text_matches(self, query: str) -> set[str]:
+        """UIDs of the events, tombstones included, whose text contains ``query`` (as
+        :meth:`EventFilter.matches` decides); reads four columns, not whole rows."""
+        statement = select(Event.uid, Event.title, Event.description, Event.entities)
+        found: set[str] = set()
+        with Session(self.engine) as session:
+            for uid, title, description, entities in session.exec(statement.execution_options(yield_per=1000)):
+                if contains_text(query, title, description, entities):
+                    found.add(uid)
+        return found
 
     def count(self) -> int:
         with Session(self.engine) as session:

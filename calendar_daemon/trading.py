@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from importlib.metadata import version
+from types import ModuleType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import chinese_calendar  # type: ignore[import-untyped]
-import holidays
-from holidays import HolidayBase
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 logger = logging.getLogger(__name__)
 
@@ -90,15 +91,26 @@ def get_exchange(code: str) -> Exchange:
         raise ValueError(f"unknown exchange {code!r}; known codes: {', '.join(known)}") from None
 
 
+# The holiday libraries (~3 MB of a process's memory) are imported when a trading day is first
+# asked about, not by everything that imports this module for the exchange table (the alert planner).
 @cache
 def _calendar(mic: str) -> HolidayBase:
+    import holidays
+
     return holidays.financial_holidays(mic)
+
+
+def _chinese_calendar() -> ModuleType:
+    import chinese_calendar  # type: ignore[import-untyped]
+
+    module: ModuleType = chinese_calendar
+    return module
 
 
 @cache
 def _mainland_published(year: int) -> bool:
     try:
-        chinese_calendar.get_holiday_detail(date(year, 1, 1))
+        _chinese_calendar().get_holiday_detail(date(year, 1, 1))
     except NotImplementedError:
         return False
     return True
@@ -125,14 +137,14 @@ def closure_reason(exchange: str, d: date) -> str | None:
     published = holidays_published(ex.mic, d.year)
     if d.weekday() >= 5:
         day_name = "a Saturday" if d.weekday() == 5 else "a Sunday"
-        if ex.mainland and published and chinese_calendar.is_workday(d):
+        if ex.mainland and published and _chinese_calendar().is_workday(d):
             return f"{day_name} (a make-up working day on the mainland, but the exchange stays closed)"
         return day_name
     if not published:
         return None
     name = _calendar(ex.mic).get(d)
     if ex.mainland and name is None:
-        is_holiday, detail = chinese_calendar.get_holiday_detail(d)
+        is_holiday, detail = _chinese_calendar().get_holiday_detail(d)
         if is_holiday:
             name = detail or "public holiday"
     if name is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import signal
+import threading
 import time
 from collections import Counter
 from datetime import datetime, timedelta
@@ -140,3 +141,29 @@ def test_no_channels_serves_the_feed_and_says_alerts_are_off(tmp_path: Path, db_
     finally:
         assert daemon.stop() == 0
     assert "alerts are off: no [[channels]] in the configuration" in daemon.log()
+
+
+def test_sighup_while_starting_is_applied_once_the_daemon_can_reload(tmp_path: Path, store: EventStore, db_url: str) -> None:
+    """A reload request that arrives before the SIGHUP handler exists is remembered, not fatal."""
+    add_events(store, timed_event("later", "Later", utcnow() + timedelta(hours=2)))
+    with Receiver() as hook:
+        config = daemon_config(tmp_path, [{"name": "hook", "url": hook.url}],
+                               [{"name": "macro", "channels": ["hook"], "before": ["1h"]}])  # fmt: skip
+        daemon = DaemonProcess(config, db_url)
+        starting = threading.Thread(target=daemon.start)  # returns once /healthz answers
+        starting.start()
+        try:
+            # The store is open; the alert service (and its SIGHUP handler) is still to come.
+            wait_until(lambda: "database: " in daemon.log(), timeout=30, interval=0.005)
+            config.write_text(config.read_text(encoding="utf-8").replace('before = ["1h"]', 'before = ["30m"]'), encoding="utf-8")
+            daemon.signal(signal.SIGHUP)
+            starting.join(40)
+            assert daemon.process is not None and daemon.process.poll() is None, daemon.log()  # alive, not killed
+            wait_until(lambda: "configuration reloaded" in daemon.log(), timeout=15)
+            # Started with the 1 h rule it had read; the reload put 30 min in its place.
+            wait_until(lambda: [r["lead"] for r in alerts_json(config, db_url) if r["status"] == "planned"] == ["30m"])
+            assert "SIGHUP arrived while starting" in daemon.log()
+            assert daemon.get("/healthz").json()["alerts"]["scheduler"] == "ok"
+        finally:
+            starting.join(40)
+            assert daemon.stop() == 0

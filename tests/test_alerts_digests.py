@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from prometheus_client.parser import text_string_to_metric_families
+
 from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config import Config
@@ -83,6 +85,11 @@ def test_daily_digest_and_weekly_preview_arrive_once_per_period_grouped_by_day(s
         step(alerts)
         messages = hook.wait_for(3)
         assert quiet.messages == []
+    # The metric tells digests from alerts (this instance sent the preview and both daily digests).
+    sent = {(sample.labels["kind"], sample.labels["channel"]): sample.value
+            for family in text_string_to_metric_families(alerts.metrics.render().decode())
+            for sample in family.samples if sample.name == "calendar_daemon_alerts_total" and sample.labels["outcome"] == "sent"}  # fmt: skip
+    assert sent == {("digest", "desk"): 3.0} and alerts.digests_sent == 3
     assert [(m["title"], m["message"]) for m in messages[1:]] == [
         ("每日日程 2026-12-07", "09:30 China LPR [宏观数据] ★★★"),
         ("每日日程 2026-12-09", "全天 Big IPO listing [新股]\n09:30 China CPI [宏观数据] ★★★"),

@@ -207,13 +207,14 @@ def test_metrics_and_healthz_after_sent_failed_late_and_missed_alerts(tmp_path: 
     assert sorted(hook.titles()) == ["[提醒] Late", "[提醒] On time", "停机期间错过的提醒"]
     assert metrics.headers["content-type"].startswith("text/plain")
     values = samples(metrics.text)
-    outcomes = {(dict(labels)["channel"], dict(labels)["outcome"]): value
+    outcomes = {(dict(labels)["channel"], dict(labels)["kind"], dict(labels)["outcome"]): value
                 for (name, labels), value in values.items() if name == "calendar_daemon_alerts_total"}
-    assert outcomes == {
-        ("hook", "sent"): 2.0,  # the on-time alert and the missed-while-down summary
-        ("hook", "late"): 1.0, ("hook", "missed"): 1.0, ("hook", "failed"): 0.0,
-        ("down", "failed"): 1.0, ("down", "sent"): 0.0, ("down", "late"): 0.0, ("down", "missed"): 0.0,
+    assert {key: value for key, value in outcomes.items() if value} == {
+        ("hook", "alert", "sent"): 1.0, ("hook", "missed_summary", "sent"): 1.0,  # a summary is not an alert
+        ("hook", "alert", "late"): 1.0, ("hook", "alert", "missed"): 1.0, ("down", "alert", "failed"): 1.0,
     }
+    # Every channel exports every kind from the start: alerts sent/failed/late/missed, other kinds sent/failed.
+    assert len(outcomes) == 2 * (4 + 4 * 2) and ("down", "digest", "failed") in outcomes
     by_name = {name: (dict(labels), value) for (name, labels), value in values.items()
                if name in ("calendar_daemon_feed_requests_total", "calendar_daemon_events")}  # fmt: skip
     assert by_name["calendar_daemon_feed_requests_total"][1] == 3.0

@@ -73,7 +73,7 @@ def test_a_write_through_replica_a_is_alerted_by_replica_b(tmp_path: Path, pg_ur
             assert health_b["alerts"]["claim_prefix"].startswith("replica-b:")
             assert health_a["replica"]["role"] == "feed" and health_a["replica"]["id"].endswith(f":{a.process.pid}")  # type: ignore[union-attr]
             metrics = b.get("/metrics").text
-            assert 'calendar_daemon_alerts_total{channel="desk",outcome="sent",replica="replica-b"} 1.0' in metrics
+            assert 'calendar_daemon_alerts_total{channel="desk",kind="alert",outcome="sent",replica="replica-b"} 1.0' in metrics
         finally:
             a.stop()
             b.stop()

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from calendar_daemon.db import open_engine
 from calendar_daemon.exceptions import DatabaseError
-from calendar_daemon.schema import current_revision, ensure_schema, head_revision
+from calendar_daemon.schema import HEAD_REVISION, current_revision, ensure_schema, head_revision
 from calendar_daemon.store import EventStore
 from tests.conftest import FIXTURES
-from tests.helpers import REPO_ROOT, run_cli
+from tests.helpers import REPO_ROOT, cli_env, run_cli
 
 
 def test_cli_commands_work_on_both_backends(any_db_url: str, tmp_path: Path) -> None:
@@ -136,3 +138,26 @@ def read_first_events() -> list[object]:
     from calendar_daemon.loaders import read_event_files
 
     return list(read_event_files([FIXTURES / "events.json"]))
+
+
+def test_the_schema_revision_checked_at_start_is_alembics_head() -> None:
+    """Start-up compares the database with HEAD_REVISION without loading Alembic: it must be the head."""
+    assert head_revision() == HEAD_REVISION
+
+
+def test_starting_on_an_up_to_date_database_loads_neither_alembic_nor_holiday_data(tmp_path: Path) -> None:
+    """Alembic (~11 MB) and the holiday libraries (~3 MB) stay out of a daemon that needs neither."""
+    url = f"sqlite:///{tmp_path / 'calendar.db'}"
+    EventStore(open_engine(url)).initialise()  # created (and stamped) by Alembic, in this process
+    probe = (
+        "import sys\n"
+        "from calendar_daemon.cli import main\n"
+        "from calendar_daemon.db import open_engine\n"
+        "from calendar_daemon.store import EventStore\n"
+        f"EventStore(open_engine({url!r})).initialise()\n"
+        "print(sorted(m for m in ('alembic', 'holidays', 'chinese_calendar') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=cli_env(), timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert current_revision(open_engine(url)) == HEAD_REVISION

@@ -333,12 +333,12 @@ class AlertService:
             self.last_send[row.channel] = {"ok": False, "at": self.clock().isoformat(), "error": error}
             logger.warning("alert %s to %s failed (attempt %s): %s", row.id, row.channel, row.attempts + 1, error)
             if status == "failed":
-                self.metrics.alert("failed", row.channel)
+                self.metrics.alert("failed", row.channel, kind=row.kind)
             return status
         done = self.clock()
         late = row.kind == "alert" and done - row.due_at > LATE_AFTER
         self.ledger.mark_sent(row.id or 0, token, done, late=late)
-        self.metrics.alert("late" if late else "sent", row.channel)
+        self.metrics.alert("late" if late else "sent", row.channel, kind=row.kind)
         if row.kind == "digest":
             self.digests_sent += 1
         self.last_send[row.channel] = {"ok": True, "at": done.isoformat()}

@@ -1,0 +1,57 @@
+"""The daemon caps glibc's malloc arenas, so its many threads do not each keep their own heap."""
+
+from __future__ import annotations
+
+import platform
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import cli_env
+
+pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc arenas are glibc's")
+
+# Threads that allocate at the same time, then glibc's own report of its arenas (<heap nr=...>).
+PROBE = """
+import ctypes, os, sys, tempfile, threading
+from calendar_daemon.allocator import limit_malloc_arenas
+print(limit_malloc_arenas() if sys.argv[1] == "limit" else None)
+barrier = threading.Barrier(8)
+def work():
+    barrier.wait()
+    kept = [bytearray(4096) for _ in range(200)]  # > 512 bytes: malloc, not Python's small-object pool
+    barrier.wait()
+threads = [threading.Thread(target=work) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+libc = ctypes.CDLL(None)
+libc.fdopen.restype = ctypes.c_void_p
+with tempfile.TemporaryFile() as report:
+    stream = libc.fdopen(os.dup(report.fileno()), b"w")
+    libc.malloc_info(0, ctypes.c_void_p(stream))
+    libc.fclose(ctypes.c_void_p(stream))
+    report.seek(0)
+    print(report.read().count(b"<heap nr="))
+"""
+
+
+def probe(mode: str, **env: str) -> tuple[str, int]:
+    environment = cli_env()
+    environment.pop("MALLOC_ARENA_MAX", None)
+    result = subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True, text=True,
+                            env={**environment, **env}, timeout=60, check=True)  # fmt: skip
+    answer, arenas = result.stdout.split()
+    return answer, int(arenas)
+
+
+def test_threads_share_at_most_two_arenas_once_limited() -> None:
+    answer, arenas = probe("limit")
+    assert answer == "True" and arenas <= 2
+    _, unlimited = probe("none")
+    assert unlimited > 2  # what the daemon's threads did before
+
+
+def test_an_operators_malloc_arena_max_wins() -> None:
+    answer, arenas = probe("limit", MALLOC_ARENA_MAX="4")
+    assert answer == "False" and 2 < arenas <= 4
