@@ -23,12 +23,13 @@ from zoneinfo import ZoneInfo
 
 from calendar_daemon.alerts.durations import format_duration, parse_clock, parse_duration
 from calendar_daemon.config import AlertRuleConfig
+from calendar_daemon.event_filter import Classified
 from calendar_daemon.periods import Precision
 from calendar_daemon.trading import get_exchange
 from calendar_daemon.trading_shift import SHIFTED_CATEGORIES
 
 
-class PlannableEvent(Protocol):
+class PlannableEvent(Classified, Protocol):
     """What planning reads of an event (an ORM event or the planner's lighter column tuple)."""
 
     @property
@@ -38,19 +39,7 @@ class PlannableEvent(Protocol):
     def revision(self) -> int: ...
 
     @property
-    def category(self) -> str: ...
-
-    @property
-    def region(self) -> str: ...
-
-    @property
-    def importance(self) -> int: ...
-
-    @property
     def precision(self) -> str: ...
-
-    @property
-    def status(self) -> str: ...
 
     @property
     def deleted(self) -> bool: ...
