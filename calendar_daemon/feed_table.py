@@ -5,19 +5,20 @@ joined into the unfiltered feed body itself (header, blocks, footer), and beside
 cache needs per event, in flat columns rather than one object per event: where its block lies in the
 body, the block's SHA-256 (the ETag hashes these, so it never hashes megabytes), its place in the feed
 order (start, UID), its Last-Modified and revision, and the fields a feed filter reads. Text is not
-kept: a text query asks the store (:meth:`EventStore.text_matches`).
+kept: a text query asks the store (:meth:`EventStore.text_matches`). A body above
+``[feed] max_body_memory_mb`` lives in an unlinked temporary file (:mod:`calendar_daemon.feed_body`).
 
 A table is never changed once built. A change makes a new table with :class:`TableBuilder`, copying
-unchanged runs of blocks out of the old body as slices and adding the newly rendered blocks where they
-belong in the order, so an edit costs one copy of the body plus the edited blocks, not a re-join of
-100,000 small objects. A filtered body is joined from slices of the unfiltered one.
+unchanged runs of blocks out of the old body (as slices, or file to file by the kernel) and adding
+the newly rendered blocks where they belong in the order, so an edit costs one copy of the body plus
+the edited blocks, not a re-join of 100,000 small objects. A filtered body is joined from runs of
+the unfiltered one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import sys
 from array import array
 from bisect import bisect_left
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate, pairwise
 
+from calendar_daemon.feed_body import Body, BodyFiles
 from calendar_daemon.models import Event
 from calendar_daemon.store import EventFilter
 
@@ -82,9 +84,10 @@ class Entry:
 class TableBuilder:
     """Appends blocks (new ones, or runs copied from another table) in feed order into a new table."""
 
-    def __init__(self, header: bytes) -> None:
+    def __init__(self, header: bytes, files: BodyFiles) -> None:
         self.header = header
-        self._body = io.BytesIO()  # grows in place; getvalue() hands over its buffer without a copy
+        self.files = files
+        self._body = files.writer()  # in memory up to the limit, then a file (feed_body)
         self._body.write(header)
         self.uids: list[str] = []
         self.lengths = array("I")
@@ -115,7 +118,7 @@ class TableBuilder:
         """Append ``table``'s events ``start`` to ``stop`` (exclusive) as they are."""
         if start >= stop:
             return
-        self._body.write(memoryview(table.body)[table.starts[start] : table.starts[stop]])
+        self._body.copy(table.body, table.starts[start], table.starts[stop])
         self.uids += table.uids[start:stop]
         self.lengths += table.lengths[start:stop]
         self.digests += table.digests[start * DIGEST_SIZE : stop * DIGEST_SIZE]
@@ -133,12 +136,12 @@ class TableBuilder:
         """The table, in feed order: reordered here if the blocks were added out of order, unless the
         caller knows they were not (``ordered``)."""
         self._body.write(FOOTER)
-        table = BlockTable(self, self._body.getvalue())
-        self._body = io.BytesIO()
+        table = BlockTable(self, self._body.finish())
+        self._body = self.files.writer()
         if ordered or table.in_order():
             return table
         # The store's order differed from ours (a database collation): copy the runs into place.
-        builder = TableBuilder(self.header)
+        builder = TableBuilder(self.header, self.files)
         for start, stop in runs(sorted(range(len(table)), key=table.key)):
             builder.copy(table, start, stop)
         return builder.finish(ordered=True)
@@ -160,8 +163,9 @@ def runs(indices: Iterable[int]) -> Iterable[tuple[int, int]]:
 class BlockTable:
     """Cached events in feed order (start, then UID); see the module docstring."""
 
-    def __init__(self, built: TableBuilder, body: bytes) -> None:
+    def __init__(self, built: TableBuilder, body: Body) -> None:
         self.header = built.header
+        self.files = built.files
         self.body = body
         self.uids = built.uids
         self.lengths = built.lengths
@@ -173,8 +177,8 @@ class BlockTable:
         self.category, self.region, self.status, self.entities = built.category, built.region, built.status, built.entities
 
     @classmethod
-    def empty(cls, header: bytes) -> BlockTable:
-        return TableBuilder(header).finish()
+    def empty(cls, header: bytes, files: BodyFiles) -> BlockTable:
+        return TableBuilder(header, files).finish()
 
     def __len__(self) -> int:
         return len(self.uids)
@@ -211,7 +215,7 @@ class BlockTable:
         gone = sorted(positions.values())
         if not changed and not gone:
             return self
-        builder = TableBuilder(self.header)
+        builder = TableBuilder(self.header, self.files)
         cursor = 0
         for entry in sorted(changed.values(), key=lambda e: e.key):
             place = bisect_left(range(len(self)), entry.key, key=self.key)
@@ -259,16 +263,19 @@ class BlockTable:
         statuses = set(flt.statuses)
         return [i for i in selected if self.status[i] in statuses]
 
-    def join(self, indices: Sequence[int]) -> tuple[bytes, bytes]:
-        """The feed body holding the events at ``indices`` (in order), and their digests joined."""
-        body, digest_view = memoryview(self.body), memoryview(self.digests)
-        blocks: list[bytes | memoryview] = [self.header]
-        digests: list[memoryview] = []
+    def digests_of(self, indices: Sequence[int]) -> bytes:
+        """The digests of the events at ``indices`` (in order), joined."""
+        view = memoryview(self.digests)
+        return b"".join(view[start * DIGEST_SIZE : stop * DIGEST_SIZE] for start, stop in runs(indices))
+
+    def join(self, indices: Sequence[int]) -> Body:
+        """The feed body holding the events at ``indices`` (in order): runs of this body copied."""
+        writer = self.files.writer()
+        writer.write(self.header)
         for start, stop in runs(indices):
-            blocks.append(body[self.starts[start] : self.starts[stop]])
-            digests.append(digest_view[start * DIGEST_SIZE : stop * DIGEST_SIZE])
-        blocks.append(FOOTER)
-        return b"".join(blocks), b"".join(digests)
+            writer.copy(self.body, self.starts[start], self.starts[stop])
+        writer.write(FOOTER)
+        return writer.finish()
 
     def newest(self, indices: Sequence[int] | None = None) -> datetime | None:
         """The latest Last-Modified of the events at ``indices`` (all: ``None``); None for no events."""
