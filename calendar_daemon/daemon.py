@@ -36,11 +36,13 @@ HORIZON_CHECK_SECONDS = 3600.0  # how often a running daemon rolls the reference
 
 
 def feed_body_directory(engine: Engine) -> str | None:
-    """Where large feed bodies' temporary files go: beside the SQLite file (the state directory), or
-    for another database (or an in-memory one) the system's temporary directory."""
+    """Where large feed bodies' temporary files go: beside the SQLite file; for another database (or
+    an in-memory one) systemd's state directory if there is one, else the system's temporary directory
+    (``None``), which may be a tmpfs."""
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
-        return None
+        systemd_dir = os.environ.get("STATE_DIRECTORY")
+        return systemd_dir.split(":")[0] if systemd_dir else None
     return str(Path(database).resolve().parent)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
+from calendar_daemon.daemon import feed_body_directory
 from calendar_daemon.db import open_engine
 from calendar_daemon.feed import FeedCache, FeedQuery
 from calendar_daemon.feed_body import CHUNK, FileBody
@@ -184,3 +185,12 @@ def test_export_of_a_file_backed_feed_writes_the_same_file(tmp_path: Path) -> No
         assert default.returncode == spilled.returncode == 0, spilled.stderr
         assert (tmp_path / "spilled.ics").read_bytes() == (tmp_path / "default.ics").read_bytes(), args
         assert (tmp_path / "default.ics").read_bytes().count(b"BEGIN:VEVENT") > 20
+
+
+def test_body_files_go_beside_the_sqlite_file_or_to_the_state_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STATE_DIRECTORY", raising=False)
+    assert feed_body_directory(open_engine(f"sqlite:///{tmp_path / 'state' / 'calendar.db'}")) == str(tmp_path / "state")
+    assert feed_body_directory(open_engine("sqlite://")) is None  # in memory: the system's temporary directory
+    monkeypatch.setenv("STATE_DIRECTORY", f"{tmp_path / 'systemd'}:{tmp_path / 'other'}")
+    assert feed_body_directory(open_engine("sqlite://")) == str(tmp_path / "systemd")
+    assert feed_body_directory(open_engine(f"sqlite:///{tmp_path / 'db' / 'c.db'}")) == str(tmp_path / "db")
