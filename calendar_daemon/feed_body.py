@@ -104,17 +104,26 @@ class BodyFiles:
     limit: int = DEFAULT_MAX_BODY_MEMORY
     directory: str | None = None
 
-    def writer(self) -> BodyWriter:
-        return BodyWriter(self)
+    def writer(self, expected: int | None = None) -> BodyWriter:
+        return BodyWriter(self, expected)
 
 
 class BodyWriter:
-    """Writes one body in order: in memory while it fits the limit, then into a temporary file."""
+    """Writes one body in order, in memory or into a temporary file; :meth:`finish` gives ``bytes``
+    exactly when the body fits the limit.
+
+    ``expected``: the body's size if known, roughly. A body expected to fit is written in memory (and
+    moved to a file should it outgrow the limit); one expected not to fit, or of unknown size (the
+    first fill), goes to a file after its first :data:`CHUNK`, so building a large body never holds
+    more than about a chunk of it in memory. One that then turns out to fit is read back.
+    """
 
     copy_file_range = hasattr(os, "copy_file_range")  # turned off for good once the kernel refuses
 
-    def __init__(self, files: BodyFiles) -> None:
+    def __init__(self, files: BodyFiles, expected: int | None = None) -> None:
         self.files = files
+        fits = expected is not None and expected <= files.limit
+        self._threshold = files.limit if fits else min(files.limit, CHUNK)  # memory used before a file
         self._memory: io.BytesIO | None = io.BytesIO()
         self._file: BinaryIO | None = None
         self._pending = bytearray()  # written to the file in CHUNK-sized writes
@@ -124,7 +133,7 @@ class BodyWriter:
         self.size += len(data)
         if self._memory is not None:
             self._memory.write(data)
-            if self._memory.tell() > self.files.limit:
+            if self._memory.tell() > self._threshold:
                 self._spill()
             return
         self._pending += data
@@ -138,7 +147,7 @@ class BodyWriter:
         if isinstance(source, bytes):
             self.write(memoryview(source)[start:stop])
             return
-        if self._memory is not None and self._memory.tell() + (stop - start) > self.files.limit:
+        if self._memory is not None and self._memory.tell() + (stop - start) > self._threshold:
             self._spill()
         if self._memory is not None:  # a small piece of a large body: it fits in memory
             for data in source.chunks(start, stop):
@@ -157,8 +166,9 @@ class BodyWriter:
             return body
         self._flush()
         assert self._file is not None
-        file, self._file = self._file, None
-        return FileBody(file, self.size)
+        spilled = FileBody(self._file, self.size)
+        self._file = None
+        return spilled.read() if self.size <= self.files.limit else spilled  # read back: it fits after all
 
     def _spill(self) -> None:
         assert self._memory is not None

@@ -84,10 +84,10 @@ class Entry:
 class TableBuilder:
     """Appends blocks (new ones, or runs copied from another table) in feed order into a new table."""
 
-    def __init__(self, header: bytes, files: BodyFiles) -> None:
+    def __init__(self, header: bytes, files: BodyFiles, expected_size: int | None = None) -> None:
         self.header = header
         self.files = files
-        self._body = files.writer()  # in memory up to the limit, then a file (feed_body)
+        self._body = files.writer(expected_size)  # in memory or a file (feed_body)
         self._body.write(header)
         self.uids: list[str] = []
         self.lengths = array("I")
@@ -137,11 +137,11 @@ class TableBuilder:
         caller knows they were not (``ordered``)."""
         self._body.write(FOOTER)
         table = BlockTable(self, self._body.finish())
-        self._body = self.files.writer()
+        self._body = self.files.writer(0)
         if ordered or table.in_order():
             return table
         # The store's order differed from ours (a database collation): copy the runs into place.
-        builder = TableBuilder(self.header, self.files)
+        builder = TableBuilder(self.header, self.files, len(table.body))
         for start, stop in runs(sorted(range(len(table)), key=table.key)):
             builder.copy(table, start, stop)
         return builder.finish(ordered=True)
@@ -215,7 +215,7 @@ class BlockTable:
         gone = sorted(positions.values())
         if not changed and not gone:
             return self
-        builder = TableBuilder(self.header, self.files)
+        builder = TableBuilder(self.header, self.files, len(self.body) + sum(len(e.block) for e in changed.values()))
         cursor = 0
         for entry in sorted(changed.values(), key=lambda e: e.key):
             place = bisect_left(range(len(self)), entry.key, key=self.key)
@@ -270,9 +270,10 @@ class BlockTable:
 
     def join(self, indices: Sequence[int]) -> Body:
         """The feed body holding the events at ``indices`` (in order): runs of this body copied."""
-        writer = self.files.writer()
+        spans = list(runs(indices))
+        writer = self.files.writer(len(self.header) + sum(self.starts[b] - self.starts[a] for a, b in spans) + len(FOOTER))
         writer.write(self.header)
-        for start, stop in runs(indices):
+        for start, stop in spans:
             writer.copy(self.body, self.starts[start], self.starts[stop])
         writer.write(FOOTER)
         return writer.finish()

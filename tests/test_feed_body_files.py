@@ -20,7 +20,7 @@ import pytest
 from calendar_daemon.daemon import feed_body_directory
 from calendar_daemon.db import open_engine
 from calendar_daemon.feed import FeedCache, FeedQuery
-from calendar_daemon.feed_body import CHUNK, FileBody
+from calendar_daemon.feed_body import CHUNK, BodyFiles, FileBody, body_bytes
 from calendar_daemon.records import normalize
 from calendar_daemon.store import EventFilter, EventStore
 from tests.helpers import DaemonProcess, free_port, run_cli, write_config
@@ -194,3 +194,19 @@ def test_body_files_go_beside_the_sqlite_file_or_to_the_state_directory(tmp_path
     monkeypatch.setenv("STATE_DIRECTORY", f"{tmp_path / 'systemd'}:{tmp_path / 'other'}")
     assert feed_body_directory(open_engine("sqlite://")) == str(tmp_path / "systemd")
     assert feed_body_directory(open_engine(f"sqlite:///{tmp_path / 'db' / 'c.db'}")) == str(tmp_path / "db")
+
+
+@pytest.mark.parametrize("expected", [None, 0, 10 * CHUNK], ids=["unknown-size", "expected-small", "expected-large"])
+def test_a_body_is_bytes_exactly_when_it_fits_the_limit(tmp_path: Path, expected: int | None) -> None:
+    """However the writer guessed (a file after the first chunk, or memory), the result follows the size."""
+    files = BodyFiles(limit=3 * CHUNK, directory=str(tmp_path))
+    blocks = [f"BEGIN:VEVENT\r\nUID:{i}@t\r\nEND:VEVENT\r\n".encode() * 20 for i in range(8000)]  # ~5.8 MB
+    for count in (len(blocks) // 2, len(blocks)):  # ~2.9 MB (fits), ~5.8 MB (does not)
+        writer = files.writer(expected)
+        for block in blocks[:count]:
+            writer.write(block)
+        body, wanted = writer.finish(), b"".join(blocks[:count])
+        assert isinstance(body, bytes) == (len(wanted) <= files.limit), count
+        assert body_bytes(body) == wanted
+        assert len(body_files("self", tmp_path)) == (0 if isinstance(body, bytes) else 1)  # a read-back file is closed
+        del body
