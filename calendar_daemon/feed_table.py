@@ -4,7 +4,8 @@ A cached calendar of 100,000 events is ~50 MB of VEVENT blocks. :class:`BlockTab
 joined into the unfiltered feed body itself (header, blocks, footer), and beside it only what the
 cache needs per event, in flat columns rather than one object per event: where its block lies in the
 body, the block's SHA-256 (the ETag hashes these, so it never hashes megabytes), its place in the feed
-order (start, UID), its Last-Modified and revision, and the fields a feed filter reads. Text is not
+order (start, UID; the UIDs kept as one newline-separated text), its Last-Modified and revision, and
+the fields a feed filter reads. Text is not
 kept: a text query asks the store (:meth:`EventStore.text_matches`). A body above
 ``[feed] max_body_memory_mb`` lives in an unlinked temporary file (:mod:`calendar_daemon.feed_body`).
 
@@ -17,12 +18,11 @@ the unfiltered one.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate, pairwise
@@ -32,6 +32,7 @@ from calendar_daemon.models import Event
 from calendar_daemon.store import EventFilter
 
 FOOTER = b"END:VCALENDAR\r\n"
+SEPARATOR = b"\n"  # between UIDs in BlockTable.uid_text; records.py forbids whitespace in a UID
 DIGEST_SIZE = hashlib.sha256().digest_size
 _UNIX = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
@@ -89,7 +90,10 @@ class TableBuilder:
         self.files = files
         self._body = files.writer(expected_size)  # in memory or a file (feed_body)
         self._body.write(header)
-        self.uids: list[str] = []
+        # Every UID in UTF-8, each followed by a newline (which a UID cannot hold), so b"\nUID\n"
+        # finds one: ~26 bytes an event instead of a str object and a pointer (~88).
+        self.uid_text = bytearray(SEPARATOR)
+        self.uid_lengths = array("I")  # with the separator
         self.lengths = array("I")
         self.digests = bytearray()
         self.sort_start, self.sort_end, self.updated, self.revision = array("q"), array("q"), array("q"), array("q")
@@ -101,7 +105,10 @@ class TableBuilder:
 
     def add(self, entry: Entry) -> None:
         self._body.write(entry.block)
-        self.uids.append(entry.uid)
+        uid = entry.uid.encode()
+        self.uid_text += uid
+        self.uid_text += SEPARATOR
+        self.uid_lengths.append(len(uid) + 1)
         self.lengths.append(len(entry.block))
         self.digests += entry.digest
         self.sort_start.append(entry.sort_start)
@@ -119,7 +126,8 @@ class TableBuilder:
         if start >= stop:
             return
         self._body.copy(table.body, table.starts[start], table.starts[stop])
-        self.uids += table.uids[start:stop]
+        self.uid_text += memoryview(table.uid_text)[table.uid_starts[start] : table.uid_starts[stop]]
+        self.uid_lengths += table.uid_lengths[start:stop]
         self.lengths += table.lengths[start:stop]
         self.digests += table.digests[start * DIGEST_SIZE : stop * DIGEST_SIZE]
         self.sort_start += table.sort_start[start:stop]
@@ -167,7 +175,8 @@ class BlockTable:
         self.header = built.header
         self.files = built.files
         self.body = body
-        self.uids = built.uids
+        self.uid_text, self.uid_lengths = built.uid_text, built.uid_lengths  # never changed once built
+        self.uid_starts = array("I", accumulate(built.uid_lengths, initial=len(SEPARATOR)))
         self.lengths = built.lengths
         # starts[i] is where block i begins in the body; starts[len] where the footer begins.
         self.starts = array("q", accumulate(built.lengths, initial=len(built.header)))
@@ -181,13 +190,23 @@ class BlockTable:
         return TableBuilder(header, files).finish()
 
     def __len__(self) -> int:
-        return len(self.uids)
+        return len(self.uid_lengths)
+
+    def uid(self, index: int) -> str:
+        return self.uid_text[self.uid_starts[index] : self.uid_starts[index + 1] - 1].decode()
+
+    def uids(self) -> Iterator[bytes]:
+        """Every UID in order, UTF-8 encoded (whose byte order is the text's code point order), one
+        at a time: a list of them would cost what the text saves."""
+        text, starts = memoryview(self.uid_text), self.uid_starts
+        for index in range(len(self)):
+            yield text[starts[index] : starts[index + 1] - 1].tobytes()
 
     def key(self, index: int) -> tuple[int, str]:
-        return (self.sort_start[index], self.uids[index])
+        return (self.sort_start[index], self.uid(index))
 
     def in_order(self) -> bool:
-        return all(a < b for a, b in pairwise(zip(self.sort_start, self.uids, strict=True)))
+        return all(a < b for a, b in pairwise(zip(self.sort_start, self.uids(), strict=True)))
 
     def positions(self, uids: Collection[str]) -> dict[str, int]:
         """Where the events with these UIDs are (absent ones are left out).
@@ -196,11 +215,13 @@ class BlockTable:
         UIDs (an edit) are looked up one by one, each a scan in C.
         """
         if len(uids) > 8:
-            return {uid: index for index, uid in enumerate(self.uids) if uid in uids}
+            wanted = {uid.encode(): uid for uid in uids}
+            return {wanted[uid]: index for index, uid in enumerate(self.uids()) if uid in wanted}
         found = {}
         for uid in uids:
-            with contextlib.suppress(ValueError):
-                found[uid] = self.uids.index(uid)
+            at = self.uid_text.find(SEPARATOR + uid.encode() + SEPARATOR)
+            if at >= 0:
+                found[uid] = bisect_left(self.uid_starts, at + 1)
         return found
 
     def with_changes(
@@ -259,7 +280,8 @@ class BlockTable:
             end = to_micros(flt.end)
             selected = [i for i in selected if self.sort_start[i] < end]
         if flt.query:
-            selected = [i for i in selected if self.uids[i] in text_matches]
+            matching = {uid.encode() for uid in text_matches}
+            selected = [i for i in selected if self.uid(i).encode() in matching]
         statuses = set(flt.statuses)
         return [i for i in selected if self.status[i] in statuses]
 
