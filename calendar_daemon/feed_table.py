@@ -5,9 +5,9 @@ joined into the unfiltered feed body itself (header, blocks, footer), and beside
 cache needs per event, in flat columns rather than one object per event: where its block lies in the
 body, the block's SHA-256 (the ETag hashes these, so it never hashes megabytes), its place in the feed
 order (start, UID; the UIDs kept as one newline-separated text), its Last-Modified and revision, and
-the fields a feed filter reads. Text is not
-kept: a text query asks the store (:meth:`EventStore.text_matches`). A body above
-``[feed] max_body_memory_mb`` lives in an unlinked temporary file (:mod:`calendar_daemon.feed_body`).
+the fields a feed filter reads. Text is not kept: a text query asks the store
+(:meth:`EventStore.text_matches`). A body above ``[feed] max_body_memory_mb`` lives in an unlinked
+temporary file (:mod:`calendar_daemon.feed_body`).
 
 A table is never changed once built. A change makes a new table with :class:`TableBuilder`, copying
 unchanged runs of blocks out of the old body (as slices, or file to file by the kernel) and adding
