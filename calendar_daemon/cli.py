@@ -226,17 +226,19 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
     flt = build_filter(obj, from_, to, category, region, min_importance)
     runtime = obj.runtime()
     cache = FeedCache(
-        runtime.store, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes, roundtrip=True
+        runtime.store, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes, roundtrip=True,
+        max_body_memory=runtime.feed.max_body_memory, body_dir=runtime.feed.body_dir,
     )
     cache.sync(force=True)
     body = cache.get(FeedQuery(categories=tuple(flt.categories), regions=tuple(r.upper() for r in flt.regions), min_importance=flt.min_importance))
     if flt.start or flt.end:
         body = cache.filtered(flt)
     if output:
-        output.write_bytes(body.body)
+        with output.open("wb") as file:
+            file.writelines(body.chunks())
         click.echo(f"wrote {body.event_count} events to {output}", err=True)
     else:
-        sys.stdout.buffer.write(body.body)
+        sys.stdout.buffer.writelines(body.chunks())
 
 
 def main() -> None:

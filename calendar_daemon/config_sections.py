@@ -88,6 +88,11 @@ class FeedConfig(Section):
     poll_seconds: float = Field(
         1.0, gt=0, description="How often the server checks the database for changes made by other processes."
     )
+    max_body_memory_mb: float = Field(
+        16, ge=0,
+        description="Feed bodies larger than this (MB) are kept in an unlinked temporary file beside the SQLite file,"
+        " not in memory, and served from it in chunks; 0 puts every body in a file.",
+    )  # fmt: skip
 
 
 class SeedsConfig(Section):

@@ -14,6 +14,7 @@ from types import FrameType
 from typing import Any
 
 import uvicorn
+from sqlalchemy import Engine
 
 from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
@@ -21,6 +22,7 @@ from calendar_daemon.config import Config, database_url, load_config
 from calendar_daemon.db import describe, open_engine
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache
+from calendar_daemon.feed_body import MEBIBYTE
 from calendar_daemon.metrics import Metrics
 from calendar_daemon.replica import replica_id
 from calendar_daemon.sdnotify import Watchdog, notify
@@ -31,6 +33,17 @@ from calendar_daemon.store import EventStore
 logger = logging.getLogger(__name__)
 
 HORIZON_CHECK_SECONDS = 3600.0  # how often a running daemon rolls the reference window forward
+
+
+def feed_body_directory(engine: Engine) -> str | None:
+    """Where large feed bodies' temporary files go: beside the SQLite file; for another database (or
+    an in-memory one) systemd's state directory if there is one, else the system's temporary directory
+    (``None``), which may be a tmpfs."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        systemd_dir = os.environ.get("STATE_DIRECTORY")
+        return systemd_dir.split(":")[0] if systemd_dir else None
+    return str(Path(database).resolve().parent)
 
 
 @dataclass
@@ -50,7 +63,8 @@ class Runtime:
         logger.info("database: %s", describe(engine))
         feed = FeedCache(
             store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
-            poll_seconds=config.feed.poll_seconds,
+            poll_seconds=config.feed.poll_seconds, max_body_memory=int(config.feed.max_body_memory_mb * MEBIBYTE),
+            body_dir=feed_body_directory(engine),
         )  # fmt: skip
         return cls(config=config, store=store, feed=feed)
 

@@ -6,6 +6,8 @@ The cache learns about changes by comparing the store's ``data_version`` with th
 fetching only the events written since; the new body is the old one's unchanged runs, copied as
 slices, with the re-rendered blocks in their places. A filtered body is joined from slices once per
 data version and reused until the next change. A request for an unchanged feed does no per-event work.
+A body larger than ``max_body_memory`` bytes is kept in an unlinked temporary file rather than in
+process memory and served from it in chunks (:mod:`calendar_daemon.feed_body`).
 
 The daemon starts serving before the cache is filled: :meth:`FeedCache.warm_up_in_background` renders
 every event in a background thread, and a feed request that arrives meanwhile waits for it, so the
@@ -19,13 +21,14 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from icalendar import Calendar
 
 from calendar_daemon import __version__
+from calendar_daemon.feed_body import DEFAULT_MAX_BODY_MEMORY, Body, BodyFiles, body_bytes, body_chunks
 from calendar_daemon.feed_table import BlockTable, Entry, TableBuilder
 from calendar_daemon.models import Event
 from calendar_daemon.store import EventFilter, EventStore
@@ -60,10 +63,22 @@ class FeedQuery:
 
 @dataclass
 class FeedBody:
-    body: bytes
+    body: Body  # bytes, or a FileBody above the cache's max_body_memory: read it with chunks()
     etag: str
     last_modified: datetime
     event_count: int
+
+    @property
+    def size(self) -> int:
+        return len(self.body)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body in pieces of at most ~1 MB, however it is held."""
+        return body_chunks(self.body)
+
+    def read(self) -> bytes:
+        """The whole body in memory (tests, small feeds); large ones are served with :meth:`chunks`."""
+        return body_bytes(self.body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +127,8 @@ class FeedCache:
     poll_seconds: float = 1.0
     roundtrip: bool = False  # True for export: blocks carry everything a re-import needs
     monotonic: Callable[[], float] = time.monotonic
+    max_body_memory: int = DEFAULT_MAX_BODY_MEMORY  # bytes; a larger body lives in a temporary file
+    body_dir: str | None = None  # where those files go (None: the system's temporary directory)
     _table: BlockTable | None = None
     _tombstones: dict[str, Tombstone] = field(default_factory=dict)
     _bodies: dict[FeedQuery, _KeyState] = field(default_factory=dict)
@@ -153,8 +170,12 @@ class FeedCache:
     def table(self) -> BlockTable:
         """The cached events (empty before the first sync)."""
         if self._table is None:
-            self._table = BlockTable.empty(self.header())
+            self._table = BlockTable.empty(self.header(), self.files)
         return self._table
+
+    @property
+    def files(self) -> BodyFiles:
+        return BodyFiles(self.max_body_memory, self.body_dir)
 
     def warm_up_in_background(self) -> threading.Thread:
         """Render every event and the unfiltered body in a daemon thread, so start-up does not wait.
@@ -200,7 +221,7 @@ class FeedCache:
 
     def _fill(self) -> tuple[int, datetime]:
         """The first sync: every event, appended to the body in the order the store reads them."""
-        builder = TableBuilder(self.header())
+        builder = TableBuilder(self.header(), self.files)
         count, newest = 0, EPOCH
         # In chunks: the first fill of a large calendar never holds every row object at once.
         for chunk in self.store.iter_changed_since(-1):
@@ -273,17 +294,18 @@ class FeedCache:
         # blocks' digests identifies it exactly, at a fraction of the cost of hashing megabytes.
         digest = hashlib.sha256(header)
         texts = self.store.text_matches(flt.query) if flt is not None and flt.query else set()
+        members: list[int] | None = None
         if flt is None:
-            body, count, newest = table.body, len(table), table.newest()
+            count, newest = len(table), table.newest()
             digest.update(table.digests)
         else:
             members = table.select(flt, texts)
-            body, digests = table.join(members)
             count, newest = len(members), table.newest(members)
-            digest.update(digests)
+            digest.update(table.digests_of(members))
         etag = '"' + digest.hexdigest()[:32] + '"'
         if previous is not None and previous.body.etag == etag:
             return previous.body
+        body = table.body if members is None else table.join(members)
         newest = newest or EPOCH
         if previous is not None:
             for batch in self._batches:

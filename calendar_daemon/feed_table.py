@@ -4,32 +4,35 @@ A cached calendar of 100,000 events is ~50 MB of VEVENT blocks. :class:`BlockTab
 joined into the unfiltered feed body itself (header, blocks, footer), and beside it only what the
 cache needs per event, in flat columns rather than one object per event: where its block lies in the
 body, the block's SHA-256 (the ETag hashes these, so it never hashes megabytes), its place in the feed
-order (start, UID), its Last-Modified and revision, and the fields a feed filter reads. Text is not
-kept: a text query asks the store (:meth:`EventStore.text_matches`).
+order (start, UID; the UIDs kept as one newline-separated text), its Last-Modified and revision, and
+the fields a feed filter reads. Text is not kept: a text query asks the store
+(:meth:`EventStore.text_matches`). A body above ``[feed] max_body_memory_mb`` lives in an unlinked
+temporary file (:mod:`calendar_daemon.feed_body`).
 
 A table is never changed once built. A change makes a new table with :class:`TableBuilder`, copying
-unchanged runs of blocks out of the old body as slices and adding the newly rendered blocks where they
-belong in the order, so an edit costs one copy of the body plus the edited blocks, not a re-join of
-100,000 small objects. A filtered body is joined from slices of the unfiltered one.
+unchanged runs of blocks out of the old body (as slices, or file to file by the kernel) and adding
+the newly rendered blocks where they belong in the order, so an edit costs one copy of the body plus
+the edited blocks, not a re-join of 100,000 small objects. A filtered body is joined from runs of
+the unfiltered one.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate, pairwise
 
+from calendar_daemon.feed_body import Body, BodyFiles
 from calendar_daemon.models import Event
 from calendar_daemon.store import EventFilter
 
 FOOTER = b"END:VCALENDAR\r\n"
+SEPARATOR = b"\n"  # between UIDs in BlockTable.uid_text; records.py forbids whitespace in a UID
 DIGEST_SIZE = hashlib.sha256().digest_size
 _UNIX = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
@@ -82,11 +85,15 @@ class Entry:
 class TableBuilder:
     """Appends blocks (new ones, or runs copied from another table) in feed order into a new table."""
 
-    def __init__(self, header: bytes) -> None:
+    def __init__(self, header: bytes, files: BodyFiles, expected_size: int | None = None) -> None:
         self.header = header
-        self._body = io.BytesIO()  # grows in place; getvalue() hands over its buffer without a copy
+        self.files = files
+        self._body = files.writer(expected_size)  # in memory or a file (feed_body)
         self._body.write(header)
-        self.uids: list[str] = []
+        # Every UID in UTF-8, each followed by a newline (which a UID cannot hold), so b"\nUID\n"
+        # finds one: ~26 bytes an event instead of a str object and a pointer (~88).
+        self.uid_text = bytearray(SEPARATOR)
+        self.uid_lengths = array("I")  # with the separator
         self.lengths = array("I")
         self.digests = bytearray()
         self.sort_start, self.sort_end, self.updated, self.revision = array("q"), array("q"), array("q"), array("q")
@@ -98,7 +105,10 @@ class TableBuilder:
 
     def add(self, entry: Entry) -> None:
         self._body.write(entry.block)
-        self.uids.append(entry.uid)
+        uid = entry.uid.encode()
+        self.uid_text += uid
+        self.uid_text += SEPARATOR
+        self.uid_lengths.append(len(uid) + 1)
         self.lengths.append(len(entry.block))
         self.digests += entry.digest
         self.sort_start.append(entry.sort_start)
@@ -115,8 +125,9 @@ class TableBuilder:
         """Append ``table``'s events ``start`` to ``stop`` (exclusive) as they are."""
         if start >= stop:
             return
-        self._body.write(memoryview(table.body)[table.starts[start] : table.starts[stop]])
-        self.uids += table.uids[start:stop]
+        self._body.copy(table.body, table.starts[start], table.starts[stop])
+        self.uid_text += memoryview(table.uid_text)[table.uid_starts[start] : table.uid_starts[stop]]
+        self.uid_lengths += table.uid_lengths[start:stop]
         self.lengths += table.lengths[start:stop]
         self.digests += table.digests[start * DIGEST_SIZE : stop * DIGEST_SIZE]
         self.sort_start += table.sort_start[start:stop]
@@ -133,12 +144,12 @@ class TableBuilder:
         """The table, in feed order: reordered here if the blocks were added out of order, unless the
         caller knows they were not (``ordered``)."""
         self._body.write(FOOTER)
-        table = BlockTable(self, self._body.getvalue())
-        self._body = io.BytesIO()
+        table = BlockTable(self, self._body.finish())
+        self._body = self.files.writer(0)
         if ordered or table.in_order():
             return table
         # The store's order differed from ours (a database collation): copy the runs into place.
-        builder = TableBuilder(self.header)
+        builder = TableBuilder(self.header, self.files, len(table.body))
         for start, stop in runs(sorted(range(len(table)), key=table.key)):
             builder.copy(table, start, stop)
         return builder.finish(ordered=True)
@@ -160,10 +171,12 @@ def runs(indices: Iterable[int]) -> Iterable[tuple[int, int]]:
 class BlockTable:
     """Cached events in feed order (start, then UID); see the module docstring."""
 
-    def __init__(self, built: TableBuilder, body: bytes) -> None:
+    def __init__(self, built: TableBuilder, body: Body) -> None:
         self.header = built.header
+        self.files = built.files
         self.body = body
-        self.uids = built.uids
+        self.uid_text, self.uid_lengths = built.uid_text, built.uid_lengths  # never changed once built
+        self.uid_starts = array("I", accumulate(built.uid_lengths, initial=len(SEPARATOR)))
         self.lengths = built.lengths
         # starts[i] is where block i begins in the body; starts[len] where the footer begins.
         self.starts = array("q", accumulate(built.lengths, initial=len(built.header)))
@@ -173,17 +186,27 @@ class BlockTable:
         self.category, self.region, self.status, self.entities = built.category, built.region, built.status, built.entities
 
     @classmethod
-    def empty(cls, header: bytes) -> BlockTable:
-        return TableBuilder(header).finish()
+    def empty(cls, header: bytes, files: BodyFiles) -> BlockTable:
+        return TableBuilder(header, files).finish()
 
     def __len__(self) -> int:
-        return len(self.uids)
+        return len(self.uid_lengths)
+
+    def uid(self, index: int) -> str:
+        return self.uid_text[self.uid_starts[index] : self.uid_starts[index + 1] - 1].decode()
+
+    def uids(self) -> Iterator[bytes]:
+        """Every UID in order, UTF-8 encoded (whose byte order is the text's code point order), one
+        at a time: a list of them would cost what the text saves."""
+        text, starts = memoryview(self.uid_text), self.uid_starts
+        for index in range(len(self)):
+            yield text[starts[index] : starts[index + 1] - 1].tobytes()
 
     def key(self, index: int) -> tuple[int, str]:
-        return (self.sort_start[index], self.uids[index])
+        return (self.sort_start[index], self.uid(index))
 
     def in_order(self) -> bool:
-        return all(a < b for a, b in pairwise(zip(self.sort_start, self.uids, strict=True)))
+        return all(a < b for a, b in pairwise(zip(self.sort_start, self.uids(), strict=True)))
 
     def positions(self, uids: Collection[str]) -> dict[str, int]:
         """Where the events with these UIDs are (absent ones are left out).
@@ -192,11 +215,13 @@ class BlockTable:
         UIDs (an edit) are looked up one by one, each a scan in C.
         """
         if len(uids) > 8:
-            return {uid: index for index, uid in enumerate(self.uids) if uid in uids}
+            wanted = {uid.encode(): uid for uid in uids}
+            return {wanted[uid]: index for index, uid in enumerate(self.uids()) if uid in wanted}
         found = {}
         for uid in uids:
-            with contextlib.suppress(ValueError):
-                found[uid] = self.uids.index(uid)
+            at = self.uid_text.find(SEPARATOR + uid.encode() + SEPARATOR)
+            if at >= 0:
+                found[uid] = bisect_left(self.uid_starts, at + 1)
         return found
 
     def with_changes(
@@ -211,7 +236,7 @@ class BlockTable:
         gone = sorted(positions.values())
         if not changed and not gone:
             return self
-        builder = TableBuilder(self.header)
+        builder = TableBuilder(self.header, self.files, len(self.body) + sum(len(e.block) for e in changed.values()))
         cursor = 0
         for entry in sorted(changed.values(), key=lambda e: e.key):
             place = bisect_left(range(len(self)), entry.key, key=self.key)
@@ -255,20 +280,25 @@ class BlockTable:
             end = to_micros(flt.end)
             selected = [i for i in selected if self.sort_start[i] < end]
         if flt.query:
-            selected = [i for i in selected if self.uids[i] in text_matches]
+            matching = {uid.encode() for uid in text_matches}
+            selected = [i for i in selected if self.uid(i).encode() in matching]
         statuses = set(flt.statuses)
         return [i for i in selected if self.status[i] in statuses]
 
-    def join(self, indices: Sequence[int]) -> tuple[bytes, bytes]:
-        """The feed body holding the events at ``indices`` (in order), and their digests joined."""
-        body, digest_view = memoryview(self.body), memoryview(self.digests)
-        blocks: list[bytes | memoryview] = [self.header]
-        digests: list[memoryview] = []
-        for start, stop in runs(indices):
-            blocks.append(body[self.starts[start] : self.starts[stop]])
-            digests.append(digest_view[start * DIGEST_SIZE : stop * DIGEST_SIZE])
-        blocks.append(FOOTER)
-        return b"".join(blocks), b"".join(digests)
+    def digests_of(self, indices: Sequence[int]) -> bytes:
+        """The digests of the events at ``indices`` (in order), joined."""
+        view = memoryview(self.digests)
+        return b"".join(view[start * DIGEST_SIZE : stop * DIGEST_SIZE] for start, stop in runs(indices))
+
+    def join(self, indices: Sequence[int]) -> Body:
+        """The feed body holding the events at ``indices`` (in order): runs of this body copied."""
+        spans = list(runs(indices))
+        writer = self.files.writer(len(self.header) + sum(self.starts[b] - self.starts[a] for a, b in spans) + len(FOOTER))
+        writer.write(self.header)
+        for start, stop in spans:
+            writer.copy(self.body, self.starts[start], self.starts[stop])
+        writer.write(FOOTER)
+        return writer.finish()
 
     def newest(self, indices: Sequence[int] | None = None) -> datetime | None:
         """The latest Last-Modified of the events at ``indices`` (all: ``None``); None for no events."""

@@ -9,7 +9,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated, Any, Protocol
 
 from fastapi import FastAPI, HTTPException, Query, Request, Response
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
 from calendar_daemon import __version__
 from calendar_daemon.config import Config
@@ -77,9 +77,14 @@ def feed_response(request: Request, body: FeedBody) -> Response:
     }
     if _not_modified(request, body):
         return Response(status_code=304, headers=headers)
-    content = b"" if request.method == "HEAD" else body.body
-    headers["Content-Length"] = str(len(body.body))
-    return Response(content=content, media_type=ICS_MEDIA_TYPE, headers=headers)
+    headers["Content-Length"] = str(body.size)
+    if request.method == "HEAD":
+        return Response(content=b"", media_type=ICS_MEDIA_TYPE, headers=headers)
+    if isinstance(body.body, bytes):
+        return Response(content=body.body, media_type=ICS_MEDIA_TYPE, headers=headers)
+    # A file-backed body (feed_body), read in ~1 MB pieces; the iterator holds the body, so its
+    # file stays open until the response is sent even if the cache has moved on.
+    return StreamingResponse(body.chunks(), media_type=ICS_MEDIA_TYPE, headers=headers)
 
 
 def parse_feed_query(

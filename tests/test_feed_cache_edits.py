@@ -3,7 +3,9 @@
 The cache keeps one body and patches it from slices on each change; these tests compare what it
 serves after inserts, edits, moves, deletions, status changes and re-inserts with the feed built
 from scratch out of the store: the blocks of the matching events in (start, UID) order between the
-header and the footer, and the ETag over the header and the blocks' digests.
+header and the footer, and the ETag over the header and the blocks' digests. The edit tests run with
+bodies in memory and, with the size limit forced tiny, in temporary files (copied file to file by the
+kernel, or in chunks where it cannot).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +23,7 @@ from icalendar import Calendar
 
 from calendar_daemon.db import open_engine
 from calendar_daemon.feed import FEED_STATUSES, FeedBody, FeedCache, FeedQuery
+from calendar_daemon.feed_body import DEFAULT_MAX_BODY_MEMORY, BodyWriter, FileBody
 from calendar_daemon.models import Event
 from calendar_daemon.records import normalize
 from calendar_daemon.store import EventFilter, EventStore
@@ -77,13 +81,14 @@ def assert_serves_the_store(cache: FeedCache, store: EventStore, step: str) -> N
     for query in QUERIES:
         served = cache.get(query)
         body, etag = expected_feed(cache, store, query.to_filter())
-        assert served.body == body, (step, query)
+        assert isinstance(served.body, FileBody) == (len(body) > cache.max_body_memory), (step, query)
+        assert served.size == len(body) and served.read() == body, (step, query)
         assert served.etag == etag == fresh.get(query).etag, (step, query)
         assert served.event_count == body.count(b"BEGIN:VEVENT"), (step, query)
 
 
 def uids(body: FeedBody) -> list[str]:
-    return [str(e["UID"]) for e in Calendar.from_ical(body.body).walk("VEVENT")]
+    return [str(e["UID"]) for e in Calendar.from_ical(body.read()).walk("VEVENT")]
 
 
 @pytest.fixture
@@ -94,11 +99,29 @@ def edit_store(any_db_url: str) -> Iterator[EventStore]:
     store.engine.dispose()
 
 
-def test_random_edits_leave_the_same_feed_as_a_fresh_build(edit_store: EventStore) -> None:
+# Where bodies live: in memory (the default limit), in files above 2 KB (the unfiltered feed and most
+# filtered ones; the smallest filtered ones stay in memory), and the same with the kernel's
+# copy_file_range unavailable, so runs are copied in pread/write chunks.
+BODY_LIMITS = pytest.mark.parametrize(
+    "body_limit", [(DEFAULT_MAX_BODY_MEMORY, True), (2048, True), (2048, False)],
+    ids=["in-memory", "file-backed", "file-backed-chunked-copies"], indirect=True,
+)  # fmt: skip
+
+
+@pytest.fixture
+def body_limit(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The cache's ``max_body_memory``; copy_file_range turned off where the parameter says so."""
+    max_body_memory, copy_file_range = request.param
+    monkeypatch.setattr(BodyWriter, "copy_file_range", copy_file_range and BodyWriter.copy_file_range)
+    return int(max_body_memory)
+
+
+@BODY_LIMITS
+def test_random_edits_leave_the_same_feed_as_a_fresh_build(edit_store: EventStore, body_limit: int, tmp_path: Path) -> None:
     store, rng = edit_store, random.Random(20261129)
     live = {i: record(i, rng) for i in range(60)}
     store.upsert([normalize(r) for r in live.values()], origin="test")
-    cache = FeedCache(store, poll_seconds=0)
+    cache = FeedCache(store, poll_seconds=0, max_body_memory=body_limit, body_dir=str(tmp_path))
     assert_serves_the_store(cache, store, "first fill")
     deleted: dict[int, dict[str, Any]] = {}
     next_index = 60
@@ -164,18 +187,20 @@ class ReversedStore(EventStore):
             yield rows[start : start + chunk]
 
 
-def test_first_fill_out_of_feed_order_serves_the_same_feed(store: EventStore) -> None:
+@BODY_LIMITS
+def test_first_fill_out_of_feed_order_serves_the_same_feed(store: EventStore, body_limit: int) -> None:
     rng = random.Random(7)
     store.upsert([normalize(record(i, rng)) for i in range(30)], origin="test")
-    reversed_cache = FeedCache(ReversedStore(store.engine), poll_seconds=0)
+    reversed_cache = FeedCache(ReversedStore(store.engine), poll_seconds=0, max_body_memory=body_limit)
     assert_serves_the_store(reversed_cache, store, "reversed first fill")
 
 
-def test_export_filters_with_dates_and_text_match_the_store(store: EventStore) -> None:
+@BODY_LIMITS
+def test_export_filters_with_dates_and_text_match_the_store(store: EventStore, body_limit: int) -> None:
     rng = random.Random(3)
     store.upsert([normalize(record(i, rng)) for i in range(40)], origin="test")
     store.delete(store.list_events()[5].uid)  # a tombstone, served by no filter
-    cache = FeedCache(store, poll_seconds=0, roundtrip=True)
+    cache = FeedCache(store, poll_seconds=0, roundtrip=True, max_body_memory=body_limit)
     filters = [
         EventFilter(start=datetime(2026, 3, 3), end=datetime(2026, 3, 5)),
         EventFilter(start=datetime(2026, 3, 2, 13, 30), categories=["ipo", "earnings"]),
@@ -187,7 +212,7 @@ def test_export_filters_with_dates_and_text_match_the_store(store: EventStore) -
                         key=lambda e: (e.sort_start, e.uid))  # fmt: skip
         body = cache.filtered(flt)
         assert uids(body) == [e.uid for e in events] and events, flt
-        assert body.body == cache.header() + b"".join(render_vevent(e, roundtrip=True) for e in events) + b"END:VCALENDAR\r\n"
+        assert body.read() == cache.header() + b"".join(render_vevent(e, roundtrip=True) for e in events) + b"END:VCALENDAR\r\n"
 
 
 def test_last_modified_of_a_text_filter_counts_only_deletions_it_matched(store: EventStore) -> None:
