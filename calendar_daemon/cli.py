@@ -150,7 +150,9 @@ def migrate(obj: Context) -> None:
         calendar-daemon --db postgresql+psycopg://cal@db.internal/calendar migrate
     """
     url = database_url(obj.config, obj.db)
-    engine = open_engine(url, busy_timeout_ms=obj.config.database.busy_timeout_ms)
+    engine = open_engine(
+        url, busy_timeout_ms=obj.config.database.busy_timeout_ms, sqlite_cache_kib=obj.config.database.sqlite_cache_kib
+    )
     before = current_revision(engine)
     after = ensure_schema(engine, migrate=True)
     click.echo(f"schema: {before or 'empty'} -> {after}" if before != after else f"schema already at {after}")

@@ -77,6 +77,10 @@ class DatabaseConfig(Section):
         "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon).",
     )
     busy_timeout_ms: int = Field(10_000, ge=0, description="SQLite: how long a writer waits for a lock.")
+    sqlite_cache_kib: int = Field(
+        512, ge=64, description="SQLite: page cache of each connection, in KiB (SQLite's own default is "
+        "2000); the file's pages stay in the OS page cache, so a small cache keeps the daemon small.",
+    )  # fmt: skip
     pool_size: int = Field(5, ge=1, description="PostgreSQL: connections kept in the pool per process.")
 
 

@@ -57,7 +57,10 @@ class Runtime:
     @classmethod
     def build(cls, config: Config, db_override: str | None = None, *, migrate: bool = False) -> Runtime:
         url = database_url(config, db_override)
-        engine = open_engine(url, busy_timeout_ms=config.database.busy_timeout_ms, pool_size=config.database.pool_size)
+        engine = open_engine(
+            url, busy_timeout_ms=config.database.busy_timeout_ms, pool_size=config.database.pool_size,
+            sqlite_cache_kib=config.database.sqlite_cache_kib,
+        )  # fmt: skip
         store = EventStore(engine)
         store.initialise(migrate=migrate)
         logger.info("database: %s", describe(engine))
