@@ -16,10 +16,10 @@ import click
 from calendar_daemon import __version__
 from calendar_daemon.allocator import limit_malloc_arenas
 from calendar_daemon.config import CONFIG_ENV, DB_ENV, Config, database_url, load_config
-from calendar_daemon.daemon import EarlyStop, Runtime, serve
-from calendar_daemon.db import open_engine
+from calendar_daemon.daemon import EarlyStop, Runtime, feed_cache, serve
+from calendar_daemon.db import open_configured
 from calendar_daemon.exceptions import CalendarDaemonError
-from calendar_daemon.feed import FeedCache, FeedQuery
+from calendar_daemon.feed import FeedQuery
 from calendar_daemon.intake import submit
 from calendar_daemon.listing import event_to_json, format_table
 from calendar_daemon.loaders import read_event_files
@@ -150,9 +150,7 @@ def migrate(obj: Context) -> None:
         calendar-daemon --db postgresql+psycopg://cal@db.internal/calendar migrate
     """
     url = database_url(obj.config, obj.db)
-    engine = open_engine(
-        url, busy_timeout_ms=obj.config.database.busy_timeout_ms, sqlite_cache_kib=obj.config.database.sqlite_cache_kib
-    )
+    engine = open_configured(url, obj.config.database)
     before = current_revision(engine)
     after = ensure_schema(engine, migrate=True)
     click.echo(f"schema: {before or 'empty'} -> {after}" if before != after else f"schema already at {after}")
@@ -227,10 +225,7 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
     """
     flt = build_filter(obj, from_, to, category, region, min_importance)
     runtime = obj.runtime()
-    cache = FeedCache(
-        runtime.store, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes, roundtrip=True,
-        max_body_memory=runtime.feed.max_body_memory, body_dir=runtime.feed.body_dir,
-    )
+    cache = feed_cache(obj.config, runtime.store, roundtrip=True)
     cache.sync(force=True)
     body = cache.get(FeedQuery(categories=tuple(flt.categories), regions=tuple(r.upper() for r in flt.regions), min_importance=flt.min_importance))
     if flt.start or flt.end:

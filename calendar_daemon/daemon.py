@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config import Config, database_url, load_config
-from calendar_daemon.db import describe, open_engine
+from calendar_daemon.db import describe, open_configured
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed import FeedCache
 from calendar_daemon.feed_body import MEBIBYTE
@@ -46,6 +46,15 @@ def feed_body_directory(engine: Engine) -> str | None:
     return str(Path(database).resolve().parent)
 
 
+def feed_cache(config: Config, store: EventStore, *, roundtrip: bool = False) -> FeedCache:
+    """A feed cache with the ``[feed]`` settings; ``roundtrip`` for ``export``."""
+    return FeedCache(
+        store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
+        poll_seconds=config.feed.poll_seconds, roundtrip=roundtrip,
+        max_body_memory=int(config.feed.max_body_memory_mb * MEBIBYTE), body_dir=feed_body_directory(store.engine),
+    )  # fmt: skip
+
+
 @dataclass
 class Runtime:
     """The parts of a running daemon, built from a config."""
@@ -57,19 +66,11 @@ class Runtime:
     @classmethod
     def build(cls, config: Config, db_override: str | None = None, *, migrate: bool = False) -> Runtime:
         url = database_url(config, db_override)
-        engine = open_engine(
-            url, busy_timeout_ms=config.database.busy_timeout_ms, pool_size=config.database.pool_size,
-            sqlite_cache_kib=config.database.sqlite_cache_kib,
-        )  # fmt: skip
+        engine = open_configured(url, config.database)
         store = EventStore(engine)
         store.initialise(migrate=migrate)
         logger.info("database: %s", describe(engine))
-        feed = FeedCache(
-            store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
-            poll_seconds=config.feed.poll_seconds, max_body_memory=int(config.feed.max_body_memory_mb * MEBIBYTE),
-            body_dir=feed_body_directory(engine),
-        )  # fmt: skip
-        return cls(config=config, store=store, feed=feed)
+        return cls(config=config, store=store, feed=feed_cache(config, store))
 
     def _seed_options(self) -> dict[str, Any]:
         """What the seed loaders take from the config: folder (None: the bundled one), zone, reference."""

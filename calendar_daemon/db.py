@@ -12,6 +12,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlmodel import create_engine
 
 from calendar_daemon import models  # noqa: F401  (registers the tables)
+from calendar_daemon.config_sections import DatabaseConfig
 from calendar_daemon.exceptions import DatabaseError
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,14 @@ def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, 
             cursor.close()
 
     return engine
+
+
+def open_configured(url: str, database: DatabaseConfig) -> Engine:
+    """:func:`open_engine` with the ``[database]`` settings of the configuration."""
+    return open_engine(
+        url, busy_timeout_ms=database.busy_timeout_ms, pool_size=database.pool_size,
+        sqlite_cache_kib=database.sqlite_cache_kib,
+    )  # fmt: skip
 
 
 def describe(engine: Engine) -> str:
