@@ -44,12 +44,8 @@ def daemon(tmp_path: Path, db_url: str) -> Iterator[DaemonProcess]:
     seeds = tmp_path / "no-seeds"
     seeds.mkdir()
     config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, poll_seconds=0.2)
-    process = DaemonProcess(config, db_url)
-    process.start()
-    try:
+    with DaemonProcess(config, db_url) as process:
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture

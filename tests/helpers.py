@@ -84,6 +84,13 @@ class DaemonProcess:
             time.sleep(0.1)
         raise RuntimeError(f"daemon did not become healthy: {self.log()}")
 
+    def __enter__(self) -> DaemonProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8") if self.log_path.exists() else ""
 

@@ -76,12 +76,8 @@ token = "ipo-desk-token-3f9c1e77"
 """)  # fmt: skip
     text = config.read_text(encoding="utf-8").replace("[feed]\n", "[feed]\nmax_body_memory_mb = 0.0625\n")
     config.write_text(text, encoding="utf-8")
-    process = DaemonProcess(config, db)
-    process.start()
-    try:
+    with DaemonProcess(config, db) as process:
         yield process
-    finally:
-        process.stop()
 
 
 def in_memory(db: str, query: FeedQuery) -> tuple[bytes, str]:
