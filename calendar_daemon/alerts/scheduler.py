@@ -193,9 +193,11 @@ class AlertService:
         else:
             self.dispatch()  # what is due goes out before any planning
             self.peers.beat(now)
-            self._plan_urgent()
+            current = self.store.data_version()  # read once a tick: both kinds of change planning use it
+            if current != self.version:
+                self._plan_urgent()
             if self._plan_now(now):
-                if self.store.data_version() != self.version:
+                if current != self.version:
                     self.version = self.replanner.changed(self.version, now, deadline)
                 self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
