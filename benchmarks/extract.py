@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from calendar_daemon.extract import Candidate, extract, resolve_expression
-from calendar_daemon.extract.articles import split_articles
-from calendar_daemon.extract.scoring import Score, gold_ok, matches, pair_one_to_one, score_article
+from calendar_daemon.sources.extract import Candidate, extract, resolve_expression
+from calendar_daemon.sources.extract.articles import split_articles
+from calendar_daemon.sources.extract.scoring import Score, gold_ok, matches, pair_one_to_one, score_article
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]

@@ -47,11 +47,11 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from calendar_daemon.db import open_engine  # noqa: E402
-from calendar_daemon.feed import FeedCache  # noqa: E402
-from calendar_daemon.intake import submit  # noqa: E402
-from calendar_daemon.records import normalize  # noqa: E402
-from calendar_daemon.store import EventStore  # noqa: E402
+from calendar_daemon.domain.records import normalize  # noqa: E402
+from calendar_daemon.feed.cache import FeedCache  # noqa: E402
+from calendar_daemon.intake.submit import submit  # noqa: E402
+from calendar_daemon.store.db import open_engine  # noqa: E402
+from calendar_daemon.store.events import EventStore  # noqa: E402
 from tests.helpers import cli_env, free_port, write_config  # noqa: E402
 from tests.receiver import Receiver  # noqa: E402
 

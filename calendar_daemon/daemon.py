@@ -16,19 +16,21 @@ from typing import Any
 import uvicorn
 from sqlalchemy import Engine
 
-from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import Config, database_url, load_config
-from calendar_daemon.db import describe, open_configured
+from calendar_daemon.config.settings import Config, database_url, load_config
 from calendar_daemon.exceptions import CalendarDaemonError
-from calendar_daemon.feed import FeedCache
-from calendar_daemon.feed_body import MEBIBYTE
-from calendar_daemon.metrics import Metrics
-from calendar_daemon.replica import replica_id
-from calendar_daemon.sdnotify import Watchdog, notify
-from calendar_daemon.seeds import load_seeds_if_changed, reference_options, roll_horizon
-from calendar_daemon.server import AppState, create_app
-from calendar_daemon.store import EventStore
+from calendar_daemon.feed.body import MEBIBYTE
+from calendar_daemon.feed.cache import FeedCache
+from calendar_daemon.intake.seeding import load_seeds_if_changed, roll_horizon
+from calendar_daemon.ops.metrics import Metrics
+from calendar_daemon.ops.replica import replica_id
+from calendar_daemon.ops.sdnotify import Watchdog, notify
+from calendar_daemon.sources.seeds import reference_options
+from calendar_daemon.store.db import describe, open_configured
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.web.app import create_app
+from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from calendar_daemon.alerts.ledger import Ledger
-from calendar_daemon.alerts.models import AlertRow
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import Config, parse_config
-from calendar_daemon.intake import submit
-from calendar_daemon.records import normalize
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import Config, parse_config
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.store.models import AlertRow
 from tests.helpers import free_port, write_config
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from calendar_daemon.db import open_engine
-from calendar_daemon.store import EventStore
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
 from tests.helpers import REPO_ROOT, DaemonProcess, free_port, write_config
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from calendar_daemon.db import open_engine
+from calendar_daemon.store.db import open_engine
 from tests.helpers import DaemonProcess, free_port, run_cli, write_config
 from tests.receiver import Receiver
 

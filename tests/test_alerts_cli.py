@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.store import EventStore
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, add_events, alert_toml, make_config, step, timed_event
 from tests.helpers import free_port, run_cli, write_config
 from tests.receiver import Receiver

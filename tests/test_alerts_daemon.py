@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from calendar_daemon.store import EventStore
+from calendar_daemon.store.events import EventStore
 from tests.alerting import add_events, daemon_config, ledger_rows, timed_event, utcnow, wait_until
 from tests.helpers import DaemonProcess, run_cli
 from tests.receiver import Receiver

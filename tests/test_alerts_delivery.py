@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.ledger import Ledger
-from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import Config
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import Config
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, add_events, drain, make_config, step
 from tests.helpers import free_port
 from tests.receiver import Receiver

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import Config
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import Config
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, add_events, make_config, step
 from tests.receiver import Receiver
 

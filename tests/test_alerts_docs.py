@@ -7,8 +7,8 @@ import tomllib
 
 import pytest
 
-from calendar_daemon.alerts.notifier import resolve_channels
-from calendar_daemon.config import parse_config
+from calendar_daemon.alerts.delivery.notifier import resolve_channels
+from calendar_daemon.config.settings import parse_config
 from tests.helpers import REPO_ROOT
 
 DOC = REPO_ROOT / "docs" / "alerts.md"

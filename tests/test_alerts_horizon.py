@@ -12,8 +12,8 @@ import pytest
 from calendar_daemon.alerts import replan, scheduler
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import Config
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import Config
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, RecordingNotifier, add_events, drain, make_config, step
 
 NOW = datetime(2026, 12, 1, 0, 0)

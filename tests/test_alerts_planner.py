@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_daemon.alerts.durations import format_duration, parse_duration
 from calendar_daemon.alerts.ledger import Ledger
-from calendar_daemon.alerts.planner import Rule, plan_event
+from calendar_daemon.alerts.planning.planner import Rule, plan_event
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import AlertRuleConfig
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import AlertRuleConfig
+from calendar_daemon.domain.durations import format_duration, parse_duration
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, RecordingNotifier, add_events, make_config, step
 
 HOOK = [{"name": "hook", "url": "json://127.0.0.1:9/x"}]

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import load_config
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import load_config
+from calendar_daemon.store.events import EventStore
 from tests.alerting import (
     FakeClock,
     RecordingNotifier,

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallo
 # Threads that allocate at the same time, then glibc's own report of its arenas (<heap nr=...>).
 PROBE = """
 import ctypes, os, sys, tempfile, threading
-from calendar_daemon.allocator import limit_malloc_arenas
+from calendar_daemon.ops.allocator import limit_malloc_arenas
 print(limit_malloc_arenas() if sys.argv[1] == "limit" else None)
 barrier = threading.Barrier(8)
 def work():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_daemon.cli import cli
+from calendar_daemon.cli.main import cli
 from tests.helpers import run_cli
 
 COMMANDS = sorted(cli.commands)

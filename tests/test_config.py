@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from calendar_daemon.config import Config, database_url, iter_options, load_config
+from calendar_daemon.config.settings import Config, database_url, iter_options, load_config
 from calendar_daemon.exceptions import ConfigError
 from tests.helpers import REPO_ROOT, run_cli
 

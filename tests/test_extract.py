@@ -7,15 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_daemon.extract import (
+from calendar_daemon.sources.extract import (
     Candidate,
     detect_published,
     extract,
     resolve_expression,
 )
-from calendar_daemon.extract.articles import split_articles
-from calendar_daemon.extract.compose import anchor_for, find_times
-from calendar_daemon.extract.normalize import html_to_text, normalize
+from calendar_daemon.sources.extract.articles import split_articles
+from calendar_daemon.sources.extract.compose import anchor_for, find_times
+from calendar_daemon.sources.extract.normalize import html_to_text, normalize
 
 SH = ZoneInfo("Asia/Shanghai")
 NY = ZoneInfo("America/New_York")

@@ -18,8 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from calendar_daemon.extract import Candidate, extract
-from calendar_daemon.extract.compose import anchor_for, find_times
+from calendar_daemon.sources.extract import Candidate, extract
+from calendar_daemon.sources.extract.compose import anchor_for, find_times
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 

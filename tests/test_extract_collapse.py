@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from calendar_daemon.extract import Candidate, extract
+from calendar_daemon.sources.extract import Candidate, extract
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SH = ZoneInfo("Asia/Shanghai")

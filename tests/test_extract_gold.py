@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from calendar_daemon.extract import extract, resolve_expression
-from calendar_daemon.extract.articles import split_articles
-from calendar_daemon.extract.scoring import Score, gold_ok, score_article
+from calendar_daemon.sources.extract import extract, resolve_expression
+from calendar_daemon.sources.extract.articles import split_articles
+from calendar_daemon.sources.extract.scoring import Score, gold_ok, score_article
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "extract_labels.json"
@@ -56,7 +56,7 @@ def test_founding_articles_precision_recall() -> None:
 
 
 def test_published_times_of_founding_articles() -> None:
-    from calendar_daemon.extract import detect_published
+    from calendar_daemon.sources.extract import detect_published
 
     for _, text, lab in _articles(_seeds()):
         dt, outlet = detect_published(text)

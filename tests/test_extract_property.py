@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calendar_daemon.extract import (
+from calendar_daemon.sources.extract import (
     Candidate,
     detect_published,
     extract,

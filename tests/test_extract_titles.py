@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from calendar_daemon.extract import Candidate, extract
-from calendar_daemon.extract.titles import MAX_EN, MAX_ZH, tidy
+from calendar_daemon.sources.extract import Candidate, extract
+from calendar_daemon.sources.extract.titles import MAX_EN, MAX_ZH, tidy
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 

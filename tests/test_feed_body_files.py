@@ -18,11 +18,11 @@ import httpx
 import pytest
 
 from calendar_daemon.daemon import feed_body_directory
-from calendar_daemon.db import open_engine
-from calendar_daemon.feed import FeedCache, FeedQuery
-from calendar_daemon.feed_body import CHUNK, BodyFiles, FileBody, body_bytes
-from calendar_daemon.records import normalize
-from calendar_daemon.store import EventFilter, EventStore
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.feed.body import CHUNK, BodyFiles, FileBody, body_bytes
+from calendar_daemon.feed.cache import FeedCache, FeedQuery
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventFilter, EventStore
 from tests.helpers import DaemonProcess, free_port, run_cli, write_config
 
 CATEGORIES = ("central_bank", "macro_data", "ipo", "earnings")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
+from calendar_daemon.sources.files import read_event_files
 from icalendar import Calendar
 
-from calendar_daemon.feed import FeedBody, FeedCache, FeedQuery
-from calendar_daemon.loaders import read_event_files
-from calendar_daemon.models import Event
-from calendar_daemon.records import normalize
-from calendar_daemon.store import EventStore
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.feed.cache import FeedBody, FeedCache, FeedQuery
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.store.models import Event
 from tests.conftest import FIXTURES
 
 QUERIES = (FeedQuery(), FeedQuery(categories=("central_bank", "ipo")), FeedQuery(regions=("CN",)),

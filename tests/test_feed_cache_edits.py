@@ -21,13 +21,13 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from calendar_daemon.db import open_engine
-from calendar_daemon.feed import FEED_STATUSES, FeedBody, FeedCache, FeedQuery
-from calendar_daemon.feed_body import DEFAULT_MAX_BODY_MEMORY, BodyWriter, FileBody
-from calendar_daemon.models import Event
-from calendar_daemon.records import normalize
-from calendar_daemon.store import EventFilter, EventStore
-from calendar_daemon.vevent import render_vevent
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, BodyWriter, FileBody
+from calendar_daemon.feed.cache import FEED_STATUSES, FeedBody, FeedCache, FeedQuery
+from calendar_daemon.feed.vevent import render_vevent
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventFilter, EventStore
+from calendar_daemon.store.models import Event
 
 QUERIES = (
     FeedQuery(), FeedQuery(categories=("ipo",)), FeedQuery(categories=("central_bank", "earnings")),

@@ -9,11 +9,11 @@ from typing import Any
 
 from icalendar import Calendar
 
-from calendar_daemon.db import open_engine
-from calendar_daemon.feed import FeedBody, FeedCache, FeedQuery
-from calendar_daemon.intake import submit
-from calendar_daemon.records import normalize
-from calendar_daemon.store import EventStore
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.feed.cache import FeedBody, FeedCache, FeedQuery
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
 
 ALL = FeedQuery()
 

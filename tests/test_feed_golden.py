@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from calendar_daemon.db import open_engine
-from calendar_daemon.feed import FeedCache, FeedQuery
-from calendar_daemon.seeds import load_seeds
-from calendar_daemon.store import EventStore
+from calendar_daemon.feed.cache import FeedCache, FeedQuery
+from calendar_daemon.intake.seeding import load_seeds
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AS_OF = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

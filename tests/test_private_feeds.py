@@ -9,7 +9,7 @@ import httpx
 import pytest
 from icalendar import Calendar
 
-from calendar_daemon.config import iter_table_arrays, parse_config
+from calendar_daemon.config.settings import iter_table_arrays, parse_config
 from calendar_daemon.exceptions import ConfigError
 from tests.helpers import REPO_ROOT, DaemonProcess, free_port, write_config
 

@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from calendar_daemon.sources.files import read_event_files
 
-from calendar_daemon.claims import record_from_event
-from calendar_daemon.intake import submit
-from calendar_daemon.loaders import read_event_files
-from calendar_daemon.models import Event
-from calendar_daemon.reconcile import Reconciler, reconcile
-from calendar_daemon.records import EventRecord, normalize
-from calendar_daemon.seeds import load_seeds, reference_files
-from calendar_daemon.store import EventFilter, EventStore
-from calendar_daemon.vevent import description_text, render_vevent
+from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.feed.vevent import description_text, render_vevent
+from calendar_daemon.intake.claims import record_from_event
+from calendar_daemon.intake.reconcile import Reconciler, reconcile
+from calendar_daemon.intake.seeding import load_seeds
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.sources.seeds import reference_files
+from calendar_daemon.store.events import EventFilter, EventStore
+from calendar_daemon.store.models import Event
 from tests.helpers import REPO_ROOT
 
 SEEDS = REPO_ROOT / "seeds"
@@ -107,7 +108,7 @@ def _snapshot(store: EventStore) -> dict[frozenset[str], tuple[object, ...]]:
 def test_order_of_sources_does_not_matter(tmp_path: Path, order: str, store: EventStore) -> None:
     together = tmp_path / "together"
     shutil.copytree(SEEDS, together)
-    from calendar_daemon.db import open_engine
+    from calendar_daemon.store.db import open_engine
 
     both = EventStore(open_engine(f"sqlite:///{tmp_path / 'both.db'}"))
     both.initialise()
@@ -306,7 +307,7 @@ def test_a_batch_reads_only_the_stretches_of_calendar_near_its_records(store: Ev
 def test_a_batch_compares_only_records_that_share_a_name(store: EventStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """300 unrelated events on one day are never compared with each other (each import would
     otherwise cost O(n²) comparisons); two that name the same entity still merge."""
-    from calendar_daemon import reconcile
+    from calendar_daemon.intake import reconcile
 
     compared: list[tuple[str, str]] = []
     original = reconcile.profiles_match

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from calendar_daemon.recurrence import RecurrenceError, RecurringRule, expand, occurrence_uid
-from calendar_daemon.recurrence_files import load_recurring, make_rule
+from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, expand, occurrence_uid
+from calendar_daemon.sources.rule_files import load_recurring, make_rule
 
 REPO = Path(__file__).resolve().parents[1]
 RECURRING = REPO / "seeds" / "reference" / "recurring.yaml"

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from calendar_daemon.recurrence import AUTHORITIES, CATEGORIES, expand
-from calendar_daemon.recurrence_files import load_recurring
+from calendar_daemon.sources.recurrence import AUTHORITIES, CATEGORIES, expand
+from calendar_daemon.sources.rule_files import load_recurring
 
 REFERENCE = Path(__file__).resolve().parents[1] / "seeds" / "reference"
 FOMC = REFERENCE / "fomc-2026-2027.yaml"

@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from calendar_daemon.config import load_config
+from calendar_daemon.config.settings import load_config
 from calendar_daemon.daemon import Runtime
+from calendar_daemon.domain.records import normalize
 from calendar_daemon.exceptions import InputError
-from calendar_daemon.intake import submit
-from calendar_daemon.records import normalize
-from calendar_daemon.seeds import ReferenceOptions, load_seeds, load_seeds_if_changed, roll_horizon
-from calendar_daemon.store import EventFilter, EventStore
-from calendar_daemon.vevent import render_vevent
+from calendar_daemon.feed.vevent import render_vevent
+from calendar_daemon.intake.seeding import load_seeds, load_seeds_if_changed, roll_horizon
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.sources.seeds import ReferenceOptions
+from calendar_daemon.store.events import EventFilter, EventStore
 from tests.helpers import REPO_ROOT, write_config
 
 SEEDS = REPO_ROOT / "seeds"

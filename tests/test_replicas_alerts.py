@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from calendar_daemon.alerts.notifier import AppriseNotifier, resolve_channels
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import parse_config
-from calendar_daemon.db import open_engine
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import parse_config
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, add_events, step
 from tests.receiver import Receiver
 from tests.replica_load import run_load

@@ -16,9 +16,9 @@ import pytest
 
 from calendar_daemon.alerts.peers import HEARTBEAT, STALE
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config import parse_config
-from calendar_daemon.db import open_engine
-from calendar_daemon.store import EventStore
+from calendar_daemon.config.settings import parse_config
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, RecordingNotifier, daemon_config, wait_until
 from tests.helpers import DaemonProcess
 
@@ -93,7 +93,7 @@ def test_a_killed_replica_with_other_rules_stops_counting_once_its_heartbeat_is_
 def test_the_fingerprint_is_the_same_in_every_process_for_the_same_config() -> None:
     """Rule categories are sets: their repr changes order with PYTHONHASHSEED, the fingerprint must not."""
     code = (
-        "from calendar_daemon.alerts.planner import Rule\n"
+        "from calendar_daemon.alerts.planning.planner import Rule\n"
         "from calendar_daemon.alerts.peers import config_fingerprint\n"
         "from tests.alerting import make_config\n"
         f"config = make_config({HOOK!r}, [{RULE!r}, {{**{RULE!r}, 'name': 'r2', 'regions': ['US', 'HK', 'CN']}}])\n"

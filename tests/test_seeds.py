@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from icalendar import Calendar
 
-from calendar_daemon.seeds import ReferenceOptions, expand_rule_files, horizon, reference_files
+from calendar_daemon.sources.seeds import ReferenceOptions, expand_rule_files, horizon, reference_files
 from tests.helpers import REPO_ROOT, DaemonProcess, free_port, run_cli, write_config
 
 SEEDS = REPO_ROOT / "seeds"

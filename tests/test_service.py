@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from calendar_daemon.sdnotify import notify, watchdog_interval
+from calendar_daemon.ops.sdnotify import notify, watchdog_interval
 from tests.helpers import REPO_ROOT
 
 UNIT = REPO_ROOT / "systemd" / "calendar-daemon.service"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from calendar_daemon.db import open_engine
 from calendar_daemon.exceptions import DatabaseError
-from calendar_daemon.schema import HEAD_REVISION, current_revision, ensure_schema, head_revision
-from calendar_daemon.store import EventStore
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.store.schema import HEAD_REVISION, current_revision, ensure_schema, head_revision
 from tests.conftest import FIXTURES
 from tests.helpers import REPO_ROOT, cli_env, run_cli
 
@@ -40,7 +40,7 @@ def test_cli_commands_work_on_both_backends(any_db_url: str, tmp_path: Path) -> 
 
 
 def test_data_version_and_revisions(any_db_url: str) -> None:
-    from calendar_daemon.loaders import read_event_files
+    from calendar_daemon.sources.files import read_event_files
 
     store = EventStore(open_engine(any_db_url))
     store.initialise()
@@ -98,8 +98,8 @@ def test_postgresql_database_at_the_first_schema_upgrades_with_its_data(pg_url: 
     from alembic import command
     from sqlalchemy import select, text
 
-    from calendar_daemon.models import Event, State
-    from calendar_daemon.schema import alembic_config
+    from calendar_daemon.store.models import Event, State
+    from calendar_daemon.store.schema import alembic_config
 
     shutil.copy(FIXTURES / "schema-0001.db", tmp_path / "old.db")  # opening a file sets WAL: use a copy
     old = open_engine(f"sqlite:///{tmp_path / 'old.db'}")
@@ -136,7 +136,7 @@ def test_postgresql_database_at_the_first_schema_upgrades_with_its_data(pg_url: 
 
 
 def read_first_events() -> list[object]:
-    from calendar_daemon.loaders import read_event_files
+    from calendar_daemon.sources.files import read_event_files
 
     return list(read_event_files([FIXTURES / "events.json"]))
 
@@ -152,9 +152,9 @@ def test_starting_on_an_up_to_date_database_loads_neither_alembic_nor_holiday_da
     EventStore(open_engine(url)).initialise()  # created (and stamped) by Alembic, in this process
     probe = (
         "import sys\n"
-        "from calendar_daemon.cli import main\n"
-        "from calendar_daemon.db import open_engine\n"
-        "from calendar_daemon.store import EventStore\n"
+        "from calendar_daemon.cli.main import main\n"
+        "from calendar_daemon.store.db import open_engine\n"
+        "from calendar_daemon.store.events import EventStore\n"
         f"EventStore(open_engine({url!r})).initialise()\n"
         "print(sorted(m for m in ('alembic', 'holidays', 'chinese_calendar') if m in sys.modules))\n"
     )

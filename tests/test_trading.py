@@ -7,7 +7,7 @@ import chinese_calendar  # type: ignore[import-untyped]
 import holidays
 import pytest
 
-from calendar_daemon.trading import (
+from calendar_daemon.domain.trading import (
     get_exchange,
     holidays_published,
     is_trading_day,

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from calendar_daemon.intake import submit
-from calendar_daemon.records import normalize
-from calendar_daemon.store import EventStore
-from calendar_daemon.trading import holidays_published
-from calendar_daemon.vevent import description_text
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.domain.trading import holidays_published
+from calendar_daemon.feed.vevent import description_text
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.store.events import EventStore
 
 SSE = {"outlet": "上海证券交易所", "headline": "限售股上市流通公告", "published": "2026-01-05T18:00:00+08:00", "authority": "exchange"}
 

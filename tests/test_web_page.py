@@ -252,13 +252,14 @@ def test_event_page_reads_alert_ledger_when_present(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
     from sqlalchemy import text
 
-    from calendar_daemon.config import parse_config
-    from calendar_daemon.db import open_engine
-    from calendar_daemon.feed import FeedCache
-    from calendar_daemon.intake import submit
-    from calendar_daemon.records import normalize
-    from calendar_daemon.server import AppState, create_app
-    from calendar_daemon.store import EventStore
+    from calendar_daemon.config.settings import parse_config
+    from calendar_daemon.domain.records import normalize
+    from calendar_daemon.feed.cache import FeedCache
+    from calendar_daemon.intake.submit import submit
+    from calendar_daemon.store.db import open_engine
+    from calendar_daemon.store.events import EventStore
+    from calendar_daemon.web.app import create_app
+    from calendar_daemon.web.state import AppState
 
     store = EventStore(open_engine(f"sqlite:///{tmp_path / 'ledger.db'}"))
     store.initialise()

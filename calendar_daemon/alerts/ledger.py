@@ -21,9 +21,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from calendar_daemon.alerts.models import AlertRow
-from calendar_daemon.alerts.planner import PlannedAlert
-from calendar_daemon.alerts.redact import redact
+from calendar_daemon.alerts.planning.planner import PlannedAlert
+from calendar_daemon.ops.redact import redact
+from calendar_daemon.store.models import AlertRow
 
 logger = logging.getLogger(__name__)
 

@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from calendar_daemon.alerts.planner import Rule
-from calendar_daemon.alerts.replan import rules_digest
-from calendar_daemon.models import State
-from calendar_daemon.store import EventStore
+from calendar_daemon.alerts.planning.planner import Rule
+from calendar_daemon.alerts.planning.replan import rules_digest
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.store.models import State
 
 logger = logging.getLogger(__name__)
 

@@ -32,22 +32,22 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from calendar_daemon.alerts.catchup import catch_up
-from calendar_daemon.alerts.digests import Digests
-from calendar_daemon.alerts.durations import parse_duration
+from calendar_daemon.alerts.delivery.messages import render_alert, truncate
+from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
 from calendar_daemon.alerts.ledger import Ledger
-from calendar_daemon.alerts.messages import render_alert, truncate
-from calendar_daemon.alerts.models import AlertRow
-from calendar_daemon.alerts.notifier import Notifier, SendError
 from calendar_daemon.alerts.peers import Peers, config_fingerprint
-from calendar_daemon.alerts.planner import Rule, worth_sending
-from calendar_daemon.alerts.redact import redact
-from calendar_daemon.alerts.replan import Replanner
-from calendar_daemon.config import Config
-from calendar_daemon.metrics import Metrics
-from calendar_daemon.replica import replica_id
-from calendar_daemon.sdnotify import Watchdog
-from calendar_daemon.store import EventStore
+from calendar_daemon.alerts.planning.catchup import catch_up
+from calendar_daemon.alerts.planning.digests import Digests
+from calendar_daemon.alerts.planning.planner import Rule, worth_sending
+from calendar_daemon.alerts.planning.replan import Replanner
+from calendar_daemon.config.settings import Config
+from calendar_daemon.domain.durations import parse_duration
+from calendar_daemon.ops.metrics import Metrics
+from calendar_daemon.ops.redact import redact
+from calendar_daemon.ops.replica import replica_id
+from calendar_daemon.ops.sdnotify import Watchdog
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.store.models import AlertRow
 
 logger = logging.getLogger(__name__)
 

@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
-from calendar_daemon.models import Event
-from calendar_daemon.periods import Precision
-from calendar_daemon.records import CATEGORIES, local_midnight_utc
-from calendar_daemon.store import EventFilter, EventStore
-from calendar_daemon.web import i18n
+from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.records import local_midnight_utc
+from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.i18n import catalog as i18n
+from calendar_daemon.store.events import EventFilter, EventStore
+from calendar_daemon.store.models import Event
 
 REGION_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")

@@ -1,7 +1,7 @@
 """The JSON API under ``/api/v1``: list and read events; token-protected create/update/cancel/delete.
 
-Writes go through :func:`calendar_daemon.records.normalize` (the validation imports use) and
-:func:`calendar_daemon.intake.submit` (the one write path), so a change bumps the event's revision,
+Writes go through :func:`calendar_daemon.domain.records.normalize` (the validation imports use) and
+:func:`calendar_daemon.intake.submit.submit` (the one write path), so a change bumps the event's revision,
 the feed's ``SEQUENCE`` and the store's data version, which the feed cache and alert planner follow.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -22,17 +22,16 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.exceptions import NotFoundError, ValidationError
-from calendar_daemon.intake import submit
-from calendar_daemon.listing import event_to_json
-from calendar_daemon.models import Event
-from calendar_daemon.records import CATEGORIES, EventRecord, normalize
-from calendar_daemon.store import EventFilter
+from calendar_daemon.feed.listing import event_to_json
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.store.events import EventFilter
+from calendar_daemon.store.models import Event
 from calendar_daemon.web.schemas import EventList, EventOut, Problem, ValidationProblem, json_body
 from calendar_daemon.web.security import token_matches
-
-if TYPE_CHECKING:
-    from calendar_daemon.server import AppState
+from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
 

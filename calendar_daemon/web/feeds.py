@@ -1,6 +1,8 @@
-"""Named and private feeds: ``[[feeds]]`` entries served at ``/feeds/{name}.ics``.
+"""The feed routes: ``/calendar.ics`` with its query filters, and the named and private feeds of
+``[[feeds]]`` at ``/feeds/{name}.ics``; both served from the shared :class:`FeedCache` with
+ETag/Last-Modified and 304.
 
-A feed with a ``token`` needs ``?token=``; a missing or wrong token answers 404, exactly like an
+A named feed with a ``token`` needs ``?token=``; a missing or wrong token answers 404, exactly like an
 unknown name, so feed names cannot be probed. Bodies come from the shared :class:`FeedCache` and
 are served with the same ETag/Last-Modified rules as ``/calendar.ics``.
 """
@@ -8,19 +10,80 @@ are served with the same ETag/Last-Modified rules as ``/calendar.ics``.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from datetime import UTC
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import PlainTextResponse, StreamingResponse
 
-from calendar_daemon.config import NamedFeedConfig
-from calendar_daemon.feed import FeedQuery
+from calendar_daemon.config.settings import NamedFeedConfig
+from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.feed.cache import FeedBody, FeedQuery
 from calendar_daemon.web.security import token_matches
-
-if TYPE_CHECKING:
-    from calendar_daemon.server import AppState
+from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
+
+ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    if header.strip() == "*":
+        return True
+    candidates = [part.strip().removeprefix("W/") for part in header.split(",")]
+    return etag in candidates
+
+
+def _not_modified(request: Request, body: FeedBody) -> bool:
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        return _etag_matches(if_none_match, body.etag)
+    if_modified_since = request.headers.get("if-modified-since")
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since)
+        except (TypeError, ValueError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        return body.last_modified.replace(tzinfo=UTC, microsecond=0) <= since
+    return False
+
+
+def feed_response(request: Request, body: FeedBody) -> Response:
+    """Serve a feed body with ETag/Last-Modified; 304 when the client already has it."""
+    headers = {
+        "ETag": body.etag,
+        "Last-Modified": format_datetime(body.last_modified.replace(tzinfo=UTC), usegmt=True),
+        "Cache-Control": "no-cache",
+    }
+    if _not_modified(request, body):
+        return Response(status_code=304, headers=headers)
+    headers["Content-Length"] = str(body.size)
+    if request.method == "HEAD":
+        return Response(content=b"", media_type=ICS_MEDIA_TYPE, headers=headers)
+    if isinstance(body.body, bytes):
+        return Response(content=body.body, media_type=ICS_MEDIA_TYPE, headers=headers)
+    # A file-backed body (feed_body), read in ~1 MB pieces; the iterator holds the body, so its
+    # file stays open until the response is sent even if the cache has moved on.
+    return StreamingResponse(body.chunks(), media_type=ICS_MEDIA_TYPE, headers=headers)
+
+
+def parse_feed_query(
+    categories: Sequence[str], regions: Sequence[str], min_importance: int | None
+) -> FeedQuery:
+    """Validate a feed's query parameters; comma lists and repeated parameters both work."""
+    cats = sorted({c.strip() for value in categories for c in value.split(",") if c.strip()})
+    unknown = [c for c in cats if c not in CATEGORIES]
+    if unknown:
+        raise HTTPException(400, f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")
+    regs = sorted({r.strip().upper() for value in regions for r in value.split(",") if r.strip()})
+    if min_importance is not None and not 1 <= min_importance <= 3:
+        raise HTTPException(400, "min_importance must be 1, 2 or 3")
+    return FeedQuery(categories=tuple(cats), regions=tuple(regs), min_importance=min_importance)
+
 
 
 def feed_query(feed: NamedFeedConfig) -> FeedQuery:
@@ -46,9 +109,18 @@ def find_feed(feeds: list[NamedFeedConfig], name: str, token: str | None) -> Nam
 
 
 def build_feeds_router(state: AppState) -> APIRouter:
-    from calendar_daemon.server import feed_response  # server registers this router
-
     router = APIRouter()
+
+    @router.api_route("/calendar.ics", methods=["GET", "HEAD"], include_in_schema=False)
+    def calendar_ics(
+        request: Request,
+        category: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
+        region: Annotated[list[str], Query()] = [],  # noqa: B006
+        min_importance: int | None = None,
+    ) -> Response:
+        query = parse_feed_query(category, region, min_importance)
+        state.metrics.feed_requests.inc()
+        return feed_response(request, state.feed.get(query))
 
     @router.api_route("/feeds/{name}.ics", methods=["GET", "HEAD"], include_in_schema=False)
     def named_feed(request: Request, name: str, token: str | None = Query(default=None)) -> Response:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
@@ -17,11 +17,11 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
-from calendar_daemon.listing import event_end_iso, event_start_iso
-from calendar_daemon.models import Event
-from calendar_daemon.periods import Precision
-from calendar_daemon.records import CATEGORIES
-from calendar_daemon.web import i18n
+from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.feed.listing import event_end_iso, event_start_iso
+from calendar_daemon.i18n import catalog as i18n
+from calendar_daemon.store.models import Event
 from calendar_daemon.web.agenda import (
     AgendaParams,
     conflicts_of,
@@ -30,10 +30,8 @@ from calendar_daemon.web.agenda import (
     subscribe_links,
     time_label,
 )
-from calendar_daemon.web.ledger import alert_history
-
-if TYPE_CHECKING:
-    from calendar_daemon.server import AppState
+from calendar_daemon.web.history import alert_history
+from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
 

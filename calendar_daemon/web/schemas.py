@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from calendar_daemon.records import CATEGORIES, EventIn
+from calendar_daemon.domain.records import EventIn
+from calendar_daemon.domain.vocabulary import CATEGORIES
 
 
 class EventOut(BaseModel):

@@ -1,0 +1,135 @@
+"""Channels: resolve ``[[channels]]`` into apprise targets, and send through them.
+
+A :class:`Notifier` is anything with ``send(channel, title, body)``; the scheduler only knows that
+protocol. :class:`AppriseNotifier` is the real one: one :class:`apprise.Apprise` per channel and
+thread, so parallel sends never share a connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import apprise
+
+from calendar_daemon.config.settings import Config, expand_env
+from calendar_daemon.exceptions import ChannelError, ConfigError
+from calendar_daemon.ops.redact import install_log_filter, redact_url, register_secret
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_LENGTH = 4000
+
+
+class SendError(Exception):
+    """A send that did not go through; the message is already redacted."""
+
+
+class Notifier(Protocol):
+    def send(self, channel: str, title: str, body: str) -> None: ...
+
+    def limits(self, channel: str) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True)
+class ResolvedChannel:
+    name: str
+    urls: tuple[str, ...]  # secret: never print
+    display: str  # redacted, safe to show
+    body_limit: int
+    title_limit: int
+
+
+def _load_config_file(path: str, where: str, source: str) -> list[str]:
+    file = Path(path)
+    if not file.is_file():
+        raise ConfigError(f"{source}: {where}: apprise config file {path} not found")
+    loader = apprise.AppriseConfig()
+    if not loader.add(str(file)):
+        raise ConfigError(f"{source}: {where}: cannot read apprise config file {path}")
+    urls = [server.url(privacy=False) for server in loader.services()]  # type: ignore[no-untyped-call]
+    if not urls:
+        raise ConfigError(f"{source}: {where}: apprise config file {path} defines no usable URL")
+    return urls
+
+
+def resolve_channels(config: Config, timeout: float | None = None) -> list[ResolvedChannel]:
+    """Expand ``${ENV}``, read apprise config files and check that apprise understands every URL.
+
+    Errors name the config file and key and never contain the secret.
+    """
+    install_log_filter()
+    resolved: list[ResolvedChannel] = []
+    for index, channel in enumerate(config.channels):
+        if channel.url:
+            where = f"channels.{index}.url ({channel.name})"
+            url = expand_env(channel.url, where=where, source=config.source)
+            register_secret(url)
+            if url != channel.url:
+                for part in url.split("/"):
+                    if part and part not in channel.url:
+                        register_secret(part)
+            urls = [url]
+            display = redact_url(url)
+        else:
+            where = f"channels.{index}.config_path ({channel.name})"
+            urls = _load_config_file(channel.config_path, where, config.source)
+            for url in urls:
+                register_secret(url)
+            display = f"apprise config {channel.config_path}"
+        body_limit, title_limit = DEFAULT_MAX_LENGTH * 8, 250
+        for url in urls:
+            plugin = apprise.Apprise.instantiate(url)
+            if plugin is None:
+                raise ConfigError(f"{config.source}: {where}: apprise cannot use the URL {redact_url(url)}")
+            body_limit = min(body_limit, int(getattr(plugin, "body_maxlen", body_limit) or body_limit))
+            title_limit = min(title_limit, int(getattr(plugin, "title_maxlen", title_limit) or title_limit))
+        if channel.max_length is not None:
+            body_limit = min(body_limit, channel.max_length)
+        resolved.append(ResolvedChannel(channel.name, tuple(urls), display, body_limit, title_limit))
+    return resolved
+
+
+class AppriseNotifier:
+    """Sends through apprise; ``send`` raises :class:`SendError` with a redacted reason."""
+
+    def __init__(self, channels: Sequence[ResolvedChannel], timeout: float = 10.0) -> None:
+        self.channels: Mapping[str, ResolvedChannel] = {c.name: c for c in channels}
+        self.timeout = timeout
+        self._local = threading.local()
+
+    def _apprise(self, name: str) -> Any:
+        cache: dict[str, Any] = getattr(self._local, "cache", None) or {}
+        self._local.cache = cache
+        if name not in cache:
+            channel = self.channels.get(name)
+            if channel is None:
+                raise ChannelError(f"unknown channel {name!r}")
+            instance = apprise.Apprise()
+            for url in channel.urls:
+                plugin = apprise.Apprise.instantiate(url)
+                if plugin is None:
+                    raise SendError(f"apprise cannot use {channel.display}")
+                for attribute in ("socket_connect_timeout", "socket_read_timeout"):
+                    if hasattr(plugin, attribute):
+                        setattr(plugin, attribute, self.timeout)
+                instance.add(plugin)
+            cache[name] = instance
+        return cache[name]
+
+    def limits(self, channel: str) -> tuple[int, int]:
+        found = self.channels[channel]
+        return found.body_limit, found.title_limit
+
+    def send(self, channel: str, title: str, body: str) -> None:
+        instance = self._apprise(channel)
+        try:
+            ok = instance.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
+        except Exception as exc:  # noqa: BLE001 - any plugin failure is a failed send
+            raise SendError(f"{type(exc).__name__} while sending to {self.channels[channel].display}") from None
+        if not ok:
+            raise SendError(f"apprise could not deliver to {self.channels[channel].display}")

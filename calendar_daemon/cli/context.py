@@ -1,0 +1,81 @@
+"""What every command shares: the configuration and runtime it opens lazily, and the event filters of
+``list`` and ``export``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import click
+
+from calendar_daemon.config.settings import Config, load_config
+from calendar_daemon.daemon import Runtime
+from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.store.events import EventFilter
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    config_path: str | None
+    db: str | None
+    _config: Config | None = None
+    _runtime: Runtime | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def runtime(self, *, migrate: bool = False) -> Runtime:
+        if self._runtime is None:
+            self._runtime = Runtime.build(self.config, self.db, migrate=migrate)
+        return self._runtime
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def filter_options(func: F) -> F:
+    """The event filters shared by list and export."""
+    options = [
+        click.option("--from", "from_", help="Events ending on/after this date or ISO time (display zone)."),
+        click.option("--to", "to", help="Events starting before the end of this date or ISO time."),
+        click.option("--category", multiple=True, type=click.Choice(CATEGORIES), help="Repeatable."),
+        click.option("--region", multiple=True, help="Region code, e.g. CN, US. Repeatable."),
+        click.option("--min-importance", type=click.IntRange(1, 3), help="1 (all) to 3 (high only)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _instant(value: str | None, zone: str, *, end: bool) -> datetime | None:
+    if not value:
+        return None
+    try:
+        if "T" in value or " " in value:
+            parsed = datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=ZoneInfo(zone))
+        else:
+            day = date.fromisoformat(value)
+            if end:
+                day = date.fromordinal(day.toordinal() + 1)
+            parsed = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone))
+    except ValueError:
+        raise click.BadParameter(f"not an ISO date or date-time: {value!r}") from None
+    return parsed.astimezone(UTC).replace(tzinfo=None)
+
+
+def build_filter(obj: Context, from_: str | None, to: str | None, category: Sequence[str], region: Sequence[str], min_importance: int | None) -> EventFilter:
+    zone = obj.config.display.timezone
+    return EventFilter(
+        categories=tuple(category), regions=tuple(region), min_importance=min_importance,
+        start=_instant(from_, zone, end=False), end=_instant(to, zone, end=True),
+    )  # fmt: skip

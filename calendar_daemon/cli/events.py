@@ -1,0 +1,100 @@
+"""``seed``, ``import``, ``list`` and ``export``: events in and out of the calendar."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from calendar_daemon.cli.context import Context, build_filter, filter_options, pass_context
+from calendar_daemon.daemon import feed_cache
+from calendar_daemon.feed.cache import FeedQuery
+from calendar_daemon.feed.listing import event_to_json, format_table
+from calendar_daemon.intake.seeding import load_seeds
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.sources.files import read_event_files
+from calendar_daemon.sources.seeds import reference_options
+
+
+@click.command()
+@click.option("--path", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Seed folder (default: bundled seeds).")
+@pass_context
+def seed(obj: Context, path: Path | None) -> None:
+    """Load the seed calendar; running it again changes nothing.
+
+    Example:
+
+        calendar-daemon seed
+    """
+    folder = path or (Path(obj.config.seeds.path) if obj.config.seeds.path else None)
+    result = load_seeds(
+        obj.runtime().store, folder, default_timezone=obj.config.display.timezone, reference=reference_options(obj.config)
+    )
+    click.echo(
+        f"seeds: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged"
+        f", {len(result.merged)} matched an event from another source"
+    )
+
+
+@click.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def import_(obj: Context, files: tuple[Path, ...]) -> None:
+    """Import events from .ics, .yaml/.yml, .json or .csv files, all or nothing.
+
+    Re-importing a UID updates that event. A bad file stops the import and nothing is stored.
+
+    Example:
+
+        calendar-daemon import week-ahead.ics lockups.csv
+    """
+    records = read_event_files(list(files), default_timezone=obj.config.display.timezone)
+    result = submit(obj.runtime().store, records, origin="import")
+    click.echo(f"imported {len(records)} events: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
+
+
+@click.command(name="list")
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of events.")
+@pass_context
+def list_(obj: Context, from_: str | None, to: str | None, category: tuple[str, ...], region: tuple[str, ...], min_importance: int | None, as_json: bool) -> None:
+    """List events as a table, or as JSON with --json.
+
+    Example:
+
+        calendar-daemon list --from 2026-01-26 --to 2026-02-01 --category macro_data --json
+    """
+    flt = build_filter(obj, from_, to, category, region, min_importance)
+    events = obj.runtime().store.list_events(flt)
+    if as_json:
+        click.echo(json.dumps([event_to_json(e) for e in events], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(events, obj.config.display.timezone))
+
+
+@click.command()
+@filter_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of stdout.")
+@pass_context
+def export(obj: Context, from_: str | None, to: str | None, category: tuple[str, ...], region: tuple[str, ...], min_importance: int | None, output: Path | None) -> None:
+    """Export events as an iCalendar file (the same form as the feed).
+
+    Example:
+
+        calendar-daemon export --region US -o us.ics
+    """
+    flt = build_filter(obj, from_, to, category, region, min_importance)
+    runtime = obj.runtime()
+    cache = feed_cache(obj.config, runtime.store, roundtrip=True)
+    cache.sync(force=True)
+    body = cache.get(FeedQuery(categories=tuple(flt.categories), regions=tuple(r.upper() for r in flt.regions), min_importance=flt.min_importance))
+    if flt.start or flt.end:
+        body = cache.filtered(flt)
+    if output:
+        with output.open("wb") as file:
+            file.writelines(body.chunks())
+        click.echo(f"wrote {body.event_count} events to {output}", err=True)
+    else:
+        sys.stdout.buffer.writelines(body.chunks())

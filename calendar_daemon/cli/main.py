@@ -1,0 +1,56 @@
+"""The ``calendar-daemon`` command line: thin commands over the store, the sources and the daemon.
+
+Each command group lives in its own module and is added here with ``add_command``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from calendar_daemon import __version__
+from calendar_daemon.cli import alerts, conflicts, events, ingest, run
+from calendar_daemon.cli.context import Context
+from calendar_daemon.config.settings import CONFIG_ENV, DB_ENV
+from calendar_daemon.exceptions import CalendarDaemonError
+from calendar_daemon.ops.logs import setup_logging
+
+
+class Group(click.Group):
+    """Turns calendar-daemon's own errors into one clean line and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CalendarDaemonError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", envvar=CONFIG_ENV, type=click.Path(dir_okay=False), help=f"Config file (TOML). Env: {CONFIG_ENV}.")
+@click.option("--db", envvar=DB_ENV, help=f"Database URL, e.g. sqlite:///cal.db or postgresql+psycopg://host/db. Env: {DB_ENV}.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(__version__, prog_name="calendar-daemon")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: int) -> None:
+    """Keep a calendar of market-moving dates, serve it as iCalendar, alert before each event.
+
+    Example:
+
+        calendar-daemon run
+    """
+    setup_logging(verbose)
+    ctx.obj = Context(config_path=config_path, db=db)
+
+
+for _command in (
+    run.run, run.migrate, events.seed, events.import_, events.list_, events.export,
+    alerts.alerts, alerts.notify_test, alerts.check_config, ingest.ingest, ingest.review, conflicts.conflicts,
+):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    cli(prog_name="calendar-daemon")

@@ -1,0 +1,174 @@
+"""Configuration: one TOML file, every option declared once with its default, type and help.
+
+The shipped ``config/calendar-daemon.toml`` documents every option; a test keeps it in step with
+the declarations (the sections in :mod:`calendar_daemon.config.sections`, assembled in :class:`Config`
+below). Unknown keys and bad values raise :class:`ConfigError` naming the file,
+the key and the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+
+from calendar_daemon.config.sections import (
+    AlertRuleConfig,
+    AlertsConfig,
+    ApiConfig,
+    ChannelConfig,
+    DatabaseConfig,
+    DisplayConfig,
+    FeedConfig,
+    NamedFeedConfig,
+    ReferenceConfig,
+    Section,
+    SeedsConfig,
+    ServerConfig,
+    env_value,
+    expand_env,
+)
+from calendar_daemon.exceptions import ConfigError
+
+__all__ = [
+    "CONFIG_ENV", "DB_ENV", "AlertRuleConfig", "AlertsConfig", "ChannelConfig", "Config", "NamedFeedConfig",
+    "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
+    "parse_config", "state_directory",
+]  # fmt: skip
+
+CONFIG_ENV = "CALENDAR_DAEMON_CONFIG"
+DB_ENV = "CALENDAR_DAEMON_DB"
+
+
+class Config(Section):
+    server: ServerConfig = Field(default_factory=ServerConfig)
+    database: DatabaseConfig = Field(default_factory=DatabaseConfig)
+    feed: FeedConfig = Field(default_factory=FeedConfig)
+    seeds: SeedsConfig = Field(default_factory=SeedsConfig)
+    reference: ReferenceConfig = Field(default_factory=ReferenceConfig)
+    display: DisplayConfig = Field(default_factory=DisplayConfig)
+    api: ApiConfig = Field(default_factory=ApiConfig)
+    feeds: list[NamedFeedConfig] = Field(
+        default_factory=list, description="Named feeds ([[feeds]] tables) served at /feeds/<name>.ics."
+    )
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feed_names(cls, value: list[NamedFeedConfig]) -> list[NamedFeedConfig]:
+        names = [feed.name for feed in value]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"feed name {duplicates[0]!r} is used more than once")
+        return value
+
+    alerts: AlertsConfig = Field(default_factory=AlertsConfig)
+    channels: list[ChannelConfig] = Field(default_factory=list, description="Notification channels ([[channels]]).")
+    alert_rules: list[AlertRuleConfig] = Field(default_factory=list, description="When to alert ([[alert_rules]]).")
+
+    source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
+
+    @model_validator(mode="after")
+    def _references(self) -> Config:
+        names = [c.name for c in self.channels]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"channels: channel name {duplicates[0]!r} is used twice")
+        for index, rule in enumerate(self.alert_rules):
+            for channel in rule.channels:
+                if channel not in names:
+                    known = ", ".join(names) or "none defined"
+                    raise ValueError(f"alert_rules.{index}.channels: unknown channel {channel!r} (channels: {known})")
+        return self
+
+
+def _format_error(err: dict[str, Any]) -> str:
+    location = ".".join(str(part) for part in err["loc"])
+    if not location:
+        return str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        return f"unknown key '{location}'"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"key '{location}': {message}"
+
+
+def parse_config(data: dict[str, Any], source: str) -> Config:
+    """Validate a parsed TOML document; errors name ``source`` and the key."""
+    try:
+        return Config.model_validate({**data, "source": source})
+    except ValidationError as exc:
+        problems = "; ".join(_format_error(dict(err)) for err in exc.errors())
+        raise ConfigError(f"{source}: {problems}") from None
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Load the config from ``path``, from $CALENDAR_DAEMON_CONFIG, or return the defaults."""
+    chosen = path if path is not None else os.environ.get(CONFIG_ENV)
+    if not chosen:
+        return Config()
+    file = Path(chosen)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read config file: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{file}: config file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: invalid TOML: {exc}") from None
+    return parse_config(data, str(file))
+
+
+def state_directory() -> Path:
+    """Where the SQLite file lives by default: $STATE_DIRECTORY (systemd) or the user state dir."""
+    systemd_dir = os.environ.get("STATE_DIRECTORY")
+    if systemd_dir:
+        return Path(systemd_dir.split(":")[0])
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "calendar-daemon"
+
+
+def database_url(config: Config, override: str | None = None) -> str:
+    """The effective database URL: ``--db``/$CALENDAR_DAEMON_DB, then the config, then the default file."""
+    url = override or os.environ.get(DB_ENV) or config.database.url
+    if url:
+        return url
+    directory = state_directory()
+    return f"sqlite:///{directory / 'calendar-daemon.db'}"
+
+
+def iter_options(model: type[BaseModel] = Config, prefix: str = "") -> list[tuple[str, object, str]]:
+    """Every declared option as (dotted key, default, help) — used by docs and their test."""
+    options: list[tuple[str, object, str]] = []
+    for name, field in model.model_fields.items():
+        if field.exclude:
+            continue
+        annotation = field.annotation
+        args = get_args(annotation)
+        if get_origin(annotation) is list and args and isinstance(args[0], type) and issubclass(args[0], Section):
+            continue  # arrays of tables ([[feeds]]) are documented by an example, see iter_table_arrays
+        if isinstance(annotation, type) and issubclass(annotation, Section):
+            options.extend(iter_options(annotation, f"{prefix}{name}."))
+        else:
+            default = field.get_default(call_default_factory=True)
+            options.append((f"{prefix}{name}", default, field.description or ""))
+    return options
+
+
+def iter_table_arrays(model: type[BaseModel] = Config) -> list[tuple[str, list[tuple[str, object, str]]]]:
+    """Each ``[[name]]`` array of tables with its keys as (key, default, help)."""
+    arrays: list[tuple[str, list[tuple[str, object, str]]]] = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        args = get_args(annotation)
+        if get_origin(annotation) is list and args and isinstance(args[0], type) and issubclass(args[0], Section):
+            item: type[BaseModel] = args[0]
+            keys = [
+                (key, None if sub.is_required() else sub.get_default(call_default_factory=True), sub.description or "")
+                for key, sub in item.model_fields.items()
+            ]
+            arrays.append((name, keys))
+    return arrays

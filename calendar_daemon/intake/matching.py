@@ -1,0 +1,77 @@
+"""Whether two records describe the same real-world event.
+
+Same category, same kind (a press conference is not the decision it follows), a shared entity after
+aliases (``Fed`` = ``美联储`` = ``FOMC``), a compatible region, no source in common (one source does
+not disagree with itself), and a date near the other: exact dates within :data:`NEAR_DAYS`, or a
+coarse period ("2026 Q2") that contains the exact date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from calendar_daemon.domain.aliases import canonical_entity
+from calendar_daemon.domain.records import EventRecord
+from calendar_daemon.intake.claims import PRECISION_RANK, Claim, members_of, source_key
+
+NEAR_DAYS = 3
+
+# An event's kind, from its tags and title: a press conference is not the decision it follows.
+KIND_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("press-conference", ("press-conference", "press conference", "news conference", "新闻发布会", "记者会")),
+    ("minutes", ("minutes", "纪要")),
+)
+
+
+def event_kind(title: str, tags: Iterable[str]) -> str:
+    haystack = " ".join([title, *tags]).casefold()
+    for kind, markers in KIND_MARKERS:
+        if any(marker in haystack for marker in markers):
+            return kind
+    return "main"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching compares, computed once per record."""
+
+    record: EventRecord
+    claim: Claim
+    kind: str
+    entities: frozenset[str]
+    source_keys: frozenset[tuple[str, str]]
+    member_uids: frozenset[str]
+
+    @classmethod
+    def of(cls, record: EventRecord) -> Profile:
+        members = members_of(record)
+        names = [name for member in members for name in member.entities] + list(record.entities)
+        keys = {source_key(s) for member in members for s in member.sources} | {source_key(s) for s in record.sources}
+        return cls(
+            record=record, claim=Claim.of(record), kind=event_kind(record.title, record.tags),
+            entities=frozenset(canonical_entity(name) for name in names), source_keys=frozenset(keys),
+            member_uids=frozenset(m.uid for m in members),
+        )  # fmt: skip
+
+
+def profiles_match(pa: Profile, pb: Profile) -> bool:
+    """Whether two profiled records describe the same event (see the module docstring)."""
+    a, b = pa.record, pb.record
+    if a.uid in pb.member_uids or b.uid in pa.member_uids:
+        return True
+    if a.category != b.category or (a.region != b.region and "GLOBAL" not in (a.region, b.region)):
+        return False
+    if pa.kind != pb.kind or not (pa.entities & pb.entities) or (pa.source_keys & pb.source_keys):
+        return False
+    ca, cb = pa.claim, pb.claim
+    if not ca.is_coarse and not cb.is_coarse:
+        return abs(a.sort_start - b.sort_start) <= timedelta(days=NEAR_DAYS)
+    coarse, fine = (ca, cb) if PRECISION_RANK[ca.precision] <= PRECISION_RANK[cb.precision] else (cb, ca)
+    return coarse.covers(fine)
+
+
+def same_event(a: EventRecord, b: EventRecord) -> bool:
+    """Whether ``a`` and ``b`` describe the same event (see the module docstring)."""
+    return profiles_match(Profile.of(a), Profile.of(b))

@@ -1,0 +1,77 @@
+"""Loading the seed calendar into the store: the first time, when its files change, and as the
+reference horizon rolls forward. All records go through :func:`calendar_daemon.intake.submit.submit`
+in one batch, which reconciles news with the official dates."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.sources.files import read_event_files
+from calendar_daemon.sources.seeds import ReferenceOptions, bundled_seeds_dir, expand_rule_files, horizon, inputs, seeds_digest
+from calendar_daemon.store.events import EventStore, UpsertResult
+
+logger = logging.getLogger(__name__)
+
+SEED_DIGEST_MARKER = "seed_digest"
+HORIZON_MARKER = "reference_horizon_end"
+
+
+def load_seeds(
+    store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
+    reference: ReferenceOptions | None = None, now: datetime | None = None,
+) -> UpsertResult:
+    """Load every seed and reference file in one transaction; unchanged seeds change nothing."""
+    folder = folder or bundled_seeds_dir()
+    options = reference or ReferenceOptions()
+    event_files, rule_files = inputs(folder, options)
+    start, end = horizon(now or datetime.now(UTC), options.horizon_days)
+    records = read_event_files(event_files, default_timezone=default_timezone)
+    records += expand_rule_files(rule_files, start, end, default_timezone)
+    result = submit(store, records, origin="seed")
+    store.set_marker(SEED_DIGEST_MARKER, seeds_digest(event_files + rule_files))
+    store.set_marker(HORIZON_MARKER, end.date().isoformat())
+    if result.merged:
+        logger.info("seeds: %s records joined an event from another source", len(result.merged))
+    return result
+
+
+def load_seeds_if_changed(
+    store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
+    reference: ReferenceOptions | None = None, now: datetime | None = None,
+) -> UpsertResult | None:
+    """On start: load the seeds the first time and when their files changed; else roll the horizon.
+
+    Unchanged seed files are not read again (an event edited through the API keeps its edit); when
+    only the day moved, :func:`roll_horizon` adds the recurring occurrences newly inside the window.
+    """
+    folder = folder or bundled_seeds_dir()
+    options = reference or ReferenceOptions()
+    event_files, rule_files = inputs(folder, options)
+    if store.get_marker(SEED_DIGEST_MARKER) != seeds_digest(event_files + rule_files):
+        return load_seeds(store, folder, default_timezone=default_timezone, reference=options, now=now)
+    logger.info("seeds unchanged since last load")
+    return roll_horizon(store, folder, default_timezone=default_timezone, reference=options, now=now)
+
+
+def roll_horizon(
+    store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
+    reference: ReferenceOptions | None = None, now: datetime | None = None,
+) -> UpsertResult | None:
+    """Add the recurring occurrences that entered the window since the last expansion; None when the
+    window has not moved. Stored occurrences are left as they are. A running daemon calls this
+    periodically, so the horizon rolls without a restart."""
+    options = reference or ReferenceOptions()
+    _, rule_files = inputs(folder or bundled_seeds_dir(), options)
+    start, end = horizon(now or datetime.now(UTC), options.horizon_days)
+    if not rule_files or store.get_marker(HORIZON_MARKER) == end.date().isoformat():
+        return None
+    records = expand_rule_files(rule_files, start, end, default_timezone)
+    known = store.get_many([r.uid for r in records])
+    result = submit(store, [r for r in records if r.uid not in known], origin="seed")
+    store.set_marker(HORIZON_MARKER, end.date().isoformat())
+    if result.created:
+        logger.info("reference horizon now ends %s: %s new occurrences", end.date(), len(result.created))
+    return result

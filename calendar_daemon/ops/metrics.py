@@ -1,0 +1,65 @@
+"""Prometheus metrics: messages by kind, outcome and channel, feed requests, event count, claims held.
+
+Every series carries a ``replica`` label, so the replicas behind one load balancer can be told
+apart (and summed) even when scraped through a single address.
+
+``calendar_daemon_alerts_total`` counts every message the ledger delivers, with a ``kind`` label:
+``alert`` (an alert before an event), ``digest``, ``moved`` and ``cancelled`` (notices after an
+alert was sent for an event that then changed) and ``missed_summary`` (what fell due while down).
+``late`` and ``missed`` apply to alerts only; other kinds are ``sent`` or ``failed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
+
+from calendar_daemon.store.models import KINDS  # the ledger rows' kinds
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+OUTCOMES = ("sent", "failed", "late", "missed")
+ALERT_ONLY = ("late", "missed")
+
+
+class Metrics:
+    """One registry per process (tests build several apps, so not the global one)."""
+
+    def __init__(self, replica: str = "") -> None:
+        self.replica = replica
+        self.registry = CollectorRegistry()
+        self.alerts = Counter(
+            "calendar_daemon_alerts",
+            "Messages by kind (alert, digest, moved, cancelled, missed_summary), outcome (sent, failed; "
+            "late, missed for alerts) and channel.",
+            ["replica", "kind", "outcome", "channel"], registry=self.registry,
+        )  # fmt: skip
+        self.feed_requests = Counter(
+            "calendar_daemon_feed_requests", "Feed requests served.", ["replica"], registry=self.registry
+        ).labels(replica=replica)
+        self.events = Gauge(
+            "calendar_daemon_events", "Events in the store (not deleted).", ["replica"], registry=self.registry
+        ).labels(replica=replica)
+        self.claims = Gauge(
+            "calendar_daemon_alert_claims", "Alerts this replica has claimed and not yet recorded.", ["replica"],
+            registry=self.registry,
+        ).labels(replica=replica)  # fmt: skip
+
+    def declare_channels(self, channels: Iterable[str]) -> None:
+        """Export every kind and outcome of every channel from the start (at 0), so a rate or alert on it works."""
+        for channel in channels:
+            for kind in KINDS:
+                for outcome in OUTCOMES if kind == "alert" else [o for o in OUTCOMES if o not in ALERT_ONLY]:
+                    self.alerts.labels(replica=self.replica, kind=kind, outcome=outcome, channel=channel)
+
+    def alert(self, outcome: str, channel: str, count: int = 1, *, kind: str = "alert") -> None:
+        self.alerts.labels(replica=self.replica, kind=kind, outcome=outcome, channel=channel).inc(count)
+
+    def track_events(self, count: Callable[[], int]) -> None:
+        self.events.set_function(lambda: float(count()))
+
+    def track_claims(self, count: Callable[[], int]) -> None:
+        self.claims.set_function(lambda: float(count()))
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

@@ -1,0 +1,26 @@
+"""What the extractor proposes: one dated event found in an article."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Candidate:
+    title: str
+    category: str
+    region: str
+    importance: int
+    start: str
+    end: str | None
+    precision: str
+    timezone: str
+    entities: list[str] = field(default_factory=list)
+    evidence: str = ""
+    confidence: float = 0.5
+    fiscal: bool = False
+    rescheduled_from: str | None = None  # the date the article says the event was moved from
+    mentions: list[str] = field(default_factory=list)  # other phrases of this article naming the same event
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)

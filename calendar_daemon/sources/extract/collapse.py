@@ -1,0 +1,116 @@
+"""One event, one candidate: mentions of the same event in one article collapse into the most precise.
+
+Articles name an event more than once: the headline or lead ("下周…美联储公布利率决议", "Week ahead: Fed
+minutes") previews what a later paragraph dates exactly. Two candidates describe the same event when
+they share category and region, one's period contains the other's, nothing tells them apart (different
+companies, different kinds of event: "租用" is not "上市") and something ties them (a shared company or
+a shared word of the category's vocabulary). The coarser mention then folds into the finer one, which
+keeps its own evidence and lists the other phrase in ``mentions``. A summary of several items ("下周共有
+3只新股申购", "30家公司解禁") stays beside its dated members: it is an event of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from calendar_daemon.domain.aliases import canonical_entity
+
+from .candidate import Candidate
+
+logger = logging.getLogger(__name__)
+
+FAR = date(9999, 12, 31)
+_PREVIEW = ("week", "month")  # a lead's relative period ("下周", "下月", "next week") previews a dated item
+
+
+@dataclass
+class Found:
+    """A candidate and what the collapse needs to know about where it came from."""
+
+    cand: Candidate
+    sentence: int
+    pos: int  # where its time expression starts in the sentence
+    headline: bool
+    terms: frozenset[str]
+    aggregate: bool
+    span: tuple[date, date] = (FAR, FAR)
+
+    def __post_init__(self) -> None:
+        c = self.cand
+        first = date.fromisoformat(c.start[:10])
+        last = first if c.precision == "datetime" else date.fromisoformat(c.end[:10]) if c.end else FAR
+        self.span = (first, last)
+
+    def interval(self) -> tuple[date, date]:
+        return self.span
+
+
+def _overlap(a: list[str], b: list[str]) -> bool:
+    """A shared name, also across languages and short forms ("Fed", "美联储", "Federal Reserve")."""
+    ca, cb = [canonical_entity(x) for x in a], [canonical_entity(y) for y in b]
+    return any(x in y or y in x for x in ca for y in cb)
+
+
+def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
+    """A headline packs several items into a few words, so its region and names may belong to another
+    of them: for a headline the kind of event (a shared vocabulary word) is enough."""
+    ca, cb = a.cand, b.cand
+    headline = a.headline or b.headline
+    if ca.category != cb.category or (ca.region != cb.region and not headline):
+        return False
+    if a.terms and b.terms and not a.terms & b.terms:
+        return False  # different kinds of event ("租用" is not "上市")
+    if _overlap(ca.entities, cb.entities):
+        return True
+    if ca.entities and cb.entities and not headline:
+        return False  # different companies or institutions
+    # Without names on both sides, the shared word must come with no name on either side; a preview
+    # without a name ("CPI数据将公布", next week) may fold into the dated item that names its publisher
+    # ("12月9日，国家统计局将公布11月CPI").
+    return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities)
+                                        or (preview is not None and not preview.cand.entities))
+
+
+def _folds_into(coarse: Found, fine: Found) -> bool:
+    (c0, c1), (f0, f1) = coarse.interval(), fine.interval()
+    if not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline):
+        return False
+    if (c1 == FAR) != (f1 == FAR):
+        return False  # an open-ended period ("自2月1日起施行") is no preview of a day
+    if coarse.headline:
+        return same_event(coarse, fine)
+    if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
+        return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
+    return (coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")
+            and not coarse.aggregate and same_event(coarse, fine, preview=coarse))
+
+
+def _width(f: Found) -> tuple[int, int]:
+    a, b = f.interval()
+    return (b - a).days, f.cand.precision != "datetime"
+
+
+def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) -> list[Found]:
+    """Fold each coarse mention into the finest mention of the same event; ``merge(kept, folded)``."""
+    order = sorted(found, key=lambda f: (-_width(f)[0], not f.headline, f.sentence, f.pos))
+    gone: set[int] = set()
+    by_category: dict[str, list[Found]] = {}
+    for f in found:
+        by_category.setdefault(f.cand.category, []).append(f)
+    for coarse in order:
+        targets = [f for f in by_category[coarse.cand.category]
+                   if f is not coarse and id(f) not in gone and _folds_into(coarse, f)]
+        if not targets:
+            continue
+        best = min(targets, key=lambda f: (coarse.interval() != f.interval(),
+                                           -len(coarse.terms & f.terms), -_overlap(coarse.cand.entities, f.cand.entities),
+                                           abs(f.sentence - coarse.sentence), abs(f.pos - coarse.pos), _width(f)))
+        merge(best.cand, coarse.cand)
+        best.aggregate = best.aggregate or (coarse.aggregate and not coarse.headline)  # still a summary
+        gone.add(id(coarse))
+        logger.debug("%r (%s) folds into %r (%s)", coarse.cand.title, coarse.cand.start, best.cand.title,
+                     best.cand.start)
+    return [f for f in found if id(f) not in gone]

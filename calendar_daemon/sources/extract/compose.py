@@ -1,0 +1,351 @@
+"""Combine recognised atoms: pick non-overlapping matches, build ranges,
+apply deadline / open-start / as-of / fuzzy modifiers, attach clock times
+and zone words.  Entry points: :func:`find_times`, :func:`resolve_expression`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from . import periods as P
+from .english import EN_ZONES, RE_TIME, en_time, recognise_en
+from .fallback import fallback_resolve
+from .normalize import normalize
+from .numerals import cn_int
+from .periods import Resolved
+from .timeexpr import (
+    RE_BARE_DAY,
+    RE_CONNECT,
+    RE_TOD,
+    RE_ZONE,
+    ZONES,
+    Anchor,
+    TimeMatch,
+    as_aware,
+    recognise_cn,
+    time_of_day,
+)
+
+logger = logging.getLogger(__name__)
+
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)
+_NOW_TO = re.compile(r"(?:从现在|从今天|从目前|即日|今后|现在)起?\s*(?:到|至)\s*$")
+_DEADLINE_PRE = re.compile(r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
+# "前" is "before" unless it starts a word: 前瞻 (preview), 前夕 (eve), 前景, 前十/前三 (top N)...
+_DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?![后瞻夕景沿列十三五两几百])|为止)")
+_OPEN_POST = re.compile(r"^\s*(?:起|开始|及之后|及以后|之后|以后|以来|往后|\bonwards?\b|\band beyond\b)")
+_FUZZY_POST = re.compile(r"^\s*(?:前后|左右)")
+_LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
+_EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
+_FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
+_EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
+_EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
+# "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day.
+_EN_BARE_END = re.compile(r"\s?[-–]\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|\.\d|-)")
+# "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
+_PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\)")
+# "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text.
+_BARE_DAY = re.compile(r"(?<![\d月.\-/年])(?P<d>[1-9]|[12]\d|3[01])\s*日(?![内均线期以之前后])")
+
+
+def _select(atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """Longest-first, non-overlapping, then in text order."""
+    atoms.sort(key=lambda t: (-(t.end - t.start), t.start))
+    taken: list[TimeMatch] = []
+    occupied: set[int] = set()
+    for tm in atoms:
+        if any(i in occupied for i in range(tm.start, tm.end)):
+            continue
+        taken.append(tm)
+        occupied.update(range(tm.start, tm.end))
+    taken.sort(key=lambda t: t.start)
+    return taken
+
+
+def _with_year(b: TimeMatch, a: TimeMatch, tz: str) -> Resolved:
+    """Re-resolve a year-less range end ``b`` in the year of ``a``."""
+    ya = a.ymd[0]
+    _, mo, dd = b.ymd
+    if ya is None or mo is None or b.has_year:
+        return b.base
+    first = a.base.first_day()
+    res = P.day(date(ya, mo, dd), tz) if dd and P.valid_ymd(ya, mo, dd) else P.month(ya, mo, tz)
+    if first is not None and res.first_day() is not None and res.first_day() < first:  # type: ignore[operator]
+        return _with_year(replace(b, ymd=(None, mo, dd)), replace(a, ymd=(ya + 1, None, None)), tz)
+    return res
+
+
+def _bracketed_dates(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """"下周一(4月20日)", "今日(6月19日)": the bracketed explicit date wins over the relative word
+    (a Monday-to-Sunday span stays a week), before ranges are built ("今日(6月19日)起至6月24日")."""
+    out: list[TimeMatch] = []
+    for tm in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.tags & {"week", "weekday", "rel"} and tm.base.start is not None
+                and prev.base.start is not None and text[prev.end:tm.start].strip() == "("
+                and tm.start - prev.end <= 8 and text[tm.end:tm.end + 1] == ")"):
+            res = tm.base
+            fd, ld = res.first_day(), res.last_day()
+            if fd and ld and fd.weekday() == 0 and (ld - fd).days == 6:
+                res = replace(res, precision="week", kind="point")
+            out[-1] = TimeMatch(prev.start, tm.end + 1, res, res, tm.has_year, tm.ymd, prev.tags)
+            continue
+        out.append(tm)
+    return out
+
+
+def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    atoms = _bracketed_dates(text, atoms)
+    out: list[TimeMatch] = []
+    i = 0
+    while i < len(atoms):
+        cur = atoms[i]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        gap = text[cur.end:nxt.start] if nxt else ""
+        if nxt and len(gap) <= 8 and cur.base.start is not None and nxt.base.start is not None:
+            if "monthpart" in cur.tags and not gap.strip() and nxt.base.precision == "date":
+                out.append(replace(nxt, start=cur.start))
+                i += 2
+                continue
+            if (RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap:
+                b = _with_year(nxt, cur, a.tz)
+                if b.first_day() is not None and cur.base.first_day() <= b.first_day():  # type: ignore[operator]
+                    res = P.span(cur.base, b)
+                    out.append(TimeMatch(cur.start, nxt.end, res, res, cur.has_year, cur.ymd, {"range"}))
+                    i += 2
+                    continue
+        if cur.base.precision == "date" and cur.ymd[1] is not None and cur.ymd[2] is not None:
+            en_end = _EN_BARE_END.match(text, cur.end)
+            y, mo, d0 = cur.ymd
+            if en_end and y and mo and d0 and d0 < int(en_end["d"]) and P.valid_ymd(y, mo, int(en_end["d"])) \
+                    and (nxt is None or nxt.start >= en_end.end()):
+                res = Resolved(date(y, mo, d0), date(y, mo, int(en_end["d"])), "date", kind="range", timezone=a.tz)
+                out.append(TimeMatch(cur.start, en_end.end(), res, res, cur.has_year, cur.ymd, {"range"}))
+                i += 1
+                continue
+            conn = RE_CONNECT.match(text, cur.end)
+            bare = RE_BARE_DAY.match(text, conn.end()) if conn and conn.end() > cur.end else None
+            if bare and conn is not None:
+                y, mo, d0 = cur.ymd
+                dd = cn_int(bare["d"])
+                if y and mo and dd and d0 and dd > d0 and P.valid_ymd(y, mo, dd):
+                    res = Resolved(date(y, mo, d0), date(y, mo, dd), "date", kind="range", timezone=a.tz)
+                    out.append(TimeMatch(cur.start, bare.end(), res, res, cur.has_year, cur.ymd, {"range"}))
+                    i += 1
+                    continue
+        out.append(cur)
+        i += 1
+    return _bracketed_ranges(text, out)
+
+
+def _bracketed_ranges(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
+    """"下周(5月18日至5月22日)": a bracketed range right after a relative week is that week, stated exactly."""
+    out: list[TimeMatch] = []
+    for tm in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and "range" in tm.tags and ("week" in prev.tags or "weekday" in prev.tags)
+                and text[prev.end:tm.start].strip() == "(" and text[tm.end:tm.end + 1] == ")"):
+            out[-1] = replace(tm, start=prev.start, end=tm.end + 1)
+            continue
+        out.append(tm)
+    return out
+
+
+def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
+    pre = text[max(0, tm.start - 16):tm.start]
+    post = text[tm.end:tm.end + 12]
+    base = tm.base
+    if base.start is None:
+        return tm
+    if m := _AS_OF.search(pre):
+        return replace(tm, start=tm.start - len(m[0]), resolved=base.with_kind("as_of"))
+    if m := _NOW_TO.search(pre):
+        res = Resolved(a.today, P.as_date(base.end), "date", kind="range", timezone=base.timezone)
+        return replace(tm, start=tm.start - len(m[0]), resolved=res)
+    dpre = _DEADLINE_PRE.search(pre)
+    dpost = _DEADLINE_POST.match(post)
+    if (dpre or dpost) and "range" not in tm.tags:
+        pub = a.published.astimezone(ZoneInfo(a.tz)).replace(second=0, microsecond=0)
+        due = P.as_date(base.end)
+        # "by X" runs from publication to X; a deadline already past at publication is just its own period.
+        res = Resolved(pub if due is None or due >= pub.date() else base.start, due, "date", kind="deadline", timezone=base.timezone)
+        start = tm.start - (len(dpre[0]) if dpre else 0)
+        return replace(tm, start=start, end=tm.end + (dpost.end() if dpost else 0), resolved=res)
+    if m := _OPEN_POST.match(post):
+        fpre = _FROM_PRE.search(pre)
+        res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone,
+                       past_relative="以来" in m[0])
+        return replace(tm, start=tm.start - (len(fpre[0]) if fpre else 0), end=tm.end + m.end(), resolved=res)
+    if m := _FUZZY_POST.match(post):
+        return replace(tm, end=tm.end + m.end(), resolved=base.with_kind("fuzzy"))
+    for rx, h in ((_LATE_POST, 2), (_EARLY_POST, 1)):
+        if (m := rx.match(post)) and base.precision == "year" and tm.ymd[0]:
+            res = replace(P.half(tm.ymd[0], h, base.timezone), kind="fuzzy")
+            return replace(tm, end=tm.end + m.end(), resolved=res)
+    if "range" in tm.tags and (fpre := _FROM_PRE.search(pre)):
+        return replace(tm, start=tm.start - len(fpre[0]))
+    return tm
+
+
+def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
+    base = tm.resolved
+    if base.precision != "date" or base.kind != "point" or base.start != base.end:
+        return tm
+    d = base.first_day()
+    assert d is not None
+    zone: str | None = None
+    start, end = tm.start, tm.end
+    zpre = RE_ZONE.search(text, max(0, tm.start - 8), tm.start)
+    if zpre and not text[zpre.end():tm.start].strip():
+        zone, start = ZONES[zpre[0]], zpre.start()
+    pos = tm.end
+    if wd := _PAREN_WEEKDAY.match(text, pos):
+        pos = wd.end()
+    zmid = RE_ZONE.match(text, pos + (len(text[pos:pos + 2]) - len(text[pos:pos + 2].lstrip())))
+    if zmid:
+        zone, pos = ZONES[zmid[0]], zmid.end()
+    hm: tuple[int, int] | None = None
+    tod = RE_TOD.match(text, pos) if text[pos:pos + 1] != "日" else None
+    if tod and tod.end() - pos <= 12:
+        hm, end = time_of_day(tod), tod.end()
+        ztail = _EN_ZONE_TAIL.match(text, end)
+        if ztail:
+            zone, end = EN_ZONES[ztail[1]], ztail.end()
+    else:
+        window = text[pos:pos + 8]
+        lead = re.match(r"\s*,?\s*(?:at|@)?\s*", window)
+        en = RE_TIME.match(text, pos + (lead.end() if lead else 0))
+        if en is None:  # "8:30 a.m. ET Thursday" / "8:30 a.m. ET on Thursday"
+            back = text[max(0, tm.start - 24):tm.start]
+            matches = list(RE_TIME.finditer(back))
+            bm = matches[-1] if matches else None
+            if bm is not None and re.fullmatch(r"\s*(?:on|,)?\s*", back[bm.end():]):
+                got = en_time(bm)
+                if got:
+                    hm, z = got
+                    zone = z or zone
+                    start = tm.start - len(back) + bm.start()
+        else:
+            got = en_time(en)
+            if got:
+                hm, z = got
+                zone = z or zone
+                end = en.end()
+    if hm is None:
+        return tm
+    tzname = zone or a.tz
+    dt = as_aware(d, hm, tzname)
+    res = Resolved(dt, dt, "datetime", timezone=tzname)
+    return replace(tm, start=start, end=end, resolved=res, base=res)
+
+
+def _with_bare_days(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    """Add ``17日`` when an earlier full date in the same text names its month (the next month
+    when the day is smaller than that date's day: "30日至2日")."""
+    dated = [t for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None and t.ymd[0] is not None]
+    if not dated:
+        return atoms
+    taken = [(t.start, t.end) for t in atoms]
+    extra: list[TimeMatch] = []
+    for m in _BARE_DAY.finditer(text, dated[0].end):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        prev = max((t for t in dated if t.end <= m.start()), key=lambda t: t.end, default=None)
+        if prev is None:
+            continue
+        y, mo, d0 = prev.ymd
+        assert y is not None and mo is not None and d0 is not None
+        dd = int(m["d"])
+        if dd < d0:
+            nxt = P.add_months(date(y, mo, 1), 1)
+            y, mo = nxt.year, nxt.month
+        if P.valid_ymd(y, mo, dd):
+            extra.append(TimeMatch(m.start(), m.end(), P.day(date(y, mo, dd), a.tz), P.day(date(y, mo, dd), a.tz),
+                                   prev.has_year, (y, mo, dd), {"bareday"}))
+    return sorted(atoms + extra, key=lambda t: t.start) if extra else atoms
+
+
+def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
+    """Recognise and resolve every time expression in normalised ``text``."""
+    atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
+    atoms = _merge(text, _with_bare_days(text, atoms, anchor), anchor)
+    out: list[TimeMatch] = []
+    for tm in atoms:
+        tm = _modify(text, tm, anchor)
+        tm = _attach_time(text, tm, anchor)
+        while out and out[-1].start >= tm.start and out[-1].end <= tm.end:  # swallowed by a clock time
+            out.pop()
+        if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
+            continue
+        out.append(tm)
+    return _lone_zoned_time(text, _drop_echoed_weekdays(out), anchor)
+
+
+def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
+    """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing."""
+    def echoes(w: TimeMatch, d: TimeMatch) -> bool:
+        gap = d.start - w.end if d.start >= w.end else w.start - d.end
+        return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
+                and d.resolved.first_day() == w.resolved.first_day())
+    return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
+
+
+# A clock time that a same-day word ties to the date named before it: "会后于下午4时30分", "当天晚上8点".
+# So does a clause that opens with a day-part clock time: "…11月10日:美国CPI,晚上9时30分公布".
+_SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|于|在)?\s*(?=\S{0,3}\d)|(?<=[,;:])\s*"
+                           r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*\d))" + RE_TOD.pattern)
+
+
+def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    """"The ECB meets next Thursday, with the rate decision at 2:15 p.m. CET": when the text has one
+    plain date and one clock time with an explicit zone that no date took, the time belongs to that date."""
+    plain = [i for i, t in enumerate(times) if t.resolved.precision == "date" and t.resolved.kind == "point"
+             and t.resolved.start == t.resolved.end]
+    if len(plain) != 1 or any(t.resolved.precision == "datetime" for t in times):
+        return times
+    got: tuple[tuple[int, int], str | None] | None = None
+    zoned = [m for m in RE_TIME.finditer(text) if (m["z"] or m["z2"] or m["z3"])
+             and not any(t.start <= m.start() < t.end for t in times)]
+    if zoned:
+        got = en_time(zoned[0])
+    elif (later := _SAME_DAY_TOD.search(text, times[plain[0]].end)) is not None:  # "…9月17日召开,会后于下午4时30分…"
+        hm = time_of_day(later)
+        got = (hm, a.tz) if hm else None
+    if got is None or got[1] is None:
+        return times
+    tm = times[plain[0]]
+    d = tm.resolved.first_day()
+    assert d is not None
+    res = Resolved(as_aware(d, got[0], got[1]), as_aware(d, got[0], got[1]), "datetime", timezone=got[1])
+    return [*times[:plain[0]], replace(tm, resolved=res, base=res), *times[plain[0] + 1:]]
+
+
+def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=ZoneInfo(tz))
+    return Anchor(published.astimezone(ZoneInfo(tz)), tz, week_ahead)
+
+
+def resolve_expression(expr: str, published: datetime, tz: str, context: str | None = None) -> Resolved | None:
+    """Resolve one expression against ``published`` (``context``: surrounding text,
+    e.g. the headline naming the issuer whose fiscal calendar applies)."""
+    anchor = anchor_for(published, tz)
+    text = normalize(expr)
+    prefix = normalize(context) + "\n" if context else ""
+    matches = [m for m in find_times(prefix + text, anchor) if m.end > len(prefix)]
+    if not matches:
+        return fallback_resolve(expr, anchor)
+    best = max(matches, key=lambda m: (min(m.end, len(prefix) + len(text)) - max(m.start, len(prefix)),
+                                       -m.start))
+    return best.resolved
+
+
+def shift_days(d: date, n: int) -> date:
+    return d + timedelta(days=n)
+
+
+__all__ = ["EN_ZONES", "anchor_for", "find_times", "resolve_expression"]

@@ -1,0 +1,370 @@
+"""Extraction engine: sentences -> time expressions -> dated event candidates."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from . import classify as C
+from .candidate import Candidate
+from .collapse import Found, collapse
+from .compose import anchor_for, find_times
+from .normalize import cjk_ratio, normalize
+from .periods import as_date, iso
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
+from .reschedule import Move, find_move
+from .timeexpr import Anchor, TimeMatch
+from .titles import compose_title
+
+logger = logging.getLogger(__name__)
+
+MAX_SENTENCE = 2000
+MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far shorter)
+MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
+MAX_CANDIDATES = 1000
+CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
+# English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows).
+_SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?:(?<=[a-z0-9)%])|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
+                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)")
+_CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
+_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
+                         r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
+# A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
+_DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
+                            re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so)\s+|;\s+")
+# A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
+_BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
+# A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
+_DAY_HEADING_MAX = 24
+_DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
+_HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
+                           r"(?:day)?\b\.?", re.IGNORECASE)
+_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
+
+AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (long ones are cut, so no single unit is unbounded)."""
+    out: list[str] = []
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        out.append(text[pos:m.start() + (1 if m.group().startswith(".") else 0)])
+        pos = m.end()
+    out.append(text[pos:])
+    result: list[str] = []
+    for s in out:
+        s = s.strip()
+        while len(s) > MAX_SENTENCE:
+            result.append(s[:MAX_SENTENCE])
+            s = s[MAX_SENTENCE:]
+        if s:
+            result.append(s)
+    return result
+
+
+def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(paragraph number, sentence) for each sentence; paragraphs are separated by blank lines."""
+    for para_no, paragraph in enumerate(text.split("\n\n")):
+        for sentence in split_sentences(paragraph):
+            yield para_no, sentence
+
+
+def _clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in (_CLAUSE_SPLIT_ZH if zh else _CLAUSE_SPLIT_EN).finditer(sentence):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(sentence)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def _has_trigger(scope: str) -> bool:
+    scope = _ATTRIBUTIVE.sub("", scope)
+    return C.TRIGGER.search(scope) is not None
+
+
+_RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
+
+
+def _is_period(sentence: str, tm: TimeMatch) -> bool:
+    """True when the expression names a data/report period ("3月CPI"), not the day something happens.
+    A clock time makes it a moment, and a release verb between it and the noun makes it the release day
+    ("4月13日 海关总署公布3月进出口数据")."""
+    if tm.resolved.precision == "datetime":
+        return False
+    post = sentence[tm.end:tm.end + 24]
+    if C.VERB_AFTER.match(post):
+        return False
+    m = C.PERIOD_NOUN.match(post)
+    return m is not None and _RELEASE_VERB.search(m[0]) is None
+
+
+def _headline(text: str) -> str:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for i, ln in enumerate(lines[:12]):
+        if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
+            return lines[i - 1]
+    return lines[0] if lines else ""
+
+
+def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
+    """A short line that is nothing but one day ("周一(4月13日)", "4月14日(周二)", "Tuesday, April 14"):
+    the undated items listed under it happen on that day."""
+    if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
+        return False
+    times = find_times(sentence, anchor)
+    days = {(t.resolved.precision, t.resolved.kind, t.resolved.start, t.resolved.end) for t in times}
+    if (len(days) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point"
+            or (times[0].resolved.first_day() or anchor.today) < anchor.today):  # a dateline is no heading
+        return False
+    rest, pos = "", 0
+    for t in times:
+        rest, pos = rest + sentence[pos:t.start], t.end
+    return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
+
+
+_ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
+
+
+def _is_dated_entry(sentence: str, anchor: Anchor) -> bool:
+    """A calendar-list line "11月13日(星期五):香港第三季GDP修订" — a day, a colon, then the entry."""
+    if not sentence[:1].isdigit():
+        return False
+    times = find_times(sentence, anchor)
+    return (bool(times) and times[0].start == 0 and times[0].resolved.precision in ("date", "datetime")
+            and _ENTRY_COLON.match(sentence, times[0].end) is not None)
+
+
+def _has_own_date(sentence: str, anchor: Anchor) -> bool:
+    return any(t.resolved.kind != "as_of" and not _is_period(sentence, t) for t in find_times(sentence, anchor))
+
+
+def _week_ahead(headline: str, anchor: Anchor) -> date | None:
+    if not _WEEK_AHEAD.search(headline):
+        return None
+    for tm in find_times(headline, anchor):
+        first = tm.resolved.first_day()
+        if (tm.resolved.precision in ("week", "date") and tm.resolved.kind in ("point", "range")
+                and first is not None and first >= anchor.today):
+            return first - timedelta(days=first.weekday())
+    today = anchor.today
+    if "下" in headline or today.weekday() >= 4:
+        return today + timedelta(days=7 - today.weekday())
+    return today - timedelta(days=today.weekday())
+
+
+def _evidence(sentence: str, tm: TimeMatch) -> str:
+    lo = max(0, tm.start - 16)
+    hi = min(len(sentence), max(tm.end + 28, lo + 30))
+    return sentence[lo:hi].strip()[:60]
+
+
+def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
+    res = tm.resolved
+    if res.kind in ("deadline",):
+        res = tm.base
+    if res.start is None or (res.fiscal and res.label and res.start is None):
+        return None
+    if res.precision == "datetime":
+        return iso(res.start) or "", None, "datetime"
+    start = iso(as_date(res.start)) or ""
+    if res.kind == "open_start":
+        return start, None, res.precision
+    return start, iso(as_date(res.end)), res.precision
+
+
+def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
+    res = tm.resolved
+    if res.past_relative:
+        return True
+    last = res.last_day() if res.kind != "open_start" else None
+    first = res.first_day()
+    if res.kind == "open_start":
+        return first is not None and (first < today - timedelta(days=365)
+                                      or (first < today and C.PAST.search(scope) is not None))
+    if last is not None and last < today:
+        return True
+    return last is not None and last <= today and C.PAST.search(scope) is not None
+
+
+def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
+    """Dated, upcoming (or ongoing) events found in one article."""
+    if len(text) > MAX_RAW_CHARS:
+        logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
+        text = text[:MAX_RAW_CHARS]
+    norm = normalize(text)
+    if len(norm) > MAX_TEXT_CHARS:
+        logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
+        norm = norm[:MAX_TEXT_CHARS]
+    zh = cjk_ratio(norm) >= 0.3
+    zone = tz or (BEIJING if zh else NEW_YORK)
+    if published is None:
+        published, _ = detect_published(text)
+    if published is None:
+        published = datetime.now(ZoneInfo(zone))
+        logger.debug("no publication time found; anchoring on now")
+    anchor = anchor_for(published, zone)
+    headline = _headline(norm)
+    anchor = anchor_for(published, zone, _week_ahead(headline, anchor))
+    default_region = "CN" if zh else "US"
+    found: list[Found] = []
+    index: dict[tuple[str, str, str | None, str], list[Found]] = {}
+    sent_no, in_headline = 0, False
+
+    def add(c: Candidate, scope: str, pos: int) -> None:
+        key = (c.category, c.start, c.end, c.region)
+        for old in index.get(key, []):
+            if old.sentence == sent_no or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
+                _merge_into(old.cand, c)
+                return
+        terms = C.category_terms(c.category, scope)
+        f = Found(c, sent_no, pos, in_headline, terms, C.AGGREGATE.search(scope) is not None)
+        found.append(f)
+        index.setdefault(key, []).append(f)
+
+    heading = ""  # the current day heading of a calendar list
+    # A heading that stands alone in its paragraph owns the whole paragraph under it, however long its
+    # sentences ("Tuesday 1/30" + a paragraph of prose); in a list, prose ends the heading's items.
+    heading_at, heading_para = -1, -1
+    for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):  # add() reads sent_no
+        if len(found) >= MAX_CANDIDATES:
+            logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
+            break
+        if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
+            continue
+        in_headline = sent_no < 3 and bool(headline) and sentence in headline
+        if _is_day_heading(sentence, anchor):
+            heading, heading_at, heading_para = sentence, para_no, -1
+            continue
+        if heading and heading_para == -1:
+            heading_para = para_no if para_no != heading_at else -2
+        if len(sentence) > _DAY_ITEM_MAX and para_no != heading_para:
+            heading = ""
+        listed = bool(heading) and not _has_own_date(sentence, anchor)
+        if listed:
+            sentence = f"{heading} {sentence}"
+        else:
+            listed = len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
+        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
+        if move is not None:
+            _drop_moved(found, move, sent_no)
+        if not kept and anchor.week_ahead is not None:
+            _inherit_week(sentence, anchor, zh, default_region, add)
+    kept_found = collapse(found, _merge_into)
+    return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _merge_into(kept: Candidate, other: Candidate) -> None:
+    """``other`` names the same event as ``kept``: keep its names, confidence and phrase."""
+    kept.entities.extend(e for e in other.entities if e not in kept.entities)
+    kept.confidence = max(kept.confidence, other.confidence)
+    for phrase in (other.evidence, *other.mentions):
+        if phrase and phrase != kept.evidence and phrase not in kept.mentions:
+            kept.mentions.append(phrase)
+
+
+def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
+    """A change of date ("因10月17日为休息日,兑付日顺延至…") retires the original date proposed by the
+    sentences just before it for the same kind of event."""
+    moved = {f.cand.category for f in found if f.sentence == sent_no and f.cand.rescheduled_from}
+    for f in [f for f in found if sent_no - 2 <= f.sentence < sent_no and f.cand.category in moved]:
+        if date.fromisoformat(f.cand.start[:10]) in move.days:
+            found.remove(f)
+            logger.debug("%r at %s was moved; dropped", f.cand.title, f.cand.start)
+
+
+def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
+          zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
+          moved: bool = False, before: str = "") -> Candidate:
+    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date."""
+    category = C.category_of(clause, sentence)
+    region = C.region_of(clause, forward, sentence, default=default_region)
+    entities = C.entities_of(C.strip_section(forward), category)
+    if not entities and lead:  # a clause without a subject continues the sentence's last named one
+        entities = C.entities_of(lead, category)[-1:]
+    if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
+        # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
+        entities = C.en_companies(before[-80:])
+    time_text = tm.span_text(sentence) if tm else ""
+    title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
+    return Candidate(title=title, category=category, region=region,
+                     importance=C.importance_of(category, clause + forward), start=span[0], end=span[1],
+                     precision=span[2], timezone=tzname, entities=entities,
+                     evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],
+                     confidence=round(min(0.95, confidence), 2), fiscal=bool(tm and tm.resolved.fiscal))
+
+
+def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
+                         add: AddFn, listed: bool = False) -> tuple[int, Move | None]:
+    """Candidates of one sentence; ``listed``: an entry of a calendar list (under a day heading),
+    where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
+    the schedule change the sentence states (its original dates are not proposed; the new one is)."""
+    times = [t for t in find_times(sentence, anchor)
+             if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
+    move = find_move(sentence, times)
+    clauses = _clauses(sentence, zh)
+    kept = 0
+    for i, tm in enumerate(times):
+        if move is not None and tm in move.originals:
+            continue
+        moved = move is not None and tm is move.new
+        k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
+                           (-1, (0, len(sentence))))
+        bare = _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]) is not None
+        if k > 0 and bare:
+            cs = clauses[k - 1][0]
+        elif bare and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
+            ce = clauses[k + 1][1]
+        window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
+        cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
+        if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
+            cs = max(0, tm.start - 2 * window)
+        clause = sentence[cs:ce]
+        nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
+        fs = cs if moved else max(cs, times[i - 1].end if i else 0)
+        forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
+                or (listed and C.category_of(clause, sentence) != "other"))
+        if not trig or _is_past(tm, anchor.today, clause):
+            continue
+        if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):
+            continue
+        span = _candidate_span(tm)
+        if span is None:
+            continue
+        conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
+        conf += 0.1 if C.FUTURE.search(clause) else 0.0
+        conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
+        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
+                  moved, sentence[fs:tm.start])
+        if moved and move is not None:
+            c.rescheduled_from = move.original
+        add(c, clause, tm.start)
+        kept += 1
+    return kept, move
+
+
+def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:
+    """In a week-ahead preview, an undated upcoming event belongs to the previewed week."""
+    assert anchor.week_ahead is not None
+    monday = anchor.week_ahead
+    span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
+    carry = ""
+    for a, b in _clauses(sentence, zh):
+        clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
+        if not _has_trigger(clause):
+            carry = clause + " "
+            continue
+        carry = ""
+        if not C.FUTURE.search(clause) or C.PAST.search(clause):
+            continue
+        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)

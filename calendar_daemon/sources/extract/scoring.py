@@ -1,0 +1,120 @@
+"""Scoring helpers shared by the benchmark and the tests (pure functions)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .candidate import Candidate
+from .periods import Resolved
+
+logger = logging.getLogger(__name__)
+
+FAR = date(9999, 12, 31)
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value[:10])
+
+
+def interval(start: str, end: str | None, precision: str) -> tuple[date, date]:
+    """Inclusive day interval of a record (open end = far future)."""
+    first = _day(start)
+    assert first is not None
+    if precision == "datetime":
+        return first, first
+    last = _day(end) if end is not None else FAR
+    return first, last or FAR
+
+
+def overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+@dataclass
+class Score:
+    labels: int = 0
+    candidates: int = 0
+    matched_labels: int = 0
+    matched_candidates: int = 0
+    one_to_one: int = 0
+    timed: int = 0
+    timed_exact: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched_candidates / self.candidates if self.candidates else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_labels / self.labels if self.labels else 1.0
+
+    @property
+    def precision_1to1(self) -> float:
+        return self.one_to_one / self.candidates if self.candidates else 1.0
+
+    @property
+    def recall_1to1(self) -> float:
+        return self.one_to_one / self.labels if self.labels else 1.0
+
+    def add(self, other: Score) -> None:
+        for name in ("labels", "candidates", "matched_labels", "matched_candidates", "one_to_one", "timed",
+                     "timed_exact"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def matches(c: Candidate, lab: dict[str, Any]) -> bool:
+    """Same category and overlapping day intervals (the lenient criterion)."""
+    return c.category == lab["category"] and overlaps(
+        interval(c.start, c.end, c.precision), interval(lab["start"], lab["end"], lab["precision"]))
+
+
+def pair_one_to_one(cands: list[Candidate], labels: list[dict[str, Any]]) -> dict[int, int]:
+    """Greedy one-to-one pairing {candidate index: label index}: each label takes at most one candidate
+    (the one on its start day first), so a second candidate for the same event stays unpaired."""
+    free = list(range(len(cands)))
+    pairs: dict[int, int] = {}
+    for j in sorted(range(len(labels)), key=lambda j: labels[j]["precision"] != "date"):
+        lab = labels[j]
+        hits = [i for i in free if matches(cands[i], lab)]
+        if hits:
+            best = min(hits, key=lambda i: (cands[i].start[:10] != lab["start"][:10], i))
+            free.remove(best)
+            pairs[best] = j
+    return pairs
+
+
+def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score:
+    """Lenient: a label is found if some candidate of its category overlaps it, and vice versa.
+    Strict (``one_to_one``): greedy one-to-one pairing."""
+    s = Score(labels=len(labels), candidates=len(cands))
+    s.matched_labels = sum(1 for lab in labels if any(matches(c, lab) for c in cands))
+    s.matched_candidates = sum(1 for c in cands if any(matches(c, lab) for lab in labels))
+    s.one_to_one = len(pair_one_to_one(cands, labels))
+    for lab in labels:
+        if "instant" in lab:
+            s.timed += 1
+            want = datetime.fromisoformat(lab["instant"])
+            for c in cands:
+                if (c.precision == "datetime" and c.category == lab["category"]
+                        and datetime.fromisoformat(c.start) == want):
+                    s.timed_exact += 1
+                    break
+    return s
+
+
+def same_value(got: str | None, want: str | None) -> bool:
+    """Gold comparison: minutes when both sides carry a time, else the calendar day."""
+    if got is None or want is None:
+        return got == want
+    if len(got) > 10 and len(want) > 10:
+        return got[:16] == want[:16]
+    return got[:10] == want[:10]
+
+
+def gold_ok(res: Resolved | None, expected_start: str | None, expected_end: str | None) -> bool:
+    if res is None:
+        return False
+    return same_value(res.start_iso(), expected_start) and same_value(res.end_iso(), expected_end)

@@ -1,0 +1,158 @@
+"""Parse event files into validated records; any problem names the file and the record or line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.exceptions import InputError
+from calendar_daemon.sources.ics_file import parse_ics
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".ics", ".yaml", ".yml", ".json", ".csv")
+CSV_LIST_FIELDS = ("entities", "tags")
+CSV_SOURCE_PREFIX = "source_"
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    """Decode UTF-8 (with or without BOM); anything else is an :class:`InputError`."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8",
+            source=source,
+        ) from None
+
+
+def _records_from_document(
+    document: Any, source: str, default_timezone: str
+) -> list[EventRecord]:
+    default_source: dict[str, Any] | None = None
+    items: Any = document
+    if isinstance(document, dict):
+        unknown = set(document) - {"source", "events", "timezone"}
+        if unknown:
+            raise InputError(f"unknown top-level key(s): {', '.join(sorted(unknown))}", source=source)
+        default_source = document.get("source")
+        if default_source is not None and not isinstance(default_source, dict):
+            raise InputError("'source' must be a mapping (outlet, headline, published, ...)", source=source)
+        default_timezone = str(document.get("timezone") or default_timezone)
+        items = document.get("events")
+    if not isinstance(items, list):
+        raise InputError("expected a list of events, or a mapping with an 'events' list", source=source)
+    records = []
+    for index, item in enumerate(items, start=1):
+        where = f"event {index}"
+        if not isinstance(item, dict):
+            raise InputError("each event must be a mapping of fields", source=source, where=where)
+        if item.get("uid"):
+            where = f"event {index} (uid {item['uid']})"
+        records.append(
+            normalize(item, default_timezone=default_timezone, default_source=default_source, source=source, where=where)
+        )
+    return records
+
+
+def parse_yaml(text: str, source: str, default_timezone: str) -> list[EventRecord]:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"invalid YAML: {problem}", source=source, where=where) from None
+    if document is None:
+        return []
+    return _records_from_document(document, source, default_timezone)
+
+
+def parse_json(text: str, source: str, default_timezone: str) -> list[EventRecord]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", source=source, where=f"line {exc.lineno}, column {exc.colno}") from None
+    return _records_from_document(document, source, default_timezone)
+
+
+def parse_csv(text: str, source: str, default_timezone: str) -> list[EventRecord]:
+    """CSV with a header row of event fields; ``entities``/``tags`` split on ';'; ``source_*`` columns."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        return []
+    records = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise InputError("more values than header columns", source=source, where=f"line {line}")
+            item: dict[str, Any] = {}
+            origin: dict[str, Any] = {}
+            for key, value in row.items():
+                if value is None or value == "":
+                    continue
+                key = key.strip()
+                if key in CSV_LIST_FIELDS:
+                    item[key] = [part.strip() for part in value.split(";") if part.strip()]
+                elif key.startswith(CSV_SOURCE_PREFIX):
+                    origin[key.removeprefix(CSV_SOURCE_PREFIX)] = value
+                elif key == "importance":
+                    try:
+                        item[key] = int(value)
+                    except ValueError:
+                        raise InputError(f"importance: not a whole number: {value!r}", source=source, where=f"line {line}") from None
+                else:
+                    item[key] = value
+            if origin:
+                item["sources"] = [origin]
+            records.append(normalize(item, default_timezone=default_timezone, source=source, where=f"line {line}"))
+    except csv.Error as exc:
+        raise InputError(f"invalid CSV: {exc}", source=source, where=f"line {reader.line_num}") from None
+    return records
+
+
+def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
+    """Read one file of events; raise :class:`InputError` naming the file and the record or line."""
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}", source=source)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
+    text = decode_text(raw, source)
+    if suffix == ".ics":
+        return parse_ics(text, source, default_timezone)
+    if suffix == ".json":
+        return parse_json(text, source, default_timezone)
+    if suffix == ".csv":
+        return parse_csv(text, source, default_timezone)
+    return parse_yaml(text, source, default_timezone)
+
+
+def check_unique(records: Iterable[tuple[str, EventRecord]]) -> None:
+    """Two records with one uid in one batch is an error: which one should win is unclear."""
+    seen: dict[str, str] = {}
+    for source, record in records:
+        if record.uid in seen:
+            raise InputError(f"uid {record.uid!r} appears twice (also in {seen[record.uid]})", source=source)
+        seen[record.uid] = source
+
+
+def read_event_files(paths: Sequence[Path], *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
+    """Read every file before anything is stored, so one bad file stops the whole batch."""
+    tagged: list[tuple[str, EventRecord]] = []
+    for path in paths:
+        tagged.extend((str(path), record) for record in read_event_file(path, default_timezone=default_timezone))
+    check_unique(tagged)
+    return [record for _, record in tagged]

@@ -1,0 +1,136 @@
+"""Read VEVENTs from an iCalendar file into event records.
+
+UIDs are kept. A ``CATEGORIES`` value that names one of our categories sets the category; other
+values become tags. Files exported by calendar-daemon carry ``X-CALENDAR-DAEMON-*`` properties,
+which restore precision, importance, region, zone, entities and sources exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar
+from icalendar.cal import Component
+
+from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.domain.vocabulary import CATEGORIES, DESCRIPTION_SEPARATOR, X_PREFIX
+from calendar_daemon.exceptions import InputError
+
+_STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
+
+
+def _text(component: Component, name: str) -> str | None:
+    value = component.get(name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = value[0]
+    return str(value)
+
+
+def _categories(component: Component) -> list[str]:
+    raw = component.get("categories")
+    if raw is None:
+        return []
+    values = raw if isinstance(raw, list) else [raw]
+    names: list[str] = []
+    for value in values:
+        cats = getattr(value, "cats", None)
+        if cats is None:
+            cats = [str(value)]
+        names.extend(str(c).strip() for c in cats if str(c).strip())
+    return names
+
+
+def _zone_name(value: datetime) -> str | None:
+    tz = value.tzinfo
+    if tz is None:
+        return None
+    key = getattr(tz, "key", None) or getattr(tz, "zone", None)
+    if key:
+        return str(key)
+    return "UTC" if value.utcoffset() == timedelta(0) else None
+
+
+def _strip_label(title: str, precision: str | None) -> str:
+    if precision and Precision(precision).is_coarse and title.startswith("[") and "] " in title:
+        return title.split("] ", 1)[1]
+    return title
+
+
+def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
+    start = component.decoded("dtstart") if "dtstart" in component else None
+    if not isinstance(start, date):
+        raise ValueError("no DTSTART" if start is None else f"DTSTART is not a date or date-time: {start!r}")
+    end = component.decoded("dtend") if "dtend" in component else None
+    if end is None and "duration" in component:
+        end = start + component.decoded("duration")
+    if end is not None and not isinstance(end, date):
+        raise ValueError(f"DTEND is not a date or date-time: {end!r}")
+    ours = {key[len(X_PREFIX):].lower(): str(value) for key, value in component.items() if key.startswith(X_PREFIX)}
+    precision = ours.get("precision")
+    data: dict[str, Any] = {"uid": _text(component, "uid"), "title": _strip_label(_text(component, "summary") or "", precision)}
+    description = _text(component, "description") or ""
+    if ours and DESCRIPTION_SEPARATOR in description:
+        description = description.rsplit(DESCRIPTION_SEPARATOR, 1)[0]
+    elif ours and description.startswith("Importance: "):
+        description = ""
+    data["description"] = description
+    categories = _categories(component)
+    ours_category = next((c for c in categories if c in CATEGORIES), None)
+    data["category"] = ours_category or "other"
+    tags = list(categories)
+    if ours_category is not None:
+        tags.remove(ours_category)
+    data["tags"] = tags
+    if isinstance(start, datetime):
+        data["precision"] = "datetime"
+        data["timezone"] = ours.get("timezone") or _zone_name(start) or default_timezone
+        data["start"] = start.isoformat()
+        if isinstance(end, datetime):
+            data["end"] = end.isoformat()
+    else:
+        data["precision"] = precision or "date"
+        data["timezone"] = ours.get("timezone") or default_timezone
+        data["start"] = start.isoformat()
+        if isinstance(end, date) and not isinstance(end, datetime):
+            data["end"] = max(end - timedelta(days=1), start).isoformat()
+    status = ours.get("status") or _STATUS.get((_text(component, "status") or "").upper())
+    if status:
+        data["status"] = status
+    if "importance" in ours:
+        data["importance"] = int(ours["importance"])
+    elif "priority" in component:
+        priority = int(component.decoded("priority"))
+        data["importance"] = 3 if 1 <= priority <= 4 else 1 if priority >= 6 else 2
+    if "region" in ours:
+        data["region"] = ours["region"]
+    if "entities" in ours:
+        data["entities"] = json.loads(ours["entities"])
+    if "sources" in ours:
+        data["sources"] = json.loads(ours["sources"])
+    if "extra" in ours:
+        data["extra"] = json.loads(ours["extra"])
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord]:
+    try:
+        calendar = Calendar.from_ical(text)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise InputError(f"invalid iCalendar data: {exc}", source=source) from None
+    if not isinstance(calendar, Calendar):
+        raise InputError("expected one VCALENDAR", source=source)
+    records = []
+    for index, component in enumerate(calendar.walk("VEVENT"), start=1):
+        uid = _text(component, "uid")
+        where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
+        try:
+            data = _record_data(component, default_timezone)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise InputError(f"cannot read event: {exc}", source=source, where=where) from None
+        records.append(normalize(data, default_timezone=default_timezone, source=source, where=where))
+    return records

@@ -1,0 +1,96 @@
+"""From article text to proposed events: extraction and provenance (pure: nothing is stored here).
+
+Each proposal keeps the article as its source (outlet, headline, publication time) and the phrase
+its date came from as evidence; :mod:`calendar_daemon.intake.review` stores and reviews them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.exceptions import InputError
+from calendar_daemon.sources.extract import Candidate, detect_published, extract
+from calendar_daemon.sources.extract.articles import split_articles
+
+
+@dataclass
+class Article:
+    """One article to read: its text, where it came from, and when it was published."""
+
+    text: str
+    source: str
+    headline: str
+    outlet: str
+    published: datetime
+
+
+@dataclass
+class Proposal:
+    candidate: Candidate
+    article: Article
+
+    @property
+    def uid(self) -> str:
+        c = self.candidate
+        key = "\x1f".join([c.category, c.start, c.end or "", ",".join(sorted(c.entities)), c.title])
+        return f"ingest-{hashlib.sha256(key.encode()).hexdigest()[:20]}@calendar-daemon"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.candidate.to_json(), "uid": self.uid, "source": self.article.source}
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+
+
+def articles_in(text: str, source: str, published: datetime | None) -> list[Article]:
+    """Split a page holding several dated articles; find each one's publication time."""
+    if not text.strip():
+        raise InputError("no text to read", source=source)
+    parts = split_articles(text) if published is None else []
+    pieces = [(part.text, part.headline) for part in parts] if len(parts) > 1 else [(text, _first_line(text))]
+    articles = []
+    for body, headline in pieces:
+        when, outlet = detect_published(body)
+        when = published or when
+        if when is None:
+            raise InputError(
+                "cannot find the publication time (no 'outlet· YYYY-MM-DD HH:MM' line, HTML meta tag or dateline); "
+                "pass --published 2026-01-25T20:41+08:00",
+                source=source,
+            )
+        articles.append(Article(body, source, headline, outlet or "unknown outlet", when))
+    return articles
+
+
+def propose(articles: list[Article], tz: str | None = None) -> list[Proposal]:
+    proposals = []
+    for article in articles:
+        for candidate in extract(article.text, article.published, tz):
+            proposals.append(Proposal(candidate, article))
+    return proposals
+
+
+def to_record(proposal: Proposal) -> EventRecord:
+    c, article = proposal.candidate, proposal.article
+    coarse = c.precision not in ("datetime", "date")
+    moved = f" The article moves it from {c.rescheduled_from}." if c.rescheduled_from else ""
+    data: dict[str, Any] = {
+        "uid": proposal.uid, "title": c.title, "category": c.category, "region": c.region,
+        "importance": c.importance, "entities": c.entities, "precision": c.precision, "timezone": c.timezone,
+        "start": c.start, "end": c.end, "status": "tentative" if coarse else "confirmed",
+        "description": f"Proposed from an article ({article.outlet}); confidence {c.confidence:.2f}.{moved}",
+        "sources": [{
+            "outlet": article.outlet, "headline": article.headline, "published": article.published.isoformat(),
+            "evidence": c.evidence[:500], "authority": "news",
+        }],
+        "extra": {"confidence": c.confidence, "fiscal": c.fiscal, "rescheduled_from": c.rescheduled_from,
+                  "mentions": c.mentions[:5]},
+    }  # fmt: skip
+    return normalize({k: v for k, v in data.items() if v is not None}, source=article.source, where=f"candidate {c.title!r}")
+
+

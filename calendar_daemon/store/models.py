@@ -1,0 +1,94 @@
+"""Database tables (SQLModel), all on one metadata: the events, the state markers and the delivery ledger.
+
+Timed events store UTC instants (``start_at``/``end_at``, naive datetimes meaning UTC, stored without zone on every backend) plus the
+source ``timezone``; day and coarse events store dates (``start_date``/``end_date``, end inclusive).
+``sort_start``/``sort_end`` place every event on the UTC time line for filtering and planning.
+``change_seq`` is the value of the global data version at the event's last write, so readers can
+fetch only what changed since the version they last saw.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Event(SQLModel, table=True):
+    __tablename__ = "events"
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(sa_column=Column(String(255), unique=True, nullable=False, index=True))
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    category: str = Field(max_length=32)
+    importance: int = 2
+    region: str = Field(max_length=16)
+    entities: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    precision: str = Field(max_length=16)
+    timezone: str = Field(max_length=64)
+    start_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    end_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    start_date: date | None = None
+    end_date: date | None = None
+    sort_start: datetime = Field(sa_column=Column(DateTime(), nullable=False, index=True))
+    sort_end: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+    status: str = Field(default="confirmed", max_length=16)
+    sources: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    origin: str = Field(default="import", max_length=16)
+    revision: int = 1
+    content_hash: str = Field(max_length=64)
+    deleted: bool = False
+    created_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+    change_seq: int = Field(default=0, index=True)
+
+
+class State(SQLModel, table=True):
+    """Small key/value table: the global data version, the seed digest, and similar markers."""
+
+    __tablename__ = "state"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: int = 0
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+STATUSES = ("planned", "sending", "sent", "failed", "late", "missed", "cancelled")
+KINDS = ("alert", "moved", "cancelled", "missed_summary", "digest")
+DELIVERED = ("sent", "late")
+
+
+class AlertRow(SQLModel, table=True):
+    """The delivery ledger: one row per (event, revision, rule, lead, channel, kind)."""
+
+    __tablename__ = "alert_ledger"
+    __table_args__ = (
+        UniqueConstraint("event_uid", "event_revision", "rule", "lead", "channel", "kind", name="uq_alert_ledger_key"),
+        Index("ix_alert_ledger_due", "status", "next_attempt_at"),
+        Index("ix_alert_ledger_event", "event_uid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_uid: str = Field(max_length=255)
+    event_revision: int = 0
+    rule: str = Field(max_length=64)
+    lead: str = Field(max_length=32)
+    channel: str = Field(max_length=64)
+    kind: str = Field(default="alert", max_length=16)
+    period_key: str = Field(default="", max_length=32)
+    due_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+    # After this instant the alert is pointless: a timed event's start, a day event's end.
+    expires_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+    status: str = Field(default="planned", max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    claimed_by: str | None = Field(default=None, max_length=64)
+    lease_until: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    payload: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))

@@ -1,0 +1,79 @@
+"""The HTTP application: health and metrics here; feeds, pages, the JSON API, static files, security
+headers, the body size limit and the error handlers from the other ``web`` modules."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+
+from calendar_daemon import __version__
+from calendar_daemon.ops.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from calendar_daemon.web.api import build_api_router, install_api_errors
+from calendar_daemon.web.feeds import build_feeds_router
+from calendar_daemon.web.pages import STATIC_DIR, build_pages_router
+from calendar_daemon.web.schemas import request_body_schemas
+from calendar_daemon.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers, install_log_redaction
+from calendar_daemon.web.state import AppState
+
+logger = logging.getLogger(__name__)
+
+def create_app(state: AppState) -> FastAPI:
+    app = FastAPI(title="calendar-daemon", version=__version__, docs_url=None, redoc_url=None)
+    app.state.calendar = state
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONResponse:
+        try:
+            version = state.store.data_version()
+        except Exception as exc:  # noqa: BLE001 - report any database failure as unhealthy
+            logger.warning("health check: database unreachable: %s", exc)
+            return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+        body: dict[str, Any] = {
+            "status": "ok", "database": "ok", "backend": state.store.engine.dialect.name, "data_version": version,
+            "version": __version__,
+            # Every replica serves the feed; those with alerts on are peers that claim due alerts and digests.
+            "replica": {"id": state.replica, "role": "feed" if state.alerts is None else "feed+alerts"},
+        }  # fmt: skip
+        if state.alerts is None:
+            body["alerts"] = "off"
+        else:
+            body["alerts"] = state.alerts.health()
+            if body["alerts"].get("scheduler") != "ok":
+                body["status"] = "error"
+                return JSONResponse(body, status_code=503)
+            if not body["alerts"].get("config", {}).get("agree", True):  # this replica works, but its peers plan other alerts
+                body["status"] = "warning"
+        return JSONResponse(body)
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        return Response(content=state.metrics.render(), media_type=METRICS_CONTENT_TYPE)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_request: Request, exc: HTTPException) -> Response:
+        return PlainTextResponse(str(exc.detail), status_code=exc.status_code, headers=exc.headers)
+
+    app.include_router(build_api_router(state))
+    app.include_router(build_feeds_router(state))
+    app.include_router(build_pages_router(state))
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_api_errors(app)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=state.config.server.max_request_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
+    install_log_redaction()
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, routes=app.routes, description=app.description)
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(request_body_schemas())
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
