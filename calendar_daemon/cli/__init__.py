@@ -1,0 +1,1 @@
+"""The ``calendar-daemon`` command line: one module per command group, added to the group in ``main``."""
