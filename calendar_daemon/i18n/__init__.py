@@ -1,1 +1,2 @@
-"""The words users read, in zh-CN and en, from one catalog: labels, dates and message phrases."""
+"""The one translation catalog (zh-CN and en) for the web page, alerts, digests and the CLI: vocabulary
+labels (``labels``), page texts (``web``) and alert phrases (``alerts``)."""

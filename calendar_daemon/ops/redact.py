@@ -1,4 +1,10 @@
-"""Keep secrets out of logs, errors, the ledger and ``check-config`` output."""
+"""Keep secrets out of logs, errors, the ledger, the event page and ``check-config`` output: declared once.
+
+:func:`redact` hides registered secrets (expanded ``${ENV}`` values, channel URLs), every URL's
+credentials, path and query (``https://[redacted]@host/***``), ``token=`` values, bearer credentials
+and ``Authorization:`` headers. :class:`RedactingFilter` applies it to log records;
+:func:`install_log_redaction` attaches the filter to loggers and the root handlers.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,12 @@ from urllib.parse import urlsplit
 _lock = threading.Lock()
 _SECRETS: set[str] = set()
 _URL_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+")
+_CREDENTIAL_PATTERNS = (
+    (re.compile(r"(?i)(token=)[^&\s\"']+"), r"\1[redacted]"),
+    (re.compile(r"(?i)(bearer\s+)[^\s\"',]+"), r"\1[redacted]"),
+    (re.compile(r"(?i)(authorization:\s*)[^\r\n]+"), r"\1[redacted]"),
+    (re.compile(r"([a-z][a-z0-9+.-]*://)[^/\s@]+@"), r"\1[redacted]@"),
+)
 
 
 def _public_host(host: str) -> bool:
@@ -54,25 +66,57 @@ def register_secret(value: str) -> None:
             _SECRETS.add(value)
 
 
-def redact(text: str) -> str:
-    """Hide registered secrets and every URL's path, credentials and query in ``text``."""
+def _mask_url(match: re.Match[str]) -> str:
+    url = match.group(0)
+    masked = redact_url(url)
+    try:
+        has_credentials = "@" in urlsplit(url).netloc
+    except ValueError:
+        return masked
+    return masked.replace("://", "://[redacted]@", 1) if has_credentials and masked != "***" else masked
+
+
+def redact(text: str, *, urls: bool = True) -> str:
+    """Hide registered secrets, URL credentials, tokens and bearer credentials in ``text``.
+
+    With ``urls`` (the default) every URL keeps only its scheme and plain host; without it URL paths
+    stay readable (for log lines such as the feed's address) and only their credentials are hidden.
+    """
     with _lock:
         secrets = sorted(_SECRETS, key=len, reverse=True)
     for secret in secrets:
         text = text.replace(secret, "***")
-    return _URL_RE.sub(lambda m: redact_url(m.group(0)), text)
+    if urls:
+        text = _URL_RE.sub(_mask_url, text)
+    for pattern, replacement in _CREDENTIAL_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 class RedactingFilter(logging.Filter):
-    """Applied to apprise's logger so its messages never leak a token."""
+    """A logging filter that redacts the formatted message of each record (see :func:`redact`)."""
+
+    def __init__(self, *, urls: bool = True) -> None:
+        super().__init__()
+        self.urls = urls
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
-        record.args = None
+        message = record.getMessage()
+        cleaned = redact(message, urls=self.urls)
+        if cleaned != message:
+            record.msg = cleaned
+            record.args = None
         return True
 
 
-def install_log_filter() -> None:
-    logger = logging.getLogger("apprise")
-    if not any(isinstance(f, RedactingFilter) for f in logger.filters):
-        logger.addFilter(RedactingFilter())
+def install_log_redaction(*logger_names: str, root_handlers: bool = False, urls: bool = True) -> None:
+    """Attach a :class:`RedactingFilter` to the named loggers, and to the root logger's handlers (idempotent).
+
+    A filter on a logger sees only records logged through that very logger; one on the root handlers
+    sees every record that reaches them.
+    """
+    targets: list[logging.Filterer] = list(logging.getLogger().handlers) if root_handlers else []
+    targets += [logging.getLogger(name) for name in logger_names]
+    for target in targets:
+        if not any(isinstance(f, RedactingFilter) for f in target.filters):
+            target.addFilter(RedactingFilter(urls=urls))

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import local_midnight_utc
 from calendar_daemon.domain.vocabulary import CATEGORIES
-from calendar_daemon.i18n import catalog as i18n
+from calendar_daemon.i18n import labels
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
 
@@ -58,7 +58,7 @@ class AgendaParams:
         month = next(iter(query.get("month", [])), "")
         month = month if MONTH_RE.match(month) and 1 <= int(month[5:]) <= 12 and int(month[:4]) >= 1900 else ""
         lang = next(iter(query.get("lang", [])), "")
-        lang = lang if lang in i18n.LOCALES else ""
+        lang = lang if lang in labels.LOCALES else ""
         return cls(categories, regions, min_importance, q, past, view, month, lang)
 
     def feed_params(self) -> list[tuple[str, str]]:
@@ -165,24 +165,23 @@ def local_day(event: Event, zone: ZoneInfo) -> date:
 
 def time_label(event: Event, zone: ZoneInfo, locale: str) -> str:
     """``14:00`` (display zone), ``all day``, a date span, or a period label."""
-    words = i18n.texts(locale)
     if event.start_at is not None:
         return event.start_at.replace(tzinfo=UTC).astimezone(zone).strftime("%H:%M")
     assert event.start_date is not None
     precision = Precision(event.precision)
     if precision.is_coarse:
-        return i18n.period_text(precision, event.start_date, event.end_date, locale)
+        return labels.period_text(precision, event.start_date, event.end_date, locale)
     if event.end_date and event.end_date != event.start_date:
         fmt = "%m-%d" if event.end_date.year == event.start_date.year else "%Y-%m-%d"
-        return f"{words['all_day']} · {event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
-    return words["all_day"]
+        return f"{labels.all_day(locale)} · {event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
+    return labels.all_day(locale)
 
 
 def to_view(event: Event, zone: ZoneInfo, locale: str, lang: str) -> EventView:
     iso_utc = event.start_at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z") if event.start_at else ""
     return EventView(
         uid=event.uid, href=event_href(event.uid, lang), title=event.title, category=event.category,
-        category_name=i18n.category_name(event.category, locale), importance=event.importance, region=event.region,
+        category_name=labels.category_label(event.category, locale), importance=event.importance, region=event.region,
         status=event.status, time_label=time_label(event, zone, locale), timed=event.start_at is not None,
         iso_utc=iso_utc, day=local_day(event, zone).isoformat(),
         outlets=sorted({str(s.get("outlet", "")) for s in event.sources if s.get("outlet")}),
@@ -216,7 +215,7 @@ def day_groups(store: EventStore, params: AgendaParams, zone_name: str, locale: 
             day = today  # started earlier and still running: list it under today
         group = groups.get(day)
         if group is None:
-            group = groups[day] = DayGroup(day, i18n.day_heading(day, locale), day == today)
+            group = groups[day] = DayGroup(day, labels.day_heading(day, locale), day == today)
         group.events.append(to_view(event, zone, locale, params.lang))
     return list(groups.values())
 
@@ -256,7 +255,7 @@ def month_grid(store: EventStore, params: AgendaParams, zone_name: str, locale: 
     prev_month = (first - timedelta(days=1)).strftime("%Y-%m")
     next_month = (last + timedelta(days=1)).strftime("%Y-%m")
     return MonthGrid(
-        heading=i18n.month_heading(year, month, locale), weekdays=i18n.weekday_names(locale),
+        heading=labels.month_heading(year, month, locale), weekdays=labels.weekday_names(locale),
         weeks=[[cells[d] for d in week] for week in weeks_dates], spanning=spanning,
         prev_url=params.url(view="month", month=prev_month), next_url=params.url(view="month", month=next_month),
     )  # fmt: skip

@@ -13,11 +13,12 @@ from fastapi.staticfiles import StaticFiles
 
 from calendar_daemon import __version__
 from calendar_daemon.ops.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from calendar_daemon.ops.redact import install_log_redaction
 from calendar_daemon.web.api import build_api_router, install_api_errors
 from calendar_daemon.web.feeds import build_feeds_router
 from calendar_daemon.web.pages import STATIC_DIR, build_pages_router
 from calendar_daemon.web.schemas import request_body_schemas
-from calendar_daemon.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers, install_log_redaction
+from calendar_daemon.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers
 from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ def create_app(state: AppState) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=state.config.server.max_request_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
-    install_log_redaction()
+    # Log lines keep URL paths readable (the feed's address); tokens and credentials are hidden.
+    install_log_redaction("uvicorn", "uvicorn.error", "uvicorn.access", root_handlers=True, urls=False)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from calendar_daemon.web.security import redact
+from calendar_daemon.ops.redact import redact
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,8 @@ from starlette.concurrency import run_in_threadpool
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.feed.listing import event_end_iso, event_start_iso
-from calendar_daemon.i18n import catalog as i18n
+from calendar_daemon.i18n import labels
+from calendar_daemon.i18n.web import texts
 from calendar_daemon.store.models import Event
 from calendar_daemon.web.agenda import (
     AgendaParams,
@@ -72,7 +73,7 @@ def event_details(event: Event, zone_name: str, locale: str) -> dict[str, Any]:
     precision = Precision(event.precision)
     return {
         "uid": event.uid, "title": event.title, "description": event.description, "category": event.category,
-        "category_name": i18n.category_name(event.category, locale), "importance": event.importance,
+        "category_name": labels.category_label(event.category, locale), "importance": event.importance,
         "region": event.region, "status": event.status, "precision": precision.value, "timezone": event.timezone,
         "when": time_label(event, zone, locale), "start": event_start_iso(event), "end": event_end_iso(event) or "",
         "timed": event.start_at is not None, "local_day": "",
@@ -96,14 +97,14 @@ def build_pages_router(state: AppState) -> APIRouter:
     def common(locale: str, params: AgendaParams) -> dict[str, Any]:
         other = "en" if locale == "zh-CN" else "zh-CN"
         return {
-            "t": i18n.texts(locale), "locale": locale, "params": params, "zone": config.display.timezone,
+            "t": texts(locale), "locale": locale, "params": params, "zone": config.display.timezone,
             "other_lang_url": params.url(lang=other), "html_lang": "zh-CN" if locale == "zh-CN" else "en",
         }
 
     @router.get("/", response_class=HTMLResponse)
     async def agenda(request: Request) -> HTMLResponse:
         params = AgendaParams.from_query(_query_lists(request))
-        locale = i18n.pick_locale(params.lang, config.display.locale)
+        locale = labels.pick_locale(params.lang, config.display.locale)
         now = state.store.clock()
         zone = config.display.timezone
         if params.view == "month":
@@ -112,7 +113,7 @@ def build_pages_router(state: AppState) -> APIRouter:
         else:
             grid = None
             groups = await run_in_threadpool(day_groups, state.store, params, zone, locale, now)
-        categories = [(c, i18n.category_name(c, locale)) for c in CATEGORIES]
+        categories = [(c, labels.category_label(c, locale)) for c in CATEGORIES]
         return render(
             "agenda.html", groups=groups, grid=grid, categories=categories,
             links=subscribe_links(base_url(request, config.server.public_url), params), **common(locale, params),
@@ -121,7 +122,7 @@ def build_pages_router(state: AppState) -> APIRouter:
     @router.get("/events/{uid:path}", response_class=HTMLResponse)
     async def event_page(request: Request, uid: str) -> HTMLResponse:
         params = AgendaParams.from_query(_query_lists(request))
-        locale = i18n.pick_locale(params.lang, config.display.locale)
+        locale = labels.pick_locale(params.lang, config.display.locale)
         event = await run_in_threadpool(state.store.get, uid)
         if event is None:
             return render("not_found.html", status=404, **common(locale, params))

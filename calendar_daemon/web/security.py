@@ -7,15 +7,15 @@
   (by ``Content-Length`` up front, or while reading a chunked body).
 * :func:`install_error_handlers` turns unexpected exceptions into a bare 500 (the traceback goes to
   the log, never to the client).
-* :func:`token_matches` compares secrets in constant time; :class:`RedactingFilter` keeps tokens out
-  of log records.
+* :func:`token_matches` compares secrets in constant time.
+
+Secrets are kept out of logs and pages by :mod:`calendar_daemon.ops.redact`.
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
-import re
 from collections.abc import Iterable
 
 from fastapi import FastAPI, Request, Response
@@ -140,39 +140,3 @@ def token_matches(given: str | None, allowed: Iterable[str]) -> bool:
     for token in allowed:
         found |= hmac.compare_digest(given_bytes, token.encode())
     return found
-
-
-_SECRET_PATTERNS = (
-    (re.compile(r"(?i)(token=)[^&\s\"']+"), r"\1[redacted]"),
-    (re.compile(r"(?i)(bearer\s+)[^\s\"',]+"), r"\1[redacted]"),
-    (re.compile(r"(?i)(authorization:\s*)[^\r\n]+"), r"\1[redacted]"),
-    (re.compile(r"([a-z][a-z0-9+.-]*://)[^/\s@]+@"), r"\1[redacted]@"),
-)
-
-
-def redact(text: str) -> str:
-    """Hide tokens, bearer credentials and URL user-info in ``text``."""
-    for pattern, replacement in _SECRET_PATTERNS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-class RedactingFilter(logging.Filter):
-    """A logging filter that redacts secrets from the formatted message of each record."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg = cleaned
-            record.args = None
-        return True
-
-
-def install_log_redaction() -> None:
-    """Attach :class:`RedactingFilter` to the root handlers and uvicorn's loggers (idempotent)."""
-    targets: list[logging.Filterer] = list(logging.getLogger().handlers)
-    targets += [logging.getLogger(name) for name in ("uvicorn", "uvicorn.error", "uvicorn.access")]
-    for target in targets:
-        if not any(isinstance(f, RedactingFilter) for f in target.filters):
-            target.addFilter(RedactingFilter())

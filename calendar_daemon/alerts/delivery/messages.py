@@ -1,55 +1,15 @@
-"""Alert texts in zh-CN (default) or en, cut to each channel's length limit."""
+"""Alert texts in zh-CN (default) or en, cut to each channel's length limit; the words come from :mod:`calendar_daemon.i18n`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.periods import Precision, period_label
+from calendar_daemon.i18n.alerts import t
+from calendar_daemon.i18n.labels import category_label, precision_label
 from calendar_daemon.store.models import Event
-
-CATEGORY_LABELS = {
-    "zh-CN": {
-        "central_bank": "央行", "macro_data": "宏观数据", "liquidity": "流动性", "lockup": "解禁", "ipo": "新股",
-        "earnings": "财报", "bond": "债券", "policy": "政策", "corporate": "公司", "legal": "法律",
-        "conference": "会议", "other": "其他",
-    },
-    "en": {
-        "central_bank": "Central bank", "macro_data": "Macro data", "liquidity": "Liquidity", "lockup": "Lock-up",
-        "ipo": "IPO", "earnings": "Earnings", "bond": "Bond", "policy": "Policy", "corporate": "Corporate",
-        "legal": "Legal", "conference": "Conference", "other": "Other",
-    },
-}  # fmt: skip
-
-TEXT = {
-    "zh-CN": {
-        "reminder": "提醒", "when": "时间", "category": "类别", "importance": "重要性", "region": "地区",
-        "precision": "精度", "source": "来源", "late": "（迟到的提醒：本应在 {due} 发出）", "moved": "时间变更",
-        "cancelled": "已取消", "moved_body": "原定 {old}，现改为 {new}。", "cancelled_body": "此事件已取消或删除。",
-        "missed": "停机期间错过的提醒", "missed_body": "服务停机期间有 {n} 条提醒未能按时发出：",
-        "test": "测试消息", "test_body": "calendar-daemon 渠道 {name} 工作正常。", "more": "……另有 {n} 条",
-        "starts": "{lead}后开始",
-    },
-    "en": {
-        "reminder": "Reminder", "when": "When", "category": "Category", "importance": "Importance", "region": "Region",
-        "precision": "Precision", "source": "Source", "late": "(Late alert: it was due at {due})", "moved": "Moved",
-        "cancelled": "Cancelled", "moved_body": "Was {old}, now {new}.", "cancelled_body": "This event was cancelled or removed.",
-        "missed": "Alerts missed while down", "missed_body": "{n} alerts could not be sent on time while the daemon was down:",
-        "test": "Test message", "test_body": "calendar-daemon channel {name} works.", "more": "... and {n} more",
-        "starts": "starts in {lead}",
-    },
-}  # fmt: skip
-
-PRECISION_LABELS = {
-    "zh-CN": {"datetime": "精确时间", "date": "日", "week": "周", "month": "月", "quarter": "季度", "half": "半年", "year": "年"},
-    "en": {"datetime": "exact time", "date": "day", "week": "week", "month": "month", "quarter": "quarter", "half": "half-year", "year": "year"},
-}  # fmt: skip
-
-
-def t(locale: str, key: str, **values: Any) -> str:
-    return TEXT.get(locale, TEXT["en"])[key].format(**values)
 
 
 def format_instant(value: datetime, zone: str) -> str:
@@ -85,17 +45,15 @@ def source_text(event: Event) -> str:
 
 def render_alert(event: Event, lead: str, due_at: datetime, *, late: bool, locale: str, display_zone: str) -> tuple[str, str]:
     """Title and body of one alert."""
-    labels = CATEGORY_LABELS.get(locale, CATEGORY_LABELS["en"])
-    precisions = PRECISION_LABELS.get(locale, PRECISION_LABELS["en"])
     stars = "★" * event.importance + "☆" * (3 - event.importance)
     title = f"[{t(locale, 'reminder')}] {event.title}"
     lines = [
         event.title,
         f"{t(locale, 'when')}: {when_text(event, display_zone)}",
-        f"{t(locale, 'category')}: {labels.get(event.category, event.category)}",
+        f"{t(locale, 'category')}: {category_label(event.category, locale)}",
         f"{t(locale, 'importance')}: {stars}",
         f"{t(locale, 'region')}: {event.region}",
-        f"{t(locale, 'precision')}: {precisions.get(event.precision, event.precision)}",
+        f"{t(locale, 'precision')}: {precision_label(event.precision, locale)}",
         f"{t(locale, 'source')}: {source_text(event)}",
     ]
     if lead[:1].isdigit() and event.precision == Precision.DATETIME.value:

@@ -18,7 +18,7 @@ import apprise
 
 from calendar_daemon.config.settings import Config, expand_env
 from calendar_daemon.exceptions import ChannelError, ConfigError
-from calendar_daemon.ops.redact import install_log_filter, redact_url, register_secret
+from calendar_daemon.ops.redact import install_log_redaction, redact_url, register_secret
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def resolve_channels(config: Config, timeout: float | None = None) -> list[Resol
 
     Errors name the config file and key and never contain the secret.
     """
-    install_log_filter()
+    install_log_redaction("apprise")  # apprise logs the URLs it sends to
     resolved: list[ResolvedChannel] = []
     for index, channel in enumerate(config.channels):
         if channel.url:

@@ -12,21 +12,16 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from calendar_daemon.alerts.delivery.messages import CATEGORY_LABELS
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.config.settings import ChannelConfig
 from calendar_daemon.domain.durations import parse_clock, parse_weekly
 from calendar_daemon.domain.periods import Precision
+from calendar_daemon.i18n.alerts import t
+from calendar_daemon.i18n.labels import all_day, category_label, supported, weekday_names
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
-
-TITLES = {
-    "zh-CN": {"daily": "每日日程 {day}", "weekly": "下周预览 {start} – {end}", "none": "（无事件）", "all_day": "全天"},
-    "en": {"daily": "Today's events {day}", "weekly": "Next week {start} – {end}", "none": "(no events)", "all_day": "all day"},
-}
-WEEKDAY_NAMES = {"zh-CN": ["周一", "周二", "周三", "周四", "周五", "周六", "周日"], "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}
 
 
 def _utc(day: date, at: time, zone: ZoneInfo) -> datetime:
@@ -39,16 +34,16 @@ class Digests:
         self.ledger = ledger
         self.channels = [c for c in channels if c.digest_daily or c.digest_weekly]
         self.zone = ZoneInfo(zone)
-        self.locale = locale if locale in TITLES else "en"
+        self.locale = supported(locale)
         self.grace = grace
         self._done: set[tuple[str, str, str]] = set()
 
     def _line(self, event: Event) -> str:
-        label = CATEGORY_LABELS[self.locale].get(event.category, event.category)
+        label = category_label(event.category, self.locale)
         if event.precision == Precision.DATETIME.value and event.start_at is not None:
             when = f"{event.start_at.replace(tzinfo=UTC).astimezone(self.zone):%H:%M}"
         else:
-            when = TITLES[self.locale]["all_day"]
+            when = all_day(self.locale)
         stars = " ★★★" if event.importance == 3 else ""
         return f"{when} {event.title} [{label}]{stars}"
 
@@ -60,8 +55,8 @@ class Digests:
         return self.store.list_events(flt)
 
     def render_daily(self, day: date) -> tuple[str, str]:
-        body = "\n".join(self._line(e) for e in self._events(day, 1)) or TITLES[self.locale]["none"]
-        return TITLES[self.locale]["daily"].format(day=day.isoformat()), body
+        body = "\n".join(self._line(e) for e in self._events(day, 1)) or t(self.locale, "digest_none")
+        return t(self.locale, "digest_daily", day=day.isoformat()), body
 
     def render_weekly(self, monday: date) -> tuple[str, str]:
         lines: list[str] = []
@@ -69,10 +64,10 @@ class Digests:
             day = monday + timedelta(days=offset)
             events = [e for e in self._events(day, 1) if offset == 0 or self._first_day(e) >= day]
             if events:
-                lines.append(f"{day.isoformat()} {WEEKDAY_NAMES[self.locale][offset]}")
+                lines.append(f"{day.isoformat()} {weekday_names(self.locale)[offset]}")
                 lines.extend(f"  {self._line(e)}" for e in events)
-        title = TITLES[self.locale]["weekly"].format(start=monday.isoformat(), end=(monday + timedelta(days=6)).isoformat())
-        return title, "\n".join(lines) or TITLES[self.locale]["none"]
+        title = t(self.locale, "digest_weekly", start=monday.isoformat(), end=(monday + timedelta(days=6)).isoformat())
+        return title, "\n".join(lines) or t(self.locale, "digest_none")
 
     def _first_day(self, event: Event) -> date:
         if event.start_at is not None:

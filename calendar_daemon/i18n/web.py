@@ -1,14 +1,14 @@
-"""Interface text of the web pages in English and Chinese, and locale-aware date labels."""
+"""Interface text of the web pages in zh-CN and en.
+
+The page's words for the vocabulary (statuses, "all day") come from :mod:`calendar_daemon.i18n.labels`,
+so the page says what alerts and digests say.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from calendar_daemon.i18n.labels import ALL_DAY, LOCALES, STATUS_LABELS, supported
 
-from calendar_daemon.domain.periods import Precision, period_end, period_start
-
-LOCALES = ("zh-CN", "en")
-
-_TEXT: dict[str, dict[str, str]] = {
+_PAGE_TEXT: dict[str, dict[str, str]] = {
     "en": {
         "title": "Market calendar",
         "upcoming": "Upcoming",
@@ -26,7 +26,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "search_placeholder": "title, description, entity",
         "apply": "Apply",
         "clear": "Clear",
-        "all_day": "all day",
         "no_events": "No events match.",
         "subscribe": "Subscribe",
         "subscribe_hint": "Subscribe to this filter (free-text search is not part of the feed):",
@@ -41,9 +40,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "sources": "Sources",
         "conflict": "conflict",
         "conflicts": "Conflicting values",
-        "tentative": "tentative",
-        "cancelled": "cancelled",
-        "confirmed": "confirmed",
         "event": "Event",
         "when": "When",
         "end": "End",
@@ -97,7 +93,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "search_placeholder": "标题、描述、相关主体",
         "apply": "应用",
         "clear": "清除",
-        "all_day": "全天",
         "no_events": "没有符合条件的事件。",
         "subscribe": "订阅",
         "subscribe_hint": "订阅当前筛选(文本搜索不计入订阅):",
@@ -112,9 +107,6 @@ _TEXT: dict[str, dict[str, str]] = {
         "sources": "来源",
         "conflict": "冲突",
         "conflicts": "来源间不一致",
-        "tentative": "待定",
-        "cancelled": "已取消",
-        "confirmed": "已确认",
         "event": "事件",
         "when": "时间",
         "end": "结束",
@@ -153,81 +145,11 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-CATEGORY_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        "central_bank": "Central bank", "macro_data": "Macro data", "liquidity": "Liquidity", "lockup": "Lock-up",
-        "ipo": "IPO", "earnings": "Earnings", "bond": "Bonds", "policy": "Policy", "corporate": "Corporate",
-        "legal": "Legal", "conference": "Conference", "other": "Other",
-    },
-    "zh-CN": {
-        "central_bank": "央行", "macro_data": "宏观数据", "liquidity": "流动性", "lockup": "解禁", "ipo": "IPO",
-        "earnings": "财报", "bond": "债券", "policy": "政策", "corporate": "公司", "legal": "法律",
-        "conference": "会议", "other": "其他",
-    },
-}  # fmt: skip
-
-_WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "zh-CN": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+_TEXTS: dict[str, dict[str, str]] = {
+    locale: {**_PAGE_TEXT[locale], **STATUS_LABELS[locale], "all_day": ALL_DAY[locale]} for locale in LOCALES
 }
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ZH_HALF = {1: "上半年", 2: "下半年"}
-_ZH_QUARTER = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
-
-
-def pick_locale(requested: str | None, default: str) -> str:
-    """``?lang=`` when it names a supported locale (``zh``/``en`` accepted), else the configured one."""
-    if requested:
-        wanted = requested.strip().lower()
-        if wanted.startswith("zh"):
-            return "zh-CN"
-        if wanted.startswith("en"):
-            return "en"
-    return default if default in LOCALES else "zh-CN"
 
 
 def texts(locale: str) -> dict[str, str]:
-    return _TEXT.get(locale, _TEXT["en"])
-
-
-def category_name(category: str, locale: str) -> str:
-    return CATEGORY_NAMES.get(locale, CATEGORY_NAMES["en"]).get(category, category)
-
-
-def day_heading(day: date, locale: str) -> str:
-    weekday = _WEEKDAYS.get(locale, _WEEKDAYS["en"])[day.weekday()]
-    if locale == "zh-CN":
-        return f"{day.year}年{day.month}月{day.day}日 {weekday}"
-    return f"{weekday} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def month_heading(year: int, month: int, locale: str) -> str:
-    return f"{year}年{month}月" if locale == "zh-CN" else f"{_MONTHS[month - 1]} {year}"
-
-
-def weekday_names(locale: str) -> tuple[str, ...]:
-    return _WEEKDAYS.get(locale, _WEEKDAYS["en"])
-
-
-def _one_period(precision: Precision, start: date, locale: str) -> str:
-    if precision is Precision.WEEK:
-        return f"{start.month}月{start.day}日当周" if locale == "zh-CN" else f"week of {start.day} {_MONTHS[start.month - 1]}"
-    if precision is Precision.MONTH:
-        return month_heading(start.year, start.month, locale)
-    if precision is Precision.QUARTER:
-        quarter = (start.month - 1) // 3 + 1
-        return f"{start.year}年{_ZH_QUARTER[quarter]}" if locale == "zh-CN" else f"{start.year} Q{quarter}"
-    if precision is Precision.HALF:
-        half = 1 if start.month <= 6 else 2
-        return f"{start.year}年{_ZH_HALF[half]}" if locale == "zh-CN" else f"{start.year} H{half}"
-    if precision is Precision.YEAR:
-        return f"{start.year}年" if locale == "zh-CN" else str(start.year)
-    return start.isoformat()
-
-
-def period_text(precision: Precision, start: date, end: date | None, locale: str) -> str:
-    """``week of 26 Jan``, ``2026 Q2``, ``2026年第二季度``; a span of several periods joins two labels."""
-    label = _one_period(precision, start, locale)
-    if end is not None and end > period_end(precision, start):
-        label = f"{label} – {_one_period(precision, period_start(precision, end), locale)}"
-    return label
+    """Every text the page templates use, by key (``t.title``, ``t[event.status]``)."""
+    return _TEXTS[supported(locale)]

@@ -1,0 +1,37 @@
+"""The translation catalog: every word of the vocabulary in every locale, one label per word everywhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.vocabulary import CATEGORIES, STATUSES
+from calendar_daemon.i18n import labels
+from calendar_daemon.i18n.alerts import PHRASES, t
+from calendar_daemon.i18n.web import texts
+
+
+def test_every_locale_has_every_word() -> None:
+    for locale in labels.LOCALES:
+        assert set(labels.CATEGORY_LABELS[locale]) == set(CATEGORIES)
+        assert set(labels.STATUS_LABELS[locale]) == set(STATUSES)
+        assert set(labels.PRECISION_LABELS[locale]) == {p.value for p in Precision}
+        assert len(labels.weekday_names(locale)) == 7
+        assert set(PHRASES[locale]) == set(PHRASES["en"])
+        assert set(texts(locale)) == set(texts("en"))
+
+
+def test_page_and_alerts_share_the_vocabulary_labels() -> None:
+    assert labels.category_label("bond", "en") == "Bonds" and labels.category_label("ipo", "zh-CN") == "新股"
+    for locale in labels.LOCALES:
+        page = texts(locale)
+        assert all(page[status] == labels.status_label(status, locale) for status in STATUSES)
+        assert page["all_day"] == labels.all_day(locale)
+
+
+def test_unknown_locale_falls_back_to_english() -> None:
+    assert labels.category_label("bond", "fr") == "Bonds"
+    assert t("fr", "more", n=3) == "... and 3 more"
+    assert texts("fr")["title"] == "Market calendar"
+    assert labels.pick_locale("zh-TW", "en") == "zh-CN" and labels.pick_locale(None, "fr") == "zh-CN"
+    assert labels.period_text(Precision.QUARTER, date(2026, 4, 1), None, "zh-CN") == "2026年第二季度"

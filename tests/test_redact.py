@@ -1,0 +1,49 @@
+"""Secret redaction, declared once in ops/redact.py: the union of what alerts and the web used to hide."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from calendar_daemon.ops.redact import RedactingFilter, install_log_redaction, redact, redact_url, register_secret
+
+
+def test_urls_keep_only_scheme_and_plain_host_and_mark_credentials() -> None:
+    text = "POST https://user:hunter2secret@hooks.example/x?token=abcdef123 failed: 500"
+    assert redact(text) == "POST https://[redacted]@hooks.example/*** failed: 500"
+    assert redact("sent to dingtalk://a1b2c3d4a1b2c3d4/ and json://127.0.0.1:9/hook") == "sent to dingtalk://*** and json://127.0.0.1:9/***"
+    assert redact_url("json://127.0.0.1:9/hook") == "json://127.0.0.1:9/***"
+
+
+def test_tokens_bearer_credentials_and_authorization_headers() -> None:
+    assert redact("GET /feeds/desk.ics?token=s3cr3tvalue HTTP/1.1") == "GET /feeds/desk.ics?token=[redacted] HTTP/1.1"
+    assert redact("sent Bearer abcdef0123456789, retrying") == "sent Bearer [redacted], retrying"
+    assert redact("Authorization: Basic dXNlcjpwYXNz") == "Authorization: [redacted]"
+
+
+def test_registered_secrets_are_hidden_everywhere() -> None:
+    register_secret("env-secret-for-redaction-test")
+    assert redact("value env-secret-for-redaction-test in a message") == "value *** in a message"
+    assert redact("value env-secret-for-redaction-test", urls=False) == "value ***"
+
+
+def test_log_lines_keep_url_paths_but_not_credentials() -> None:
+    line = "serving the feed at http://127.0.0.1:8080/calendar.ics; hook https://u:pw@hooks.example/x?token=abc"
+    assert redact(line, urls=False) == (
+        "serving the feed at http://127.0.0.1:8080/calendar.ics; hook https://[redacted]@hooks.example/x?token=[redacted]"
+    )
+
+
+def test_filter_rewrites_only_records_that_hold_a_secret(caplog: pytest.LogCaptureFixture) -> None:
+    plain = logging.LogRecord("x", logging.INFO, __file__, 1, "hello %s", ("world",), None)
+    assert RedactingFilter().filter(plain) and plain.msg == "hello %s" and plain.args == ("world",)
+    secret = logging.LogRecord("x", logging.INFO, __file__, 1, "calling %s", ("https://h.example/p?token=abc",), None)
+    assert RedactingFilter().filter(secret) and secret.getMessage() == "calling https://h.example/***"
+    install_log_redaction("test.redaction")
+    install_log_redaction("test.redaction")
+    logger = logging.getLogger("test.redaction")
+    assert sum(isinstance(f, RedactingFilter) for f in logger.filters) == 1
+    with caplog.at_level(logging.INFO, logger="test.redaction"):
+        logger.info("token=%s", "abcdef123456")
+    assert "abcdef123456" not in caplog.text and "token=[redacted]" in caplog.text
