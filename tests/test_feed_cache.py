@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
-from calendar_daemon.sources.files import read_event_files
 from icalendar import Calendar
 
 from calendar_daemon.domain.records import normalize
 from calendar_daemon.feed.cache import FeedBody, FeedCache, FeedQuery
+from calendar_daemon.sources.files import read_event_files
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import Event
 from tests.conftest import FIXTURES

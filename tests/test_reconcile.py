@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from calendar_daemon.sources.files import read_event_files
 
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.feed.vevent import description_text, render_vevent
@@ -16,6 +15,7 @@ from calendar_daemon.intake.claims import record_from_event
 from calendar_daemon.intake.reconcile import Reconciler, reconcile
 from calendar_daemon.intake.seeding import load_seeds
 from calendar_daemon.intake.submit import submit
+from calendar_daemon.sources.files import read_event_files
 from calendar_daemon.sources.seeds import reference_files
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event

@@ -250,9 +250,10 @@ class EventStore:
                     found[event.uid] = event
         return found
 
-    def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
-        flt = flt or EventFilter()
-        statement = select(Event)
+    @staticmethod
+    def _where(statement: Any, flt: EventFilter) -> Any:
+        """``statement`` narrowed to what ``flt`` selects, but for its entities and text query (a
+        caller tests those with :meth:`EventFilter.matches`)."""
         if not flt.include_deleted:
             statement = statement.where(col(Event.deleted).is_(False))
         if flt.categories:
@@ -265,7 +266,17 @@ class EventStore:
             statement = statement.where(or_(col(Event.sort_end) > flt.start, col(Event.sort_start) >= flt.start))
         if flt.end is not None:
             statement = statement.where(col(Event.sort_start) < flt.end)
-        statement = statement.where(col(Event.status).in_(list(flt.statuses)))
+        return statement.where(col(Event.status).in_(list(flt.statuses)))
+
+    def _feed_order(self) -> tuple[Any, Any]:
+        """Start, then UID in code point order, as Python sorts UIDs (SQLite's default; PostgreSQL's
+        collation may differ)."""
+        uid = col(Event.uid).collate("C") if self.engine.dialect.name == "postgresql" else col(Event.uid)
+        return (col(Event.sort_start), uid)
+
+    def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
+        flt = flt or EventFilter()
+        statement = self._where(select(Event), flt)
         if flt.query:
             pattern = f"%{flt.query}%"
             statement = statement.where(or_(col(Event.title).ilike(pattern), col(Event.description).ilike(pattern)))
@@ -281,6 +292,28 @@ class EventStore:
         if limit is not None:
             rows = rows[:limit]
         return rows
+
+    def iter_events(self, flt: EventFilter, chunk: int = 1000) -> Iterator[list[Event]]:
+        """The events ``flt`` selects in feed order (start, then UID), in chunks of at most ``chunk``
+        rows read one after the other, so a reader of the whole calendar (``export``) never holds
+        every row object at once."""
+        order = self._feed_order()
+        after: tuple[Any, Any] | None = None
+        while True:
+            statement = self._where(select(Event), flt)
+            if after is not None:
+                statement = statement.where(tuple_(*order) > tuple_(*after))
+            with Session(self.engine) as session:
+                rows = list(session.exec(statement.order_by(*order).limit(chunk)).all())
+                session.expunge_all()
+            if not rows:
+                return
+            after = (rows[-1].sort_start, rows[-1].uid)
+            selected = [row for row in rows if flt.matches(row)] if flt.entities or flt.query else rows
+            del rows
+            if selected:
+                yield selected
+            del selected  # not held while the next chunk is read
 
     def changed_since(self, version: int) -> list[Event]:
         """Events (deleted ones included) written after ``version``."""
@@ -298,12 +331,7 @@ class EventStore:
         can append each chunk's blocks to its body as they come; later changes come in the order
         they were written, read through the ``change_seq`` index.
         """
-        if version < 0:
-            # Code point order, as Python sorts UIDs (SQLite's default; PostgreSQL's collation may differ).
-            uid = col(Event.uid).collate("C") if self.engine.dialect.name == "postgresql" else col(Event.uid)
-            order: tuple[Any, Any] = (col(Event.sort_start), uid)
-        else:
-            order = (col(Event.change_seq), col(Event.id))
+        order = self._feed_order() if version < 0 else (col(Event.change_seq), col(Event.id))
         after: tuple[Any, Any] | None = None
         while True:
             statement = select(Event).where(col(Event.change_seq) > version)
