@@ -315,17 +315,9 @@ class EventStore:
                 yield selected
             del selected  # not held while the next chunk is read
 
-    def changed_since(self, version: int) -> list[Event]:
-        """Events (deleted ones included) written after ``version``."""
-        with Session(self.engine) as session:
-            rows = list(session.exec(select(Event).where(col(Event.change_seq) > version)).all())
-            for row in rows:
-                session.expunge(row)
-            return rows
-
     def iter_changed_since(self, version: int, chunk: int = 1000) -> Iterator[list[Event]]:
-        """:meth:`changed_since` in chunks of ``chunk`` events, so a reader of the whole calendar (the
-        feed cache's first fill) never holds every row object at once.
+        """Events (deleted ones included) written after ``version``, in chunks of ``chunk`` events, so a
+        reader of the whole calendar (the feed cache's first fill) never holds every row object at once.
 
         The whole calendar (``version < 0``) comes in feed order (start, then UID), so the feed cache
         can append each chunk's blocks to its body as they come; later changes come in the order
