@@ -130,43 +130,21 @@ class EventStore:
         now = self.clock()
         with Session(self.engine) as session:
             version = self._bump_version(session)
-            uids = [r.uid for r in records] + list(retire or {})
-            existing = {
-                e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()
-            } if uids else {}
+            existing = self._stored(session, [r.uid for r in records] + list(retire or {}))
             for record in records:
-                if merge and record.uid in existing:
-                    record.sources = merge_sources(existing[record.uid].sources, record.sources)
                 event = existing.get(record.uid)
-                if status is not None and (event is None or event.deleted or event.status == status):
-                    # A live event that a proposal merged into keeps its own status (it gains a source).
-                    record.status = status
+                self._adopt(record, event, merge=merge, status=status)
                 digest = record.content_hash()
                 if event is None:
-                    event = Event(
-                        uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,
-                        sort_end=record.sort_end, origin=origin, revision=1, content_hash=digest,
-                        created_at=now, updated_at=now, change_seq=version,
-                        **{name: getattr(record, name) for name in _RECORD_FIELDS},
-                    )  # fmt: skip
-                    session.add(event)
-                    existing[record.uid] = event
+                    existing[record.uid] = event = self._new_event(record, digest, origin, version, now)
                     result.created.append(record.uid)
-                    continue
-                if event.content_hash == digest and not event.deleted:
+                elif event.content_hash == digest and not event.deleted:
                     result.unchanged.append(record.uid)
                     continue
-                for name in _RECORD_FIELDS:
-                    setattr(event, name, getattr(record, name))
-                event.precision = record.precision.value
-                event.sort_start, event.sort_end = record.sort_start, record.sort_end
-                event.content_hash = digest
-                event.deleted = False
-                event.revision += 1
-                event.updated_at = now
-                event.change_seq = version
+                else:
+                    self._overwrite(event, record, digest, version, now)
+                    result.updated.append(record.uid)
                 session.add(event)
-                result.updated.append(record.uid)
             for uid, (survivor, last) in (retire or {}).items():
                 if self._retire(session, existing.get(uid), uid, survivor, last, origin, version, now):
                     result.retired.append(uid)
@@ -181,6 +159,45 @@ class EventStore:
             len(records), origin, len(result.created), len(result.updated), len(result.unchanged),
         )  # fmt: skip
         return result
+
+    @staticmethod
+    def _stored(session: Session, uids: Sequence[str]) -> dict[str, Event]:
+        """The stored events (tombstones included) with these UIDs, by UID."""
+        if not uids:
+            return {}
+        return {e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()}
+
+    @staticmethod
+    def _adopt(record: EventRecord, event: Event | None, *, merge: bool, status: str | None) -> None:
+        """What ``record`` takes over before it is compared with ``event``, the stored event with its
+        UID: the stored sources (``merge``), and the upsert's ``status`` unless it is a live event
+        with a status of its own (one a proposal merged into: it gains a source, not a status)."""
+        if merge and event is not None:
+            record.sources = merge_sources(event.sources, record.sources)
+        if status is not None and (event is None or event.deleted or event.status == status):
+            record.status = status
+
+    @staticmethod
+    def _new_event(record: EventRecord, digest: str, origin: str, version: int, now: datetime) -> Event:
+        return Event(
+            uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,
+            sort_end=record.sort_end, origin=origin, revision=1, content_hash=digest,
+            created_at=now, updated_at=now, change_seq=version,
+            **{name: getattr(record, name) for name in _RECORD_FIELDS},
+        )  # fmt: skip
+
+    @staticmethod
+    def _overwrite(event: Event, record: EventRecord, digest: str, version: int, now: datetime) -> None:
+        """``event`` (live or a tombstone) becomes the next revision of ``record``."""
+        for name in _RECORD_FIELDS:
+            setattr(event, name, getattr(record, name))
+        event.precision = record.precision.value
+        event.sort_start, event.sort_end = record.sort_start, record.sort_end
+        event.content_hash = digest
+        event.deleted = False
+        event.revision += 1
+        event.updated_at = now
+        event.change_seq = version
 
     @staticmethod
     def _retire(
