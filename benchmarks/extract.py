@@ -28,7 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from calendar_daemon.sources.extract import Candidate, extract, resolve_expression
 from calendar_daemon.sources.extract.articles import split_articles
-from calendar_daemon.sources.extract.scoring import Score, gold_ok, matches, pair_one_to_one, score_article
+from tests.extract_scoring import Score, gold_ok, matches, pair_one_to_one, score_article
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]

@@ -48,11 +48,11 @@ def feed_body_directory(engine: Engine) -> str | None:
     return str(Path(database).resolve().parent)
 
 
-def feed_cache(config: Config, store: EventStore, *, roundtrip: bool = False) -> FeedCache:
-    """A feed cache with the ``[feed]`` settings; ``roundtrip`` for ``export``."""
+def feed_cache(config: Config, store: EventStore) -> FeedCache:
+    """A feed cache with the ``[feed]`` settings."""
     return FeedCache(
         store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
-        poll_seconds=config.feed.poll_seconds, roundtrip=roundtrip,
+        poll_seconds=config.feed.poll_seconds,
         max_body_memory=int(config.feed.max_body_memory_mb * MEBIBYTE), body_dir=feed_body_directory(store.engine),
     )  # fmt: skip
 

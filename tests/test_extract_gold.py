@@ -11,7 +11,7 @@ import pytest
 
 from calendar_daemon.sources.extract import extract, resolve_expression
 from calendar_daemon.sources.extract.articles import split_articles
-from calendar_daemon.sources.extract.scoring import Score, gold_ok, score_article
+from tests.extract_scoring import Score, gold_ok, score_article
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "extract_labels.json"

@@ -50,10 +50,10 @@ def test_data_version_and_revisions(any_db_url: str) -> None:
     assert store.data_version() == start + 1
     store.upsert(read_event_files([FIXTURES / "events.json"]), origin="import")
     assert store.data_version() == start + 1  # nothing changed, no new version
-    changed = store.changed_since(start)
+    changed = [event for chunk in store.iter_changed_since(start) for event in chunk]
     assert {e.uid for e in changed} == {r.uid for r in records}
     store.set_status("json-ipo@example.com", "cancelled")
-    [cancelled] = store.changed_since(start + 1)
+    [[cancelled]] = store.iter_changed_since(start + 1)
     assert cancelled.uid == "json-ipo@example.com" and cancelled.revision == 2
     store.delete("json-ipo@example.com")
     assert store.get("json-ipo@example.com") is None

@@ -247,8 +247,3 @@ class Ledger:
                 select(func.min(AlertRow.next_attempt_at)).where(AlertRow.status == "planned")
             ).one()  # fmt: skip
         return value
-
-    def counts(self) -> dict[str, int]:
-        with Session(self.engine) as session:
-            pairs = session.exec(select(AlertRow.status, func.count()).group_by(AlertRow.status)).all()
-        return {str(status): int(n) for status, n in pairs}

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
 from calendar_daemon.cli.context import Context, build_filter, filter_options, pass_context
-from calendar_daemon.daemon import feed_cache
-from calendar_daemon.feed.cache import FeedQuery
 from calendar_daemon.feed.listing import event_to_json, format_table
+from calendar_daemon.feed.render import render_calendar
 from calendar_daemon.intake.seeding import load_seeds
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import read_event_files
 from calendar_daemon.sources.seeds import reference_options
+from calendar_daemon.store.models import Event
 
 
 @click.command()
@@ -86,15 +87,24 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
         calendar-daemon export --region US -o us.ics
     """
     flt = build_filter(obj, from_, to, category, region, min_importance)
-    runtime = obj.runtime()
-    cache = feed_cache(obj.config, runtime.store, roundtrip=True)
-    cache.sync(force=True)
-    body = cache.get(FeedQuery(categories=tuple(flt.categories), regions=tuple(r.upper() for r in flt.regions), min_importance=flt.min_importance))
-    if flt.start or flt.end:
-        body = cache.filtered(flt)
+    counter = _Counter()
+    events = counter.count(obj.runtime().store.iter_events(flt))
+    calendar = render_calendar(events, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes, roundtrip=True)
     if output:
         with output.open("wb") as file:
-            file.writelines(body.chunks())
-        click.echo(f"wrote {body.event_count} events to {output}", err=True)
+            file.writelines(calendar)
+        click.echo(f"wrote {counter.events} events to {output}", err=True)
     else:
-        sys.stdout.buffer.writelines(body.chunks())
+        sys.stdout.buffer.writelines(calendar)
+
+
+class _Counter:
+    """Counts the events passing through on their way to the calendar."""
+
+    def __init__(self) -> None:
+        self.events = 0
+
+    def count(self, chunks: Iterable[list[Event]]) -> Iterator[Event]:
+        for chunk in chunks:
+            self.events += len(chunk)
+            yield from chunk

@@ -7,7 +7,9 @@ fetching only the events written since; the new body is the old one's unchanged 
 slices, with the re-rendered blocks in their places. A filtered body is joined from slices once per
 data version and reused until the next change. A request for an unchanged feed does no per-event work.
 A body larger than ``max_body_memory`` bytes is kept in an unlinked temporary file rather than in
-process memory and served from it in chunks (:mod:`calendar_daemon.feed.body`).
+process memory and served from it in chunks (:mod:`calendar_daemon.feed.body`). A body is laid out
+as :func:`calendar_daemon.feed.render.render_calendar` lays out a calendar: the same header, blocks and
+footer, so a feed and an export of the same events agree byte for byte.
 
 The daemon starts serving before the cache is filled: :meth:`FeedCache.warm_up_in_background` renders
 every event in a background thread, and a feed request that arrives meanwhile waits for it, so the
@@ -25,10 +27,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from icalendar import Calendar
-
-from calendar_daemon import __version__
 from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, Body, BodyFiles, body_bytes, body_chunks
+from calendar_daemon.feed.render import DEFAULT_NAME, DEFAULT_REFRESH_MINUTES, calendar_header
 from calendar_daemon.feed.table import BlockTable, Entry, TableBuilder
 from calendar_daemon.feed.vevent import render_vevent
 from calendar_daemon.store.events import EventFilter, EventStore
@@ -122,8 +122,8 @@ class _Batch:
 @dataclass
 class FeedCache:
     store: EventStore
-    name: str = "Market calendar"
-    refresh_minutes: int = 60
+    name: str = DEFAULT_NAME
+    refresh_minutes: int = DEFAULT_REFRESH_MINUTES
     poll_seconds: float = 1.0
     roundtrip: bool = False  # True for export: blocks carry everything a re-import needs
     monotonic: Callable[[], float] = time.monotonic
@@ -142,21 +142,8 @@ class FeedCache:
     def header(self) -> bytes:
         """The calendar's properties (everything before the first VEVENT); built once."""
         if not self._header:
-            self._header = self._render_header()
+            self._header = calendar_header(self.name, self.refresh_minutes)
         return self._header
-
-    def _render_header(self) -> bytes:
-        calendar = Calendar()
-        calendar.add("prodid", f"-//calendar-daemon//calendar-daemon {__version__}//EN")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        calendar.add("name", self.name)
-        calendar.add("x-wr-calname", self.name)
-        refresh = f"PT{self.refresh_minutes}M"
-        calendar.add("x-published-ttl", refresh)
-        text: bytes = calendar.to_ical().replace(b"END:VCALENDAR\r\n", b"")
-        return text + f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}\r\n".encode()
 
     def invalidate(self) -> None:
         """Check the store on the next request (after a write made by this process)."""

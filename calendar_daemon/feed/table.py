@@ -28,10 +28,10 @@ from datetime import UTC, datetime, timedelta
 from itertools import accumulate, pairwise
 
 from calendar_daemon.feed.body import Body, BodyFiles
+from calendar_daemon.feed.render import FOOTER
 from calendar_daemon.store.events import EventFilter
 from calendar_daemon.store.models import Event
 
-FOOTER = b"END:VCALENDAR\r\n"
 SEPARATOR = b"\n"  # between UIDs in BlockTable.uid_text; records.py forbids whitespace in a UID
 DIGEST_SIZE = hashlib.sha256().digest_size
 _UNIX = datetime(1970, 1, 1)

@@ -70,8 +70,3 @@ def profiles_match(pa: Profile, pb: Profile) -> bool:
         return abs(a.sort_start - b.sort_start) <= timedelta(days=NEAR_DAYS)
     coarse, fine = (ca, cb) if PRECISION_RANK[ca.precision] <= PRECISION_RANK[cb.precision] else (cb, ca)
     return coarse.covers(fine)
-
-
-def same_event(a: EventRecord, b: EventRecord) -> bool:
-    """Whether ``a`` and ``b`` describe the same event (see the module docstring)."""
-    return profiles_match(Profile.of(a), Profile.of(b))

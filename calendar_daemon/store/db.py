@@ -18,10 +18,6 @@ from calendar_daemon.store import models  # noqa: F401  (registers the tables)
 logger = logging.getLogger(__name__)
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, sqlite_cache_kib: int = 512) -> Engine:
     """Create an engine for ``url``; SQLite files get WAL mode, a busy timeout and a bounded page cache
     per connection (each pooled connection keeps its own: SQLite's default 2 MB each was most of what a

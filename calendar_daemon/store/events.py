@@ -130,43 +130,21 @@ class EventStore:
         now = self.clock()
         with Session(self.engine) as session:
             version = self._bump_version(session)
-            uids = [r.uid for r in records] + list(retire or {})
-            existing = {
-                e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()
-            } if uids else {}
+            existing = self._stored(session, [r.uid for r in records] + list(retire or {}))
             for record in records:
-                if merge and record.uid in existing:
-                    record.sources = merge_sources(existing[record.uid].sources, record.sources)
                 event = existing.get(record.uid)
-                if status is not None and (event is None or event.deleted or event.status == status):
-                    # A live event that a proposal merged into keeps its own status (it gains a source).
-                    record.status = status
+                self._adopt(record, event, merge=merge, status=status)
                 digest = record.content_hash()
                 if event is None:
-                    event = Event(
-                        uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,
-                        sort_end=record.sort_end, origin=origin, revision=1, content_hash=digest,
-                        created_at=now, updated_at=now, change_seq=version,
-                        **{name: getattr(record, name) for name in _RECORD_FIELDS},
-                    )  # fmt: skip
-                    session.add(event)
-                    existing[record.uid] = event
+                    existing[record.uid] = event = self._new_event(record, digest, origin, version, now)
                     result.created.append(record.uid)
-                    continue
-                if event.content_hash == digest and not event.deleted:
+                elif event.content_hash == digest and not event.deleted:
                     result.unchanged.append(record.uid)
                     continue
-                for name in _RECORD_FIELDS:
-                    setattr(event, name, getattr(record, name))
-                event.precision = record.precision.value
-                event.sort_start, event.sort_end = record.sort_start, record.sort_end
-                event.content_hash = digest
-                event.deleted = False
-                event.revision += 1
-                event.updated_at = now
-                event.change_seq = version
+                else:
+                    self._overwrite(event, record, digest, version, now)
+                    result.updated.append(record.uid)
                 session.add(event)
-                result.updated.append(record.uid)
             for uid, (survivor, last) in (retire or {}).items():
                 if self._retire(session, existing.get(uid), uid, survivor, last, origin, version, now):
                     result.retired.append(uid)
@@ -181,6 +159,45 @@ class EventStore:
             len(records), origin, len(result.created), len(result.updated), len(result.unchanged),
         )  # fmt: skip
         return result
+
+    @staticmethod
+    def _stored(session: Session, uids: Sequence[str]) -> dict[str, Event]:
+        """The stored events (tombstones included) with these UIDs, by UID."""
+        if not uids:
+            return {}
+        return {e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()}
+
+    @staticmethod
+    def _adopt(record: EventRecord, event: Event | None, *, merge: bool, status: str | None) -> None:
+        """What ``record`` takes over before it is compared with ``event``, the stored event with its
+        UID: the stored sources (``merge``), and the upsert's ``status`` unless it is a live event
+        with a status of its own (one a proposal merged into: it gains a source, not a status)."""
+        if merge and event is not None:
+            record.sources = merge_sources(event.sources, record.sources)
+        if status is not None and (event is None or event.deleted or event.status == status):
+            record.status = status
+
+    @staticmethod
+    def _new_event(record: EventRecord, digest: str, origin: str, version: int, now: datetime) -> Event:
+        return Event(
+            uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,
+            sort_end=record.sort_end, origin=origin, revision=1, content_hash=digest,
+            created_at=now, updated_at=now, change_seq=version,
+            **{name: getattr(record, name) for name in _RECORD_FIELDS},
+        )  # fmt: skip
+
+    @staticmethod
+    def _overwrite(event: Event, record: EventRecord, digest: str, version: int, now: datetime) -> None:
+        """``event`` (live or a tombstone) becomes the next revision of ``record``."""
+        for name in _RECORD_FIELDS:
+            setattr(event, name, getattr(record, name))
+        event.precision = record.precision.value
+        event.sort_start, event.sort_end = record.sort_start, record.sort_end
+        event.content_hash = digest
+        event.deleted = False
+        event.revision += 1
+        event.updated_at = now
+        event.change_seq = version
 
     @staticmethod
     def _retire(
@@ -250,9 +267,10 @@ class EventStore:
                     found[event.uid] = event
         return found
 
-    def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
-        flt = flt or EventFilter()
-        statement = select(Event)
+    @staticmethod
+    def _where(statement: Any, flt: EventFilter) -> Any:
+        """``statement`` narrowed to what ``flt`` selects, but for its entities and text query (a
+        caller tests those with :meth:`EventFilter.matches`)."""
         if not flt.include_deleted:
             statement = statement.where(col(Event.deleted).is_(False))
         if flt.categories:
@@ -265,7 +283,17 @@ class EventStore:
             statement = statement.where(or_(col(Event.sort_end) > flt.start, col(Event.sort_start) >= flt.start))
         if flt.end is not None:
             statement = statement.where(col(Event.sort_start) < flt.end)
-        statement = statement.where(col(Event.status).in_(list(flt.statuses)))
+        return statement.where(col(Event.status).in_(list(flt.statuses)))
+
+    def _feed_order(self) -> tuple[Any, Any]:
+        """Start, then UID in code point order, as Python sorts UIDs (SQLite's default; PostgreSQL's
+        collation may differ)."""
+        uid = col(Event.uid).collate("C") if self.engine.dialect.name == "postgresql" else col(Event.uid)
+        return (col(Event.sort_start), uid)
+
+    def list_events(self, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[Event]:
+        flt = flt or EventFilter()
+        statement = self._where(select(Event), flt)
         if flt.query:
             pattern = f"%{flt.query}%"
             statement = statement.where(or_(col(Event.title).ilike(pattern), col(Event.description).ilike(pattern)))
@@ -282,28 +310,37 @@ class EventStore:
             rows = rows[:limit]
         return rows
 
-    def changed_since(self, version: int) -> list[Event]:
-        """Events (deleted ones included) written after ``version``."""
-        with Session(self.engine) as session:
-            rows = list(session.exec(select(Event).where(col(Event.change_seq) > version)).all())
-            for row in rows:
-                session.expunge(row)
-            return rows
+    def iter_events(self, flt: EventFilter, chunk: int = 1000) -> Iterator[list[Event]]:
+        """The events ``flt`` selects in feed order (start, then UID), in chunks of at most ``chunk``
+        rows read one after the other, so a reader of the whole calendar (``export``) never holds
+        every row object at once."""
+        order = self._feed_order()
+        after: tuple[Any, Any] | None = None
+        while True:
+            statement = self._where(select(Event), flt)
+            if after is not None:
+                statement = statement.where(tuple_(*order) > tuple_(*after))
+            with Session(self.engine) as session:
+                rows = list(session.exec(statement.order_by(*order).limit(chunk)).all())
+                session.expunge_all()
+            if not rows:
+                return
+            after = (rows[-1].sort_start, rows[-1].uid)
+            selected = [row for row in rows if flt.matches(row)] if flt.entities or flt.query else rows
+            del rows
+            if selected:
+                yield selected
+            del selected  # not held while the next chunk is read
 
     def iter_changed_since(self, version: int, chunk: int = 1000) -> Iterator[list[Event]]:
-        """:meth:`changed_since` in chunks of ``chunk`` events, so a reader of the whole calendar (the
-        feed cache's first fill) never holds every row object at once.
+        """Events (deleted ones included) written after ``version``, in chunks of ``chunk`` events, so a
+        reader of the whole calendar (the feed cache's first fill) never holds every row object at once.
 
         The whole calendar (``version < 0``) comes in feed order (start, then UID), so the feed cache
         can append each chunk's blocks to its body as they come; later changes come in the order
         they were written, read through the ``change_seq`` index.
         """
-        if version < 0:
-            # Code point order, as Python sorts UIDs (SQLite's default; PostgreSQL's collation may differ).
-            uid = col(Event.uid).collate("C") if self.engine.dialect.name == "postgresql" else col(Event.uid)
-            order: tuple[Any, Any] = (col(Event.sort_start), uid)
-        else:
-            order = (col(Event.change_seq), col(Event.id))
+        order = self._feed_order() if version < 0 else (col(Event.change_seq), col(Event.id))
         after: tuple[Any, Any] | None = None
         while True:
             statement = select(Event).where(col(Event.change_seq) > version)

@@ -7,17 +7,21 @@ companies, different kinds of event: "租用" is not "上市") and something tie
 a shared word of the category's vocabulary). The coarser mention then folds into the finer one, which
 keeps its own evidence and lists the other phrase in ``mentions``. A summary of several items ("下周共有
 3只新股申购", "30家公司解禁") stays beside its dated members: it is an event of its own.
+
+While the article is read, :class:`Findings` already merges a mention of exactly the same period into
+the one found before it (:func:`merge_into`); :func:`collapse` runs once the whole article is read.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from calendar_daemon.domain.aliases import canonical_entity
 
+from . import classify as C
 from .candidate import Candidate
 
 logger = logging.getLogger(__name__)
@@ -114,3 +118,35 @@ def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) 
         logger.debug("%r (%s) folds into %r (%s)", coarse.cand.title, coarse.cand.start, best.cand.title,
                      best.cand.start)
     return [f for f in found if id(f) not in gone]
+
+
+@dataclass
+class Findings:
+    """The candidates found so far; one naming an event already found in the same sentence, or with
+    the same title or a shared entity, is merged into it. ``sentence`` and ``in_headline``: where the
+    reader is."""
+
+    found: list[Found] = field(default_factory=list)
+    index: dict[tuple[str, str, str | None, str], list[Found]] = field(default_factory=dict)
+    sentence: int = 0
+    in_headline: bool = False
+
+    def add(self, c: Candidate, scope: str, pos: int) -> None:
+        key = (c.category, c.start, c.end, c.region)
+        for old in self.index.get(key, []):
+            if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
+                merge_into(old.cand, c)
+                return
+        terms = C.category_terms(c.category, scope)
+        f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.search(scope) is not None)
+        self.found.append(f)
+        self.index.setdefault(key, []).append(f)
+
+
+def merge_into(kept: Candidate, other: Candidate) -> None:
+    """``other`` names the same event as ``kept``: keep its names, confidence and phrase."""
+    kept.entities.extend(e for e in other.entities if e not in kept.entities)
+    kept.confidence = max(kept.confidence, other.confidence)
+    for phrase in (other.evidence, *other.mentions):
+        if phrase and phrase != kept.evidence and phrase not in kept.mentions:
+            kept.mentions.append(phrase)

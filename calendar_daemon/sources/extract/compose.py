@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from . import periods as P
@@ -342,10 +342,6 @@ def resolve_expression(expr: str, published: datetime, tz: str, context: str | N
     best = max(matches, key=lambda m: (min(m.end, len(prefix) + len(text)) - max(m.start, len(prefix)),
                                        -m.start))
     return best.resolved
-
-
-def shift_days(d: date, n: int) -> date:
-    return d + timedelta(days=n)
 
 
 __all__ = ["EN_ZONES", "anchor_for", "find_times", "resolve_expression"]

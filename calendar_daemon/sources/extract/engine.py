@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
 from .candidate import Candidate
-from .collapse import Found, collapse
+from .collapse import Findings, Found, collapse, merge_into
 from .compose import anchor_for, find_times
 from .normalize import cjk_ratio, normalize
 from .periods import as_date, iso
@@ -198,6 +199,35 @@ def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
     """Dated, upcoming (or ongoing) events found in one article."""
+    norm = _normalised(text)
+    zh = cjk_ratio(norm) >= 0.3
+    zone = tz or (BEIJING if zh else NEW_YORK)
+    headline = _headline(norm)
+    anchor = _article_anchor(text, headline, published, zone)
+    default_region = "CN" if zh else "US"
+    findings, heading = Findings(), _DayHeading()
+    for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
+        if len(findings.found) >= MAX_CANDIDATES:
+            logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
+            break
+        if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
+            continue
+        findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
+        if _is_day_heading(sentence, anchor):
+            heading.begin(sentence, para_no)
+            continue
+        sentence, listed = heading.read(sentence, para_no, anchor)
+        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
+        if move is not None:
+            _drop_moved(findings.found, move, sent_no)
+        if not kept and anchor.week_ahead is not None:
+            _inherit_week(sentence, anchor, zh, default_region, findings.add)
+    kept_found = collapse(findings.found, merge_into)
+    return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _normalised(text: str) -> str:
+    """The article normalised, the raw text and the result each cut to their limits."""
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
@@ -205,71 +235,43 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
-    zh = cjk_ratio(norm) >= 0.3
-    zone = tz or (BEIJING if zh else NEW_YORK)
+    return norm
+
+
+def _article_anchor(text: str, headline: str, published: datetime | None, zone: str) -> Anchor:
+    """What the article's relative dates count from: its publication time (found in the text when not
+    given, else now) and, in a week-ahead preview, the week it previews."""
     if published is None:
-        published, _ = detect_published(text)
+        published, _ = detect_published(text[:MAX_RAW_CHARS])
     if published is None:
         published = datetime.now(ZoneInfo(zone))
         logger.debug("no publication time found; anchoring on now")
-    anchor = anchor_for(published, zone)
-    headline = _headline(norm)
-    anchor = anchor_for(published, zone, _week_ahead(headline, anchor))
-    default_region = "CN" if zh else "US"
-    found: list[Found] = []
-    index: dict[tuple[str, str, str | None, str], list[Found]] = {}
-    sent_no, in_headline = 0, False
-
-    def add(c: Candidate, scope: str, pos: int) -> None:
-        key = (c.category, c.start, c.end, c.region)
-        for old in index.get(key, []):
-            if old.sentence == sent_no or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
-                _merge_into(old.cand, c)
-                return
-        terms = C.category_terms(c.category, scope)
-        f = Found(c, sent_no, pos, in_headline, terms, C.AGGREGATE.search(scope) is not None)
-        found.append(f)
-        index.setdefault(key, []).append(f)
-
-    heading = ""  # the current day heading of a calendar list
-    # A heading that stands alone in its paragraph owns the whole paragraph under it, however long its
-    # sentences ("Tuesday 1/30" + a paragraph of prose); in a list, prose ends the heading's items.
-    heading_at, heading_para = -1, -1
-    for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):  # add() reads sent_no
-        if len(found) >= MAX_CANDIDATES:
-            logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
-            break
-        if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
-            continue
-        in_headline = sent_no < 3 and bool(headline) and sentence in headline
-        if _is_day_heading(sentence, anchor):
-            heading, heading_at, heading_para = sentence, para_no, -1
-            continue
-        if heading and heading_para == -1:
-            heading_para = para_no if para_no != heading_at else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != heading_para:
-            heading = ""
-        listed = bool(heading) and not _has_own_date(sentence, anchor)
-        if listed:
-            sentence = f"{heading} {sentence}"
-        else:
-            listed = len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
-        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
-        if move is not None:
-            _drop_moved(found, move, sent_no)
-        if not kept and anchor.week_ahead is not None:
-            _inherit_week(sentence, anchor, zh, default_region, add)
-    kept_found = collapse(found, _merge_into)
-    return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone)))
 
 
-def _merge_into(kept: Candidate, other: Candidate) -> None:
-    """``other`` names the same event as ``kept``: keep its names, confidence and phrase."""
-    kept.entities.extend(e for e in other.entities if e not in kept.entities)
-    kept.confidence = max(kept.confidence, other.confidence)
-    for phrase in (other.evidence, *other.mentions):
-        if phrase and phrase != kept.evidence and phrase not in kept.mentions:
-            kept.mentions.append(phrase)
+@dataclass
+class _DayHeading:
+    """The day heading of a calendar list being read. A heading that stands alone in its paragraph
+    owns the whole paragraph under it, however long its sentences ("Tuesday 1/30" + a paragraph of
+    prose); in a list, prose ends the heading's items."""
+
+    text: str = ""
+    paragraph: int = -1  # where the heading stands
+    owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
+
+    def begin(self, sentence: str, para_no: int) -> None:
+        self.text, self.paragraph, self.owned = sentence, para_no, -1
+
+    def read(self, sentence: str, para_no: int, anchor: Anchor) -> tuple[str, bool]:
+        """The sentence as read (an undated item under the heading gets the heading's day) and whether
+        it is an entry of a calendar list."""
+        if self.text and self.owned == -1:
+            self.owned = para_no if para_no != self.paragraph else -2
+        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned:
+            self.text = ""
+        if self.text and not _has_own_date(sentence, anchor):
+            return f"{self.text} {sentence}", True
+        return sentence, len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
 
 
 def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:

@@ -106,21 +106,7 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         tm.start = m.start("mon") if m["pre"].lower() in ("in", "during") else m.start()
         out.append(tm)
     for m in RE_WEEKDAY.finditer(text):
-        wd = _WD[m["wd"][:3].lower()]
-        rel = (m["rel"] or "").lower()
-        monday = today - timedelta(days=today.weekday())
-        if rel == "next":
-            d = monday + timedelta(days=7 + wd) if today.weekday() < 6 else today + timedelta(days=(wd - 6) % 7 or 7)
-            if today.weekday() == 6:
-                d = today + timedelta(days=wd + 1)
-        elif rel == "this":
-            d = monday + timedelta(days=wd)
-        elif rel == "last":
-            d = monday - timedelta(days=7 - wd)
-        elif a.week_ahead is not None:
-            d = a.week_ahead + timedelta(days=wd)
-        else:
-            d = today + timedelta(days=(wd - today.weekday()) % 7)
+        d = _weekday_date(_WD[m["wd"][:3].lower()], (m["rel"] or "").lower(), a)
         out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "weekday"))
     for m in RE_REL.finditer(text):
         res = _rel(m, a)
@@ -151,6 +137,23 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
     return out
 
 
+def _weekday_date(wd: int, rel: str, a: Anchor) -> date:
+    """The day a weekday (0 = Monday) names: "next"/"this"/"last" week's, the previewed week's in a
+    week-ahead article, else the coming one (today included)."""
+    today = a.today
+    monday = today - timedelta(days=today.weekday())
+    if rel == "next":
+        d = monday + timedelta(days=7 + wd) if today.weekday() < 6 else today + timedelta(days=(wd - 6) % 7 or 7)
+        if today.weekday() == 6:
+            d = today + timedelta(days=wd + 1)
+        return d
+    if rel == "this":
+        return monday + timedelta(days=wd)
+    if rel == "last":
+        return monday - timedelta(days=7 - wd)
+    if a.week_ahead is not None:
+        return a.week_ahead + timedelta(days=wd)
+    return today + timedelta(days=(wd - today.weekday()) % 7)
 def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
     tz, today = a.tz, a.today
     if m["day"]:

@@ -221,24 +221,24 @@ def _week_res(a: Anchor, word: str) -> Resolved:
                    and not word.startswith("下"))
 
 
+def _year_part(y: int, tail: str | None, tz: str) -> Resolved:
+    """A year or the part of it a tail names: "年底"/"年末" December, "年初" January-February,
+    "年中" June-July."""
+    if tail in ("底", "末"):
+        return P.month(y, 12, tz)
+    if tail == "初":
+        return Resolved(date(y, 1, 1), P.month_end(y, 2), "month", timezone=tz)
+    if tail == "中":
+        return Resolved(date(y, 6, 1), P.month_end(y, 7), "month", timezone=tz)
+    return P.year(y, tz)
 def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
     for m in RE_REL_YEAR.finditer(text):
-        w = m[0]
-        if w[0] == "年" and not m["tail"]:
+        if m[0][0] == "年" and not m["tail"]:
             continue
-        y = today.year + {"明": 1, "去": -1, "后": 2, "前": -2}.get(w[0], 0)
-        tail = m["tail"]
-        if tail in ("底", "末"):
-            res = P.month(y, 12, tz)
-        elif tail == "初":
-            res = Resolved(date(y, 1, 1), P.month_end(y, 2), "month", timezone=tz)
-        elif tail == "中":
-            res = Resolved(date(y, 6, 1), P.month_end(y, 7), "month", timezone=tz)
-        else:
-            res = P.year(y, tz)
-        out.append(_mk(m, res, False, (y, None, None), "rel"))
+        y = today.year + {"明": 1, "去": -1, "后": 2, "前": -2}.get(m[0][0], 0)
+        out.append(_mk(m, _year_part(y, m["tail"], tz), False, (y, None, None), "rel"))
     for m in RE_REL_MONTH.finditer(text):
         off = 1 if m[0][0] in "下次" else -1 if m[0][0] == "上" else 0
         d = P.add_months(today.replace(day=1), off)

@@ -1,4 +1,4 @@
-"""Scoring helpers shared by the benchmark and the tests (pure functions)."""
+"""Scoring extraction against labels: shared by benchmarks/extract.py and tests/test_extract_gold.py (pure functions)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from .candidate import Candidate
-from .periods import Resolved
+from calendar_daemon.sources.extract.candidate import Candidate
+from calendar_daemon.sources.extract.periods import Resolved
 
 logger = logging.getLogger(__name__)
 
