@@ -9,7 +9,7 @@
   the events written since the last data version, those whose alerts may fall due first first (so
   a large import's earliest alerts are in the ledger before its later ones); rows of an older
   revision are cancelled, and a channel that already got an alert for the old revision gets a
-  short moved/cancelled notice. :meth:`Replanner.next_changed_alert` tells the scheduler how soon
+  short moved/cancelled notice (its row holds the event's old and new times; delivery renders it). :meth:`Replanner.next_changed_alert` tells the scheduler how soon
   the earliest alert still to be planned may fall due.
 
 ``extend`` and ``changed`` take an optional ``deadline`` (``time.monotonic()`` value): they stop after
@@ -27,10 +27,9 @@ import logging
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from calendar_daemon.alerts.delivery.messages import format_instant, render_notice
 from calendar_daemon.alerts.ledger import Ledger, LedgerKey
 from calendar_daemon.alerts.planning.planner import PlannedAlert, Rule, plan_event, worth_sending
 from calendar_daemon.domain.periods import Precision
@@ -72,17 +71,21 @@ def rules_digest(rules: Sequence[Rule], zone: str, horizon_days: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def old_when(key: LedgerKey, event: Event) -> str:
-    if event.precision == Precision.DATETIME.value:
-        return format_instant(key.expires_at, event.timezone)
-    local = key.expires_at.replace(tzinfo=UTC).astimezone(ZoneInfo(event.timezone)) - timedelta(days=1)
-    return local.date().isoformat()
+def notice_facts(event: Event, was_expires_at: datetime) -> str:
+    """The payload of a moved/cancelled notice: what its text needs, fixed now (the old time is gone later)."""
+    return json.dumps({
+        "event_title": event.title, "precision": event.precision, "timezone": event.timezone,
+        "start_at": None if event.start_at is None else event.start_at.isoformat(),
+        "start_date": None if event.start_date is None else event.start_date.isoformat(),
+        "end_date": None if event.end_date is None else event.end_date.isoformat(),
+        "was_expires_at": was_expires_at.isoformat(),
+    }, ensure_ascii=False)  # fmt: skip
 
 
 class Replanner:
     def __init__(
         self, store: EventStore, ledger: Ledger, rules: Sequence[Rule], *, zone: str, grace: timedelta,
-        horizon_days: int, locale: str,
+        horizon_days: int,
     ) -> None:  # fmt: skip
         self.store = store
         self.ledger = ledger
@@ -93,7 +96,6 @@ class Replanner:
         self.grace = grace
         self.horizon = timedelta(days=horizon_days)
         self.horizon_days = horizon_days
-        self.locale = locale
         self._changed: ChangePass | None = None
         self._timed_lead = max((lead for rule in self.rules for lead in rule.before), default=timedelta(0))
         # A day's alert is at a wall-clock time in some zone: allow two days for zone offsets and the clock.
@@ -250,10 +252,9 @@ class Replanner:
             event = self.store.get(uid, include_deleted=True)  # the full event, only for the few that need a notice
             if event is None or (info.deleted and event.extra.get("merged_into")):
                 continue  # merged into another event: it lives on there, not cancelled
-            title, body = render_notice(kind, event, old_when(key, event), locale=self.locale, display_zone=self.zone_name)
             notices += self.ledger.insert_message(
                 kind=kind, channel=channel, due_at=now, expires_at=now + timedelta(days=1),
-                payload=json.dumps({"title": title, "body": body}, ensure_ascii=False), now=now,
+                payload=notice_facts(event, key.expires_at), now=now,
                 event_uid=uid, event_revision=event.revision,
             )  # fmt: skip
         return notices
