@@ -4,8 +4,8 @@ APScheduler only wakes the daemon — its job set stays at two (the tick, and a 
 at the next due time when that comes before the next tick); the ledger holds every alert.
 Each tick: feed the systemd watchdog, apply a pending reload, re-plan events changed since the
 last data version (including imports by other processes), extend the horizon, queue digests,
-and claim due rows, which a thread pool sends — one row per channel, so channels never wait on
-each other.
+and claim due rows, which a thread pool hands to :class:`~calendar_daemon.alerts.delivery.sender.Sender`
+(it renders, sends and records each row) — one row per channel, so channels never wait on each other.
 
 Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
 wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and

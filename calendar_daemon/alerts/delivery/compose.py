@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.alerts.delivery.digest_text import DigestText, digest_title
-from calendar_daemon.alerts.delivery.messages import format_instant, render_alert, render_missed, render_notice, t
+from calendar_daemon.alerts.delivery.messages import Dated, format_instant, render_alert, render_missed, render_notice, t
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
@@ -58,7 +58,7 @@ class NoticedEvent:
         )  # fmt: skip
 
 
-def old_when(was_expires_at: datetime, event: NoticedEvent) -> str:
+def old_when(was_expires_at: datetime, event: Dated) -> str:
     """When the event was before it moved, from the old alert's expiry (a day event's end)."""
     if event.precision == Precision.DATETIME.value:
         return format_instant(was_expires_at, event.timezone)
