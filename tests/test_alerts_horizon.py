@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from calendar_daemon.alerts import replan, scheduler
+from calendar_daemon.alerts import scheduler
 from calendar_daemon.alerts.ledger import Ledger
+from calendar_daemon.alerts.planning import replan
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config.settings import Config
 from calendar_daemon.store.events import EventStore

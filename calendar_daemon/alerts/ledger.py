@@ -45,6 +45,19 @@ class LedgerKey:
     expires_at: datetime
 
 
+@dataclass(frozen=True)
+class HistoryRow:
+    """What the event page shows of one ledger row."""
+
+    channel: str
+    kind: str
+    status: str
+    due_at: datetime
+    sent_at: datetime | None
+    attempts: int
+    last_error: str
+
+
 class Ledger:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -240,6 +253,16 @@ class Ledger:
             for row in rows:
                 session.expunge(row)
         return rows
+
+    def history(self, event_uid: str, *, limit: int = 200) -> list[HistoryRow]:
+        """Every ledger row of one event, oldest due first (for the event page)."""
+        t = self.table
+        statement = (
+            core_select(t.c.channel, t.c.kind, t.c.status, t.c.due_at, t.c.sent_at, t.c.attempts, t.c.last_error)
+            .where(t.c.event_uid == event_uid).order_by(t.c.due_at, t.c.id).limit(limit)
+        )  # fmt: skip
+        with self.engine.connect() as conn:
+            return [HistoryRow(*row) for row in conn.execute(statement)]
 
     def next_due(self) -> datetime | None:
         with Session(self.engine) as session:

@@ -17,19 +17,15 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
-
 from calendar_daemon.alerts.planning.planner import Rule
 from calendar_daemon.alerts.planning.replan import rules_digest
 from calendar_daemon.store.events import EventStore
-from calendar_daemon.store.models import State
 
 logger = logging.getLogger(__name__)
 
 HEARTBEAT = timedelta(seconds=30)
 STALE = 3 * HEARTBEAT  # a peer whose heartbeat is older than this is taken to be down
 PREFIX = "replica."
-_STATE: Any = State.__table__  # type: ignore[attr-defined]
 
 
 def config_fingerprint(rules: Sequence[Rule], zone: str, horizon_days: int, channels: Sequence[str]) -> str:
@@ -57,18 +53,16 @@ class Peers:
         self._last_beat = now
         self.store.set_marker(self.key, json.dumps({"fingerprint": self.fingerprint, "seen": now.isoformat()}))
         differing: dict[str, str] = {}
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(select(_STATE.c.key, _STATE.c.text).where(_STATE.c.key.like(PREFIX + "%")))
-            for key, text in rows:
-                peer = str(key).removeprefix(PREFIX)
-                try:
-                    data = json.loads(text)
-                    seen = datetime.fromisoformat(str(data["seen"]))
-                    theirs = str(data["fingerprint"])
-                except (ValueError, KeyError, TypeError):
-                    continue
-                if peer != self.replica and now - seen <= STALE and theirs != self.fingerprint:
-                    differing[peer] = theirs
+        for key, text in self.store.markers(PREFIX):
+            peer = key.removeprefix(PREFIX)
+            try:
+                data = json.loads(text)
+                seen = datetime.fromisoformat(str(data["seen"]))
+                theirs = str(data["fingerprint"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            if peer != self.replica and now - seen <= STALE and theirs != self.fingerprint:
+                differing[peer] = theirs
         if differing and differing != self.differing:
             logger.warning(
                 "replicas on this database have different alert configurations (rules, zone, horizon or channel "
@@ -82,8 +76,7 @@ class Peers:
 
     def leave(self) -> None:
         """Remove this replica's heartbeat (a clean stop), so peers stop comparing against it."""
-        with self.store.engine.begin() as conn:
-            conn.execute(delete(_STATE).where(_STATE.c.key == self.key))
+        self.store.delete_marker(self.key)
 
     def health(self) -> dict[str, Any]:
         return {"fingerprint": self.fingerprint, "agree": not self.differing, "differing": dict(sorted(self.differing.items()))}

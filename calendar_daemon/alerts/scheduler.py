@@ -4,8 +4,8 @@ APScheduler only wakes the daemon — its job set stays at two (the tick, and a 
 at the next due time when that comes before the next tick); the ledger holds every alert.
 Each tick: feed the systemd watchdog, apply a pending reload, re-plan events changed since the
 last data version (including imports by other processes), extend the horizon, queue digests,
-and claim due rows, which a thread pool sends — one row per channel, so channels never wait on
-each other.
+and claim due rows, which a thread pool hands to :class:`~calendar_daemon.alerts.delivery.sender.Sender`
+(it renders, sends and records each row) — one row per channel, so channels never wait on each other.
 
 Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
 wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and
@@ -20,7 +20,6 @@ in the ledger before they fall due.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time as time_module
@@ -32,18 +31,17 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from calendar_daemon.alerts.delivery.messages import render_alert, truncate
-from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
+from calendar_daemon.alerts.delivery.notifier import Notifier
+from calendar_daemon.alerts.delivery.sender import Sender
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.peers import Peers, config_fingerprint
 from calendar_daemon.alerts.planning.catchup import catch_up
 from calendar_daemon.alerts.planning.digests import Digests
-from calendar_daemon.alerts.planning.planner import Rule, worth_sending
+from calendar_daemon.alerts.planning.planner import Rule
 from calendar_daemon.alerts.planning.replan import Replanner
 from calendar_daemon.config.settings import Config
 from calendar_daemon.domain.durations import parse_duration
 from calendar_daemon.ops.metrics import Metrics
-from calendar_daemon.ops.redact import redact
 from calendar_daemon.ops.replica import replica_id
 from calendar_daemon.ops.sdnotify import Watchdog
 from calendar_daemon.store.events import EventStore
@@ -52,7 +50,6 @@ from calendar_daemon.store.models import AlertRow
 logger = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-LATE_AFTER = timedelta(seconds=60)  # sent this long after its due time, an alert says it is late
 CLAIM_BATCH = 1000
 PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
 MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
@@ -80,7 +77,6 @@ class AlertService:
         # replica never mistakes its predecessor's claims for its own.
         self.worker = f"{self.replica}:{uuid.uuid4().hex[:8]}"
         self.last_claim: datetime | None = None
-        self.digests_sent = 0
         self._claims = 0
         self._lock = threading.Lock()
         self._inflight = 0
@@ -89,11 +85,11 @@ class AlertService:
         self._pending_config: Config | None = None
         self.scheduler: Any = None
         self.last_tick: datetime | None = None
-        self.last_send: dict[str, dict[str, Any]] = {}
         self.watchdog = Watchdog()
         self.version = 0
         self._started = False
         self._deferred = 0
+        self.sender = Sender(config, store, self.ledger, notifier, clock=clock, metrics=self.metrics)
         self._apply_config(config)
         self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
 
@@ -102,9 +98,10 @@ class AlertService:
         a = config.alerts
         self.grace = parse_duration(a.grace)
         self.rules = [Rule.from_config(r) for r in config.alert_rules]
-        zone, locale = config.display.timezone, config.display.locale
-        self.replanner = Replanner(self.store, self.ledger, self.rules, zone=zone, grace=self.grace, horizon_days=a.horizon_days, locale=locale)
-        self.digests = Digests(self.store, self.ledger, config.channels, zone=zone, locale=locale, grace=self.grace)
+        zone = config.display.timezone
+        self.replanner = Replanner(self.store, self.ledger, self.rules, zone=zone, grace=self.grace, horizon_days=a.horizon_days)
+        self.digests = Digests(self.ledger, config.channels, zone=zone, grace=self.grace)
+        self.sender.apply_config(config)
         fingerprint = config_fingerprint(self.rules, zone, a.horizon_days, [c.name for c in config.channels])
         self.peers = Peers(self.store, self.replica, fingerprint)
 
@@ -116,8 +113,7 @@ class AlertService:
         and the ticks finish it.
         """
         now = self.clock()
-        display = self.config.display
-        result = catch_up(self.ledger, self.store, now, self.grace, locale=display.locale, zone=display.timezone)
+        result = catch_up(self.ledger, self.store, now, self.grace)
         for channel, count in result.missed.items():
             self.metrics.alert("missed", channel, count)
         self._started = True
@@ -242,7 +238,7 @@ class AlertService:
             self._backlog = room <= 0
             return 0
         now = self.clock()
-        rows = self.ledger.claim(token, now, self._lease(), room)
+        rows = self.ledger.claim(token, now, self.sender.lease(), room)
         if rows:
             self.last_claim = now
         self._backlog = len(rows) == room
@@ -252,9 +248,6 @@ class AlertService:
             self.executor.submit(self._deliver_safely, row, token)
         self._schedule_wake(now, full=len(rows) == room)
         return len(rows)
-
-    def _lease(self) -> timedelta:
-        return timedelta(seconds=self.config.alerts.lease_seconds)
 
     def _schedule_wake(self, now: datetime, *, full: bool) -> None:
         if self.scheduler is None or self._stopping:
@@ -269,7 +262,7 @@ class AlertService:
         except Exception:  # noqa: BLE001 - the scheduler is shutting down; the tick will catch up
             logger.debug("could not schedule the wake-up job")
 
-    # -- sending ----------------------------------------------------------------------------
+    # -- handing rows to the send pool ----------------------------------------------------------------------
     def _deliver_safely(self, row: AlertRow, token: str) -> None:
         try:
             self.deliver(row, token)
@@ -284,67 +277,13 @@ class AlertService:
             if refill:  # more was due than this replica could take: claim the next rows now
                 self._schedule_wake(self.clock(), full=True)
 
-    def _still_ours(self, row: AlertRow, token: str, now: datetime) -> bool:
-        """A row whose remaining lease might not cover a send (it waited in the pool) gets its lease
-        renewed first; if the lease already ran out and another replica took the row over, this
-        replica must not send it. The config keeps a fresh lease at least twice the send timeout."""
-        margin = timedelta(seconds=1.5 * self.config.alerts.send_timeout_seconds)
-        if row.lease_until is None or now + margin < row.lease_until:
-            return True
-        if self.ledger.renew(row.id or 0, token, now, self._lease()):
-            return True
-        logger.warning("alert %s: claim expired before its send began; another sender has it", row.id)
-        return False
-
-    def _message(self, row: AlertRow, now: datetime) -> tuple[str, str] | None:
-        if row.kind != "alert":
-            data = json.loads(row.payload)
-            return str(data["title"]), str(data["body"])
-        event = self.store.get(row.event_uid, include_deleted=True)
-        if event is None or event.deleted or event.status == "cancelled" or event.revision != row.event_revision:
-            return None
-        late = now - row.due_at > LATE_AFTER
-        display = self.config.display
-        return render_alert(event, row.lead, row.due_at, late=late, locale=display.locale, display_zone=display.timezone)
-
     def deliver(self, row: AlertRow, token: str) -> str:
-        """Send one claimed row and record the outcome; returns the row's new status."""
-        now = self.clock()
-        if not self._still_ours(row, token, now):
-            return "lost"
-        retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
-        if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
-            # Never tried and overdue past the grace period, or the event has begun: pointless now.
-            self.ledger.mark_cancelled(row.id or 0, token, now, status="missed")
-            self.metrics.alert("missed", row.channel)
-            return "missed"
-        message = self._message(row, now)
-        if message is None:
-            self.ledger.mark_cancelled(row.id or 0, token, now)
-            return "cancelled"
-        body_limit, title_limit = self.notifier.limits(row.channel)
-        title, body = truncate(message[0], title_limit), truncate(message[1], body_limit)
-        try:
-            self.notifier.send(row.channel, title, body)
-        except SendError as exc:
-            error = redact(str(exc))
-            status = self.ledger.mark_failure(
-                row, token, error, self.clock(), max_attempts=self.config.alerts.max_attempts,
-                base_seconds=self.config.alerts.retry_base_seconds,
-            )  # fmt: skip
-            self.last_send[row.channel] = {"ok": False, "at": self.clock().isoformat(), "error": error}
-            logger.warning("alert %s to %s failed (attempt %s): %s", row.id, row.channel, row.attempts + 1, error)
-            if status == "failed":
-                self.metrics.alert("failed", row.channel, kind=row.kind)
-            return status
-        done = self.clock()
-        late = row.kind == "alert" and done - row.due_at > LATE_AFTER
-        self.ledger.mark_sent(row.id or 0, token, done, late=late)
-        self.metrics.alert("late" if late else "sent", row.channel, kind=row.kind)
-        if row.kind == "digest":
-            self.digests_sent += 1
-        self.last_send[row.channel] = {"ok": True, "at": done.isoformat()}
-        return "late" if late else "sent"
+        """Send one claimed row and record the outcome (see :class:`Sender`); returns its new status."""
+        return self.sender.deliver(row, token)
+
+    @property
+    def digests_sent(self) -> int:
+        return self.sender.digests_sent
 
     # -- health -----------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
@@ -352,7 +291,7 @@ class AlertService:
         limit = timedelta(seconds=max(5.0, 5 * self.config.alerts.tick_seconds))
         alive = self.last_tick is not None and now - self.last_tick <= limit and not self._stopping
         return {
-            "scheduler": "ok" if alive else "stalled", "last_send": self.last_send,
+            "scheduler": "ok" if alive else "stalled", "last_send": self.sender.last_send,
             # Replicas are peers: any of them claims due alerts and digests; these say what this one holds.
             "claim_prefix": self.worker, "claims_held": self._inflight,
             "last_claim": None if self.last_claim is None else self.last_claim.isoformat(),

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
+from calendar_daemon.alerts.delivery.compose import headline
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, SendError, resolve_channels
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.cli.context import Context, pass_context
@@ -45,6 +46,7 @@ def alerts(obj: Context, as_json: bool, statuses: tuple[str, ...], limit: int) -
         calendar-daemon alerts --status planned --status failed --json
     """
     store = obj.runtime().store
+    locale = obj.config.display.locale
     rows = Ledger(store.engine).rows(statuses=statuses, limit=limit)
     titles: dict[str, str] = {}
     for row in rows:
@@ -53,7 +55,7 @@ def alerts(obj: Context, as_json: bool, statuses: tuple[str, ...], limit: int) -
         event = store.get(row.event_uid, include_deleted=True)
         titles[row.event_uid] = event.title if event else row.event_uid
     if as_json:
-        out = [_row_json(r, titles.get(r.event_uid, json.loads(r.payload or "{}").get("title", ""))) for r in rows]
+        out = [_row_json(r, titles.get(r.event_uid, headline(r, locale))) for r in rows]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     zone = obj.config.display.timezone
@@ -62,7 +64,7 @@ def alerts(obj: Context, as_json: bool, statuses: tuple[str, ...], limit: int) -
         return
     click.echo(f"{'due (' + zone + ')':<26} {'status':<9} {'channel':<12} {'rule':<14} {'lead':<14} {'kind':<8} title")
     for row in rows:
-        title = titles.get(row.event_uid) or json.loads(row.payload or "{}").get("title", "")
+        title = titles.get(row.event_uid) or headline(row, locale)
         click.echo(f"{_local(row.due_at, zone):<26} {row.status:<9} {row.channel:<12} {row.rule:<14} {row.lead:<14} {row.kind:<8} {title}")
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _MAX_SCAN_DAYS = 60
+SHIFTED_CATEGORIES = ("lockup", "ipo")  # dated on a closed day, these take effect on the next trading day
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,11 @@ from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, to_utc_naive
-from calendar_daemon.domain.trading import get_exchange, next_trading_day
+from calendar_daemon.domain.trading import SHIFTED_CATEGORIES, get_exchange, next_trading_day
 
 logger = logging.getLogger(__name__)
 
 SHIFT_KEY = "trading_day_shift"
-SHIFTED_CATEGORIES = ("lockup", "ipo")
 
 
 def exchange_of(record: EventRecord) -> str | None:

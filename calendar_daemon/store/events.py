@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import delete as sqlalchemy_delete
 from sqlalchemy import func, or_, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
@@ -102,6 +103,16 @@ class EventStore:
         statement = self._state_insert().values(key=key, value=0, text=value)
         with self.engine.begin() as conn:
             conn.execute(statement.on_conflict_do_update(index_elements=["key"], set_={"text": value}))
+
+    def markers(self, prefix: str) -> list[tuple[str, str]]:
+        """(key, text) of every marker whose key starts with ``prefix``."""
+        statement = select(State.key, State.text).where(col(State.key).startswith(prefix, autoescape=True))
+        with Session(self.engine) as session:
+            return [(str(key), str(value)) for key, value in session.exec(statement)]
+
+    def delete_marker(self, key: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(sqlalchemy_delete(State).where(col(State.key) == key))
 
     @staticmethod
     def _bump_version(session: Session) -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.periods import Precision, period_label
@@ -12,12 +13,29 @@ from calendar_daemon.i18n.labels import category_label, precision_label
 from calendar_daemon.store.models import Event
 
 
+class Dated(Protocol):
+    """What :func:`when_text` and :func:`render_notice` read of an event (a stored one or a notice's snapshot)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def precision(self) -> str: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def start_at(self) -> datetime | None: ...
+    @property
+    def start_date(self) -> date | None: ...
+    @property
+    def end_date(self) -> date | None: ...
+
+
 def format_instant(value: datetime, zone: str) -> str:
     local = value.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()} ({zone})"
 
 
-def when_text(event: Event, display_zone: str) -> str:
+def when_text(event: Dated, display_zone: str) -> str:
     """When the event happens: its own zone, plus the display zone when that differs."""
     if event.precision == Precision.DATETIME.value and event.start_at is not None:
         text = format_instant(event.start_at, event.timezone)
@@ -65,7 +83,7 @@ def render_alert(event: Event, lead: str, due_at: datetime, *, late: bool, local
     return title, "\n".join(lines)
 
 
-def render_notice(kind: str, event: Event, old_when: str, *, locale: str, display_zone: str) -> tuple[str, str]:
+def render_notice(kind: str, event: Dated, old_when: str, *, locale: str, display_zone: str) -> tuple[str, str]:
     """The short notice a channel gets when an event it was alerted about moves or is cancelled."""
     if kind == "moved":
         body = t(locale, "moved_body", old=old_when, new=when_text(event, display_zone))

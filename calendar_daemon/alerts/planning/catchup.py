@@ -2,7 +2,8 @@
 
 An alert that fell due while down is still sent — marked late — if it is within ``grace`` and its
 event has not begun; older ones become ``missed`` and each channel gets ONE "missed while down"
-summary listing them. Notices and digests older than ``grace`` are dropped as missed too.
+summary listing them (the row holds each missed alert's title and due time; delivery renders the
+text). Notices and digests older than ``grace`` are dropped as missed too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from calendar_daemon.alerts.delivery.messages import render_missed
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.planning.planner import worth_sending
 from calendar_daemon.store.events import EventStore
@@ -28,7 +28,7 @@ class CatchUp:
     missed: dict[str, int] = field(default_factory=dict)
 
 
-def catch_up(ledger: Ledger, store: EventStore, now: datetime, grace: timedelta, *, locale: str, zone: str) -> CatchUp:
+def catch_up(ledger: Ledger, store: EventStore, now: datetime, grace: timedelta) -> CatchUp:
     result = CatchUp()
     missed: list[AlertRow] = []
     for row in ledger.overdue(now):
@@ -49,11 +49,11 @@ def catch_up(ledger: Ledger, store: EventStore, now: datetime, grace: timedelta,
         per_channel[row.channel].append((titles[row.event_uid], row.due_at))
     for channel, items in per_channel.items():
         items.sort(key=lambda item: item[1])
-        title, body = render_missed(items, locale=locale, display_zone=zone)
+        missed_items = [[title, due_at.isoformat()] for title, due_at in items]
         ledger.insert_message(
             kind="missed_summary", channel=channel, rule="missed", lead=now.isoformat(timespec="seconds"),
             due_at=now, expires_at=now + timedelta(days=1), now=now,
-            payload=json.dumps({"title": title, "body": body}, ensure_ascii=False),
+            payload=json.dumps({"missed": missed_items}, ensure_ascii=False),
         )  # fmt: skip
         result.missed[channel] = len(items)
         logger.warning("channel %s: %s alerts were missed while the daemon was down", channel, len(items))

@@ -25,8 +25,7 @@ from calendar_daemon.config.settings import AlertRuleConfig
 from calendar_daemon.domain.durations import format_duration, parse_clock, parse_duration
 from calendar_daemon.domain.filters import Classified
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.domain.trading import get_exchange
-from calendar_daemon.intake.trading_shift import SHIFTED_CATEGORIES
+from calendar_daemon.domain.trading import SHIFTED_CATEGORIES, get_exchange
 
 
 class PlannableEvent(Classified, Protocol):

@@ -9,7 +9,7 @@
   the events written since the last data version, those whose alerts may fall due first first (so
   a large import's earliest alerts are in the ledger before its later ones); rows of an older
   revision are cancelled, and a channel that already got an alert for the old revision gets a
-  short moved/cancelled notice. :meth:`Replanner.next_changed_alert` tells the scheduler how soon
+  short moved/cancelled notice (its row holds the event's old and new times; delivery renders it). :meth:`Replanner.next_changed_alert` tells the scheduler how soon
   the earliest alert still to be planned may fall due.
 
 ``extend`` and ``changed`` take an optional ``deadline`` (``time.monotonic()`` value): they stop after
@@ -27,18 +27,15 @@ import logging
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-
-from calendar_daemon.alerts.delivery.messages import format_instant, render_notice
 from calendar_daemon.alerts.ledger import Ledger, LedgerKey
 from calendar_daemon.alerts.planning.planner import PlannedAlert, Rule, plan_event, worth_sending
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import DELIVERED, Event
+from calendar_daemon.store.planning_view import EventInfo, PlanningView
 
 logger = logging.getLogger(__name__)
 
@@ -50,23 +47,6 @@ NEVER = datetime(9999, 1, 1)  # the "earliest alert" of an event that is over
 PLAN_CHUNK = 500  # events planned per step (about 1,500 ledger rows with three leads, ~0.1 s)
 
 
-@dataclass(frozen=True)
-class EventInfo:
-    """The columns planning needs (loading full ORM events for 100k rows would be slow)."""
-
-    uid: str
-    revision: int
-    category: str
-    region: str
-    importance: int
-    precision: str
-    status: str
-    deleted: bool
-    start_at: datetime | None
-    start_date: date | None
-    sort_end: datetime
-
-
 @dataclass
 class ChangePass:
     """One re-planning pass over the events written after ``since``, up to ``version``."""
@@ -76,10 +56,6 @@ class ChangePass:
     ids: list[int]  # event ids, ordered by the earliest time one of their alerts may fall due
     earliest: list[datetime]  # that time, for each id
     done: int = 0
-
-
-_COLUMNS: list[Any] = [getattr(Event, name) for name in EventInfo.__dataclass_fields__]
-_T: Any = Event.__table__  # type: ignore[attr-defined]
 
 
 def _canonical(rule: Rule) -> list[object]:
@@ -95,38 +71,35 @@ def rules_digest(rules: Sequence[Rule], zone: str, horizon_days: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def old_when(key: LedgerKey, event: Event) -> str:
-    if event.precision == Precision.DATETIME.value:
-        return format_instant(key.expires_at, event.timezone)
-    local = key.expires_at.replace(tzinfo=UTC).astimezone(ZoneInfo(event.timezone)) - timedelta(days=1)
-    return local.date().isoformat()
+def notice_facts(event: Event, was_expires_at: datetime) -> str:
+    """The payload of a moved/cancelled notice: what its text needs, fixed now (the old time is gone later)."""
+    return json.dumps({
+        "event_title": event.title, "precision": event.precision, "timezone": event.timezone,
+        "start_at": None if event.start_at is None else event.start_at.isoformat(),
+        "start_date": None if event.start_date is None else event.start_date.isoformat(),
+        "end_date": None if event.end_date is None else event.end_date.isoformat(),
+        "was_expires_at": was_expires_at.isoformat(),
+    }, ensure_ascii=False)  # fmt: skip
 
 
 class Replanner:
     def __init__(
         self, store: EventStore, ledger: Ledger, rules: Sequence[Rule], *, zone: str, grace: timedelta,
-        horizon_days: int, locale: str,
+        horizon_days: int,
     ) -> None:  # fmt: skip
         self.store = store
         self.ledger = ledger
+        self.view = PlanningView(store.engine)
         self.rules = list(rules)
         self.zone_name = zone
         self.zone = ZoneInfo(zone)
         self.grace = grace
         self.horizon = timedelta(days=horizon_days)
         self.horizon_days = horizon_days
-        self.locale = locale
         self._changed: ChangePass | None = None
         self._timed_lead = max((lead for rule in self.rules for lead in rule.before), default=timedelta(0))
         # A day's alert is at a wall-clock time in some zone: allow two days for zone offsets and the clock.
         self._day_lead = timedelta(days=max((d for rule in self.rules for d in rule.days_before), default=0) + 2)
-
-    def _select(self, where: Any, *, include_deleted: bool = False) -> list[EventInfo]:
-        statement = select(*_COLUMNS).where(where)
-        if not include_deleted:
-            statement = statement.where(_T.c.deleted.is_(False))
-        with self.store.engine.connect() as conn:
-            return [EventInfo(*row) for row in conn.execute(statement)]
 
     def _wanted(self, events: Iterable[EventInfo], now: datetime) -> list[PlannedAlert]:
         horizon_end = now + self.horizon
@@ -157,7 +130,7 @@ class Replanner:
     def full(self, now: datetime) -> int:
         """Re-plan from scratch: the events in progress now, then (through :meth:`extend`) the horizon."""
         version = self.store.data_version()
-        events = self._select((_T.c.sort_start < now) & (_T.c.sort_end > now - self.grace))
+        events = self.view.in_progress(now, self.grace)
         inserted, cancelled, _, _ = self._reconcile(events, now)
         self.store.set_marker(RULES_MARKER, rules_digest(self.rules, self.zone_name, self.horizon_days))
         self.store.set_marker(VERSION_MARKER, str(version))
@@ -177,18 +150,6 @@ class Replanner:
         self.extend(now, deadline)
         return version
 
-    def _boundary(self, until: datetime, target: datetime) -> datetime:
-        """The start time that ends the next chunk: at most PLAN_CHUNK events, never splitting a start time."""
-        window = (_T.c.deleted.is_(False)) & (_T.c.sort_start < target)
-        statement = select(_T.c.sort_start).where(window, _T.c.sort_start >= until).order_by(_T.c.sort_start)
-        with self.store.engine.connect() as conn:
-            boundary = conn.execute(statement.offset(PLAN_CHUNK).limit(1)).scalar()
-            if boundary is None:
-                return target
-            if boundary == until:  # more than a chunk share one start time: take them all
-                boundary = conn.execute(select(func.min(_T.c.sort_start)).where(window, _T.c.sort_start > until)).scalar()
-        return target if boundary is None else boundary
-
     def extend(self, now: datetime, deadline: float | None = None) -> bool:
         """Plan the events that entered the horizon since it was last moved; True once the walk is done."""
         marker = self.store.get_marker(UNTIL_MARKER)
@@ -198,8 +159,8 @@ class Replanner:
             return True
         started, events, inserted = time.monotonic(), 0, 0
         while until < target:
-            boundary = self._boundary(until, target)
-            chunk = self._select((_T.c.sort_start >= until) & (_T.c.sort_start < boundary))
+            boundary = self.view.chunk_end(until, target, PLAN_CHUNK)
+            chunk = self.view.starting(until, boundary)
             inserted += self._reconcile(chunk, now)[0]
             events += len(chunk)
             until = boundary
@@ -227,9 +188,8 @@ class Replanner:
         version = self.store.data_version()
         if version == since:
             return None
-        statement = select(_T.c.id, _T.c.precision, _T.c.sort_start, _T.c.sort_end).where(_T.c.change_seq > since)
-        with self.store.engine.connect() as conn:
-            keyed = sorted((self._earliest_alert(precision, start, end, now), row_id) for row_id, precision, start, end in conn.execute(statement))
+        spans = self.view.changed_spans(since)
+        keyed = sorted((self._earliest_alert(s.precision, s.sort_start, s.sort_end, now), s.id) for s in spans)
         # A pass that takes several calls finishes at the version it began with: an event written
         # meanwhile has a later change_seq and is picked up by the next pass.
         return ChangePass(since, version, [row_id for _, row_id in keyed], [at for at, _ in keyed])
@@ -257,7 +217,7 @@ class Replanner:
         work = self._changed
         while work.done < len(work.ids):
             chunk = work.ids[work.done : work.done + PLAN_CHUNK]
-            self._replan_events(self._select(_T.c.id.in_(chunk), include_deleted=True), now)
+            self._replan_events(self.view.by_ids(chunk), now)
             work.done += len(chunk)
             if deadline is not None and time.monotonic() >= deadline and work.done < len(work.ids):
                 return since
@@ -292,10 +252,9 @@ class Replanner:
             event = self.store.get(uid, include_deleted=True)  # the full event, only for the few that need a notice
             if event is None or (info.deleted and event.extra.get("merged_into")):
                 continue  # merged into another event: it lives on there, not cancelled
-            title, body = render_notice(kind, event, old_when(key, event), locale=self.locale, display_zone=self.zone_name)
             notices += self.ledger.insert_message(
                 kind=kind, channel=channel, due_at=now, expires_at=now + timedelta(days=1),
-                payload=json.dumps({"title": title, "body": body}, ensure_ascii=False), now=now,
+                payload=notice_facts(event, key.expires_at), now=now,
                 event_uid=uid, event_revision=event.revision,
             )  # fmt: skip
         return notices

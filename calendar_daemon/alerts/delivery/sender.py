@@ -1,0 +1,110 @@
+"""Sending one claimed ledger row: render it, send it, record the outcome, count it.
+
+The scheduler claims due rows and hands each to :meth:`Sender.deliver` on its send pool. A row that
+waited in the pool gets its lease renewed before the send (or is left alone when another replica
+took it over); an alert overdue past the grace period or whose event has begun is ``missed``; one
+whose event no longer wants it is ``cancelled``; otherwise the outcome is ``sent``, ``late``, a retry
+later, or ``failed``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from calendar_daemon.alerts.delivery.compose import LATE_AFTER, Composer
+from calendar_daemon.alerts.delivery.messages import truncate
+from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
+from calendar_daemon.alerts.ledger import Ledger
+from calendar_daemon.alerts.planning.planner import worth_sending
+from calendar_daemon.config.settings import Config
+from calendar_daemon.domain.durations import parse_duration
+from calendar_daemon.ops.metrics import Metrics
+from calendar_daemon.ops.redact import redact
+from calendar_daemon.store.events import EventStore
+from calendar_daemon.store.models import AlertRow
+
+logger = logging.getLogger(__name__)
+
+
+class Sender:
+    def __init__(
+        self, config: Config, store: EventStore, ledger: Ledger, notifier: Notifier, *, clock: Callable[[], datetime],
+        metrics: Metrics,
+    ) -> None:  # fmt: skip
+        self.store = store
+        self.ledger = ledger
+        self.notifier = notifier
+        self.clock = clock
+        self.metrics = metrics
+        self.last_send: dict[str, dict[str, Any]] = {}  # channel -> the outcome of its last send
+        self.digests_sent = 0
+        self._lock = threading.Lock()
+        self.apply_config(config)
+
+    def apply_config(self, config: Config) -> None:
+        self.config = config
+        self.grace = parse_duration(config.alerts.grace)
+        self.composer = Composer(self.store, locale=config.display.locale, zone=config.display.timezone)
+
+    def lease(self) -> timedelta:
+        return timedelta(seconds=self.config.alerts.lease_seconds)
+
+    def _still_ours(self, row: AlertRow, token: str, now: datetime) -> bool:
+        """A row whose remaining lease might not cover a send (it waited in the pool) gets its lease
+        renewed first; if the lease already ran out and another replica took the row over, this
+        replica must not send it. The config keeps a fresh lease at least twice the send timeout."""
+        margin = timedelta(seconds=1.5 * self.config.alerts.send_timeout_seconds)
+        if row.lease_until is None or now + margin < row.lease_until:
+            return True
+        if self.ledger.renew(row.id or 0, token, now, self.lease()):
+            return True
+        logger.warning("alert %s: claim expired before its send began; another sender has it", row.id)
+        return False
+
+    def deliver(self, row: AlertRow, token: str) -> str:
+        """Send one claimed row and record the outcome; returns the row's new status."""
+        now = self.clock()
+        if not self._still_ours(row, token, now):
+            return "lost"
+        retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
+        if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
+            # Never tried and overdue past the grace period, or the event has begun: pointless now.
+            self.ledger.mark_cancelled(row.id or 0, token, now, status="missed")
+            self.metrics.alert("missed", row.channel)
+            return "missed"
+        message = self.composer.message(row, now)
+        if message is None:
+            self.ledger.mark_cancelled(row.id or 0, token, now)
+            return "cancelled"
+        body_limit, title_limit = self.notifier.limits(row.channel)
+        try:
+            self.notifier.send(row.channel, truncate(message[0], title_limit), truncate(message[1], body_limit))
+        except SendError as exc:
+            return self._failed(row, token, redact(str(exc)))
+        return self._sent(row, token)
+
+    def _failed(self, row: AlertRow, token: str, error: str) -> str:
+        alerts = self.config.alerts
+        status = self.ledger.mark_failure(
+            row, token, error, self.clock(), max_attempts=alerts.max_attempts, base_seconds=alerts.retry_base_seconds,
+        )  # fmt: skip
+        self.last_send[row.channel] = {"ok": False, "at": self.clock().isoformat(), "error": error}
+        logger.warning("alert %s to %s failed (attempt %s): %s", row.id, row.channel, row.attempts + 1, error)
+        if status == "failed":
+            self.metrics.alert("failed", row.channel, kind=row.kind)
+        return status
+
+    def _sent(self, row: AlertRow, token: str) -> str:
+        done = self.clock()
+        late = row.kind == "alert" and done - row.due_at > LATE_AFTER
+        self.ledger.mark_sent(row.id or 0, token, done, late=late)
+        self.metrics.alert("late" if late else "sent", row.channel, kind=row.kind)
+        if row.kind == "digest":
+            with self._lock:
+                self.digests_sent += 1
+        self.last_send[row.channel] = {"ok": True, "at": done.isoformat()}
+        return "late" if late else "sent"
