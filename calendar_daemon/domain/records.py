@@ -10,16 +10,29 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_daemon.domain.periods import Precision, parse_period, period_end, period_start
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import (
+    CATEGORIES,
+    REGION_MAX_LENGTH,
+    REGION_MIN_LENGTH,
+    REGION_PATTERN,
+    Authority,
+    Status,
+)
 from calendar_daemon.domain.zones import check_zone
 from calendar_daemon.exceptions import ValidationError
+
+
+def _inline(choices: type[StrEnum]) -> WithJsonSchema:
+    """Describe an enum field by its values in place (the API schema lists them inline)."""
+    return WithJsonSchema({"enum": [c.value for c in choices], "title": choices.__name__, "type": "string"})
 
 
 class SourceIn(BaseModel):
@@ -31,7 +44,7 @@ class SourceIn(BaseModel):
     url: str = Field("", max_length=2000)
     note: str = Field("", max_length=2000)
     evidence: str = Field("", max_length=500)
-    authority: Literal["official", "exchange", "news"] = "news"
+    authority: Annotated[Authority, _inline(Authority)] = Authority.NEWS
 
     @field_validator("published")
     @classmethod
@@ -54,14 +67,16 @@ class EventIn(BaseModel):
     description: str = Field("", max_length=20_000)
     category: str = "other"
     importance: int = Field(2, ge=1, le=3)
-    region: str = Field("GLOBAL", min_length=2, max_length=16, pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")
+    region: str = Field(
+        "GLOBAL", min_length=REGION_MIN_LENGTH, max_length=REGION_MAX_LENGTH, pattern=REGION_PATTERN
+    )
     entities: list[str] = Field(default_factory=list, max_length=200)
     tags: list[str] = Field(default_factory=list, max_length=200)
     precision: Precision | None = None
     timezone: str | None = None
     start: DateLike
     end: DateLike | None = None
-    status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
+    status: Annotated[Status, _inline(Status)] = Status.CONFIRMED
     sources: list[SourceIn] = Field(default_factory=list, max_length=100)
     note: str = Field("", max_length=2000)
     extra: dict[str, Any] = Field(default_factory=dict)
@@ -301,7 +316,7 @@ def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any]
         end_at=end_at,
         start_date=start_date,
         end_date=end_date,
-        status=event.status,
+        status=event.status.value,
         sources=sources,
         extra=dict(event.extra),
     )

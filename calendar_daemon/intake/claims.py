@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.periods import Precision, period_label
 from calendar_daemon.domain.records import EventRecord
-from calendar_daemon.domain.vocabulary import AUTHORITY_RANK
+from calendar_daemon.domain.vocabulary import AUTHORITY_RANK, Authority
 from calendar_daemon.store.models import Event
 
 MEMBERS_KEY = "reconcile"
@@ -28,7 +28,7 @@ def record_authority(sources: Sequence[dict[str, Any]]) -> tuple[int, dict[str, 
     """The rank of the most authoritative source (0 without sources) and that source."""
     best: tuple[int, dict[str, Any]] = (0, {})
     for source in sources:
-        rank = AUTHORITY_RANK.get(str(source.get("authority") or "news"), 1)
+        rank = AUTHORITY_RANK.get(str(source.get("authority") or Authority.NEWS), Authority.NEWS.rank)
         if rank > best[0]:
             best = (rank, source)
     return best

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from dateutil.rrule import rrule, rrulestr
 
-from calendar_daemon.sources.recurrence import AUTHORITIES, CATEGORIES, RecurrenceError, RecurringRule, Source
+from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES
+from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source
 
 logger = logging.getLogger(__name__)
 

@@ -16,12 +16,11 @@ from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import local_midnight_utc
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import CATEGORIES, is_region
 from calendar_daemon.i18n import catalog as i18n
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
 
-REGION_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 UPCOMING_LIMIT = 500
 PAST_LIMIT = 300
@@ -49,7 +48,7 @@ class AgendaParams:
             return [part.strip() for value in query.get(name, []) for part in value.split(",") if part.strip()]
 
         categories = tuple(sorted({c for c in values("category") if c in CATEGORIES}))
-        regions = tuple(sorted({r.upper() for r in values("region") if REGION_RE.match(r)}))
+        regions = tuple(sorted({r.upper() for r in values("region") if is_region(r)}))
         importance = next(iter(query.get("min_importance", [])), "")
         min_importance = int(importance) if importance in ("1", "2", "3") else None
         q = next(iter(query.get("q", [])), "").strip()[:200]

@@ -37,8 +37,9 @@ from calendar_daemon.alerts.delivery.messages import format_instant, render_noti
 from calendar_daemon.alerts.ledger import Ledger, LedgerKey
 from calendar_daemon.alerts.planning.planner import PlannedAlert, Rule, plan_event, worth_sending
 from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.vocabulary import DELIVERED
 from calendar_daemon.store.events import EventStore
-from calendar_daemon.store.models import DELIVERED, Event
+from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
 
