@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic import ValidationError as PydanticValidationError
 
+from calendar_daemon.domain.dates import has_time, local_midnight_utc, parse_date, parse_datetime, to_utc_naive
 from calendar_daemon.domain.periods import Precision, parse_period, period_end, period_start
 from calendar_daemon.domain.vocabulary import (
     CATEGORIES,
@@ -140,19 +140,6 @@ class EventRecord:
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def local_midnight_utc(day: date, zone: str) -> datetime:
-    """Midnight at the start of ``day`` in ``zone``, as a naive UTC datetime."""
-    local = datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(zone))
-    return local.astimezone(UTC).replace(tzinfo=None)
-
-
-def to_utc_naive(value: datetime, zone: str) -> datetime:
-    """An aware datetime, or a naive wall-clock time in ``zone``, as naive UTC."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(zone))
-    return value.astimezone(UTC).replace(tzinfo=None)
-
-
 def default_uid(title: str, start: object, category: str) -> str:
     digest = hashlib.sha256(f"{title}\x1f{start}\x1f{category}".encode()).hexdigest()[:20]
     return f"{digest}@calendar-daemon"
@@ -179,13 +166,13 @@ def _parse_when(value: DateLike, precision: Precision | None) -> tuple[datetime 
             shorthand = parse_period(text, candidate)
             if shorthand is not None and not _looks_like_full_date(text):
                 return shorthand, _infer_shorthand_precision(text)
-    if "T" in text or " " in text or ":" in text:
+    if has_time(text):
         try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")), precision or Precision.DATETIME
+            return parse_datetime(text), precision or Precision.DATETIME
         except ValueError:
             raise ValueError(f"not an ISO date-time: {text!r}") from None
     try:
-        return date.fromisoformat(text), precision or Precision.DATE
+        return parse_date(text), precision or Precision.DATE
     except ValueError:
         raise ValueError(f"not an ISO date, date-time or period: {text!r}") from None
 

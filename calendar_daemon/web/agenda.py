@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.dates import local_midnight_utc
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.domain.records import local_midnight_utc
 from calendar_daemon.domain.vocabulary import CATEGORIES, is_region
 from calendar_daemon.i18n import catalog as i18n
 from calendar_daemon.store.events import EventFilter, EventStore

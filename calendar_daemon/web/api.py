@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
@@ -22,6 +21,7 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from calendar_daemon.domain.dates import parse_instant
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.exceptions import NotFoundError, ValidationError
@@ -124,18 +124,11 @@ async def _json_object(request: Request) -> dict[str, Any]:
     return data
 
 
-def parse_instant(value: str, zone: str, field: str) -> datetime:
-    """An ISO date (midnight in ``zone``) or date-time (naive means ``zone``) as naive UTC."""
-    text = value.strip()
+def query_instant(value: str, zone: str, field: str) -> datetime:
+    """An ISO date (midnight in ``zone``) or date-time (naive means ``zone``) as naive UTC; 422 otherwise."""
     try:
-        if len(text) == 10:
-            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
-        else:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=ZoneInfo(zone))
-        return moment.astimezone(UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):
+        return parse_instant(value, zone)
+    except ValueError:
         raise _invalid([(field, f"not an ISO date or date-time: {value!r}")]) from None
 
 
@@ -202,8 +195,8 @@ def build_api_router(state: AppState) -> APIRouter:
         flt = EventFilter(
             categories=categories, regions=_sorted_unique(region, upper=True), min_importance=min_importance,
             entities=_sorted_unique(entity), query=(q or "").strip() or None,
-            start=parse_instant(from_, zone, "from") if from_ else None,
-            end=parse_instant(to, zone, "to") if to else None,
+            start=query_instant(from_, zone, "from") if from_ else None,
+            end=query_instant(to, zone, "to") if to else None,
         )  # fmt: skip
         events = state.store.list_events(flt)
         page = events[offset : offset + limit]
