@@ -19,12 +19,12 @@ from pydantic import ValidationError as PydanticValidationError
 from calendar_daemon.domain.dates import has_time, local_midnight_utc, parse_date, parse_datetime, to_utc_naive
 from calendar_daemon.domain.periods import Precision, parse_period, period_end, period_start
 from calendar_daemon.domain.vocabulary import (
-    CATEGORIES,
     REGION_MAX_LENGTH,
     REGION_MIN_LENGTH,
     REGION_PATTERN,
     Authority,
     Status,
+    check_categories,
 )
 from calendar_daemon.domain.zones import check_zone
 from calendar_daemon.exceptions import ValidationError
@@ -84,8 +84,7 @@ class EventIn(BaseModel):
     @field_validator("category")
     @classmethod
     def _category(cls, value: str) -> str:
-        if value not in CATEGORIES:
-            raise ValueError(f"unknown category {value!r}; use one of {', '.join(CATEGORIES)}")
+        check_categories([value])
         return value
 
     @field_validator("timezone")

@@ -8,6 +8,7 @@ the same strings as before; the tuples list the values in their declared order f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -54,6 +55,13 @@ CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 AUTHORITIES: tuple[str, ...] = tuple(a.value for a in Authority)
 AUTHORITY_RANK: dict[str, int] = {a.value: a.rank for a in Authority}
+
+
+def check_categories(values: Iterable[str]) -> None:
+    """Raise ``ValueError`` naming the first value that is not a category, with the list to choose from."""
+    unknown = [value for value in values if value not in CATEGORIES]
+    if unknown:
+        raise ValueError(f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")
 
 # A region code (CN, US, GLOBAL, EU-CORE...): 2 to 16 characters, a letter then letters, digits, '_' or '-'.
 REGION_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"

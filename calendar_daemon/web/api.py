@@ -23,12 +23,12 @@ from starlette.concurrency import run_in_threadpool
 
 from calendar_daemon.domain.dates import parse_instant
 from calendar_daemon.domain.records import EventRecord, normalize
-from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.exceptions import NotFoundError, ValidationError
 from calendar_daemon.feed.listing import event_to_json
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.store.events import EventFilter
 from calendar_daemon.store.models import Event
+from calendar_daemon.web.params import category_param, list_param
 from calendar_daemon.web.schemas import EventList, EventOut, Problem, ValidationProblem, json_body
 from calendar_daemon.web.security import token_matches
 from calendar_daemon.web.state import AppState
@@ -132,11 +132,6 @@ def query_instant(value: str, zone: str, field: str) -> datetime:
         raise _invalid([(field, f"not an ISO date or date-time: {value!r}")]) from None
 
 
-def _sorted_unique(values: list[str], *, upper: bool = False) -> tuple[str, ...]:
-    items = {v.strip().upper() if upper else v.strip() for value in values for v in value.split(",")}
-    return tuple(sorted(item for item in items if item))
-
-
 def build_api_router(state: AppState) -> APIRouter:
     router = APIRouter(prefix=API_PREFIX, tags=["events"], responses={413: ERROR_RESPONSES[413]})
     zone = state.config.display.timezone
@@ -188,13 +183,13 @@ def build_api_router(state: AppState) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> dict[str, Any]:
-        categories = _sorted_unique(category)
-        unknown = [c for c in categories if c not in CATEGORIES]
-        if unknown:
-            raise _invalid([("category", f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")])
+        try:
+            categories = category_param(category)
+        except ValueError as exc:
+            raise _invalid([("category", str(exc))]) from None
         flt = EventFilter(
-            categories=categories, regions=_sorted_unique(region, upper=True), min_importance=min_importance,
-            entities=_sorted_unique(entity), query=(q or "").strip() or None,
+            categories=categories, regions=list_param(region, upper=True), min_importance=min_importance,
+            entities=list_param(entity), query=(q or "").strip() or None,
             start=query_instant(from_, zone, "from") if from_ else None,
             end=query_instant(to, zone, "to") if to else None,
         )  # fmt: skip
