@@ -235,57 +235,13 @@ def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any]
         start, precision = _parse_when(event.start, event.precision)
     except ValueError as exc:
         raise ValueError(f"start|{exc}") from None
-    zone = event.timezone
-    if zone is None:
-        if isinstance(start, datetime) and start.tzinfo is not None and start.utcoffset() == timedelta(0):
-            zone = "UTC"
-        else:
-            zone = default_timezone
+    zone = event.timezone or _implied_zone(start, default_timezone)
     start_at = end_at = None
     start_date = end_date = None
     if precision is Precision.DATETIME:
-        if not isinstance(start, datetime):
-            raise ValueError("start|a datetime-precision event needs a date-time start (e.g. 2026-01-28T14:00)")
-        start_at = to_utc_naive(start, zone)
-        if event.end is not None:
-            try:
-                end_value, _ = _parse_when(event.end, Precision.DATETIME)
-            except ValueError as exc:
-                raise ValueError(f"end|{exc}") from None
-            if not isinstance(end_value, datetime):
-                raise ValueError("end|a datetime-precision event needs a date-time end")
-            end_at = to_utc_naive(end_value, zone)
-            if end_at < start_at:
-                raise ValueError(f"end|end {event.end} is before start {event.start}")
+        start_at, end_at = _instants(event, start, zone)
     else:
-        start_day = start.date() if isinstance(start, datetime) else start
-        if precision.is_coarse:
-            aligned = period_start(precision, start_day)
-            if aligned != start_day:
-                raise ValueError(
-                    f"start|a {precision.value}-precision event starts on the first day of its period "
-                    f"({aligned.isoformat()}), not {start_day.isoformat()}"
-                )
-        end_day = period_end(precision, start_day)
-        if event.end is not None:
-            try:
-                end_value, _ = _parse_when(event.end, precision)
-            except ValueError as exc:
-                raise ValueError(f"end|{exc}") from None
-            end_day = end_value.date() if isinstance(end_value, datetime) else end_value
-            if precision.is_coarse:
-                end_day = period_end(precision, period_start(precision, end_day))
-            if end_day < start_day:
-                raise ValueError(f"end|end {end_day.isoformat()} is before start {start_day.isoformat()}")
-        start_date, end_date = start_day, end_day
-    sources = [source.model_dump(mode="json") for source in event.sources]
-    if not sources and default_source:
-        default = SourceIn.model_validate(default_source).model_dump(mode="json")
-        sources = [default]
-    if event.note:
-        if not sources:
-            raise ValueError("note|a note needs a source to attach to")
-        sources[0] = {**sources[0], "note": event.note}
+        start_date, end_date = _days(event, start, precision)
     uid = event.uid or default_uid(event.title, event.start, event.category)
     return EventRecord(
         uid=uid,
@@ -303,6 +259,70 @@ def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any]
         start_date=start_date,
         end_date=end_date,
         status=event.status.value,
-        sources=sources,
+        sources=_sources(event, default_source),
         extra=dict(event.extra),
     )
+
+
+def _implied_zone(start: datetime | date, default_timezone: str) -> str:
+    """The zone of a record that names none: UTC for a ``...Z``/``+00:00`` start, else the default."""
+    if isinstance(start, datetime) and start.tzinfo is not None and start.utcoffset() == timedelta(0):
+        return "UTC"
+    return default_timezone
+
+
+def _end_value(event: EventIn, precision: Precision) -> datetime | date:
+    assert event.end is not None
+    try:
+        return _parse_when(event.end, precision)[0]
+    except ValueError as exc:
+        raise ValueError(f"end|{exc}") from None
+
+
+def _instants(event: EventIn, start: datetime | date, zone: str) -> tuple[datetime, datetime | None]:
+    """Start and end (naive UTC) of a datetime-precision event."""
+    if not isinstance(start, datetime):
+        raise ValueError("start|a datetime-precision event needs a date-time start (e.g. 2026-01-28T14:00)")
+    start_at = to_utc_naive(start, zone)
+    if event.end is None:
+        return start_at, None
+    end_value = _end_value(event, Precision.DATETIME)
+    if not isinstance(end_value, datetime):
+        raise ValueError("end|a datetime-precision event needs a date-time end")
+    end_at = to_utc_naive(end_value, zone)
+    if end_at < start_at:
+        raise ValueError(f"end|end {event.end} is before start {event.start}")
+    return start_at, end_at
+
+
+def _days(event: EventIn, start: datetime | date, precision: Precision) -> tuple[date, date]:
+    """First and last day of a date or period event; a period starts on its first day."""
+    start_day = start.date() if isinstance(start, datetime) else start
+    if precision.is_coarse:
+        aligned = period_start(precision, start_day)
+        if aligned != start_day:
+            raise ValueError(
+                f"start|a {precision.value}-precision event starts on the first day of its period "
+                f"({aligned.isoformat()}), not {start_day.isoformat()}"
+            )
+    if event.end is None:
+        return start_day, period_end(precision, start_day)
+    end_value = _end_value(event, precision)
+    end_day = end_value.date() if isinstance(end_value, datetime) else end_value
+    if precision.is_coarse:
+        end_day = period_end(precision, period_start(precision, end_day))
+    if end_day < start_day:
+        raise ValueError(f"end|end {end_day.isoformat()} is before start {start_day.isoformat()}")
+    return start_day, end_day
+
+
+def _sources(event: EventIn, default_source: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The record's sources (or the default one); the record's ``note`` goes onto the first."""
+    sources = [source.model_dump(mode="json") for source in event.sources]
+    if not sources and default_source:
+        sources = [SourceIn.model_validate(default_source).model_dump(mode="json")]
+    if event.note:
+        if not sources:
+            raise ValueError("note|a note needs a source to attach to")
+        sources[0] = {**sources[0], "note": event.note}
+    return sources
