@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
@@ -78,7 +79,7 @@ def propose(articles: list[Article], tz: str | None = None) -> list[Proposal]:
 
 def to_record(proposal: Proposal) -> EventRecord:
     c, article = proposal.candidate, proposal.article
-    coarse = c.precision not in ("datetime", "date")
+    coarse = c.precision not in (Precision.DATETIME, Precision.DATE)
     moved = f" The article moves it from {c.rescheduled_from}." if c.rescheduled_from else ""
     data: dict[str, Any] = {
         "uid": proposal.uid, "title": c.title, "category": c.category, "region": c.region,
