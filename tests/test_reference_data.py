@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from calendar_daemon.sources.recurrence import AUTHORITIES, CATEGORIES, expand
+from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES
+from calendar_daemon.sources.recurrence import expand
 from calendar_daemon.sources.rule_files import load_recurring
 
 REFERENCE = Path(__file__).resolve().parents[1] / "seeds" / "reference"

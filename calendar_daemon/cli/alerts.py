@@ -13,9 +13,10 @@ from calendar_daemon.alerts.delivery.compose import headline
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, SendError, resolve_channels
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.cli.context import Context, pass_context
+from calendar_daemon.domain.vocabulary import LEDGER_STATUSES
 from calendar_daemon.exceptions import NotFoundError
 from calendar_daemon.i18n.alerts import t
-from calendar_daemon.store.models import STATUSES, AlertRow
+from calendar_daemon.store.models import AlertRow
 
 
 def _local(value: datetime | None, zone: str) -> str:
@@ -35,7 +36,7 @@ def _row_json(row: AlertRow, title: str) -> dict[str, object]:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of ledger rows.")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Only rows with this status. Repeatable.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(LEDGER_STATUSES), help="Only rows with this status. Repeatable.")
 @click.option("--limit", default=200, show_default=True, help="At most this many rows.")
 @pass_context
 def alerts(obj: Context, as_json: bool, statuses: tuple[str, ...], limit: int) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 import click
 
 from calendar_daemon.config.settings import Config, load_config
 from calendar_daemon.daemon import Runtime
+from calendar_daemon.domain.dates import parse_instant
 from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.store.events import EventFilter
 
@@ -59,18 +59,9 @@ def _instant(value: str | None, zone: str, *, end: bool) -> datetime | None:
     if not value:
         return None
     try:
-        if "T" in value or " " in value:
-            parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=ZoneInfo(zone))
-        else:
-            day = date.fromisoformat(value)
-            if end:
-                day = date.fromordinal(day.toordinal() + 1)
-            parsed = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone))
+        return parse_instant(value, zone, end=end)
     except ValueError:
         raise click.BadParameter(f"not an ISO date or date-time: {value!r}") from None
-    return parsed.astimezone(UTC).replace(tzinfo=None)
 
 
 def build_filter(obj: Context, from_: str | None, to: str | None, category: Sequence[str], region: Sequence[str], min_importance: int | None) -> EventFilter:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import click
 import yaml
 
 from calendar_daemon.cli.context import Context, pass_context
+from calendar_daemon.domain.dates import parse_datetime
 from calendar_daemon.domain.records import normalize
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.feed.listing import event_to_json, format_table
@@ -51,7 +51,7 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
     when = None
     if published:
         try:
-            when = datetime.fromisoformat(published)
+            when = parse_datetime(published)
         except ValueError:
             raise click.BadParameter(f"not an ISO date-time: {published!r}", param_hint="--published") from None
         if when.tzinfo is None:

@@ -10,7 +10,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calendar_daemon.domain.durations import parse_clock, parse_duration, parse_weekly
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import CATEGORIES, check_categories
 from calendar_daemon.domain.zones import check_zone
 from calendar_daemon.exceptions import ConfigError
 
@@ -161,9 +161,7 @@ class NamedFeedConfig(Section):
     @field_validator("categories")
     @classmethod
     def _categories(cls, value: list[str]) -> list[str]:
-        for category in value:
-            if category not in CATEGORIES:
-                raise ValueError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+        check_categories(value)
         return value
 
     @field_validator("regions")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from calendar_daemon.domain.vocabulary import STATUSES
+
 
 class Classified(Protocol):
     """How an event is classified: what filters and alert rules both match on."""
@@ -55,7 +57,7 @@ class EventFilter:
     start: datetime | None = None  # events still running after this UTC instant (or starting at it)
     end: datetime | None = None  # events starting before this UTC instant
     query: str | None = None
-    statuses: Sequence[str] = ("confirmed", "tentative", "cancelled")
+    statuses: Sequence[str] = STATUSES
     include_deleted: bool = False
 
     def matches(self, event: Filterable) -> bool:

@@ -9,17 +9,30 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic import ValidationError as PydanticValidationError
 
+from calendar_daemon.domain.dates import has_time, local_midnight_utc, parse_date, parse_datetime, to_utc_naive
 from calendar_daemon.domain.periods import Precision, parse_period, period_end, period_start
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import (
+    REGION_MAX_LENGTH,
+    REGION_MIN_LENGTH,
+    REGION_PATTERN,
+    Authority,
+    Status,
+    check_categories,
+)
 from calendar_daemon.domain.zones import check_zone
 from calendar_daemon.exceptions import ValidationError
+
+
+def _inline(choices: type[StrEnum]) -> WithJsonSchema:
+    """Describe an enum field by its values in place (the API schema lists them inline)."""
+    return WithJsonSchema({"enum": [c.value for c in choices], "title": choices.__name__, "type": "string"})
 
 
 class SourceIn(BaseModel):
@@ -31,7 +44,7 @@ class SourceIn(BaseModel):
     url: str = Field("", max_length=2000)
     note: str = Field("", max_length=2000)
     evidence: str = Field("", max_length=500)
-    authority: Literal["official", "exchange", "news"] = "news"
+    authority: Annotated[Authority, _inline(Authority)] = Authority.NEWS
 
     @field_validator("published")
     @classmethod
@@ -54,14 +67,16 @@ class EventIn(BaseModel):
     description: str = Field("", max_length=20_000)
     category: str = "other"
     importance: int = Field(2, ge=1, le=3)
-    region: str = Field("GLOBAL", min_length=2, max_length=16, pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")
+    region: str = Field(
+        "GLOBAL", min_length=REGION_MIN_LENGTH, max_length=REGION_MAX_LENGTH, pattern=REGION_PATTERN
+    )
     entities: list[str] = Field(default_factory=list, max_length=200)
     tags: list[str] = Field(default_factory=list, max_length=200)
     precision: Precision | None = None
     timezone: str | None = None
     start: DateLike
     end: DateLike | None = None
-    status: Literal["confirmed", "tentative", "cancelled"] = "confirmed"
+    status: Annotated[Status, _inline(Status)] = Status.CONFIRMED
     sources: list[SourceIn] = Field(default_factory=list, max_length=100)
     note: str = Field("", max_length=2000)
     extra: dict[str, Any] = Field(default_factory=dict)
@@ -69,8 +84,7 @@ class EventIn(BaseModel):
     @field_validator("category")
     @classmethod
     def _category(cls, value: str) -> str:
-        if value not in CATEGORIES:
-            raise ValueError(f"unknown category {value!r}; use one of {', '.join(CATEGORIES)}")
+        check_categories([value])
         return value
 
     @field_validator("timezone")
@@ -125,19 +139,6 @@ class EventRecord:
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def local_midnight_utc(day: date, zone: str) -> datetime:
-    """Midnight at the start of ``day`` in ``zone``, as a naive UTC datetime."""
-    local = datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(zone))
-    return local.astimezone(UTC).replace(tzinfo=None)
-
-
-def to_utc_naive(value: datetime, zone: str) -> datetime:
-    """An aware datetime, or a naive wall-clock time in ``zone``, as naive UTC."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(zone))
-    return value.astimezone(UTC).replace(tzinfo=None)
-
-
 def default_uid(title: str, start: object, category: str) -> str:
     digest = hashlib.sha256(f"{title}\x1f{start}\x1f{category}".encode()).hexdigest()[:20]
     return f"{digest}@calendar-daemon"
@@ -164,13 +165,13 @@ def _parse_when(value: DateLike, precision: Precision | None) -> tuple[datetime 
             shorthand = parse_period(text, candidate)
             if shorthand is not None and not _looks_like_full_date(text):
                 return shorthand, _infer_shorthand_precision(text)
-    if "T" in text or " " in text or ":" in text:
+    if has_time(text):
         try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")), precision or Precision.DATETIME
+            return parse_datetime(text), precision or Precision.DATETIME
         except ValueError:
             raise ValueError(f"not an ISO date-time: {text!r}") from None
     try:
-        return date.fromisoformat(text), precision or Precision.DATE
+        return parse_date(text), precision or Precision.DATE
     except ValueError:
         raise ValueError(f"not an ISO date, date-time or period: {text!r}") from None
 
@@ -234,57 +235,13 @@ def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any]
         start, precision = _parse_when(event.start, event.precision)
     except ValueError as exc:
         raise ValueError(f"start|{exc}") from None
-    zone = event.timezone
-    if zone is None:
-        if isinstance(start, datetime) and start.tzinfo is not None and start.utcoffset() == timedelta(0):
-            zone = "UTC"
-        else:
-            zone = default_timezone
+    zone = event.timezone or _implied_zone(start, default_timezone)
     start_at = end_at = None
     start_date = end_date = None
     if precision is Precision.DATETIME:
-        if not isinstance(start, datetime):
-            raise ValueError("start|a datetime-precision event needs a date-time start (e.g. 2026-01-28T14:00)")
-        start_at = to_utc_naive(start, zone)
-        if event.end is not None:
-            try:
-                end_value, _ = _parse_when(event.end, Precision.DATETIME)
-            except ValueError as exc:
-                raise ValueError(f"end|{exc}") from None
-            if not isinstance(end_value, datetime):
-                raise ValueError("end|a datetime-precision event needs a date-time end")
-            end_at = to_utc_naive(end_value, zone)
-            if end_at < start_at:
-                raise ValueError(f"end|end {event.end} is before start {event.start}")
+        start_at, end_at = _instants(event, start, zone)
     else:
-        start_day = start.date() if isinstance(start, datetime) else start
-        if precision.is_coarse:
-            aligned = period_start(precision, start_day)
-            if aligned != start_day:
-                raise ValueError(
-                    f"start|a {precision.value}-precision event starts on the first day of its period "
-                    f"({aligned.isoformat()}), not {start_day.isoformat()}"
-                )
-        end_day = period_end(precision, start_day)
-        if event.end is not None:
-            try:
-                end_value, _ = _parse_when(event.end, precision)
-            except ValueError as exc:
-                raise ValueError(f"end|{exc}") from None
-            end_day = end_value.date() if isinstance(end_value, datetime) else end_value
-            if precision.is_coarse:
-                end_day = period_end(precision, period_start(precision, end_day))
-            if end_day < start_day:
-                raise ValueError(f"end|end {end_day.isoformat()} is before start {start_day.isoformat()}")
-        start_date, end_date = start_day, end_day
-    sources = [source.model_dump(mode="json") for source in event.sources]
-    if not sources and default_source:
-        default = SourceIn.model_validate(default_source).model_dump(mode="json")
-        sources = [default]
-    if event.note:
-        if not sources:
-            raise ValueError("note|a note needs a source to attach to")
-        sources[0] = {**sources[0], "note": event.note}
+        start_date, end_date = _days(event, start, precision)
     uid = event.uid or default_uid(event.title, event.start, event.category)
     return EventRecord(
         uid=uid,
@@ -301,7 +258,71 @@ def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any]
         end_at=end_at,
         start_date=start_date,
         end_date=end_date,
-        status=event.status,
-        sources=sources,
+        status=event.status.value,
+        sources=_sources(event, default_source),
         extra=dict(event.extra),
     )
+
+
+def _implied_zone(start: datetime | date, default_timezone: str) -> str:
+    """The zone of a record that names none: UTC for a ``...Z``/``+00:00`` start, else the default."""
+    if isinstance(start, datetime) and start.tzinfo is not None and start.utcoffset() == timedelta(0):
+        return "UTC"
+    return default_timezone
+
+
+def _end_value(event: EventIn, precision: Precision) -> datetime | date:
+    assert event.end is not None
+    try:
+        return _parse_when(event.end, precision)[0]
+    except ValueError as exc:
+        raise ValueError(f"end|{exc}") from None
+
+
+def _instants(event: EventIn, start: datetime | date, zone: str) -> tuple[datetime, datetime | None]:
+    """Start and end (naive UTC) of a datetime-precision event."""
+    if not isinstance(start, datetime):
+        raise ValueError("start|a datetime-precision event needs a date-time start (e.g. 2026-01-28T14:00)")
+    start_at = to_utc_naive(start, zone)
+    if event.end is None:
+        return start_at, None
+    end_value = _end_value(event, Precision.DATETIME)
+    if not isinstance(end_value, datetime):
+        raise ValueError("end|a datetime-precision event needs a date-time end")
+    end_at = to_utc_naive(end_value, zone)
+    if end_at < start_at:
+        raise ValueError(f"end|end {event.end} is before start {event.start}")
+    return start_at, end_at
+
+
+def _days(event: EventIn, start: datetime | date, precision: Precision) -> tuple[date, date]:
+    """First and last day of a date or period event; a period starts on its first day."""
+    start_day = start.date() if isinstance(start, datetime) else start
+    if precision.is_coarse:
+        aligned = period_start(precision, start_day)
+        if aligned != start_day:
+            raise ValueError(
+                f"start|a {precision.value}-precision event starts on the first day of its period "
+                f"({aligned.isoformat()}), not {start_day.isoformat()}"
+            )
+    if event.end is None:
+        return start_day, period_end(precision, start_day)
+    end_value = _end_value(event, precision)
+    end_day = end_value.date() if isinstance(end_value, datetime) else end_value
+    if precision.is_coarse:
+        end_day = period_end(precision, period_start(precision, end_day))
+    if end_day < start_day:
+        raise ValueError(f"end|end {end_day.isoformat()} is before start {start_day.isoformat()}")
+    return start_day, end_day
+
+
+def _sources(event: EventIn, default_source: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The record's sources (or the default one); the record's ``note`` goes onto the first."""
+    sources = [source.model_dump(mode="json") for source in event.sources]
+    if not sources and default_source:
+        sources = [SourceIn.model_validate(default_source).model_dump(mode="json")]
+    if event.note:
+        if not sources:
+            raise ValueError("note|a note needs a source to attach to")
+        sources[0] = {**sources[0], "note": event.note}
+    return sources

@@ -1,14 +1,84 @@
-"""The words of the calendar, declared once: event categories, statuses and source authorities."""
+"""The words of the calendar, declared once: event categories, statuses, source authorities, region
+codes, and the alert ledger's row statuses and kinds.
+
+The enums are ``StrEnum``: a member compares equal to its text, so stored rows, JSON and the feed carry
+the same strings as before; the tuples list the values in their declared order for choices and messages.
+"""
 
 from __future__ import annotations
 
-CATEGORIES = (
-    "central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings",
-    "bond", "policy", "corporate", "legal", "conference", "other",
-)  # fmt: skip
-STATUSES = ("confirmed", "tentative", "cancelled")
-AUTHORITIES = ("official", "exchange", "news")
-AUTHORITY_RANK = {"official": 3, "exchange": 2, "news": 1}
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """What kind of event it is (docs/event-format.md)."""
+
+    CENTRAL_BANK = "central_bank"
+    MACRO_DATA = "macro_data"
+    LIQUIDITY = "liquidity"
+    LOCKUP = "lockup"
+    IPO = "ipo"
+    EARNINGS = "earnings"
+    BOND = "bond"
+    POLICY = "policy"
+    CORPORATE = "corporate"
+    LEGAL = "legal"
+    CONFERENCE = "conference"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    """An event's status, as the feed's ``STATUS`` shows it."""
+
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+class Authority(StrEnum):
+    """How far a source can be trusted; a higher :attr:`rank` wins a conflict."""
+
+    OFFICIAL = "official"
+    EXCHANGE = "exchange"
+    NEWS = "news"
+
+    @property
+    def rank(self) -> int:
+        return _AUTHORITY_RANKS[self]
+
+
+_AUTHORITY_RANKS = {Authority.OFFICIAL: 3, Authority.EXCHANGE: 2, Authority.NEWS: 1}
+
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+AUTHORITIES: tuple[str, ...] = tuple(a.value for a in Authority)
+AUTHORITY_RANK: dict[str, int] = {a.value: a.rank for a in Authority}
+
+
+def check_categories(values: Iterable[str]) -> None:
+    """Raise ``ValueError`` naming the first value that is not a category, with the list to choose from."""
+    unknown = [value for value in values if value not in CATEGORIES]
+    if unknown:
+        raise ValueError(f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")
+
+# A region code (CN, US, GLOBAL, EU-CORE...): 2 to 16 characters, a letter then letters, digits, '_' or '-'.
+REGION_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
+REGION_MIN_LENGTH, REGION_MAX_LENGTH = 2, 16
+_REGION_RE = re.compile(REGION_PATTERN)
+
+
+
+def is_region(text: str) -> bool:
+    """True when ``text`` is a well-formed region code (any case)."""
+    return REGION_MIN_LENGTH <= len(text) <= REGION_MAX_LENGTH and _REGION_RE.fullmatch(text) is not None
+
+
+# The alert ledger (store.models.AlertRow): a row's status, its kind, and the statuses that count as delivered.
+LEDGER_STATUSES = ("planned", "sending", "sent", "failed", "late", "missed", "cancelled")
+LEDGER_KINDS = ("alert", "moved", "cancelled", "missed_summary", "digest")
+DELIVERED = ("sent", "late")
 
 # The iCalendar properties an export carries for a lossless re-import, and the line that separates an
 # event's own description from the facts the feed appends to it (the reader strips what follows).

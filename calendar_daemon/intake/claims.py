@@ -14,9 +14,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.dates import parse_date, parse_datetime
 from calendar_daemon.domain.periods import Precision, period_label
 from calendar_daemon.domain.records import EventRecord
-from calendar_daemon.domain.vocabulary import AUTHORITY_RANK
+from calendar_daemon.domain.vocabulary import AUTHORITY_RANK, Authority
 from calendar_daemon.store.models import Event
 
 MEMBERS_KEY = "reconcile"
@@ -28,7 +29,7 @@ def record_authority(sources: Sequence[dict[str, Any]]) -> tuple[int, dict[str, 
     """The rank of the most authoritative source (0 without sources) and that source."""
     best: tuple[int, dict[str, Any]] = (0, {})
     for source in sources:
-        rank = AUTHORITY_RANK.get(str(source.get("authority") or "news"), 1)
+        rank = AUTHORITY_RANK.get(str(source.get("authority") or Authority.NEWS), Authority.NEWS.rank)
         if rank > best[0]:
             best = (rank, source)
     return best
@@ -108,11 +109,11 @@ class Claim:
         if PRECISION_RANK[self.precision] >= PRECISION_RANK[other.precision]:
             return False
         if other.start_at is not None:
-            instant = datetime.fromisoformat(other.start_at).replace(tzinfo=UTC)
+            instant = parse_datetime(other.start_at).replace(tzinfo=UTC)
             day = instant.astimezone(ZoneInfo(self.timezone)).date()
         else:
-            day = date.fromisoformat(other.start_date or "")
-        return date.fromisoformat(self.start_date) <= day <= date.fromisoformat(self.end_date)
+            day = parse_date(other.start_date or "")
+        return parse_date(self.start_date) <= day <= parse_date(self.end_date)
 
     def agrees(self, other: Claim) -> bool:
         return self.covers(other) or other.covers(self)
@@ -126,14 +127,14 @@ class Claim:
 
     def value_text(self) -> str:
         if self.start_at is not None:
-            instant = datetime.fromisoformat(self.start_at).replace(tzinfo=UTC)
+            instant = parse_datetime(self.start_at).replace(tzinfo=UTC)
             local = instant.astimezone(ZoneInfo(self.timezone))
             text = f"{local:%Y-%m-%d %H:%M} {self.timezone}"
             if self.timezone != "UTC":
                 text += f" = {instant:%Y-%m-%d %H:%M} UTC"
             return text
         assert self.start_date is not None
-        start, end = date.fromisoformat(self.start_date), date.fromisoformat(self.end_date or self.start_date)
+        start, end = parse_date(self.start_date), parse_date(self.end_date or self.start_date)
         precision = Precision(self.precision)
         if precision.is_coarse:
             return f"{period_label(precision, start, end)} ({precision.value})"
@@ -207,8 +208,8 @@ def combine(base: EventRecord, members: list[Claim], survivor: str) -> EventReco
 
 
 def _parse_dt(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
+    return None if value is None else parse_datetime(value)
 
 
 def _parse_d(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
+    return None if value is None else parse_date(value)

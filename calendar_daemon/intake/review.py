@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from calendar_daemon.domain.aliases import canonical_entity
 from calendar_daemon.domain.records import EventRecord
+from calendar_daemon.domain.vocabulary import Status
 from calendar_daemon.exceptions import NotFoundError
 from calendar_daemon.intake.claims import Claim, members_of, record_from_event, source_key
 from calendar_daemon.intake.submit import submit
@@ -86,7 +87,7 @@ def accept(store: EventStore, uid: str) -> Event:
     event = store.get(uid)
     if event is None or event.status != PROPOSED:
         raise NotFoundError(f"no proposed event with uid {uid!r}")
-    return store.set_status(uid, str(event.extra.get("proposed_status") or "confirmed"))
+    return store.set_status(uid, str(event.extra.get("proposed_status") or Status.CONFIRMED))
 
 
 def reject(store: EventStore, uid: str) -> Event:

@@ -14,8 +14,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.dates import to_utc_naive
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.domain.records import EventRecord, to_utc_naive
+from calendar_daemon.domain.records import EventRecord
 from calendar_daemon.domain.trading import SHIFTED_CATEGORIES, get_exchange, next_trading_day
 
 logger = logging.getLogger(__name__)

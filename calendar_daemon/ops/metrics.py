@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 
-from calendar_daemon.store.models import KINDS  # the ledger rows' kinds
+from calendar_daemon.domain.vocabulary import LEDGER_KINDS
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 OUTCOMES = ("sent", "failed", "late", "missed")
@@ -48,7 +48,7 @@ class Metrics:
     def declare_channels(self, channels: Iterable[str]) -> None:
         """Export every kind and outcome of every channel from the start (at 0), so a rate or alert on it works."""
         for channel in channels:
-            for kind in KINDS:
+            for kind in LEDGER_KINDS:
                 for outcome in OUTCOMES if kind == "alert" else [o for o in OUTCOMES if o not in ALERT_ONLY]:
                     self.alerts.labels(replica=self.replica, kind=kind, outcome=outcome, channel=channel)
 

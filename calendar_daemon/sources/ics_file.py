@@ -16,10 +16,10 @@ from icalendar.cal import Component
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
-from calendar_daemon.domain.vocabulary import CATEGORIES, DESCRIPTION_SEPARATOR, X_PREFIX
+from calendar_daemon.domain.vocabulary import CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
 from calendar_daemon.exceptions import InputError
 
-_STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
+_STATUS = {status.upper(): status for status in STATUSES}  # iCalendar STATUS -> ours
 
 
 def _text(component: Component, name: str) -> str | None:

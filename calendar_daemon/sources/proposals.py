@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.extract import Candidate, detect_published, extract
 from calendar_daemon.sources.extract.articles import split_articles
@@ -77,16 +79,16 @@ def propose(articles: list[Article], tz: str | None = None) -> list[Proposal]:
 
 def to_record(proposal: Proposal) -> EventRecord:
     c, article = proposal.candidate, proposal.article
-    coarse = c.precision not in ("datetime", "date")
+    coarse = c.precision not in (Precision.DATETIME, Precision.DATE)
     moved = f" The article moves it from {c.rescheduled_from}." if c.rescheduled_from else ""
     data: dict[str, Any] = {
         "uid": proposal.uid, "title": c.title, "category": c.category, "region": c.region,
         "importance": c.importance, "entities": c.entities, "precision": c.precision, "timezone": c.timezone,
-        "start": c.start, "end": c.end, "status": "tentative" if coarse else "confirmed",
+        "start": c.start, "end": c.end, "status": Status.TENTATIVE if coarse else Status.CONFIRMED,
         "description": f"Proposed from an article ({article.outlet}); confidence {c.confidence:.2f}.{moved}",
         "sources": [{
             "outlet": article.outlet, "headline": article.headline, "published": article.published.isoformat(),
-            "evidence": c.evidence[:500], "authority": "news",
+            "evidence": c.evidence[:500], "authority": Authority.NEWS,
         }],
         "extra": {"confidence": c.confidence, "fiscal": c.fiscal, "rescheduled_from": c.rescheduled_from,
                   "mentions": c.mentions[:5]},

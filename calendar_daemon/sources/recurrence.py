@@ -34,28 +34,10 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rruleset, rrulestr
 
+from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 
 logger = logging.getLogger(__name__)
-
-CATEGORIES = frozenset(
-    {
-        "central_bank",
-        "macro_data",
-        "liquidity",
-        "lockup",
-        "ipo",
-        "earnings",
-        "bond",
-        "policy",
-        "corporate",
-        "legal",
-        "conference",
-        "other",
-    }
-)
-AUTHORITIES = frozenset({"official", "exchange", "news"})
-
 
 
 class RecurrenceError(InputError, ValueError):
@@ -72,7 +54,7 @@ class Source:
     outlet: str
     headline: str
     published: datetime
-    authority: str = "official"
+    authority: str = Authority.OFFICIAL
     url: str | None = None
     note: str | None = None
     evidence: str | None = None
@@ -167,7 +149,7 @@ class Occurrence:
             "precision": "datetime",
             "timezone": rule.timezone,
             "start": self.start.isoformat(),
-            "status": "confirmed",
+            "status": Status.CONFIRMED.value,
             "sources": [rule.source.as_dict()],
         }
 

@@ -1,6 +1,9 @@
 """Reading recurring-release rule files (``seeds/reference/recurring.yaml``) into
 :class:`~calendar_daemon.sources.recurrence.RecurringRule` objects; the format is described in
-:mod:`calendar_daemon.sources.recurrence`. Every error names the file, the rule and the field.
+:mod:`calendar_daemon.sources.recurrence`.
+
+A rule is validated by the pydantic model :class:`RuleIn` (as event records are by
+:class:`~calendar_daemon.domain.records.EventIn`); every error names the file, the rule and the field.
 """
 
 from __future__ import annotations
@@ -10,112 +13,289 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from dateutil.rrule import rrule, rrulestr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import ValidationError as PydanticValidationError
 
-from calendar_daemon.sources.recurrence import AUTHORITIES, CATEGORIES, RecurrenceError, RecurringRule, Source
+from calendar_daemon.domain.dates import parse_date_or_datetime, parse_datetime
+from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES, Authority
+from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source
 
 logger = logging.getLogger(__name__)
 
-_RULE_KEYS = frozenset(
-    {
-        "uid",
-        "title",
-        "description",
-        "category",
-        "region",
-        "importance",
-        "entities",
-        "tags",
-        "timezone",
-        "dtstart",
-        "rrule",
-        "rdate",
-        "exdate",
-        "until",
-        "count",
-        "source",
-    }
-)
-_REQUIRED_KEYS = ("uid", "title", "category", "region", "importance", "timezone", "dtstart", "rrule")
-_SOURCE_KEYS = frozenset({"outlet", "headline", "published", "url", "note", "evidence", "authority"})
-_REGION_RE = re.compile(r"^[A-Z]{2,8}$")
+_REGION_RE = re.compile(r"^[A-Z]{2,8}$")  # reference data uses plain upper-case codes (US, CN, EU)
+_END_OF_DAY = time(23, 59, 59)
 
 
 def _fail(where: str, problem: str) -> RecurrenceError:
     return RecurrenceError(f"{where}: {problem}")
 
 
-def _text(raw: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
-    value = raw.get(key)
+def _required_text(value: Any, info: ValidationInfo) -> str:
     if value is None:
-        if required:
-            raise _fail(where, f"missing field {key!r}")
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise _fail(where, f"field {key!r} must be a non-empty string, got {value!r}")
+        raise ValueError(f"missing field {info.field_name!r}")
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"field {info.field_name!r} must be a non-empty string, got {value!r}")
     return value.strip()
 
 
-def _naive_local(value: Any, default_time: time | None, where: str, key: str) -> datetime:
+def _optional_text(value: Any, info: ValidationInfo) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"field {info.field_name!r} must be a non-empty string, got {value!r}")
+    return value.strip() or None
+
+
+def _string_list(value: Any, info: ValidationInfo) -> tuple[str, ...]:
+    value = value or []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"field {info.field_name!r} must be a list of strings")
+    return tuple(value)
+
+
+def _naive_local(value: Any, default_time: time | None, key: str) -> datetime:
     """A naive local date-time from a YAML value (date, datetime or ISO string)."""
     if isinstance(value, str):
-        text = value.strip()
         try:
-            value = datetime.fromisoformat(text) if ("T" in text or " " in text) else date.fromisoformat(text)
-        except ValueError as exc:
-            raise _fail(where, f"{key}: {value!r} is not an ISO date or date-time") from exc
+            value = parse_date_or_datetime(value)
+        except ValueError:
+            raise ValueError(f"{key}: {value!r} is not an ISO date or date-time") from None
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            raise _fail(where, f"{key}: {value.isoformat()} must be naive local wall-clock time (no offset)")
+            raise ValueError(f"{key}: {value.isoformat()} must be naive local wall-clock time (no offset)")
         return value
     if isinstance(value, date):
         if default_time is None:
-            raise _fail(where, f"{key}: a date-time is required, got the date {value.isoformat()}")
+            raise ValueError(f"{key}: a date-time is required, got the date {value.isoformat()}")
         return datetime.combine(value, default_time)
-    raise _fail(where, f"{key}: expected a date or date-time, got {value!r}")
+    raise ValueError(f"{key}: expected a date or date-time, got {value!r}")
 
 
-def _string_list(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = raw.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _fail(where, f"field {key!r} must be a list of strings")
-    return tuple(value)
+Text = Annotated[str, BeforeValidator(_required_text)]
+OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
+Strings = Annotated[tuple[str, ...], BeforeValidator(_string_list)]
+
+
+class RuleSourceIn(BaseModel):
+    """A rule's (or the file's) ``source`` mapping; ``published`` must carry an offset."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: str
+    headline: str
+    published: datetime | None = Field(None, validate_default=True)
+    authority: Authority = Authority.NEWS
+    url: str | None = None
+    note: OptionalText = None
+    evidence: OptionalText = None
+
+    @field_validator("outlet", "headline", mode="before")
+    @classmethod
+    def _in_source(cls, value: Any, info: ValidationInfo) -> str:
+        try:
+            return _required_text(value, info)
+        except ValueError as exc:
+            raise ValueError(f"source: {exc}") from None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published(cls, value: Any) -> datetime:
+        if isinstance(value, str):
+            try:
+                value = parse_datetime(value)
+            except ValueError:
+                raise ValueError(f"source.published {value!r} is not ISO 8601") from None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("source.published must be an ISO date-time with an offset")
+        return value
+
+    @field_validator("authority", mode="before")
+    @classmethod
+    def _authority(cls, value: Any) -> Any:
+        if value not in AUTHORITIES:
+            raise ValueError(f"source.authority must be one of {sorted(AUTHORITIES)}, got {value!r}")
+        return value
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _url(cls, value: Any) -> Any:
+        if value is not None and (not isinstance(value, str) or not value.startswith(("http://", "https://"))):
+            raise ValueError(f"source.url must be an http(s) URL, got {value!r}")
+        return value
+
+    def to_source(self) -> Source:
+        assert self.published is not None  # the validator rejects a missing one
+        return Source(
+            outlet=self.outlet, headline=self.headline, published=self.published, authority=self.authority.value,
+            url=self.url, note=self.note, evidence=self.evidence,
+        )  # fmt: skip
+
+
+class RuleIn(BaseModel):
+    """One rule of a rule file; the checks that need several fields run after the fields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uid: Text
+    title: Text
+    category: Text
+    region: Text
+    importance: int
+    timezone: Text
+    dtstart: datetime
+    rrule: Text
+    description: str = ""
+    entities: Strings = ()
+    tags: Strings = ()
+    rdate: tuple[datetime, ...] = ()
+    exdate: tuple[datetime, ...] = ()
+    until: datetime | None = None
+    count: int | None = None
+    source: RuleSourceIn | None = None
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(f"category {value!r} is not one of {sorted(CATEGORIES)}")
+        return value
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        if not _REGION_RE.match(value):
+            raise ValueError(f"region {value!r} must be an upper-case code such as US or CN")
+        return value
+
+    @field_validator("importance", mode="before")
+    @classmethod
+    def _importance(cls, value: Any) -> int:
+        if value is None:
+            raise ValueError("missing field 'importance'")
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3:
+            raise ValueError(f"importance must be 1, 2 or 3, got {value!r}")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("dtstart", mode="before")
+    @classmethod
+    def _dtstart(cls, value: Any) -> datetime:
+        if value is None:
+            raise ValueError("missing field 'dtstart'")
+        return _naive_local(value, None, "dtstart")
+
+    @field_validator("rrule")
+    @classmethod
+    def _rrule(cls, value: str, info: ValidationInfo) -> str:
+        if value.upper().startswith("RRULE:"):
+            value = value[6:]
+        if "DTSTART" in value.upper() or "\n" in value:
+            raise ValueError("rrule must be a single RRULE value; give the start in 'dtstart'")
+        try:
+            parsed = rrulestr(value, dtstart=info.data.get("dtstart"))
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"invalid rrule {value!r}: {exc}") from None
+        if not isinstance(parsed, rrule):
+            raise ValueError(f"rrule {value!r} must be one RRULE")
+        return value
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _description(cls, value: Any) -> str:
+        if not isinstance(value or "", str):
+            raise ValueError("description must be a string")
+        return str(value or "").strip()
+
+    @field_validator("rdate", "exdate", mode="before")
+    @classmethod
+    def _extra_dates(cls, value: Any, info: ValidationInfo) -> tuple[datetime, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ValueError(f"{info.field_name} must be a list")
+        dtstart = info.data.get("dtstart")
+        at = dtstart.time() if isinstance(dtstart, datetime) else time(0)
+        return tuple(_naive_local(item, at, str(info.field_name)) for item in value)
+
+    @field_validator("until", mode="before")
+    @classmethod
+    def _until(cls, value: Any) -> datetime | None:
+        return None if value is None else _naive_local(value, _END_OF_DAY, "until")
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def _count(cls, value: Any) -> int | None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise ValueError(f"count must be a positive integer, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _bounded(self) -> RuleIn:
+        upper = self.rrule.upper()
+        given = sum(x is not None for x in (self.until, self.count)) + int("UNTIL=" in upper or "COUNT=" in upper)
+        if given == 0:
+            raise ValueError("the rule is unbounded: give 'until' or 'count' (or UNTIL/COUNT in the rrule)")
+        if given > 1:
+            raise ValueError("give only one of 'until', 'count', UNTIL/COUNT in the rrule")
+        if self.until is not None and self.until < self.dtstart:
+            raise ValueError(f"until {self.until.isoformat()} is before dtstart {self.dtstart.isoformat()}")
+        return self
+
+    def to_rule(self, source: Source) -> RecurringRule:
+        return RecurringRule(
+            uid=self.uid, title=self.title, category=self.category, region=self.region,
+            importance=self.importance, timezone=self.timezone, dtstart=self.dtstart, rrule=self.rrule,
+            source=source, description=self.description, entities=self.entities, tags=self.tags,
+            rdate=self.rdate, exdate=self.exdate, until=self.until, count=self.count,
+        )  # fmt: skip
+
+
+def _problem(exc: PydanticValidationError, *, in_source: bool = False) -> str:
+    """The first problem of a failed validation, worded as the rule-file errors always were.
+
+    A missing field comes first, then unknown fields (all of them), then the first other problem in
+    field order.
+    """
+    missing: list[str] = []
+    unknown: dict[str, list[str]] = {}
+    others: list[str] = []
+    for err in exc.errors():
+        loc = [str(part) for part in err["loc"]]
+        prefix = "source: " if in_source or loc[:1] == ["source"] else ""
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "missing":
+            missing.append(f"{prefix}missing field {loc[-1]!r}")
+        elif err["type"] == "extra_forbidden":
+            unknown.setdefault(prefix, []).append(loc[-1])
+        elif err["type"] in ("model_type", "model_attributes_type", "dict_type"):
+            others.append("source must be a mapping with outlet, headline, published")
+        elif err["type"] == "value_error":
+            (missing if message.startswith("missing field") else others).append(message)
+        else:
+            others.append(f"{'.'.join(loc) or 'rule'}: {message}")
+    extra = [f"{prefix}unknown field(s) {sorted(names)}" for prefix, names in unknown.items()]
+    return [*missing, *extra, *others][0]
 
 
 def parse_source(raw: Any, where: str) -> Source:
     """A :class:`Source` from its mapping; ``published`` must carry an offset."""
-    if not isinstance(raw, Mapping):
-        raise _fail(where, "source must be a mapping with outlet, headline, published")
-    unknown = set(raw) - _SOURCE_KEYS
-    if unknown:
-        raise _fail(where, f"source: unknown field(s) {sorted(unknown)}")
-    published_raw = raw.get("published")
-    if isinstance(published_raw, str):
-        try:
-            published_raw = datetime.fromisoformat(published_raw)
-        except ValueError as exc:
-            raise _fail(where, f"source.published {published_raw!r} is not ISO 8601") from exc
-    if not isinstance(published_raw, datetime) or published_raw.tzinfo is None:
-        raise _fail(where, "source.published must be an ISO date-time with an offset")
-    authority = raw.get("authority", "news")
-    if authority not in AUTHORITIES:
-        raise _fail(where, f"source.authority must be one of {sorted(AUTHORITIES)}, got {authority!r}")
-    url = raw.get("url")
-    if url is not None and (not isinstance(url, str) or not url.startswith(("http://", "https://"))):
-        raise _fail(where, f"source.url must be an http(s) URL, got {url!r}")
-    return Source(
-        outlet=_text(raw, "outlet", where + ": source"),
-        headline=_text(raw, "headline", where + ": source"),
-        published=published_raw,
-        authority=authority,
-        url=url,
-        note=_text(raw, "note", where, required=False) or None,
-        evidence=_text(raw, "evidence", where, required=False) or None,
-    )
+    try:
+        return RuleSourceIn.model_validate(raw).to_source()
+    except PydanticValidationError as exc:
+        raise _fail(where, _problem(exc, in_source=True)) from None
 
 
 def make_rule(raw: Any, where: str, default_source: Source | None = None) -> RecurringRule:
@@ -125,98 +305,17 @@ def make_rule(raw: Any, where: str, default_source: Source | None = None) -> Rec
     uid = raw.get("uid")
     if isinstance(uid, str) and uid.strip():
         where = f"{where.rsplit(': rule', 1)[0]}: rule {uid.strip()}"
-    for key in _REQUIRED_KEYS:
-        if raw.get(key) is None:
-            raise _fail(where, f"missing field {key!r}")
-    unknown = set(raw) - _RULE_KEYS
-    if unknown:
-        raise _fail(where, f"unknown field(s) {sorted(unknown)}")
-
-    uid_text = _text(raw, "uid", where)
-    category = _text(raw, "category", where)
-    if category not in CATEGORIES:
-        raise _fail(where, f"category {category!r} is not one of {sorted(CATEGORIES)}")
-    region = _text(raw, "region", where)
-    if not _REGION_RE.match(region):
-        raise _fail(where, f"region {region!r} must be an upper-case code such as US or CN")
-    importance = raw.get("importance")
-    if isinstance(importance, bool) or not isinstance(importance, int) or not 1 <= importance <= 3:
-        raise _fail(where, f"importance must be 1, 2 or 3, got {importance!r}")
-    tz_name = _text(raw, "timezone", where)
     try:
-        ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise _fail(where, f"unknown time zone {tz_name!r}") from exc
-
-    dtstart = _naive_local(raw["dtstart"], None, where, "dtstart")
-    at = dtstart.time()
-    rdate = tuple(_naive_local(v, at, where, "rdate") for v in _as_list(raw.get("rdate"), where, "rdate"))
-    exdate = tuple(_naive_local(v, at, where, "exdate") for v in _as_list(raw.get("exdate"), where, "exdate"))
-
-    rule_text = _text(raw, "rrule", where)
-    if rule_text.upper().startswith("RRULE:"):
-        rule_text = rule_text[6:]
-    upper = rule_text.upper()
-    if "DTSTART" in upper or "\n" in rule_text:
-        raise _fail(where, "rrule must be a single RRULE value; give the start in 'dtstart'")
-    try:
-        parsed = rrulestr(rule_text, dtstart=dtstart)
-    except (ValueError, TypeError) as exc:
-        raise _fail(where, f"invalid rrule {rule_text!r}: {exc}") from exc
-    if not isinstance(parsed, rrule):
-        raise _fail(where, f"rrule {rule_text!r} must be one RRULE")
-
-    until: datetime | None = None
-    if raw.get("until") is not None:
-        until = _naive_local(raw["until"], time(23, 59, 59), where, "until")
-    count = raw.get("count")
-    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
-        raise _fail(where, f"count must be a positive integer, got {count!r}")
-    bounded_inline = "UNTIL=" in upper or "COUNT=" in upper
-    given = sum(x is not None for x in (until, count)) + int(bounded_inline)
-    if given == 0:
-        raise _fail(where, "the rule is unbounded: give 'until' or 'count' (or UNTIL/COUNT in the rrule)")
-    if given > 1:
-        raise _fail(where, "give only one of 'until', 'count', UNTIL/COUNT in the rrule")
-    if until is not None and until < dtstart:
-        raise _fail(where, f"until {until.isoformat()} is before dtstart {dtstart.isoformat()}")
-
-    if raw.get("source") is not None:
-        source = parse_source(raw["source"], where)
+        rule = RuleIn.model_validate(raw)
+    except PydanticValidationError as exc:
+        raise _fail(where, _problem(exc)) from None
+    if rule.source is not None:
+        source = rule.source.to_source()
     elif default_source is not None:
         source = default_source
     else:
         raise _fail(where, "missing field 'source' (no file-wide source either)")
-
-    description = raw.get("description") or ""
-    if not isinstance(description, str):
-        raise _fail(where, "description must be a string")
-    return RecurringRule(
-        uid=uid_text,
-        title=_text(raw, "title", where),
-        category=category,
-        region=region,
-        importance=importance,
-        timezone=tz_name,
-        dtstart=dtstart,
-        rrule=rule_text,
-        source=source,
-        description=description.strip(),
-        entities=_string_list(raw, "entities", where),
-        tags=_string_list(raw, "tags", where),
-        rdate=rdate,
-        exdate=exdate,
-        until=until,
-        count=count,
-    )
-
-
-def _as_list(value: Any, where: str, key: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _fail(where, f"{key} must be a list")
-    return value
+    return rule.to_rule(source)
 
 
 def load_recurring(path: str | Path) -> list[RecurringRule]:

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from calendar_daemon.domain.vocabulary import Status
+
 
 class Event(SQLModel, table=True):
     __tablename__ = "events"
@@ -35,7 +37,7 @@ class Event(SQLModel, table=True):
     end_date: date | None = None
     sort_start: datetime = Field(sa_column=Column(DateTime(), nullable=False, index=True))
     sort_end: datetime = Field(sa_column=Column(DateTime(), nullable=False))
-    status: str = Field(default="confirmed", max_length=16)
+    status: str = Field(default=Status.CONFIRMED.value, max_length=16)
     sources: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     origin: str = Field(default="import", max_length=16)
@@ -55,10 +57,6 @@ class State(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=64)
     value: int = 0
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-
-STATUSES = ("planned", "sending", "sent", "failed", "late", "missed", "cancelled")
-KINDS = ("alert", "moved", "cancelled", "missed_summary", "digest")
-DELIVERED = ("sent", "late")
 
 
 class AlertRow(SQLModel, table=True):

@@ -14,14 +14,14 @@ from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.dates import local_midnight_utc
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.domain.records import local_midnight_utc
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import CATEGORIES, is_region
 from calendar_daemon.i18n import labels
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
+from calendar_daemon.web.params import list_param
 
-REGION_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,15}$")
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 UPCOMING_LIMIT = 500
 PAST_LIMIT = 300
@@ -44,12 +44,8 @@ class AgendaParams:
     @classmethod
     def from_query(cls, query: Mapping[str, Sequence[str]]) -> AgendaParams:
         """Read the filters leniently: unknown values are dropped, never an error page."""
-
-        def values(name: str) -> list[str]:
-            return [part.strip() for value in query.get(name, []) for part in value.split(",") if part.strip()]
-
-        categories = tuple(sorted({c for c in values("category") if c in CATEGORIES}))
-        regions = tuple(sorted({r.upper() for r in values("region") if REGION_RE.match(r)}))
+        categories = tuple(c for c in list_param(query.get("category", [])) if c in CATEGORIES)
+        regions = tuple(r for r in list_param(query.get("region", []), upper=True) if is_region(r))
         importance = next(iter(query.get("min_importance", [])), "")
         min_importance = int(importance) if importance in ("1", "2", "3") else None
         q = next(iter(query.get("q", [])), "").strip()[:200]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
@@ -22,13 +21,14 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from calendar_daemon.domain.dates import parse_instant
 from calendar_daemon.domain.records import EventRecord, normalize
-from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.exceptions import NotFoundError, ValidationError
 from calendar_daemon.feed.listing import event_to_json
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.store.events import EventFilter
 from calendar_daemon.store.models import Event
+from calendar_daemon.web.params import category_param, list_param
 from calendar_daemon.web.schemas import EventList, EventOut, Problem, ValidationProblem, json_body
 from calendar_daemon.web.security import token_matches
 from calendar_daemon.web.state import AppState
@@ -124,41 +124,32 @@ async def _json_object(request: Request) -> dict[str, Any]:
     return data
 
 
-def parse_instant(value: str, zone: str, field: str) -> datetime:
-    """An ISO date (midnight in ``zone``) or date-time (naive means ``zone``) as naive UTC."""
-    text = value.strip()
+def query_instant(value: str, zone: str, field: str) -> datetime:
+    """An ISO date (midnight in ``zone``) or date-time (naive means ``zone``) as naive UTC; 422 otherwise."""
     try:
-        if len(text) == 10:
-            moment = datetime.combine(date.fromisoformat(text), datetime.min.time())
-        else:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=ZoneInfo(zone))
-        return moment.astimezone(UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):
+        return parse_instant(value, zone)
+    except ValueError:
         raise _invalid([(field, f"not an ISO date or date-time: {value!r}")]) from None
 
 
-def _sorted_unique(values: list[str], *, upper: bool = False) -> tuple[str, ...]:
-    items = {v.strip().upper() if upper else v.strip() for value in values for v in value.split(",")}
-    return tuple(sorted(item for item in items if item))
+class EventRoutes:
+    """The handlers of the event routes, sharing the app state; :func:`build_api_router` mounts them."""
 
+    def __init__(self, state: AppState) -> None:
+        self.state = state
+        self.zone = state.config.display.timezone
 
-def build_api_router(state: AppState) -> APIRouter:
-    router = APIRouter(prefix=API_PREFIX, tags=["events"], responses={413: ERROR_RESPONSES[413]})
-    zone = state.config.display.timezone
-
-    def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    def require_token(self, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
         challenge = {"WWW-Authenticate": 'Bearer realm="calendar-daemon"'}
         if credentials is None:
             raise ApiError(401, "missing bearer token", headers=challenge)
-        if not token_matches(credentials.credentials, state.config.api.tokens):
+        if not token_matches(credentials.credentials, self.state.config.api.tokens):
             challenge["WWW-Authenticate"] += ', error="invalid_token"'
             raise ApiError(401, "invalid bearer token", headers=challenge)
 
-    def to_record(data: dict[str, Any]) -> EventRecord:
+    def to_record(self, data: dict[str, Any]) -> EventRecord:
         try:
-            record = normalize(data, default_timezone=zone, source="request body")
+            record = normalize(data, default_timezone=self.zone, source="request body")
         except ValidationError as exc:
             raise _invalid(exc.field_errors or [("record", str(exc))]) from None
         try:
@@ -167,22 +158,19 @@ def build_api_router(state: AppState) -> APIRouter:
             raise _invalid([("start", "date out of the supported range")]) from None
         return record
 
-    def stored(uid: str) -> Event:
-        event = state.store.get(uid)
+    def stored(self, uid: str) -> Event:
+        event = self.state.store.get(uid)
         if event is None:
             raise ApiError(404, f"no event with uid {uid!r}")
         return event
 
-    def write(record: EventRecord) -> Event:
-        submit(state.store, [record], origin=API_ORIGIN)
-        state.feed.invalidate()
-        return stored(record.uid)
+    def write(self, record: EventRecord) -> Event:
+        submit(self.state.store, [record], origin=API_ORIGIN)
+        self.state.feed.invalidate()
+        return self.stored(record.uid)
 
-    def location(uid: str) -> str:
-        return f"{API_PREFIX}/events/{quote(uid, safe='@')}"
-
-    @router.get("/events", response_model=EventList, responses={422: ERROR_RESPONSES[422]}, summary="List events")
     def list_events(
+        self,
         category: Annotated[list[str], Query(description="Categories (repeat or comma-separate).")] = [],  # noqa: B006
         region: Annotated[list[str], Query(description="Regions, e.g. CN, US.")] = [],  # noqa: B006
         min_importance: Annotated[int | None, Query(ge=1, le=3)] = None,
@@ -195,96 +183,109 @@ def build_api_router(state: AppState) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> dict[str, Any]:
-        categories = _sorted_unique(category)
-        unknown = [c for c in categories if c not in CATEGORIES]
-        if unknown:
-            raise _invalid([("category", f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")])
+        try:
+            categories = category_param(category)
+        except ValueError as exc:
+            raise _invalid([("category", str(exc))]) from None
         flt = EventFilter(
-            categories=categories, regions=_sorted_unique(region, upper=True), min_importance=min_importance,
-            entities=_sorted_unique(entity), query=(q or "").strip() or None,
-            start=parse_instant(from_, zone, "from") if from_ else None,
-            end=parse_instant(to, zone, "to") if to else None,
+            categories=categories, regions=list_param(region, upper=True), min_importance=min_importance,
+            entities=list_param(entity), query=(q or "").strip() or None,
+            start=query_instant(from_, self.zone, "from") if from_ else None,
+            end=query_instant(to, self.zone, "to") if to else None,
         )  # fmt: skip
-        events = state.store.list_events(flt)
+        events = self.state.store.list_events(flt)
         page = events[offset : offset + limit]
         return {"total": len(events), "limit": limit, "offset": offset, "events": [event_to_json(e) for e in page]}
 
-    @router.post(
-        "/events/{uid:path}/cancel", response_model=EventOut, dependencies=[Depends(require_token)],
-        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]}, summary="Cancel an event",
-    )  # fmt: skip
-    async def cancel_event(uid: str) -> dict[str, Any]:
+    async def cancel_event(self, uid: str) -> dict[str, Any]:
         try:
-            event = await run_in_threadpool(state.store.set_status, uid, "cancelled")
+            event = await run_in_threadpool(self.state.store.set_status, uid, "cancelled")
         except NotFoundError:
             raise ApiError(404, f"no event with uid {uid!r}") from None
-        state.feed.invalidate()
+        self.state.feed.invalidate()
         logger.info("API: cancelled event %s (revision %s)", uid, event.revision)
         return event_to_json(event)
 
-    @router.get("/events/{uid:path}", response_model=EventOut, responses={404: ERROR_RESPONSES[404]}, summary="One event")
-    def get_event(uid: str) -> dict[str, Any]:
-        return event_to_json(stored(uid))
+    def get_event(self, uid: str) -> dict[str, Any]:
+        return event_to_json(self.stored(uid))
 
-    @router.post(
-        "/events", status_code=201, response_model=EventOut, dependencies=[Depends(require_token)],
-        responses={401: ERROR_RESPONSES[401], 409: {"model": Problem, "description": "The uid exists."},
-                   422: ERROR_RESPONSES[422]},
-        openapi_extra=json_body("EventIn"), summary="Create an event",
-    )  # fmt: skip
-    async def create_event(request: Request, response: Response) -> dict[str, Any]:
-        record = to_record(await _json_object(request))
-        if await run_in_threadpool(state.store.get, record.uid) is not None:
+    async def create_event(self, request: Request, response: Response) -> dict[str, Any]:
+        record = self.to_record(await _json_object(request))
+        if await run_in_threadpool(self.state.store.get, record.uid) is not None:
             raise ApiError(409, f"an event with uid {record.uid!r} exists; use PUT or PATCH to change it")
-        event = await run_in_threadpool(write, record)
-        response.headers["Location"] = location(event.uid)
+        event = await run_in_threadpool(self.write, record)
+        response.headers["Location"] = f"{API_PREFIX}/events/{quote(event.uid, safe='@')}"
         logger.info("API: created event %s", event.uid)
         return event_to_json(event)
 
-    @router.put(
-        "/events/{uid:path}", response_model=EventOut, dependencies=[Depends(require_token)],
-        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404], 422: ERROR_RESPONSES[422]},
-        openapi_extra=json_body("EventIn"), summary="Replace an event",
-    )  # fmt: skip
-    async def replace_event(uid: str, request: Request) -> dict[str, Any]:
+    async def replace_event(self, uid: str, request: Request) -> dict[str, Any]:
         data = await _json_object(request)
-        await run_in_threadpool(stored, uid)
-        return await _update(uid, data)
+        await run_in_threadpool(self.stored, uid)
+        return await self.update(uid, data)
 
-    @router.patch(
-        "/events/{uid:path}", response_model=EventOut, dependencies=[Depends(require_token)],
-        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404], 422: ERROR_RESPONSES[422]},
-        openapi_extra=json_body("EventPatch"), summary="Change some fields of an event",
-    )  # fmt: skip
-    async def patch_event(uid: str, request: Request) -> dict[str, Any]:
+    async def patch_event(self, uid: str, request: Request) -> dict[str, Any]:
         changes = await _json_object(request)
-        current = event_to_json(await run_in_threadpool(stored, uid))
+        current = event_to_json(await run_in_threadpool(self.stored, uid))
         base = {key: current[key] for key in RECORD_KEYS}
         if "start" in changes and "end" not in changes:
             base.pop("end")  # a new start keeps the default end, not the old one
         if "start" in changes and "precision" not in changes:
             base.pop("precision")
-        return await _update(uid, {**base, **changes})
+        return await self.update(uid, {**base, **changes})
 
-    async def _update(uid: str, data: dict[str, Any]) -> dict[str, Any]:
+    async def update(self, uid: str, data: dict[str, Any]) -> dict[str, Any]:
         if data.get("uid", uid) != uid:
             raise _invalid([("uid", "must match the uid in the URL")])
-        record = to_record({**data, "uid": uid})
-        event = await run_in_threadpool(write, record)
+        record = self.to_record({**data, "uid": uid})
+        event = await run_in_threadpool(self.write, record)
         logger.info("API: updated event %s (revision %s)", uid, event.revision)
         return event_to_json(event)
 
-    @router.delete(
-        "/events/{uid:path}", status_code=204, dependencies=[Depends(require_token)],
-        responses={401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]}, summary="Delete an event",
-    )  # fmt: skip
-    async def delete_event(uid: str) -> Response:
+    async def delete_event(self, uid: str) -> Response:
         try:
-            await run_in_threadpool(state.store.delete, uid)
+            await run_in_threadpool(self.state.store.delete, uid)
         except NotFoundError:
             raise ApiError(404, f"no event with uid {uid!r}") from None
-        state.feed.invalidate()
+        self.state.feed.invalidate()
         logger.info("API: deleted event %s", uid)
         return Response(status_code=204)
 
+
+def build_api_router(state: AppState) -> APIRouter:
+    """The ``/api/v1`` routes: reads are open, writes need a bearer token."""
+    api = EventRoutes(state)
+    router = APIRouter(prefix=API_PREFIX, tags=["events"], responses={413: ERROR_RESPONSES[413]})
+    token = [Depends(api.require_token)]
+    one: dict[int | str, dict[str, Any]] = {401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]}
+    checked: dict[int | str, dict[str, Any]] = {**one, 422: ERROR_RESPONSES[422]}
+    router.add_api_route(
+        "/events", api.list_events, methods=["GET"], response_model=EventList,
+        responses={422: ERROR_RESPONSES[422]}, summary="List events",
+    )  # fmt: skip
+    router.add_api_route(
+        "/events/{uid:path}/cancel", api.cancel_event, methods=["POST"], response_model=EventOut,
+        dependencies=token, responses=one, summary="Cancel an event",
+    )  # fmt: skip
+    router.add_api_route(
+        "/events/{uid:path}", api.get_event, methods=["GET"], response_model=EventOut,
+        responses={404: ERROR_RESPONSES[404]}, summary="One event",
+    )  # fmt: skip
+    router.add_api_route(
+        "/events", api.create_event, methods=["POST"], status_code=201, response_model=EventOut, dependencies=token,
+        responses={401: ERROR_RESPONSES[401], 409: {"model": Problem, "description": "The uid exists."},
+                   422: ERROR_RESPONSES[422]},
+        openapi_extra=json_body("EventIn"), summary="Create an event",
+    )  # fmt: skip
+    router.add_api_route(
+        "/events/{uid:path}", api.replace_event, methods=["PUT"], response_model=EventOut, dependencies=token,
+        responses=checked, openapi_extra=json_body("EventIn"), summary="Replace an event",
+    )  # fmt: skip
+    router.add_api_route(
+        "/events/{uid:path}", api.patch_event, methods=["PATCH"], response_model=EventOut, dependencies=token,
+        responses=checked, openapi_extra=json_body("EventPatch"), summary="Change some fields of an event",
+    )  # fmt: skip
+    router.add_api_route(
+        "/events/{uid:path}", api.delete_event, methods=["DELETE"], status_code=204, dependencies=token,
+        responses=one, summary="Delete an event",
+    )  # fmt: skip
     return router

@@ -19,8 +19,8 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import PlainTextResponse, StreamingResponse
 
 from calendar_daemon.config.settings import NamedFeedConfig
-from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.feed.cache import FeedBody, FeedQuery
+from calendar_daemon.web.params import category_param, list_param
 from calendar_daemon.web.security import token_matches
 from calendar_daemon.web.state import AppState
 
@@ -75,15 +75,13 @@ def parse_feed_query(
     categories: Sequence[str], regions: Sequence[str], min_importance: int | None
 ) -> FeedQuery:
     """Validate a feed's query parameters; comma lists and repeated parameters both work."""
-    cats = sorted({c.strip() for value in categories for c in value.split(",") if c.strip()})
-    unknown = [c for c in cats if c not in CATEGORIES]
-    if unknown:
-        raise HTTPException(400, f"unknown category {unknown[0]!r}; use one of {', '.join(CATEGORIES)}")
-    regs = sorted({r.strip().upper() for value in regions for r in value.split(",") if r.strip()})
+    try:
+        cats = category_param(categories)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
     if min_importance is not None and not 1 <= min_importance <= 3:
         raise HTTPException(400, "min_importance must be 1, 2 or 3")
-    return FeedQuery(categories=tuple(cats), regions=tuple(regs), min_importance=min_importance)
-
+    return FeedQuery(categories=cats, regions=list_param(regions, upper=True), min_importance=min_importance)
 
 
 def feed_query(feed: NamedFeedConfig) -> FeedQuery:

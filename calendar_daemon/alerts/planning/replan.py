@@ -33,8 +33,9 @@ from zoneinfo import ZoneInfo
 from calendar_daemon.alerts.ledger import Ledger, LedgerKey
 from calendar_daemon.alerts.planning.planner import PlannedAlert, Rule, plan_event, worth_sending
 from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.vocabulary import DELIVERED
 from calendar_daemon.store.events import EventStore
-from calendar_daemon.store.models import DELIVERED, Event
+from calendar_daemon.store.models import Event
 from calendar_daemon.store.planning_view import EventInfo, PlanningView
 
 logger = logging.getLogger(__name__)
