@@ -17,7 +17,7 @@ from typing import Any
 
 from calendar_daemon.store.events import EventStore
 from tests.alerting import add_events, daemon_config, ledger_rows, timed_event, utcnow, wait_until
-from tests.helpers import DaemonProcess, run_cli
+from tests.helpers import DaemonProcess, invoke_cli
 from tests.receiver import Receiver
 
 
@@ -63,7 +63,7 @@ def test_sigkill_while_alerts_fall_due_then_restart_delivers_every_alert_once(tm
 
 
 def alerts_json(config: Path, db_url: str, *args: str) -> list[dict[str, Any]]:
-    result = run_cli("alerts", "--json", *args, config=config, db=db_url)
+    result = invoke_cli("alerts", "--json", *args, config=config, db=db_url)
     assert result.returncode == 0, result.stderr
     rows: list[dict[str, Any]] = json.loads(result.stdout)
     return rows

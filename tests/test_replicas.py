@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import FIXTURES
-from tests.helpers import DaemonProcess, free_port, run_cli, write_config
+from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
 from tests.receiver import Receiver
 from tests.replica_load import alert_config
 
@@ -26,7 +26,7 @@ def test_replicas_share_changes_and_etags(tmp_path: Path, pg_url: str) -> None:
     try:
         a, b = replicas
         empty = b.get("/calendar.ics").headers["etag"]
-        assert run_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.json"), db=pg_url).returncode == 0
+        assert invoke_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.json"), db=pg_url).returncode == 0
         deadline = time.monotonic() + 10
         while b.get("/calendar.ics").headers["etag"] == empty and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -11,7 +11,7 @@ import yaml
 from icalendar import Calendar
 
 from calendar_daemon.sources.seeds import ReferenceOptions, expand_rule_files, horizon, reference_files
-from tests.helpers import REPO_ROOT, DaemonProcess, free_port, run_cli, write_config
+from tests.helpers import REPO_ROOT, DaemonProcess, free_port, invoke_cli, write_config
 
 SEEDS = REPO_ROOT / "seeds"
 # News seeds that describe an event of an official reference schedule: they are merged into it
@@ -37,17 +37,17 @@ def occurrences_today(folder: Path) -> int:
 
 
 def listed(db: str) -> dict[str, dict[str, object]]:
-    return {e["uid"]: e for e in json.loads(run_cli("list", "--json", db=db).stdout)}
+    return {e["uid"]: e for e in json.loads(invoke_cli("list", "--json", db=db).stdout)}
 
 
 def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) -> None:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
     expected = seed_uids(folder)
-    first = run_cli("seed", "--path", str(folder), db=db_url)
+    first = invoke_cli("seed", "--path", str(folder), db=db_url)
     assert first.returncode == 0, first.stderr
     assert f"{len(expected) + occurrences_today(folder)} new" in first.stdout
-    again = run_cli("seed", "--path", str(folder), db=db_url)
+    again = invoke_cli("seed", "--path", str(folder), db=db_url)
     assert "0 new, 0 updated" in again.stdout
     before = listed(db_url)
     assert expected <= set(before)
@@ -57,7 +57,7 @@ def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) ->
     changed = text.replace("start: 2026-01-28", "start: 2026-01-29", 1)
     assert changed != text
     target.write_text(changed, encoding="utf-8")
-    updated = run_cli("seed", "--path", str(folder), db=db_url)
+    updated = invoke_cli("seed", "--path", str(folder), db=db_url)
     assert "0 new, 1 updated" in updated.stdout
     after = listed(db_url)
     [moved] = [uid for uid in after if after[uid]["start"] != before[uid]["start"]]
