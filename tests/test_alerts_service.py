@@ -48,9 +48,8 @@ def test_sigterm_releases_a_send_stuck_on_a_slow_receiver_and_a_restart_sends_it
                    timed_event("later", "Later", now + timedelta(minutes=30)))
         slow.wait_for(1, timeout=20)  # the send is in flight, waiting for the slow answer
         assert [r.status for r in ledger_rows(store) if r.event_uid == "stuck"] == ["sending"]
-        started = time.monotonic()
-        assert daemon.stop(timeout=12) == 0
-        assert time.monotonic() - started < 10
+        # A clean stop while the receiver is still holding the answer (how long it takes: benchmarks/timings.py).
+        assert daemon.stop(timeout=slow.delay - 5) == 0
         assert "received SIGTERM" in daemon.log()
         (row,) = [r for r in ledger_rows(store) if r.event_uid == "stuck"]
         assert (row.status, row.claimed_by, row.lease_until) == ("planned", None, None)  # released, not left claimed
