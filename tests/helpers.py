@@ -157,6 +157,11 @@ class DaemonProcess:
     def __exit__(self, *_exc: object) -> None:
         self.stop()
 
+    @property
+    def returncode(self) -> int | None:
+        """The exit status once the daemon has ended (after the ``with`` block, say); ``None`` while it runs."""
+        return None if self.process is None else self.process.poll()
+
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8") if self.log_path.exists() else ""
 

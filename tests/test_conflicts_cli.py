@@ -45,15 +45,11 @@ def test_served_feed_has_official_fomc_times_and_the_conflict(tmp_path: Path, db
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
     config = write_config(tmp_path / "c.toml", port=free_port(), seeds_path=folder)
-    daemon = DaemonProcess(config, db_url)
-    daemon.start()
-    try:
+    with DaemonProcess(config, db_url) as daemon:
         body = daemon.get("/calendar.ics").content
         page = daemon.get("/events/" + FED_STATEMENT).text
         agenda = daemon.get("/", params={"past": "1", "q": "Jan 27-28, 2026"}).text
         api = daemon.get("/api/v1/events/" + FED_STATEMENT)
-    finally:
-        daemon.stop()
     events = {str(e["UID"]): e for e in Calendar.from_ical(body).walk("VEVENT")}
     for uid, instant in [
         (FED_STATEMENT, datetime(2026, 1, 28, 19, 0, tzinfo=UTC)),

@@ -67,20 +67,14 @@ def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) ->
 
 def test_first_start_loads_seeds_and_restart_changes_nothing(tmp_path: Path, db_url: str) -> None:
     config = write_config(tmp_path / "c.toml", port=free_port(), seeds_path=SEEDS)
-    daemon = DaemonProcess(config, db_url)
-    daemon.start()
-    try:
+    with DaemonProcess(config, db_url) as daemon:
         body = daemon.get("/calendar.ics").content
-    finally:
-        assert daemon.stop() == 0  # SIGTERM is a clean stop
+    assert daemon.returncode == 0  # SIGTERM is a clean stop
     served = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
     assert seed_uids(SEEDS) <= served
     assert not set(MERGED_INTO_REFERENCE) & served
     revisions = {uid: e["revision"] for uid, e in listed(db_url).items()}
-    daemon.start()
-    try:
+    with daemon:  # the same daemon, started again
         assert daemon.get("/healthz").status_code == 200
-    finally:
-        daemon.stop()
     assert {uid: e["revision"] for uid, e in listed(db_url).items()} == revisions
     assert "seeds unchanged" in daemon.log()
