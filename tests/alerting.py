@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -127,3 +129,39 @@ def daemon_config(tmp_path: Path, channels: list[dict[str, Any]], rules: list[di
 
 def ledger_rows(store: EventStore) -> list[AlertRow]:
     return Ledger(store.engine).rows(limit=10_000)
+
+
+@contextmanager
+def notify_socket(tmp_path: Path) -> Iterator[socket.socket]:
+    """A fake systemd notify socket at ``tmp_path/notify.sock`` (pass it as ``NOTIFY_SOCKET``)."""
+    path = tmp_path / "notify.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
+        server.bind(str(path))
+        server.settimeout(0.2)
+        yield server
+
+
+def datagrams(server: socket.socket, seconds: float, *, until: Callable[[list[bytes]], bool] | None = None) -> list[bytes]:
+    """The datagrams received within ``seconds``, or fewer once ``until(received)`` holds."""
+    received: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not (until and until(received)):
+        try:
+            received.append(server.recv(100))
+        except TimeoutError:
+            continue
+    return received
+
+
+def waiting_datagrams(server: socket.socket) -> list[bytes]:
+    """The datagrams already waiting on ``server``, without waiting for more."""
+    received: list[bytes] = []
+    timeout = server.gettimeout()
+    server.setblocking(False)
+    try:
+        while True:
+            received.append(server.recv(100))
+    except BlockingIOError:
+        return received
+    finally:
+        server.settimeout(timeout)

@@ -165,7 +165,11 @@ def run_load(
             deadline = time.time() + max((last_due - datetime.now(UTC).replace(tzinfo=None)).total_seconds(), 0) + settle
             while time.time() < deadline and len(set(receiver.titles())) < count:
                 time.sleep(0.2)
-            time.sleep(1.0)  # let a stray duplicate (if any) arrive before counting
+            # Count once no send is left in flight: a stray duplicate (if any) has then reached the receiver,
+            # which records a message before it answers.
+            quiet = time.monotonic() + settle
+            while time.monotonic() < quiet and any(_statuses(db_url).get(status) for status in ("sending", "planned")):
+                time.sleep(0.2)
         finally:
             for daemon in daemons:
                 if daemon.process is not None and daemon.process.poll() is None:

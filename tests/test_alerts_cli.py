@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_ch
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.store.events import EventStore
 from tests.alerting import FakeClock, add_events, alert_toml, make_config, step, timed_event
-from tests.helpers import free_port, run_cli, write_config
+from tests.helpers import CliResult, free_port, invoke_cli, run_cli, write_config
 from tests.receiver import Receiver
 
 SECRET = "tok-8f3a9c2e7b6d4f1a"  # must never be printed
@@ -34,7 +35,7 @@ def test_check_config_prints_the_effective_rules_with_redacted_urls(tmp_path: Pa
                     "days_before": [1, 0], "all_day_at": "20:00"}]
     config = config_file(tmp_path, channels, rules)
     env = {"HOOK_URL": f"json://127.0.0.1:9/{SECRET}", "DINGTALK_URL": DINGTALK}
-    result = run_cli("check-config", config=config, env=env)
+    result = invoke_cli("check-config", config=config, env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"config: {config}"
@@ -66,8 +67,13 @@ def test_bad_alert_config_is_refused_by_check_config_and_run(
 ) -> None:
     config = config_file(tmp_path, channels, rules)
     env = {"HOOK_URL": f"json://127.0.0.1:9/{SECRET}", "BAD_URL": f"nosuchservice://{SECRET}/x"}
-    for command in (["check-config"], ["run"]):
-        result = run_cli(*command, config=config, db=f"sqlite:///{tmp_path / 'cd.db'}", env=env, timeout=30)
+    db = f"sqlite:///{tmp_path / 'cd.db'}"
+    # check-config in-process; run as the real binary, since a daemon that wrongly starts must not hang the suite.
+    results: list[tuple[str, CliResult | subprocess.CompletedProcess[str]]] = [
+        ("check-config", invoke_cli("check-config", config=config, db=db, env=env)),
+        ("run", run_cli("run", config=config, db=db, env=env, timeout=30)),
+    ]
+    for command, result in results:
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         assert f"Error: {config}: {message}" in result.stderr, (command, result.stderr)
         assert "Traceback" not in result.stderr and "configuration OK" not in result.stdout
@@ -79,18 +85,18 @@ def test_notify_test_sends_to_every_channel_or_the_one_named(tmp_path: Path) -> 
         broken.failing_until = time.time() + 3600
         channels = [{"name": "a", "url": a.url}, {"name": "b", "url": b.url}]
         config = config_file(tmp_path, channels, [])
-        result = run_cli("notify-test", config=config)
+        result = invoke_cli("notify-test", config=config)
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == [f"a: sent (json://127.0.0.1:{a.port}/***)", f"b: sent (json://127.0.0.1:{b.port}/***)"]
         assert len(a.messages) == 1 and len(b.messages) == 1
         assert a.messages[0]["title"] == "测试消息" and "a" in a.messages[0]["message"]
-        assert run_cli("notify-test", "--channel", "b", config=config).returncode == 0
+        assert invoke_cli("notify-test", "--channel", "b", config=config).returncode == 0
         assert (len(a.messages), len(b.messages)) == (1, 2)
         assert b.messages[1]["message"] == "calendar-daemon 渠道 b 工作正常。"
-        unknown = run_cli("notify-test", "--channel", "c", config=config)
+        unknown = invoke_cli("notify-test", "--channel", "c", config=config)
         assert unknown.returncode == 1 and f"no channel named 'c' in {config}" in unknown.stderr
         config = config_file(tmp_path, [{"name": "broken", "url": f"json://127.0.0.1:{broken.port}/{SECRET}"}], [])
-        failed = run_cli("notify-test", config=config)
+        failed = invoke_cli("notify-test", config=config)
         assert failed.returncode == 1 and broken.rejected == 1
         assert f"broken: FAILED: apprise could not deliver to json://127.0.0.1:{broken.port}/***" in failed.stderr
         assert SECRET not in failed.stdout + failed.stderr
@@ -109,7 +115,7 @@ def test_alerts_json_shows_each_ledger_row_with_its_status(tmp_path: Path, store
         clock.set(start - timedelta(days=1))
         step(service)
     cli_config = config_file(tmp_path, [], [])
-    result = run_cli("alerts", "--json", config=cli_config, db=db_url)
+    result = invoke_cli("alerts", "--json", config=cli_config, db=db_url)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert sorted((r["channel"], r["lead"], r["status"], r["attempts"]) for r in rows) == [
@@ -121,8 +127,8 @@ def test_alerts_json_shows_each_ledger_row_with_its_status(tmp_path: Path, store
     failed = next(r for r in rows if r["status"] == "failed")
     assert failed["last_error"] == f"apprise could not deliver to json://127.0.0.1:{down.port}/***"
     assert SECRET not in result.stdout and "payload" not in first and "claimed_by" not in first
-    only_failed = json.loads(run_cli("alerts", "--json", "--status", "failed", config=cli_config, db=db_url).stdout)
+    only_failed = json.loads(invoke_cli("alerts", "--json", "--status", "failed", config=cli_config, db=db_url).stdout)
     assert [r["channel"] for r in only_failed] == ["down"]
-    table = run_cli("alerts", config=cli_config, db=db_url).stdout.splitlines()
+    table = invoke_cli("alerts", config=cli_config, db=db_url).stdout.splitlines()
     assert table[0].split()[:4] == ["due", "(Asia/Shanghai)", "status", "channel"]
     assert any(line.startswith("2026-12-02 21:30:00") and " sent " in line and "US nonfarm payrolls" in line for line in table)

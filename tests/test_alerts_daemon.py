@@ -9,15 +9,24 @@ from __future__ import annotations
 import json
 import signal
 import threading
-import time
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from calendar_daemon.store.events import EventStore
-from tests.alerting import add_events, daemon_config, ledger_rows, timed_event, utcnow, wait_until
-from tests.helpers import DaemonProcess, run_cli
+from tests.alerting import (
+    add_events,
+    daemon_config,
+    datagrams,
+    ledger_rows,
+    notify_socket,
+    timed_event,
+    utcnow,
+    wait_until,
+    waiting_datagrams,
+)
+from tests.helpers import DaemonProcess, invoke_cli
 from tests.receiver import Receiver
 
 
@@ -28,9 +37,7 @@ def test_sigkill_while_alerts_fall_due_then_restart_delivers_every_alert_once(tm
         config = daemon_config(tmp_path, [{"name": "hook", "url": hook.url}],
                                [{"name": "soon", "channels": ["hook"], "before": ["1m"]}], lease_seconds=2,
                                send_timeout_seconds=1)
-        daemon = DaemonProcess(config, db_url)
-        daemon.start()
-        try:
+        with DaemonProcess(config, db_url) as daemon:
             now = utcnow()
             # 24 alerts falling due two a second, from 2 s to 13 s from now.
             events = [timed_event(f"crash-{i:02d}", f"Crash {i:02d}", now + timedelta(seconds=62 + i // 2))
@@ -38,18 +45,13 @@ def test_sigkill_while_alerts_fall_due_then_restart_delivers_every_alert_once(tm
             add_events(store, *events)  # another process writes; the daemon notices and plans
             wait_until(lambda: len(hook.messages) >= 6, timeout=30)
             daemon.kill()  # SIGKILL: no clean-up at all
-        finally:
-            daemon.stop()
         claimed_at_kill = {r.event_uid for r in ledger_rows(store) if r.status == "sending"}
         sent_before = len(hook.messages)
         assert sent_before < 24, "the kill came too late to test anything"
-        restarted = DaemonProcess(config, db_url)
-        restarted.start()
-        try:
+        with DaemonProcess(config, db_url) as restarted:
             wait_until(lambda: len(set(hook.titles())) >= 24, timeout=30)
             wait_until(lambda: all(r.status in ("sent", "late") for r in ledger_rows(store)), timeout=10)
-        finally:
-            assert restarted.stop() == 0
+        assert restarted.returncode == 0
         counts = Counter(hook.titles())
     assert set(counts) == {f"[提醒] Crash {i:02d}" for i in range(24)}
     # At most the documented window: only an alert claimed (sent, perhaps) but not yet recorded
@@ -63,7 +65,7 @@ def test_sigkill_while_alerts_fall_due_then_restart_delivers_every_alert_once(tm
 
 
 def alerts_json(config: Path, db_url: str, *args: str) -> list[dict[str, Any]]:
-    result = run_cli("alerts", "--json", *args, config=config, db=db_url)
+    result = invoke_cli("alerts", "--json", *args, config=config, db=db_url)
     assert result.returncode == 0, result.stderr
     rows: list[dict[str, Any]] = json.loads(result.stdout)
     return rows
@@ -76,9 +78,7 @@ def test_sighup_reloads_rules_and_replans(tmp_path: Path, store: EventStore, db_
     with Receiver() as hook:
         channels = [{"name": "hook", "url": hook.url}]
         config = daemon_config(tmp_path, channels, [{"name": "macro", "channels": ["hook"], "before": ["1h"]}])
-        daemon = DaemonProcess(config, db_url)
-        daemon.start()
-        try:
+        with DaemonProcess(config, db_url) as daemon:
             # "Soon" is 70 s away: its 1 h alert is long past and never planned.
             rows = alerts_json(config, db_url)
             assert [(r["event_uid"], r["lead"], r["status"]) for r in rows] == [("later", "1h", "planned")]
@@ -92,10 +92,15 @@ def test_sighup_reloads_rules_and_replans(tmp_path: Path, store: EventStore, db_
             config.write_text(text.replace('before = ["1h"]', 'before = ["30m", "1m"]'), encoding="utf-8")
             daemon.signal(signal.SIGHUP)
             wait_until(lambda: "configuration reloaded" in daemon.log(), timeout=10)
+            replanned = [("later", "1h", "cancelled"), ("later", "1m", "planned"), ("later", "30m", "planned")]
+
+            def later_rows() -> list[tuple[str, str, str]]:
+                return sorted((r["event_uid"], r["lead"], r["status"]) for r in alerts_json(config, db_url) if r["event_uid"] == "later")
+
+            # The reload re-plans the events in progress at once and the horizon over the next ticks.
+            wait_until(lambda: later_rows() == replanned, timeout=30)
             rows = alerts_json(config, db_url)
-            assert sorted((r["event_uid"], r["lead"], r["status"]) for r in rows if r["event_uid"] == "later") == [
-                ("later", "1h", "cancelled"), ("later", "1m", "planned"), ("later", "30m", "planned"),
-            ]
+            assert sorted((r["event_uid"], r["lead"], r["status"]) for r in rows if r["event_uid"] == "later") == replanned
             # "Soon" now has a 1 min alert, due a few seconds from now (on a busy machine, already sent).
             assert [(r["lead"], r["status"] in ("planned", "sending", "sent")) for r in rows if r["event_uid"] == "soon"] == [
                 ("1m", True)
@@ -103,8 +108,7 @@ def test_sighup_reloads_rules_and_replans(tmp_path: Path, store: EventStore, db_
             arrived = hook.wait_for(1, timeout=30)  # "Soon" 1 min before: due about 10 s after the start
             assert [m["title"] for m in arrived] == ["[提醒] Soon"] and "1m后开始" in arrived[0]["message"]
             assert daemon.get("/healthz").json()["alerts"]["scheduler"] == "ok"
-        finally:
-            assert daemon.stop() == 0
+        assert daemon.returncode == 0
     assert [m["title"] for m in hook.messages] == ["[提醒] Soon"]
 
 
@@ -113,17 +117,18 @@ def test_first_start_on_the_seed_calendar_sends_nothing(tmp_path: Path, store: E
         rule = {"name": "everything", "channels": ["hook"], "categories": ["*"], "before": ["1d", "1h", "10m"],
                 "days_before": [1, 0], "coarse": True}
         config = daemon_config(tmp_path, [{"name": "hook", "url": hook.url, "digest_daily": False}], [rule], seeds=True)
-        daemon = DaemonProcess(config, db_url)
-        daemon.start()
-        try:
+        # Each scheduler tick (0.2 s) feeds the fake systemd watchdog (at most every 0.2 s): pings count ticks.
+        env = {"NOTIFY_SOCKET": str(tmp_path / "notify.sock"), "WATCHDOG_USEC": "400000"}
+        with notify_socket(tmp_path) as systemd, DaemonProcess(config, db_url, env=env) as daemon:
             assert store.count() >= 50  # the bundled seed calendar, all of it in the past
             assert "planned alerts for" in daemon.log()
-            time.sleep(1.5)  # several scheduler ticks (0.2 s each) after planning
+            waiting_datagrams(systemd)  # pings from before the check above
+            ticks = datagrams(systemd, 60, until=lambda got: got.count(b"WATCHDOG=1") >= 5)
+            assert ticks.count(b"WATCHDOG=1") >= 5  # several scheduler ticks after planning
             assert daemon.get("/healthz").json()["alerts"]["scheduler"] == "ok"
             rows = alerts_json(config, db_url)
             now = utcnow()
-        finally:
-            assert daemon.stop() == 0
+        assert daemon.returncode == 0
         assert hook.messages == [] and hook.rejected == 0
     due = [r for r in rows if datetime.fromisoformat(r["due_at"]).replace(tzinfo=None) <= now]
     assert due == []
@@ -132,14 +137,11 @@ def test_first_start_on_the_seed_calendar_sends_nothing(tmp_path: Path, store: E
 
 def test_no_channels_serves_the_feed_and_says_alerts_are_off(tmp_path: Path, db_url: str) -> None:
     config = daemon_config(tmp_path, [], [])
-    daemon = DaemonProcess(config, db_url)
-    daemon.start()
-    try:
+    with DaemonProcess(config, db_url) as daemon:
         assert daemon.get("/calendar.ics").status_code == 200
         health = daemon.get("/healthz").json()
         assert health["alerts"] == "off" and health["database"] == "ok"
-    finally:
-        assert daemon.stop() == 0
+    assert daemon.returncode == 0
     assert "alerts are off: no [[channels]] in the configuration" in daemon.log()
 
 

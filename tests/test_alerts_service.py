@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,8 +20,10 @@ from tests.alerting import (
     RecordingNotifier,
     add_events,
     daemon_config,
+    datagrams,
     ledger_rows,
     make_config,
+    notify_socket,
     timed_event,
     utcnow,
     wait_until,
@@ -41,70 +40,43 @@ def test_sigterm_releases_a_send_stuck_on_a_slow_receiver_and_a_restart_sends_it
     with Receiver() as slow, Receiver() as fast:
         slow.delay = 30  # answers long after systemd's stop timeout
         config = daemon_config(tmp_path, [{"name": "hook", "url": slow.url}], HOOK_RULE, send_timeout_seconds=30)
-        daemon = DaemonProcess(config, db_url)
-        daemon.start()
-        now = utcnow()
-        add_events(store, timed_event("stuck", "Stuck", now + timedelta(seconds=62)),
-                   timed_event("later", "Later", now + timedelta(minutes=30)))
-        slow.wait_for(1, timeout=20)  # the send is in flight, waiting for the slow answer
-        assert [r.status for r in ledger_rows(store) if r.event_uid == "stuck"] == ["sending"]
-        started = time.monotonic()
-        assert daemon.stop(timeout=12) == 0
-        assert time.monotonic() - started < 10
+        with DaemonProcess(config, db_url) as daemon:
+            now = utcnow()
+            add_events(store, timed_event("stuck", "Stuck", now + timedelta(seconds=62)),
+                       timed_event("later", "Later", now + timedelta(minutes=30)))
+            slow.wait_for(1, timeout=20)  # the send is in flight, waiting for the slow answer
+            assert [r.status for r in ledger_rows(store) if r.event_uid == "stuck"] == ["sending"]
+            # A clean stop while the receiver is still holding the answer (how long it takes: benchmarks/timings.py).
+            assert daemon.stop(timeout=slow.delay - 5) == 0
         assert "received SIGTERM" in daemon.log()
         (row,) = [r for r in ledger_rows(store) if r.event_uid == "stuck"]
         assert (row.status, row.claimed_by, row.lease_until) == ("planned", None, None)  # released, not left claimed
         # Restarted, with the channel pointed at a receiver that answers: the released alert goes out.
         config.write_text(config.read_text(encoding="utf-8").replace(slow.url, fast.url), encoding="utf-8")
-        restarted = DaemonProcess(config, db_url)
-        restarted.start()
-        try:
+        with DaemonProcess(config, db_url) as restarted:
             assert [m["title"] for m in fast.wait_for(1, timeout=20)] == ["[提醒] Stuck"]
             wait_until(lambda: [r.status for r in ledger_rows(store) if r.event_uid == "stuck"] == ["sent"])
-        finally:
-            assert restarted.stop() == 0
+        assert restarted.returncode == 0
         assert len(fast.messages) == 1
     assert {r.event_uid: r.status for r in ledger_rows(store)} == {"stuck": "sent", "later": "planned"}
 
 
-@contextmanager
-def notify_socket(tmp_path: Path) -> Iterator[socket.socket]:
-    path = tmp_path / "notify.sock"
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
-        server.bind(str(path))
-        server.settimeout(0.2)
-        yield server
-
-
-def datagrams(server: socket.socket, seconds: float) -> list[bytes]:
-    received: list[bytes] = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            received.append(server.recv(100))
-        except TimeoutError:
-            continue
-    return received
-
-
 def watchdog_pings(tmp_path: Path, db_url: str, channels: list[dict[str, str]], rules: list[dict[str, object]]) -> list[bytes]:
-    """Run the daemon under a fake systemd (NOTIFY_SOCKET, WatchdogSec=0.6 s) and collect its datagrams for 2 s."""
+    """Run the daemon under a fake systemd (NOTIFY_SOCKET, WatchdogSec=0.6 s) and collect its datagrams until
+    three watchdog pings have come (or 30 s have passed: a busy machine ticks late, not never)."""
     with notify_socket(tmp_path) as server:
         config = daemon_config(tmp_path, channels, rules)
         env = {"NOTIFY_SOCKET": str(tmp_path / "notify.sock"), "WATCHDOG_USEC": "600000"}
-        daemon = DaemonProcess(config, db_url, env=env)
-        daemon.start()
-        try:
-            received = datagrams(server, 2.0)
-        finally:
-            assert daemon.stop() == 0
+        with DaemonProcess(config, db_url, env=env) as daemon:
+            received = datagrams(server, 30, until=lambda got: got.count(b"WATCHDOG=1") >= 3)
+        assert daemon.returncode == 0
     return received
 
 
 def test_watchdog_is_fed_from_the_scheduler_loop(tmp_path: Path, db_url: str) -> None:
     with Receiver() as hook:
         received = watchdog_pings(tmp_path, db_url, [{"name": "hook", "url": hook.url}], HOOK_RULE)
-    # At most every 0.3 s (half of WatchdogSec), at the scheduler's ticks of 0.2 s: about 5 in 2 s.
+    # At most every 0.3 s (half of WatchdogSec), at the scheduler's ticks of 0.2 s.
     assert received.count(b"WATCHDOG=1") >= 3
     assert set(received) <= {b"READY=1", b"WATCHDOG=1"}
 
@@ -190,9 +162,7 @@ def test_metrics_and_healthz_after_sent_failed_late_and_missed_alerts(tmp_path: 
         AlertService(load_config(config), store, RecordingNotifier(clock), clock=clock).startup()
         assert [(r.event_uid, r.status) for r in ledger_rows(store)] == [("gone", "planned")]
         wait_until(lambda: utcnow() > now + timedelta(seconds=3), timeout=5)
-        daemon = DaemonProcess(config, db_url)
-        daemon.start()
-        try:
+        with DaemonProcess(config, db_url) as daemon:
             now = utcnow()
             add_events(store, timed_event("on-time", "On time", now + timedelta(seconds=62)),  # due in 2 s
                        {**timed_event("late", "Late", now + timedelta(seconds=60)), "category": "bond"})  # 2 min ago
@@ -202,8 +172,7 @@ def test_metrics_and_healthz_after_sent_failed_late_and_missed_alerts(tmp_path: 
                 assert daemon.get("/calendar.ics").status_code == 200
             metrics = daemon.get("/metrics")
             health = daemon.get("/healthz")
-        finally:
-            assert daemon.stop() == 0
+        assert daemon.returncode == 0
     assert sorted(hook.titles()) == ["[提醒] Late", "[提醒] On time", "停机期间错过的提醒"]
     assert metrics.headers["content-type"].startswith("text/plain")
     values = samples(metrics.text)

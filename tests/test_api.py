@@ -23,12 +23,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaemonProcess]:
     seeds.mkdir()
     extra = f'[api]\ntokens = ["{TOKEN}"]\n\n[display]\ntimezone = "Asia/Shanghai"\nlocale = "en"\n'
     config = write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=extra)
-    process = DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}")
-    process.start()
-    try:
+    with DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}") as process:
         yield process
-    finally:
-        process.stop()
 
 
 def api(server: DaemonProcess, method: str, path: str, **kwargs: Any) -> httpx.Response:

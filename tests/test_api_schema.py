@@ -25,12 +25,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaemonProcess]:
     seeds = REPO_ROOT / "seeds"  # real data, so reads and writes also meet existing events
     extra = f'[api]\ntokens = ["{TOKEN}"]\n'
     config = write_config(Path(root) / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=extra)
-    process = DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}")
-    process.start()
-    try:
+    with DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}") as process:
         yield process
-    finally:
-        process.stop()
 
 
 # schemathesis' lazy pytest loader (``schemathesis.pytest.from_fixture``) does not work with pytest 9,

@@ -10,7 +10,7 @@ import pytest
 
 from calendar_daemon.config.settings import Config, database_url, iter_options, load_config
 from calendar_daemon.exceptions import ConfigError
-from tests.helpers import REPO_ROOT, run_cli
+from tests.helpers import REPO_ROOT, invoke_cli
 
 SHIPPED = REPO_ROOT / "config" / "calendar-daemon.toml"
 
@@ -61,7 +61,7 @@ def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
 def test_bad_values(tmp_path: Path, body: str, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(body, encoding="utf-8")
-    result = run_cli("list", config=path, db=f"sqlite:///{tmp_path / 'x.db'}")
+    result = invoke_cli("list", config=path, db=f"sqlite:///{tmp_path / 'x.db'}")
     assert result.returncode == 1
     assert "bad.toml" in result.stderr and message in result.stderr
     assert "Traceback" not in result.stderr
@@ -83,7 +83,7 @@ def test_config_from_environment_and_default_database(tmp_path: Path, monkeypatc
 
 
 def test_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
-    result = run_cli("list", config=tmp_path / "absent.toml")
+    result = invoke_cli("list", config=tmp_path / "absent.toml")
     assert result.returncode == 1 and "absent.toml: cannot read config file" in result.stderr
 
 

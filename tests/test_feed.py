@@ -9,7 +9,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from tests.conftest import FIXTURES
-from tests.helpers import DaemonProcess, run_cli
+from tests.helpers import DaemonProcess, invoke_cli
 
 
 def wait_for(predicate: object, timeout: float = 10.0) -> None:
@@ -22,7 +22,8 @@ def wait_for(predicate: object, timeout: float = 10.0) -> None:
 
 
 def test_headers_and_calendar_properties(daemon: DaemonProcess) -> None:
-    assert run_cli("import", str(FIXTURES / "week_ahead.ics"), db=daemon.db).returncode == 0
+    assert invoke_cli("import", str(FIXTURES / "week_ahead.ics"), db=daemon.db).returncode == 0
+    daemon.wait_for_feed("desk-lockup-week@example.com")
     response = daemon.get("/calendar.ics", headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
@@ -46,8 +47,8 @@ def test_headers_and_calendar_properties(daemon: DaemonProcess) -> None:
 
 
 def test_etag_and_304(daemon: DaemonProcess) -> None:
-    assert run_cli("import", str(FIXTURES / "events.json"), db=daemon.db).returncode == 0
-    first = daemon.get("/calendar.ics")
+    assert invoke_cli("import", str(FIXTURES / "events.json"), db=daemon.db).returncode == 0
+    first = daemon.wait_for_feed("json-ipo@example.com")
     etag, modified = first.headers["etag"], first.headers["last-modified"]
     again = daemon.get("/calendar.ics")
     assert again.headers["etag"] == etag and again.content == first.content
@@ -60,8 +61,8 @@ def test_etag_and_304(daemon: DaemonProcess) -> None:
 
 
 def test_change_by_another_process_reaches_feed_and_changes_validators(daemon: DaemonProcess, tmp_path: Path) -> None:
-    assert run_cli("import", str(FIXTURES / "events.json"), db=daemon.db).returncode == 0
-    first = daemon.get("/calendar.ics")
+    assert invoke_cli("import", str(FIXTURES / "events.json"), db=daemon.db).returncode == 0
+    first = daemon.wait_for_feed("json-ipo@example.com")
     old_etag = first.headers["etag"]
     old_modified = parsedate_to_datetime(first.headers["last-modified"])
     time.sleep(1.1)  # Last-Modified has one-second resolution
@@ -71,7 +72,7 @@ def test_change_by_another_process_reaches_feed_and_changes_validators(daemon: D
         ' "start": "2026-03-11", "entities": ["某公司"], "importance": 2}]',
         encoding="utf-8",
     )
-    assert run_cli("import", str(edit), db=daemon.db).returncode == 0
+    assert invoke_cli("import", str(edit), db=daemon.db).returncode == 0
     wait_for(lambda: daemon.get("/calendar.ics", headers={"If-None-Match": old_etag}).status_code == 200, timeout=5)
     response = daemon.get("/calendar.ics")
     assert response.headers["etag"] != old_etag
@@ -84,10 +85,10 @@ def test_change_by_another_process_reaches_feed_and_changes_validators(daemon: D
 
 
 def test_filters_and_cancelled_events_stay_in_feed(daemon: DaemonProcess, tmp_path: Path) -> None:
-    assert run_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "events.csv"), db=daemon.db).returncode == 0
+    assert invoke_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "events.csv"), db=daemon.db).returncode == 0
     cancelled = tmp_path / "cancel.yaml"
     cancelled.write_text("- {uid: gone@x, title: Called off, category: policy, region: US, status: cancelled, start: 2026-03-05}\n", encoding="utf-8")
-    assert run_cli("import", str(cancelled), db=daemon.db).returncode == 0
+    assert invoke_cli("import", str(cancelled), db=daemon.db).returncode == 0
 
     def uids(query: str) -> set[str]:
         body = daemon.get("/calendar.ics" + query).content

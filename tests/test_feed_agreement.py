@@ -8,13 +8,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tests.conftest import FIXTURES
-from tests.helpers import DaemonProcess, run_cli
+from tests.helpers import DaemonProcess, invoke_cli
 from tests.readers.harness import assert_readers_agree, read_with_all, require_reader
 
 
 def expected_from_store(db: str) -> dict[str, dict[str, Any]]:
     """What the store holds, in the normalised form the readers print (UTC instants, exclusive end dates)."""
-    result = run_cli("list", "--json", db=db)
+    result = invoke_cli("list", "--json", db=db)
     assert result.returncode == 0, result.stderr
     expected = {}
     for event in json.loads(result.stdout):
@@ -35,12 +35,13 @@ def test_three_parsers_read_the_served_feed_identically(daemon: DaemonProcess, s
     for name in ("icalendar", "icaljs", "libical"):
         require_reader(name)
     seeds_dir = FIXTURES.parent.parent / "seeds"
-    assert run_cli("seed", "--path", str(seeds_dir), db=daemon.db).returncode == 0
-    assert run_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
+    assert invoke_cli("seed", "--path", str(seeds_dir), db=daemon.db).returncode == 0
+    assert invoke_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
     expected = expected_from_store(daemon.db)
     assert len(expected) >= 60
 
     daemon.signal(0)  # still alive
+    daemon.wait_for_feed("escaped@test")  # the last file imported has reached the feed
     response = daemon.get("/calendar.ics", headers={"Cache-Control": "no-cache"})
     readings = read_with_all(response.content)
     assert_readers_agree(readings)
@@ -77,8 +78,8 @@ def test_three_parsers_read_the_served_feed_identically(daemon: DaemonProcess, s
 
 def test_escaping_cannot_inject_properties_or_events(daemon: DaemonProcess) -> None:
     require_reader("icalendar")
-    assert run_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
-    body = daemon.get("/calendar.ics").content
+    assert invoke_cli("import", str(FIXTURES / "dst_events.yaml"), db=daemon.db).returncode == 0
+    body = daemon.wait_for_feed("escaped@test").content
     readings = read_with_all(body, names=("icalendar", "icaljs", "libical"))
     for reader, events in readings.items():
         uids = [e["uid"] for e in events]

@@ -23,7 +23,7 @@ from calendar_daemon.feed.body import CHUNK, BodyFiles, FileBody, body_bytes
 from calendar_daemon.feed.cache import FeedCache, FeedQuery
 from calendar_daemon.store.db import open_engine
 from calendar_daemon.store.events import EventFilter, EventStore
-from tests.helpers import DaemonProcess, free_port, run_cli, write_config
+from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
 
 CATEGORIES = ("central_bank", "macro_data", "ipo", "earnings")
 IPO = FeedQuery(categories=("ipo",))
@@ -67,7 +67,7 @@ def big_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaemonProce
     events.write_text(json.dumps([record(i) for i in range(3000)] + [record(9000, category="bond")]), encoding="utf-8")
     db = f"sqlite:///{root / 'state' / 'calendar.db'}"
     (root / "state").mkdir()
-    assert run_cli("import", str(events), db=db).returncode == 0
+    assert invoke_cli("import", str(events), db=db).returncode == 0
     config = write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra="""
 [[feeds]]
 name = "ipo-desk"
@@ -172,12 +172,12 @@ def test_export_of_a_file_backed_feed_writes_the_same_file(tmp_path: Path) -> No
     db = f"sqlite:///{tmp_path / 'calendar.db'}"
     events = tmp_path / "events.json"
     events.write_text(json.dumps([record(i) for i in range(150)]), encoding="utf-8")
-    assert run_cli("import", str(events), db=db).returncode == 0
+    assert invoke_cli("import", str(events), db=db).returncode == 0
     config = tmp_path / "spill.toml"
     config.write_text("[feed]\nmax_body_memory_mb = 0\n", encoding="utf-8")
     for args in ((), ("--region", "US"), ("--from", "2026-03-01", "--to", "2026-09-01")):
-        default = run_cli("export", *args, "-o", str(tmp_path / "default.ics"), db=db)
-        spilled = run_cli("export", *args, "-o", str(tmp_path / "spilled.ics"), db=db, config=config)
+        default = invoke_cli("export", *args, "-o", str(tmp_path / "default.ics"), db=db)
+        spilled = invoke_cli("export", *args, "-o", str(tmp_path / "spilled.ics"), db=db, config=config)
         assert default.returncode == spilled.returncode == 0, spilled.stderr
         assert (tmp_path / "spilled.ics").read_bytes() == (tmp_path / "default.ics").read_bytes(), args
         assert (tmp_path / "default.ics").read_bytes().count(b"BEGIN:VEVENT") > 20

@@ -8,19 +8,19 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.helpers import run_cli
+from tests.helpers import invoke_cli
 
 BAD = FIXTURES / "bad"
 
 
 def listed(db: str) -> list[dict[str, object]]:
-    result = run_cli("list", "--json", db=db)
+    result = invoke_cli("list", "--json", db=db)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
 def test_import_each_format_keeps_uids_and_instants(db_url: str) -> None:
-    result = run_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.json"), str(FIXTURES / "events.csv"), db=db_url)
+    result = invoke_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.json"), str(FIXTURES / "events.csv"), db=db_url)
     assert result.returncode == 0, result.stderr
     events = {e["uid"]: e for e in listed(db_url)}
     assert set(events) == {
@@ -49,11 +49,11 @@ def test_import_each_format_keeps_uids_and_instants(db_url: str) -> None:
 def test_reimport_updates_in_place(db_url: str, tmp_path: Path) -> None:
     first = tmp_path / "one.yaml"
     first.write_text("- {uid: move@x, title: Moving, start: 2026-03-01}\n", encoding="utf-8")
-    assert run_cli("import", str(first), db=db_url).returncode == 0
-    again = run_cli("import", str(first), db=db_url)
+    assert invoke_cli("import", str(first), db=db_url).returncode == 0
+    again = invoke_cli("import", str(first), db=db_url)
     assert "0 new, 0 updated, 1 unchanged" in again.stdout
     first.write_text("- {uid: move@x, title: Moving, start: 2026-03-02}\n", encoding="utf-8")
-    assert run_cli("import", str(first), db=db_url).returncode == 0
+    assert invoke_cli("import", str(first), db=db_url).returncode == 0
     [event] = listed(db_url)
     assert event["start"] == "2026-03-02" and event["revision"] == 2
 
@@ -73,7 +73,7 @@ def test_reimport_updates_in_place(db_url: str, tmp_path: Path) -> None:
 )
 def test_bad_file_names_file_and_record_and_stores_nothing(db_url: str, name: str, expected: str) -> None:
     good = FIXTURES / "events.json"
-    result = run_cli("import", str(good), str(BAD / name), db=db_url)
+    result = invoke_cli("import", str(good), str(BAD / name), db=db_url)
     assert result.returncode == 1
     assert name in result.stderr and expected in result.stderr
     assert "Traceback" not in result.stderr
@@ -81,32 +81,32 @@ def test_bad_file_names_file_and_record_and_stores_nothing(db_url: str, name: st
 
 
 def test_record_position_is_named(db_url: str) -> None:
-    result = run_cli("import", str(BAD / "unknown_category.yaml"), db=db_url)
+    result = invoke_cli("import", str(BAD / "unknown_category.yaml"), db=db_url)
     assert "event 2 (uid cat@x)" in result.stderr and "category" in result.stderr
 
 
 def test_missing_file_and_unknown_suffix(db_url: str, tmp_path: Path) -> None:
-    missing = run_cli("import", str(tmp_path / "nope.ics"), db=db_url)
+    missing = invoke_cli("import", str(tmp_path / "nope.ics"), db=db_url)
     assert missing.returncode == 1 and "nope.ics" in missing.stderr and "cannot read" in missing.stderr
     odd = tmp_path / "events.txt"
     odd.write_text("hello", encoding="utf-8")
-    result = run_cli("import", str(odd), db=db_url)
+    result = invoke_cli("import", str(odd), db=db_url)
     assert result.returncode == 1 and "unsupported file type .txt" in result.stderr
 
 
 def test_duplicate_uid_in_one_batch_is_rejected(db_url: str, tmp_path: Path) -> None:
     path = tmp_path / "dup.yaml"
     path.write_text("- {uid: d@x, title: A, start: 2026-03-01}\n- {uid: d@x, title: B, start: 2026-03-02}\n", encoding="utf-8")
-    result = run_cli("import", str(path), db=db_url)
+    result = invoke_cli("import", str(path), db=db_url)
     assert result.returncode == 1 and "appears twice" in result.stderr
     assert listed(db_url) == []
 
 
 def test_list_filters(db_url: str) -> None:
-    assert run_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "events.csv"), db=db_url).returncode == 0
-    by_region = run_cli("list", "--json", "--region", "eu", db=db_url)
+    assert invoke_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "events.csv"), db=db_url).returncode == 0
+    by_region = invoke_cli("list", "--json", "--region", "eu", db=db_url)
     assert [e["uid"] for e in json.loads(by_region.stdout)] == ["csv-ecb@example.com"]
-    by_range = run_cli("list", "--json", "--from", "2026-03-11", "--to", "2026-03-19", "--min-importance", "2", db=db_url)
+    by_range = invoke_cli("list", "--json", "--from", "2026-03-11", "--to", "2026-03-19", "--min-importance", "2", db=db_url)
     assert [e["uid"] for e in json.loads(by_range.stdout)] == ["csv-bond@example.com", "json-boj@example.com"]
-    table = run_cli("list", "--category", "ipo", db=db_url)
+    table = invoke_cli("list", "--category", "ipo", db=db_url)
     assert "某公司新股申购" in table.stdout and "ECB" not in table.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers import run_cli
+from tests.helpers import invoke_cli
 
 REQUIRED = {"title", "category", "region", "importance", "start", "end", "precision", "timezone", "entities", "evidence", "confidence"}
 
@@ -18,12 +18,12 @@ press conference. The Labor Department releases initial jobless claims on Thursd
 
 
 def events(db: str) -> list[dict[str, object]]:
-    return json.loads(run_cli("list", "--json", db=db).stdout)  # type: ignore[no-any-return]
+    return json.loads(invoke_cli("list", "--json", db=db).stdout)  # type: ignore[no-any-return]
 
 
 def test_dry_run_json_on_founding_articles_stores_nothing(shared_seeds: Path, db_url: str) -> None:
     article = shared_seeds / "000_dcc5131f58164046.txt"
-    result = run_cli("ingest", str(article), "--dry-run", "--json", db=db_url)
+    result = invoke_cli("ingest", str(article), "--dry-run", "--json", db=db_url)
     assert result.returncode == 0, result.stderr
     candidates = json.loads(result.stdout)
     assert len(candidates) >= 30
@@ -38,40 +38,40 @@ def test_dry_run_json_on_founding_articles_stores_nothing(shared_seeds: Path, db
 def test_proposals_wait_for_review(tmp_path: Path, db_url: str) -> None:
     article = tmp_path / "week.txt"
     article.write_text(WEEK_AHEAD, encoding="utf-8")
-    stored = run_cli("ingest", str(article), db=db_url)
+    stored = invoke_cli("ingest", str(article), db=db_url)
     assert stored.returncode == 0, stored.stderr
     assert events(db_url) == []  # proposed events are not listed, exported or served
-    assert "BEGIN:VEVENT" not in run_cli("export", db=db_url).stdout
-    pending = json.loads(run_cli("review", "--json", db=db_url).stdout)
+    assert "BEGIN:VEVENT" not in invoke_cli("export", db=db_url).stdout
+    pending = json.loads(invoke_cli("review", "--json", db=db_url).stdout)
     assert len(pending) >= 2
     fed = next(p for p in pending if p["category"] == "central_bank")
     claims = next(p for p in pending if p["category"] == "macro_data")
     assert fed["start"] == "2026-01-28T14:00:00-05:00"
     assert fed["sources"][0]["evidence"] and fed["sources"][0]["published"].startswith("2026-01-25")
-    assert run_cli("review", "--accept", fed["uid"], "--reject", claims["uid"], db=db_url).returncode == 0
+    assert invoke_cli("review", "--accept", fed["uid"], "--reject", claims["uid"], db=db_url).returncode == 0
     listed = events(db_url)
     assert [e["uid"] for e in listed] == [fed["uid"]] and listed[0]["status"] == "confirmed"
-    again = run_cli("review", "--accept", claims["uid"], db=db_url)
+    again = invoke_cli("review", "--accept", claims["uid"], db=db_url)
     assert again.returncode == 1 and "no proposed event" in again.stderr
     # Ingesting the same article again does not resurrect decisions or duplicate the accepted event.
-    assert run_cli("ingest", str(article), db=db_url).returncode == 0
+    assert invoke_cli("ingest", str(article), db=db_url).returncode == 0
     assert [e["uid"] for e in events(db_url)] == [fed["uid"]]
 
 
 def test_accept_above_confidence(tmp_path: Path, db_url: str) -> None:
     article = tmp_path / "week.txt"
     article.write_text(WEEK_AHEAD, encoding="utf-8")
-    assert run_cli("ingest", str(article), db=db_url).returncode == 0
-    pending = json.loads(run_cli("review", "--json", db=db_url).stdout)
+    assert invoke_cli("ingest", str(article), db=db_url).returncode == 0
+    pending = json.loads(invoke_cli("review", "--json", db=db_url).stdout)
     threshold = max(p["confidence"] for p in pending)
-    assert run_cli("review", "--accept-above", str(threshold), db=db_url).returncode == 0
+    assert invoke_cli("review", "--accept-above", str(threshold), db=db_url).returncode == 0
     accepted = {e["uid"] for e in events(db_url)}
     assert accepted == {p["uid"] for p in pending if p["confidence"] >= threshold}
 
 
 def test_stdin_and_published_option(db_url: str) -> None:
     text = "下周一(1月26日)北芯生命新股发行。"
-    result = run_cli("ingest", "-", "--published", "2026-01-25T20:41+08:00", "--dry-run", "--json", db=db_url, input_text=text)
+    result = invoke_cli("ingest", "-", "--published", "2026-01-25T20:41+08:00", "--dry-run", "--json", db=db_url, input_text=text)
     assert result.returncode == 0, result.stderr
     [ipo] = [c for c in json.loads(result.stdout) if c["category"] == "ipo"]
     assert ipo["start"] == "2026-01-26" and "北芯生命" in ipo["entities"]
@@ -85,18 +85,18 @@ def test_bad_inputs_are_clear_errors(tmp_path: Path, db_url: str) -> None:
     undated = tmp_path / "undated.txt"
     undated.write_text("The committee meets on Wednesday.", encoding="utf-8")
     for path, message in ((binary, "not UTF-8"), (empty, "no text to read"), (undated, "--published")):
-        result = run_cli("ingest", str(path), db=db_url)
+        result = invoke_cli("ingest", str(path), db=db_url)
         assert result.returncode == 1, path
         assert path.name in result.stderr and message in result.stderr
         assert "Traceback" not in result.stderr
-    bad = run_cli("ingest", "-", "--published", "yesterday", db=db_url, input_text="x")
+    bad = invoke_cli("ingest", "-", "--published", "yesterday", db=db_url, input_text="x")
     assert bad.returncode == 2 and "--published" in bad.stderr
 
 
 def test_rescheduled_event_is_proposed_once_with_its_old_date_recorded(db_url: str) -> None:
     article = Path(__file__).parent / "data" / "articles" / "zh_ipo_calendar.txt"
-    assert run_cli("ingest", str(article), db=db_url).returncode == 0
-    pending = json.loads(run_cli("review", "--json", db=db_url).stdout)
+    assert invoke_cli("ingest", str(article), db=db_url).returncode == 0
+    pending = json.loads(invoke_cli("review", "--json", db=db_url).stdout)
     listings = [p for p in pending if "恒远医疗" in p["entities"]]
     assert [p["start"] for p in listings] == ["2026-06-15"]
     assert "moves it from 2026-06-11" in listings[0]["description"]

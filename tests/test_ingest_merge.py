@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import run_cli
+from tests.helpers import invoke_cli
 
 FED_UID = "fomc-2026-01-statement@reference.calendar-daemon"
 
@@ -33,17 +33,17 @@ IPO_B = """本周打新日历
 
 def listed(db: str, **flt: str) -> list[dict[str, Any]]:
     args = [item for key, value in flt.items() for item in (f"--{key}", value)]
-    return json.loads(run_cli("list", "--json", *args, db=db).stdout)  # type: ignore[no-any-return]
+    return json.loads(invoke_cli("list", "--json", *args, db=db).stdout)  # type: ignore[no-any-return]
 
 
 def pending(db: str) -> list[dict[str, Any]]:
-    return json.loads(run_cli("review", "--json", db=db).stdout)  # type: ignore[no-any-return]
+    return json.loads(invoke_cli("review", "--json", db=db).stdout)  # type: ignore[no-any-return]
 
 
 def ingest(tmp_path: Path, db: str, name: str, text: str) -> None:
     article = tmp_path / name
     article.write_text(text, encoding="utf-8")
-    result = run_cli("ingest", str(article), db=db)
+    result = invoke_cli("ingest", str(article), db=db)
     assert result.returncode == 0, result.stderr
 
 
@@ -53,7 +53,7 @@ def fed_event(db: str) -> dict[str, Any]:
 
 
 def test_an_article_about_a_known_event_adds_its_source_and_keeps_the_event_live(tmp_path: Path, db_url: str) -> None:
-    assert run_cli("seed", db=db_url).returncode == 0
+    assert invoke_cli("seed", db=db_url).returncode == 0
     ingest(tmp_path, db_url, "agree.txt", AGREEING)
     fed = fed_event(db_url)  # still listed: a proposal never hides a confirmed event
     assert fed["status"] == "confirmed"
@@ -63,11 +63,11 @@ def test_an_article_about_a_known_event_adds_its_source_and_keeps_the_event_live
 
 
 def test_a_disagreeing_article_is_a_conflict_not_a_second_event(tmp_path: Path, db_url: str) -> None:
-    assert run_cli("seed", db=db_url).returncode == 0
+    assert invoke_cli("seed", db=db_url).returncode == 0
     ingest(tmp_path, db_url, "disagree.txt", DISAGREEING)
     fed = fed_event(db_url)
     assert fed["start"] == "2026-01-28T14:00:00-05:00"  # the official schedule wins
-    conflicts = json.loads(run_cli("conflicts", "--json", db=db_url).stdout)
+    conflicts = json.loads(invoke_cli("conflicts", "--json", db=db_url).stdout)
     entry = next(c for c in conflicts if c["uid"] == FED_UID)
     wire = [s for s in entry["conflicts"] if "Evening Wire" in json.dumps(s, ensure_ascii=False)]
     assert wire and "2026-01-29" in json.dumps(wire, ensure_ascii=False)
@@ -84,9 +84,9 @@ def test_two_articles_about_one_listing_become_one_proposal_with_both_sources(tm
 
 
 def test_the_article_a_seed_was_written_from_proposes_nothing_the_seeds_have(shared_seeds: Path, db_url: str) -> None:
-    assert run_cli("seed", db=db_url).returncode == 0
+    assert invoke_cli("seed", db=db_url).returncode == 0
     before = {e["uid"]: e["revision"] if "revision" in e else e["sources"] for e in listed(db_url)}
-    result = run_cli("ingest", str(shared_seeds / "000_dcc5131f58164046.txt"), db=db_url)
+    result = invoke_cli("ingest", str(shared_seeds / "000_dcc5131f58164046.txt"), db=db_url)
     assert result.returncode == 0, result.stderr
     proposals = pending(db_url)
     # The PMI release, the Fed decision (kept under the official UID) and the MLF maturity are in the seeds.

@@ -59,12 +59,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaemonProcess]:
     seeds.mkdir()
     (seeds / "events.yaml").write_text(seed_yaml(), encoding="utf-8")
     config = write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=FEEDS_TOML)
-    process = DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}")
-    process.start()
-    try:
+    with DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}") as process:
         yield process
-    finally:
-        process.stop()
 
 
 def uids(response: httpx.Response) -> set[str]:

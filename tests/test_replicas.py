@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import FIXTURES
-from tests.helpers import DaemonProcess, free_port, run_cli, write_config
+from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
 from tests.receiver import Receiver
 from tests.replica_load import alert_config
 
@@ -17,16 +17,11 @@ from tests.replica_load import alert_config
 def test_replicas_share_changes_and_etags(tmp_path: Path, pg_url: str) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    replicas = []
-    for name in ("a", "b"):
-        config = write_config(tmp_path / f"{name}.toml", port=free_port(), seeds_path=seeds, poll_seconds=0.2)
-        replicas.append(DaemonProcess(config, pg_url))
-    for replica in replicas:
-        replica.start()
-    try:
-        a, b = replicas
+    a_config, b_config = (write_config(tmp_path / f"{name}.toml", port=free_port(), seeds_path=seeds, poll_seconds=0.2)
+                          for name in ("a", "b"))
+    with DaemonProcess(a_config, pg_url) as a, DaemonProcess(b_config, pg_url) as b:
         empty = b.get("/calendar.ics").headers["etag"]
-        assert run_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.json"), db=pg_url).returncode == 0
+        assert invoke_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.json"), db=pg_url).returncode == 0
         deadline = time.monotonic() + 10
         while b.get("/calendar.ics").headers["etag"] == empty and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -36,9 +31,6 @@ def test_replicas_share_changes_and_etags(tmp_path: Path, pg_url: str) -> None:
         assert first_a.headers["etag"] == first_b.headers["etag"]
         assert b.get("/calendar.ics", headers={"If-None-Match": first_a.headers["etag"]}).status_code == 304
         assert b"UID:json-boj@example.com" in first_b.content
-    finally:
-        for replica in replicas:
-            replica.stop()
 
 
 def test_a_write_through_replica_a_is_alerted_by_replica_b(tmp_path: Path, pg_url: str) -> None:
@@ -51,10 +43,7 @@ def test_a_write_through_replica_a_is_alerted_by_replica_b(tmp_path: Path, pg_ur
         a_config = write_config(tmp_path / "a.toml", port=free_port(), seeds_path=seeds, poll_seconds=0.2,
                                 extra=f'[api]\ntokens = ["{token}"]\n')  # fmt: skip
         b_config = alert_config(tmp_path / "b.toml", receiver_url=hook.url, seeds=seeds, lease_seconds=5, replica_id="replica-b")
-        a, b = DaemonProcess(a_config, pg_url), DaemonProcess(b_config, pg_url)
-        try:
-            a.start()
-            b.start()
+        with DaemonProcess(a_config, pg_url) as a, DaemonProcess(b_config, pg_url) as b:
             start = (datetime.now(UTC) + timedelta(seconds=66)).replace(microsecond=0)  # B's 1-minute alert falls due in ~6 s
             body = {
                 "uid": "moved-by-a@test", "title": "Written on A", "category": "macro_data", "region": "US",
@@ -74,6 +63,3 @@ def test_a_write_through_replica_a_is_alerted_by_replica_b(tmp_path: Path, pg_ur
             assert health_a["replica"]["role"] == "feed" and health_a["replica"]["id"].endswith(f":{a.process.pid}")  # type: ignore[union-attr]
             metrics = b.get("/metrics").text
             assert 'calendar_daemon_alerts_total{channel="desk",kind="alert",outcome="sent",replica="replica-b"} 1.0' in metrics
-        finally:
-            a.stop()
-            b.stop()

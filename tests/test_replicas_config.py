@@ -111,9 +111,7 @@ def test_the_fingerprint_is_the_same_in_every_process_for_the_same_config() -> N
 def test_daemons_with_different_rules_report_it_in_healthz_and_the_log(tmp_path: Path, pg_url: str) -> None:
     first = DaemonProcess(daemon_config(tmp_path, HOOK, [RULE], name="first.toml"), pg_url)
     second = DaemonProcess(daemon_config(tmp_path, HOOK, [{**RULE, "before": ["2h"]}], name="second.toml"), pg_url)
-    first.start()
-    try:
-        second.start()
+    with first, second:
 
         def disagreeing() -> dict[str, Any] | None:
             body: dict[str, Any] = second.get("/healthz").json()
@@ -127,6 +125,3 @@ def test_daemons_with_different_rules_report_it_in_healthz_and_the_log(tmp_path:
         wait_until(lambda: "different alert configurations" in second.log())
         assert "WARNING" in next(line for line in second.log().splitlines() if "different alert configurations" in line)
         assert "json://" not in second.log()  # fingerprints and names only, never channel URLs
-    finally:
-        second.stop()
-        first.stop()

@@ -11,7 +11,7 @@ import yaml
 from icalendar import Calendar
 
 from calendar_daemon.sources.seeds import ReferenceOptions, expand_rule_files, horizon, reference_files
-from tests.helpers import REPO_ROOT, DaemonProcess, free_port, run_cli, write_config
+from tests.helpers import REPO_ROOT, DaemonProcess, free_port, invoke_cli, write_config
 
 SEEDS = REPO_ROOT / "seeds"
 # News seeds that describe an event of an official reference schedule: they are merged into it
@@ -37,17 +37,17 @@ def occurrences_today(folder: Path) -> int:
 
 
 def listed(db: str) -> dict[str, dict[str, object]]:
-    return {e["uid"]: e for e in json.loads(run_cli("list", "--json", db=db).stdout)}
+    return {e["uid"]: e for e in json.loads(invoke_cli("list", "--json", db=db).stdout)}
 
 
 def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) -> None:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
     expected = seed_uids(folder)
-    first = run_cli("seed", "--path", str(folder), db=db_url)
+    first = invoke_cli("seed", "--path", str(folder), db=db_url)
     assert first.returncode == 0, first.stderr
     assert f"{len(expected) + occurrences_today(folder)} new" in first.stdout
-    again = run_cli("seed", "--path", str(folder), db=db_url)
+    again = invoke_cli("seed", "--path", str(folder), db=db_url)
     assert "0 new, 0 updated" in again.stdout
     before = listed(db_url)
     assert expected <= set(before)
@@ -57,7 +57,7 @@ def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) ->
     changed = text.replace("start: 2026-01-28", "start: 2026-01-29", 1)
     assert changed != text
     target.write_text(changed, encoding="utf-8")
-    updated = run_cli("seed", "--path", str(folder), db=db_url)
+    updated = invoke_cli("seed", "--path", str(folder), db=db_url)
     assert "0 new, 1 updated" in updated.stdout
     after = listed(db_url)
     [moved] = [uid for uid in after if after[uid]["start"] != before[uid]["start"]]
@@ -67,20 +67,14 @@ def test_seed_is_idempotent_and_updates_in_place(tmp_path: Path, db_url: str) ->
 
 def test_first_start_loads_seeds_and_restart_changes_nothing(tmp_path: Path, db_url: str) -> None:
     config = write_config(tmp_path / "c.toml", port=free_port(), seeds_path=SEEDS)
-    daemon = DaemonProcess(config, db_url)
-    daemon.start()
-    try:
+    with DaemonProcess(config, db_url) as daemon:
         body = daemon.get("/calendar.ics").content
-    finally:
-        assert daemon.stop() == 0  # SIGTERM is a clean stop
+    assert daemon.returncode == 0  # SIGTERM is a clean stop
     served = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
     assert seed_uids(SEEDS) <= served
     assert not set(MERGED_INTO_REFERENCE) & served
     revisions = {uid: e["revision"] for uid, e in listed(db_url).items()}
-    daemon.start()
-    try:
+    with daemon:  # the same daemon, started again
         assert daemon.get("/healthz").status_code == 200
-    finally:
-        daemon.stop()
     assert {uid: e["revision"] for uid, e in listed(db_url).items()} == revisions
     assert "seeds unchanged" in daemon.log()

@@ -17,25 +17,25 @@ from calendar_daemon.store.db import open_engine
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.schema import HEAD_REVISION, current_revision, ensure_schema, head_revision
 from tests.conftest import FIXTURES
-from tests.helpers import REPO_ROOT, cli_env, run_cli
+from tests.helpers import REPO_ROOT, cli_env, invoke_cli
 
 
 def test_cli_commands_work_on_both_backends(any_db_url: str, tmp_path: Path) -> None:
     seeds = REPO_ROOT / "seeds"
-    first = run_cli("seed", "--path", str(seeds), db=any_db_url)
+    first = invoke_cli("seed", "--path", str(seeds), db=any_db_url)
     assert first.returncode == 0, first.stderr
-    assert "0 new, 0 updated" in run_cli("seed", "--path", str(seeds), db=any_db_url).stdout
-    result = run_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.csv"), db=any_db_url)
+    assert "0 new, 0 updated" in invoke_cli("seed", "--path", str(seeds), db=any_db_url).stdout
+    result = invoke_cli("import", str(FIXTURES / "week_ahead.ics"), str(FIXTURES / "events.csv"), db=any_db_url)
     assert result.returncode == 0, result.stderr
-    bad = run_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "bad" / "malformed.yaml"), db=any_db_url)
+    bad = invoke_cli("import", str(FIXTURES / "events.json"), str(FIXTURES / "bad" / "malformed.yaml"), db=any_db_url)
     assert bad.returncode == 1
-    events = {e["uid"]: e for e in json.loads(run_cli("list", "--json", db=any_db_url).stdout)}
+    events = {e["uid"]: e for e in json.loads(invoke_cli("list", "--json", db=any_db_url).stdout)}
     assert "json-ipo@example.com" not in events  # the failed batch stored nothing
     assert events["desk-fomc-march-2026@example.com"]["start"] == "2026-03-18T14:00:00-04:00"
-    us = json.loads(run_cli("list", "--json", "--region", "US", "--min-importance", "3", db=any_db_url).stdout)
+    us = json.loads(invoke_cli("list", "--json", "--region", "US", "--min-importance", "3", db=any_db_url).stdout)
     assert us and all(e["region"] == "US" and e["importance"] == 3 for e in us)
     exported = tmp_path / "out.ics"
-    assert run_cli("export", "-o", str(exported), db=any_db_url).returncode == 0
+    assert invoke_cli("export", "-o", str(exported), db=any_db_url).returncode == 0
     assert exported.read_text(encoding="utf-8").count("BEGIN:VEVENT") == len(events)
 
 
@@ -73,22 +73,22 @@ def test_existing_sqlite_file_from_this_release_opens_and_upgrades(tmp_path: Pat
     if made_at != head_revision():
         with pytest.raises(DatabaseError, match="calendar-daemon migrate"):
             ensure_schema(engine)
-        refused = run_cli("list", db=url)
+        refused = invoke_cli("list", db=url)
         assert refused.returncode == 1 and "calendar-daemon migrate" in refused.stderr
-    result = run_cli("migrate", db=url)
+    result = invoke_cli("migrate", db=url)
     assert result.returncode == 0, result.stderr
     assert current_revision(engine) == head_revision()
     with sqlite3.connect(copy) as conn:
         after = conn.execute("SELECT uid, title, start_at, start_date, revision FROM events ORDER BY uid").fetchall()
     assert after == before and len(before) == 58
-    assert "schema already at" in run_cli("migrate", db=url).stdout
+    assert "schema already at" in invoke_cli("migrate", db=url).stdout
 
 
 def test_foreign_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
-    result = run_cli("list", db=f"sqlite:///{path}")
+    result = invoke_cli("list", db=f"sqlite:///{path}")
     assert result.returncode == 1 and "not made by calendar-daemon" in result.stderr
 
 
@@ -120,13 +120,13 @@ def test_postgresql_database_at_the_first_schema_upgrades_with_its_data(pg_url: 
 
     before = snapshot()
     assert len(before) == 58
-    refused = run_cli("list", db=pg_url)
+    refused = invoke_cli("list", db=pg_url)
     assert refused.returncode == 1 and "calendar-daemon migrate" in refused.stderr
-    result = run_cli("migrate", db=pg_url)
+    result = invoke_cli("migrate", db=pg_url)
     assert result.returncode == 0, result.stderr
     assert current_revision(engine) == head_revision()
     assert snapshot() == before
-    listed = json.loads(run_cli("list", "--json", db=pg_url).stdout)
+    listed = json.loads(invoke_cli("list", "--json", db=pg_url).stdout)
     assert len(listed) == len([row for row in before if not row[Event.__table__.c.keys().index("deleted")]])  # type: ignore[attr-defined]
     store = EventStore(engine)
     version = store.data_version()

@@ -97,12 +97,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaemonProcess]:
     (seeds / "zz-upcoming.yaml").write_text(upcoming_yaml(datetime.now(UTC)), encoding="utf-8")
     extra = '[display]\ntimezone = "Asia/Shanghai"\nlocale = "en"\n'
     config = write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=extra)
-    process = DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}")
-    process.start()
-    try:
+    with DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}") as process:
         yield process
-    finally:
-        process.stop()
 
 
 @pytest.fixture(scope="module")
