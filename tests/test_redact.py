@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
+from calendar_daemon.alerts.delivery.notifier import resolve_channels
+from calendar_daemon.config.settings import load_config
+from calendar_daemon.ops import redact as redact_module
 from calendar_daemon.ops.redact import RedactingFilter, install_log_redaction, redact, redact_url, register_secret
 
 
@@ -47,3 +51,20 @@ def test_filter_rewrites_only_records_that_hold_a_secret(caplog: pytest.LogCaptu
     with caplog.at_level(logging.INFO, logger="test.redaction"):
         logger.info("token=%s", "abcdef123456")
     assert "abcdef123456" not in caplog.text and "token=[redacted]" in caplog.text
+
+
+def test_a_channel_url_from_the_environment_hides_its_token_but_not_every_other_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A URL wholly in ``${ENV}`` (``json://127.0.0.1:9/…``) once made ``json:`` and ``127.0.0.1:9`` secrets,
+    so every later URL of the process read ``***//***``; only what is secret in it is hidden now."""
+    monkeypatch.setattr(redact_module, "_SECRETS", set())  # what this test registers stays in this test
+    monkeypatch.setenv("REDACT_TEST_HOOK", "tgram://123456789:AAbbCCddEEff-secret-token/4242")
+    monkeypatch.setenv("REDACT_TEST_LOCAL", "json://127.0.0.1:9/hook")
+    config = tmp_path / "calendar-daemon.toml"
+    config.write_text(
+        '[[channels]]\nname = "tg"\nurl = "${REDACT_TEST_HOOK}"\n\n[[channels]]\nname = "local"\nurl = "${REDACT_TEST_LOCAL}"\n',
+        encoding="utf-8",
+    )
+    resolve_channels(load_config(str(config)))
+    assert "AAbbCCddEEff-secret-token" not in redact("bot 123456789:AAbbCCddEEff-secret-token said no", urls=False)
+    assert redact("serving the feed at json://127.0.0.1:9/calendar.ics", urls=False) == "serving the feed at json://127.0.0.1:9/calendar.ics"
+    assert redact("POST json://127.0.0.1:8000/other") == "POST json://127.0.0.1:8000/***"

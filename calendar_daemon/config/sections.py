@@ -14,7 +14,7 @@ from calendar_daemon.domain.vocabulary import CATEGORIES, check_categories
 from calendar_daemon.domain.zones import check_zone
 from calendar_daemon.exceptions import ConfigError
 
-_ENV_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def env_value(value: str) -> str:
@@ -26,7 +26,7 @@ def env_value(value: str) -> str:
             raise ValueError(f"environment variable {name} is not set")
         return os.environ[name]
 
-    return _ENV_RE.sub(replace, value)
+    return ENV_REFERENCE.sub(replace, value)
 
 
 def expand_env(value: str, *, where: str, source: str) -> str:
@@ -38,7 +38,7 @@ def expand_env(value: str, *, where: str, source: str) -> str:
             raise ConfigError(f"{source}: {where}: environment variable {name} is not set")
         return os.environ[name]
 
-    return _ENV_RE.sub(replace, value)
+    return ENV_REFERENCE.sub(replace, value)
 
 
 class Section(BaseModel):

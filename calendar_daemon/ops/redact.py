@@ -66,6 +66,17 @@ def register_secret(value: str) -> None:
             _SECRETS.add(value)
 
 
+def register_expanded(value: str) -> None:
+    """Remember a value that came from the environment, and the pieces of it that a log line may show
+    on their own: a token in a URL's host or path (``tgram://BOT:TOKEN/chat``). The scheme, a plain
+    host or address and short path segments stay readable, so other URLs do not turn into ``***``."""
+    register_secret(value)
+    for piece in re.split(r"[/?&=#@]", value.split("://", 1)[-1]):
+        host = piece.rsplit(":", 1)[0] if piece.count(":") == 1 else piece
+        if len(piece) >= 8 and not _public_host(host):
+            register_secret(piece)
+
+
 def _mask_url(match: re.Match[str]) -> str:
     url = match.group(0)
     masked = redact_url(url)

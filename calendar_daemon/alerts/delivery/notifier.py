@@ -8,6 +8,7 @@ thread, so parallel sends never share a connection.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from typing import Any, Protocol
 
 import apprise
 
+from calendar_daemon.config.sections import ENV_REFERENCE
 from calendar_daemon.config.settings import Config, expand_env
 from calendar_daemon.exceptions import ChannelError, ConfigError
-from calendar_daemon.ops.redact import install_log_redaction, redact_url, register_secret
+from calendar_daemon.ops.redact import install_log_redaction, redact_url, register_expanded, register_secret
 
 logger = logging.getLogger(__name__)
 
@@ -69,10 +71,8 @@ def resolve_channels(config: Config, timeout: float | None = None) -> list[Resol
             where = f"channels.{index}.url ({channel.name})"
             url = expand_env(channel.url, where=where, source=config.source)
             register_secret(url)
-            if url != channel.url:
-                for part in url.split("/"):
-                    if part and part not in channel.url:
-                        register_secret(part)
+            for name in ENV_REFERENCE.findall(channel.url):
+                register_expanded(os.environ[name])
             urls = [url]
             display = redact_url(url)
         else:
