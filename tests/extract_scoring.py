@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from calendar_daemon.sources.extract.candidate import Candidate
-from calendar_daemon.sources.extract.periods import Resolved
+from calendar_daemon.sources.extract.resolved import Resolved
 
 logger = logging.getLogger(__name__)
 

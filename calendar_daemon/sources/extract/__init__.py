@@ -5,8 +5,8 @@ from __future__ import annotations
 from .candidate import Candidate
 from .compose import find_times, resolve_expression
 from .engine import extract, split_sentences
-from .periods import Resolved
 from .published import detect_published
+from .resolved import Resolved
 
 __all__ = ["Candidate", "Resolved", "detect_published", "extract", "find_times",
            "resolve_expression", "split_sentences"]

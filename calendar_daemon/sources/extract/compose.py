@@ -11,12 +11,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from . import periods as P
+from . import resolved as P
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
 from .normalize import normalize
 from .numerals import cn_int
-from .periods import Resolved
+from .resolved import Resolved
 from .timeexpr import (
     RE_BARE_DAY,
     RE_CONNECT,

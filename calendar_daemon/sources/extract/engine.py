@@ -14,9 +14,9 @@ from .candidate import Candidate
 from .collapse import Findings, Found, collapse, merge_into
 from .compose import anchor_for, find_times
 from .normalize import cjk_ratio, normalize
-from .periods import as_date, iso
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
 from .reschedule import Move, find_move
+from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 

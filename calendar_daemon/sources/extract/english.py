@@ -6,8 +6,8 @@ import logging
 import re
 from datetime import date, timedelta
 
-from . import periods as P
-from .periods import Resolved
+from . import resolved as P
+from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch
 
 logger = logging.getLogger(__name__)

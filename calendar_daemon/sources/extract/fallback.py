@@ -13,7 +13,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from .periods import Resolved
+from .resolved import Resolved
 from .timeexpr import Anchor
 
 logger = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import classify as C
-from .periods import iso
+from .resolved import iso
 from .timeexpr import TimeMatch
 
 logger = logging.getLogger(__name__)

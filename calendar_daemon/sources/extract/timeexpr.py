@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from . import periods as P
+from . import resolved as P
 from .numerals import CN_NUM, NUM, WEEKDAYS_CN, cn_int
-from .periods import Resolved
+from .resolved import Resolved
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,11 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from calendar_daemon.domain.periods import Precision
+
 logger = logging.getLogger(__name__)
 
-PRECISIONS = ("datetime", "date", "week", "month", "quarter", "half", "year")
+PRECISIONS: tuple[str, ...] = tuple(p.value for p in Precision)  # finest first
 
 # How the expression relates to its period.
 KINDS = (
