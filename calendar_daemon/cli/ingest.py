@@ -13,9 +13,10 @@ import yaml
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.domain.dates import parse_datetime
 from calendar_daemon.domain.records import normalize
+from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.feed.listing import event_to_json, format_table
-from calendar_daemon.intake.review import PROPOSED, accept, confidence, proposed_events, reject, store_proposals
+from calendar_daemon.intake.review import accept, confidence, proposed_events, reject, store_proposals
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import decode_text
 from calendar_daemon.sources.proposals import Article, articles_in, propose

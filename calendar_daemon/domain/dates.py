@@ -39,10 +39,15 @@ def to_utc_naive(value: datetime, zone: str) -> datetime:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
-def local_midnight_utc(day: date, zone: str) -> datetime:
-    """Midnight at the start of ``day`` in ``zone``, as a naive UTC datetime."""
-    local = datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(zone))
+def local_time_utc(day: date, at: time, zone: str | ZoneInfo) -> datetime:
+    """Wall-clock ``at`` on ``day`` in ``zone``, as a naive UTC datetime."""
+    local = datetime.combine(day, at, tzinfo=zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone))
     return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def local_midnight_utc(day: date, zone: str | ZoneInfo) -> datetime:
+    """Midnight at the start of ``day`` in ``zone``, as a naive UTC datetime."""
+    return local_time_utc(day, time(0, 0), zone)
 
 
 def parse_instant(text: str, zone: str, *, end: bool = False) -> datetime:

@@ -55,6 +55,8 @@ CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 AUTHORITIES: tuple[str, ...] = tuple(a.value for a in Authority)
 AUTHORITY_RANK: dict[str, int] = {a.value: a.rank for a in Authority}
+LIVE_STATUSES: tuple[str, ...] = (Status.CONFIRMED.value, Status.TENTATIVE.value)  # what digests and alerts list
+PROPOSED = "proposed"  # a stored status only: an article's candidate waiting for review, in no feed or alert
 
 
 def check_categories(values: Iterable[str]) -> None:

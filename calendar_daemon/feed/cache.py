@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from calendar_daemon.domain.vocabulary import STATUSES
 from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, Body, BodyFiles, body_bytes, body_chunks
 from calendar_daemon.feed.render import DEFAULT_NAME, DEFAULT_REFRESH_MINUTES, calendar_header
 from calendar_daemon.feed.table import BlockTable, Entry, TableBuilder
@@ -37,7 +38,7 @@ from calendar_daemon.store.models import Event
 logger = logging.getLogger(__name__)
 
 EPOCH = datetime(2000, 1, 1)
-FEED_STATUSES = ("confirmed", "tentative", "cancelled")
+FEED_STATUSES = STATUSES  # cancelled events stay in the feed as STATUS:CANCELLED; proposals never
 
 
 @dataclass(frozen=True)

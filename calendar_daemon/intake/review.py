@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from calendar_daemon.domain.aliases import canonical_entity
 from calendar_daemon.domain.records import EventRecord
-from calendar_daemon.domain.vocabulary import Status
+from calendar_daemon.domain.vocabulary import PROPOSED, Status
 from calendar_daemon.exceptions import NotFoundError
 from calendar_daemon.intake.claims import Claim, members_of, record_from_event, source_key
 from calendar_daemon.intake.submit import submit
@@ -22,7 +22,6 @@ from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
 
-PROPOSED = "proposed"
 
 
 def known_from_source(store: EventStore, record: EventRecord) -> Event | None:

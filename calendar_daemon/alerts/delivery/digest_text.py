@@ -9,8 +9,9 @@ import logging
 from datetime import UTC, date, timedelta
 from zoneinfo import ZoneInfo
 
-from calendar_daemon.alerts.planning.digests import local_midnight_utc
+from calendar_daemon.domain.dates import local_midnight_utc
 from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.vocabulary import LIVE_STATUSES
 from calendar_daemon.i18n.alerts import t
 from calendar_daemon.i18n.labels import all_day, category_label, supported, weekday_names
 from calendar_daemon.store.events import EventFilter, EventStore
@@ -44,7 +45,7 @@ class DigestText:
     def _events(self, first: date, days: int) -> list[Event]:
         flt = EventFilter(
             start=local_midnight_utc(first, self.zone), end=local_midnight_utc(first + timedelta(days=days), self.zone),
-            statuses=("confirmed", "tentative"),
+            statuses=LIVE_STATUSES,
         )  # fmt: skip
         return self.store.list_events(flt)
 

@@ -10,23 +10,15 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.config.settings import ChannelConfig
+from calendar_daemon.domain.dates import local_time_utc
 from calendar_daemon.domain.durations import parse_clock, parse_weekly
 
 logger = logging.getLogger(__name__)
-
-def _utc(day: date, at: time, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
-
-
-def local_midnight_utc(day: date, zone: ZoneInfo) -> datetime:
-    """The UTC instant ``day`` begins in ``zone``."""
-    return _utc(day, time(0), zone)
-
 
 class Digests:
     def __init__(self, ledger: Ledger, channels: Sequence[ChannelConfig], *, zone: str, grace: timedelta) -> None:
@@ -43,14 +35,14 @@ class Digests:
         for channel in self.channels:
             if channel.digest_daily:
                 for day in (local_today, local_today - timedelta(days=1)):
-                    slot = _utc(day, parse_clock(channel.digest_daily_at), self.zone)
+                    slot = local_time_utc(day, parse_clock(channel.digest_daily_at), self.zone)
                     if slot <= now <= slot + self.grace:
                         found.append((channel, "digest_daily", day.isoformat(), slot))
             if channel.digest_weekly:
                 weekday, at = parse_weekly(channel.digest_weekly_at)
                 day = local_today - timedelta(days=(local_today.weekday() - weekday) % 7)
                 for candidate in (day, day - timedelta(days=7)):
-                    slot = _utc(candidate, at, self.zone)
+                    slot = local_time_utc(candidate, at, self.zone)
                     if slot <= now <= slot + self.grace:
                         # The week that starts next: from a Monday slot, the week starting that day.
                         monday = candidate + timedelta(days=(7 - candidate.weekday()) % 7)
