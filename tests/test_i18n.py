@@ -7,8 +7,8 @@ from datetime import date
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.vocabulary import CATEGORIES, STATUSES
 from calendar_daemon.i18n import labels
-from calendar_daemon.i18n.alerts import PHRASES, t
-from calendar_daemon.i18n.web import texts
+from calendar_daemon.i18n.page import texts
+from calendar_daemon.i18n.phrases import PHRASES, t
 
 
 def test_every_locale_has_every_word() -> None:

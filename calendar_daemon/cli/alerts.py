@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from calendar_daemon.alerts.delivery.compose import headline
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, SendError, resolve_channels
+from calendar_daemon.alerts.delivery.row_text import headline
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.domain.vocabulary import LEDGER_STATUSES
 from calendar_daemon.exceptions import NotFoundError
-from calendar_daemon.i18n.alerts import t
+from calendar_daemon.i18n.phrases import t
 from calendar_daemon.store.models import AlertRow
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from calendar_daemon import __version__
-from calendar_daemon.cli import alerts, conflicts, events, ingest, run
+from calendar_daemon.cli import alerts, conflicts, data, ingest, run
 from calendar_daemon.cli.context import Context
 from calendar_daemon.config.settings import CONFIG_ENV, DB_ENV
 from calendar_daemon.exceptions import CalendarDaemonError
@@ -46,7 +46,7 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: in
 
 
 for _command in (
-    run.run, run.migrate, events.seed, events.import_, events.list_, events.export,
+    run.run, run.migrate, data.seed, data.import_, data.list_, data.export,
     alerts.alerts, alerts.notify_test, alerts.check_config, ingest.ingest, ingest.review, conflicts.conflicts,
 ):
     cli.add_command(_command)

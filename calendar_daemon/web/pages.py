@@ -21,7 +21,7 @@ from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.vocabulary import CATEGORIES
 from calendar_daemon.feed.listing import event_end_iso, event_start_iso
 from calendar_daemon.i18n import labels
-from calendar_daemon.i18n.web import texts
+from calendar_daemon.i18n.page import texts
 from calendar_daemon.store.models import Event
 from calendar_daemon.web.agenda import (
     AgendaParams,

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from calendar_daemon.domain.dates import local_midnight_utc
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.vocabulary import LIVE_STATUSES
-from calendar_daemon.i18n.alerts import t
 from calendar_daemon.i18n.labels import all_day, category_label, supported, weekday_names
+from calendar_daemon.i18n.phrases import t
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
 

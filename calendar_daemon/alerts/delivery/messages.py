@@ -8,8 +8,8 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.periods import Precision, period_label
-from calendar_daemon.i18n.alerts import t
 from calendar_daemon.i18n.labels import category_label, precision_label
+from calendar_daemon.i18n.phrases import t
 from calendar_daemon.store.models import Event
 
 

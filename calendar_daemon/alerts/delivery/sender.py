@@ -15,9 +15,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from calendar_daemon.alerts.delivery.compose import LATE_AFTER, Composer
 from calendar_daemon.alerts.delivery.messages import truncate
 from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
+from calendar_daemon.alerts.delivery.row_text import LATE_AFTER, Composer
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.planning.planner import worth_sending
 from calendar_daemon.config.settings import Config

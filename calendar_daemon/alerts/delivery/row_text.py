@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from calendar_daemon.alerts.delivery.digest_text import DigestText, digest_title
 from calendar_daemon.alerts.delivery.messages import Dated, format_instant, render_alert, render_missed, render_notice
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.i18n.alerts import t
+from calendar_daemon.i18n.phrases import t
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
 

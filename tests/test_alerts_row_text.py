@@ -6,8 +6,8 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from calendar_daemon.alerts.delivery.compose import Composer, headline, old_when
 from calendar_daemon.alerts.delivery.messages import render_missed, render_notice
+from calendar_daemon.alerts.delivery.row_text import Composer, headline, old_when
 from calendar_daemon.alerts.planning.replan import notice_facts
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
