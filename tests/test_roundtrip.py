@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from calendar_daemon.exceptions import DatabaseError
+from calendar_daemon.store.events import EventStore
 from tests.conftest import FIXTURES
 from tests.helpers import invoke_cli
 
@@ -43,3 +48,24 @@ def test_export_filters_and_stdout(tmp_path: Path) -> None:
     assert result.stdout.count("BEGIN:VEVENT") == 1 and "UID:json-boj@example.com" in result.stdout
     ranged = invoke_cli("export", "--from", "2026-03-12", "--to", "2026-03-12", db=db)
     assert "UID:csv-bond@example.com" in ranged.stdout and ranged.stdout.count("BEGIN:VEVENT") == 1
+
+
+def test_a_failed_export_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database failing part-way through an export neither truncates the file already there nor
+    leaves a half-written one (nor prints half a calendar)."""
+    db = f"sqlite:///{tmp_path / 'cal.db'}"
+    assert invoke_cli("import", str(FIXTURES / "events.json"), db=db).returncode == 0
+    output = tmp_path / "out.ics"
+    output.write_bytes(b"the previous export\n")
+
+    def failing(self: EventStore, flt: object, chunk: int = 1000) -> Iterator[list[object]]:
+        yield list(self.list_events())[:1]
+        raise DatabaseError("database is locked (simulated)")
+
+    monkeypatch.setattr(EventStore, "iter_events", failing)
+    result = invoke_cli("export", "-o", str(output), db=db)
+    assert result.returncode == 1 and "database is locked" in result.stderr
+    assert output.read_bytes() == b"the previous export\n"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.ics")]
+    to_stdout = invoke_cli("export", db=db)
+    assert to_stdout.returncode == 1 and to_stdout.stdout == ""

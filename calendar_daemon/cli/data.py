@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,6 +20,8 @@ from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import read_event_files
 from calendar_daemon.sources.seeds import reference_options
 from calendar_daemon.store.models import Event
+
+SPOOL_BYTES = 16 * 1024 * 1024  # an export to stdout past this size is staged on disk, not in memory
 
 
 @click.command()
@@ -90,12 +95,23 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
     counter = _Counter()
     events = counter.count(obj.runtime().store.iter_events(flt))
     calendar = render_calendar(events, name=obj.config.feed.name, refresh_minutes=obj.config.feed.refresh_interval_minutes, roundtrip=True)
+    # The whole calendar is written aside first (a temporary file beside the output, or a spooled one
+    # for stdout): a failure part-way leaves an existing file as it was and prints nothing.
     if output:
-        with output.open("wb") as file:
-            file.writelines(calendar)
+        with tempfile.NamedTemporaryFile("wb", dir=output.parent, prefix=f".{output.name}.", delete=False) as file:
+            try:
+                file.writelines(calendar)
+            except BaseException:
+                file.close()
+                os.unlink(file.name)
+                raise
+        os.replace(file.name, output)
         click.echo(f"wrote {counter.events} events to {output}", err=True)
     else:
-        sys.stdout.buffer.writelines(calendar)
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+            spool.writelines(calendar)
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout.buffer)
 
 
 class _Counter:
