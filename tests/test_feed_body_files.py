@@ -168,19 +168,22 @@ def test_filtered_feed_above_the_limit_matches_the_in_memory_one(tmp_path: Path)
     assert isinstance(tiny.body, bytes) and tiny.event_count == 0
 
 
-def test_export_of_a_file_backed_feed_writes_the_same_file(tmp_path: Path) -> None:
+def test_export_writes_what_a_file_backed_round_trip_feed_holds(tmp_path: Path) -> None:
+    """``export`` renders the store's events itself (no feed cache); what it writes is byte for byte
+    the round-trip body a feed cache keeps in a file, unfiltered and filtered."""
     db = f"sqlite:///{tmp_path / 'calendar.db'}"
     events = tmp_path / "events.json"
     events.write_text(json.dumps([record(i) for i in range(150)]), encoding="utf-8")
     assert invoke_cli("import", str(events), db=db).returncode == 0
-    config = tmp_path / "spill.toml"
-    config.write_text("[feed]\nmax_body_memory_mb = 0\n", encoding="utf-8")
-    for args in ((), ("--region", "US"), ("--from", "2026-03-01", "--to", "2026-09-01")):
-        default = invoke_cli("export", *args, "-o", str(tmp_path / "default.ics"), db=db)
-        spilled = invoke_cli("export", *args, "-o", str(tmp_path / "spilled.ics"), db=db, config=config)
-        assert default.returncode == spilled.returncode == 0, spilled.stderr
-        assert (tmp_path / "spilled.ics").read_bytes() == (tmp_path / "default.ics").read_bytes(), args
-        assert (tmp_path / "default.ics").read_bytes().count(b"BEGIN:VEVENT") > 20
+    store = EventStore(open_engine(db))
+    cache = FeedCache(store, roundtrip=True, max_body_memory=0, body_dir=str(tmp_path))
+    for args, flt in (((), EventFilter()), (("--region", "US"), EventFilter(regions=("US",)))):
+        exported = invoke_cli("export", *args, "-o", str(tmp_path / "export.ics"), db=db)
+        assert exported.returncode == 0, exported.stderr
+        body = cache.filtered(flt)
+        assert isinstance(body.body, FileBody), "the limit of 0 keeps every body in a file"
+        assert (tmp_path / "export.ics").read_bytes() == b"".join(body.chunks()), args
+        assert (tmp_path / "export.ics").read_bytes().count(b"BEGIN:VEVENT") > 20
 
 
 def test_body_files_go_beside_the_sqlite_file_or_to_the_state_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
