@@ -117,11 +117,38 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def check_structure(text: str, source: str) -> None:
+    """Every ``BEGIN:X`` is closed by its ``END:X`` in order; otherwise say which line and what is missing
+    (icalendar's own message for this names neither and quotes the start of the file)."""
+    opened: list[tuple[str, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        name, _, value = line.partition(":")
+        keyword = name.strip().upper()
+        if keyword not in ("BEGIN", "END"):
+            continue
+        component = value.strip().upper()
+        if keyword == "BEGIN":
+            opened.append((component, number))
+        elif not opened:
+            raise InputError(f"END:{component} without a BEGIN:{component} before it", source=source, where=f"line {number}")
+        elif opened[-1][0] != component:
+            inner, at = opened[-1]
+            raise InputError(f"END:{component} closes BEGIN:{inner} of line {at}: END:{inner} is missing", source=source,
+                             where=f"line {number}")  # fmt: skip
+        else:
+            opened.pop()
+    if opened:
+        component, at = opened[-1]
+        raise InputError(f"BEGIN:{component} is never closed (END:{component} is missing)", source=source, where=f"line {at}")
+
+
 def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord]:
+    check_structure(text, source)
     try:
         calendar = Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
-        raise InputError(f"invalid iCalendar data: {exc}", source=source) from None
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"invalid iCalendar data: {first_line[:200]}", source=source) from None
     if not isinstance(calendar, Calendar):
         raise InputError("expected one VCALENDAR", source=source)
     records = []
