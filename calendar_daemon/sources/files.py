@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import logging
@@ -12,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.domain.records import EventIn, EventRecord, SourceIn, normalize
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.ics_file import parse_ics
 
@@ -21,6 +22,11 @@ logger = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".ics", ".yaml", ".yml", ".json", ".csv")
 CSV_LIST_FIELDS = ("entities", "tags")
 CSV_SOURCE_PREFIX = "source_"
+# A CSV column is an event field (not ``sources``/``extra``, which have no flat form), ``source_`` + a
+# source field, or one of the obvious aliases people write.
+CSV_COLUMNS = tuple(name for name in EventIn.model_fields if name not in ("sources", "extra"))
+CSV_SOURCE_COLUMNS = tuple(CSV_SOURCE_PREFIX + name for name in SourceIn.model_fields)
+CSV_ALIASES = {"date": "start", "start_date": "start", "end_date": "end", "summary": "title", "name": "title"}
 
 
 def decode_text(raw: bytes, source: str) -> str:
@@ -89,6 +95,7 @@ def parse_csv(text: str, source: str, default_timezone: str) -> list[EventRecord
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
         return []
+    reader.fieldnames = _csv_header(reader.fieldnames, source)
     records = []
     try:
         for row in reader:
@@ -118,6 +125,26 @@ def parse_csv(text: str, source: str, default_timezone: str) -> list[EventRecord
     except csv.Error as exc:
         raise InputError(f"invalid CSV: {exc}", source=source, where=f"line {reader.line_num}") from None
     return records
+
+
+def _csv_header(names: Sequence[str], source: str) -> list[str]:
+    """The header with aliases resolved (``date`` -> ``start``); an unknown column is an error that
+    suggests the nearest known one."""
+    known = (*CSV_COLUMNS, *CSV_SOURCE_COLUMNS)
+    header: list[str] = []
+    for raw in names:
+        name = raw.strip()
+        column = CSV_ALIASES.get(name, name)
+        if column not in known:
+            close = difflib.get_close_matches(name, [*known, *CSV_ALIASES], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise InputError(f"unknown column {name!r}{hint}; the columns are {', '.join(CSV_COLUMNS)}, source_* "
+                             f"({', '.join(SourceIn.model_fields)}) and the aliases {', '.join(CSV_ALIASES)}", source=source,
+                             where="line 1")  # fmt: skip
+        if column in header:
+            raise InputError(f"columns {raw.strip()!r} and {column!r} both give the {column}; keep one", source=source, where="line 1")
+        header.append(column)
+    return header
 
 
 def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
