@@ -81,3 +81,17 @@ def test_resubmitting_a_shifted_record_changes_nothing(store: EventStore) -> Non
                                       "timezone": "Asia/Shanghai", "entities": ["某公司"], "start": "2027-01-09",
                                       "sources": [SSE]})], origin="import")  # fmt: skip
     assert not again.changed
+
+
+def test_a_timed_listing_is_checked_on_the_exchanges_clock(store: EventStore) -> None:
+    """2026-11-27 02:00 Beijing time is 26 November 13:00 in New York, Thanksgiving: the NYSE is closed,
+    so the listing moves to 27 November 13:00 New York time (18:00 UTC), though in Beijing the 27th is a Friday."""
+    event = stored(store, "2026-11-27T02:00:00+08:00", uid="us-listing@t", category="ipo", region="US", title="Listing",
+                   entities=["Example Inc"], precision="datetime")
+    assert event.start_at == datetime(2026, 11, 27, 18, 0)
+    shift = event.extra["trading_day_shift"]
+    assert (shift["exchange"], shift["original"], shift["shifted"]) == ("XNYS", "2026-11-26", "2026-11-27")
+    assert "Thanksgiving" in shift["reason"]
+    # The same instant for a Shanghai listing is a Friday morning in Shanghai: it stays.
+    mainland = stored(store, "2026-11-27T02:00:00+08:00", uid="cn-listing@t", category="ipo", precision="datetime")
+    assert mainland.start_at == datetime(2026, 11, 26, 18, 0) and "trading_day_shift" not in mainland.extra

@@ -43,9 +43,12 @@ def apply_trading_day(record: EventRecord) -> EventRecord:
     if mic is None:
         return record
     previous = record.extra.get(SHIFT_KEY)
+    # A timed event is open or closed by the day on the exchange's clock, not on the record's: a US
+    # listing at 02:00 Beijing time on 27 November is 13:00 in New York on Thanksgiving.
+    zone = ZoneInfo(get_exchange(mic).timezone)
     if record.precision is Precision.DATETIME:
         assert record.start_at is not None
-        local = record.start_at.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(record.timezone))
+        local = record.start_at.replace(tzinfo=ZoneInfo("UTC")).astimezone(zone)
         day = local.date()
     else:
         assert record.start_date is not None
@@ -66,8 +69,8 @@ def apply_trading_day(record: EventRecord) -> EventRecord:
     logger.info("%s: %s", record.uid, shift.reason)
     if record.precision is Precision.DATETIME:
         assert record.start_at is not None
-        moved_local = datetime.combine(shift.shifted, local.time().replace(tzinfo=None))
-        start_at = to_utc_naive(moved_local, record.timezone)
+        moved_local = datetime.combine(shift.shifted, local.time().replace(tzinfo=None))  # same time on the exchange's clock
+        start_at = to_utc_naive(moved_local, zone.key)
         end_at = None if record.end_at is None else start_at + (record.end_at - record.start_at)
         return replace(record, start_at=start_at, end_at=end_at, extra=extra)
     assert record.end_date is not None
