@@ -28,7 +28,7 @@ def test_cn_lockup_on_saturday_moves_to_monday() -> None:
         assert "only weekends" not in shift.reason
     else:
         assert not shift.holidays_published
-        assert "only weekends were considered" in shift.reason
+        assert "weekends and statutory holidays were considered" in shift.reason and "make-up working days are not known yet" in shift.reason
         assert "2027" in shift.reason.split(";", 1)[1]
 
 
@@ -69,16 +69,29 @@ def test_cn_libraries_agree_on_2026_weekday_closures() -> None:
         day += timedelta(days=1)
 
 
-def test_cn_year_without_arrangement_uses_weekends_only() -> None:
+def test_cn_year_without_arrangement_uses_weekends_and_statutory_holidays() -> None:
+    """Without a published arrangement the statutory days are still known (the regulation fixes them:
+    National Day is 1-3 October); the extra days of the break and the make-up days are not guessed."""
     year = 2040
     assert not holidays_published("CN", year)
-    # 1 October is National Day every year, but without a published arrangement it is not assumed.
     assert date(year, 10, 1).weekday() == 0
-    assert is_trading_day("CN", date(year, 10, 1))
+    assert not is_trading_day("CN", date(year, 10, 1))
     shift = next_trading_day("CN", date(year, 10, 1))
-    assert not shift.moved
+    assert shift.shifted == date(year, 10, 4)  # 2 and 3 October are statutory too; 4 October is not
     assert not shift.holidays_published
-    assert "only weekends were considered" in shift.reason
+    assert "National Day, statutory" in shift.reason and "weekends and statutory holidays were considered" in shift.reason
+    assert is_trading_day("CN", date(year, 10, 4))  # in a published year the break would run on: not guessed
+
+
+def test_cn_statutory_holidays_of_an_unpublished_year_close_the_exchange() -> None:
+    """2027-01-01 (New Year's Day), 2027-02-05 (Spring Festival eve) and 2027-02-08 (third day of the
+    Spring Festival) are statutory holidays whatever the 2027 arrangement says."""
+    if holidays_published("CN", 2027):
+        pytest.skip("chinese-calendar now has the 2027 arrangement")
+    for day in (date(2027, 1, 1), date(2027, 2, 5), date(2027, 2, 8)):
+        assert not is_trading_day("CN", day), day
+    assert next_trading_day("CN", date(2026, 12, 31)).shifted == date(2026, 12, 31)
+    assert next_trading_day("CN", date(2027, 2, 5)).shifted == date(2027, 2, 9)
 
 
 def test_hk_lunar_new_year_2026() -> None:

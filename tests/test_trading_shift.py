@@ -49,11 +49,11 @@ def test_closed_day_moves_to_next_trading_day(
     assert f"Date moved: {day.isoformat()} is" in description_text(event)
 
 
-def test_unpublished_year_says_only_weekends_were_considered(store: EventStore) -> None:
+def test_unpublished_year_says_what_was_considered(store: EventStore) -> None:
     if holidays_published("CN", 2027):
         pytest.skip("chinese-calendar now has the 2027 arrangement")
     moved = stored(store, "2027-01-09")
-    assert "only weekends were considered" in moved.extra["trading_day_shift"]["reason"]
+    assert "weekends and statutory holidays were considered" in moved.extra["trading_day_shift"]["reason"]
     # A weekday in that year is kept, but the event still says the check was weekends only.
     kept = stored(store, "2027-03-10", uid="kept@t")
     assert kept.start_date == date(2027, 3, 10)

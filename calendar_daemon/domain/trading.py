@@ -9,8 +9,11 @@ Holiday data comes from maintained libraries, never from tables written here:
   ``XSHG``/``XSHE`` calendars (which add exchange-only closures such as New Year's Eve 2024).  The
   two libraries agree on every 2026 weekday.  The exchanges never trade on weekends, including the
   make-up working Saturdays/Sundays (调休) on which offices work.  For a year without a published
-  arrangement only weekends are considered (the ``holidays`` package would extrapolate rules, which
-  is a guess, not the official arrangement).
+  arrangement the statutory holidays are still known: the national holiday regulation fixes their
+  days (元旦, 除夕 and the first three days of 春节, 清明, two days of 劳动节, 端午, 中秋, three days of
+  国庆), and the ``holidays`` package's China calendar without "observed" days gives exactly those.
+  The extra days of each break and the make-up working days are the yearly arrangement, which is
+  not guessed: such a year is marked unpublished and every shift says so.
 * Hong Kong (``XHKG``) and New York (``XNYS``): the ``holidays`` package's financial calendars, which
   compute holidays from each market's fixed rules within the package's supported years.  Unplanned
   closures (typhoon or black-rainstorm signals in Hong Kong, national days of mourning) cannot be
@@ -109,6 +112,19 @@ def _chinese_calendar() -> ModuleType:
 
 
 @cache
+def _statutory_holidays(year: int) -> HolidayBase:
+    import holidays  # lazy, as in _calendar
+
+    return holidays.country_holidays("CN", years=year, observed=False)
+
+
+def _statutory_holiday(d: date) -> str | None:
+    """The statutory mainland holiday on ``d`` (fixed by the holiday regulation), or None."""
+    name: str | None = _statutory_holidays(d.year).get(d)
+    return name
+
+
+@cache
 def _mainland_published(year: int) -> bool:
     try:
         _chinese_calendar().get_holiday_detail(date(year, 1, 1))
@@ -142,7 +158,8 @@ def closure_reason(exchange: str, d: date) -> str | None:
             return f"{day_name} (a make-up working day on the mainland, but the exchange stays closed)"
         return day_name
     if not published:
-        return None
+        statutory = _statutory_holiday(d) if ex.mainland else None
+        return None if statutory is None else f"an {ex.name} holiday ({statutory}, statutory)"
     name = _calendar(ex.mic).get(d)
     if ex.mainland and name is None:
         is_holiday, detail = _chinese_calendar().get_holiday_detail(d)
@@ -179,11 +196,10 @@ def next_trading_day(exchange: str, d: date) -> TradingShift:
     missing = sorted(y for y in years if not holidays_published(ex.mic, y))
     if missing:
         listed = ", ".join(str(y) for y in missing)
-        reason += (
-            f" (no published {listed} holiday calendar for {ex.name} in {_data_label(ex)};"
-            " only weekends were considered)"
-        )
-        logger.info("%s: holiday data missing for %s; weekends only", ex.mic, listed)
+        considered = ("weekends and statutory holidays were considered; the extra days of each break and the"
+                      " make-up working days are not known yet") if ex.mainland else "only weekends were considered"
+        reason += f" (no published {listed} holiday calendar for {ex.name} in {_data_label(ex)}; {considered})"
+        logger.info("%s: holiday data missing for %s; %s", ex.mic, listed, considered)
     return TradingShift(
         exchange=ex.mic, original=d, shifted=shifted, reason=reason, holidays_published=not missing
     )

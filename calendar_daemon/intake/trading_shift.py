@@ -3,7 +3,8 @@
 A lock-up expiry or a listing (categories ``lockup`` and ``ipo``) dated on a day its exchange is
 closed takes effect on the next trading day.  :func:`apply_trading_day` moves such a record there
 and keeps the original date and the reason in ``extra["trading_day_shift"]``; when the year's
-holidays are not published yet the record says that only weekends were considered, moved or not.
+holidays are not published yet the record says what was considered (weekends, and on the mainland the
+statutory holidays), moved or not.
 The exchange is ``extra["exchange"]`` (a MIC or alias such as ``SZSE``), else the region (CN, HK, US).
 """
 
