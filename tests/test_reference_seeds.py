@@ -143,3 +143,11 @@ def test_bad_rule_file_names_the_file_and_stores_nothing(tmp_path: Path, store: 
     with pytest.raises(InputError, match=r"broken\.yaml: rule x@t: the rule is unbounded"):
         load_seeds(store, folder, now=datetime(2026, 3, 1, tzinfo=UTC))
     assert store.count() == 0
+
+
+def test_weekly_claims_cover_the_whole_default_horizon(store: EventStore) -> None:
+    """Loaded on 2026-12-04 with the default 400-day horizon (to 2028-01-08), the weekly claims run to
+    its end: 2028-01-06 is there (the rule once ended on 2027-12-31)."""
+    now = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    load_seeds(store, now=now)
+    assert store.get("us-jobless-claims-20280106@reference.calendar-daemon") is not None
