@@ -78,6 +78,16 @@ def test_bad_alert_config_is_refused_by_check_config_and_run(
         assert f"Error: {config}: {message}" in result.stderr, (command, result.stderr)
         assert "Traceback" not in result.stderr and "configuration OK" not in result.stdout
         assert SECRET not in result.stdout + result.stderr
+        assert "Unparseable" not in result.stderr, "apprise's own error line comes before ours"
+
+
+def test_check_config_warns_about_a_channel_nothing_uses(tmp_path: Path) -> None:
+    channels = [{"name": "hook", "url": "json://127.0.0.1:9/a"}, {"name": "spare", "url": "json://127.0.0.1:9/b"},
+                {"name": "digest", "url": "json://127.0.0.1:9/c", "digest_weekly": True}]
+    result = invoke_cli("check-config", config=config_file(tmp_path, channels, [RULE]))
+    assert result.returncode == 0, result.stderr
+    assert "warning: channel spare is used by no rule and sends no digest: nothing will reach it" in result.stdout
+    assert "channel hook is used" not in result.stdout and "channel digest is used" not in result.stdout
 
 
 def test_notify_test_sends_to_every_channel_or_the_one_named(tmp_path: Path) -> None:

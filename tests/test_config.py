@@ -93,3 +93,15 @@ def test_alerts_example_is_a_valid_config(monkeypatch: pytest.MonkeyPatch) -> No
     config = load_config(REPO_ROOT / "config" / "alerts.example.toml")
     assert {c.name for c in config.channels} == {"dingtalk", "wecom", "feishu", "telegram", "email"}
     assert [r.name for r in config.alert_rules] == ["rates-and-data", "dated-events", "evening-before"]
+
+
+def test_a_misspelt_key_is_named_with_the_nearest_one_and_an_empty_list_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[server]\nprot = 8641\n\n[[channels]]\nname = "c"\nurll = "json://127.0.0.1:9/x"\n\n'
+                    '[[alert_rules]]\nname = "r"\nbefore = ["1h"]\nchannels = []\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert "unknown key 'server.prot' (did you mean 'port'?)" in message
+    assert "unknown key 'channels.0.urll' (did you mean 'url'?)" in message
+    assert "key 'alert_rules.0.channels': must not be empty" in message and "List should have" not in message

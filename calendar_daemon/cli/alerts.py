@@ -141,6 +141,10 @@ def check_config(obj: Context) -> None:
         if rule.coarse:
             when.append(f"coarse at period start {rule.all_day_at}")
         click.echo(f"rule {rule.name}: {match} -> {', '.join(rule.channels)}: {'; '.join(when) or 'nothing'}")
+    used = {name for rule in config.alert_rules for name in rule.channels}
+    for raw in config.channels:
+        if raw.name not in used and not (raw.digest_daily or raw.digest_weekly):
+            click.echo(f"warning: channel {raw.name} is used by no rule and sends no digest: nothing will reach it")
     a = config.alerts
     click.echo(f"alerts: grace {a.grace}, {a.max_attempts} attempts, horizon {a.horizon_days} days, tick {a.tick_seconds}s")
     click.echo("configuration OK")

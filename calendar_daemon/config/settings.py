@@ -8,6 +8,7 @@ the key and the problem.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from pathlib import Path
@@ -84,12 +85,38 @@ class Config(Section):
         return self
 
 
+def _section_model(annotation: Any) -> type[BaseModel] | None:
+    """The section model a field holds (``ServerConfig``, ``list[ChannelConfig]`` -> ``ChannelConfig``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        if (model := _section_model(arg)) is not None:
+            return model
+    return None
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed beside the last part of ``loc`` (a path such as ``("server", "prot")``)."""
+    model: type[BaseModel] | None = Config
+    for part in loc[:-1]:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        model = None if field is None else _section_model(field.annotation)
+    return [] if model is None else [name for name in model.model_fields if name != "source"]
+
+
 def _format_error(err: dict[str, Any]) -> str:
     location = ".".join(str(part) for part in err["loc"])
     if not location:
         return str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
-        return f"unknown key '{location}'"
+        close = difflib.get_close_matches(str(err["loc"][-1]), _known_keys(tuple(err["loc"])), n=1)
+        return f"unknown key '{location}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+    if err["type"] == "too_short" and isinstance(err.get("input"), list) and not err["input"]:
+        return f"key '{location}': must not be empty"
     message = str(err["msg"]).removeprefix("Value error, ")
     return f"key '{location}': {message}"
 

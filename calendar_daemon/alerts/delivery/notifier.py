@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -59,6 +60,18 @@ def _load_config_file(path: str, where: str, source: str) -> list[str]:
     return urls
 
 
+@contextmanager
+def _apprise_quiet() -> Iterator[None]:
+    """Keep apprise's own error lines out while a URL is checked (the caller reports the problem)."""
+    log = logging.getLogger("apprise")
+    previous = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(previous)
+
+
 def resolve_channels(config: Config, timeout: float | None = None) -> list[ResolvedChannel]:
     """Expand ``${ENV}``, read apprise config files and check that apprise understands every URL.
 
@@ -83,7 +96,8 @@ def resolve_channels(config: Config, timeout: float | None = None) -> list[Resol
             display = f"apprise config {channel.config_path}"
         body_limit, title_limit = DEFAULT_MAX_LENGTH * 8, 250
         for url in urls:
-            plugin = apprise.Apprise.instantiate(url)
+            with _apprise_quiet():  # its own "Unparseable URL" line would come before our clean error
+                plugin = apprise.Apprise.instantiate(url)
             if plugin is None:
                 raise ConfigError(f"{config.source}: {where}: apprise cannot use the URL {redact_url(url)}")
             body_limit = min(body_limit, int(getattr(plugin, "body_maxlen", body_limit) or body_limit))
