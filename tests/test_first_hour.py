@@ -8,7 +8,16 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from tests.helpers import DaemonProcess, free_port, run_cli, write_config
+import pytest
+
+from calendar_daemon.config.settings import Config, database_url
+from tests.helpers import DaemonProcess, free_port, invoke_cli, run_cli, write_config
+
+EVENT_YAML = """
+source: {outlet: Test desk, headline: Week ahead, published: '2026-01-01T00:00:00+08:00', evidence: test}
+events:
+  - {uid: first-hour@test, title: First hour event, category: other, importance: 2, region: CN, start: 2026-03-02}
+"""
 
 
 def test_run_on_a_taken_port_exits_at_once_naming_the_port(tmp_path: Path) -> None:
@@ -40,3 +49,43 @@ def test_serving_the_feed_is_logged_at_info(tmp_path: Path) -> None:
         assert daemon.get("/healthz").status_code == 200
     assert f"INFO calendar_daemon.daemon: serving the feed at http://127.0.0.1:{port}/calendar.ics" in daemon.log()
     assert "WARNING calendar_daemon.daemon: serving the feed" not in daemon.log()
+
+
+def test_a_plain_database_path_is_a_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "events.yaml").write_text(EVENT_YAML, encoding="utf-8")
+    assert invoke_cli("import", "events.yaml", db="cal.db").returncode == 0
+    assert (tmp_path / "cal.db").is_file()
+    listed = invoke_cli("list", db=str(tmp_path / "cal.db"))  # the same file by its absolute path
+    assert listed.returncode == 0 and "First hour event" in listed.stdout
+    via_env = invoke_cli("list", env={"CALENDAR_DAEMON_DB": "cal.db"})
+    assert via_env.returncode == 0 and "First hour event" in via_env.stdout
+
+
+def test_database_url_resolves_plain_paths_and_keeps_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CALENDAR_DAEMON_DB", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    config = Config()
+    assert database_url(config, "cal.db") == f"sqlite:///{tmp_path / 'cal.db'}"
+    assert database_url(config, "~/state/cal.db") == f"sqlite:///{tmp_path / 'home' / 'state' / 'cal.db'}"
+    assert database_url(config, "sqlite:///rel.db") == "sqlite:///rel.db"
+    assert database_url(config, "postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url(config, "postgresql:/db") == "postgresql:/db"  # a malformed URL stays one, to be refused
+
+
+def test_a_malformed_database_url_says_how_to_write_one() -> None:
+    result = invoke_cli("list", db="postgresql:/calendar")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "invalid database URL 'postgresql:/calendar'" in result.stderr
+    assert "sqlite:///PATH" in result.stderr and "postgresql+psycopg://" in result.stderr
+
+
+@pytest.mark.parametrize("form", ["url", "path"])
+def test_an_unopenable_database_file_is_named(tmp_path: Path, form: str) -> None:
+    folder = tmp_path / "a-folder"  # a folder where the file should be: SQLite cannot open it
+    folder.mkdir()
+    result = invoke_cli("list", db=f"sqlite:///{folder}" if form == "url" else str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "unable to open database file" in result.stderr
+    assert str(folder) in result.stderr
