@@ -8,8 +8,10 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import click
 import pytest
 
+from calendar_daemon.cli.main import cli
 from calendar_daemon.config.settings import Config, database_url
 from tests.helpers import DaemonProcess, free_port, invoke_cli, run_cli, write_config
 
@@ -89,3 +91,34 @@ def test_an_unopenable_database_file_is_named(tmp_path: Path, form: str) -> None
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "unable to open database file" in result.stderr
     assert str(folder) in result.stderr
+
+
+def test_notify_test_without_channels_fails_saying_why(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "calendar-daemon.toml", port=free_port())
+    result = invoke_cli("notify-test", config=config)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"no channels to test: {config} has no [[channels]] table" in result.stderr
+    assert invoke_cli("notify-test").returncode == 1  # the defaults have no channel either
+
+
+@pytest.mark.parametrize("command", ["list", "export"])
+def test_a_reversed_range_is_refused(tmp_path: Path, command: str) -> None:
+    result = invoke_cli(command, "--from", "2026-03-01", "--to", "2026-02-01", db=f"sqlite:///{tmp_path / 'cal.db'}")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--from 2026-03-01 is after --to 2026-02-01" in result.stderr
+    assert invoke_cli(command, "--from", "2026-02-01", "--to", "2026-02-01", db=f"sqlite:///{tmp_path / 'cal.db'}").returncode == 0
+
+
+def _example(command: click.Command) -> str:
+    """The example line of a command's docstring (the line after ``Example:``)."""
+    lines = [line.strip() for line in (command.help or "").split("Example:", 1)[1].splitlines()]
+    return next(line for line in lines if line.startswith("calendar-daemon"))
+
+
+@pytest.mark.parametrize("name", ["", *sorted(cli.commands)])
+def test_help_examples_are_printed_on_one_line_to_copy(name: str) -> None:
+    command = cli.commands[name] if name else cli
+    example = _example(command)
+    result = invoke_cli(*([name] if name else []), "--help", env={"COLUMNS": "60"})
+    assert result.returncode == 0
+    assert example in [line.strip() for line in result.stdout.splitlines()], result.stdout

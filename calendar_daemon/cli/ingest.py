@@ -47,6 +47,7 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
 
     Example:
 
+    \b
         calendar-daemon ingest week-ahead.html --dry-run --json
     """
     when = None
@@ -113,6 +114,7 @@ def review(obj: Context, accept_uids: tuple[str, ...], reject_uids: tuple[str, .
 
     Example:
 
+    \b
         calendar-daemon review --accept-above 0.8 --reject ingest-1a2b3c@calendar-daemon
     """
     store = obj.runtime().store

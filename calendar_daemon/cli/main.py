@@ -39,6 +39,7 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: in
 
     Example:
 
+    \b
         calendar-daemon run
     """
     setup_logging(verbose)

@@ -23,6 +23,7 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
 
     Example:
 
+    \b
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml run
     """
     daemon_logging()
@@ -44,6 +45,7 @@ def migrate(obj: Context) -> None:
 
     Example:
 
+    \b
         calendar-daemon --db postgresql+psycopg://cal@db.internal/calendar migrate
     """
     url = database_url(obj.config, obj.db)
