@@ -122,3 +122,31 @@ def test_help_examples_are_printed_on_one_line_to_copy(name: str) -> None:
     result = invoke_cli(*([name] if name else []), "--help", env={"COLUMNS": "60"})
     assert result.returncode == 0
     assert example in [line.strip() for line in result.stdout.splitlines()], result.stdout
+
+
+ARTICLE = """Week ahead: Fed decision and payrolls
+Jan 25, 2026
+
+The Federal Reserve announces its rate decision on Wednesday at 2:00 p.m. ET, followed by the chair's
+press conference. The Labor Department releases initial jobless claims on Thursday 8:30 a.m. ET.
+"""
+
+
+def _column(table: str, name: str) -> list[str]:
+    """One column of a ``list``/``review`` table, by its header (cells hold no spaces: UIDs)."""
+    header, *rows = table.splitlines()
+    start = header.index(name)
+    return [row[start:].split()[0] for row in rows]
+
+
+def test_review_and_list_tables_show_the_uid_review_takes(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cal.db'}"
+    article = tmp_path / "week.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert invoke_cli("ingest", str(article), db=db).returncode == 0
+    table = invoke_cli("review", db=db).stdout  # not a terminal: the table of proposals
+    uids = _column(table, "UID")
+    assert len(uids) >= 2 and all("@" in uid for uid in uids), table
+    accepted = invoke_cli("review", "--accept", uids[0], db=db)  # copied from the table, as a user would
+    assert accepted.returncode == 0, accepted.stderr
+    assert _column(invoke_cli("list", db=db).stdout, "UID") == [uids[0]]

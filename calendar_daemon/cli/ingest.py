@@ -144,7 +144,7 @@ def review(obj: Context, accept_uids: tuple[str, ...], reject_uids: tuple[str, .
         click.echo(format_table(pending, obj.config.display.timezone))
         return
     for event in pending:
-        click.echo(f"\n{event.title}\n  {event_to_json(event)['start']} {event.precision} {event.category} "
+        click.echo(f"\n{event.title}\n  {event.uid}\n  {event_to_json(event)['start']} {event.precision} {event.category} "
                    f"confidence {confidence(event):.2f}\n  evidence: {(event.sources or [{}])[0].get('evidence', '')}")
         choice = click.prompt("[a]ccept, [e]dit, [r]eject, [s]kip", type=click.Choice(["a", "e", "r", "s"]), default="s")
         if choice == "a":
