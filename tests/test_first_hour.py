@@ -5,6 +5,7 @@ refusal to start is the point, the other commands in-process."""
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from calendar_daemon.cli.main import cli
 from calendar_daemon.config.settings import Config, database_url
-from tests.helpers import DaemonProcess, free_port, invoke_cli, run_cli, write_config
+from tests.helpers import REPO_ROOT, DaemonProcess, free_port, invoke_cli, run_cli, write_config
 
 EVENT_YAML = """
 source: {outlet: Test desk, headline: Week ahead, published: '2026-01-01T00:00:00+08:00', evidence: test}
@@ -150,3 +151,38 @@ def test_review_and_list_tables_show_the_uid_review_takes(tmp_path: Path) -> Non
     accepted = invoke_cli("review", "--accept", uids[0], db=db)  # copied from the table, as a user would
     assert accepted.returncode == 0, accepted.stderr
     assert _column(invoke_cli("list", db=db).stdout, "UID") == [uids[0]]
+
+
+def _quick_start() -> list[str]:
+    """The commands of the README's quick start, in order (the line under each ``# N.`` comment)."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = block.strip().splitlines()
+    return [lines[i + 1] for i, line in enumerate(lines) if re.match(r"# \d\.", line)]
+
+
+def test_quick_start_steps_use_separate_environments() -> None:
+    """Step 2 installing into step 1's environment replaced the files under the running daemon (500 on /)."""
+    run, tests = _quick_start()
+    assert run.endswith("calendar-daemon run") and tests.endswith("-m pytest")
+    venvs = [re.findall(r"python3 -m venv (\S+)", command) for command in (run, tests)]
+    assert all(len(v) == 1 for v in venvs) and venvs[0] != venvs[1], venvs
+    assert venvs[0][0] + "/" not in tests, "step 2 must not touch step 1's environment"
+    assert {p.split("/bin/")[0] for p in re.findall(r"\S+/bin/\S+", tests)} == {venvs[1][0]}
+
+
+def test_ci_runs_the_readme_commands() -> None:
+    """`.ci/run` runs the README's test command exactly as written, and the quick start on a fresh clone."""
+    ci = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    _, tests = _quick_start()
+    assert tests in ci
+    assert "bash .ci/quickstart" in ci
+    quickstart = (REPO_ROOT / ".ci" / "quickstart").read_text(encoding="utf-8")
+    assert "git clone" in quickstart and "README.md" in quickstart and "## Quick start" in quickstart
+
+
+def test_readme_says_why_tests_skip_on_a_fresh_clone() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    note = readme.split("Some tests need outside programs", 1)[1].split("\n## ", 1)[0]
+    assert "`../shared/seeds`" in note and "$CALENDAR_DAEMON_SHARED_SEEDS" in note
+    assert "Nine tests also skip on a fresh clone" in note
