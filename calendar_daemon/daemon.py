@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import signal
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -229,16 +231,43 @@ def _install_reload(service: AlertService | None, config_path: str | None, early
         reload(signal.SIGHUP, None)
 
 
+def bind_address(config: Config, host: str | None = None, port: int | None = None) -> tuple[str, int]:
+    """Where the daemon listens: ``--host``/``--port`` over ``[server] host``/``port``."""
+    return host or config.server.host, config.server.port if port is None else port
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """Bind the listening socket, before anything slow, so a taken port stops the start at once.
+
+    Raises :class:`CalendarDaemonError` naming the address and the way out.
+    """
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except socket.gaierror as exc:
+        raise CalendarDaemonError(f"cannot listen on {host}:{port}: {exc.strerror}; set [server] host or pass --host") from None
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise CalendarDaemonError(f"port {port} on {host} is in use; set [server] port or pass --port") from None
+        raise CalendarDaemonError(
+            f"cannot listen on {host}:{port}: {exc.strerror}; set [server] host and port or pass --host and --port"
+        ) from None
+
+
 def serve(
     runtime: Runtime, host: str | None = None, port: int | None = None, config_path: str | None = None,
-    early: EarlyStop | None = None,
+    early: EarlyStop | None = None, listener: socket.socket | None = None,
 ) -> None:  # fmt: skip
     """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM.
 
     ``early``: the signal recorder installed when the start began (made here if not given).
+    ``listener``: the socket :func:`listen` bound (bound here, before the seeds load, if not given).
     """
     config = runtime.config
     early = early or EarlyStop()
+    bind_host, bind_port = bind_address(config, host, port)
+    listener = listener or listen(bind_host, bind_port)
+    bind_port = listener.getsockname()[1]
     replica = replica_id(config)
     metrics = Metrics(replica)
     metrics.track_events(runtime.store.count)
@@ -246,8 +275,6 @@ def serve(
     service = start_alerts(runtime, metrics)
     _install_reload(service, config_path, early)
     app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica))
-    bind_host = host or config.server.host
-    bind_port = config.server.port if port is None else port
     # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so
     # a large calendar does not delay READY; feed requests made meanwhile wait for it.
     server = DaemonServer(
@@ -256,13 +283,14 @@ def serve(
         early=early,
         on_ready=runtime.feed.warm_up_in_background,
     )
-    logger.warning("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
+    logger.info("serving the feed at http://%s:%s/calendar.ics", bind_host, bind_port)
     drained = True
     stop_rolling = threading.Event()
     runtime.roll_horizon_periodically(stop_rolling)  # a long-running daemon keeps its reference window
     try:
-        server.run()
+        server.run(sockets=[listener])
     finally:
+        listener.close()
         stop_rolling.set()
         if service is not None:
             drained = service.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from calendar_daemon.domain.periods import Precision
@@ -9,6 +10,7 @@ from calendar_daemon.domain.vocabulary import CATEGORIES, STATUSES
 from calendar_daemon.i18n import labels
 from calendar_daemon.i18n.page import texts
 from calendar_daemon.i18n.phrases import PHRASES, t
+from tests.helpers import REPO_ROOT
 
 
 def test_every_locale_has_every_word() -> None:
@@ -35,3 +37,13 @@ def test_unknown_locale_falls_back_to_english() -> None:
     assert texts("fr")["title"] == "Market calendar"
     assert labels.pick_locale("zh-TW", "en") == "zh-CN" and labels.pick_locale(None, "fr") == "zh-CN"
     assert labels.period_text(Precision.QUARTER, date(2026, 4, 1), None, "zh-CN") == "2026年第二季度"
+
+
+def test_no_page_text_key_is_shadowed_by_a_dict_method() -> None:
+    """Jinja resolves ``t.clear`` to ``dict.clear`` before the key; every key a template uses must be plain."""
+    templates = REPO_ROOT / "calendar_daemon" / "web" / "templates"
+    used = {m for path in templates.glob("*.html") for m in re.findall(r"\bt\.(\w+)", path.read_text(encoding="utf-8"))}
+    for locale in ("en", "zh-CN"):
+        keys = set(texts(locale))
+        assert not keys & set(dir(dict)), f"page text keys named like dict attributes ({locale})"
+        assert used <= keys, f"templates use keys the {locale} catalog lacks: {sorted(used - keys)}"

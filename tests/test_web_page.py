@@ -280,3 +280,56 @@ def test_event_page_reads_alert_ledger_when_present(tmp_path: Path) -> None:
     assert "hunter2secret" not in page.text and "abcdef123" not in page.text
     assert "[redacted]" in history
     assert client.get("/events/other@test").status_code == 404
+
+
+PYTHON_INTERNALS = ("<built-in", "built-in method", "object at 0x", "<bound method", "<function ")
+
+
+def _assert_no_internals(page: Any, where: str) -> None:
+    """No rendered text (labels, links, buttons, headings, the body) shows a Python object's repr."""
+    texts = [page.inner_text("body"), *page.locator("a, button, label, legend, summary, option, h1, h2, th, dt").all_inner_texts()]
+    texts += [v for v in page.eval_on_selector_all("[data-copied], [data-label-mine], [data-label-server], [placeholder], "
+                                                   "[aria-label]", "els => els.flatMap(e => [e.getAttribute('data-copied'), "
+                                                   "e.getAttribute('data-label-mine'), e.getAttribute('data-label-server'), "
+                                                   "e.getAttribute('placeholder'), e.getAttribute('aria-label')])") if v]
+    for text in texts:
+        assert not any(marker in text for marker in PYTHON_INTERNALS), f"{where}: Python internals in {text!r}"
+
+
+@pytest.mark.parametrize("locale", ["en", "zh-CN"])
+def test_every_label_reads_the_catalog_word(server: DaemonProcess, browser: Any, locale: str) -> None:
+    """With filters set and the script running, every label, link and button says the catalog's word."""
+    from calendar_daemon.i18n.page import texts
+
+    t = texts(locale)
+    context = browser.new_context(viewport={"width": 1100, "height": 1400})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.base_url)
+    try:
+        page = context.new_page()
+        page.goto(server.base_url + f"/?category=ipo&category=central_bank&region=HK,US&min_importance=1&q=Test&lang={locale}")
+        page.click("#subscribe summary")
+        expected = {
+            "#f-clear": t["clear_filters"], "#copy-btn": t["copy_link"], "#f-apply": t["apply"],
+            ".cats legend": t["category"], "#subscribe summary": t["subscribe"], "#sub-webcal": t["apple"],
+            "#sub-google": t["google"], "#sub-https": t["outlook"], "#month-view": t["month_view"],
+            "#past-toggle": t["show_past"], "#zone-toggle": t["use_my_zone"], "#lang-switch": t["language"],
+            "#agenda h1": t["upcoming"], "#f-importance option[value='']": t["any"],
+        }  # fmt: skip
+        shown = {selector: page.inner_text(selector).strip() for selector in expected}
+        assert shown == expected
+        assert page.get_attribute("#f-q", "placeholder") == t["search_placeholder"]
+        _assert_no_internals(page, f"agenda ({locale}, filtered)")
+
+        page.click("#copy-btn")  # the script swaps the label for "copied", then back
+        page.wait_for_function("w => document.getElementById('copy-btn').textContent === w", arg=t["copied"], timeout=15000)
+        page.click("#zone-toggle")
+        assert page.inner_text("#zone-toggle").strip() == t["use_server_zone"]
+        _assert_no_internals(page, f"agenda ({locale}, after the script ran)")
+
+        page.goto(server.base_url + f"/?view=month&month=2026-01&lang={locale}")
+        _assert_no_internals(page, f"month view ({locale})")
+        page.goto(server.base_url + f"/events/web-fomc@test?lang={locale}")
+        assert page.inner_text("#alert-history h2").strip() == t["alert_history"]
+        _assert_no_internals(page, f"event page ({locale})")
+    finally:
+        context.close()

@@ -14,7 +14,7 @@ from calendar_daemon.alerts.delivery.row_text import headline
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.domain.vocabulary import LEDGER_STATUSES
-from calendar_daemon.exceptions import NotFoundError
+from calendar_daemon.exceptions import ConfigError, NotFoundError
 from calendar_daemon.i18n.phrases import t
 from calendar_daemon.store.models import AlertRow
 
@@ -44,6 +44,7 @@ def alerts(obj: Context, as_json: bool, statuses: tuple[str, ...], limit: int) -
 
     Example:
 
+    \b
         calendar-daemon alerts --status planned --status failed --json
     """
     store = obj.runtime().store
@@ -77,6 +78,7 @@ def notify_test(obj: Context, channel_name: str | None) -> None:
 
     Example:
 
+    \b
         calendar-daemon notify-test --channel dingtalk
     """
     config = obj.config
@@ -86,8 +88,8 @@ def notify_test(obj: Context, channel_name: str | None) -> None:
         if not channels:
             raise NotFoundError(f"no channel named {channel_name!r} in {config.source}")
     if not channels:
-        click.echo("no channels configured: alerts are off")
-        return
+        where = "the default configuration (no --config)" if config.source == "<defaults>" else config.source
+        raise ConfigError(f"no channels to test: {where} has no [[channels]] table; add one (see docs/alerts.md)")
     notifier = AppriseNotifier(channels, timeout=config.alerts.send_timeout_seconds)
     failed = 0
     locale = config.display.locale
@@ -111,6 +113,7 @@ def check_config(obj: Context) -> None:
 
     Example:
 
+    \b
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml check-config
     """
     config = obj.config

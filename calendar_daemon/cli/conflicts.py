@@ -21,6 +21,7 @@ def conflicts(obj: Context, as_json: bool) -> None:
 
     Example:
 
+    \b
         calendar-daemon conflicts --json
     """
     events = conflicted_events(obj.runtime().store)

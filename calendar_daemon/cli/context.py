@@ -66,7 +66,9 @@ def _instant(value: str | None, zone: str, *, end: bool) -> datetime | None:
 
 def build_filter(obj: Context, from_: str | None, to: str | None, category: Sequence[str], region: Sequence[str], min_importance: int | None) -> EventFilter:
     zone = obj.config.display.timezone
+    start, end = _instant(from_, zone, end=False), _instant(to, zone, end=True)
+    if start is not None and end is not None and start > end:
+        raise click.UsageError(f"--from {from_} is after --to {to}: no event can match; swap them")
     return EventFilter(
-        categories=tuple(category), regions=tuple(region), min_importance=min_importance,
-        start=_instant(from_, zone, end=False), end=_instant(to, zone, end=True),
-    )  # fmt: skip
+        categories=tuple(category), regions=tuple(region), min_importance=min_importance, start=start, end=end,
+    )

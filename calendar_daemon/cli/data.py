@@ -32,6 +32,7 @@ def seed(obj: Context, path: Path | None) -> None:
 
     Example:
 
+    \b
         calendar-daemon seed
     """
     folder = path or (Path(obj.config.seeds.path) if obj.config.seeds.path else None)
@@ -54,6 +55,7 @@ def import_(obj: Context, files: tuple[Path, ...]) -> None:
 
     Example:
 
+    \b
         calendar-daemon import week-ahead.ics lockups.csv
     """
     records = read_event_files(list(files), default_timezone=obj.config.display.timezone)
@@ -70,6 +72,7 @@ def list_(obj: Context, from_: str | None, to: str | None, category: tuple[str, 
 
     Example:
 
+    \b
         calendar-daemon list --from 2026-01-26 --to 2026-02-01 --category macro_data --json
     """
     flt = build_filter(obj, from_, to, category, region, min_importance)
@@ -89,6 +92,7 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
 
     Example:
 
+    \b
         calendar-daemon export --region US -o us.ics
     """
     flt = build_filter(obj, from_, to, category, region, min_importance)

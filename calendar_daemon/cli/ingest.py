@@ -47,6 +47,7 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
 
     Example:
 
+    \b
         calendar-daemon ingest week-ahead.html --dry-run --json
     """
     when = None
@@ -113,6 +114,7 @@ def review(obj: Context, accept_uids: tuple[str, ...], reject_uids: tuple[str, .
 
     Example:
 
+    \b
         calendar-daemon review --accept-above 0.8 --reject ingest-1a2b3c@calendar-daemon
     """
     store = obj.runtime().store
@@ -142,7 +144,7 @@ def review(obj: Context, accept_uids: tuple[str, ...], reject_uids: tuple[str, .
         click.echo(format_table(pending, obj.config.display.timezone))
         return
     for event in pending:
-        click.echo(f"\n{event.title}\n  {event_to_json(event)['start']} {event.precision} {event.category} "
+        click.echo(f"\n{event.title}\n  {event.uid}\n  {event_to_json(event)['start']} {event.precision} {event.category} "
                    f"confidence {confidence(event):.2f}\n  evidence: {(event.sources or [{}])[0].get('evidence', '')}")
         choice = click.prompt("[a]ccept, [e]dit, [r]eject, [s]kip", type=click.Choice(["a", "e", "r", "s"]), default="s")
         if choice == "a":

@@ -30,7 +30,7 @@ class Group(click.Group):
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", envvar=CONFIG_ENV, type=click.Path(dir_okay=False), help=f"Config file (TOML). Env: {CONFIG_ENV}.")
-@click.option("--db", envvar=DB_ENV, help=f"Database URL, e.g. sqlite:///cal.db or postgresql+psycopg://host/db. Env: {DB_ENV}.")
+@click.option("--db", envvar=DB_ENV, help=f"Database URL (sqlite:///cal.db, postgresql+psycopg://host/db) or a SQLite file path. Env: {DB_ENV}.")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(__version__, prog_name="calendar-daemon")
 @click.pass_context
@@ -39,6 +39,7 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: in
 
     Example:
 
+    \b
         calendar-daemon run
     """
     setup_logging(verbose)

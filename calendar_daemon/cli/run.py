@@ -6,7 +6,7 @@ import click
 
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.config.settings import database_url
-from calendar_daemon.daemon import EarlyStop, serve
+from calendar_daemon.daemon import EarlyStop, bind_address, listen, serve
 from calendar_daemon.ops.allocator import limit_malloc_arenas
 from calendar_daemon.ops.logs import daemon_logging
 from calendar_daemon.store.db import open_configured
@@ -23,12 +23,19 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
 
     Example:
 
+    \b
         calendar-daemon --config /etc/calendar-daemon/calendar-daemon.toml run
     """
     daemon_logging()
     early = EarlyStop()  # from here a stop or reload signal is remembered, not fatal
     limit_malloc_arenas()  # before the daemon starts its threads
-    serve(obj.runtime(migrate=migrate), host, port, obj.config_path, early=early)
+    listener = listen(*bind_address(obj.config, host, port))  # a taken port stops here, before the database and seeds
+    try:
+        runtime = obj.runtime(migrate=migrate)
+    except BaseException:
+        listener.close()
+        raise
+    serve(runtime, host, port, obj.config_path, early=early, listener=listener)
 
 
 @click.command()
@@ -38,6 +45,7 @@ def migrate(obj: Context) -> None:
 
     Example:
 
+    \b
         calendar-daemon --db postgresql+psycopg://cal@db.internal/calendar migrate
     """
     url = database_url(obj.config, obj.db)

@@ -65,7 +65,7 @@ class ServerConfig(Section):
 class DatabaseConfig(Section):
     url: str = Field(
         "",
-        description="SQLAlchemy URL. Empty: a SQLite file under $STATE_DIRECTORY when systemd sets it, "
+        description="SQLAlchemy URL, or a plain file path for SQLite. Empty: a SQLite file under $STATE_DIRECTORY when systemd sets it, "
         "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon).",
     )
     busy_timeout_ms: int = Field(10_000, ge=0, description="SQLite: how long a writer waits for a lock.")

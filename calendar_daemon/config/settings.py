@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -37,7 +38,7 @@ from calendar_daemon.exceptions import ConfigError
 __all__ = [
     "CONFIG_ENV", "DB_ENV", "AlertRuleConfig", "AlertsConfig", "ChannelConfig", "Config", "NamedFeedConfig",
     "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
-    "parse_config", "state_directory",
+    "parse_config", "sqlite_url_if_path", "state_directory",
 ]  # fmt: skip
 
 CONFIG_ENV = "CALENDAR_DAEMON_CONFIG"
@@ -162,9 +163,21 @@ def database_url(config: Config, override: str | None = None) -> str:
     """The effective database URL: ``--db``/$CALENDAR_DAEMON_DB, then the config, then the default file."""
     url = override or os.environ.get(DB_ENV) or config.database.url
     if url:
-        return url
+        return sqlite_url_if_path(url)
     directory = state_directory()
     return f"sqlite:///{directory / 'calendar-daemon.db'}"
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def sqlite_url_if_path(value: str) -> str:
+    """A plain file path (``cal.db``, ``~/cal.db``, ``/var/lib/cal.db``) means a SQLite file: its absolute
+    ``sqlite:///`` URL. Anything that starts with a scheme (``sqlite:///…``, ``postgresql+psycopg://…``, even a
+    malformed ``postgresql:/db``) is kept as given, for the database layer to open or reject."""
+    if _SCHEME.match(value):
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
 def iter_options(model: type[BaseModel] = Config, prefix: str = "") -> list[tuple[str, object, str]]:

@@ -74,9 +74,9 @@ def _pad(text: str, width: int) -> str:
 def format_table(events: list[Event], zone: str) -> str:
     if not events:
         return "no events"
-    rows = [("WHEN (" + zone + ")", "CATEGORY", "IMP", "REGION", "STATUS", "TITLE")]
-    for event in events:
-        rows.append((when_text(event, zone), event.category, "*" * event.importance, event.region, event.status, event.title))
+    rows = [("WHEN (" + zone + ")", "CATEGORY", "IMP", "REGION", "STATUS", "UID", "TITLE")]
+    for event in events:  # the UID is what review --accept/--reject and the API take
+        rows.append((when_text(event, zone), event.category, "*" * event.importance, event.region, event.status, event.uid, event.title))
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = ["  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])) + "  " + row[-1] for row in rows]
     return "\n".join(lines)

@@ -25,14 +25,14 @@ _PAGE_TEXT: dict[str, dict[str, str]] = {
         "search": "Search",
         "search_placeholder": "title, description, entity",
         "apply": "Apply",
-        "clear": "Clear",
+        "clear_filters": "Clear",
         "no_events": "No events match.",
         "subscribe": "Subscribe",
         "subscribe_hint": "Subscribe to this filter (free-text search is not part of the feed):",
         "apple": "Apple Calendar (webcal)",
         "google": "Google Calendar",
         "outlook": "Outlook / other (https)",
-        "copy": "Copy link",
+        "copy_link": "Copy link",
         "copied": "Copied",
         "times_in": "Times in",
         "use_my_zone": "Use my time zone",
@@ -92,14 +92,14 @@ _PAGE_TEXT: dict[str, dict[str, str]] = {
         "search": "搜索",
         "search_placeholder": "标题、描述、相关主体",
         "apply": "应用",
-        "clear": "清除",
+        "clear_filters": "清除",
         "no_events": "没有符合条件的事件。",
         "subscribe": "订阅",
         "subscribe_hint": "订阅当前筛选(文本搜索不计入订阅):",
         "apple": "Apple 日历 (webcal)",
         "google": "Google 日历",
         "outlook": "Outlook / 其他 (https)",
-        "copy": "复制链接",
+        "copy_link": "复制链接",
         "copied": "已复制",
         "times_in": "时区",
         "use_my_zone": "使用本机时区",
@@ -151,5 +151,9 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 def texts(locale: str) -> dict[str, str]:
-    """Every text the page templates use, by key (``t.title``, ``t[event.status]``)."""
+    """Every text the page templates use, by key (``t.title``, ``t[event.status]``).
+
+    No key may be the name of a ``dict`` attribute (``clear``, ``copy``, ``items``…): Jinja resolves
+    ``t.clear`` to the method before the key, and the page would print ``<built-in method …>``.
+    """
     return _TEXTS[supported(locale)]

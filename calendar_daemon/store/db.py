@@ -25,7 +25,10 @@ def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, 
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"invalid database URL {url!r}") from None
+        raise DatabaseError(
+            f"invalid database URL {url!r}: write sqlite:///PATH (or a plain file path) for SQLite, "
+            "postgresql+psycopg://USER@HOST/DB for PostgreSQL"
+        ) from None
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -70,3 +73,10 @@ def open_configured(url: str, database: DatabaseConfig) -> Engine:
 def describe(engine: Engine) -> str:
     """The engine's URL without its password, for messages."""
     return engine.url.render_as_string(hide_password=True)
+
+
+def where(engine: Engine) -> str:
+    """The database for an error message: a SQLite file's path, else the URL without its password."""
+    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        return f"SQLite file {Path(engine.url.database or '').resolve()}"
+    return describe(engine)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from calendar_daemon.exceptions import DatabaseError
+from calendar_daemon.store.db import where
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -96,5 +97,5 @@ def ensure_schema(engine: Engine, *, migrate: bool = False) -> str:
 
             command.upgrade(alembic_config(connection), "head")
     except (OperationalError, ProgrammingError) as exc:
-        raise DatabaseError(f"cannot prepare database schema: {exc.orig}") from None
+        raise DatabaseError(f"cannot prepare database schema of {where(engine)}: {exc.orig}") from None
     return head
