@@ -86,3 +86,38 @@ DELIVERED = ("sent", "late")
 # event's own description from the facts the feed appends to it (the reader strips what follows).
 X_PREFIX = "X-CALENDAR-DAEMON-"
 DESCRIPTION_SEPARATOR = "\n\n———\n"
+ASSUMED_END = "assumed"  # X-CALENDAR-DAEMON-END: the DTEND is start + an assumed length, not the source's
+
+
+# An event's kind, from its tags and title: a press conference is not the decision it follows.
+KIND_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("press-conference", ("press-conference", "press conference", "news conference", "新闻发布会", "记者会")),
+    ("minutes", ("minutes", "纪要")),
+)
+
+
+def event_kind(title: str, tags: Iterable[str]) -> str:
+    haystack = " ".join([title, *tags]).casefold()
+    for kind, markers in KIND_MARKERS:
+        if any(marker in haystack for marker in markers):
+            return kind
+    return "main"
+
+
+# How long a timed event lasts when its source gives only the start, so a calendar draws a slot, not a
+# line: a data release or minutes 15 minutes, a decision 30, a press conference, an earnings call or a
+# conference session an hour.
+_ASSUMED_MINUTES = {"press-conference": 60, "minutes": 15}
+_ASSUMED_MINUTES_BY_CATEGORY: dict[str, int] = {
+    Category.MACRO_DATA: 15, Category.LIQUIDITY: 15, Category.CENTRAL_BANK: 30, Category.EARNINGS: 60,
+    Category.CONFERENCE: 60,
+}  # fmt: skip
+_ASSUMED_MINUTES_OTHERWISE = 30
+
+
+def assumed_minutes(category: str, title: str, tags: Iterable[str]) -> int:
+    """The length, in minutes, a timed event without an end is shown with (see above)."""
+    kind = event_kind(title, tags)
+    if kind in _ASSUMED_MINUTES:
+        return _ASSUMED_MINUTES[kind]
+    return _ASSUMED_MINUTES_BY_CATEGORY.get(category, _ASSUMED_MINUTES_OTHERWISE)

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Event as VEvent
 
 from calendar_daemon.domain.periods import Precision, period_label
-from calendar_daemon.domain.vocabulary import DESCRIPTION_SEPARATOR, X_PREFIX
+from calendar_daemon.domain.vocabulary import ASSUMED_END, DESCRIPTION_SEPARATOR, X_PREFIX, assumed_minutes
 from calendar_daemon.store.models import Event
 
 IMPORTANCE_MARKS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
@@ -72,6 +72,8 @@ def description_text(event: Event) -> str:
     ]
     if event.start_at is not None:
         lines.append(f"Local time: {local_time_text(event)}")
+        if event.end_at is None:
+            lines.append(f"Length: not given by the source; shown as {assumed_minutes(event.category, event.title, event.tags)} min")
     if event.entities:
         lines.append("Entities: " + ", ".join(event.entities))
     shift = event.extra.get("trading_day_shift")
@@ -90,6 +92,14 @@ def description_text(event: Event) -> str:
         lines.extend(_format_source(source) for source in event.sources)
     footer = "\n".join(lines)
     return f"{event.description}{DESCRIPTION_SEPARATOR}{footer}" if event.description else footer
+
+
+def timed_end(event: Event) -> datetime:
+    """A timed event's end: its own, or its start plus the length assumed for its kind."""
+    assert event.start_at is not None
+    if event.end_at is not None:
+        return event.end_at
+    return event.start_at + timedelta(minutes=assumed_minutes(event.category, event.title, event.tags))
 
 
 def _utc(value: datetime) -> datetime:
@@ -111,8 +121,9 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
     component.add("summary", display_title(event))
     if event.start_at is not None:
         component.add("dtstart", _utc(event.start_at))
-        if event.end_at is not None:
-            component.add("dtend", _utc(event.end_at))
+        component.add("dtend", _utc(timed_end(event)))
+        if event.end_at is None and roundtrip:
+            component.add(X_PREFIX + "END", ASSUMED_END)  # a re-import keeps the end unknown
     else:
         assert event.start_date is not None and event.end_date is not None
         component.add("dtstart", event.start_date)

@@ -8,30 +8,15 @@ coarse period ("2026 Q2") that contains the exact date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from calendar_daemon.domain.aliases import canonical_entity
 from calendar_daemon.domain.records import EventRecord
+from calendar_daemon.domain.vocabulary import event_kind
 from calendar_daemon.intake.claims import PRECISION_RANK, Claim, members_of, source_key
 
 NEAR_DAYS = 3
-
-# An event's kind, from its tags and title: a press conference is not the decision it follows.
-KIND_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("press-conference", ("press-conference", "press conference", "news conference", "新闻发布会", "记者会")),
-    ("minutes", ("minutes", "纪要")),
-)
-
-
-def event_kind(title: str, tags: Iterable[str]) -> str:
-    haystack = " ".join([title, *tags]).casefold()
-    for kind, markers in KIND_MARKERS:
-        if any(marker in haystack for marker in markers):
-            return kind
-    return "main"
-
 
 @dataclass(frozen=True)
 class Profile:

@@ -16,7 +16,7 @@ from icalendar.cal import Component
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
-from calendar_daemon.domain.vocabulary import CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
+from calendar_daemon.domain.vocabulary import ASSUMED_END, CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
 from calendar_daemon.exceptions import InputError
 
 _STATUS = {status.upper(): status for status in STATUSES}  # iCalendar STATUS -> ours
@@ -71,6 +71,8 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     if end is not None and not isinstance(end, date):
         raise ValueError(f"DTEND is not a date or date-time: {end!r}")
     ours = {key[len(X_PREFIX):].lower(): str(value) for key, value in component.items() if key.startswith(X_PREFIX)}
+    if ours.get("end") == ASSUMED_END:
+        end = None  # our export drew the slot with an assumed length; the source gave no end
     precision = ours.get("precision")
     data: dict[str, Any] = {"uid": _text(component, "uid"), "title": _strip_label(_text(component, "summary") or "", precision)}
     description = _text(component, "description") or ""
