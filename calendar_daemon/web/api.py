@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from calendar_daemon.domain.dates import parse_instant
 from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import NotFoundError, ValidationError
 from calendar_daemon.feed.listing import event_to_json
 from calendar_daemon.intake.submit import submit
@@ -159,8 +160,9 @@ class EventRoutes:
         return record
 
     def stored(self, uid: str) -> Event:
+        """The published event ``uid``; 404 for none, a deleted one or a proposal (only ``review`` sees those)."""
         event = self.state.store.get(uid)
-        if event is None:
+        if event is None or event.status == PROPOSED:
             raise ApiError(404, f"no event with uid {uid!r}")
         return event
 
@@ -198,6 +200,7 @@ class EventRoutes:
         return {"total": len(events), "limit": limit, "offset": offset, "events": [event_to_json(e) for e in page]}
 
     async def cancel_event(self, uid: str) -> dict[str, Any]:
+        await run_in_threadpool(self.stored, uid)  # a proposal is not published by cancelling it
         try:
             event = await run_in_threadpool(self.state.store.set_status, uid, "cancelled")
         except NotFoundError:

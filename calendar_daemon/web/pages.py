@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import CATEGORIES, PROPOSED
 from calendar_daemon.feed.listing import event_end_iso, event_start_iso
 from calendar_daemon.i18n import labels
 from calendar_daemon.i18n.page import texts
@@ -124,7 +124,7 @@ def build_pages_router(state: AppState) -> APIRouter:
         params = AgendaParams.from_query(_query_lists(request))
         locale = labels.pick_locale(params.lang, config.display.locale)
         event = await run_in_threadpool(state.store.get, uid)
-        if event is None:
+        if event is None or event.status == PROPOSED:  # proposals are for review only
             return render("not_found.html", status=404, **common(locale, params))
         alerts = await run_in_threadpool(alert_history, state.store.engine, uid)
         return render(
