@@ -280,3 +280,12 @@ def test_event_page_reads_alert_ledger_when_present(tmp_path: Path) -> None:
     assert "hunter2secret" not in page.text and "abcdef123" not in page.text
     assert "[redacted]" in history
     assert client.get("/events/other@test").status_code == 404
+
+
+@pytest.mark.parametrize("month", ["9999-12", "9999-11", "1899-12", "1900-01", "2026-13"])
+def test_month_view_of_any_month_answers(server: DaemonProcess, month: str) -> None:
+    response = server.get("/", params={"view": "month", "month": month, "lang": "en"})
+    assert response.status_code == 200, response.text[:500]
+    assert '<table class="grid">' in response.text
+    if month == "9999-11":  # the last month the grid shows: its own heading, not the current month's
+        assert "9999" in response.text.split('<div class="month-nav">', 1)[1].split("</h2>", 1)[0]
