@@ -98,17 +98,20 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def _has_bad_unicode(value: object) -> bool:
-    """True when a decoded JSON value holds a lone surrogate (not storable as UTF-8)."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_has_bad_unicode(k) or _has_bad_unicode(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_bad_unicode(v) for v in value)
+    """True when a decoded JSON value holds a lone surrogate (not storable as UTF-8); walks any depth."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return False
 
 
@@ -116,8 +119,10 @@ async def _json_object(request: Request) -> dict[str, Any]:
     raw = await request.body()
     try:
         data = json.loads(raw)
-    except (ValueError, RecursionError):
+    except ValueError:
         raise _invalid([("body", "not valid JSON")]) from None
+    except RecursionError:
+        raise _invalid([("body", "JSON nested too deeply")]) from None
     if not isinstance(data, dict):
         raise _invalid([("body", "expected a JSON object")])
     if _has_bad_unicode(data):
