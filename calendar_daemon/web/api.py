@@ -29,7 +29,7 @@ from calendar_daemon.feed.listing import event_to_json
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.store.events import EventFilter
 from calendar_daemon.store.models import Event
-from calendar_daemon.web.params import category_param, list_param
+from calendar_daemon.web.params import category_param, list_param, region_param
 from calendar_daemon.web.schemas import EventList, EventOut, Problem, ValidationProblem, json_body
 from calendar_daemon.web.security import token_matches
 from calendar_daemon.web.state import AppState
@@ -194,8 +194,12 @@ class EventRoutes:
             categories = category_param(category)
         except ValueError as exc:
             raise _invalid([("category", str(exc))]) from None
+        try:
+            regions = region_param(region, self.state.feed.regions() if region else ())
+        except ValueError as exc:
+            raise _invalid([("region", str(exc))]) from None
         flt = EventFilter(
-            categories=categories, regions=list_param(region, upper=True), min_importance=min_importance,
+            categories=categories, regions=regions, min_importance=min_importance,
             entities=list_param(entity), query=(q or "").strip() or None,
             start=query_instant(from_, self.zone, "from") if from_ else None,
             end=query_instant(to, self.zone, "to") if to else None,
