@@ -231,6 +231,7 @@ def test_proposals_are_invisible_to_public_routes(server: DaemonProcess) -> None
     assert server.get(f"/events/{uid}").status_code == 404
     assert api(server, "POST", f"/api/v1/events/{uid}/cancel", headers=AUTH).status_code == 404
     assert api(server, "PATCH", f"/api/v1/events/{uid}", json={"title": "Published"}, headers=AUTH).status_code == 404
+    assert api(server, "DELETE", f"/api/v1/events/{uid}", headers=AUTH).status_code == 404
     stored = store.get(uid)
     assert stored is not None and (stored.status, stored.revision) == (PROPOSED, 1)
     assert uid not in feed_events(server)

@@ -254,6 +254,7 @@ class EventRoutes:
         return event_to_json(event)
 
     async def delete_event(self, uid: str) -> Response:
+        await run_in_threadpool(self.stored, uid)  # a proposal is rejected with review, not deleted here
         try:
             await run_in_threadpool(self.state.store.delete, uid)
         except NotFoundError:
