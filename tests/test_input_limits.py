@@ -112,3 +112,21 @@ def test_import_refuses_whole_file(any_db_url: str, tmp_path: Path, fields: dict
     assert field in result.stderr and "Traceback" not in result.stderr, result.stderr
     listed = invoke_cli("list", "--json", db=any_db_url)
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
+
+
+@pytest.mark.postgres
+def test_api_refuses_before_storing_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds,
+                          extra=f'[api]\ntokens = ["{TOKEN}"]\n')  # fmt: skip
+    headers = {**AUTH, "Content-Type": "application/json"}
+    with DaemonProcess(config, pg_url) as server:
+        for index, (fields, field) in enumerate(BAD_RECORDS):
+            body = as_json(record(f"pg-bad-{index}@test", **fields))
+            response = httpx.post(server.base_url + "/api/v1/events", content=body, headers=headers, timeout=30)
+            assert response.status_code == 422, (field, response.text[:500])
+            assert field in [error["field"] for error in response.json()["errors"]]
+        listing = httpx.get(server.base_url + "/api/v1/events", timeout=10)
+        assert listing.status_code == 200 and listing.json()["total"] == 0
+        assert httpx.get(server.base_url + "/calendar.ics", timeout=10).status_code == 200
