@@ -289,3 +289,11 @@ def test_month_view_of_any_month_answers(server: DaemonProcess, month: str) -> N
     assert '<table class="grid">' in response.text
     if month == "9999-11":  # the last month the grid shows: its own heading, not the current month's
         assert "9999" in response.text.split('<div class="month-nav">', 1)[1].split("</h2>", 1)[0]
+
+
+def test_unknown_region_is_dropped_from_the_page_and_its_subscribe_link(server: DaemonProcess) -> None:
+    page = server.get("/", params={"region": "US,ZZ9", "lang": "en"})
+    assert page.status_code == 200
+    assert "ZZ9" not in page.text  # neither in the filter nor in the subscribe link, which would answer 400
+    assert "region=US" in page.text
+    assert server.get("/calendar.ics", params={"region": "US"}).status_code == 200
