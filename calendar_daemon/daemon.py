@@ -56,6 +56,7 @@ def feed_cache(config: Config, store: EventStore) -> FeedCache:
         store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
         poll_seconds=config.feed.poll_seconds,
         max_body_memory=int(config.feed.max_body_memory_mb * MEBIBYTE), body_dir=feed_body_directory(store.engine),
+        max_filtered_bytes=int(config.feed.max_filtered_bodies_mb * MEBIBYTE),
     )  # fmt: skip
 
 

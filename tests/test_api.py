@@ -10,6 +10,11 @@ import httpx
 import pytest
 from icalendar import Calendar
 
+from calendar_daemon.domain.records import normalize
+from calendar_daemon.domain.vocabulary import PROPOSED
+from calendar_daemon.intake.submit import submit
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
 from tests.helpers import DaemonProcess, free_port, write_config
 
 TOKEN = "test-token-0123456789abcdef"
@@ -215,3 +220,19 @@ def test_security_headers_and_no_token_in_logs(server: DaemonProcess) -> None:
     missing = server.get("/api/v1/events/missing@test")
     assert missing.status_code == 404 and missing.json() == {"detail": "no event with uid 'missing@test'"}
     assert TOKEN not in Path(server.log_path).read_text(encoding="utf-8")
+
+
+def test_proposals_are_invisible_to_public_routes(server: DaemonProcess) -> None:
+    uid = "proposal-only@test"
+    store = EventStore(open_engine(server.db))
+    record = normalize(event_body(uid, title="Unreviewed proposal"), source="test")
+    submit(store, [record], origin="ingest", status=PROPOSED)
+    assert api(server, "GET", f"/api/v1/events/{uid}").status_code == 404
+    assert server.get(f"/events/{uid}").status_code == 404
+    assert api(server, "POST", f"/api/v1/events/{uid}/cancel", headers=AUTH).status_code == 404
+    assert api(server, "PATCH", f"/api/v1/events/{uid}", json={"title": "Published"}, headers=AUTH).status_code == 404
+    assert api(server, "DELETE", f"/api/v1/events/{uid}", headers=AUTH).status_code == 404
+    stored = store.get(uid)
+    assert stored is not None and (stored.status, stored.revision) == (PROPOSED, 1)
+    assert uid not in feed_events(server)
+    assert uid not in [e["uid"] for e in api(server, "GET", "/api/v1/events", params={"limit": 500}).json()["events"]]

@@ -333,3 +333,20 @@ def test_every_label_reads_the_catalog_word(server: DaemonProcess, browser: Any,
         _assert_no_internals(page, f"event page ({locale})")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("month", ["9999-12", "9999-11", "1899-12", "1900-01", "2026-13"])
+def test_month_view_of_any_month_answers(server: DaemonProcess, month: str) -> None:
+    response = server.get("/", params={"view": "month", "month": month, "lang": "en"})
+    assert response.status_code == 200, response.text[:500]
+    assert '<table class="grid">' in response.text
+    if month == "9999-11":  # the last month the grid shows: its own heading, not the current month's
+        assert "9999" in response.text.split('<div class="month-nav">', 1)[1].split("</h2>", 1)[0]
+
+
+def test_unknown_region_is_dropped_from_the_page_and_its_subscribe_link(server: DaemonProcess) -> None:
+    page = server.get("/", params={"region": "US,ZZ9", "lang": "en"})
+    assert page.status_code == 200
+    assert "ZZ9" not in page.text  # neither in the filter nor in the subscribe link, which would answer 400
+    assert "region=US" in page.text
+    assert server.get("/calendar.ics", params={"region": "US"}).status_code == 200

@@ -89,6 +89,12 @@ class FeedConfig(Section):
         description="Feed bodies larger than this (MB) are kept in an unlinked temporary file beside the SQLite file,"
         " not in memory, and served from it in chunks; 0 puts every body in a file.",
     )  # fmt: skip
+    max_filtered_bodies_mb: float = Field(
+        64, ge=0,
+        description="Filtered feed bodies (one per distinct filter of /calendar.ics and named feeds) kept together,"
+        " in MB of memory and temporary files; beyond it the least recently used are dropped and rebuilt when"
+        " asked for again. The unfiltered feed is always kept.",
+    )  # fmt: skip
 
 
 class SeedsConfig(Section):

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validat
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_daemon.domain.dates import has_time, local_midnight_utc, parse_date, parse_datetime, to_utc_naive
+from calendar_daemon.domain.limits import Name, Text, check_extra
 from calendar_daemon.domain.periods import Precision, parse_period, period_end, period_start
 from calendar_daemon.domain.vocabulary import (
     REGION_MAX_LENGTH,
@@ -38,12 +39,12 @@ def _inline(choices: type[StrEnum]) -> WithJsonSchema:
 class SourceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    outlet: str = Field(min_length=1, max_length=200)
-    headline: str = Field("", max_length=500)
+    outlet: Name = Field(min_length=1, max_length=200)
+    headline: Text = Field("", max_length=500)
     published: datetime | None = None
-    url: str = Field("", max_length=2000)
-    note: str = Field("", max_length=2000)
-    evidence: str = Field("", max_length=500)
+    url: Name = Field("", max_length=2000)
+    note: Text = Field("", max_length=2000)
+    evidence: Text = Field("", max_length=500)
     authority: Annotated[Authority, _inline(Authority)] = Authority.NEWS
 
     @field_validator("published")
@@ -62,24 +63,29 @@ class EventIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uid: str | None = Field(None, min_length=1, max_length=255, pattern=r"^[^\s\r\n]+$")
-    title: str = Field(min_length=1, max_length=500)
-    description: str = Field("", max_length=20_000)
+    uid: Name | None = Field(None, min_length=1, max_length=255, pattern=r"^[^\s\r\n]+$")
+    title: Text = Field(min_length=1, max_length=500)
+    description: Text = Field("", max_length=20_000)
     category: str = "other"
     importance: int = Field(2, ge=1, le=3)
     region: str = Field(
         "GLOBAL", min_length=REGION_MIN_LENGTH, max_length=REGION_MAX_LENGTH, pattern=REGION_PATTERN
     )
-    entities: list[str] = Field(default_factory=list, max_length=200)
-    tags: list[str] = Field(default_factory=list, max_length=200)
+    entities: list[Name] = Field(default_factory=list, max_length=200)
+    tags: list[Name] = Field(default_factory=list, max_length=200)
     precision: Precision | None = None
     timezone: str | None = None
     start: DateLike
     end: DateLike | None = None
     status: Annotated[Status, _inline(Status)] = Status.CONFIRMED
     sources: list[SourceIn] = Field(default_factory=list, max_length=100)
-    note: str = Field("", max_length=2000)
+    note: Text = Field("", max_length=2000)
     extra: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("extra", mode="before")
+    @classmethod
+    def _extra(cls, value: Any) -> Any:
+        return check_extra(value)  # depth and size first: nothing walks a deep value recursively before this
 
     @field_validator("category")
     @classmethod

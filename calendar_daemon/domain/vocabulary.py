@@ -69,12 +69,26 @@ def check_categories(values: Iterable[str]) -> None:
 REGION_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
 REGION_MIN_LENGTH, REGION_MAX_LENGTH = 2, 16
 _REGION_RE = re.compile(REGION_PATTERN)
+# Regions a feed or list filter may name before any stored event has them (README "Events"); any other
+# well-formed code is valid once an event in the feed has it. The list of regions stays open.
+COMMON_REGIONS: tuple[str, ...] = ("CN", "HK", "US", "EU", "JP", "CA", "GLOBAL")
 
 
 
 def is_region(text: str) -> bool:
     """True when ``text`` is a well-formed region code (any case)."""
     return REGION_MIN_LENGTH <= len(text) <= REGION_MAX_LENGTH and _REGION_RE.fullmatch(text) is not None
+
+
+def check_regions(values: Iterable[str], stored: Iterable[str]) -> None:
+    """Raise ``ValueError`` naming the first of ``values`` (upper-case codes) that is neither a common region
+    nor one of ``stored`` (the regions events have), with the valid ones."""
+    known = {*COMMON_REGIONS, *stored}
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        shown = sorted(known)
+        listed = ", ".join(shown[:200]) + (f" and {len(shown) - 200} more" if len(shown) > 200 else "")
+        raise ValueError(f"unknown region {unknown[0][:40]!r}; use one of {listed}")
 
 
 # The alert ledger (store.models.AlertRow): a row's status, its kind, and the statuses that count as delivered.

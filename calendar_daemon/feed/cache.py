@@ -6,6 +6,9 @@ The cache learns about changes by comparing the store's ``data_version`` with th
 fetching only the events written since; the new body is the old one's unchanged runs, copied as
 slices, with the re-rendered blocks in their places. A filtered body is joined from slices once per
 data version and reused until the next change. A request for an unchanged feed does no per-event work.
+Filtered bodies together take at most ``max_filtered_bytes`` (``[feed] max_filtered_bodies_mb``): beyond
+it the least recently used are dropped (and rebuilt if asked for again), so memory and disk stay bounded
+whatever filters clients ask for; the unfiltered body is always kept.
 A body larger than ``max_body_memory`` bytes is kept in an unlinked temporary file rather than in
 process memory and served from it in chunks (:mod:`calendar_daemon.feed.body`). A body is laid out
 as :func:`calendar_daemon.feed.render.render_calendar` lays out a calendar: the same header, blocks and
@@ -23,12 +26,13 @@ import logging
 import sys
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from calendar_daemon.domain.vocabulary import STATUSES
-from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, Body, BodyFiles, body_bytes, body_chunks
+from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, MEBIBYTE, Body, BodyFiles, body_bytes, body_chunks
 from calendar_daemon.feed.render import DEFAULT_NAME, DEFAULT_REFRESH_MINUTES, calendar_header
 from calendar_daemon.feed.table import BlockTable, Entry, TableBuilder
 from calendar_daemon.feed.vevent import render_vevent
@@ -38,6 +42,7 @@ from calendar_daemon.store.models import Event
 logger = logging.getLogger(__name__)
 
 EPOCH = datetime(2000, 1, 1)
+DEFAULT_MAX_FILTERED_BYTES = 64 * MEBIBYTE  # all filtered bodies together, in memory or in files
 FEED_STATUSES = STATUSES  # cancelled events stay in the feed as STATUS:CANCELLED; proposals never
 
 
@@ -130,9 +135,12 @@ class FeedCache:
     monotonic: Callable[[], float] = time.monotonic
     max_body_memory: int = DEFAULT_MAX_BODY_MEMORY  # bytes; a larger body lives in a temporary file
     body_dir: str | None = None  # where those files go (None: the system's temporary directory)
+    max_filtered_bytes: int = DEFAULT_MAX_FILTERED_BYTES  # filtered bodies kept, least recently used dropped
     _table: BlockTable | None = None
     _tombstones: dict[str, Tombstone] = field(default_factory=dict)
-    _bodies: dict[FeedQuery, _KeyState] = field(default_factory=dict)
+    _bodies: OrderedDict[FeedQuery, _KeyState] = field(default_factory=OrderedDict)  # least recently used first
+    _filtered_bytes: int = 0
+    _regions: tuple[int, frozenset[str]] = (-1, frozenset())
     _batches: list[_Batch] = field(default_factory=list)
     _synced: int = -1
     _checked_at: float = float("-inf")
@@ -263,10 +271,40 @@ class FeedCache:
         with self._lock:
             state = self._bodies.get(query)
             if state is not None and state.version == version:
+                self._bodies.move_to_end(query)
                 return state.body
             body = self._build(None if query.is_everything else query.to_filter(), state)
-            self._bodies[query] = _KeyState(body, version)
+            self._keep(query, _KeyState(body, version))
             return body
+
+    def _keep(self, query: FeedQuery, state: _KeyState) -> None:
+        """Cache ``state`` as the most recently used body, then drop the least recently used filtered
+        bodies beyond ``max_filtered_bytes``. A dropped file-backed body closes its file (freeing the
+        disk) when the last reference goes: at once, or when a response still streaming it ends."""
+        old = self._bodies.pop(query, None)
+        self._bodies[query] = state
+        if query.is_everything:
+            return
+        self._filtered_bytes += state.body.size - (old.body.size if old is not None else 0)
+        while self._filtered_bytes > self.max_filtered_bytes:
+            victim = next((key for key in self._bodies if not key.is_everything), None)
+            if victim is None:
+                break
+            self._filtered_bytes -= self._bodies.pop(victim).body.size
+            logger.debug("feed cache: dropped the body of %s (least recently used)", victim)
+
+    @property
+    def filtered_bytes(self) -> int:
+        """The size of the filtered bodies cached now (memory and files)."""
+        return self._filtered_bytes
+
+    def regions(self) -> frozenset[str]:
+        """The regions of the events in the feed (cancelled ones included), as of the latest sync."""
+        version = self.sync()
+        with self._lock:
+            if self._regions[0] != version:
+                self._regions = (version, frozenset(self.table.region))
+            return self._regions[1]
 
     def filtered(self, flt: EventFilter) -> FeedBody:
         """A body for any filter (e.g. a date range for export), built now and not cached."""

@@ -23,6 +23,9 @@ from calendar_daemon.store.models import Event
 from calendar_daemon.web.params import list_param
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# The months the grid can show: a grid's weeks and its "next month" link run past the month's last day, so
+# December 9999 (whose next month would be in year 10000) is out, like months before 1900.
+FIRST_GRID_MONTH, LAST_GRID_MONTH = "1900-01", "9999-11"
 UPCOMING_LIMIT = 500
 PAST_LIMIT = 300
 MAX_DAYS_ON_GRID = 14  # a date-precision event longer than this is listed above the grid, not per day
@@ -52,7 +55,8 @@ class AgendaParams:
         past = next(iter(query.get("past", [])), "") in ("1", "true", "yes", "on")
         view = "month" if next(iter(query.get("view", [])), "") == "month" else "list"
         month = next(iter(query.get("month", [])), "")
-        month = month if MONTH_RE.match(month) and 1 <= int(month[5:]) <= 12 and int(month[:4]) >= 1900 else ""
+        month = month if MONTH_RE.match(month) and 1 <= int(month[5:]) <= 12 else ""
+        month = month if FIRST_GRID_MONTH <= month <= LAST_GRID_MONTH else ""  # else the current month
         lang = next(iter(query.get("lang", [])), "")
         lang = lang if lang in labels.LOCALES else ""
         return cls(categories, regions, min_importance, q, past, view, month, lang)

@@ -23,12 +23,13 @@ from starlette.concurrency import run_in_threadpool
 
 from calendar_daemon.domain.dates import parse_instant
 from calendar_daemon.domain.records import EventRecord, normalize
+from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import NotFoundError, ValidationError
 from calendar_daemon.feed.listing import event_to_json
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.store.events import EventFilter
 from calendar_daemon.store.models import Event
-from calendar_daemon.web.params import category_param, list_param
+from calendar_daemon.web.params import category_param, list_param, region_param
 from calendar_daemon.web.schemas import EventList, EventOut, Problem, ValidationProblem, json_body
 from calendar_daemon.web.security import token_matches
 from calendar_daemon.web.state import AppState
@@ -97,17 +98,20 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def _has_bad_unicode(value: object) -> bool:
-    """True when a decoded JSON value holds a lone surrogate (not storable as UTF-8)."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_has_bad_unicode(k) or _has_bad_unicode(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_bad_unicode(v) for v in value)
+    """True when a decoded JSON value holds a lone surrogate (not storable as UTF-8); walks any depth."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return False
 
 
@@ -115,8 +119,10 @@ async def _json_object(request: Request) -> dict[str, Any]:
     raw = await request.body()
     try:
         data = json.loads(raw)
-    except (ValueError, RecursionError):
+    except ValueError:
         raise _invalid([("body", "not valid JSON")]) from None
+    except RecursionError:
+        raise _invalid([("body", "JSON nested too deeply")]) from None
     if not isinstance(data, dict):
         raise _invalid([("body", "expected a JSON object")])
     if _has_bad_unicode(data):
@@ -159,8 +165,9 @@ class EventRoutes:
         return record
 
     def stored(self, uid: str) -> Event:
+        """The published event ``uid``; 404 for none, a deleted one or a proposal (only ``review`` sees those)."""
         event = self.state.store.get(uid)
-        if event is None:
+        if event is None or event.status == PROPOSED:
             raise ApiError(404, f"no event with uid {uid!r}")
         return event
 
@@ -187,8 +194,12 @@ class EventRoutes:
             categories = category_param(category)
         except ValueError as exc:
             raise _invalid([("category", str(exc))]) from None
+        try:
+            regions = region_param(region, self.state.feed.regions() if region else ())
+        except ValueError as exc:
+            raise _invalid([("region", str(exc))]) from None
         flt = EventFilter(
-            categories=categories, regions=list_param(region, upper=True), min_importance=min_importance,
+            categories=categories, regions=regions, min_importance=min_importance,
             entities=list_param(entity), query=(q or "").strip() or None,
             start=query_instant(from_, self.zone, "from") if from_ else None,
             end=query_instant(to, self.zone, "to") if to else None,
@@ -198,6 +209,7 @@ class EventRoutes:
         return {"total": len(events), "limit": limit, "offset": offset, "events": [event_to_json(e) for e in page]}
 
     async def cancel_event(self, uid: str) -> dict[str, Any]:
+        await run_in_threadpool(self.stored, uid)  # a proposal is not published by cancelling it
         try:
             event = await run_in_threadpool(self.state.store.set_status, uid, "cancelled")
         except NotFoundError:
@@ -242,6 +254,7 @@ class EventRoutes:
         return event_to_json(event)
 
     async def delete_event(self, uid: str) -> Response:
+        await run_in_threadpool(self.stored, uid)  # a proposal is rejected with review, not deleted here
         try:
             await run_in_threadpool(self.state.store.delete, uid)
         except NotFoundError:

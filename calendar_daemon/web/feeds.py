@@ -10,7 +10,7 @@ are served with the same ETag/Last-Modified rules as ``/calendar.ics``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated
@@ -20,7 +20,7 @@ from fastapi.responses import PlainTextResponse, StreamingResponse
 
 from calendar_daemon.config.settings import NamedFeedConfig
 from calendar_daemon.feed.cache import FeedBody, FeedQuery
-from calendar_daemon.web.params import category_param, list_param
+from calendar_daemon.web.params import category_param, region_param
 from calendar_daemon.web.security import token_matches
 from calendar_daemon.web.state import AppState
 
@@ -72,16 +72,18 @@ def feed_response(request: Request, body: FeedBody) -> Response:
 
 
 def parse_feed_query(
-    categories: Sequence[str], regions: Sequence[str], min_importance: int | None
+    categories: Sequence[str], regions: Sequence[str], min_importance: int | None, stored_regions: Iterable[str] = ()
 ) -> FeedQuery:
-    """Validate a feed's query parameters; comma lists and repeated parameters both work."""
+    """Validate a feed's query parameters; comma lists and repeated parameters both work. A region must be
+    a common one or one the feed's events have (``stored_regions``): each distinct filter costs a cached body."""
     try:
         cats = category_param(categories)
+        codes = region_param(regions, stored_regions)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
     if min_importance is not None and not 1 <= min_importance <= 3:
         raise HTTPException(400, "min_importance must be 1, 2 or 3")
-    return FeedQuery(categories=cats, regions=list_param(regions, upper=True), min_importance=min_importance)
+    return FeedQuery(categories=cats, regions=codes, min_importance=min_importance)
 
 
 def feed_query(feed: NamedFeedConfig) -> FeedQuery:
@@ -116,7 +118,7 @@ def build_feeds_router(state: AppState) -> APIRouter:
         region: Annotated[list[str], Query()] = [],  # noqa: B006
         min_importance: int | None = None,
     ) -> Response:
-        query = parse_feed_query(category, region, min_importance)
+        query = parse_feed_query(category, region, min_importance, state.feed.regions() if region else ())
         state.metrics.feed_requests.inc()
         return feed_response(request, state.feed.get(query))
 

@@ -7,6 +7,7 @@ always shown as text. Scripts and styles are static files (the CSP forbids inlin
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
 
 from calendar_daemon.domain.periods import Precision
-from calendar_daemon.domain.vocabulary import CATEGORIES
+from calendar_daemon.domain.vocabulary import CATEGORIES, COMMON_REGIONS, PROPOSED
 from calendar_daemon.feed.listing import event_end_iso, event_start_iso
 from calendar_daemon.i18n import labels
 from calendar_daemon.i18n.page import texts
@@ -104,6 +105,9 @@ def build_pages_router(state: AppState) -> APIRouter:
     @router.get("/", response_class=HTMLResponse)
     async def agenda(request: Request) -> HTMLResponse:
         params = AgendaParams.from_query(_query_lists(request))
+        if params.regions:  # a region the feed would refuse is dropped, like other unknown values
+            stored = await run_in_threadpool(state.feed.regions)
+            params = replace(params, regions=tuple(r for r in params.regions if r in COMMON_REGIONS or r in stored))
         locale = labels.pick_locale(params.lang, config.display.locale)
         now = state.store.clock()
         zone = config.display.timezone
@@ -124,7 +128,7 @@ def build_pages_router(state: AppState) -> APIRouter:
         params = AgendaParams.from_query(_query_lists(request))
         locale = labels.pick_locale(params.lang, config.display.locale)
         event = await run_in_threadpool(state.store.get, uid)
-        if event is None:
+        if event is None or event.status == PROPOSED:  # proposals are for review only
             return render("not_found.html", status=404, **common(locale, params))
         alerts = await run_in_threadpool(alert_history, state.store.engine, uid)
         return render(

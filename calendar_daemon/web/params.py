@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from calendar_daemon.domain.vocabulary import check_categories
+from calendar_daemon.domain.vocabulary import check_categories, check_regions
 
 
 def list_param(values: Iterable[str], *, upper: bool = False) -> tuple[str, ...]:
@@ -22,3 +22,12 @@ def category_param(values: Iterable[str]) -> tuple[str, ...]:
     categories = list_param(values)
     check_categories(categories)
     return categories
+
+
+def region_param(values: Iterable[str], stored: Iterable[str]) -> tuple[str, ...]:
+    """The regions of a ``region`` parameter, upper-cased; ``ValueError`` names the first that is neither
+    a common region nor one ``stored`` (the feed's events have), with the valid ones."""
+    regions = list_param(values, upper=True)
+    if regions:
+        check_regions(regions, stored)
+    return regions
