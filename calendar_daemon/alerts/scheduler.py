@@ -8,8 +8,10 @@ and claim due rows, which a thread pool hands to :class:`~calendar_daemon.alerts
 (it renders, sends and records each row) — one row per channel, so channels never wait on each other.
 
 Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
-wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and
-missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
+wait for it: the claims of this replica's dead predecessor are taken back at once (not when their
+lease ends), then the catch-up (nothing is sent before overdue rows are sorted into late and
+missed), then planning. Each tick also lists the alerts delivery set aside (too late to send) in
+their channels' missed summaries. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
 next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
 due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
 that are due. Changed events (an import, an edit, another replica's write) whose alerts may fall due
