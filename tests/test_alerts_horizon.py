@@ -67,12 +67,15 @@ def test_only_events_in_the_horizon_are_planned_and_later_ones_as_they_enter_it(
     alerts.startup()
     assert keys(store) == Counter({("near", 1, "1d"): 1, ("near", 1, "1h"): 1})
     clock.set(NOW + timedelta(days=21))  # "far" (day 30) is now 9 days away: inside the 10-day horizon
-    step(alerts)  # sends (here: gives up on) what is overdue first
+    step(alerts)  # sends (here: gives up on, in a missed summary) what is overdue first
     step(alerts)
     assert keys(store, "planned") == Counter({("far", 1, "1d"): 1, ("far", 1, "1h"): 1})
     clock.set(NOW + timedelta(days=29))
     step(alerts)
-    assert [(channel, at) for channel, _title, _body, at in notifier.sent] == [("hook", NOW + timedelta(days=29))]
+    assert [(channel, title, at) for channel, title, _body, at in notifier.sent] == [
+        ("hook", "未能按时发出的提醒", NOW + timedelta(days=21)), ("hook", "[提醒] far", NOW + timedelta(days=29)),
+    ]
+    assert notifier.sent[0][2].count("near") == 2  # both of near's alerts, listed: none ends silently
 
 
 def test_a_budgeted_start_plans_nearest_events_first_and_the_ticks_finish_the_walk(store: EventStore, tiny_steps: None) -> None:

@@ -5,6 +5,12 @@ deadline) and commits that claim, then sends, then records ``sent``. Several rep
 one database: on PostgreSQL the claim uses ``SELECT … FOR UPDATE SKIP LOCKED``, on SQLite the
 single writer lock serialises claims. If a process dies after sending but before recording, the
 lease runs out and the row is sent again — that is the one window in which a duplicate can occur.
+A restarted replica does not wait for the lease: it takes back at once the claims of its own
+earlier run (see :func:`~calendar_daemon.ops.replica.dead_holder`). A row taken back, or taken over
+after its lease ran out, records :data:`INTERRUPTED` as its last error: its send was tried.
+
+A row that can no longer be sent in time is *parked* (``planned`` without a next attempt) rather
+than dropped: the next tick lists it in its channel's missed summary and marks it ``missed``.
 """
 
 from __future__ import annotations
@@ -29,6 +35,13 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 2000
 MAX_BACKOFF_SECONDS = 3600.0
+INTERRUPTED = "interrupted: the process sending it stopped before recording the outcome"
+NOTICE_KINDS = ("moved", "cancelled")
+
+
+def was_tried(row: AlertRow) -> bool:
+    """A send of this row failed or was interrupted (it is sent late rather than dropped)."""
+    return row.attempts > 0 or bool(row.last_error)
 
 
 @dataclass(frozen=True)
@@ -160,13 +173,13 @@ class Ledger:
         # Expired claims first (a takeover: they were due before anything planned now), then planned
         # rows in due order. Each condition alone walks ix_alert_ledger_due in order and stops at
         # ``limit``; one query with both (an OR) read and sorted every due row, ~5 ms with 10,000 due.
-        conditions = (
-            and_(t.c.status == "sending", t.c.lease_until < now),
-            and_(t.c.status == "planned", t.c.next_attempt_at <= now),
+        conditions: tuple[tuple[Any, dict[str, Any]], ...] = (
+            (and_(t.c.status == "sending", t.c.lease_until < now), {"last_error": INTERRUPTED}),
+            (and_(t.c.status == "planned", t.c.next_attempt_at <= now), {}),
         )
         rows: list[AlertRow] = []
         with self.engine.begin() as conn:
-            for due in conditions:
+            for due, extra in conditions:
                 if len(rows) >= limit:
                     break
                 candidates = core_select(t.c.id).where(due).order_by(t.c.next_attempt_at).limit(limit - len(rows))
@@ -174,7 +187,7 @@ class Ledger:
                     candidates = candidates.with_for_update(skip_locked=True)
                 result = conn.execute(
                     update(t).where(t.c.id.in_(candidates.scalar_subquery()), due)
-                    .values(status="sending", claimed_by=token, lease_until=now + lease, updated_at=now)
+                    .values(status="sending", claimed_by=token, lease_until=now + lease, updated_at=now, **extra)
                     .returning(*t.c)
                 )  # fmt: skip
                 rows.extend(AlertRow(**row._mapping) for row in result)
@@ -221,6 +234,60 @@ class Ledger:
             values.update(status="planned", next_attempt_at=now + timedelta(seconds=delay), claimed_by=None)
         self._finish(row.id or 0, token, values)
         return str(values["status"])
+
+    def park(self, row_id: int, token: str, now: datetime) -> bool:
+        """Set aside a claimed alert that can no longer be sent in time, for the channel's missed summary."""
+        return self._finish(row_id, token, {
+            "status": "planned", "next_attempt_at": None, "claimed_by": None, "lease_until": None, "updated_at": now,
+        })  # fmt: skip
+
+    def defer(self, row_id: int, token: str, until: datetime, now: datetime) -> bool:
+        """Give a claimed row back to be claimed again at ``until`` (no attempt is counted)."""
+        return self._finish(row_id, token, {
+            "status": "planned", "next_attempt_at": until, "claimed_by": None, "lease_until": None, "updated_at": now,
+        })  # fmt: skip
+
+    def notice_pending(self, event_uid: str, channel: str, now: datetime) -> bool:
+        """A moved/cancelled notice of this event to this channel is being sent or due now (not one
+        waiting for a retry): an alert of the event planned late waits for it."""
+        t = self.table
+        statement = core_select(t.c.id).where(
+            t.c.event_uid == event_uid, t.c.channel == channel, t.c.kind.in_(NOTICE_KINDS),
+            (t.c.status == "sending") | and_(t.c.status == "planned", t.c.next_attempt_at <= now),
+        ).limit(1)  # fmt: skip
+        with self.engine.connect() as conn:
+            return conn.execute(statement).first() is not None
+
+    def claim_holders(self) -> list[str]:
+        """The tokens holding ``sending`` rows (to find the claims of a process that died)."""
+        t = self.table
+        statement = core_select(t.c.claimed_by).where(t.c.status == "sending", t.c.claimed_by.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return [str(row[0]) for row in conn.execute(statement)]
+
+    def take_back(self, tokens: Sequence[str], now: datetime) -> int:
+        """Release the claims of a process that died, at once (not when their lease ends); the rows
+        record that their send was interrupted, so they are still sent late within the grace period."""
+        if not tokens:
+            return 0
+        t = self.table
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t).where(t.c.status == "sending", t.c.claimed_by.in_(list(tokens)))
+                .values(status="planned", claimed_by=None, lease_until=None, last_error=INTERRUPTED, updated_at=now)
+            )  # fmt: skip
+        return max(result.rowcount, 0)
+
+    def parked(self) -> list[AlertRow]:
+        """Alerts set aside by :meth:`park`, waiting for their channel's missed summary."""
+        with Session(self.engine) as session:
+            statement = select(AlertRow).where(
+                AlertRow.status == "planned", col(AlertRow.next_attempt_at).is_(None), AlertRow.kind == "alert"
+            )  # fmt: skip
+            rows = list(session.exec(statement))
+            for row in rows:
+                session.expunge(row)
+        return rows
 
     def release(self, token_prefix: str, now: datetime) -> int:
         """Give back every claim of this process (used on shutdown) so another sender can take them."""

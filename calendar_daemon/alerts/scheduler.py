@@ -8,8 +8,10 @@ and claim due rows, which a thread pool hands to :class:`~calendar_daemon.alerts
 (it renders, sends and records each row) — one row per channel, so channels never wait on each other.
 
 Start-up work runs in the first tick, not in :meth:`AlertService.start`, so readiness does not
-wait for it: the catch-up first (nothing is sent before overdue rows are sorted into late and
-missed), then planning. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
+wait for it: the claims of this replica's dead predecessor are taken back at once (not when their
+lease ends), then the catch-up (nothing is sent before overdue rows are sorted into late and
+missed), then planning. Each tick also lists the alerts delivery set aside (too late to send) in
+their channels' missed summaries. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
 next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
 due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
 that are due. Changed events (an import, an edit, another replica's write) whose alerts may fall due
@@ -35,14 +37,14 @@ from calendar_daemon.alerts.delivery.notifier import Notifier
 from calendar_daemon.alerts.delivery.sender import Sender
 from calendar_daemon.alerts.ledger import Ledger
 from calendar_daemon.alerts.peers import Peers, config_fingerprint
-from calendar_daemon.alerts.planning.catchup import catch_up
+from calendar_daemon.alerts.planning.catchup import catch_up, summarise_parked
 from calendar_daemon.alerts.planning.digests import Digests
 from calendar_daemon.alerts.planning.planner import Rule
 from calendar_daemon.alerts.planning.replan import Replanner
 from calendar_daemon.config.settings import Config
 from calendar_daemon.domain.durations import parse_duration
 from calendar_daemon.ops.metrics import Metrics
-from calendar_daemon.ops.replica import replica_id
+from calendar_daemon.ops.replica import dead_holder, replica_id
 from calendar_daemon.ops.sdnotify import Watchdog
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
@@ -55,6 +57,7 @@ PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the ne
 MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
 DUE_SOON = timedelta(seconds=2)  # alerts due this soon put planning off
 URGENT = timedelta(minutes=10)  # changed events with an alert due this soon are planned at once ...
+SUMMARY_EVERY = timedelta(seconds=10)  # alerts set aside during a burst are summarised at least this often
 URGENT_BUDGET = 3.0  # ... for up to this many seconds per tick, sending what is due between steps
 
 
@@ -89,6 +92,7 @@ class AlertService:
         self.version = 0
         self._started = False
         self._deferred = 0
+        self._last_summary: datetime | None = None
         self.sender = Sender(config, store, self.ledger, notifier, clock=clock, metrics=self.metrics)
         self._apply_config(config)
         self.executor = ThreadPoolExecutor(max_workers=config.alerts.send_workers, thread_name_prefix="alert-send")
@@ -113,6 +117,7 @@ class AlertService:
         and the ticks finish it.
         """
         now = self.clock()
+        self._take_back_claims(now)
         result = catch_up(self.ledger, self.store, now, self.grace)
         for channel, count in result.missed.items():
             self.metrics.alert("missed", channel, count)
@@ -121,6 +126,15 @@ class AlertService:
         self.version = self.replanner.warm_start(now, deadline)
         self.metrics.track_events(self.store.count)
         self.metrics.track_claims(lambda: self._inflight)
+
+    def _take_back_claims(self, now: datetime) -> None:
+        """Release at once the claims of this replica's earlier run (or of a dead process on this
+        host) instead of waiting for their leases: their alerts go out now, late if past due."""
+        dead = [token for token in self.ledger.claim_holders()
+                if not token.startswith(self.worker + ":") and dead_holder(token, self.replica)]  # fmt: skip
+        taken = self.ledger.take_back(dead, now)
+        if taken:
+            logger.warning("took back %s alerts claimed by a process that died (%s); they are sent now", taken, ", ".join(dead))
 
     def start(self) -> None:
         """Start ticking; the first tick runs :meth:`startup` (so readiness does not wait for it)."""
@@ -180,6 +194,7 @@ class AlertService:
         deadline = time_module.monotonic() + PLAN_BUDGET
         if not self._started:
             self.startup(PLAN_BUDGET)
+        self._summarise_parked(now)
         pending, self._pending_config = self._pending_config, None
         if pending is not None:
             self._apply_config(pending)
@@ -198,6 +213,17 @@ class AlertService:
                 self.replanner.extend(now, deadline)
         self.digests.queue_due(now)
         self.dispatch()
+
+    def _summarise_parked(self, now: datetime) -> None:
+        """List the alerts delivery set aside in their channels' missed summaries: once the sends in
+        flight are done (a burst gives one summary, not one per row), or every ``SUMMARY_EVERY``."""
+        if self._inflight > 0 and self._last_summary is not None and now - self._last_summary < SUMMARY_EVERY:
+            return
+        counts = summarise_parked(self.ledger, self.store, now)
+        if counts:
+            self._last_summary = now
+        for channel, count in counts.items():
+            self.metrics.alert("missed", channel, count)
 
     def _plan_urgent(self) -> None:
         """Changed events with an alert due within ``URGENT`` are planned now, nearest first: planning

@@ -266,7 +266,10 @@ class AlertRuleConfig(Section):
 
 
 class AlertsConfig(Section):
-    grace: str = Field("15m", description="On start, alerts that fell due this recently are still sent (marked late).")
+    grace: str = Field(
+        "15m", description="Alerts that fell due this recently while down, or whose send failed or was interrupted, "
+        "are still sent (marked late); later ones go into the channel's missed summary.",
+    )  # fmt: skip
     max_attempts: int = Field(8, ge=1, description="Send attempts per alert and channel before it is marked failed.")
     retry_base_seconds: float = Field(
         5.0, gt=0, description="First retry delay; doubles each attempt (capped at one hour)."

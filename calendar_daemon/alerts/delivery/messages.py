@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.durations import format_duration
 from calendar_daemon.domain.periods import Precision, period_label
 from calendar_daemon.i18n.labels import category_label, precision_label
 from calendar_daemon.i18n.phrases import t
@@ -61,8 +62,20 @@ def source_text(event: Event) -> str:
     return "; ".join(parts) or "-"
 
 
-def render_alert(event: Event, lead: str, due_at: datetime, *, late: bool, locale: str, display_zone: str) -> tuple[str, str]:
-    """Title and body of one alert."""
+def _starts(event: Event, lead: str, now: datetime, locale: str) -> str:
+    """How long until the start at ``now`` (a late alert's rule lead is no longer true), to the minute."""
+    if event.start_at is None:
+        return t(locale, "starts", lead=lead)
+    left = event.start_at - now
+    if left >= timedelta(0):
+        return t(locale, "starts", lead=format_duration(timedelta(minutes=max(round(left.total_seconds() / 60), 1))))
+    return t(locale, "started", ago=format_duration(timedelta(minutes=max(round(-left.total_seconds() / 60), 1))))
+
+
+def render_alert(
+    event: Event, lead: str, due_at: datetime, *, late: bool, locale: str, display_zone: str, now: datetime | None = None,
+) -> tuple[str, str]:  # fmt: skip
+    """Title and body of one alert; a ``late`` one sent at ``now`` says how long until the start then."""
     stars = "★" * event.importance + "☆" * (3 - event.importance)
     title = f"[{t(locale, 'reminder')}] {event.title}"
     lines = [
@@ -75,7 +88,7 @@ def render_alert(event: Event, lead: str, due_at: datetime, *, late: bool, local
         f"{t(locale, 'source')}: {source_text(event)}",
     ]
     if lead[:1].isdigit() and event.precision == Precision.DATETIME.value:
-        lines.insert(1, t(locale, "starts", lead=lead))
+        lines.insert(1, _starts(event, lead, now, locale) if late and now is not None else t(locale, "starts", lead=lead))
     if late:
         lines.insert(0, t(locale, "late", due=format_instant(due_at, display_zone)))
     if event.description:
@@ -92,14 +105,18 @@ def render_notice(kind: str, event: Dated, old_when: str, *, locale: str, displa
     return f"[{t(locale, kind)}] {event.title}", f"{event.title}\n{body}"
 
 
-def render_missed(items: Sequence[tuple[str, datetime]], *, locale: str, display_zone: str, shown: int = 20) -> tuple[str, str]:
-    """One summary per channel of alerts that were missed while the daemon was down."""
-    lines = [t(locale, "missed_body", n=len(items))]
+def render_missed(
+    items: Sequence[tuple[str, datetime]], *, locale: str, display_zone: str, shown: int = 20, down: bool = True,
+) -> tuple[str, str]:  # fmt: skip
+    """One summary per channel of alerts that were missed while the daemon was down (or, ``down``
+    False, that could not be sent in time while it ran)."""
+    key = "missed" if down else "missed_running"
+    lines = [t(locale, key + "_body", n=len(items))]
     for title, due_at in items[:shown]:
         lines.append(f"- {format_instant(due_at, display_zone)}: {title}")
     if len(items) > shown:
         lines.append(t(locale, "more", n=len(items) - shown))
-    return t(locale, "missed"), "\n".join(lines)
+    return t(locale, key), "\n".join(lines)
 
 
 def truncate(text: str, limit: int) -> str:

@@ -76,7 +76,7 @@ def headline(row: AlertRow, locale: str) -> str:
     if row.kind in NOTICES:
         return f"[{t(locale, row.kind)}] {data.get('event_title', '')}"
     if row.kind == "missed_summary":
-        return t(locale, "missed")
+        return t(locale, "missed" if data.get("while") != "running" else "missed_running")
     return digest_title(str(data.get("digest", row.rule)), date.fromisoformat(str(data.get("period", row.period_key))), locale)
 
 
@@ -100,7 +100,7 @@ class Composer:
             return render_notice(row.kind, event, was, locale=self.locale, display_zone=self.zone)
         if row.kind == "missed_summary":
             items = [(str(title), datetime.fromisoformat(str(due))) for title, due in data["missed"]]
-            return render_missed(items, locale=self.locale, display_zone=self.zone)
+            return render_missed(items, locale=self.locale, display_zone=self.zone, down=data.get("while") != "running")
         kind, period = str(data.get("digest", row.rule)), str(data.get("period", row.period_key))
         return self.digests.render(kind, date.fromisoformat(period))
 
@@ -109,4 +109,4 @@ class Composer:
         if event is None or event.deleted or event.status == "cancelled" or event.revision != row.event_revision:
             return None
         late = now - row.due_at > LATE_AFTER
-        return render_alert(event, row.lead, row.due_at, late=late, locale=self.locale, display_zone=self.zone)
+        return render_alert(event, row.lead, row.due_at, late=late, locale=self.locale, display_zone=self.zone, now=now)

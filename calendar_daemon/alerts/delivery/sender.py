@@ -2,9 +2,13 @@
 
 The scheduler claims due rows and hands each to :meth:`Sender.deliver` on its send pool. A row that
 waited in the pool gets its lease renewed before the send (or is left alone when another replica
-took it over); an alert overdue past the grace period or whose event has begun is ``missed``; one
-whose event no longer wants it is ``cancelled``; otherwise the outcome is ``sent``, ``late``, a retry
-later, or ``failed``.
+took it over). An alert that can no longer be sent in time — never tried and overdue past the grace
+period or its event begun; or tried (failed, interrupted) and past the grace period after its event
+began — is *parked* for its channel's missed summary (the next tick marks it ``missed``), never
+dropped silently. An alert planned after its due time (a move re-planned it) waits while a
+moved/cancelled notice of its event to its channel is going out, so the notice comes first. One
+whose event no longer wants it is ``cancelled``; otherwise the outcome is ``sent``, ``late``, a
+retry later, or ``failed``.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 from calendar_daemon.alerts.delivery.messages import truncate
 from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
 from calendar_daemon.alerts.delivery.row_text import LATE_AFTER, Composer
-from calendar_daemon.alerts.ledger import Ledger
+from calendar_daemon.alerts.ledger import Ledger, was_tried
 from calendar_daemon.alerts.planning.planner import worth_sending
 from calendar_daemon.config.settings import Config
 from calendar_daemon.domain.durations import parse_duration
@@ -28,6 +32,8 @@ from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
 
 logger = logging.getLogger(__name__)
+
+NOTICE_FIRST = timedelta(seconds=1)  # a re-planned late alert waits this long for its event's notice, then looks again
 
 
 class Sender:
@@ -70,12 +76,9 @@ class Sender:
         now = self.clock()
         if not self._still_ours(row, token, now):
             return "lost"
-        retrying = row.attempts > 0 and now < row.expires_at  # retries go on until the event begins
-        if row.kind == "alert" and not retrying and not worth_sending(row.due_at, row.expires_at, now, self.grace):
-            # Never tried and overdue past the grace period, or the event has begun: pointless now.
-            self.ledger.mark_cancelled(row.id or 0, token, now, status="missed")
-            self.metrics.alert("missed", row.channel)
-            return "missed"
+        held = self._hold_back(row, token, now) if row.kind == "alert" else None
+        if held is not None:
+            return held
         message = self.composer.message(row, now)
         if message is None:
             self.ledger.mark_cancelled(row.id or 0, token, now)
@@ -86,6 +89,21 @@ class Sender:
         except SendError as exc:
             return self._failed(row, token, redact(str(exc)))
         return self._sent(row, token)
+
+    def _hold_back(self, row: AlertRow, token: str, now: datetime) -> str | None:
+        """``parked`` when the alert can no longer be sent in time, ``deferred`` while its event's
+        notice goes first; None to send it now."""
+        if not worth_sending(row.due_at, row.expires_at, now, self.grace, tried=was_tried(row)):
+            self.ledger.park(row.id or 0, token, now)
+            logger.warning(
+                "alert %s to %s (due %s) can no longer be sent in time; it goes into the channel's missed summary",
+                row.id, row.channel, row.due_at.isoformat(),
+            )  # fmt: skip
+            return "parked"
+        if row.due_at <= row.created_at and self.ledger.notice_pending(row.event_uid, row.channel, now):
+            self.ledger.defer(row.id or 0, token, now + NOTICE_FIRST, now)
+            return "deferred"
+        return None
 
     def _failed(self, row: AlertRow, token: str, error: str) -> str:
         alerts = self.config.alerts

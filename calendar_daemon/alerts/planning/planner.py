@@ -135,10 +135,17 @@ def event_leads(event: PlannableEvent, rule: Rule, zone: ZoneInfo) -> list[tuple
     return []
 
 
-def worth_sending(due_at: datetime, expires_at: datetime, now: datetime, grace: timedelta) -> bool:
-    """Still to be sent at ``now``: not yet due, or due within ``grace`` and the event not begun."""
+def worth_sending(due_at: datetime, expires_at: datetime, now: datetime, grace: timedelta, *, tried: bool = False) -> bool:
+    """Still to be sent at ``now``: not yet due, or due within ``grace`` and the event not begun.
+
+    An alert whose send was ``tried`` (it failed, or its process died during it) is still sent
+    within ``grace`` of its due time even when its event has begun, and while its event has not
+    begun even past ``grace`` (retries go on until then).
+    """
     if due_at >= now:
         return True
+    if tried:
+        return now - due_at <= grace or now < expires_at
     return now - due_at <= grace and now < expires_at
 
 
