@@ -18,7 +18,6 @@ from tests.helpers import REPO_ROOT, DaemonProcess, free_port, write_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
-DOCS_SCREENSHOT = REPO_ROOT / "docs" / "screenshot-agenda.png"
 XSS_TITLE = "<script>alert(1)</script>"
 
 pytestmark = pytest.mark.browser
@@ -158,8 +157,6 @@ def test_upcoming_events_listed_and_title_escaped(server: DaemonProcess, page: A
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "agenda.png"), full_page=False)
-    if not DOCS_SCREENSHOT.exists() or os.environ.get("CALENDAR_DAEMON_UPDATE_SCREENSHOT") == "1":
-        shutil.copy(ARTIFACTS / "agenda.png", DOCS_SCREENSHOT)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(ARTIFACTS / "agenda-phone.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling on a phone
