@@ -39,6 +39,7 @@ events:
     category: central_bank
     importance: 3
     region: US
+    entities: [Federal Reserve]
     precision: datetime
     timezone: America/New_York
     start: 2026-01-28T14:00:00
@@ -117,6 +118,7 @@ HISTORY = {
     "zh-CN": [["desk", "提醒", "提前1小时", "已发送", "2026年1月29日 周四 02:00", "2026年1月29日 周四 02:00", "1", ""],
               ["desk", "提醒", "前1天 09:00", "失败", "2026年1月29日 周四 02:00", "", "3", ""]],
 }  # fmt: skip
+EXPECTED_ZONE = {"en": "Beijing (UTC+08:00)", "zh-CN": "北京时间 (UTC+8)"}
 SOURCE_META = {"en": "Published: Sat 10 Jan 2026 09:30 Beijing (UTC+08:00) · Authority: official",
                "zh-CN": "发布时间: 2026年1月10日 周六 09:30 北京时间 (UTC+8) · 权威级别: 官方"}  # fmt: skip
 EXTRA = {"en": {"Other mentions": "first phrase, second phrase", "Fiscal period": "yes"},
@@ -134,7 +136,14 @@ def test_event_page_reads_in_words(server: DaemonProcess, page: Any, locale: str
     assert dict(zip(terms, values, strict=True)) == EXTRA[locale]
     rows = page.eval_on_selector_all("#alert-history tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))")
     assert rows == HISTORY[locale]
-    assert page.locator("#alert-history th").count() == 8  # the lead column included
+    from calendar_daemon.i18n.page import texts
+
+    t = texts(locale)
+    fields = ["when", "end", "precision", "timezone", "status", "entities", "uid", "revision", "updated_at", "created_at", "origin"]
+    assert [d.strip() for d in page.locator("article > dl.fields > dt").all_inner_texts()] == [t[k] for k in fields]
+    columns = ["channel", "kind", "lead", "status", "due_at", "sent_at", "attempts", "last_error"]
+    assert [h.strip() for h in page.locator("#alert-history th").all_inner_texts()] == [t[k] for k in columns]
+    assert page.inner_text("#alert-history caption").strip() == f"{t['times_in']} {EXPECTED_ZONE[locale]}"
     body = page.inner_text("body")
     for internal in ("CST", "+00:00", ".123456", "['", "True", "datetime"):
         assert internal not in body, f"{internal!r} on the {locale} event page"
