@@ -161,6 +161,8 @@ def test_ongoing_long_spans_sit_in_their_own_band(server: DaemonProcess, page: A
     page.click("#spans summary")
     band = sorted(t.strip() for t in page.locator("#spans .ev-title").all_inner_texts())
     assert band == ["Test construction period", "Test equity freeze"]
+    freeze = page.inner_text("#spans .event[data-uid='readable-freeze@test'] .when").strip()
+    assert freeze.count("-") == 4 and " – " in freeze and texts(locale)["all_day"] not in freeze  # its dates only
 
 
 @pytest.mark.parametrize("locale", ["en", "zh-CN"])

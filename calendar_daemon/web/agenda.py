@@ -182,7 +182,10 @@ def time_label(event: Event, zone: ZoneInfo, locale: str) -> str:
         return labels.period_text(precision, event.start_date, event.end_date, locale)
     if event.end_date and event.end_date != event.start_date:
         fmt = "%m-%d" if event.end_date.year == event.start_date.year else "%Y-%m-%d"
-        return f"{labels.all_day(locale)} · {event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
+        dates = f"{event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
+        if (event.end_date - event.start_date).days >= LONG_SPAN_DAYS:
+            return dates  # "all day" says nothing of a span of months or years
+        return f"{labels.all_day(locale)} · {dates}"
     return labels.all_day(locale)
 
 
