@@ -101,3 +101,22 @@ def test_rescheduled_event_is_proposed_once_with_its_old_date_recorded(db_url: s
     assert [p["start"] for p in listings] == ["2026-06-15"]
     assert "moves it from 2026-06-11" in listings[0]["description"]
     assert listings[0]["extra"]["rescheduled_from"] == "2026-06-11"
+
+
+def test_counts_read_in_the_right_number(tmp_path: Path, db_url: str) -> None:
+    """"2 candidates from 1 article", "1 event": never "1 articles" (issue 16)."""
+    article = tmp_path / "week.txt"
+    article.write_text(WEEK_AHEAD, encoding="utf-8")
+    stored = invoke_cli("ingest", str(article), db=db_url)
+    assert stored.returncode == 0, stored.stderr
+    assert " from 1 article: " in stored.stdout and "1 articles" not in stored.stdout
+    pending = json.loads(invoke_cli("review", "--json", db=db_url).stdout)
+    assert len(pending) >= 2
+    rejected = [arg for p in pending[1:] for arg in ("--reject", p["uid"])]
+    waiting = invoke_cli("review", *rejected, db=db_url)
+    assert waiting.stdout.splitlines()[-1] == "1 proposal waiting", waiting.stdout
+    single = tmp_path / "one.yaml"
+    single.write_text("events:\n  - {title: One event, start: 2027-01-05, category: other}\n", encoding="utf-8")
+    imported = invoke_cli("import", str(single), db=db_url)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("imported 1 event: "), imported.stdout

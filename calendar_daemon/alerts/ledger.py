@@ -67,8 +67,9 @@ class HistoryRow:
     status: str
     due_at: datetime
     sent_at: datetime | None
-    attempts: int
+    attempts: int  # failed tries; a sent row was also tried once more, successfully
     last_error: str
+    lead: str = ""
 
 
 class Ledger:
@@ -325,7 +326,7 @@ class Ledger:
         """Every ledger row of one event, oldest due first (for the event page)."""
         t = self.table
         statement = (
-            core_select(t.c.channel, t.c.kind, t.c.status, t.c.due_at, t.c.sent_at, t.c.attempts, t.c.last_error)
+            core_select(t.c.channel, t.c.kind, t.c.status, t.c.due_at, t.c.sent_at, t.c.attempts, t.c.last_error, t.c.lead)
             .where(t.c.event_uid == event_uid).order_by(t.c.due_at, t.c.id).limit(limit)
         )  # fmt: skip
         with self.engine.connect() as conn:

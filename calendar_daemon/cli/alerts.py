@@ -12,7 +12,7 @@ import click
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, SendError, resolve_channels
 from calendar_daemon.alerts.delivery.row_text import headline
 from calendar_daemon.alerts.ledger import Ledger
-from calendar_daemon.cli.context import Context, pass_context
+from calendar_daemon.cli.context import Context, counted, pass_context
 from calendar_daemon.domain.vocabulary import LEDGER_STATUSES
 from calendar_daemon.exceptions import ConfigError, NotFoundError
 from calendar_daemon.i18n.phrases import t
@@ -149,5 +149,5 @@ def check_config(obj: Context) -> None:
         if raw.name not in used and not (raw.digest_daily or raw.digest_weekly):
             click.echo(f"warning: channel {raw.name} is used by no rule and sends no digest: nothing will reach it")
     a = config.alerts
-    click.echo(f"alerts: grace {a.grace}, {a.max_attempts} attempts, horizon {a.horizon_days} days, tick {a.tick_seconds}s")
+    click.echo(f"alerts: grace {a.grace}, {counted(a.max_attempts, 'attempt')}, horizon {counted(a.horizon_days, 'day')}, tick {a.tick_seconds}s")
     click.echo("configuration OK")

@@ -19,6 +19,11 @@ from calendar_daemon.store.events import EventFilter
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """``1 article``, ``5 articles``, ``0 proposals``: a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 @dataclass
 class Context:
     config_path: str | None

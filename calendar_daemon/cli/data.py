@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from calendar_daemon.cli.context import Context, build_filter, filter_options, pass_context
+from calendar_daemon.cli.context import Context, build_filter, counted, filter_options, pass_context
 from calendar_daemon.feed.listing import event_to_json, format_table
 from calendar_daemon.feed.render import render_calendar
 from calendar_daemon.intake.seeding import load_seeds
@@ -60,7 +60,7 @@ def import_(obj: Context, files: tuple[Path, ...]) -> None:
     """
     records = read_event_files(list(files), default_timezone=obj.config.display.timezone)
     result = submit(obj.runtime().store, records, origin="import")
-    click.echo(f"imported {len(records)} events: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
+    click.echo(f"imported {counted(len(records), 'event')}: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
 
 
 @click.command(name="list")
@@ -110,7 +110,7 @@ def export(obj: Context, from_: str | None, to: str | None, category: tuple[str,
                 os.unlink(file.name)
                 raise
         os.replace(file.name, output)
-        click.echo(f"wrote {counter.events} events to {output}", err=True)
+        click.echo(f"wrote {counted(counter.events, 'event')} to {output}", err=True)
     else:
         with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
             spool.writelines(calendar)

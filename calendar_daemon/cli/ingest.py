@@ -10,7 +10,7 @@ from typing import Any
 import click
 import yaml
 
-from calendar_daemon.cli.context import Context, pass_context
+from calendar_daemon.cli.context import Context, counted, pass_context
 from calendar_daemon.domain.dates import parse_datetime
 from calendar_daemon.domain.records import normalize
 from calendar_daemon.domain.vocabulary import PROPOSED
@@ -75,7 +75,7 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
     if as_json:
         click.echo(json.dumps([p.to_json() for p in proposals], ensure_ascii=False, indent=2))
     click.echo(
-        f"{len(proposals)} candidates from {len(articles)} articles: {len(result.created)} proposed, "
+        f"{counted(len(proposals), 'candidate')} from {counted(len(articles), 'article')}: {len(result.created)} proposed, "
         f"{len(result.updated)} merged into existing events, {len(result.unchanged)} unchanged; "
         "run `calendar-daemon review`",
         err=as_json,
@@ -138,7 +138,7 @@ def review(obj: Context, accept_uids: tuple[str, ...], reject_uids: tuple[str, .
         click.echo(json.dumps([{**event_to_json(e), "confidence": confidence(e)} for e in pending], ensure_ascii=False, indent=2))
         return
     if decided or not pending:
-        click.echo(f"{len(pending)} proposals waiting" if pending else "no proposals waiting")
+        click.echo(f"{counted(len(pending), 'proposal')} waiting" if pending else "no proposals waiting")
         return
     if not sys.stdin.isatty():
         click.echo(format_table(pending, obj.config.display.timezone))

@@ -63,6 +63,7 @@ _PAGE_TEXT: dict[str, dict[str, str]] = {
         "no_ledger": "Alerts are not set up on this server.",
         "channel": "Channel",
         "kind": "Kind",
+        "lead": "Lead time",
         "due_at": "Due",
         "sent_at": "Sent",
         "attempts": "Attempts",
@@ -75,6 +76,8 @@ _PAGE_TEXT: dict[str, dict[str, str]] = {
         "language": "中文",
         "feed_json": "JSON API",
         "extra": "Other fields",
+        "ongoing_spans": "Ongoing long periods",
+        "month_spans": "Periods and long spans this month",
     },
     "zh-CN": {
         "title": "市场日历",
@@ -130,6 +133,7 @@ _PAGE_TEXT: dict[str, dict[str, str]] = {
         "no_ledger": "本服务器未启用提醒。",
         "channel": "渠道",
         "kind": "类型",
+        "lead": "提前量",
         "due_at": "计划时间",
         "sent_at": "发送时间",
         "attempts": "尝试次数",
@@ -142,6 +146,8 @@ _PAGE_TEXT: dict[str, dict[str, str]] = {
         "language": "English",
         "feed_json": "JSON API",
         "extra": "其他字段",
+        "ongoing_spans": "进行中的长期事项",
+        "month_spans": "本月的时段与长期事项",
     },
 }
 

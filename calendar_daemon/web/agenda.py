@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.dates import local_midnight_utc
-from calendar_daemon.domain.periods import Precision
+from calendar_daemon.domain.periods import Precision, period_end, period_start
 from calendar_daemon.domain.vocabulary import CATEGORIES, is_region
 from calendar_daemon.i18n import labels
 from calendar_daemon.store.events import EventFilter, EventStore
@@ -28,7 +28,8 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_GRID_MONTH, LAST_GRID_MONTH = "1900-01", "9999-11"
 UPCOMING_LIMIT = 500
 PAST_LIMIT = 300
-MAX_DAYS_ON_GRID = 14  # a date-precision event longer than this is listed above the grid, not per day
+MAX_DAYS_ON_GRID = 14  # a date-precision event longer than this is listed below the grid, not per day
+LONG_SPAN_DAYS = 31  # an ongoing event longer than this is shown in the agenda's band of long spans, not under today
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,14 @@ class DayGroup:
 
 
 @dataclass
+class Agenda:
+    """The list view: long spans still running (a compact band) and the other events by day."""
+
+    spans: list[EventView]
+    groups: list[DayGroup]
+
+
+@dataclass
 class MonthCell:
     day: date
     in_month: bool
@@ -173,7 +182,10 @@ def time_label(event: Event, zone: ZoneInfo, locale: str) -> str:
         return labels.period_text(precision, event.start_date, event.end_date, locale)
     if event.end_date and event.end_date != event.start_date:
         fmt = "%m-%d" if event.end_date.year == event.start_date.year else "%Y-%m-%d"
-        return f"{labels.all_day(locale)} · {event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
+        dates = f"{event.start_date.strftime(fmt)} – {event.end_date.strftime(fmt)}"
+        if (event.end_date - event.start_date).days >= LONG_SPAN_DAYS:
+            return dates  # "all day" says nothing of a span of months or years
+        return f"{labels.all_day(locale)} · {dates}"
     return labels.all_day(locale)
 
 
@@ -196,8 +208,24 @@ def _base_filter(params: AgendaParams) -> EventFilter:
     )  # fmt: skip
 
 
-def day_groups(store: EventStore, params: AgendaParams, zone_name: str, locale: str, now: datetime) -> list[DayGroup]:
-    """Upcoming events (still running at ``now``) or past ones (started before ``now``), by local day."""
+def span_days(event: Event) -> int:
+    """How many days the event covers (a coarse one its whole periods); 0 for an instant."""
+    if event.start_at is not None:
+        return (event.end_at - event.start_at).days if event.end_at else 0
+    assert event.start_date is not None
+    precision = Precision(event.precision)
+    last = event.end_date or event.start_date
+    if precision.is_coarse:
+        last = max(last, period_end(precision, period_start(precision, last)))
+    return (last - event.start_date).days + 1
+
+
+def day_groups(store: EventStore, params: AgendaParams, zone_name: str, locale: str, now: datetime) -> Agenda:
+    """Upcoming events (still running at ``now``) or past ones (started before ``now``), by local day.
+
+    Upcoming events that began before today and span more than :data:`LONG_SPAN_DAYS` (a lock-up
+    freeze over years, a construction period) go to ``spans``, so today's items come first.
+    """
     zone = ZoneInfo(zone_name)
     today = now.replace(tzinfo=UTC).astimezone(zone).date()
     flt = _base_filter(params)
@@ -209,15 +237,19 @@ def day_groups(store: EventStore, params: AgendaParams, zone_name: str, locale: 
         flt.start = now
         events = store.list_events(flt, limit=UPCOMING_LIMIT)
     groups: dict[date, DayGroup] = {}
+    spans: list[EventView] = []
     for event in events:
         day = local_day(event, zone)
         if not params.past and day < today:
+            if span_days(event) > LONG_SPAN_DAYS:
+                spans.append(to_view(event, zone, locale, params.lang))
+                continue
             day = today  # started earlier and still running: list it under today
         group = groups.get(day)
         if group is None:
             group = groups[day] = DayGroup(day, labels.day_heading(day, locale), day == today)
         group.events.append(to_view(event, zone, locale, params.lang))
-    return list(groups.values())
+    return Agenda(spans, list(groups.values()))
 
 
 def month_grid(store: EventStore, params: AgendaParams, zone_name: str, locale: str, now: datetime) -> MonthGrid:

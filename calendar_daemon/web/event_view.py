@@ -1,0 +1,105 @@
+"""What an event's page shows, in the reader's words: dates with their day in the display zone and in the
+event's own zone (named without ambiguous abbreviations), translated vocabulary, sources and other fields.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from calendar_daemon.domain.periods import Precision
+from calendar_daemon.i18n import labels
+from calendar_daemon.i18n.moments import date_text, instant_text, zone_label
+from calendar_daemon.i18n.terms import term
+from calendar_daemon.store.models import Event
+from calendar_daemon.web.agenda import conflicts_of
+
+logger = logging.getLogger(__name__)
+
+HIDDEN_EXTRA = ("conflicts", "reconcile")  # conflicts have their own section; reconcile is bookkeeping
+
+
+def _instants(value: datetime, display_zone: str, own_zone: str, locale: str) -> str:
+    """The instant in the display zone, then in the event's own zone when that differs."""
+    text = instant_text(value, display_zone, locale)
+    if own_zone and own_zone != display_zone:
+        text += f" · {instant_text(value, own_zone, locale)}"
+    return text
+
+
+def when_text(event: Event, display_zone: str, locale: str) -> tuple[str, str]:
+    """(start, end) as the page says them; the end is ``""`` when the source gave none."""
+    if event.start_at is not None:
+        end = _instants(event.end_at, display_zone, event.timezone, locale) if event.end_at else ""
+        return _instants(event.start_at, display_zone, event.timezone, locale), end
+    assert event.start_date is not None
+    precision = Precision(event.precision)
+    if precision.is_coarse:
+        return labels.period_text(precision, event.start_date, event.end_date, locale), ""
+    start = date_text(event.start_date, locale)
+    end = date_text(event.end_date, locale) if event.end_date and event.end_date != event.start_date else ""
+    return f"{start} ({labels.all_day(locale)})", end
+
+
+def _published(value: Any, display_zone: str, locale: str) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if parsed.tzinfo is None and "T" not in value:
+        return date_text(parsed.date(), locale)
+    return instant_text(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC), display_zone, locale)
+
+
+def source_views(event: Event, display_zone: str, locale: str) -> list[dict[str, str]]:
+    return [
+        {
+            "outlet": str(s.get("outlet") or ""), "headline": str(s.get("headline") or ""), "url": str(s.get("url") or ""),
+            "published": _published(s.get("published"), display_zone, locale),
+            "authority": term("authority", str(s.get("authority") or ""), locale),
+            "evidence": str(s.get("evidence") or ""), "note": str(s.get("note") or ""),
+        }
+        for s in event.sources
+        if isinstance(s, dict)
+    ]  # fmt: skip
+
+
+def value_text(value: Any, locale: str) -> str:
+    """A stored value as a reader's text: lists joined, mappings as ``label: value`` pairs, yes/no."""
+    if isinstance(value, bool):
+        return term("bool", str(value), locale)
+    if isinstance(value, list):
+        return ", ".join(value_text(item, locale) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{term('extra_key', str(k), locale)}: {value_text(v, locale)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def extra_views(event: Event, locale: str) -> list[tuple[str, str]]:
+    extra = event.extra if isinstance(event.extra, dict) else {}
+    return [
+        (term("extra_key", key, locale), value_text(value, locale))
+        for key, value in extra.items()
+        if key not in HIDDEN_EXTRA
+    ]
+
+
+def event_details(event: Event, zone_name: str, locale: str) -> dict[str, Any]:
+    start, end = when_text(event, zone_name, locale)
+    own_zone = zone_label(event.timezone, locale, event.start_at) if event.timezone else ""
+    return {
+        "uid": event.uid, "title": event.title, "description": event.description, "category": event.category,
+        "category_name": labels.category_label(event.category, locale), "importance": event.importance,
+        "region": event.region, "status": event.status, "status_name": labels.status_label(event.status, locale),
+        "precision_name": labels.precision_label(event.precision, locale), "timezone": own_zone,
+        "when": start, "end": end, "timed": event.start_at is not None,
+        "iso_utc": event.start_at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z") if event.start_at else "",
+        "entities": list(event.entities), "tags": list(event.tags), "sources": source_views(event, zone_name, locale),
+        "conflicts": conflicts_of(event), "revision": event.revision, "origin": term("origin", event.origin, locale),
+        "updated_at": instant_text(event.updated_at, zone_name, locale) if event.updated_at else "",
+        "created_at": instant_text(event.created_at, zone_name, locale) if event.created_at else "",
+        "extra": extra_views(event, locale), "display_zone": zone_label(zone_name, locale),
+    }  # fmt: skip
