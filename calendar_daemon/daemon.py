@@ -26,6 +26,7 @@ from calendar_daemon.feed.body import MEBIBYTE
 from calendar_daemon.feed.cache import FeedCache
 from calendar_daemon.intake.seeding import load_seeds_if_changed, roll_horizon
 from calendar_daemon.ops.metrics import Metrics
+from calendar_daemon.ops.redact import register_secret
 from calendar_daemon.ops.replica import replica_id
 from calendar_daemon.ops.sdnotify import Watchdog, notify
 from calendar_daemon.sources.seeds import reference_options
@@ -72,6 +73,8 @@ class Runtime:
     def build(cls, config: Config, db_override: str | None = None, *, migrate: bool = False) -> Runtime:
         url = database_url(config, db_override)
         engine = open_configured(url, config.database)
+        if engine.url.password:  # keep it out of every log line and error (a driver may echo the URL)
+            register_secret(str(engine.url.password))
         store = EventStore(engine)
         store.initialise(migrate=migrate)
         logger.info("database: %s", describe(engine))

@@ -66,7 +66,8 @@ class DatabaseConfig(Section):
     url: str = Field(
         "",
         description="SQLAlchemy URL, or a plain file path for SQLite. Empty: a SQLite file under $STATE_DIRECTORY when systemd sets it, "
-        "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon).",
+        "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon). ${NAME} is replaced by the "
+        "environment variable NAME (e.g. the password); messages never show the password.",
     )
     busy_timeout_ms: int = Field(10_000, ge=0, description="SQLite: how long a writer waits for a lock.")
     sqlite_cache_kib: int = Field(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,14 @@ from calendar_daemon.store import models  # noqa: F401  (registers the tables)
 
 logger = logging.getLogger(__name__)
 
+# The password of ``scheme://user:password@host``, also in a URL SQLAlchemy cannot parse.
+_PASSWORD = re.compile(r"([/:][^/@:\s]*:)[^@\s]*@")
+
+
+def hide_password(url: str) -> str:
+    """``url`` with any password replaced by ``***``, for messages (works on malformed URLs too)."""
+    return _PASSWORD.sub(r"\1***@", url)
+
 
 def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, sqlite_cache_kib: int = 512) -> Engine:
     """Create an engine for ``url``; SQLite files get WAL mode, a busy timeout and a bounded page cache
@@ -24,9 +33,10 @@ def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, 
     100,000-event daemon grew by while planning)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        problem = "its port is not a number" if not isinstance(exc, ArgumentError) else "it cannot be parsed"
         raise DatabaseError(
-            f"invalid database URL {url!r}: write sqlite:///PATH (or a plain file path) for SQLite, "
+            f"invalid database URL {hide_password(url)!r}: {problem}; write sqlite:///PATH (or a plain file path) for SQLite, "
             "postgresql+psycopg://USER@HOST/DB for PostgreSQL"
         ) from None
     kwargs: dict[str, Any] = {}
