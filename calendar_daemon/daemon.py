@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config.settings import Config, database_url, load_config
+from calendar_daemon.config.settings import Config, changed_options, database_url, load_config
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.feed.body import MEBIBYTE
 from calendar_daemon.feed.cache import FeedCache
@@ -208,25 +208,43 @@ def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
     return service
 
 
-def _install_reload(service: AlertService | None, config_path: str | None, early: EarlyStop | None = None) -> None:
-    """SIGHUP: read the config again and re-plan; a bad file keeps the running configuration.
+# What a SIGHUP applies to the running daemon: the routes read these through the app state on every
+# request, the alert service re-plans with the new rules and channels. Anything else needs a restart.
+RELOADED_OPTIONS = ("api.", "feeds")
+RELOADED_WITH_ALERTS = ("alerts.", "channels", "alert_rules")
 
-    A SIGHUP that ``early`` recorded during start-up is applied now.
-    """
 
-    def reload(_signum: int, _frame: FrameType | None) -> None:
-        if service is None:
-            logger.warning("SIGHUP: alerts are off; restart the daemon to turn them on")
-            return
-        try:
-            new = load_config(config_path)
+def reload_config(state: AppState, service: AlertService | None, config_path: str | None) -> None:
+    """Read the config again and apply it: API and feed tokens at once, alert rules and channels at the
+    next tick; the log names every changed option that only a restart applies. A bad file keeps the
+    running configuration."""
+    try:
+        new = load_config(config_path)
+        if service is not None:
             resolve_channels(new)
-        except CalendarDaemonError as exc:
-            logger.error("SIGHUP: configuration not reloaded: %s", exc)
-            return
-        logger.warning("SIGHUP: reloading configuration")
+    except CalendarDaemonError as exc:
+        logger.error("SIGHUP: configuration not reloaded: %s", exc)
+        return
+    changed = changed_options(state.config, new)
+    reloaded = RELOADED_OPTIONS + (RELOADED_WITH_ALERTS if service is not None else ())
+    restart = [key for key in changed if not key.startswith(reloaded)]
+    state.config = new  # one attribute swap: each request sees the old or the new config, whole
+    if service is not None:
         service.metrics.declare_channels(c.name for c in new.channels)
         service.request_reload(new)
+    applied = [key for key in changed if key not in restart]
+    logger.warning("SIGHUP: configuration reloaded; applied: %s", ", ".join(applied) or "nothing changed")
+    if restart:
+        logger.warning("SIGHUP: these changed options take effect only after a restart: %s", ", ".join(restart))
+
+
+def _install_reload(
+    state: AppState, service: AlertService | None, config_path: str | None, early: EarlyStop | None = None
+) -> None:
+    """SIGHUP: :func:`reload_config`. A SIGHUP that ``early`` recorded during start-up is applied now."""
+
+    def reload(_signum: int, _frame: FrameType | None) -> None:
+        reload_config(state, service, config_path)
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGHUP, reload)
@@ -277,8 +295,9 @@ def serve(
     metrics.track_events(runtime.store.count)
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
-    _install_reload(service, config_path, early)
-    app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica))
+    state = AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica)
+    _install_reload(state, service, config_path, early)
+    app = create_app(state)
     # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so
     # a large calendar does not delay READY; feed requests made meanwhile wait for it.
     server = DaemonServer(

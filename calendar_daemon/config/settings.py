@@ -37,7 +37,7 @@ from calendar_daemon.exceptions import ConfigError
 
 __all__ = [
     "CONFIG_ENV", "DB_ENV", "AlertRuleConfig", "AlertsConfig", "ChannelConfig", "Config", "NamedFeedConfig",
-    "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
+    "changed_options", "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
     "parse_config", "sqlite_url_if_path", "state_directory",
 ]  # fmt: skip
 
@@ -219,3 +219,18 @@ def iter_table_arrays(model: type[BaseModel] = Config) -> list[tuple[str, list[t
             ]
             arrays.append((name, keys))
     return arrays
+
+
+def changed_options(old: Config, new: Config) -> list[str]:
+    """The options that differ between two configurations, as dotted keys (``server.port``) or, for
+    arrays of tables, their name (``feeds``); never their values (tokens and URLs are secrets)."""
+    changed: list[str] = []
+    for name, field in Config.model_fields.items():
+        if field.exclude:
+            continue
+        before, after = getattr(old, name), getattr(new, name)
+        if isinstance(before, Section) and isinstance(after, Section):
+            changed += [f"{name}.{key}" for key in type(before).model_fields if getattr(before, key) != getattr(after, key)]
+        elif before != after:
+            changed.append(name)
+    return changed
