@@ -33,6 +33,7 @@ from calendar_daemon.sources.seeds import reference_options
 from calendar_daemon.store.db import describe, open_configured
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.web.app import create_app
+from calendar_daemon.web.connections import bounded_protocol
 from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
@@ -301,7 +302,11 @@ def serve(
     # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so
     # a large calendar does not delay READY; feed requests made meanwhile wait for it.
     server = DaemonServer(
-        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False),
+        uvicorn.Config(
+            app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False,
+            http=bounded_protocol(config.server.header_timeout_seconds, config.server.max_connections),
+            timeout_keep_alive=config.server.keep_alive_seconds,  # type: ignore[arg-type]  # float works
+        ),
         watchdog=Watchdog() if service is None else None,  # with alerts on, the scheduler's tick feeds it
         early=early,
         on_ready=runtime.feed.warm_up_in_background,
