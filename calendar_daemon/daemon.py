@@ -293,7 +293,7 @@ def serve(
     bind_port = listener.getsockname()[1]
     replica = replica_id(config)
     metrics = Metrics(replica)
-    metrics.track_events(runtime.store.count)
+    metrics.track_events(lambda: runtime.store.count(proposed=False))
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
     state = AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica)
