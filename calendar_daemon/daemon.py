@@ -17,11 +17,12 @@ from typing import Any
 
 import uvicorn
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config.settings import Config, changed_options, database_url, load_config
-from calendar_daemon.exceptions import CalendarDaemonError
+from calendar_daemon.exceptions import CalendarDaemonError, DatabaseError
 from calendar_daemon.feed.body import MEBIBYTE
 from calendar_daemon.feed.cache import FeedCache
 from calendar_daemon.intake.seeding import load_seeds_if_changed, roll_horizon
@@ -30,7 +31,7 @@ from calendar_daemon.ops.redact import register_secret
 from calendar_daemon.ops.replica import replica_id
 from calendar_daemon.ops.sdnotify import Watchdog, notify
 from calendar_daemon.sources.seeds import reference_options
-from calendar_daemon.store.db import describe, open_configured
+from calendar_daemon.store.db import database_problem, describe, open_configured
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.web.app import create_app
 from calendar_daemon.web.connections import bounded_protocol
@@ -77,7 +78,10 @@ class Runtime:
         if engine.url.password:  # keep it out of every log line and error (a driver may echo the URL)
             register_secret(str(engine.url.password))
         store = EventStore(engine)
-        store.initialise(migrate=migrate)
+        try:
+            store.initialise(migrate=migrate)
+        except DBAPIError as exc:  # read-only, full disk, unreachable server: say which and where
+            raise DatabaseError(database_problem(exc, engine)) from None
         logger.info("database: %s", describe(engine))
         return cls(config=config, store=store, feed=feed_cache(config, store))
 

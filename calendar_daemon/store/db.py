@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event as sa_event
+from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import create_engine
 
 from calendar_daemon.config.sections import DatabaseConfig
@@ -87,6 +88,37 @@ def describe(engine: Engine) -> str:
 
 def where(engine: Engine) -> str:
     """The database for an error message: a SQLite file's path, else the URL without its password."""
-    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        return f"SQLite file {Path(engine.url.database or '').resolve()}"
+    database = engine.url.database or ""
+    if database.startswith("file:"):  # a URI filename (sqlite:///file:PATH?mode=ro&uri=true)
+        database = database.removeprefix("file:").split("?", 1)[0]
+    if engine.dialect.name == "sqlite" and database not in ("", ":memory:"):
+        return f"SQLite file {Path(database).resolve()}"
     return describe(engine)
+
+
+_PROBLEMS = (
+    ("readonly", "the database is read-only (file permissions, a read-only mount or a mode=ro URL)"),
+    ("disk is full", "the disk is full"),
+    ("no space left", "the disk is full"),
+    ("database is locked", "the database is locked by another writer (busy_timeout_ms passed)"),
+    ("unable to open", "the database file cannot be opened"),
+    ("disk i/o error", "the disk reported an I/O error"),
+)
+
+
+def database_problem(exc: DBAPIError, engine: Engine | None = None) -> str:
+    """A one-line message for a database failure (read-only, disk full, locked, unreachable), naming
+    the database when ``engine`` is known; the driver's own words follow, never a password."""
+    detail = hide_password(str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__)
+    lowered = detail.lower()
+    problem = next((text for marker, text in _PROBLEMS if marker in lowered), "the database refused the operation")
+    place = f" ({where(engine)})" if engine is not None else ""
+    return f"{problem}{place}: {detail}"
+
+
+def probe_write(engine: Engine) -> None:
+    """Take the database's write lock and write one row back unchanged, then roll back: raises the
+    driver's error (:class:`DBAPIError`) while the database refuses writes (read-only, locked)."""
+    with engine.connect() as conn:
+        conn.execute(text("UPDATE state SET value = value WHERE key = 'data_version'"))
+        conn.rollback()
