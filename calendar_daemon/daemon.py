@@ -217,6 +217,8 @@ def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
 # request, the alert service re-plans with the new rules and channels. Anything else needs a restart.
 RELOADED_OPTIONS = ("api.", "feeds")
 RELOADED_WITH_ALERTS = ("alerts.", "channels", "alert_rules")
+# Fixed when the alert service starts (its tick interval, send pool and channel timeouts).
+RESTART_ONLY = ("alerts.tick_seconds", "alerts.send_workers", "alerts.send_timeout_seconds")
 
 
 def reload_config(state: AppState, service: AlertService | None, config_path: str | None) -> None:
@@ -225,16 +227,17 @@ def reload_config(state: AppState, service: AlertService | None, config_path: st
     running configuration."""
     try:
         new = load_config(config_path)
-        if service is not None:
-            resolve_channels(new)
+        channels = resolve_channels(new) if service is not None else []
     except CalendarDaemonError as exc:
         logger.error("SIGHUP: configuration not reloaded: %s", exc)
         return
     changed = changed_options(state.config, new)
     reloaded = RELOADED_OPTIONS + (RELOADED_WITH_ALERTS if service is not None else ())
-    restart = [key for key in changed if not key.startswith(reloaded)]
+    restart = [key for key in changed if not key.startswith(reloaded) or key in RESTART_ONLY]
     state.config = new  # one attribute swap: each request sees the old or the new config, whole
     if service is not None:
+        if isinstance(service.notifier, AppriseNotifier):
+            service.notifier.replace_channels(channels)
         service.metrics.declare_channels(c.name for c in new.channels)
         service.request_reload(new)
     applied = [key for key in changed if key not in restart]

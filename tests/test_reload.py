@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import signal
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 
-from tests.alerting import wait_until
+from calendar_daemon.store.events import EventStore
+from tests.alerting import add_events, daemon_config, timed_event, utcnow, wait_until
 from tests.helpers import DaemonProcess, free_port, write_config
+from tests.receiver import Receiver
 from tests.test_api import event_body
 
 OLD_API = "old-api-token-0123456789"
@@ -50,3 +53,18 @@ def test_sighup_reloads_api_and_feed_tokens(tmp_path: Path, db_url: str) -> None
         assert "take effect only after a restart: feed.poll_seconds" in log
         assert OLD_API not in log and NEW_API not in log and NEW_FEED not in log
     assert daemon.returncode == 0
+
+
+def test_sighup_sends_through_a_changed_channel_url(tmp_path: Path, store: EventStore, db_url: str) -> None:
+    """A channel whose URL changed (a rotated webhook) sends to the new URL after the reload, not the old one."""
+    add_events(store, timed_event("soon", "Soon", utcnow() + timedelta(seconds=90)))  # 1 min alert due in 30 s
+    rule = [{"name": "macro", "channels": ["hook"], "before": ["1m"]}]
+    with Receiver() as old, Receiver() as new:
+        config = daemon_config(tmp_path, [{"name": "hook", "url": old.url}], rule)
+        with DaemonProcess(config, db_url) as daemon:
+            config.write_text(config.read_text(encoding="utf-8").replace(old.url, new.url), encoding="utf-8")
+            daemon.signal(signal.SIGHUP)
+            wait_until(lambda: "SIGHUP: configuration reloaded; applied: channels" in daemon.log(), timeout=15)
+            assert [m["title"] for m in new.wait_for(1, timeout=60)] == ["[提醒] Soon"]
+        assert daemon.returncode == 0
+    assert old.messages == []
