@@ -17,7 +17,7 @@ from typing import Any
 
 import uvicorn
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
 
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
@@ -80,7 +80,7 @@ class Runtime:
         store = EventStore(engine)
         try:
             store.initialise(migrate=migrate)
-        except DBAPIError as exc:  # read-only, full disk, unreachable server: say which and where
+        except OperationalError as exc:  # read-only, full disk, unreachable server: say which and where
             raise DatabaseError(database_problem(exc, engine)) from None
         logger.info("database: %s", describe(engine))
         return cls(config=config, store=store, feed=feed_cache(config, store))

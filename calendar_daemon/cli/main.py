@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 import click
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
 from calendar_daemon.cli import alerts, conflicts, data, ingest, run
@@ -29,7 +29,7 @@ class Group(click.Group):
         except CalendarDaemonError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(1)
-        except DBAPIError as exc:  # read-only file, full disk, server gone: one line, no traceback
+        except OperationalError as exc:  # read-only file, full disk, server gone: one line, no traceback
             runtime = getattr(ctx.obj, "_runtime", None)
             engine = runtime.store.engine if runtime is not None else None
             click.echo(f"Error: {redact(database_problem(exc, engine), urls=False)}", err=True)

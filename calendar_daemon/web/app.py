@@ -10,7 +10,7 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
 from calendar_daemon.ops.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
@@ -34,7 +34,7 @@ def degraded_reasons(state: AppState, alerts: Any) -> list[str]:
         try:
             probe_write(state.store.engine)
             state.write_failure = None
-        except DBAPIError as exc:
+        except OperationalError as exc:
             reasons.append(f"database refuses writes: {database_problem(exc, state.store.engine)}")
     if isinstance(alerts, dict) and alerts.get("failed_ticks", 0) >= FAILING_TICKS:
         reasons.append(f"alert tick failed {alerts['failed_ticks']} times in a row: {alerts.get('last_tick_error', '')}")
@@ -72,8 +72,8 @@ def create_app(state: AppState) -> FastAPI:
             body["status"], body["reason"] = "degraded", "; ".join(reasons)
         return JSONResponse(body)
 
-    @app.exception_handler(DBAPIError)
-    async def _database_error(request: Request, exc: DBAPIError) -> Response:
+    @app.exception_handler(OperationalError)
+    async def _database_error(request: Request, exc: OperationalError) -> Response:
         message = database_problem(exc, state.store.engine)
         logger.error("%s %s: %s", request.method, request.url.path, message)
         if request.method not in ("GET", "HEAD"):
