@@ -17,21 +17,24 @@ from typing import Any
 
 import uvicorn
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
-from calendar_daemon.config.settings import Config, database_url, load_config
-from calendar_daemon.exceptions import CalendarDaemonError
+from calendar_daemon.config.settings import Config, changed_options, database_url, load_config
+from calendar_daemon.exceptions import CalendarDaemonError, DatabaseError
 from calendar_daemon.feed.body import MEBIBYTE
 from calendar_daemon.feed.cache import FeedCache
 from calendar_daemon.intake.seeding import load_seeds_if_changed, roll_horizon
 from calendar_daemon.ops.metrics import Metrics
+from calendar_daemon.ops.redact import register_secret
 from calendar_daemon.ops.replica import replica_id
 from calendar_daemon.ops.sdnotify import Watchdog, notify
 from calendar_daemon.sources.seeds import reference_options
-from calendar_daemon.store.db import describe, open_configured
+from calendar_daemon.store.db import database_problem, describe, open_configured
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.web.app import create_app
+from calendar_daemon.web.connections import bounded_protocol
 from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
@@ -72,8 +75,13 @@ class Runtime:
     def build(cls, config: Config, db_override: str | None = None, *, migrate: bool = False) -> Runtime:
         url = database_url(config, db_override)
         engine = open_configured(url, config.database)
+        if engine.url.password:  # keep it out of every log line and error (a driver may echo the URL)
+            register_secret(str(engine.url.password))
         store = EventStore(engine)
-        store.initialise(migrate=migrate)
+        try:
+            store.initialise(migrate=migrate)
+        except OperationalError as exc:  # read-only, full disk, unreachable server: say which and where
+            raise DatabaseError(database_problem(exc, engine)) from None
         logger.info("database: %s", describe(engine))
         return cls(config=config, store=store, feed=feed_cache(config, store))
 
@@ -205,25 +213,46 @@ def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
     return service
 
 
-def _install_reload(service: AlertService | None, config_path: str | None, early: EarlyStop | None = None) -> None:
-    """SIGHUP: read the config again and re-plan; a bad file keeps the running configuration.
+# What a SIGHUP applies to the running daemon: the routes read these through the app state on every
+# request, the alert service re-plans with the new rules and channels. Anything else needs a restart.
+RELOADED_OPTIONS = ("api.", "feeds")
+RELOADED_WITH_ALERTS = ("alerts.", "channels", "alert_rules")
+# Fixed when the alert service starts (its tick interval, send pool and channel timeouts).
+RESTART_ONLY = ("alerts.tick_seconds", "alerts.send_workers", "alerts.send_timeout_seconds")
 
-    A SIGHUP that ``early`` recorded during start-up is applied now.
-    """
 
-    def reload(_signum: int, _frame: FrameType | None) -> None:
-        if service is None:
-            logger.warning("SIGHUP: alerts are off; restart the daemon to turn them on")
-            return
-        try:
-            new = load_config(config_path)
-            resolve_channels(new)
-        except CalendarDaemonError as exc:
-            logger.error("SIGHUP: configuration not reloaded: %s", exc)
-            return
-        logger.warning("SIGHUP: reloading configuration")
+def reload_config(state: AppState, service: AlertService | None, config_path: str | None) -> None:
+    """Read the config again and apply it: API and feed tokens at once, alert rules and channels at the
+    next tick; the log names every changed option that only a restart applies. A bad file keeps the
+    running configuration."""
+    try:
+        new = load_config(config_path)
+        channels = resolve_channels(new) if service is not None else []
+    except CalendarDaemonError as exc:
+        logger.error("SIGHUP: configuration not reloaded: %s", exc)
+        return
+    changed = changed_options(state.config, new)
+    reloaded = RELOADED_OPTIONS + (RELOADED_WITH_ALERTS if service is not None else ())
+    restart = [key for key in changed if not key.startswith(reloaded) or key in RESTART_ONLY]
+    state.config = new  # one attribute swap: each request sees the old or the new config, whole
+    if service is not None:
+        if isinstance(service.notifier, AppriseNotifier):
+            service.notifier.replace_channels(channels)
         service.metrics.declare_channels(c.name for c in new.channels)
         service.request_reload(new)
+    applied = [key for key in changed if key not in restart]
+    logger.warning("SIGHUP: configuration reloaded; applied: %s", ", ".join(applied) or "nothing changed")
+    if restart:
+        logger.warning("SIGHUP: these changed options take effect only after a restart: %s", ", ".join(restart))
+
+
+def _install_reload(
+    state: AppState, service: AlertService | None, config_path: str | None, early: EarlyStop | None = None
+) -> None:
+    """SIGHUP: :func:`reload_config`. A SIGHUP that ``early`` recorded during start-up is applied now."""
+
+    def reload(_signum: int, _frame: FrameType | None) -> None:
+        reload_config(state, service, config_path)
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGHUP, reload)
@@ -271,15 +300,20 @@ def serve(
     bind_port = listener.getsockname()[1]
     replica = replica_id(config)
     metrics = Metrics(replica)
-    metrics.track_events(runtime.store.count)
+    metrics.track_events(lambda: runtime.store.count(proposed=False))
     runtime.load_seeds()
     service = start_alerts(runtime, metrics)
-    _install_reload(service, config_path, early)
-    app = create_app(AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica))
+    state = AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica)
+    _install_reload(state, service, config_path, early)
+    app = create_app(state)
     # The feed cache renders every event (~0.5 ms each) in the background once the socket listens, so
     # a large calendar does not delay READY; feed requests made meanwhile wait for it.
     server = DaemonServer(
-        uvicorn.Config(app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False),
+        uvicorn.Config(
+            app, host=bind_host, port=bind_port, log_config=None, access_log=False, server_header=False,
+            http=bounded_protocol(config.server.header_timeout_seconds, config.server.max_connections),
+            timeout_keep_alive=config.server.keep_alive_seconds,  # type: ignore[arg-type]  # float works
+        ),
         watchdog=Watchdog() if service is None else None,  # with alerts on, the scheduler's tick feeds it
         early=early,
         on_ready=runtime.feed.warm_up_in_background,

@@ -33,7 +33,7 @@ def test_unit_verifies(tmp_path: Path) -> None:
     text = UNIT.read_text(encoding="utf-8")
     for required in ("Type=notify", "WatchdogSec=", "Restart=on-failure", "StateDirectory=", "ConfigurationDirectory=",
                      "DynamicUser=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
-                     "NoNewPrivileges=yes", "RestrictAddressFamilies="):
+                     "NoNewPrivileges=yes", "RestrictAddressFamilies=", "LimitNOFILE=", "MemoryHigh=", "MemoryMax="):
         assert required in text, required
     unit = tmp_path / "calendar-daemon.service"
     unit.write_text(text.replace("/opt/calendar-daemon/bin/calendar-daemon", executable), encoding="utf-8")

@@ -44,6 +44,7 @@ from calendar_daemon.alerts.planning.replan import Replanner
 from calendar_daemon.config.settings import Config
 from calendar_daemon.domain.durations import parse_duration
 from calendar_daemon.ops.metrics import Metrics
+from calendar_daemon.ops.redact import redact
 from calendar_daemon.ops.replica import dead_holder, replica_id
 from calendar_daemon.ops.sdnotify import Watchdog
 from calendar_daemon.store.events import EventStore
@@ -88,6 +89,8 @@ class AlertService:
         self._pending_config: Config | None = None
         self.scheduler: Any = None
         self.last_tick: datetime | None = None
+        self.failed_ticks = 0  # in a row; /healthz says "degraded" from FAILING_TICKS on
+        self.last_tick_error = ""
         self.watchdog = Watchdog()
         self.version = 0
         self._started = False
@@ -184,8 +187,12 @@ class AlertService:
             return
         try:
             self._tick()
-        except Exception:
-            logger.exception("alert tick failed")
+        except Exception as exc:
+            self.failed_ticks += 1
+            self.last_tick_error = redact(f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
+            logger.exception("alert tick failed (%s in a row)", self.failed_ticks)
+        else:
+            self.failed_ticks = 0
 
     def _tick(self) -> None:
         now = self.clock()
@@ -322,4 +329,6 @@ class AlertService:
             "claim_prefix": self.worker, "claims_held": self._inflight,
             "last_claim": None if self.last_claim is None else self.last_claim.isoformat(),
             "digests_sent": self.digests_sent, "config": self.peers.health(),
+            "failed_ticks": self.failed_ticks,
+            **({"last_tick_error": self.last_tick_error} if self.failed_ticks else {}),
         }  # fmt: skip

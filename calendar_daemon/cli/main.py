@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 import click
+from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
 from calendar_daemon.cli import alerts, conflicts, data, ingest, run
@@ -15,6 +16,8 @@ from calendar_daemon.cli.context import Context
 from calendar_daemon.config.settings import CONFIG_ENV, DB_ENV
 from calendar_daemon.exceptions import CalendarDaemonError
 from calendar_daemon.ops.logs import setup_logging
+from calendar_daemon.ops.redact import redact
+from calendar_daemon.store.db import database_problem
 
 
 class Group(click.Group):
@@ -25,6 +28,11 @@ class Group(click.Group):
             return super().invoke(ctx)
         except CalendarDaemonError as exc:
             click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except OperationalError as exc:  # read-only file, full disk, server gone: one line, no traceback
+            runtime = getattr(ctx.obj, "_runtime", None)
+            engine = runtime.store.engine if runtime is not None else None
+            click.echo(f"Error: {redact(database_problem(exc, engine), urls=False)}", err=True)
             sys.exit(1)
 
 

@@ -54,6 +54,17 @@ class ServerConfig(Section):
         "empty means the address the request came to.",
     )
     max_request_bytes: int = Field(1_048_576, ge=1024, description="Largest request body accepted, in bytes.")
+    header_timeout_seconds: float = Field(
+        10.0, gt=0, description="How long a client may take to send a request's line and headers (on a new "
+        "connection, or after the previous response on a kept-alive one) before the connection is closed.",
+    )
+    keep_alive_seconds: float = Field(
+        5.0, gt=0, description="How long an idle kept-alive connection stays open after a response."
+    )
+    max_connections: int = Field(
+        512, ge=1, description="Open HTTP connections at most; one more is answered 503 and closed at once. "
+        "Keep it well below the open-file limit (LimitNOFILE in the systemd unit).",
+    )
     replica_id: str = Field(
         "",
         pattern=r"^[A-Za-z0-9._-]{0,40}$",
@@ -66,7 +77,8 @@ class DatabaseConfig(Section):
     url: str = Field(
         "",
         description="SQLAlchemy URL, or a plain file path for SQLite. Empty: a SQLite file under $STATE_DIRECTORY when systemd sets it, "
-        "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon).",
+        "else under the per-user state directory ($XDG_STATE_HOME/calendar-daemon). ${NAME} is replaced by the "
+        "environment variable NAME (e.g. the password); messages never show the password.",
     )
     busy_timeout_ms: int = Field(10_000, ge=0, description="SQLite: how long a writer waits for a lock.")
     sqlite_cache_kib: int = Field(

@@ -37,7 +37,7 @@ from calendar_daemon.exceptions import ConfigError
 
 __all__ = [
     "CONFIG_ENV", "DB_ENV", "AlertRuleConfig", "AlertsConfig", "ChannelConfig", "Config", "NamedFeedConfig",
-    "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
+    "changed_options", "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
     "parse_config", "sqlite_url_if_path", "state_directory",
 ]  # fmt: skip
 
@@ -160,8 +160,13 @@ def state_directory() -> Path:
 
 
 def database_url(config: Config, override: str | None = None) -> str:
-    """The effective database URL: ``--db``/$CALENDAR_DAEMON_DB, then the config, then the default file."""
-    url = override or os.environ.get(DB_ENV) or config.database.url
+    """The effective database URL: ``--db``/$CALENDAR_DAEMON_DB, then the config, then the default file.
+
+    ``${NAME}`` in the config's ``[database] url`` is replaced by the environment variable NAME (as in channel
+    URLs), so a password can live in ``secrets.env``; an unset variable is a :class:`ConfigError`."""
+    url = override or os.environ.get(DB_ENV)
+    if not url and config.database.url:
+        url = expand_env(config.database.url, where="database.url", source=config.source)
     if url:
         return sqlite_url_if_path(url)
     directory = state_directory()
@@ -169,13 +174,15 @@ def database_url(config: Config, override: str | None = None) -> str:
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+# A URL whose colon went missing (``postgresql+psycopg//user:pw@host/db``): not a file path to create.
+_SCHEME_NO_COLON = re.compile(r"^(?:[A-Za-z][A-Za-z0-9.-]*\+[A-Za-z0-9.-]*|sqlite|postgres|postgresql)//")
 
 
 def sqlite_url_if_path(value: str) -> str:
     """A plain file path (``cal.db``, ``~/cal.db``, ``/var/lib/cal.db``) means a SQLite file: its absolute
     ``sqlite:///`` URL. Anything that starts with a scheme (``sqlite:///…``, ``postgresql+psycopg://…``, even a
     malformed ``postgresql:/db``) is kept as given, for the database layer to open or reject."""
-    if _SCHEME.match(value):
+    if _SCHEME.match(value) or _SCHEME_NO_COLON.match(value):
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
@@ -212,3 +219,18 @@ def iter_table_arrays(model: type[BaseModel] = Config) -> list[tuple[str, list[t
             ]
             arrays.append((name, keys))
     return arrays
+
+
+def changed_options(old: Config, new: Config) -> list[str]:
+    """The options that differ between two configurations, as dotted keys (``server.port``) or, for
+    arrays of tables, their name (``feeds``); never their values (tokens and URLs are secrets)."""
+    changed: list[str] = []
+    for name, field in Config.model_fields.items():
+        if field.exclude:
+            continue
+        before, after = getattr(old, name), getattr(new, name)
+        if isinstance(before, Section) and isinstance(after, Section):
+            changed += [f"{name}.{key}" for key in type(before).model_fields if getattr(before, key) != getattr(after, key)]
+        elif before != after:
+            changed.append(name)
+    return changed

@@ -35,11 +35,13 @@ class Metrics:
             ["replica", "kind", "outcome", "channel"], registry=self.registry,
         )  # fmt: skip
         self.feed_requests = Counter(
-            "calendar_daemon_feed_requests", "Feed requests served.", ["replica"], registry=self.registry
-        ).labels(replica=replica)
+            "calendar_daemon_feed_requests", "Feed requests served, by feed path (/calendar.ics, /feeds/NAME.ics).",
+            ["replica", "feed"], registry=self.registry,
+        )  # fmt: skip
         self.events = Gauge(
-            "calendar_daemon_events", "Events in the store (not deleted).", ["replica"], registry=self.registry
-        ).labels(replica=replica)
+            "calendar_daemon_events", "Published events in the store (not deleted, not proposals awaiting review).",
+            ["replica"], registry=self.registry,
+        ).labels(replica=replica)  # fmt: skip
         self.claims = Gauge(
             "calendar_daemon_alert_claims", "Alerts this replica has claimed and not yet recorded.", ["replica"],
             registry=self.registry,
@@ -54,6 +56,10 @@ class Metrics:
 
     def alert(self, outcome: str, channel: str, count: int = 1, *, kind: str = "alert") -> None:
         self.alerts.labels(replica=self.replica, kind=kind, outcome=outcome, channel=channel).inc(count)
+
+    def feed_request(self, path: str) -> None:
+        """Count a served feed: ``/calendar.ics`` or a configured ``/feeds/NAME.ics`` (never an unknown name)."""
+        self.feed_requests.labels(replica=self.replica, feed=path).inc()
 
     def track_events(self, count: Callable[[], int]) -> None:
         self.events.set_function(lambda: float(count()))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event as sa_event
+from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import create_engine
 
 from calendar_daemon.config.sections import DatabaseConfig
@@ -17,6 +19,14 @@ from calendar_daemon.store import models  # noqa: F401  (registers the tables)
 
 logger = logging.getLogger(__name__)
 
+# The password of ``scheme://user:password@host``, also in a URL SQLAlchemy cannot parse.
+_PASSWORD = re.compile(r"([/:][^/@:\s]*:)[^@\s]*@")
+
+
+def hide_password(url: str) -> str:
+    """``url`` with any password replaced by ``***``, for messages (works on malformed URLs too)."""
+    return _PASSWORD.sub(r"\1***@", url)
+
 
 def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, sqlite_cache_kib: int = 512) -> Engine:
     """Create an engine for ``url``; SQLite files get WAL mode, a busy timeout and a bounded page cache
@@ -24,9 +34,10 @@ def open_engine(url: str, *, busy_timeout_ms: int = 10_000, pool_size: int = 5, 
     100,000-event daemon grew by while planning)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        problem = "its port is not a number" if not isinstance(exc, ArgumentError) else "it cannot be parsed"
         raise DatabaseError(
-            f"invalid database URL {url!r}: write sqlite:///PATH (or a plain file path) for SQLite, "
+            f"invalid database URL {hide_password(url)!r}: {problem}; write sqlite:///PATH (or a plain file path) for SQLite, "
             "postgresql+psycopg://USER@HOST/DB for PostgreSQL"
         ) from None
     kwargs: dict[str, Any] = {}
@@ -77,6 +88,37 @@ def describe(engine: Engine) -> str:
 
 def where(engine: Engine) -> str:
     """The database for an error message: a SQLite file's path, else the URL without its password."""
-    if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        return f"SQLite file {Path(engine.url.database or '').resolve()}"
+    database = engine.url.database or ""
+    if database.startswith("file:"):  # a URI filename (sqlite:///file:PATH?mode=ro&uri=true)
+        database = database.removeprefix("file:").split("?", 1)[0]
+    if engine.dialect.name == "sqlite" and database not in ("", ":memory:"):
+        return f"SQLite file {Path(database).resolve()}"
     return describe(engine)
+
+
+_PROBLEMS = (
+    ("readonly", "the database is read-only (file permissions, a read-only mount or a mode=ro URL)"),
+    ("disk is full", "the disk is full"),
+    ("no space left", "the disk is full"),
+    ("database is locked", "the database is locked by another writer (busy_timeout_ms passed)"),
+    ("unable to open", "the database file cannot be opened"),
+    ("disk i/o error", "the disk reported an I/O error"),
+)
+
+
+def database_problem(exc: DBAPIError, engine: Engine | None = None) -> str:
+    """A one-line message for a database failure (read-only, disk full, locked, unreachable), naming
+    the database when ``engine`` is known; the driver's own words follow, never a password."""
+    detail = hide_password(str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__)
+    lowered = detail.lower()
+    problem = next((text for marker, text in _PROBLEMS if marker in lowered), "the database refused the operation")
+    place = f" ({where(engine)})" if engine is not None else ""
+    return f"{problem}{place}: {detail}"
+
+
+def probe_write(engine: Engine) -> None:
+    """Take the database's write lock and write one row back unchanged, then roll back: raises the
+    driver's error (:class:`DBAPIError`) while the database refuses writes (read-only, locked)."""
+    with engine.connect() as conn:
+        conn.execute(text("UPDATE state SET value = value WHERE key = 'data_version'"))
+        conn.rollback()

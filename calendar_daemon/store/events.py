@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from calendar_daemon.domain.filters import EventFilter, contains_text
 from calendar_daemon.domain.records import EventRecord
+from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import NotFoundError
 from calendar_daemon.store.models import Event, State
 from calendar_daemon.store.schema import ensure_schema
@@ -378,9 +379,13 @@ class EventStore:
                     found.add(uid)
         return found
 
-    def count(self) -> int:
+    def count(self, *, proposed: bool = True) -> int:
+        """Events not deleted; without ``proposed``, only published ones (no proposals awaiting review)."""
+        statement = select(func.count()).select_from(Event).where(col(Event.deleted).is_(False))
+        if not proposed:
+            statement = statement.where(Event.status != PROPOSED)
         with Session(self.engine) as session:
-            return int(session.exec(select(func.count()).select_from(Event).where(col(Event.deleted).is_(False))).one())
+            return int(session.exec(statement).one())
 
     def uids(self, origin: str | None = None) -> Iterable[str]:
         statement = select(Event.uid).where(col(Event.deleted).is_(False))

@@ -10,10 +10,12 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
 from calendar_daemon.ops.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from calendar_daemon.ops.redact import install_log_redaction
+from calendar_daemon.store.db import database_problem, probe_write
 from calendar_daemon.web.api import build_api_router, install_api_errors
 from calendar_daemon.web.feeds import build_feeds_router
 from calendar_daemon.web.pages import STATIC_DIR, build_pages_router
@@ -22,6 +24,22 @@ from calendar_daemon.web.security import BodyLimitMiddleware, SecurityHeadersMid
 from calendar_daemon.web.state import AppState
 
 logger = logging.getLogger(__name__)
+
+FAILING_TICKS = 3  # alert ticks failed in a row before /healthz says "degraded"
+
+def degraded_reasons(state: AppState, alerts: Any) -> list[str]:
+    """Why this replica works only in part: the database refuses writes, the alert tick keeps failing."""
+    reasons: list[str] = []
+    if state.write_failure is not None:
+        try:
+            probe_write(state.store.engine)
+            state.write_failure = None
+        except OperationalError as exc:
+            reasons.append(f"database refuses writes: {database_problem(exc, state.store.engine)}")
+    if isinstance(alerts, dict) and alerts.get("failed_ticks", 0) >= FAILING_TICKS:
+        reasons.append(f"alert tick failed {alerts['failed_ticks']} times in a row: {alerts.get('last_tick_error', '')}")
+    return reasons
+
 
 def create_app(state: AppState) -> FastAPI:
     app = FastAPI(title="calendar-daemon", version=__version__, docs_url=None, redoc_url=None)
@@ -49,7 +67,21 @@ def create_app(state: AppState) -> FastAPI:
                 return JSONResponse(body, status_code=503)
             if not body["alerts"].get("config", {}).get("agree", True):  # this replica works, but its peers plan other alerts
                 body["status"] = "warning"
+        reasons = degraded_reasons(state, body["alerts"])
+        if reasons:  # the feed is still served: 200, but say what is wrong
+            body["status"], body["reason"] = "degraded", "; ".join(reasons)
         return JSONResponse(body)
+
+    @app.exception_handler(OperationalError)
+    async def _database_error(request: Request, exc: OperationalError) -> Response:
+        message = database_problem(exc, state.store.engine)
+        logger.error("%s %s: %s", request.method, request.url.path, message)
+        if request.method not in ("GET", "HEAD"):
+            state.write_failure = message
+        headers = {"Retry-After": "60"}
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=503, headers=headers)
+        return PlainTextResponse(message, status_code=503, headers=headers)
 
     @app.get("/metrics", include_in_schema=False)
     def metrics() -> Response:

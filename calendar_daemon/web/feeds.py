@@ -119,7 +119,7 @@ def build_feeds_router(state: AppState) -> APIRouter:
         min_importance: int | None = None,
     ) -> Response:
         query = parse_feed_query(category, region, min_importance, state.feed.regions() if region else ())
-        state.metrics.feed_requests.inc()
+        state.metrics.feed_request("/calendar.ics")
         return feed_response(request, state.feed.get(query))
 
     @router.api_route("/feeds/{name}.ics", methods=["GET", "HEAD"], include_in_schema=False)
@@ -128,6 +128,7 @@ def build_feeds_router(state: AppState) -> APIRouter:
         if feed is None:
             return PlainTextResponse("not found", status_code=404)
         response = feed_response(request, state.feed.get(feed_query(feed)))
+        state.metrics.feed_request(f"/feeds/{feed.name}.ics")
         if feed.token:
             response.headers["Cache-Control"] = "private, no-cache"
         return response

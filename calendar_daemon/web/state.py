@@ -28,3 +28,6 @@ class AppState:
         self.alerts = alerts
         self.replica = replica or replica_id(config)
         self.metrics = metrics or Metrics(self.replica)
+        # Why the last write through the web failed (read-only, disk full...); /healthz clears it once
+        # the database takes writes again.
+        self.write_failure: str | None = None

@@ -115,9 +115,18 @@ class AppriseNotifier:
         self.channels: Mapping[str, ResolvedChannel] = {c.name: c for c in channels}
         self.timeout = timeout
         self._local = threading.local()
+        self._generation = 0
+
+    def replace_channels(self, channels: Sequence[ResolvedChannel]) -> None:
+        """Use these channels from the next send on (a reload): each send thread drops its cached apprise objects."""
+        self.channels = {c.name: c for c in channels}
+        self._generation += 1
 
     def _apprise(self, name: str) -> Any:
         cache: dict[str, Any] = getattr(self._local, "cache", None) or {}
+        if getattr(self._local, "generation", 0) != self._generation:
+            cache = {}
+            self._local.generation = self._generation
         self._local.cache = cache
         if name not in cache:
             channel = self.channels.get(name)
