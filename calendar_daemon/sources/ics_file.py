@@ -8,18 +8,22 @@ which restore precision, importance, region, zone, entities and sources exactly.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar
 from icalendar.cal import Component
 
+from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.domain.vocabulary import ASSUMED_END, CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
+from calendar_daemon.domain.zones import MAX_ZONE_NAME, check_zone
 from calendar_daemon.exceptions import InputError
 
 _STATUS = {status.upper(): status for status in STATUSES}  # iCalendar STATUS -> ours
+_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
 
 
 def _text(component: Component, name: str) -> str | None:
@@ -144,8 +148,51 @@ def check_structure(text: str, source: str) -> None:
         raise InputError(f"BEGIN:{component} is never closed (END:{component} is missing)", source=source, where=f"line {at}")
 
 
+def _unfold(text: str) -> list[tuple[int, str]]:
+    """Content lines with their first line number; a line starting with a space or TAB continues the one before."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and lines:
+            lines[-1] = (lines[-1][0], lines[-1][1] + line[1:])
+        else:
+            lines.append((number, line))
+    return lines
+
+
+def check_zones(text: str, source: str) -> None:
+    """Every ``TZID=`` names an IANA zone or a ``VTIMEZONE`` of the file; otherwise stop, naming the
+    VEVENT (or line) and the TZID, before icalendar guesses (it used the default zone for ``Mars/Olympus``)."""
+    lines = _unfold(text)
+    defined = {line.partition(":")[2].strip() for _, line in lines if line.upper().startswith("TZID:")}
+    index, uid, bad = 0, "", None
+    for number, line in lines:
+        upper = line.upper()
+        if upper.startswith("BEGIN:VEVENT"):
+            index, uid, bad = index + 1, "", None
+        elif upper.startswith("UID:") or upper.startswith("UID;"):
+            uid = line.partition(":")[2].strip()
+        elif upper.startswith("END:VEVENT") and bad is not None:
+            raise InputError(bad[1], source=source, where=f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + f", line {bad[0]}")
+        found = _TZID_PARAM.search(line.partition(":")[0] + ":")
+        if found is None or bad is not None:
+            continue
+        tzid = found.group(1).strip('"')
+        if tzid in defined:
+            continue
+        try:
+            check_zone(tzid)
+        except ValueError:
+            shown = tzid if len(tzid) <= MAX_ZONE_NAME else tzid[:MAX_ZONE_NAME] + "..."
+            bad = (number, f"unknown time zone TZID={shown!r}: not an IANA name and the file has no VTIMEZONE for it")
+            if index == 0 or upper.startswith("END:"):
+                raise InputError(bad[1], source=source, where=f"line {number}") from None
+    if bad is not None:
+        raise InputError(bad[1], source=source, where=f"line {bad[0]}")
+
+
 def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord]:
     check_structure(text, source)
+    check_zones(text, source)
     try:
         calendar = Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
@@ -159,7 +206,9 @@ def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord
         where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
         try:
             data = _record_data(component, default_timezone)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise InputError(f"cannot read event: {exc}", source=source, where=where) from None
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            raise InputError(f"cannot read event: {value_problem(exc)}", source=source, where=where) from None
+        except RecursionError:
+            raise InputError("cannot read event: a value is nested too deeply", source=source, where=where) from None
         records.append(normalize(data, default_timezone=default_timezone, source=source, where=where))
     return records
