@@ -18,6 +18,7 @@ from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.records import EventIn, EventRecord, SourceIn, normalize
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.ics_file import parse_ics
+from calendar_daemon.sources.ics_recurrence import Window
 
 logger = logging.getLogger(__name__)
 
@@ -203,8 +204,11 @@ def _csv_header(names: Sequence[str], source: str) -> list[str]:
     return header
 
 
-def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
-    """Read one file of events; raise :class:`InputError` naming the file and the record or line."""
+def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai", window: Window | None = None) -> list[EventRecord]:
+    """Read one file of events; raise :class:`InputError` naming the file and the record or line.
+
+    ``window`` (aware start and end) is where the RRULE of an .ics event is expanded; without it a
+    recurring event is an error."""
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -215,7 +219,7 @@ def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai") -> l
         raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
     text = decode_text(raw, source)
     if suffix == ".ics":
-        return parse_ics(text, source, default_timezone)
+        return parse_ics(text, source, default_timezone, window)
     if suffix == ".json":
         return parse_json(text, source, default_timezone)
     if suffix == ".csv":
@@ -232,10 +236,12 @@ def check_unique(records: Iterable[tuple[str, EventRecord]]) -> None:
         seen[record.uid] = source
 
 
-def read_event_files(paths: Sequence[Path], *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
+def read_event_files(
+    paths: Sequence[Path], *, default_timezone: str = "Asia/Shanghai", window: Window | None = None
+) -> list[EventRecord]:
     """Read every file before anything is stored, so one bad file stops the whole batch."""
     tagged: list[tuple[str, EventRecord]] = []
     for path in paths:
-        tagged.extend((str(path), record) for record in read_event_file(path, default_timezone=default_timezone))
+        tagged.extend((str(path), record) for record in read_event_file(path, default_timezone=default_timezone, window=window))
     check_unique(tagged)
     return [record for _, record in tagged]
