@@ -37,6 +37,10 @@ ZONES = [
     "America", "../../etc/passwd", "../../../etc/passwd", "A" * 300, "Mars/Olympus", "America/", "/etc/passwd",
     "Etc", "UTC", "Asia/Shanghai", "America/New_York", "posixrules", "zone.tab", "tzdata.zi", "",
 ]  # fmt: skip
+RRULES = [
+    "FREQ=DAILY", "FREQ=SECONDLY", "FREQ=MINUTELY;INTERVAL=0", "FREQ=YEARLY;UNTIL=99991231T000000Z", "FREQ=WEEKLY;COUNT=" + "9" * 5000,
+    "FREQ=MONTHLY;UNTIL=20270101", "GARBAGE", "FREQ=HOURLY;BYSETPOS=400", "FREQ=WEEKLY;BYDAY=TH;COUNT=3", "FREQ=DAILY;UNTIL=1",
+]  # fmt: skip
 NUMBERS = ["9" * 5000, "-" + "9" * 4400, str(2**64), "-1", "3", "0", "1e400", "NaN"]
 
 
@@ -48,7 +52,7 @@ dates = st.one_of(st.sampled_from(EDGE_DATES), st.dates().map(lambda d: d.isofor
 zones = st.one_of(st.sampled_from(ZONES), st.text(alphabet="abcAZ/_.-+0", min_size=1, max_size=40))
 records = st.fixed_dictionaries(
     {"start": dates, "end": st.none() | dates, "timezone": st.none() | zones, "importance": st.none() | st.sampled_from(NUMBERS),
-     "extra_depth": st.none() | st.sampled_from([1, 20, 3000, 100_000])}
+     "extra_depth": st.none() | st.sampled_from([1, 20, 3000, 100_000]), "rrule": st.none() | st.sampled_from(RRULES)}
 )  # fmt: skip
 damage = st.sampled_from(["none", "utf-16", "utf-16-be", "utf-16-le", "nul", "truncate"])
 
@@ -116,6 +120,8 @@ def render_ics(r: dict[str, Any]) -> str:
         lines.append(f"PRIORITY:{r['importance']}")
     if r["extra_depth"] is not None:
         lines.append(f"X-CALENDAR-DAEMON-EXTRA:{nested(r['extra_depth'])}")
+    if r.get("rrule") is not None:
+        lines += [f"RRULE:{r['rrule']}", "EXDATE" + _ics_when(r["start"], r["timezone"])]
     lines += ["END:VEVENT", "END:VCALENDAR"]
     return "\r\n".join(lines) + "\r\n"
 
