@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ from calendar_daemon.feed.render import render_calendar
 from calendar_daemon.intake.seeding import load_seeds
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import read_event_files
-from calendar_daemon.sources.seeds import reference_options
+from calendar_daemon.sources.seeds import horizon, reference_options
 from calendar_daemon.store.models import Event
 
 SPOOL_BYTES = 16 * 1024 * 1024  # an export to stdout past this size is staged on disk, not in memory
@@ -58,7 +59,8 @@ def import_(obj: Context, files: tuple[Path, ...]) -> None:
     \b
         calendar-daemon import week-ahead.ics lockups.csv
     """
-    records = read_event_files(list(files), default_timezone=obj.config.display.timezone)
+    window = horizon(datetime.now(UTC), obj.config.reference.horizon_days)  # where an .ics RRULE is expanded
+    records = read_event_files(list(files), default_timezone=obj.config.display.timezone, window=window)
     result = submit(obj.runtime().store, records, origin="import")
     click.echo(f"imported {counted(len(records), 'event')}: {len(result.created)} new, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
 

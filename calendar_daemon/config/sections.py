@@ -122,7 +122,8 @@ class ReferenceConfig(Section):
     )
     horizon_days: int = Field(
         400, ge=7, le=3660,
-        description="Expand recurring releases (reference/ rule files) this many days ahead; rolled forward at each start and `seed`.",
+        description="Expand recurring releases (reference/ rule files) this many days ahead; rolled forward at each start and `seed`. "
+        "Also the window in which `import` expands the RRULE of an .ics event.",
     )
 
 

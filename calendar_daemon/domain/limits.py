@@ -9,18 +9,25 @@ outlets, URLs) may hold TAB only.
 nesting and :data:`MAX_EXTRA_BYTES` bytes as JSON. Deeper values made every reader that walks it
 recursively (the JSON answer of the API, the encoder) fail, and the check here walks it without
 recursion so any depth is refused cleanly.
+
+An event's days lie between :data:`EARLIEST_DAY` and :data:`LATEST_DAY`: the years 1900 to 2999 hold
+every market date there is, and the margin to Python's year 1/9999 limits keeps all the date arithmetic
+done on an event (zone shifts, the day after its end, reminders days before it) in range.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
 MAX_EXTRA_DEPTH = 16  # levels of objects/arrays; the daemon's own entries (conflicts, shifts) use 3
 MAX_EXTRA_BYTES = 64 * 1024  # as compact UTF-8 JSON; the API's whole request body is at most 1 MiB
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2999, 12, 31)
 
 _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0A: "LF", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"}
 _CONTROL_BUT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # TAB, LF and CR are text
@@ -91,3 +98,20 @@ def _check_extra_text(text: str, path: str) -> None:
     if found is not None:
         raise ValueError(f"control character {_describe(found.group())} in {path}; only TAB and line breaks are allowed")
 
+
+
+def check_day(day: date) -> date:
+    """``day`` if it lies between :data:`EARLIEST_DAY` and :data:`LATEST_DAY`; else ``ValueError`` saying so."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValueError(
+            f"{day.isoformat()} is outside the supported years {EARLIEST_DAY.year} to {LATEST_DAY.year}"
+        )
+    return day
+
+
+def value_problem(exc: BaseException) -> str:
+    """A one-line reason for a value a parser recognised but Python could not hold (``2027-02-30``, ``10**5000``)."""
+    text = (str(exc).splitlines() or [type(exc).__name__])[0]
+    if "integer string conversion" in text:
+        return "a number of more than 4300 digits"
+    return text[:200]

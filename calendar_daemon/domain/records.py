@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validat
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_daemon.domain.dates import has_time, local_midnight_utc, parse_date, parse_datetime, to_utc_naive
-from calendar_daemon.domain.limits import Name, Text, check_extra
+from calendar_daemon.domain.limits import Name, Text, check_day, check_extra
 from calendar_daemon.domain.periods import Precision, parse_period, period_end, period_start
 from calendar_daemon.domain.vocabulary import (
     REGION_MAX_LENGTH,
@@ -239,6 +239,7 @@ def normalize(
 def _build(event: EventIn, default_timezone: str, default_source: dict[str, Any] | None) -> EventRecord:
     try:
         start, precision = _parse_when(event.start, event.precision)
+        check_day(start.date() if isinstance(start, datetime) else start)
     except ValueError as exc:
         raise ValueError(f"start|{exc}") from None
     zone = event.timezone or _implied_zone(start, default_timezone)
@@ -280,9 +281,11 @@ def _implied_zone(start: datetime | date, default_timezone: str) -> str:
 def _end_value(event: EventIn, precision: Precision) -> datetime | date:
     assert event.end is not None
     try:
-        return _parse_when(event.end, precision)[0]
+        end = _parse_when(event.end, precision)[0]
+        check_day(end.date() if isinstance(end, datetime) else end)
     except ValueError as exc:
         raise ValueError(f"end|{exc}") from None
+    return end
 
 
 def _instants(event: EventIn, start: datetime | date, zone: str) -> tuple[datetime, datetime | None]:

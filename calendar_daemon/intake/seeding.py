@@ -28,7 +28,7 @@ def load_seeds(
     options = reference or ReferenceOptions()
     event_files, rule_files = inputs(folder, options)
     start, end = horizon(now or datetime.now(UTC), options.horizon_days)
-    records = read_event_files(event_files, default_timezone=default_timezone)
+    records = read_event_files(event_files, default_timezone=default_timezone, window=(start, end))
     records += expand_rule_files(rule_files, start, end, default_timezone)
     result = submit(store, records, origin="seed")
     store.set_marker(SEED_DIGEST_MARKER, seeds_digest(event_files + rule_files))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import io
@@ -13,9 +14,11 @@ from typing import Any
 
 import yaml
 
+from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.records import EventIn, EventRecord, SourceIn, normalize
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.ics_file import parse_ics
+from calendar_daemon.sources.ics_recurrence import Window
 
 logger = logging.getLogger(__name__)
 
@@ -30,14 +33,38 @@ CSV_ALIASES = {"date": "start", "start_date": "start", "end_date": "end", "summa
 
 
 def decode_text(raw: bytes, source: str) -> str:
-    """Decode UTF-8 (with or without BOM); anything else is an :class:`InputError`."""
+    """Decode UTF-8 (with or without BOM), or UTF-16 text that starts with its byte-order mark (as some
+    spreadsheets save CSV); anything else (UTF-16 without a mark shows as NUL bytes) is an :class:`InputError`."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _utf16_text(raw)
+        if text is not None:
+            return text
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8",
             source=source,
         ) from None
+    if "\x00" in text:
+        raise InputError(
+            f"not UTF-8 text (NUL byte at offset {raw.index(0)}, as in UTF-16 without a byte-order mark); "
+            "save the file as UTF-8",
+            source=source,
+        )
+    return text
+
+
+def _utf16_text(raw: bytes) -> str | None:
+    """``raw`` as UTF-16 if it reads as text (no control characters but TAB and line breaks, no second
+    byte-order mark), else ``None``: binary data can start with the same two bytes."""
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    if "\ufeff" in text or any(ord(c) < 0x20 and c not in "\t\r\n" for c in text):
+        return None
+    return text
 
 
 def _records_from_document(
@@ -69,14 +96,40 @@ def _records_from_document(
     return records
 
 
+_TOO_DEEP = "nested too deeply to read (lists or mappings inside each other thousands of levels deep)"
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader; a value YAML recognises but Python cannot hold (``2027-02-30``, an integer of
+    thousands of digits) is a YAML error at its line instead of a bare ``ValueError``."""
+
+
+def _checked(construct: Any) -> Any:
+    def wrapper(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"{value_problem(exc)}: {node.value[:40]!r}",
+                                                    node.start_mark) from None  # fmt: skip
+    return wrapper
+
+
+for _tag, _construct in (("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+                         ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
+                         ("tag:yaml.org,2002:float", yaml.SafeLoader.construct_yaml_float)):  # fmt: skip
+    _Loader.add_constructor(_tag, _checked(_construct))
+
+
 def parse_yaml(text: str, source: str, default_timezone: str) -> list[EventRecord]:
     try:
-        document = yaml.safe_load(text)
+        document = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"invalid YAML: {problem}", source=source, where=where) from None
+    except RecursionError:
+        raise InputError(_TOO_DEEP, source=source) from None
     if document is None:
         return []
     return _records_from_document(document, source, default_timezone)
@@ -87,6 +140,10 @@ def parse_json(text: str, source: str, default_timezone: str) -> list[EventRecor
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", source=source, where=f"line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise InputError(_TOO_DEEP, source=source) from None
+    except ValueError as exc:  # a number of more than 4300 digits
+        raise InputError(f"invalid JSON value: {value_problem(exc)}", source=source) from None
     return _records_from_document(document, source, default_timezone)
 
 
@@ -147,8 +204,11 @@ def _csv_header(names: Sequence[str], source: str) -> list[str]:
     return header
 
 
-def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
-    """Read one file of events; raise :class:`InputError` naming the file and the record or line."""
+def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai", window: Window | None = None) -> list[EventRecord]:
+    """Read one file of events; raise :class:`InputError` naming the file and the record or line.
+
+    ``window`` (aware start and end) is where the RRULE of an .ics event is expanded; without it a
+    recurring event is an error."""
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -159,7 +219,7 @@ def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai") -> l
         raise InputError(f"cannot read file: {exc.strerror}", source=source) from None
     text = decode_text(raw, source)
     if suffix == ".ics":
-        return parse_ics(text, source, default_timezone)
+        return parse_ics(text, source, default_timezone, window)
     if suffix == ".json":
         return parse_json(text, source, default_timezone)
     if suffix == ".csv":
@@ -176,10 +236,12 @@ def check_unique(records: Iterable[tuple[str, EventRecord]]) -> None:
         seen[record.uid] = source
 
 
-def read_event_files(paths: Sequence[Path], *, default_timezone: str = "Asia/Shanghai") -> list[EventRecord]:
+def read_event_files(
+    paths: Sequence[Path], *, default_timezone: str = "Asia/Shanghai", window: Window | None = None
+) -> list[EventRecord]:
     """Read every file before anything is stored, so one bad file stops the whole batch."""
     tagged: list[tuple[str, EventRecord]] = []
     for path in paths:
-        tagged.extend((str(path), record) for record in read_event_file(path, default_timezone=default_timezone))
+        tagged.extend((str(path), record) for record in read_event_file(path, default_timezone=default_timezone, window=window))
     check_unique(tagged)
     return [record for _, record in tagged]

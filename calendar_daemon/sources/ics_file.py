@@ -8,18 +8,24 @@ which restore precision, importance, region, zone, entities and sources exactly.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar
 from icalendar.cal import Component
 
+from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.domain.vocabulary import ASSUMED_END, CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
+from calendar_daemon.domain.zones import MAX_ZONE_NAME, check_zone
 from calendar_daemon.exceptions import InputError
+from calendar_daemon.sources.ics_recurrence import Window, occurrences
+from calendar_daemon.sources.recurrence import occurrence_uid
 
 _STATUS = {status.upper(): status for status in STATUSES}  # iCalendar STATUS -> ours
+_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
 
 
 def _text(component: Component, name: str) -> str | None:
@@ -144,8 +150,84 @@ def check_structure(text: str, source: str) -> None:
         raise InputError(f"BEGIN:{component} is never closed (END:{component} is missing)", source=source, where=f"line {at}")
 
 
-def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord]:
+def _unfold(text: str) -> list[tuple[int, str]]:
+    """Content lines with their first line number; a line starting with a space or TAB continues the one before."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and lines:
+            lines[-1] = (lines[-1][0], lines[-1][1] + line[1:])
+        else:
+            lines.append((number, line))
+    return lines
+
+
+def check_zones(text: str, source: str) -> None:
+    """Every ``TZID=`` names an IANA zone or a ``VTIMEZONE`` of the file; otherwise stop, naming the
+    VEVENT (or line) and the TZID, before icalendar guesses (it used the default zone for ``Mars/Olympus``)."""
+    lines = _unfold(text)
+    defined = {line.partition(":")[2].strip() for _, line in lines if line.upper().startswith("TZID:")}
+    index, uid, bad = 0, "", None
+    for number, line in lines:
+        upper = line.upper()
+        if upper.startswith("BEGIN:VEVENT"):
+            index, uid, bad = index + 1, "", None
+        elif upper.startswith("UID:") or upper.startswith("UID;"):
+            uid = line.partition(":")[2].strip()
+        elif upper.startswith("END:VEVENT") and bad is not None:
+            raise InputError(bad[1], source=source, where=f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + f", line {bad[0]}")
+        found = _TZID_PARAM.search(line.partition(":")[0] + ":")
+        if found is None or bad is not None:
+            continue
+        tzid = found.group(1).strip('"')
+        if tzid in defined:
+            continue
+        try:
+            check_zone(tzid)
+        except ValueError:
+            shown = tzid if len(tzid) <= MAX_ZONE_NAME else tzid[:MAX_ZONE_NAME] + "..."
+            bad = (number, f"unknown time zone TZID={shown!r}: not an IANA name and the file has no VTIMEZONE for it")
+            if index == 0 or upper.startswith("END:"):
+                raise InputError(bad[1], source=source, where=f"line {number}") from None
+    if bad is not None:
+        raise InputError(bad[1], source=source, where=f"line {bad[0]}")
+
+
+def _moved(data: dict[str, Any], start: date, when: date) -> dict[str, Any]:
+    """``data`` (the series' first event) moved to the occurrence starting ``when``, with its own UID."""
+    moved = dict(data)
+    day = when.date() if isinstance(when, datetime) else when
+    if "uid" in data:
+        moved["uid"] = occurrence_uid(data["uid"], day)
+    moved["start"] = when.isoformat()
+    if "end" in data:
+        end = datetime.fromisoformat(data["end"]) if isinstance(start, datetime) else date.fromisoformat(data["end"])
+        moved["end"] = (when + (end - start)).isoformat()
+    return moved
+
+
+def _expanded(component: Component, default_timezone: str, window: Window | None) -> list[tuple[dict[str, Any], str]]:
+    """The records of one VEVENT with where each comes from: itself, or one per occurrence of its RRULE."""
+    data = _record_data(component, default_timezone)
+    if "recurrence-id" in component:  # one changed occurrence of a series: it replaces that occurrence
+        moved = component.decoded("recurrence-id")
+        day = moved.date() if isinstance(moved, datetime) else moved
+        if "uid" in data:
+            data["uid"] = occurrence_uid(data["uid"], day)
+        return [(data, f", occurrence {day.isoformat()}")]
+    if "rrule" not in component:
+        return [(data, "")]
+    if window is None:
+        raise ValueError("a recurring event (RRULE) needs a window to expand it over")
+    start = component.decoded("dtstart")
+    return [(_moved(data, start, when), f", occurrence {when.isoformat()[:10]}")
+            for when in occurrences(component, start, window)]  # fmt: skip
+
+
+def parse_ics(text: str, source: str, default_timezone: str, window: Window | None = None) -> list[EventRecord]:
+    """The events of an iCalendar file; a recurring one gives one event per occurrence within ``window``
+    (start and end aware), each with the UID ``<uid>-<YYYYMMDD>``."""
     check_structure(text, source)
+    check_zones(text, source)
     try:
         calendar = Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
@@ -153,13 +235,18 @@ def parse_ics(text: str, source: str, default_timezone: str) -> list[EventRecord
         raise InputError(f"invalid iCalendar data: {first_line[:200]}", source=source) from None
     if not isinstance(calendar, Calendar):
         raise InputError("expected one VCALENDAR", source=source)
-    records = []
+    records: list[EventRecord] = []
+    overrides: list[EventRecord] = []
     for index, component in enumerate(calendar.walk("VEVENT"), start=1):
         uid = _text(component, "uid")
         where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
         try:
-            data = _record_data(component, default_timezone)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise InputError(f"cannot read event: {exc}", source=source, where=where) from None
-        records.append(normalize(data, default_timezone=default_timezone, source=source, where=where))
-    return records
+            expanded = _expanded(component, default_timezone, window)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            raise InputError(f"cannot read event: {value_problem(exc)}", source=source, where=where) from None
+        except RecursionError:
+            raise InputError("cannot read event: a value is nested too deeply", source=source, where=where) from None
+        target = overrides if "recurrence-id" in component else records
+        target.extend(normalize(data, default_timezone=default_timezone, source=source, where=where + at) for data, at in expanded)
+    replaced = {record.uid for record in overrides}
+    return [record for record in records if record.uid not in replaced] + overrides
