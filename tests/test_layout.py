@@ -1,5 +1,5 @@
 """The package's layout keeps its promises: data flows one way through the folders, no import cycle,
-no module past 400 lines, pure parts stay pure, and the README's tree names the real folders.
+no module past 400 lines and no function past 60, pure parts stay pure, and the README's tree names the real folders.
 
 The floors below are the order of the flow (sources -> intake -> store -> feed | alerts -> delivery,
 with web, cli and daemon on top): a module may import its own folder or a lower floor, never a
@@ -24,6 +24,7 @@ FLOORS: dict[str, int] = {
 }  # fmt: skip
 ALLOWED_UPWARD: set[tuple[str, str]] = set()  # (importing module, imported module), each with a reason
 MAX_LINES = 400
+MAX_FUNCTION_LINES = 60
 
 
 def _modules() -> Iterator[tuple[str, Path]]:
@@ -100,6 +101,18 @@ def test_no_import_cycle() -> None:
 def test_no_module_is_longer_than_400_lines() -> None:
     long = {module: n for module, path in _modules() if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, f"split these (over {MAX_LINES} lines): {long}"
+
+
+def test_no_function_is_longer_than_60_lines() -> None:
+    """A longer function is split where a name explains the parts."""
+    long = []
+    for module, path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or node.end_lineno is None:
+                continue
+            if (length := node.end_lineno - node.lineno + 1) > MAX_FUNCTION_LINES:
+                long.append(f"{module}.{node.name}: {length} lines")
+    assert not long, "\n".join(long)
 
 
 @pytest.mark.parametrize(

@@ -41,36 +41,41 @@ def degraded_reasons(state: AppState, alerts: Any) -> list[str]:
     return reasons
 
 
+def health(state: AppState) -> JSONResponse:
+    """``/healthz``: the database, the alert service and what degrades them (the feed is served while it can)."""
+    try:
+        version = state.store.data_version()
+    except Exception as exc:  # noqa: BLE001 - report any database failure as unhealthy
+        logger.warning("health check: database unreachable: %s", exc)
+        return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+    body: dict[str, Any] = {
+        "status": "ok", "database": "ok", "backend": state.store.engine.dialect.name, "data_version": version,
+        "version": __version__,
+        # Every replica serves the feed; those with alerts on are peers that claim due alerts and digests.
+        "replica": {"id": state.replica, "role": "feed" if state.alerts is None else "feed+alerts"},
+    }  # fmt: skip
+    if state.alerts is None:
+        body["alerts"] = "off"
+    else:
+        body["alerts"] = state.alerts.health()
+        if body["alerts"].get("scheduler") != "ok":
+            body["status"] = "error"
+            return JSONResponse(body, status_code=503)
+        if not body["alerts"].get("config", {}).get("agree", True):  # this replica works, but its peers plan other alerts
+            body["status"] = "warning"
+    reasons = degraded_reasons(state, body["alerts"])
+    if reasons:  # the feed is still served: 200, but say what is wrong
+        body["status"], body["reason"] = "degraded", "; ".join(reasons)
+    return JSONResponse(body)
+
+
 def create_app(state: AppState) -> FastAPI:
     app = FastAPI(title="calendar-daemon", version=__version__, docs_url=None, redoc_url=None)
     app.state.calendar = state
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> JSONResponse:
-        try:
-            version = state.store.data_version()
-        except Exception as exc:  # noqa: BLE001 - report any database failure as unhealthy
-            logger.warning("health check: database unreachable: %s", exc)
-            return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
-        body: dict[str, Any] = {
-            "status": "ok", "database": "ok", "backend": state.store.engine.dialect.name, "data_version": version,
-            "version": __version__,
-            # Every replica serves the feed; those with alerts on are peers that claim due alerts and digests.
-            "replica": {"id": state.replica, "role": "feed" if state.alerts is None else "feed+alerts"},
-        }  # fmt: skip
-        if state.alerts is None:
-            body["alerts"] = "off"
-        else:
-            body["alerts"] = state.alerts.health()
-            if body["alerts"].get("scheduler") != "ok":
-                body["status"] = "error"
-                return JSONResponse(body, status_code=503)
-            if not body["alerts"].get("config", {}).get("agree", True):  # this replica works, but its peers plan other alerts
-                body["status"] = "warning"
-        reasons = degraded_reasons(state, body["alerts"])
-        if reasons:  # the feed is still served: 200, but say what is wrong
-            body["status"], body["reason"] = "degraded", "; ".join(reasons)
-        return JSONResponse(body)
+        return health(state)
 
     @app.exception_handler(OperationalError)
     async def _database_error(request: Request, exc: OperationalError) -> Response:
