@@ -119,6 +119,13 @@ def write_config(path: Path, *, port: int, seeds_path: Path | None = None, poll_
     return path
 
 
+def api_config(root: Path, token: str) -> Path:
+    """A config for a daemon on a free loopback port with no seeds and ``token`` allowed to write."""
+    seeds = root / "seeds"
+    seeds.mkdir(exist_ok=True)
+    return write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=f'[api]\ntokens = ["{token}"]\n')
+
+
 class DaemonProcess:
     """``calendar-daemon run`` as a subprocess; ``start`` waits until /healthz answers."""
 

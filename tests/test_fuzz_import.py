@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
+from tests.helpers import DaemonProcess, api_config, invoke_cli
 
 TOKEN = "fuzz-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -212,11 +212,7 @@ def test_encodings_and_parser_limits(how: str, expected: int) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaemonProcess]:
     root = tmp_path_factory.mktemp("fuzz-api")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    config = write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds,
-                          extra=f'[api]\ntokens = ["{TOKEN}"]\n')  # fmt: skip
-    with DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}") as process:
+    with DaemonProcess(api_config(root, TOKEN), f"sqlite:///{root / 'calendar.db'}") as process:
         yield process
 
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from calendar_daemon.domain.limits import MAX_EXTRA_BYTES, MAX_EXTRA_DEPTH
-from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
+from tests.helpers import DaemonProcess, api_config, invoke_cli
 
 TOKEN = "limits-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -59,11 +59,7 @@ BAD_IDS = [f"{i}-{field}" for i, (_, field) in enumerate(BAD_RECORDS)]
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("limits")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    config = write_config(root / "calendar-daemon.toml", port=free_port(), seeds_path=seeds,
-                          extra=f'[api]\ntokens = ["{TOKEN}"]\n')  # fmt: skip
-    with DaemonProcess(config, f"sqlite:///{root / 'calendar.db'}") as process:
+    with DaemonProcess(api_config(root, TOKEN), f"sqlite:///{root / 'calendar.db'}") as process:
         yield process
 
 
@@ -116,12 +112,8 @@ def test_import_refuses_whole_file(any_db_url: str, tmp_path: Path, fields: dict
 
 @pytest.mark.postgres
 def test_api_refuses_before_storing_on_postgresql(pg_url: str, tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds,
-                          extra=f'[api]\ntokens = ["{TOKEN}"]\n')  # fmt: skip
     headers = {**AUTH, "Content-Type": "application/json"}
-    with DaemonProcess(config, pg_url) as server:
+    with DaemonProcess(api_config(tmp_path, TOKEN), pg_url) as server:
         for index, (fields, field) in enumerate(BAD_RECORDS):
             body = as_json(record(f"pg-bad-{index}@test", **fields))
             response = httpx.post(server.base_url + "/api/v1/events", content=body, headers=headers, timeout=30)
