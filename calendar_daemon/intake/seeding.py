@@ -5,7 +5,7 @@ in one batch, which reconciles news with the official dates."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from calendar_daemon.intake.submit import submit
@@ -61,17 +61,30 @@ def roll_horizon(
     reference: ReferenceOptions | None = None, now: datetime | None = None,
 ) -> UpsertResult | None:
     """Add the recurring occurrences that entered the window since the last expansion; None when the
-    window has not moved. Stored occurrences are left as they are. A running daemon calls this
-    periodically, so the horizon rolls without a restart."""
+    window has not moved. Only the days between the last expansion's end and the new end are
+    expanded and looked up, so a roll costs the occurrences it adds, not the whole window. Stored
+    occurrences are left as they are. A running daemon calls this periodically, so the horizon rolls
+    without a restart."""
     options = reference or ReferenceOptions()
     _, rule_files = inputs(folder or bundled_seeds_dir(), options)
     start, end = horizon(now or datetime.now(UTC), options.horizon_days)
-    if not rule_files or store.get_marker(HORIZON_MARKER) == end.date().isoformat():
+    marker = store.get_marker(HORIZON_MARKER)
+    if not rule_files or marker == end.date().isoformat():
         return None
-    records = expand_rule_files(rule_files, start, end, default_timezone)
+    start = max(start, _expanded_until(marker))
+    records = expand_rule_files(rule_files, start, end, default_timezone) if start < end else []
     known = store.get_many([r.uid for r in records])
     result = submit(store, [r for r in records if r.uid not in known], origin="seed")
     store.set_marker(HORIZON_MARKER, end.date().isoformat())
     if result.created:
         logger.info("reference horizon now ends %s: %s new occurrences", end.date(), len(result.created))
     return result
+
+
+def _expanded_until(marker: str | None) -> datetime:
+    """The start of the day the last expansion ended on (occurrences before it are stored); the
+    distant past when there was none or the marker cannot be read."""
+    try:
+        return datetime.combine(date.fromisoformat(marker or ""), time(0), tzinfo=UTC)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
