@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, tuple_
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from calendar_daemon.domain.aliases import entity_key
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 _K: Any = EventKey.__table__  # type: ignore[attr-defined]
 _E: Any = Event.__table__  # type: ignore[attr-defined]
-_PAIRS_PER_QUERY = 400
+_NAMES_PER_QUERY = 400  # one query per category and this many names: each name is an index look-up
 _ROWS_PER_INSERT = 2000
 
 
@@ -70,21 +70,25 @@ def near_uids(conn: Connection, probes: Sequence[Probe], statuses: Sequence[str]
     for probe in probes:
         for name in probe.names:
             windows[(probe.category, name[:KEY_NAME_LENGTH])].append((probe.start, probe.end))
-    pairs = sorted(windows)
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for category, name in sorted(windows):
+        by_category[category].append(name)
     found: set[str] = set()
-    for first in range(0, len(pairs), _PAIRS_PER_QUERY):
-        chunk = pairs[first : first + _PAIRS_PER_QUERY]
-        lo = min(start for pair in chunk for start, _ in windows[pair])
-        hi = max(end for pair in chunk for _, end in windows[pair])
-        statement = (
-            select(_K.c.category, _K.c.name, _E.c.uid, _E.c.sort_start, _E.c.sort_end)
-            .join(_E, _E.c.uid == _K.c.uid)
-            .where(tuple_(_K.c.category, _K.c.name).in_(chunk), _E.c.deleted.is_(False), _E.c.status.in_(list(statuses)))
-            .where(or_(_E.c.sort_end > lo, _E.c.sort_start >= lo), _E.c.sort_start < hi)
-        )
-        for category, name, uid, sort_start, sort_end in conn.execute(statement):
-            if any(_reaches(sort_start, sort_end, start, end) for start, end in windows[(category, name)]):
-                found.add(uid)
+    for category, names in by_category.items():
+        for first in range(0, len(names), _NAMES_PER_QUERY):
+            chunk = names[first : first + _NAMES_PER_QUERY]
+            spans = [span for name in chunk for span in windows[(category, name)]]
+            statement = (
+                select(_K.c.name, _E.c.uid, _E.c.sort_start, _E.c.sort_end)
+                .join(_E, _E.c.uid == _K.c.uid)
+                .where(_K.c.category == category, _K.c.name.in_(chunk))
+                .where(_E.c.deleted.is_(False), _E.c.status.in_(list(statuses)))
+                .where(or_(_E.c.sort_end > min(s for s, _ in spans), _E.c.sort_start >= min(s for s, _ in spans)))
+                .where(_E.c.sort_start < max(e for _, e in spans))
+            )
+            for name, uid, sort_start, sort_end in conn.execute(statement):
+                if any(_reaches(sort_start, sort_end, start, end) for start, end in windows[(category, name)]):
+                    found.add(uid)
     return found
 
 
