@@ -18,7 +18,7 @@ from sqlalchemy import select
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.intake import seeding
 from calendar_daemon.intake.reconcile import Reconciler
-from calendar_daemon.intake.seeding import load_seeds, roll_horizon
+from calendar_daemon.intake.seeding import load_seeds, load_seeds_if_changed, roll_horizon
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.seeds import ReferenceOptions
 from calendar_daemon.store.db import open_engine
@@ -157,3 +157,22 @@ def test_a_roll_of_the_reference_window_expands_only_the_days_it_gains(
     rolled = roll_horizon(store, folder, reference=options, now=day_one + timedelta(days=7))
     assert rolled is not None and rolled.created and not rolled.updated
     assert windows == [(datetime(2026, 3, 31, tzinfo=UTC), datetime(2026, 4, 7, tzinfo=UTC))]
+
+
+def test_an_unchanged_start_parses_no_seed_file(store: EventStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling that the seeds did not change hashes their bytes: however many reference events the
+    files hold, no file is parsed and nothing is written, on the same day and on the next."""
+    day_one = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    load_seeds(store, SEEDS, now=day_one)
+    version = store.data_version()
+    store.delete_marker(seeding.FILES_DIGEST_MARKER)  # as a database seeded by an earlier version has it
+    assert load_seeds_if_changed(store, SEEDS, now=day_one + timedelta(hours=1)) is None
+    assert store.get_marker(seeding.FILES_DIGEST_MARKER) and store.data_version() == version
+
+    def parse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("a seed file was parsed")
+
+    monkeypatch.setattr(seeding, "inputs", parse)
+    monkeypatch.setattr(seeding, "read_event_files", parse)
+    assert load_seeds_if_changed(store, SEEDS, now=day_one + timedelta(hours=6)) is None
+    assert store.data_version() == version

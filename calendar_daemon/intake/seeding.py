@@ -10,12 +10,21 @@ from pathlib import Path
 
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import read_event_files
-from calendar_daemon.sources.seeds import ReferenceOptions, bundled_seeds_dir, expand_rule_files, horizon, inputs, seeds_digest
+from calendar_daemon.sources.seeds import (
+    ReferenceOptions,
+    all_files,
+    bundled_seeds_dir,
+    expand_rule_files,
+    horizon,
+    inputs,
+    seeds_digest,
+)
 from calendar_daemon.store.events import EventStore, UpsertResult
 
 logger = logging.getLogger(__name__)
 
 SEED_DIGEST_MARKER = "seed_digest"
+FILES_DIGEST_MARKER = "seed_files_digest"  # the same files' bytes in name order, compared without parsing any
 HORIZON_MARKER = "reference_horizon_end"
 
 
@@ -32,6 +41,7 @@ def load_seeds(
     records += expand_rule_files(rule_files, start, end, default_timezone)
     result = submit(store, records, origin="seed")
     store.set_marker(SEED_DIGEST_MARKER, seeds_digest(event_files + rule_files))
+    store.set_marker(FILES_DIGEST_MARKER, seeds_digest(all_files(folder, options)))
     store.set_marker(HORIZON_MARKER, end.date().isoformat())
     if result.merged:
         logger.info("seeds: %s records joined an event from another source", len(result.merged))
@@ -46,12 +56,17 @@ def load_seeds_if_changed(
 
     Unchanged seed files are not read again (an event edited through the API keeps its edit); when
     only the day moved, :func:`roll_horizon` adds the recurring occurrences newly inside the window.
+    Telling that nothing changed hashes the files' bytes and parses none of them, so it costs the
+    same however many reference events the files hold.
     """
     folder = folder or bundled_seeds_dir()
     options = reference or ReferenceOptions()
-    event_files, rule_files = inputs(folder, options)
-    if store.get_marker(SEED_DIGEST_MARKER) != seeds_digest(event_files + rule_files):
-        return load_seeds(store, folder, default_timezone=default_timezone, reference=options, now=now)
+    files_digest = seeds_digest(all_files(folder, options))
+    if store.get_marker(FILES_DIGEST_MARKER) != files_digest:
+        event_files, rule_files = inputs(folder, options)
+        if store.get_marker(SEED_DIGEST_MARKER) != seeds_digest(event_files + rule_files):
+            return load_seeds(store, folder, default_timezone=default_timezone, reference=options, now=now)
+        store.set_marker(FILES_DIGEST_MARKER, files_digest)  # loaded by a version that kept only the other digest
     logger.info("seeds unchanged since last load")
     return roll_horizon(store, folder, default_timezone=default_timezone, reference=options, now=now)
 
@@ -66,10 +81,12 @@ def roll_horizon(
     occurrences are left as they are. A running daemon calls this periodically, so the horizon rolls
     without a restart."""
     options = reference or ReferenceOptions()
-    _, rule_files = inputs(folder or bundled_seeds_dir(), options)
     start, end = horizon(now or datetime.now(UTC), options.horizon_days)
     marker = store.get_marker(HORIZON_MARKER)
-    if not rule_files or marker == end.date().isoformat():
+    if marker == end.date().isoformat():
+        return None
+    _, rule_files = inputs(folder or bundled_seeds_dir(), options)
+    if not rule_files:
         return None
     start = max(start, _expanded_until(marker))
     records = expand_rule_files(rule_files, start, end, default_timezone) if start < end else []
