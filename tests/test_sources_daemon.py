@@ -1,0 +1,102 @@
+"""The daemon polling real loopback servers: an official calendar's events reach /calendar.ics after
+one poll, and a source that answers 500 and one that hangs show in `calendar-daemon sources` and
+/healthz (status "warning") while the daemon keeps serving the feed and sending alerts."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from calendar_daemon.store.db import open_engine
+from calendar_daemon.store.events import EventStore
+from tests.alerting import alert_toml, utcnow, wait_until
+from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
+from tests.receiver import Receiver
+from tests.sources_server import FIXTURES, Publisher, Route
+
+
+def sources_toml(base: str) -> str:
+    return f"""
+[polling]
+timeout_seconds = 2
+
+[[sources]]
+name = "stats"
+url = "{base}/schedule.ics"
+kind = "ics"
+authority = "official"
+every = "1h"
+
+[[sources]]
+name = "broken"
+url = "{base}/broken.rss"
+kind = "feed"
+
+[[sources]]
+name = "stuck"
+url = "{base}/stuck.ics"
+kind = "ics"
+"""
+
+
+def soon_event(start: str) -> bytes:
+    """The release calendar with one more release a minute and a few seconds from now (for an alert)."""
+    soon = ("BEGIN:VEVENT\r\nUID:soon@stats.example.gov\r\nDTSTAMP:20261201T150000Z\r\n"
+            f"DTSTART:{start}\r\nSUMMARY:Flash estimate\r\nCATEGORIES:macro_data\r\nEND:VEVENT\r\n")  # fmt: skip
+    return (FIXTURES / "release-schedule.ics").read_bytes().replace(b"END:VCALENDAR", soon.encode() + b"END:VCALENDAR")
+
+
+def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_url: str) -> None:
+    with Publisher() as publisher, Receiver() as hook:
+        start = utcnow() + timedelta(seconds=66)
+        publisher.routes["/schedule.ics"] = Route(soon_event(start.strftime("%Y%m%dT%H%M%SZ")), "text/calendar")
+        publisher.routes["/broken.rss"] = Route(b"upstream error", status=500)
+        publisher.routes["/stuck.ics"] = Route(hang=True)
+        seeds = tmp_path / "no-seeds"
+        seeds.mkdir()
+        extra = alert_toml([{"name": "hook", "url": hook.url}], [{"name": "all", "channels": ["hook"], "before": ["1m"]}],
+                           {"tick_seconds": 0.2}) + sources_toml(publisher.base)  # fmt: skip
+        config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=extra)
+        with DaemonProcess(config, db_url) as daemon:
+            feed = daemon.wait_for_feed("UID:empsit-2027-01@stats.example.gov")
+            assert b"UID:soon@stats.example.gov" in feed.content and b"UID:jolts-2027-20270202@stats.example.gov" in feed.content
+            wait_until(lambda: publisher.hits["/stuck.ics"] >= 1)
+            assert daemon.get("/calendar.ics").status_code == 200  # served while a fetch hangs
+            health = wait_until(lambda: _failing(daemon.get("/healthz").json()), timeout=20)
+            assert health["status"] == "warning"
+            failing = {s["name"]: s["error"] for s in health["sources"]["failing"]}
+            assert set(failing) == {"broken", "stuck"} and "HTTP 500" in failing["broken"] and "timed out" in failing["stuck"]
+            wait_until(lambda: hook.messages, timeout=30)  # and the alert of the polled event goes out
+            assert "Flash estimate" in json.dumps(hook.messages, ensure_ascii=False)
+            listed = invoke_cli("sources", "--json", config=config, db=db_url)
+            assert listed.returncode == 0, listed.stderr
+            rows = {row["name"]: row for row in json.loads(listed.stdout)}
+            assert rows["stats"]["added"] == 7 and rows["stats"]["last_success"] and not rows["stats"]["failing"]
+            assert rows["broken"]["failing"] and "HTTP 500" in rows["broken"]["last_error"]
+            table = invoke_cli("sources", config=config, db=db_url).stdout
+            assert table.splitlines()[0].split()[:3] == ["name", "kind", "last"] and "HTTP 500" in table
+            metrics = daemon.get("/metrics").text
+            assert 'calendar_daemon_source_errors_total{replica=' in metrics and 'source="broken"' in metrics
+
+
+def _failing(health: dict[str, object]) -> dict[str, object] | None:
+    sources = health.get("sources")
+    return health if isinstance(sources, dict) and len(sources.get("failing", [])) == 2 else None
+
+
+def test_sources_poll_polls_now_without_a_daemon(tmp_path: Path, db_url: str) -> None:
+    with Publisher() as publisher:
+        publisher.serve_file("/schedule.ics", "release-schedule.ics", "text/calendar")
+        publisher.routes["/broken.rss"] = Route(b"upstream error", status=500)
+        config = tmp_path / "c.toml"
+        config.write_text(sources_toml(publisher.base).split("[[sources]]\nname = \"stuck\"")[0], encoding="utf-8")
+        one = invoke_cli("sources", "poll", "stats", config=config, db=db_url)
+        assert one.returncode == 0, one.stderr
+        assert "stats: changed: 6 items, 6 added" in one.stdout
+        again = invoke_cli("sources", "poll", config=config, db=db_url)
+        assert again.returncode == 1 and "stats: not modified" in again.stdout and "broken: error:" in again.stdout
+        unknown = invoke_cli("sources", "poll", "nope", config=config, db=db_url)
+        assert unknown.returncode == 2 and "no source named 'nope'" in unknown.stderr
+        store = EventStore(open_engine(db_url))
+        assert len(store.list_events()) == 6
