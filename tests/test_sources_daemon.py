@@ -100,3 +100,25 @@ def test_sources_poll_polls_now_without_a_daemon(tmp_path: Path, db_url: str) ->
         assert unknown.returncode == 2 and "no source named 'nope'" in unknown.stderr
         store = EventStore(open_engine(db_url))
         assert len(store.list_events()) == 6
+
+
+def test_a_restarted_daemon_takes_back_its_dead_runs_source_claims(tmp_path: Path, db_url: str) -> None:
+    from datetime import datetime
+
+    from calendar_daemon.config.settings import parse_config
+    from calendar_daemon.daemon import Runtime
+    from calendar_daemon.store.source_state import SourceStates
+
+    config = parse_config({"server": {"replica_id": "desk"},
+                           "sources": [{"name": "stats", "url": "https://stats.example/x.ics", "kind": "ics"},
+                                       {"name": "peer", "url": "https://peer.example/x.ics", "kind": "ics"}]}, "t.toml")  # fmt: skip
+    runtime = Runtime.build(config, db_url)
+    states = SourceStates(runtime.store.engine)
+    states.ensure(["stats", "peer"])
+    lease = timedelta(minutes=10)
+    assert states.claim("stats", "desk:old-run:0", datetime(2026, 12, 4, 10, 0), lease) is not None
+    assert states.claim("peer", "other-host:run:0", datetime(2026, 12, 4, 10, 0), lease) is not None
+    runtime.poller("one-off").fetcher.close()  # a one-off command leaves every claim alone
+    assert {s.name: s.claimed_by for s in states.all()} == {"stats": "desk:old-run:0", "peer": "other-host:run:0"}
+    runtime.poller("new-run", take_back=True).fetcher.close()
+    assert {s.name: s.claimed_by for s in states.all()} == {"stats": None, "peer": "other-host:run:0"}

@@ -11,7 +11,6 @@ import click
 
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.exceptions import ConfigError
-from calendar_daemon.ops.replica import replica_id
 from calendar_daemon.store.models import SourceState
 from calendar_daemon.store.source_state import SourceStates
 
@@ -80,7 +79,7 @@ def poll(obj: Context, name: str | None) -> None:
     configured = obj.config.sources
     if not configured:
         raise ConfigError(f"{obj.config.source}: no [[sources]] to poll")
-    poller = obj.runtime().poller(f"{replica_id(obj.config)}:cli-{uuid.uuid4().hex[:8]}")
+    poller = obj.runtime().poller(f"cli-{uuid.uuid4().hex[:8]}")
     failed = False
     try:
         for source in configured if name is None else [obj.config.sources[_index(obj, name)]]:

@@ -97,7 +97,7 @@ class Poller:
                     self.poll_due()
                 except Exception:  # a database hiccup: try again at the next check
                     logger.exception("polling sources failed; trying again in %ss", every_seconds)
-            self.states.release(self.token)
+            self.states.release([self.token])
             self.fetcher.close()
 
         thread = threading.Thread(target=run, name="source-poller", daemon=True)

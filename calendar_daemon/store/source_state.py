@@ -100,11 +100,16 @@ class SourceStates:
             return False
         return True
 
-    def release(self, token_prefix: str) -> int:
-        """Give back every claim of this process (on shutdown)."""
+    def holders(self) -> list[str]:
+        """The tokens holding claims (to find those of a process that died)."""
+        with Session(self.engine) as session:
+            return sorted({str(token) for token in session.exec(select(SourceState.claimed_by).where(col(SourceState.claimed_by).is_not(None)))})
+
+    def release(self, tokens: Sequence[str]) -> int:
+        """Give back the claims held by ``tokens`` (this process's on shutdown, a dead one's at start)."""
+        if not tokens:
+            return 0
         t = self.table
         with self.engine.begin() as conn:
-            result = conn.execute(
-                update(t).where(t.c.claimed_by.like(f"{token_prefix}%")).values(claimed_by=None, lease_until=None)
-            )
+            result = conn.execute(update(t).where(t.c.claimed_by.in_(list(tokens))).values(claimed_by=None, lease_until=None))
         return max(result.rowcount, 0)
