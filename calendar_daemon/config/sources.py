@@ -18,14 +18,10 @@ MIN_EVERY = timedelta(seconds=1)
 
 
 def web_url(url: str) -> str:
-    """``url`` as the HTTP(S) address to fetch: ``webcal://`` means https, ``webcals://`` too,
-    ``webcal+http://`` means plain http (for a loopback or intranet server)."""
+    """``url`` as the HTTP(S) address to fetch: ``webcal://`` (and ``webcals://``) means https."""
     scheme, _, rest = url.partition("://")
-    lowered = scheme.lower()
-    if lowered in ("webcal", "webcals"):
+    if scheme.lower() in ("webcal", "webcals"):
         return f"https://{rest}"
-    if lowered == "webcal+http":
-        return f"http://{rest}"
     return url
 
 
@@ -35,7 +31,7 @@ class SourceConfig(Section):
         description="Unique name, shown in provenance, /healthz, metrics and `calendar-daemon sources`.",
     )
     url: str = Field(
-        description="What to fetch: http(s)://, or webcal:// (read as https://; webcal+http:// for plain http)."
+        description="What to fetch: http(s)://, or webcal:// (read as https://)."
     )
     kind: Literal["ics", "feed", "page"] = Field(
         description="ics: an iCalendar file; feed: RSS 2.0 or Atom; page: one article URL re-read when it changes."
