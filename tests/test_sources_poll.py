@@ -90,6 +90,11 @@ def test_ics_source_stores_its_events_and_a_304_changes_nothing(store: EventStor
     state = SourceStates(store.engine).get("schedule")
     assert state is not None and state.polls == 2 and state.added == 6 and state.next_poll_at == clock.now + timedelta(hours=6)
 
+    clock.advance(timedelta(hours=9))  # the next day: read whole once, so its RRULEs roll over the horizon
+    [third] = polls.poll_due()
+    assert third.outcome == "unchanged" and publisher.statuses("/schedule.ics") == [200, 304, 200]
+    assert "if-none-match" not in publisher.headers[-1] and store.data_version() == version
+
 
 def test_an_event_removed_upstream_is_cancelled_with_a_higher_sequence(store: EventStore, publisher: Publisher, clock: Clock) -> None:
     ics = source(publisher, "/schedule.ics", kind="ics", authority="official", every="1h")

@@ -135,9 +135,12 @@ class Poller:
 
     def _poll_claimed(self, source: SourceConfig, row: SourceState, now: datetime) -> tuple[PollOutcome, dict[str, Any]]:
         same_url = row.url == source.fetch_url
+        # An ics calendar is read whole once a day even if unchanged, so its RRULEs roll over the horizon.
+        stale = source.kind == "ics" and (row.last_body_at is None or row.last_body_at.date() != now.date())
+        conditional = same_url and not stale
         fetched = self.fetcher.get(
-            source.fetch_url, etag=row.etag if same_url else None, last_modified=row.last_modified if same_url else None,
-            accept=ACCEPT[source.kind],
+            source.fetch_url, etag=row.etag if conditional else None,
+            last_modified=row.last_modified if conditional else None, accept=ACCEPT[source.kind],
         )  # fmt: skip
         values: dict[str, Any] = {"last_poll_at": now, "last_success_at": now, "failures": 0, "polls": row.polls + 1,
                                   "next_poll_at": now + source.interval, "url": source.fetch_url}  # fmt: skip
@@ -145,7 +148,7 @@ class Poller:
         if fetched.not_modified:
             logger.info("source %s: not modified", source.name)
             return outcome, values
-        values.update(etag=fetched.etag, last_modified=fetched.last_modified, content_hash=fetched.digest)
+        values.update(etag=fetched.etag, last_modified=fetched.last_modified, content_hash=fetched.digest, last_body_at=now)
         if source.kind == "ics":
             self._apply_ics(source, row, fetched, now, outcome, values)
         elif source.kind == "feed":

@@ -104,6 +104,7 @@ class SourceState(SQLModel, table=True):
     content_hash: str = Field(default="", max_length=64)
     next_poll_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
     last_poll_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    last_body_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))  # last full answer (not 304)
     last_success_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
     last_error_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
     last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("next_poll_at", sa.DateTime(), nullable=True),
         sa.Column("last_poll_at", sa.DateTime(), nullable=True),
+        sa.Column("last_body_at", sa.DateTime(), nullable=True),
         sa.Column("last_success_at", sa.DateTime(), nullable=True),
         sa.Column("last_error_at", sa.DateTime(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=False),
