@@ -120,7 +120,11 @@ def test_an_event_removed_upstream_is_cancelled_with_a_higher_sequence(store: Ev
     publisher.routes["/schedule.ics"].body += b"\r\n"  # a new ETag, the same events: nothing changes
     version = store.data_version()
     [again] = polls.poll_due()
-    assert again.outcome == "unchanged" and store.data_version() == version
+    assert again.outcome == "unchanged" and again.items == 5 and store.data_version() == version
+    clock.advance(timedelta(hours=1))
+    publisher.routes["/schedule.ics"].validators = False  # no ETag: the same body the same day is not read again
+    [same] = polls.poll_due()
+    assert (same.outcome, same.items) == ("unchanged", 0) and publisher.statuses("/schedule.ics")[-1] == 200
 
 
 def test_a_malformed_calendar_changes_nothing_and_backs_off(store: EventStore, publisher: Publisher, clock: Clock) -> None:

@@ -149,7 +149,9 @@ class Poller:
             logger.info("source %s: not modified", source.name)
             return outcome, values
         values.update(etag=fetched.etag, last_modified=fetched.last_modified, content_hash=fetched.digest, last_body_at=now)
-        if source.kind == "ics":
+        if source.kind == "ics" and fetched.digest == row.content_hash and same_url and not stale:
+            logger.info("source %s: same calendar as at the last poll today", source.name)  # a server without validators
+        elif source.kind == "ics":
             self._apply_ics(source, row, fetched, now, outcome, values)
         elif source.kind == "feed":
             self._apply_feed(source, row, fetched, now, outcome, values)
