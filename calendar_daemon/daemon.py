@@ -112,7 +112,7 @@ class Runtime:
                           max_redirects=config.polling.max_redirects)  # fmt: skip
         poller = Poller(
             self.store, config.sources, fetcher, token=token, horizon_days=config.reference.horizon_days,
-            default_timezone=config.display.timezone, observer=observer,
+            default_timezone=config.display.timezone, observer=observer, workers=config.polling.workers,
         )  # fmt: skip
         dead = [h for h in poller.states.holders() if take_back and h != token and dead_holder(h, replica)]
         if poller.states.release(dead):

@@ -99,3 +99,4 @@ class PollingConfig(Section):
     timeout_seconds: float = Field(20.0, gt=0, description="Network timeout of one fetch of a source (connect, each read).")
     max_body_mb: float = Field(10.0, gt=0, description="Largest body read from a source, in MB (after gzip is undone).")
     max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed at most for one fetch.")
+    workers: int = Field(4, ge=1, le=32, description="Sources polled at once (a source that hangs holds up only its own worker).")

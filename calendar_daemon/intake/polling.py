@@ -13,6 +13,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -64,6 +65,7 @@ class Poller:
         self, store: EventStore, sources: Sequence[SourceConfig], fetcher: Fetcher, *, token: str,
         clock: Callable[[], datetime] = utcnow, rand: Callable[[], float] = random.random, horizon_days: int = 400,
         default_timezone: str = "Asia/Shanghai", lease: timedelta = LEASE, observer: PollObserver | None = None,
+        workers: int = 4,
     ) -> None:  # fmt: skip
         self.store = store
         self.states = SourceStates(store.engine)
@@ -76,16 +78,19 @@ class Poller:
         self.default_timezone = default_timezone
         self.lease = lease
         self.observer = observer
+        self.workers = workers
         self.states.ensure(list(self.sources))
 
     def poll_due(self) -> list[PollOutcome]:
-        """Poll every source that is due and that no other poller holds."""
-        outcomes = []
-        for name in self.states.due(list(self.sources), self.clock()):
-            outcome = self.poll(name)
-            if outcome is not None:
-                outcomes.append(outcome)
-        return outcomes
+        """Poll every source that is due and that no other poller holds, up to ``workers`` at once (a
+        source that hangs until its timeout does not hold up the others)."""
+        due = self.states.due(list(self.sources), self.clock())
+        if len(due) <= 1 or self.workers == 1:
+            found = [self.poll(name) for name in due]
+        else:
+            with ThreadPoolExecutor(max_workers=min(self.workers, len(due)), thread_name_prefix="source-poll") as pool:
+                found = list(pool.map(self.poll, due))
+        return [outcome for outcome in found if outcome is not None]
 
     def run_in_background(self, stop: threading.Event, every_seconds: float = CHECK_SECONDS) -> threading.Thread:
         """A daemon thread that polls due sources every ``every_seconds`` until ``stop`` is set, then
