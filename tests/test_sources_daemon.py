@@ -15,6 +15,9 @@ from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
 from tests.receiver import Receiver
 from tests.sources_server import FIXTURES, Publisher, Route
 
+SECRET = "feed-secret-0123456789"
+BROKEN = f"/broken.rss?token={SECRET}"  # a private feed's address: its token never shows
+
 
 def sources_toml(base: str) -> str:
     return f"""
@@ -30,7 +33,7 @@ every = "1h"
 
 [[sources]]
 name = "broken"
-url = "{base}/broken.rss"
+url = "{base}{BROKEN}"
 kind = "feed"
 
 [[sources]]
@@ -51,7 +54,7 @@ def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_ur
     with Publisher() as publisher, Receiver() as hook:
         start = utcnow() + timedelta(seconds=66)
         publisher.routes["/schedule.ics"] = Route(soon_event(start.strftime("%Y%m%dT%H%M%SZ")), "text/calendar")
-        publisher.routes["/broken.rss"] = Route(b"upstream error", status=500)
+        publisher.routes[BROKEN] = Route(b"upstream error", status=500)
         publisher.routes["/stuck.ics"] = Route(hang=True)
         seeds = tmp_path / "no-seeds"
         seeds.mkdir()
@@ -64,6 +67,7 @@ def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_ur
             wait_until(lambda: publisher.hits["/stuck.ics"] >= 1)
             assert daemon.get("/calendar.ics").status_code == 200  # served while a fetch hangs
             health = wait_until(lambda: _failing(daemon.get("/healthz").json()), timeout=20)
+            assert SECRET not in json.dumps(health)
             assert health["status"] == "warning"
             failing = {s["name"]: s["error"] for s in health["sources"]["failing"]}
             assert set(failing) == {"broken", "stuck"} and "HTTP 500" in failing["broken"] and "timed out" in failing["stuck"]
@@ -74,6 +78,7 @@ def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_ur
             rows = {row["name"]: row for row in json.loads(listed.stdout)}
             assert rows["stats"]["added"] == 7 and rows["stats"]["last_success"] and not rows["stats"]["failing"]
             assert rows["broken"]["failing"] and "HTTP 500" in rows["broken"]["last_error"]
+            assert SECRET not in listed.stdout
             table = invoke_cli("sources", config=config, db=db_url).stdout
             assert table.splitlines()[0].split()[:3] == ["name", "kind", "last"] and "HTTP 500" in table
             metrics = daemon.get("/metrics").text
@@ -88,7 +93,7 @@ def _failing(health: dict[str, object]) -> dict[str, object] | None:
 def test_sources_poll_polls_now_without_a_daemon(tmp_path: Path, db_url: str) -> None:
     with Publisher() as publisher:
         publisher.serve_file("/schedule.ics", "release-schedule.ics", "text/calendar")
-        publisher.routes["/broken.rss"] = Route(b"upstream error", status=500)
+        publisher.routes[BROKEN] = Route(b"upstream error", status=500)
         config = tmp_path / "c.toml"
         config.write_text(sources_toml(publisher.base).split("[[sources]]\nname = \"stuck\"")[0], encoding="utf-8")
         one = invoke_cli("sources", "poll", "stats", config=config, db=db_url)
@@ -96,6 +101,7 @@ def test_sources_poll_polls_now_without_a_daemon(tmp_path: Path, db_url: str) ->
         assert "stats: changed: 6 items, 6 added" in one.stdout
         again = invoke_cli("sources", "poll", config=config, db=db_url)
         assert again.returncode == 1 and "stats: not modified" in again.stdout and "broken: error:" in again.stdout
+        assert "HTTP 500" in again.stdout and SECRET not in again.stdout
         unknown = invoke_cli("sources", "poll", "nope", config=config, db=db_url)
         assert unknown.returncode == 2 and "no source named 'nope'" in unknown.stderr
         store = EventStore(open_engine(db_url))

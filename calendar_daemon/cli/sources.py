@@ -11,6 +11,7 @@ import click
 
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.exceptions import ConfigError
+from calendar_daemon.ops.redact import redact
 from calendar_daemon.store.models import SourceState
 from calendar_daemon.store.source_state import SourceStates
 
@@ -24,7 +25,7 @@ def _when(value: datetime | None) -> str | None:
 def _row(name: str, kind: str, url: str, state: SourceState | None) -> dict[str, Any]:
     s = state or SourceState(name=name)
     return {
-        "name": name, "kind": kind, "url": url, "last_success": _when(s.last_success_at), "last_error": s.last_error or None,
+        "name": name, "kind": kind, "url": redact(url, urls=False), "last_success": _when(s.last_success_at), "last_error": redact(s.last_error, urls=False) or None,
         "last_error_at": _when(s.last_error_at), "failing": s.failures > 0, "failures": s.failures,
         "next_poll": _when(s.next_poll_at), "polls": s.polls, "errors": s.errors, "items": s.items, "added": s.added,
         "updated": s.updated, "cancelled": s.cancelled, "proposals": s.proposals,
@@ -88,7 +89,7 @@ def poll(obj: Context, name: str | None) -> None:
                 click.echo(f"{source.name}: being polled by another process; skipped")
             elif outcome.outcome == "error":
                 failed = True
-                click.echo(f"{source.name}: error: {outcome.error}")
+                click.echo(f"{source.name}: error: {redact(outcome.error, urls=False)}")
             else:
                 click.echo(f"{source.name}: {outcome.outcome.replace('_', ' ')}: {outcome.items} items, {outcome.added} added, "
                            f"{outcome.updated} updated, {outcome.cancelled} cancelled, {outcome.proposals} proposals")  # fmt: skip

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
 from calendar_daemon.ops.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from calendar_daemon.ops.redact import install_log_redaction
+from calendar_daemon.ops.redact import install_log_redaction, redact
 from calendar_daemon.store.db import database_problem, probe_write
 from calendar_daemon.store.source_state import SourceStates
 from calendar_daemon.web.api import build_api_router, install_api_errors
@@ -43,13 +43,13 @@ def degraded_reasons(state: AppState, alerts: Any) -> list[str]:
 
 
 def sources_health(state: AppState) -> dict[str, Any] | None:
-    """The polled sources for ``/healthz``: how many, and those whose last poll failed (with the error);
-    None without ``[[sources]]``."""
+    """The polled sources for ``/healthz``: how many, and those whose last poll failed (with the error,
+    credentials and tokens in its URL hidden); None without ``[[sources]]``."""
     names = [source.name for source in state.config.sources]
     if not names:
         return None
     failing = [
-        {"name": row.name, "error": row.last_error, "failures": row.failures,
+        {"name": row.name, "error": redact(row.last_error, urls=False), "failures": row.failures,
          "since": row.last_error_at.isoformat() + "Z" if row.last_error_at else None,
          "last_success": row.last_success_at.isoformat() + "Z" if row.last_success_at else None}
         for row in SourceStates(state.store.engine).all(names) if row.failures > 0
