@@ -20,7 +20,7 @@ from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.fetch import USER_AGENT, Fetcher, backoff
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.source_state import SourceStates
-from tests.sources_server import Publisher
+from tests.sources_server import Publisher, Route
 
 ICS = "text/calendar; charset=utf-8"
 UIDS = {"empsit-2027-01@stats.example.gov", "cpi-2027-01@stats.example.gov", "ppi-2027-01@stats.example.gov",
@@ -173,6 +173,20 @@ def test_feed_items_become_proposals_and_are_read_once(store: EventStore, publis
     [again] = polls.poll_due()
     assert again.items == 0 and again.outcome == "unchanged"
     assert publisher.hits["/articles/zh-week-ahead.html"] == 1
+
+
+def test_an_item_whose_page_cannot_be_read_is_read_at_the_next_poll(store: EventStore, publisher: Publisher, clock: Clock) -> None:
+    rss = source(publisher, "/macro.rss", kind="feed", every="30m")
+    page = publisher.routes["/articles/zh-week-ahead.html"]
+    publisher.routes["/articles/zh-week-ahead.html"] = Route(b"busy", status=503)
+    polls = poller(store, [rss], clock)
+    [first] = polls.poll_due()
+    assert first.items == 1 and first.outcome == "changed"  # the item with its whole text
+    publisher.routes["/articles/zh-week-ahead.html"] = page
+    clock.advance(timedelta(minutes=30))
+    [second] = polls.poll_due()
+    assert second.items == 1 and publisher.statuses("/macro.rss") == [200, 200]  # no 304: the feed is read again
+    assert any(e.title == "国家统计局发布2026年12月CPI和PPI" for e in store.list_events(flt=_proposed()))
 
 
 def test_confident_feed_candidates_are_stored_as_events_with_auto_accept(store: EventStore, publisher: Publisher, clock: Clock) -> None:

@@ -201,6 +201,7 @@ class Poller:
                     body = decode_text(page.body or b"", item.link)
                 except CalendarDaemonError as exc:  # read it next time; the summary is not the article
                     logger.warning("source %s: item %s not read: %s", source.name, item.link, exc)
+                    values.update(etag=None, last_modified=None)  # so the next poll reads the feed again, not a 304
                     continue
             articles.append(page_article(body, url=item.link or fetched.url, fallback_outlet=source.name,
                                          fetched_at=fetched_at(now), published=item.published, headline=item.title,
