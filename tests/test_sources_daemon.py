@@ -1,6 +1,8 @@
 """The daemon polling real loopback servers: an official calendar's events reach /calendar.ics after
-one poll, and a source that answers 500 and one that hangs show in `calendar-daemon sources` and
-/healthz (status "warning") while the daemon keeps serving the feed and sending alerts."""
+one poll, the next poll is a 304, an event removed upstream turns CANCELLED with a higher SEQUENCE,
+a news feed's items become proposals, and a source that answers 500 and one that hangs show in
+`calendar-daemon sources` and /healthz (status "warning") while the daemon keeps serving the feed
+and sending alerts."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ SECRET = "feed-secret-0123456789"
 BROKEN = f"/broken.rss?token={SECRET}"  # a private feed's address: its token never shows
 
 
-def sources_toml(base: str) -> str:
+def sources_toml(base: str, every: str = "1h") -> str:
     return f"""
 [polling]
 timeout_seconds = 2
@@ -29,7 +31,7 @@ name = "stats"
 url = "{base}/schedule.ics"
 kind = "ics"
 authority = "official"
-every = "1h"
+every = "{every}"
 
 [[sources]]
 name = "broken"
@@ -43,29 +45,41 @@ kind = "ics"
 """
 
 
-def soon_event(start: str) -> bytes:
-    """The release calendar with one more release a minute and a few seconds from now (for an alert)."""
+def soon_event(start: str, name: str = "release-schedule.ics") -> bytes:
+    """A release calendar with one more release a minute and a few seconds from now (for an alert)."""
     soon = ("BEGIN:VEVENT\r\nUID:soon@stats.example.gov\r\nDTSTAMP:20261201T150000Z\r\n"
             f"DTSTART:{start}\r\nSUMMARY:Flash estimate\r\nCATEGORIES:macro_data\r\nEND:VEVENT\r\n")  # fmt: skip
-    return (FIXTURES / "release-schedule.ics").read_bytes().replace(b"END:VCALENDAR", soon.encode() + b"END:VCALENDAR")
+    return (FIXTURES / name).read_bytes().replace(b"END:VCALENDAR", soon.encode() + b"END:VCALENDAR")
+
+
+def vevent(feed: bytes, uid: str) -> str:
+    return feed.decode().split(f"UID:{uid}", 1)[1].split("END:VEVENT", 1)[0]
 
 
 def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_url: str) -> None:
     with Publisher() as publisher, Receiver() as hook:
-        start = utcnow() + timedelta(seconds=66)
-        publisher.routes["/schedule.ics"] = Route(soon_event(start.strftime("%Y%m%dT%H%M%SZ")), "text/calendar")
+        start = (utcnow() + timedelta(seconds=66)).strftime("%Y%m%dT%H%M%SZ")
+        publisher.routes["/schedule.ics"] = Route(soon_event(start), "text/calendar")
+        publisher.serve_file("/macro.rss", "news-zh.rss", "application/rss+xml; charset=utf-8")
+        publisher.serve_file("/articles/zh-week-ahead.html", "article-zh.html", "text/html; charset=utf-8")
         publisher.routes[BROKEN] = Route(b"upstream error", status=500)
         publisher.routes["/stuck.ics"] = Route(hang=True)
         seeds = tmp_path / "no-seeds"
         seeds.mkdir()
         extra = alert_toml([{"name": "hook", "url": hook.url}], [{"name": "all", "channels": ["hook"], "before": ["1m"]}],
-                           {"tick_seconds": 0.2}) + sources_toml(publisher.base)  # fmt: skip
+                           {"tick_seconds": 0.2}) + sources_toml(publisher.base, every="2s")  # fmt: skip
+        extra += f'\n[[sources]]\nname = "macro"\nurl = "{publisher.base}/macro.rss"\nkind = "feed"\nevery = "1h"\n'
         config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=extra)
         with DaemonProcess(config, db_url) as daemon:
             feed = daemon.wait_for_feed("UID:empsit-2027-01@stats.example.gov")
             assert b"UID:soon@stats.example.gov" in feed.content and b"UID:jolts-2027-20270202@stats.example.gov" in feed.content
+            assert "SEQUENCE:0" in vevent(feed.content, "ppi-2027-01@stats.example.gov")
+            wait_until(lambda: 304 in publisher.statuses("/schedule.ics"))  # the next poll: not modified
             wait_until(lambda: publisher.hits["/stuck.ics"] >= 1)
             assert daemon.get("/calendar.ics").status_code == 200  # served while a fetch hangs
+            publisher.routes["/schedule.ics"] = Route(soon_event(start, "release-schedule-revised.ics"), "text/calendar")
+            wait_until(lambda: "STATUS:CANCELLED" in vevent(daemon.get("/calendar.ics").content, "ppi-2027-01@stats.example.gov"))
+            assert "SEQUENCE:1" in vevent(daemon.get("/calendar.ics").content, "ppi-2027-01@stats.example.gov")
             health = wait_until(lambda: _failing(daemon.get("/healthz").json()), timeout=20)
             assert SECRET not in json.dumps(health)
             assert health["status"] == "warning"
@@ -73,12 +87,15 @@ def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_ur
             assert set(failing) == {"broken", "stuck"} and "HTTP 500" in failing["broken"] and "timed out" in failing["stuck"]
             wait_until(lambda: hook.messages, timeout=30)  # and the alert of the polled event goes out
             assert "Flash estimate" in json.dumps(hook.messages, ensure_ascii=False)
+            proposals = json.loads(invoke_cli("review", "--json", config=config, db=db_url).stdout)
+            assert any(p["title"] == "国家统计局发布2026年12月CPI和PPI" for p in proposals)
+            assert b"CPI\xe5\x92\x8cPPI" not in daemon.get("/calendar.ics").content  # proposals stay out of the feed
             listed = invoke_cli("sources", "--json", config=config, db=db_url)
             assert listed.returncode == 0, listed.stderr
-            rows = {row["name"]: row for row in json.loads(listed.stdout)}
-            assert rows["stats"]["added"] == 7 and rows["stats"]["last_success"] and not rows["stats"]["failing"]
-            assert rows["broken"]["failing"] and "HTTP 500" in rows["broken"]["last_error"]
             assert SECRET not in listed.stdout
+            rows = {row["name"]: row for row in json.loads(listed.stdout)}
+            assert rows["stats"]["added"] == 7 and rows["stats"]["cancelled"] == 1 and not rows["stats"]["failing"]
+            assert rows["macro"]["proposals"] >= 3 and rows["broken"]["failing"] and "HTTP 500" in rows["broken"]["last_error"]
             table = invoke_cli("sources", config=config, db=db_url).stdout
             assert table.splitlines()[0].split()[:3] == ["name", "kind", "last"] and "HTTP 500" in table
             metrics = daemon.get("/metrics").text
