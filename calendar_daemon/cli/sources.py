@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from calendar_daemon.cli.context import Context, pass_context
+from calendar_daemon.cli.context import Context, counted, pass_context
 from calendar_daemon.exceptions import ConfigError
 from calendar_daemon.ops.redact import redact
 from calendar_daemon.store.models import SourceState
@@ -91,8 +91,8 @@ def poll(obj: Context, name: str | None) -> None:
                 failed = True
                 click.echo(f"{source.name}: error: {redact(outcome.error, urls=False)}")
             else:
-                click.echo(f"{source.name}: {outcome.outcome.replace('_', ' ')}: {outcome.items} items, {outcome.added} added, "
-                           f"{outcome.updated} updated, {outcome.cancelled} cancelled, {outcome.proposals} proposals")  # fmt: skip
+                click.echo(f"{source.name}: {outcome.outcome.replace('_', ' ')}: {counted(outcome.items, 'item')}, {outcome.added} added, "
+                           f"{outcome.updated} updated, {outcome.cancelled} cancelled, {counted(outcome.proposals, 'proposal')}")  # fmt: skip
     finally:
         poller.fetcher.close()
     if failed:
