@@ -14,6 +14,7 @@ from calendar_daemon.config.settings import parse_config
 from calendar_daemon.config.sources import SourceConfig
 from calendar_daemon.domain.records import normalize
 from calendar_daemon.domain.vocabulary import PROPOSED
+from calendar_daemon.exceptions import ConfigError
 from calendar_daemon.feed.render import render_calendar
 from calendar_daemon.intake.polling import Poller
 from calendar_daemon.intake.submit import submit
@@ -230,10 +231,10 @@ def _proposed() -> Any:
 
 
 def test_source_tables_are_checked_naming_index_name_and_key() -> None:
-    with pytest.raises(Exception, match=r"key 'sources.1.every' \(name 'b'\): bad duration 'soon'"):
+    with pytest.raises(ConfigError, match=r"key 'sources.1.every' \(name 'b'\): bad duration 'soon'"):
         parse_config({"sources": [{"name": "a", "url": "https://a.example/x.ics", "kind": "ics"},
                                   {"name": "b", "url": "https://b.example/", "kind": "feed", "every": "soon"}]}, "t.toml")  # fmt: skip
-    with pytest.raises(Exception, match="source name 'a' is used more than once"):
+    with pytest.raises(ConfigError, match="source name 'a' is used more than once"):
         parse_config({"sources": [{"name": "a", "url": "https://a.example/", "kind": "page"}] * 2}, "t.toml")
     config = parse_config({"sources": [{"name": "cal", "url": "webcal://cal.example/x.ics", "kind": "ics"}]}, "t.toml")
     assert config.sources[0].fetch_url == "https://cal.example/x.ics" and config.sources[0].accept == "auto"
