@@ -5,7 +5,7 @@ files and failures; scheduling runs on an injected clock."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from calendar_daemon.feed.render import render_calendar
 from calendar_daemon.intake.polling import Poller
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.fetch import USER_AGENT, Fetcher, backoff
+from calendar_daemon.sources.proposals import propose
 from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.source_state import SourceStates
 from tests.sources_server import Publisher, Route
@@ -238,3 +239,22 @@ def test_source_tables_are_checked_naming_index_name_and_key() -> None:
         parse_config({"sources": [{"name": "a", "url": "https://a.example/", "kind": "page"}] * 2}, "t.toml")
     config = parse_config({"sources": [{"name": "cal", "url": "webcal://cal.example/x.ics", "kind": "ics"}]}, "t.toml")
     assert config.sources[0].fetch_url == "https://cal.example/x.ics" and config.sources[0].accept == "auto"
+
+
+def test_without_readability_a_page_is_read_whole_and_its_dates_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The `articles` extra is optional: without it the whole page's text is read."""
+    import sys
+
+    from calendar_daemon.sources.web_article import page_article
+    from tests.sources_server import FIXTURES
+
+    html = (FIXTURES / "article-en.html").read_text(encoding="utf-8")
+    fetched = datetime(2027, 1, 4, tzinfo=UTC)
+    with_reader = page_article(html, url="https://markets.example.com/a", fallback_outlet="x", fetched_at=fetched)
+    monkeypatch.setitem(sys.modules, "readability", None)  # as if the extra were not installed
+    whole = page_article(html, url="https://markets.example.com/a", fallback_outlet="x", fetched_at=fetched)
+    assert "Sign up for our morning briefing" in whole.text and "Sign up for our morning briefing" not in with_reader.text
+    assert whole.headline == "Week ahead: jobs report and CPI test the rate outlook | Example Markets"
+    assert whole.outlet == with_reader.outlet == "Example Markets" and whole.published == with_reader.published
+    titles = {p.candidate.title for p in propose([whole])}
+    assert "Labor Department jobs report" in titles
