@@ -17,6 +17,7 @@ from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import ConfigError
 from calendar_daemon.feed.render import render_calendar
 from calendar_daemon.intake.polling import Poller
+from calendar_daemon.intake.review import accept
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.fetch import USER_AGENT, Fetcher, backoff
 from calendar_daemon.sources.proposals import propose
@@ -127,6 +128,21 @@ def test_an_event_removed_upstream_is_cancelled_with_a_higher_sequence(store: Ev
     publisher.routes["/schedule.ics"].validators = False  # no ETag: the same body the same day is not read again
     [same] = polls.poll_due()
     assert (same.outcome, same.items) == ("unchanged", 0) and publisher.statuses("/schedule.ics")[-1] == 200
+
+
+def test_an_ics_source_under_review_proposes_its_events(store: EventStore, publisher: Publisher, clock: Clock) -> None:
+    ics = source(publisher, "/schedule.ics", kind="ics", accept="review", every="1h")
+    polls = poller(store, [ics], clock)
+    [outcome] = polls.poll_due()
+    assert (outcome.proposals, outcome.added) == (6, 0) and store.count(proposed=False) == 0
+    accepted = accept(store, "cpi-2027-01@stats.example.gov")
+    assert accepted.status == "confirmed"
+    publisher.serve_file("/schedule.ics", "release-schedule-revised.ics", ICS)
+    clock.advance(timedelta(hours=1))
+    [again] = polls.poll_due()
+    moved = store.get("cpi-2027-01@stats.example.gov")
+    assert moved is not None and moved.status == "confirmed" and moved.start_at == datetime(2027, 1, 15, 13, 30)  # accepted: follows upstream
+    assert again.updated == 1 and store.count(proposed=False) == 1
 
 
 def test_a_malformed_calendar_changes_nothing_and_backs_off(store: EventStore, publisher: Publisher, clock: Clock) -> None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from calendar_daemon.config.sources import SourceConfig
 from calendar_daemon.domain.records import EventRecord, SourceIn
-from calendar_daemon.domain.vocabulary import Status
+from calendar_daemon.domain.vocabulary import PROPOSED, Status
 from calendar_daemon.intake.claims import record_from_event
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import decode_text
@@ -32,6 +32,7 @@ class IcsOutcome:
     added: int = 0
     updated: int = 0
     cancelled: int = 0
+    proposals: int = 0
 
 
 def with_defaults(record: EventRecord, source: SourceConfig) -> EventRecord:
@@ -69,17 +70,25 @@ def _cancellations(store: EventStore, gone: list[str], now: datetime) -> list[Ev
     return records
 
 
-def apply_calendar(store: EventStore, records: list[EventRecord], previous: list[str], *, now: datetime) -> IcsOutcome:
-    """Store ``records`` and cancel what this source brought before (``previous``) and no longer lists."""
+def apply_calendar(store: EventStore, records: list[EventRecord], previous: list[str], *, now: datetime,
+                   review: bool = False) -> IcsOutcome:  # fmt: skip
+    """Store ``records`` and cancel what this source brought before (``previous``) and no longer lists.
+
+    ``review`` (``accept = "review"``): new events are stored as proposals for ``calendar-daemon
+    review``; events already accepted take the calendar's changes at once."""
     current = [record.uid for record in records]
     listed = set(current)
     cancels = _cancellations(store, [uid for uid in previous if uid not in listed], now)
     outcome = IcsOutcome(uids=sorted(listed))
     if not records and not cancels:
         return outcome
-    result = submit(store, [*records, *cancels], origin=POLL_ORIGIN)
+    if review:
+        records = [replace(r, extra={**r.extra, "proposed_status": r.status}) for r in records]
+    result = submit(store, [*records, *cancels], origin=POLL_ORIGIN, status=PROPOSED if review else None)
     cancelled = {record.uid for record in cancels}
     outcome.added = len(result.created)
     outcome.updated = len([uid for uid in result.updated if uid not in cancelled])
     outcome.cancelled = len([uid for uid in result.updated if uid in cancelled])
+    if review:
+        outcome.proposals, outcome.added = outcome.added, 0
     return outcome

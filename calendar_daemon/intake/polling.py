@@ -180,8 +180,9 @@ class Poller:
                    values: dict[str, Any]) -> None:  # fmt: skip
         records = read_calendar(fetched.body or b"", source, now=now, default_timezone=self.default_timezone,
                                 horizon_days=self.horizon_days)  # fmt: skip
-        result = apply_calendar(self.store, records, list(row.uids), now=now)
+        result = apply_calendar(self.store, records, list(row.uids), now=now, review=source.accept == "review")
         outcome.added, outcome.updated, outcome.cancelled, outcome.items = result.added, result.updated, result.cancelled, len(records)
+        outcome.proposals = result.proposals
         values["uids"] = result.uids
 
     def _apply_feed(self, source: SourceConfig, row: SourceState, fetched: Fetched, now: datetime, outcome: PollOutcome,
