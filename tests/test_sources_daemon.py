@@ -45,11 +45,16 @@ kind = "ics"
 """
 
 
+YEAR = str(utcnow().year + 1)  # the daemon runs on the real clock: the fixture's releases are moved to next year
+
+
 def soon_event(start: str, name: str = "release-schedule.ics") -> bytes:
-    """A release calendar with one more release a minute and a few seconds from now (for an alert)."""
+    """A release calendar (its 2027 releases moved to next year, so they are upcoming whenever the test
+    runs) with one more release a minute and a few seconds from now (for an alert)."""
     soon = ("BEGIN:VEVENT\r\nUID:soon@stats.example.gov\r\nDTSTAMP:20261201T150000Z\r\n"
             f"DTSTART:{start}\r\nSUMMARY:Flash estimate\r\nCATEGORIES:macro_data\r\nEND:VEVENT\r\n")  # fmt: skip
-    return (FIXTURES / name).read_bytes().replace(b"END:VCALENDAR", soon.encode() + b"END:VCALENDAR")
+    body = (FIXTURES / name).read_bytes().replace(b"2027", YEAR.encode())
+    return body.replace(b"END:VCALENDAR", soon.encode() + b"END:VCALENDAR")
 
 
 def vevent(feed: bytes, uid: str) -> str:
@@ -71,15 +76,16 @@ def test_daemon_polls_sources_and_reports_the_failing_ones(tmp_path: Path, db_ur
         extra += f'\n[[sources]]\nname = "macro"\nurl = "{publisher.base}/macro.rss"\nkind = "feed"\nevery = "1h"\n'
         config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra=extra)
         with DaemonProcess(config, db_url) as daemon:
-            feed = daemon.wait_for_feed("UID:empsit-2027-01@stats.example.gov")
-            assert b"UID:soon@stats.example.gov" in feed.content and b"UID:jolts-2027-20270202@stats.example.gov" in feed.content
-            assert "SEQUENCE:0" in vevent(feed.content, "ppi-2027-01@stats.example.gov")
+            ppi = f"ppi-{YEAR}-01@stats.example.gov"
+            feed = daemon.wait_for_feed(f"UID:empsit-{YEAR}-01@stats.example.gov")
+            assert b"UID:soon@stats.example.gov" in feed.content and f"UID:jolts-{YEAR}-{YEAR}0".encode() in feed.content  # RRULE expanded
+            assert "SEQUENCE:0" in vevent(feed.content, ppi)
             wait_until(lambda: 304 in publisher.statuses("/schedule.ics"))  # the next poll: not modified
             wait_until(lambda: publisher.hits["/stuck.ics"] >= 1)
             assert daemon.get("/calendar.ics").status_code == 200  # served while a fetch hangs
             publisher.routes["/schedule.ics"] = Route(soon_event(start, "release-schedule-revised.ics"), "text/calendar")
-            wait_until(lambda: "STATUS:CANCELLED" in vevent(daemon.get("/calendar.ics").content, "ppi-2027-01@stats.example.gov"))
-            assert "SEQUENCE:1" in vevent(daemon.get("/calendar.ics").content, "ppi-2027-01@stats.example.gov")
+            wait_until(lambda: "STATUS:CANCELLED" in vevent(daemon.get("/calendar.ics").content, ppi))
+            assert "SEQUENCE:1" in vevent(daemon.get("/calendar.ics").content, ppi)
             health = wait_until(lambda: _failing(daemon.get("/healthz").json()), timeout=20)
             assert SECRET not in json.dumps(health)
             assert health["status"] == "warning"
@@ -109,7 +115,7 @@ def _failing(health: dict[str, object]) -> dict[str, object] | None:
 
 def test_sources_poll_polls_now_without_a_daemon(tmp_path: Path, db_url: str) -> None:
     with Publisher() as publisher:
-        publisher.serve_file("/schedule.ics", "release-schedule.ics", "text/calendar")
+        publisher.routes["/schedule.ics"] = Route((FIXTURES / "release-schedule.ics").read_bytes().replace(b"2027", YEAR.encode()))
         publisher.routes[BROKEN] = Route(b"upstream error", status=500)
         config = tmp_path / "c.toml"
         config.write_text(sources_toml(publisher.base).split("[[sources]]\nname = \"stuck\"")[0], encoding="utf-8")
