@@ -19,6 +19,7 @@ SEEDS = REPO_ROOT / "seeds"
 MERGED_INTO_REFERENCE = {
     "us-fomc-decision-2026-01@seeds.calendar-daemon": "fomc-2026-01-statement@reference.calendar-daemon",
     "us-fomc-press-conference-2026-01@seeds.calendar-daemon": "fomc-2026-01-press-conference@reference.calendar-daemon",
+    "ca-boc-decision-mpr-2026-01@seeds.calendar-daemon": "boc-2026-01-rate-announcement@reference.calendar-daemon",
 }
 
 
