@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import chinese_calendar  # type: ignore[import-untyped]
 import holidays
 import pytest
 
@@ -29,12 +30,13 @@ from tests.helpers import REPO_ROOT
 REFERENCE = REPO_ROOT / "seeds" / "reference"
 NEW_YORK = ZoneInfo("America/New_York")
 RELEASE_FILES = ("bls-2026.yaml", "bea-2026.yaml")
+CN_RELEASE_FILES = ("nbs-2026.yaml",)
 HOLIDAY_FILES = {  # file -> (exchange, years it covers)
     "holidays-nyse-2026-2027.yaml": ("XNYS", (2026, 2027)),
     "holidays-cn-2026.yaml": ("XSHG", (2026,)),
     "holidays-hk-2026.yaml": ("XHKG", (2026,)),
 }
-FILES = (*RELEASE_FILES, *HOLIDAY_FILES)
+FILES = (*RELEASE_FILES, *CN_RELEASE_FILES, *HOLIDAY_FILES)
 # Employment Situation days that are not Fridays, each explained by the schedule itself.
 NFP_NOT_ON_FRIDAY = {
     date(2026, 2, 11),  # January report, moved to a Wednesday after the early-2026 funding lapse
@@ -143,6 +145,26 @@ def test_bea_releases_gdp_and_pce_together() -> None:
     gdp = {_local(r) for r in _by_prefix("bea-2026.yaml", "bea-gdp-")}
     pce = {_local(r) for r in _by_prefix("bea-2026.yaml", "bea-personal-income-outlays-")}
     assert gdp == pce and len(gdp) == 4
+
+
+def test_nbs_releases_keep_their_beijing_times_and_avoid_statutory_holidays() -> None:
+    cpi = _by_prefix("nbs-2026.yaml", "cn-nbs-cpi-")
+    activity = _by_prefix("nbs-2026.yaml", "cn-nbs-activity-")
+    assert (len(cpi), len(activity)) == (12, 11)  # no activity release in February (January-February combined)
+    for record in (*cpi, *activity):
+        assert (record.precision, record.timezone, record.region) == ("datetime", "Asia/Shanghai", "CN")
+        local = _local(record)
+        on_holiday, name = chinese_calendar.get_holiday_detail(local.date())
+        assert not (on_holiday and name), (record.uid, name)  # weekends do happen (Sunday 9 August), holidays not
+        assert local.utcoffset() == timedelta(hours=8)  # Beijing has no daylight saving time
+    assert {_local(r).time() for r in cpi} == {time(9, 30)}
+    assert {_local(r).time() for r in activity} == {time(10, 0), time(15, 0)}
+    assert [r.uid for r in activity if _local(r).time() == time(15, 0)] == ["cn-nbs-activity-2026-06@reference.calendar-daemon"]
+    quarterly = sorted(_local(r).date() for r in activity if "gdp" in r.tags)
+    assert quarterly == [date(2026, 1, 19), date(2026, 4, 16), date(2026, 7, 15), date(2026, 10, 19)]
+    assert all("GDP" in r.title for r in activity if "gdp" in r.tags)
+    days = sorted(_local(r).date() for r in (*cpi, *activity))
+    assert len(days) == len(set(days))  # CPI and activity never share a day
 
 
 @pytest.mark.parametrize("name", HOLIDAY_FILES)
