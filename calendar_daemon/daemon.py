@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +26,13 @@ from calendar_daemon.config.settings import Config, changed_options, database_ur
 from calendar_daemon.exceptions import CalendarDaemonError, DatabaseError
 from calendar_daemon.feed.body import MEBIBYTE
 from calendar_daemon.feed.cache import FeedCache
+from calendar_daemon.intake.polling import Poller
 from calendar_daemon.intake.seeding import load_seeds_if_changed, roll_horizon
 from calendar_daemon.ops.metrics import Metrics
 from calendar_daemon.ops.redact import register_secret
-from calendar_daemon.ops.replica import replica_id
+from calendar_daemon.ops.replica import dead_holder, replica_id
 from calendar_daemon.ops.sdnotify import Watchdog, notify
+from calendar_daemon.sources.fetch import Fetcher
 from calendar_daemon.sources.seeds import reference_options
 from calendar_daemon.store.db import database_problem, describe, open_configured
 from calendar_daemon.store.events import EventStore
@@ -97,6 +100,24 @@ class Runtime:
         result = load_seeds_if_changed(self.store, **self._seed_options())
         if result is not None:
             logger.info("seeds: %s new, %s updated, %s unchanged", len(result.created), len(result.updated), len(result.unchanged))
+
+    def poller(self, run: str, observer: Metrics | None = None, *, take_back: bool = False) -> Poller:
+        """The poller of the ``[[sources]]``, its claims tagged with this replica and ``run``. ``take_back``
+        (the daemon, not a one-off command): the claims of this replica's earlier run, or of a dead process
+        of this host, are given back at once rather than when their lease ends."""
+        config = self.config
+        replica = replica_id(config)
+        token = f"{replica}:{run}:0"
+        fetcher = Fetcher(timeout=config.polling.timeout_seconds, max_bytes=int(config.polling.max_body_mb * MEBIBYTE),
+                          max_redirects=config.polling.max_redirects)  # fmt: skip
+        poller = Poller(
+            self.store, config.sources, fetcher, token=token, horizon_days=config.reference.horizon_days,
+            default_timezone=config.display.timezone, observer=observer, workers=config.polling.workers,
+        )  # fmt: skip
+        dead = [h for h in poller.states.holders() if take_back and h != token and dead_holder(h, replica)]
+        if poller.states.release(dead):
+            logger.warning("took back the source claims of a stopped run: %s", ", ".join(dead))
+        return poller
 
     def roll_horizon(self) -> None:
         """Add recurring occurrences that entered the reference window (a no-op within the same day)."""
@@ -322,6 +343,9 @@ def serve(
     drained = True
     stop_rolling = threading.Event()
     runtime.roll_horizon_periodically(stop_rolling)  # a long-running daemon keeps its reference window
+    if config.sources:  # polled in a thread of its own: a slow or failing source never holds up the feed or alerts
+        metrics.declare_sources(source.name for source in config.sources)
+        runtime.poller(uuid.uuid4().hex[:8], metrics, take_back=True).run_in_background(stop_rolling)
     try:
         server.run(sockets=[listener])
     finally:

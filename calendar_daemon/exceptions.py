@@ -7,7 +7,8 @@ into a one-line message and a non-zero exit, never a traceback::
     ├── Error                    a problem with one input; the command stops, nothing is stored
     │   ├── InputError           a bad file, record or field (names the file and the record/line)
     │   ├── ValidationError      an event record that breaks the rules of the event model
-    │   └── NotFoundError        a uid, channel or feed that does not exist
+    │   ├── NotFoundError        a uid, channel or feed that does not exist
+    │   └── FetchError           a polled source that cannot be fetched (network, HTTP status, timeout, size)
     └── FatalError               the daemon or command cannot run at all
         ├── ConfigError          a bad config file, key or value (names the file and the key)
         ├── DatabaseError        the database cannot be opened, or its schema is out of date
@@ -58,6 +59,11 @@ class ValidationError(InputError):
 
 class NotFoundError(Error):
     """A uid, channel or feed that does not exist."""
+
+
+class FetchError(Error):
+    """A polled source that cannot be fetched: a network error, an HTTP error status, a timeout or a
+    body over the size limit; the message names the URL."""
 
 
 class FatalError(CalendarDaemonError):

@@ -1,6 +1,6 @@
 """Make ``docs/screenshot-agenda.png`` from the real calendar: the bundled seeds, as of a fixed date.
 
-    .venv/bin/python docs/make_screenshot.py [--now 2026-01-26T09:00:00+08:00] [--lang zh-CN] [--output PATH]
+    .venv/bin/python docs/make_screenshot.py [--now 2026-12-04T09:00:00+08:00] [--lang zh-CN] [--output PATH]
 
 The seeds and reference schedules are loaded into a temporary SQLite file; the daemon's web app is
 served on loopback (uvicorn) with its store's clock fixed at ``--now``, so the agenda shows the same
@@ -38,7 +38,7 @@ logger = logging.getLogger("make_screenshot")
 
 DOCS = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
-DEFAULT_NOW = "2026-01-26T09:00:00+08:00"  # the founding week: FOMC, PMI, lock-ups and listings ahead
+DEFAULT_NOW = "2026-12-04T09:00:00+08:00"  # a fresh install today: the reference schedules ahead (jobs report, CPI, FOMC, ECB, LPR)
 VIEWPORT = {"width": 1100, "height": 1400}
 
 

@@ -13,6 +13,7 @@ from calendar_daemon.sources.extract.resolved import Resolved
 logger = logging.getLogger(__name__)
 
 FAR = date(9999, 12, 31)
+CONFIDENT = 0.8  # calibration: of the candidates at or above this confidence, the share that is right
 
 
 def _day(value: str | None) -> date | None:
@@ -42,6 +43,8 @@ class Score:
     one_to_one: int = 0
     timed: int = 0
     timed_exact: int = 0
+    confident: int = 0  # candidates with confidence >= CONFIDENT
+    confident_right: int = 0  # ... of which paired with a label one-to-one
 
     @property
     def precision(self) -> float:
@@ -59,10 +62,27 @@ class Score:
     def recall_1to1(self) -> float:
         return self.one_to_one / self.labels if self.labels else 1.0
 
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+    @property
+    def f1_1to1(self) -> float:
+        return _f1(self.precision_1to1, self.recall_1to1)
+
+    @property
+    def calibration(self) -> float | None:
+        """Share of the confident candidates (confidence >= CONFIDENT) that are right one-to-one; None if none."""
+        return self.confident_right / self.confident if self.confident else None
+
     def add(self, other: Score) -> None:
         for name in ("labels", "candidates", "matched_labels", "matched_candidates", "one_to_one", "timed",
-                     "timed_exact"):
+                     "timed_exact", "confident", "confident_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def matches(c: Candidate, lab: dict[str, Any]) -> bool:
@@ -92,7 +112,11 @@ def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score
     s = Score(labels=len(labels), candidates=len(cands))
     s.matched_labels = sum(1 for lab in labels if any(matches(c, lab) for c in cands))
     s.matched_candidates = sum(1 for c in cands if any(matches(c, lab) for lab in labels))
-    s.one_to_one = len(pair_one_to_one(cands, labels))
+    paired = pair_one_to_one(cands, labels)
+    s.one_to_one = len(paired)
+    confident = [i for i, c in enumerate(cands) if c.confidence >= CONFIDENT]
+    s.confident = len(confident)
+    s.confident_right = sum(1 for i in confident if i in paired)
     for lab in labels:
         if "instant" in lab:
             s.timed += 1

@@ -12,10 +12,11 @@ import yaml
 from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES
 from calendar_daemon.sources.recurrence import expand
 from calendar_daemon.sources.rule_files import load_recurring
+from calendar_daemon.sources.seeds import is_rule_file
 
 REFERENCE = Path(__file__).resolve().parents[1] / "seeds" / "reference"
 FOMC = REFERENCE / "fomc-2026-2027.yaml"
-EVENT_FILES = sorted(p for p in REFERENCE.glob("*.yaml") if p.name != "recurring.yaml")
+EVENT_FILES = sorted(p for p in REFERENCE.glob("*.yaml") if not is_rule_file(p))
 UID_RE = re.compile(r"^fomc-(\d{4})-(\d{2})-(statement|press-conference)@reference\.calendar-daemon$")
 
 

@@ -30,8 +30,10 @@ def test_the_script_serves_the_bundled_seeds_as_of_its_date(tmp_path: Path) -> N
     with script.serve(tmp_path, datetime.fromisoformat(script.DEFAULT_NOW), "en") as url:
         page = httpx.get(url + "/", timeout=30).text
     today = page.split('class="day today"', 1)[1].split("</section>", 1)[0]
-    assert "Mon 26 Jan 2026" in today  # the fixed date, whatever the real one
-    assert "FOMC policy statement (meeting Jan 27-28, 2026)" in page  # the Fed's schedule, two days on
+    assert "Fri 4 Dec 2026" in today  # the fixed date, whatever the real one
+    assert "US Employment Situation for November 2026" in today  # BLS's schedule, that day
+    assert "FOMC policy statement (meeting Dec 8-9, 2026)" in page  # the Fed's schedule, days on
+    assert "ECB monetary policy decision" in page and "China loan prime rate" in page
     assert 'id="spans"' in page  # the founding calendar's multi-year spans sit in their band
     assert "Test desk" not in page and "&lt;script&gt;" not in page
 

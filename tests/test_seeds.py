@@ -19,6 +19,9 @@ SEEDS = REPO_ROOT / "seeds"
 MERGED_INTO_REFERENCE = {
     "us-fomc-decision-2026-01@seeds.calendar-daemon": "fomc-2026-01-statement@reference.calendar-daemon",
     "us-fomc-press-conference-2026-01@seeds.calendar-daemon": "fomc-2026-01-press-conference@reference.calendar-daemon",
+    "ca-boc-decision-mpr-2026-01@seeds.calendar-daemon": "boc-2026-01-rate-announcement@reference.calendar-daemon",
+    # The article dates December's PPI to the week of 26 January; BLS's schedule gives Friday 30 January.
+    "us-ppi-2025-12@seeds.calendar-daemon": "bls-ppi-2025-12@reference.calendar-daemon",
 }
 
 

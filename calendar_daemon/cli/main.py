@@ -11,7 +11,7 @@ import click
 from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
-from calendar_daemon.cli import alerts, conflicts, data, ingest, run
+from calendar_daemon.cli import alerts, conflicts, data, ingest, run, sources
 from calendar_daemon.cli.context import Context
 from calendar_daemon.config.settings import CONFIG_ENV, DB_ENV
 from calendar_daemon.exceptions import CalendarDaemonError
@@ -57,6 +57,7 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None, verbose: in
 for _command in (
     run.run, run.migrate, data.seed, data.import_, data.list_, data.export,
     alerts.alerts, alerts.notify_test, alerts.check_config, ingest.ingest, ingest.review, conflicts.conflicts,
+    sources.sources,
 ):
     cli.add_command(_command)
 

@@ -33,11 +33,12 @@ from calendar_daemon.config.sections import (
     env_value,
     expand_env,
 )
+from calendar_daemon.config.sources import PollingConfig, SourceConfig
 from calendar_daemon.exceptions import ConfigError
 
 __all__ = [
     "CONFIG_ENV", "DB_ENV", "AlertRuleConfig", "AlertsConfig", "ChannelConfig", "Config", "NamedFeedConfig",
-    "changed_options", "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
+    "SourceConfig", "changed_options", "database_url", "env_value", "expand_env", "iter_options", "iter_table_arrays", "load_config",
     "parse_config", "sqlite_url_if_path", "state_directory",
 ]  # fmt: skip
 
@@ -69,6 +70,19 @@ class Config(Section):
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
     channels: list[ChannelConfig] = Field(default_factory=list, description="Notification channels ([[channels]]).")
     alert_rules: list[AlertRuleConfig] = Field(default_factory=list, description="When to alert ([[alert_rules]]).")
+    polling: PollingConfig = Field(default_factory=PollingConfig)
+    sources: list[SourceConfig] = Field(
+        default_factory=list, description="Calendars, feeds and pages the daemon polls ([[sources]] tables)."
+    )
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_source_names(cls, value: list[SourceConfig]) -> list[SourceConfig]:
+        names = [source.name for source in value]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"source name {duplicates[0]!r} is used more than once")
+        return value
 
     source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
 
@@ -109,17 +123,29 @@ def _known_keys(loc: tuple[Any, ...]) -> list[str]:
     return [] if model is None else [name for name in model.model_fields if name != "source"]
 
 
-def _format_error(err: dict[str, Any]) -> str:
+def _table_name(data: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """`` (name "bls")`` for an error inside the ``[[sources]]`` table that has a name, else nothing."""
+    if len(loc) < 2 or loc[0] != "sources" or not isinstance(loc[1], int):
+        return ""
+    tables = data.get("sources")
+    if not isinstance(tables, list) or loc[1] >= len(tables) or not isinstance(tables[loc[1]], dict):
+        return ""
+    name = tables[loc[1]].get("name")
+    return f" (name {name!r})" if isinstance(name, str) else ""
+
+
+def _format_error(err: dict[str, Any], data: dict[str, Any] | None = None) -> str:
     location = ".".join(str(part) for part in err["loc"])
+    named = _table_name(data or {}, tuple(err["loc"]))
     if not location:
         return str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
         close = difflib.get_close_matches(str(err["loc"][-1]), _known_keys(tuple(err["loc"])), n=1)
-        return f"unknown key '{location}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+        return f"unknown key '{location}'{named}" + (f" (did you mean '{close[0]}'?)" if close else "")
     if err["type"] == "too_short" and isinstance(err.get("input"), list) and not err["input"]:
-        return f"key '{location}': must not be empty"
+        return f"key '{location}'{named}: must not be empty"
     message = str(err["msg"]).removeprefix("Value error, ")
-    return f"key '{location}': {message}"
+    return f"key '{location}'{named}: {message}"
 
 
 def parse_config(data: dict[str, Any], source: str) -> Config:
@@ -127,7 +153,7 @@ def parse_config(data: dict[str, Any], source: str) -> Config:
     try:
         return Config.model_validate({**data, "source": source})
     except ValidationError as exc:
-        problems = "; ".join(_format_error(dict(err)) for err in exc.errors())
+        problems = "; ".join(_format_error(dict(err), data) for err in exc.errors())
         raise ConfigError(f"{source}: {problems}") from None
 
 

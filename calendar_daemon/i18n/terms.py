@@ -11,8 +11,10 @@ from calendar_daemon.i18n.labels import supported
 
 TERMS: dict[str, dict[str, dict[str, str]]] = {
     "origin": {
-        "zh-CN": {"seed": "内置种子数据", "import": "文件导入", "ingest": "文章提取", "api": "API 提交", "reference": "参考日程"},
-        "en": {"seed": "bundled seed", "import": "file import", "ingest": "article extraction", "api": "API", "reference": "reference schedule"},
+        "zh-CN": {"seed": "内置种子数据", "import": "文件导入", "ingest": "文章提取", "api": "API 提交", "reference": "参考日程",
+                  "poll": "订阅源轮询"},
+        "en": {"seed": "bundled seed", "import": "file import", "ingest": "article extraction", "api": "API", "reference": "reference schedule",
+               "poll": "polled source"},
     },
     "authority": {
         "zh-CN": {"official": "官方", "exchange": "交易所", "news": "新闻"},

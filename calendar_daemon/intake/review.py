@@ -8,6 +8,7 @@ by the intake path rather than stored twice.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from calendar_daemon.domain.aliases import canonical_entity
@@ -21,7 +22,6 @@ from calendar_daemon.store.events import EventFilter, EventStore, UpsertResult
 from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
-
 
 
 def known_from_source(store: EventStore, record: EventRecord) -> Event | None:
@@ -52,9 +52,14 @@ def known_from_source(store: EventStore, record: EventRecord) -> Event | None:
     return None
 
 
-def store_proposals(store: EventStore, proposals: list[Proposal]) -> UpsertResult:
-    """New candidates become ``proposed``; ones already in the calendar only add their source."""
-    records = {r.uid: r for r in (to_record(p) for p in proposals)}.values()
+def store_proposals(
+    store: EventStore, proposals: list[Proposal], adjust: Callable[[EventRecord], EventRecord] | None = None
+) -> UpsertResult:
+    """New candidates become ``proposed``; ones already in the calendar only add their source.
+    ``adjust`` changes each record first (a polled source's defaults and authority)."""
+    records = list({r.uid: r for r in (to_record(p) for p in proposals)}.values())
+    if adjust is not None:
+        records = [adjust(record) for record in records]
     new, known = [], []
     already: list[str] = []
     for record in records:

@@ -1,4 +1,5 @@
-"""Prometheus metrics: messages by kind, outcome and channel, feed requests, event count, claims held.
+"""Prometheus metrics: messages by kind, outcome and channel, feed requests, event count, claims held,
+polled sources (polls by outcome, errors, items read, last success).
 
 Every series carries a ``replica`` label, so the replicas behind one load balancer can be told
 apart (and summed) even when scraped through a single address.
@@ -12,6 +13,8 @@ alert was sent for an event that then changed) and ``missed_summary`` (what fell
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import UTC
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 
@@ -46,6 +49,41 @@ class Metrics:
             "calendar_daemon_alert_claims", "Alerts this replica has claimed and not yet recorded.", ["replica"],
             registry=self.registry,
         ).labels(replica=replica)  # fmt: skip
+
+        self.source_polls = Counter(
+            "calendar_daemon_source_polls", "Polls of each [[sources]] entry by outcome (changed, unchanged, not_modified, error).",
+            ["replica", "source", "outcome"], registry=self.registry,
+        )  # fmt: skip
+        self.source_errors = Counter(
+            "calendar_daemon_source_errors", "Failed polls of each source (network, HTTP status, timeout, malformed file).",
+            ["replica", "source"], registry=self.registry,
+        )  # fmt: skip
+        self.source_items = Counter(
+            "calendar_daemon_source_items", "Items read from each source (calendar events, feed items, pages).",
+            ["replica", "source"], registry=self.registry,
+        )  # fmt: skip
+        self.source_last_success = Gauge(
+            "calendar_daemon_source_last_success_timestamp_seconds", "Unix time of each source's last successful poll (any replica).",
+            ["replica", "source"], registry=self.registry,
+        )  # fmt: skip
+
+    def declare_sources(self, names: Iterable[str]) -> None:
+        """Export every source's series from the start (at 0)."""
+        for name in names:
+            for outcome in ("changed", "unchanged", "not_modified", "error"):
+                self.source_polls.labels(replica=self.replica, source=name, outcome=outcome)
+            self.source_errors.labels(replica=self.replica, source=name)
+            self.source_items.labels(replica=self.replica, source=name)
+
+    def polled(self, outcome: Any) -> None:
+        """Count one poll (a :class:`~calendar_daemon.intake.polling.PollOutcome`: this module sits beside intake)."""
+        self.source_polls.labels(replica=self.replica, source=outcome.name, outcome=outcome.outcome).inc()
+        if outcome.outcome == "error":
+            self.source_errors.labels(replica=self.replica, source=outcome.name).inc()
+        self.source_items.labels(replica=self.replica, source=outcome.name).inc(outcome.items)
+        if outcome.success_at is not None:
+            stamp = outcome.success_at.replace(tzinfo=UTC).timestamp()
+            self.source_last_success.labels(replica=self.replica, source=outcome.name).set(stamp)
 
     def declare_channels(self, channels: Iterable[str]) -> None:
         """Export every kind and outcome of every channel from the start (at 0), so a rate or alert on it works."""

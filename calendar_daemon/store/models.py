@@ -1,4 +1,4 @@
-"""Database tables (SQLModel), all on one metadata: the events and their names, the state markers and the delivery ledger.
+"""Database tables (SQLModel), all on one metadata: the events and their names, the state markers, the delivery ledger and the polled sources' state.
 
 Timed events store UTC instants (``start_at``/``end_at``, naive datetimes meaning UTC, stored without zone on every backend) plus the
 source ``timezone``; day and coarse events store dates (``start_date``/``end_date``, end inclusive).
@@ -106,3 +106,34 @@ class AlertRow(SQLModel, table=True):
     payload: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
+
+
+class SourceState(SQLModel, table=True):
+    """One polled source ([[sources]]): HTTP validators, schedule, claim, outcome counts and memory."""
+
+    __tablename__ = "source_state"
+
+    name: str = Field(primary_key=True, max_length=64)
+    url: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    etag: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    last_modified: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    content_hash: str = Field(default="", max_length=64)
+    next_poll_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    last_poll_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    last_body_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))  # last full answer (not 304)
+    last_success_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    last_error_at: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    failures: int = 0  # failed polls in a row (the backoff's exponent)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    lease_until: datetime | None = Field(default=None, sa_column=Column(DateTime(), nullable=True))
+    polls: int = 0
+    errors: int = 0
+    added: int = 0
+    updated: int = 0
+    cancelled: int = 0
+    proposals: int = 0
+    items: int = 0
+    # Feed item keys (GUID or link) already read, newest last; and the event UIDs an ics source brought.
+    seen: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    uids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

@@ -14,8 +14,9 @@ from sqlalchemy.exc import OperationalError
 
 from calendar_daemon import __version__
 from calendar_daemon.ops.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from calendar_daemon.ops.redact import install_log_redaction
+from calendar_daemon.ops.redact import install_log_redaction, redact
 from calendar_daemon.store.db import database_problem, probe_write
+from calendar_daemon.store.source_state import SourceStates
 from calendar_daemon.web.api import build_api_router, install_api_errors
 from calendar_daemon.web.feeds import build_feeds_router
 from calendar_daemon.web.pages import STATIC_DIR, build_pages_router
@@ -41,6 +42,21 @@ def degraded_reasons(state: AppState, alerts: Any) -> list[str]:
     return reasons
 
 
+def sources_health(state: AppState) -> dict[str, Any] | None:
+    """The polled sources for ``/healthz``: how many, and those whose last poll failed (with the error,
+    credentials and tokens in its URL hidden); None without ``[[sources]]``."""
+    names = [source.name for source in state.config.sources]
+    if not names:
+        return None
+    failing = [
+        {"name": row.name, "error": redact(row.last_error, urls=False), "failures": row.failures,
+         "since": row.last_error_at.isoformat() + "Z" if row.last_error_at else None,
+         "last_success": row.last_success_at.isoformat() + "Z" if row.last_success_at else None}
+        for row in SourceStates(state.store.engine).all(names) if row.failures > 0
+    ]  # fmt: skip
+    return {"configured": len(names), "failing": failing}
+
+
 def health(state: AppState) -> JSONResponse:
     """``/healthz``: the database, the alert service and what degrades them (the feed is served while it can)."""
     try:
@@ -62,6 +78,11 @@ def health(state: AppState) -> JSONResponse:
             body["status"] = "error"
             return JSONResponse(body, status_code=503)
         if not body["alerts"].get("config", {}).get("agree", True):  # this replica works, but its peers plan other alerts
+            body["status"] = "warning"
+    sources = sources_health(state)
+    if sources is not None:
+        body["sources"] = sources
+        if sources["failing"] and body["status"] == "ok":  # the calendar is served, only not refreshed from them
             body["status"] = "warning"
     reasons = degraded_reasons(state, body["alerts"])
     if reasons:  # the feed is still served: 200, but say what is wrong
