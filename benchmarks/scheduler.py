@@ -20,7 +20,11 @@ Measured:
 * a warm restart (SIGTERM, start again, nothing changed): ready time, peak RSS, that nothing is
   re-planned and no alert arrives twice.
 
-Usage: python benchmarks/scheduler.py [--events 100000] [--burst 1000] [--same-second] [--json]
+With ``--seeds`` (the default, as users run it) the daemon loads the bundled seed calendar on its
+first start, as the default configuration does; ``--no-seeds`` turns that off. ``--feed`` also
+times the feed: the first GET, a warm one and the first after an edit from another process.
+
+Usage: python benchmarks/scheduler.py [--events 100000] [--burst 1000] [--same-second] [--no-seeds] [--feed] [--json]
 """
 
 from __future__ import annotations
@@ -277,6 +281,41 @@ def feed_render_seconds(db: Path) -> float:
     return elapsed
 
 
+def timed_get(client: httpx.Client, url: str) -> tuple[float, str, int]:
+    """Seconds to read the whole body (streamed: a 1,000,000-event feed is not held here), its ETag, its size."""
+    started = time.perf_counter()
+    with client.stream("GET", url) as response:
+        response.raise_for_status()
+        size = sum(len(chunk) for chunk in response.iter_bytes())
+        return time.perf_counter() - started, response.headers["etag"], size
+
+
+def feed_figures(run: Run, config: Path, db: Path) -> dict[str, float]:
+    """The feed as a subscriber sees it: the first GET (waits for the background fill), a warm one
+    (median of 3), and the first GET after one event is edited by ``calendar-daemon import``."""
+    url = f"http://127.0.0.1:{run.port}/calendar.ics"
+    with httpx.Client(timeout=1800) as client:
+        first_s, etag, size = timed_get(client, url)
+        warm = sorted(timed_get(client, url)[0] for _ in range(3))[1]
+        edit = db.with_name("edit.json")
+        edit.write_text(json.dumps([{"uid": "bg-000000@bench.calendar-daemon", "title": "Background event 0 (edited)",
+                                     "category": "macro_data", "region": "US", "precision": "datetime",
+                                     "timezone": "America/New_York", "start": (utcnow() + timedelta(days=30)).isoformat() + "Z"}]))  # fmt: skip
+        command = [sys.executable, "-m", "calendar_daemon", "--config", str(config), "--db", f"sqlite:///{db}", "import", str(edit)]
+        started = time.perf_counter()
+        subprocess.run(command, check=True, env=cli_env(), capture_output=True)
+        import_edit_s = time.perf_counter() - started
+        after_edit_s, deadline = float("nan"), time.monotonic() + 600
+        while time.monotonic() < deadline:
+            seconds, new_etag, _ = timed_get(client, url)
+            if new_etag != etag:
+                after_edit_s = seconds
+                break
+            time.sleep(0.05)
+    return {"first_get_s": first_s, "warm_get_s": warm, "edit_import_s": import_edit_s, "get_after_edit_s": after_edit_s,
+            "body_mb": size / 2**20}  # fmt: skip
+
+
 def bench(args: argparse.Namespace) -> dict[str, Any]:
     cache = Path(args.cache)
     with tempfile.TemporaryDirectory(prefix="cd-sched-bench-") as tmp, Receiver() as receiver:
@@ -285,8 +324,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         shutil.copy(background_db(cache, args.events - args.burst), db)
         port = free_port()
         extra = (
-            "\n[seeds]\nload_on_start = false\n\n"
-            f'[[channels]]\nname = "bench"\nurl = "{receiver.url}"\n\n'
+            ("" if args.seeds else "\n[seeds]\nload_on_start = false\n")
+            + f'\n[[channels]]\nname = "bench"\nurl = "{receiver.url}"\n\n'
             '[[alert_rules]]\nname = "all"\ncategories = ["*"]\nbefore = ["1d", "1h", "10m"]\nchannels = ["bench"]\n'
         )
         config = write_config(work / "bench.toml", port=port, poll_seconds=1.0, extra=extra)
@@ -294,6 +333,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         events, due = burst_events(args.burst, first_due, same_second=args.same_second)
         store_events(db, events)
         listener = NotifyListener(work / "notify.sock")
+        load_at_launch = os.getloadavg()[0]
         try:
             cold = Run(work, config, db, listener)
             cold.start()
@@ -302,8 +342,10 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             last_due = max(due.values()).replace(tzinfo=UTC).timestamp()
             receiver.wait_for(args.burst, timeout=max(last_due - time.time(), 0) + 60)
             time.sleep(2)  # anything sent twice would arrive now
-            walked_at = wait_for_walk(cold.log, lines_after, timeout=900)
+            walked_at = wait_for_walk(cold.log, lines_after, timeout=args.walk_timeout)
+            feed = feed_figures(cold, config, db) if args.feed else {}
             cold_rss = cold.peak_rss()
+            load_at_end = os.getloadavg()[0]
             alerts = ledger_count(db)
             wal_mb = wal_size_mb(db)
             stopping = time.time()
@@ -332,9 +374,12 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             shutil.copy(work / "daemon.log", args.log)
         feed_seconds = feed_render_seconds(db) if not args.skip_feed else float("nan")
         catchup = first_log(lines, "alerts on:")
+        seeded = first_log(lines, "seeds")
         return {
-            "events": args.events, "burst": args.burst, "same_second": args.same_second,
+            "events": args.events, "burst": args.burst, "same_second": args.same_second, "seeds": args.seeds,
+            "load_average": {"launch": load_at_launch, "end": load_at_end}, "feed": feed,
             "cold": {
+                "seeds_s": None if seeded is None else seeded - cold.launched,
                 "ready_s": cold.ready, "healthz_s": cold.healthy - cold.launched,
                 "alerts_on_s": None if catchup is None else catchup - cold.launched,
                 "planned_s": None if planned_at is None else planned_at - cold.launched,
@@ -367,6 +412,10 @@ def main() -> None:
     parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "calendar-daemon-bench"))
     parser.add_argument("--skip-feed", action="store_true", help="do not time the feed render separately")
     parser.add_argument("--log", help="keep the daemon's log (both runs) at this path")
+    parser.add_argument("--seeds", action=argparse.BooleanOptionalAction, default=True,
+                        help="load the bundled seeds on start, as the default configuration does (--no-seeds: off)")
+    parser.add_argument("--feed", action="store_true", help="also time feed GETs: the first, a warm one, the first after an edit")
+    parser.add_argument("--walk-timeout", type=float, default=900, help="seconds to wait for the planning walk to reach the horizon")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     result = bench(args)
@@ -374,7 +423,11 @@ def main() -> None:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return
     cold, late, warm = result["cold"], result["lateness"], result["warm"]
-    print(f"{args.events} events, rule 1d/1h/10m, {args.burst} alerts due {'at one second' if args.same_second else 'within one minute'}")
+    load = result["load_average"]
+    print(f"{args.events} events, seeds {'on' if args.seeds else 'off'}, rule 1d/1h/10m, {args.burst} alerts due "
+          f"{'at one second' if args.same_second else 'within one minute'}; load average {load['launch']:.1f} at launch, {load['end']:.1f} at the end")
+    if result["feed"]:
+        print("feed:", ", ".join(f"{key} {value:.3f}" for key, value in result["feed"].items()))
     print(f"cold start: READY=1 {cold['ready_s']:.2f} s, healthz {cold['healthz_s']:.2f} s, planning began {cold['planned_s']} s "
           f"and reached the horizon {cold['walk_done_s']} s after launch, peak RSS {cold['peak_rss_mb']:.0f} MB, "
           f"{cold['ledger_alerts']} ledger alerts; WAL {cold['wal_mb_before_stop']:.0f} MB, SIGTERM to exit {cold['stop_s']:.1f} s")

@@ -22,5 +22,21 @@ _ALIASES = {name.casefold(): group[0].casefold() for group in ALIAS_GROUPS for n
 
 
 def canonical_entity(name: str) -> str:
-    key = name.strip().casefold()
+    key = entity_key(name)
     return _ALIASES.get(key, key)
+
+
+def entity_key(name: str) -> str:
+    """A name as it is compared before aliases: without surrounding blanks, case-folded."""
+    return name.strip().casefold()
+
+
+_SPELLINGS: dict[str, frozenset[str]] = {
+    group[0].casefold(): frozenset(name.casefold() for name in group) for group in ALIAS_GROUPS
+}
+
+
+def spellings(canonical: str) -> frozenset[str]:
+    """Every :func:`entity_key` whose :func:`canonical_entity` is ``canonical`` (itself when it has no aliases),
+    so a store that keeps names as written can be asked for all the names of one institution."""
+    return _SPELLINGS.get(canonical, frozenset((canonical,)))

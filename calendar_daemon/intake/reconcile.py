@@ -25,13 +25,14 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from calendar_daemon.domain.aliases import canonical_entity, spellings
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord
 from calendar_daemon.intake.claims import Claim, combine, joined, members_of, record_from_event
 from calendar_daemon.intake.matching import NEAR_DAYS, Profile, profiles_match
-from calendar_daemon.store.events import EventFilter, EventStore
+from calendar_daemon.store.events import EventFilter, EventStore, Probe
 from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
@@ -103,34 +104,28 @@ class _Index:
         return [self.profiles[uid] for uid in sorted(uids)]
 
 
-WINDOW_GAP = timedelta(days=31)
-MAX_WINDOWS = 32
-
-
-def _windows(records: Sequence[EventRecord]) -> list[tuple[datetime, datetime]]:
-    """The stretches of time a batch can match stored events in: each record's span widened by
-    NEAR_DAYS, joined where less than WINDOW_GAP apart. Two records a year apart read two short
-    stretches of the calendar, not the year between them; a dense import reads one stretch."""
-    near = timedelta(days=NEAR_DAYS + 1)
-    spans = sorted((r.sort_start - near, r.sort_end + near) for r in records)
-    windows = [spans[0]]
-    for lo, hi in spans[1:]:
-        last_lo, last_hi = windows[-1]
-        if lo - last_hi < WINDOW_GAP:
-            windows[-1] = (last_lo, max(last_hi, hi))
-        else:
-            windows.append((lo, hi))
-    if len(windows) > MAX_WINDOWS:  # very scattered: one query over the whole span costs less
-        return [(windows[0][0], max(hi for _, hi in windows))]
-    return windows
+def _probes(records: Sequence[EventRecord]) -> list[Probe]:
+    """What each record can match in the store: events of its category that carry one of its names
+    (every spelling of each name after aliases) and reach within NEAR_DAYS (a day more, as the
+    index counts whole days) of its span."""
+    near = timedelta(days=NEAR_DAYS + 2)
+    probes = []
+    for record in records:
+        entities = [*record.entities, *(name for member in members_of(record) for name in member.entities)]
+        names = frozenset(spelling for entity in entities for spelling in spellings(canonical_entity(entity)))
+        if names:
+            probes.append(Probe(record.category, names, record.sort_start - near, record.sort_end + near))
+    return probes
 
 
 class Reconciler:
     """Works through one batch against the store and the batch's own earlier records.
 
-    The stored events the batch can touch are read up front (the batch's UIDs, then one query per
-    stretch of time its records fall in, see :func:`_windows`), then kept in an in-memory index that
-    the batch's own records join, so a batch costs O(records + stored events near them).
+    The stored events the batch can touch are read up front: the batch's UIDs and the members they
+    list, then the events that share a category and a name with a record and come near it in time,
+    found through the store's (category, name) index (:meth:`EventStore.near`). They are kept in an
+    in-memory index that the batch's own records join, so a batch costs O(records + stored events
+    that share a name with them), whatever the size of the calendar.
     """
 
     def __init__(self, store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
@@ -140,17 +135,13 @@ class Reconciler:
         self._absent: set[str] = set()
         self._stored: set[str] = set()  # live events read from the store: their UIDs are kept
         uids = [r.uid for r in records]
-        known = store.get_many(uids)
+        members = sorted({m.uid for r in records for m in members_of(r)} - set(uids))
+        known = store.get_many(uids + members)
         self._absent.update(uid for uid in uids if uid not in known)
         for event in known.values():
             self._learn(event)
-        if records:
-            categories = sorted({r.category for r in records})
-            for lo, hi in _windows(records):
-                near = EventFilter(categories=categories, start=lo, end=hi, statuses=(*EventFilter().statuses, *also))
-                for event in store.list_events(near):
-                    if event.uid not in self._index.records:
-                        self._learn(event)
+        for event in store.near(_probes(records), (*EventFilter().statuses, *also), skip=known).values():
+            self._learn(event)
 
     def _learn(self, event: Event) -> None:
         if not event.deleted:

@@ -8,8 +8,7 @@ to what they last saw and fetch only the events that changed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,10 +22,12 @@ from calendar_daemon.domain.filters import EventFilter, contains_text
 from calendar_daemon.domain.records import EventRecord
 from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import NotFoundError
+from calendar_daemon.store.event_keys import Probe, near_uids
 from calendar_daemon.store.models import Event, State
 from calendar_daemon.store.schema import ensure_schema
+from calendar_daemon.store.upsert import BatchWriter, UpsertResult, merge_sources
 
-__all__ = ["EventFilter", "EventStore", "UpsertResult", "merge_sources", "utcnow"]
+__all__ = ["EventFilter", "EventStore", "Probe", "UpsertResult", "merge_sources", "utcnow"]
 
 logger = logging.getLogger(__name__)
 
@@ -37,38 +38,6 @@ Clock = Callable[[], datetime]
 def utcnow() -> datetime:
     """The current time as a naive UTC datetime (the store's convention)."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
-@dataclass
-class UpsertResult:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    retired: list[str] = field(default_factory=list)
-    merged: list[tuple[str, str]] = field(default_factory=list)  # (incoming uid, the event it joined)
-    version: int = 0
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated or self.retired)
-
-
-def merge_sources(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Union of two source lists; a source is identified by (outlet, headline, published)."""
-
-    def key(source: dict[str, Any]) -> tuple[object, object, object]:
-        return (source.get("outlet"), source.get("headline"), source.get("published"))
-
-    merged = {key(s): s for s in old}
-    for source in new:
-        merged[key(source)] = {**merged.get(key(source), {}), **source}
-    return list(merged.values())
-
-
-_RECORD_FIELDS = (
-    "title", "description", "category", "importance", "region", "entities", "tags", "timezone",
-    "start_at", "end_at", "start_date", "end_date", "status", "sources", "extra",
-)  # fmt: skip
 
 
 class EventStore:
@@ -138,28 +107,10 @@ class EventStore:
         ``retire`` maps UIDs merged into another event to (that event's UID, the last record seen
         under the retired UID): they become tombstones pointing at it (``extra["merged_into"]``).
         """
-        result = UpsertResult()
-        now = self.clock()
         with Session(self.engine) as session:
             version = self._bump_version(session)
-            existing = self._stored(session, [r.uid for r in records] + list(retire or {}))
-            for record in records:
-                event = existing.get(record.uid)
-                self._adopt(record, event, merge=merge, status=status)
-                digest = record.content_hash()
-                if event is None:
-                    existing[record.uid] = event = self._new_event(record, digest, origin, version, now)
-                    result.created.append(record.uid)
-                elif event.content_hash == digest and not event.deleted:
-                    result.unchanged.append(record.uid)
-                    continue
-                else:
-                    self._overwrite(event, record, digest, version, now)
-                    result.updated.append(record.uid)
-                session.add(event)
-            for uid, (survivor, last) in (retire or {}).items():
-                if self._retire(session, existing.get(uid), uid, survivor, last, origin, version, now):
-                    result.retired.append(uid)
+            writer = BatchWriter(session, origin=origin, version=version, now=self.clock(), merge=merge, status=status)
+            result = writer.write(records, retire or {})
             if not result.changed:
                 session.rollback()
                 result.version = self.data_version()
@@ -171,69 +122,6 @@ class EventStore:
             len(records), origin, len(result.created), len(result.updated), len(result.unchanged),
         )  # fmt: skip
         return result
-
-    @staticmethod
-    def _stored(session: Session, uids: Sequence[str]) -> dict[str, Event]:
-        """The stored events (tombstones included) with these UIDs, by UID."""
-        if not uids:
-            return {}
-        return {e.uid: e for e in session.exec(select(Event).where(col(Event.uid).in_(uids))).all()}
-
-    @staticmethod
-    def _adopt(record: EventRecord, event: Event | None, *, merge: bool, status: str | None) -> None:
-        """What ``record`` takes over before it is compared with ``event``, the stored event with its
-        UID: the stored sources (``merge``), and the upsert's ``status`` unless it is a live event
-        with a status of its own (one a proposal merged into: it gains a source, not a status)."""
-        if merge and event is not None:
-            record.sources = merge_sources(event.sources, record.sources)
-        if status is not None and (event is None or event.deleted or event.status == status):
-            record.status = status
-
-    @staticmethod
-    def _new_event(record: EventRecord, digest: str, origin: str, version: int, now: datetime) -> Event:
-        return Event(
-            uid=record.uid, precision=record.precision.value, sort_start=record.sort_start,
-            sort_end=record.sort_end, origin=origin, revision=1, content_hash=digest,
-            created_at=now, updated_at=now, change_seq=version,
-            **{name: getattr(record, name) for name in _RECORD_FIELDS},
-        )  # fmt: skip
-
-    @staticmethod
-    def _overwrite(event: Event, record: EventRecord, digest: str, version: int, now: datetime) -> None:
-        """``event`` (live or a tombstone) becomes the next revision of ``record``."""
-        for name in _RECORD_FIELDS:
-            setattr(event, name, getattr(record, name))
-        event.precision = record.precision.value
-        event.sort_start, event.sort_end = record.sort_start, record.sort_end
-        event.content_hash = digest
-        event.deleted = False
-        event.revision += 1
-        event.updated_at = now
-        event.change_seq = version
-
-    @staticmethod
-    def _retire(
-        session: Session, event: Event | None, uid: str, survivor: str, last: EventRecord | None,
-        origin: str, version: int, now: datetime,
-    ) -> bool:
-        """Make ``uid`` a tombstone pointing at ``survivor``; False when it already is one."""
-        if event is None:
-            if last is None:
-                return False
-            event = Event(
-                uid=uid, precision=last.precision.value, sort_start=last.sort_start, sort_end=last.sort_end,
-                origin=origin, revision=0, content_hash="", created_at=now, updated_at=now,
-                **{name: getattr(last, name) for name in _RECORD_FIELDS},
-            )  # fmt: skip
-        elif event.deleted and event.extra.get("merged_into") == survivor:
-            return False
-        event.extra = {**event.extra, "merged_into": survivor}
-        event.deleted = True
-        event.revision += 1
-        event.updated_at = now
-        event.change_seq = version
-        session.add(event)
-        return True
 
     def set_status(self, uid: str, status: str) -> Event:
         return self._modify(uid, lambda event: setattr(event, "status", status))
@@ -367,6 +255,14 @@ class EventStore:
             after = (last.sort_start, last.uid) if version < 0 else (last.change_seq, last.id)
             yield rows
             del rows, last  # not held while the next chunk is read
+
+    def near(self, probes: Sequence[Probe], statuses: Sequence[str], skip: Collection[str] = ()) -> dict[str, Event]:
+        """The live events with one of ``statuses`` that a probe finds by (category, name) and time
+        (see :mod:`calendar_daemon.store.event_keys`), by UID, but for those in ``skip`` (the caller
+        has them): reconciliation's look-up."""
+        with self.engine.connect() as conn:
+            uids = sorted(near_uids(conn, probes, statuses) - set(skip))
+        return self.get_many(uids)
 
     def text_matches(self, query: str) -> set[str]:
         """UIDs of the events, tombstones included, whose text contains ``query`` (as

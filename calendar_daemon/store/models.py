@@ -1,4 +1,4 @@
-"""Database tables (SQLModel), all on one metadata: the events, the state markers, the delivery ledger and the polled sources' state.
+"""Database tables (SQLModel), all on one metadata: the events and their names, the state markers, the delivery ledger and the polled sources' state.
 
 Timed events store UTC instants (``start_at``/``end_at``, naive datetimes meaning UTC, stored without zone on every backend) plus the
 source ``timezone``; day and coarse events store dates (``start_date``/``end_date``, end inclusive).
@@ -16,6 +16,8 @@ from sqlalchemy import JSON, Column, DateTime, Index, String, Text, UniqueConstr
 from sqlmodel import Field, SQLModel
 
 from calendar_daemon.domain.vocabulary import Status
+
+KEY_NAME_LENGTH = 255
 
 
 class Event(SQLModel, table=True):
@@ -47,6 +49,20 @@ class Event(SQLModel, table=True):
     created_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime(), nullable=False))
     change_seq: int = Field(default=0, index=True)
+
+
+class EventKey(SQLModel, table=True):
+    """Each name an event carries (its entities and those of the claims merged into it), as
+    :func:`calendar_daemon.domain.aliases.entity_key` writes it, with the event's category: reconciliation
+    finds the stored events a record may describe by (category, name) through an index, without
+    reading the calendar. Names longer than the column are cut, which only widens a look-up."""
+
+    __tablename__ = "event_keys"
+    __table_args__ = (Index("ix_event_keys_lookup", "category", "name"),)
+
+    uid: str = Field(primary_key=True, max_length=255)
+    name: str = Field(primary_key=True, max_length=KEY_NAME_LENGTH)
+    category: str = Field(max_length=32)
 
 
 class State(SQLModel, table=True):

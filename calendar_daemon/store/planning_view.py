@@ -7,7 +7,7 @@ Loading full events for 100k rows would be slow; these queries read the few colu
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -94,8 +94,10 @@ class PlanningView:
                 boundary = conn.execute(select(func.min(_T.c.sort_start)).where(window, _T.c.sort_start > start)).scalar()
         return target if boundary is None else boundary
 
-    def changed_spans(self, since: int) -> list[ChangedSpan]:
-        """Every event (deleted ones included) written after data version ``since``."""
+    def changed_spans(self, since: int) -> Iterator[ChangedSpan]:
+        """Every event (deleted ones included) written after data version ``since``, in id order,
+        streamed: a change of a million events is never held as a million row objects."""
         statement = select(_T.c.id, _T.c.precision, _T.c.sort_start, _T.c.sort_end).where(_T.c.change_seq > since)
         with self.engine.connect() as conn:
-            return [ChangedSpan(*row) for row in conn.execute(statement)]
+            for row in conn.execution_options(yield_per=2000).execute(statement.order_by(_T.c.id)):
+                yield ChangedSpan(*row)

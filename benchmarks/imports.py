@@ -1,0 +1,89 @@
+"""Import benchmark: ``calendar-daemon import`` of one .ics file of N future events, for several N in one run.
+
+Each size gets its own .ics file (timed events 2-360 days ahead in six zones and nine categories, a
+company name and a source each, as ``export`` writes them) and a fresh SQLite file; the whole
+process is timed (imports, parsing, reconciliation, the write), as a user runs it. The issue's target
+is that 100,000 events take at most 10 times as long as 10,000 measured in the same run, and under 60 s.
+
+Usage: python benchmarks/imports.py [--events 10000 100000] [--keep DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.helpers import cli_env  # noqa: E402
+
+ZONES = ["America/New_York", "Europe/Berlin", "Asia/Shanghai", "Asia/Tokyo", "Asia/Hong_Kong", "Europe/London"]
+CATEGORIES = ["central_bank", "macro_data", "liquidity", "lockup", "ipo", "earnings", "bond", "policy", "corporate"]
+REGIONS = ["CN", "US", "EU", "HK", "JP"]
+
+
+def write_ics(path: Path, count: int, seed: int = 7) -> None:
+    """``count`` timed events, each naming its own company (so none merge), written as one VCALENDAR."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//calendar-daemon benchmark//EN\r\n")
+        for i in range(count):
+            start = (now + timedelta(days=2 + rng.random() * 358)).replace(second=0, microsecond=0, minute=rng.choice([0, 15, 30, 45]))
+            source = json.dumps({"outlet": "Bench Wire", "headline": f"Week ahead {i // 50}", "published": "2025-12-01T08:00:00+08:00"})
+            out.write(
+                f"BEGIN:VEVENT\r\nUID:bench-{i:07d}@bench.calendar-daemon\r\nDTSTAMP:20260101T000000Z\r\n"
+                f"DTSTART:{start:%Y%m%dT%H%M%SZ}\r\nSUMMARY:限售股解禁 Company {i}\r\nCATEGORIES:{rng.choice(CATEGORIES)}\r\n"
+                f"X-CALENDAR-DAEMON-TIMEZONE:{rng.choice(ZONES)}\r\nX-CALENDAR-DAEMON-REGION:{rng.choice(REGIONS)}\r\n"
+                f'X-CALENDAR-DAEMON-ENTITIES:["Company {i}"]\r\nX-CALENDAR-DAEMON-SOURCES:[{source}]\r\nEND:VEVENT\r\n'
+            )  # fmt: skip
+        out.write("END:VCALENDAR\r\n")
+
+
+def time_import(work: Path, count: int) -> dict[str, Any]:
+    ics, db = work / f"events-{count}.ics", work / f"import-{count}.db"
+    write_ics(ics, count)
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "calendar_daemon", "--db", f"sqlite:///{db}", "import", str(ics)],
+        env=cli_env(), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    return {"events": count, "seconds": seconds, "load_before": load, "load_after": os.getloadavg()[0],
+            "file_mb": ics.stat().st_size / 2**20, "output": done.stdout.strip()}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--keep", help="write the files and databases here instead of a temporary folder")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cd-import-bench-") as tmp:
+        work = Path(args.keep or tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        results = [time_import(work, count) for count in args.events]
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return
+    for result in results:
+        print(f"{result['events']:>9,} events ({result['file_mb']:.0f} MB .ics): {result['seconds']:7.1f} s "
+              f"(load average {result['load_before']:.1f} -> {result['load_after']:.1f}); {result['output']}")  # fmt: skip
+    first = results[0]
+    for result in results[1:]:
+        ratio = result["seconds"] / first["seconds"]
+        print(f"{result['events']:,} / {first['events']:,} events: {ratio:.1f} x the time for {result['events'] / first['events']:.0f} x the events")
+
+
+if __name__ == "__main__":
+    main()
