@@ -93,21 +93,27 @@ def test_outage_retries_until_delivered_and_a_healthy_channel_is_not_delayed(sto
     assert "迟到的提醒" in broken.messages[0]["message"]
 
 
-def test_gives_up_after_max_attempts(store: EventStore) -> None:
+def test_an_alert_is_retried_past_max_attempts_while_worth_sending_then_missed_never_failed(store: EventStore) -> None:
     nfp(store)
     clock = FakeClock(START - timedelta(hours=2))
     with Receiver() as broken:
         broken.failing_until = time.time() + 3600
         config = make_config([{"name": "b", "url": broken.url}], [{"name": "m", "channels": ["b"], "before": ["1h"]}],
-                             max_attempts=3, retry_base_seconds=1)
+                             max_attempts=3, retry_base_seconds=1, grace="15m")
         service = service_for(config, store, clock)
         clock.set(START - timedelta(hours=1))
         for _ in range(5):
             step(service)
             clock.advance(seconds=10)
-        assert broken.rejected == 3
-    (row,) = Ledger(store.engine).rows()
-    assert row.status == "failed" and row.attempts == 3
+        assert broken.rejected == 5  # two past max_attempts: the event begins in an hour
+        (row,) = Ledger(store.engine).rows()
+        assert row.status == "planned" and row.attempts == 5
+        clock.set(START + timedelta(minutes=1))  # its grace (15 min after the due time) is over
+        step(service)
+        step(service)
+    rows = {r.kind: r for r in Ledger(store.engine).rows()}
+    assert rows["alert"].status == "missed"  # listed in the channel's missed summary, which keeps trying
+    assert rows["missed_summary"].status in ("planned", "sending")
 
 
 def test_moved_event_replans_and_notifies_channels_that_had_an_alert(store: EventStore) -> None:

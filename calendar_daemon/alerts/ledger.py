@@ -224,17 +224,30 @@ class Ledger:
     def mark_cancelled(self, row_id: int, token: str, now: datetime, *, status: str = "cancelled") -> bool:
         return self._finish(row_id, token, {"status": status, "lease_until": None, "updated_at": now})
 
-    def mark_failure(self, row: AlertRow, token: str, error: str, now: datetime, *, max_attempts: int, base_seconds: float) -> str:
-        """Record a failed attempt: retry later with exponential backoff, or give up (``failed``)."""
+    def mark_failure(
+        self, row: AlertRow, token: str, error: str, now: datetime, *, max_attempts: int, base_seconds: float,
+        last_chance: datetime | None = None,
+    ) -> str:  # fmt: skip
+        """Record a failed attempt: retry later with exponential backoff, or give up.
+
+        A message gives up after ``max_attempts`` (``failed``). An alert (``last_chance`` given: the
+        last instant it is worth sending) never ends there: past ``max_attempts`` it keeps retrying,
+        at the latest at ``last_chance``, and once that has passed it is parked (returns ``parked``)
+        for its channel's missed summary."""
         attempts = row.attempts + 1
         values: dict[str, Any] = {"attempts": attempts, "last_error": redact(error)[:500], "lease_until": None, "updated_at": now}
-        if attempts >= max_attempts:
-            values.update(status="failed", next_attempt_at=None)
-        else:
-            delay = min(base_seconds * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS)
-            values.update(status="planned", next_attempt_at=now + timedelta(seconds=delay), claimed_by=None)
+        backoff = now + timedelta(seconds=min(base_seconds * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS))
+        retry_at: datetime | None = backoff
+        outcome = "planned"
+        if attempts >= max_attempts and last_chance is None:
+            retry_at, outcome = None, "failed"
+        elif attempts >= max_attempts and last_chance is not None:
+            retry_at, outcome = (None, "parked") if now >= last_chance else (min(backoff, last_chance), "planned")
+        values.update(status="failed" if outcome == "failed" else "planned", next_attempt_at=retry_at)
+        if outcome != "failed":
+            values["claimed_by"] = None
         self._finish(row.id or 0, token, values)
-        return str(values["status"])
+        return outcome
 
     def park(self, row_id: int, token: str, now: datetime) -> bool:
         """Set aside a claimed alert that can no longer be sent in time, for the channel's missed summary."""

@@ -6,7 +6,8 @@ apart (and summed) even when scraped through a single address.
 ``calendar_daemon_alerts_total`` counts every message the ledger delivers, with a ``kind`` label:
 ``alert`` (an alert before an event), ``digest``, ``moved`` and ``cancelled`` (notices after an
 alert was sent for an event that then changed) and ``missed_summary`` (what fell due while down).
-``late`` and ``missed`` apply to alerts only; other kinds are ``sent`` or ``failed``.
+``late`` and ``missed`` apply to alerts only; other kinds are ``sent`` or ``failed``. An alert is
+retried for as long as it is worth sending and then ``missed``, so it is not counted ``failed``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ began — is *parked* for its channel's missed summary (the next tick marks it `
 dropped silently. An alert planned after its due time (a move re-planned it) waits while a
 moved/cancelled notice of its event to its channel is going out, so the notice comes first. One
 whose event no longer wants it is ``cancelled``; otherwise the outcome is ``sent``, ``late``, a
-retry later, or ``failed``.
+retry later, or, after ``max_attempts``, ``failed`` for digests and notices. An alert is retried past
+``max_attempts`` while it is still worth sending, then parked; a missed summary is retried until it
+expires.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from calendar_daemon.alerts.delivery.messages import truncate
 from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
 from calendar_daemon.alerts.delivery.row_text import LATE_AFTER, Composer
 from calendar_daemon.alerts.ledger import Ledger, was_tried
-from calendar_daemon.alerts.planning.planner import worth_sending
+from calendar_daemon.alerts.planning.planner import last_chance, worth_sending
 from calendar_daemon.config.settings import Config
 from calendar_daemon.domain.durations import parse_duration
 from calendar_daemon.ops.metrics import Metrics
@@ -107,13 +109,27 @@ class Sender:
 
     def _failed(self, row: AlertRow, token: str, error: str) -> str:
         alerts = self.config.alerts
+        # An alert is retried for as long as it is worth sending, whatever max_attempts says, then it
+        # is parked for its channel's missed summary: it never ends failed and unreported. The summary
+        # itself is retried until it expires (a day).
+        chance = None
+        if row.kind == "alert":
+            chance = last_chance(row.due_at, row.expires_at, self.grace)
+        elif row.kind == "missed_summary":
+            chance = row.expires_at
         status = self.ledger.mark_failure(
             row, token, error, self.clock(), max_attempts=alerts.max_attempts, base_seconds=alerts.retry_base_seconds,
+            last_chance=chance,
         )  # fmt: skip
         self.last_send[row.channel] = {"ok": False, "at": self.clock().isoformat(), "error": error}
         logger.warning("alert %s to %s failed (attempt %s): %s", row.id, row.channel, row.attempts + 1, error)
         if status == "failed":
             self.metrics.alert("failed", row.channel, kind=row.kind)
+        elif status == "parked":
+            logger.warning(
+                "alert %s to %s (due %s) failed until it could no longer be sent in time; it goes into the "
+                "channel's missed summary", row.id, row.channel, row.due_at.isoformat(),
+            )  # fmt: skip
         return status
 
     def _sent(self, row: AlertRow, token: str) -> str:
