@@ -10,7 +10,15 @@ from pathlib import Path
 
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import read_event_files
-from calendar_daemon.sources.seeds import ReferenceOptions, bundled_seeds_dir, expand_rule_files, horizon, inputs, seeds_digest
+from calendar_daemon.sources.seeds import (
+    ReferenceOptions,
+    bundled_seeds_dir,
+    expand_rule_files,
+    horizon,
+    inputs,
+    recurring_ics,
+    seeds_digest,
+)
 from calendar_daemon.store.events import EventStore, UpsertResult
 
 logger = logging.getLogger(__name__)
@@ -60,15 +68,17 @@ def roll_horizon(
     store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
     reference: ReferenceOptions | None = None, now: datetime | None = None,
 ) -> UpsertResult | None:
-    """Add the recurring occurrences that entered the window since the last expansion; None when the
-    window has not moved. Stored occurrences are left as they are. A running daemon calls this
+    """Add the recurring occurrences (of rule files and of the RRULEs in .ics seed files) that entered
+    the window since the last expansion; None when the window has not moved. Stored occurrences are left as they are. A running daemon calls this
     periodically, so the horizon rolls without a restart."""
     options = reference or ReferenceOptions()
-    _, rule_files = inputs(folder or bundled_seeds_dir(), options)
+    event_files, rule_files = inputs(folder or bundled_seeds_dir(), options)
+    ics_files = recurring_ics(event_files)  # their RRULEs roll with the window as rule files do
     start, end = horizon(now or datetime.now(UTC), options.horizon_days)
-    if not rule_files or store.get_marker(HORIZON_MARKER) == end.date().isoformat():
+    if not (rule_files or ics_files) or store.get_marker(HORIZON_MARKER) == end.date().isoformat():
         return None
     records = expand_rule_files(rule_files, start, end, default_timezone)
+    records += read_event_files(ics_files, default_timezone=default_timezone, window=(start, end))
     known = store.get_many([r.uid for r in records])
     result = submit(store, [r for r in records if r.uid not in known], origin="seed")
     store.set_marker(HORIZON_MARKER, end.date().isoformat())
