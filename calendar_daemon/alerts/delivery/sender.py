@@ -5,8 +5,8 @@ waited in the pool gets its lease renewed before the send (or is left alone when
 took it over). An alert that can no longer be sent in time — never tried and overdue past the grace
 period or its event begun; or tried (failed, interrupted) and past the grace period after its event
 began — is *parked* for its channel's missed summary (the next tick marks it ``missed``), never
-dropped silently. An alert planned after its due time (a move re-planned it) waits while a
-moved/cancelled notice of its event to its channel is going out, so the notice comes first. One
+dropped silently. (A moved/cancelled notice goes before its event's reminders to the same channel:
+the ledger does not hand such a reminder out while the notice is being sent.) One
 whose event no longer wants it is ``cancelled``; otherwise the outcome is ``sent``, ``late``, a
 retry later, or, after ``max_attempts``, ``failed`` for digests and notices. An alert is retried past
 ``max_attempts`` while it is still worth sending, then parked; a missed summary is retried until it
@@ -34,8 +34,6 @@ from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
 
 logger = logging.getLogger(__name__)
-
-NOTICE_FIRST = timedelta(seconds=1)  # a re-planned late alert waits this long for its event's notice, then looks again
 
 
 class Sender:
@@ -93,8 +91,9 @@ class Sender:
         return self._sent(row, token)
 
     def _hold_back(self, row: AlertRow, token: str, now: datetime) -> str | None:
-        """``parked`` when the alert can no longer be sent in time, ``deferred`` while its event's
-        notice goes first; None to send it now."""
+        """``parked`` when the alert can no longer be sent in time; None to send it now. (A reminder
+        whose event's notice is going out is not claimed until the notice is recorded: see
+        :meth:`Ledger.claim`.)"""
         if not worth_sending(row.due_at, row.expires_at, now, self.grace, tried=was_tried(row)):
             self.ledger.park(row.id or 0, token, now)
             logger.warning(
@@ -102,9 +101,6 @@ class Sender:
                 row.id, row.channel, row.due_at.isoformat(),
             )  # fmt: skip
             return "parked"
-        if row.due_at <= row.created_at and self.ledger.notice_pending(row.event_uid, row.channel, now):
-            self.ledger.defer(row.id or 0, token, now + NOTICE_FIRST, now)
-            return "deferred"
         return None
 
     def _failed(self, row: AlertRow, token: str, error: str) -> str:
