@@ -348,3 +348,10 @@ def test_unknown_region_is_dropped_from_the_page_and_its_subscribe_link(server: 
     assert "ZZ9" not in page.text  # neither in the filter nor in the subscribe link, which would answer 400
     assert "region=US" in page.text
     assert server.get("/calendar.ics", params={"region": "US"}).status_code == 200
+
+
+def test_a_tentative_title_is_marked_by_its_word_not_a_question_mark(server: DaemonProcess) -> None:
+    """Tentative rows carry the catalog's word ("tentative" / "待定") as a badge; the stylesheet no
+    longer appends " ?" to their titles, which read as a typo in both languages."""
+    css = server.get("/static/app.css").text
+    assert 'content: " ?"' not in css and "content: ' ?'" not in css
