@@ -13,6 +13,7 @@ retried for as long as it is worth sending and then ``missed``, so it is not cou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 
@@ -35,6 +36,7 @@ class Metrics:
             "late, missed for alerts) and channel.",
             ["replica", "kind", "outcome", "channel"], registry=self.registry,
         )  # fmt: skip
+        self._feed_counters: dict[str, Any] = {}
         self.feed_requests = Counter(
             "calendar_daemon_feed_requests", "Feed requests served, by feed path (/calendar.ics, /feeds/NAME.ics).",
             ["replica", "feed"], registry=self.registry,
@@ -59,8 +61,13 @@ class Metrics:
         self.alerts.labels(replica=self.replica, kind=kind, outcome=outcome, channel=channel).inc(count)
 
     def feed_request(self, path: str) -> None:
-        """Count a served feed: ``/calendar.ics`` or a configured ``/feeds/NAME.ics`` (never an unknown name)."""
-        self.feed_requests.labels(replica=self.replica, feed=path).inc()
+        """Count a served feed: ``/calendar.ics`` or a configured ``/feeds/NAME.ics`` (never an unknown name).
+        Each feed's labelled counter is looked up once, not on every request (``labels()`` locks and
+        builds its key each time)."""
+        counter = self._feed_counters.get(path)
+        if counter is None:
+            counter = self._feed_counters[path] = self.feed_requests.labels(replica=self.replica, feed=path)
+        counter.inc()
 
     def track_events(self, count: Callable[[], int]) -> None:
         self.events.set_function(lambda: float(count()))

@@ -15,7 +15,7 @@ from datetime import UTC
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import PlainTextResponse, StreamingResponse
 
 from calendar_daemon.config.settings import NamedFeedConfig
@@ -108,8 +108,9 @@ def find_feed(feeds: list[NamedFeedConfig], name: str, token: str | None) -> Nam
     return None
 
 
-def build_feeds_router(state: AppState) -> APIRouter:
-    router = APIRouter()
+def add_feed_routes(router: APIRouter | FastAPI, state: AppState) -> None:
+    """Declare the feed routes on ``router``: the app itself, where a feed request (the most frequent by
+    far) is matched at once rather than after the routes of an included router."""
 
     @router.api_route("/calendar.ics", methods=["GET", "HEAD"], include_in_schema=False)
     def calendar_ics(
@@ -132,5 +133,3 @@ def build_feeds_router(state: AppState) -> APIRouter:
         if feed.token:
             response.headers["Cache-Control"] = "private, no-cache"
         return response
-
-    return router
