@@ -53,11 +53,11 @@ def test_each_alert_arrives_once_with_the_right_text(store: EventStore) -> None:
     assert len(messages) == 3
     first = messages[0]
     assert first["title"] == "[提醒] US nonfarm payrolls"
-    assert "1d后开始" in first["message"]
+    assert "1天后开始" in first["message"]
     assert "2026-12-03 08:30 EST (America/New_York)" in first["message"]
     assert "2026-12-03 21:30 CST (Asia/Shanghai)" in first["message"]
     assert "宏观数据" in first["message"] and "BLS · Schedule" in first["message"] and "★★★" in first["message"]
-    assert ["1h后开始" in messages[1]["message"], "10m后开始" in messages[2]["message"]] == [True, True]
+    assert ["1小时后开始" in messages[1]["message"], "10分钟后开始" in messages[2]["message"]] == [True, True]
     assert {r.status for r in Ledger(store.engine).rows()} == {"sent"}
 
 
@@ -235,4 +235,4 @@ def test_email_through_a_local_smtp_server(store: EventStore, smtp_server: Any) 
     mail = message_from_bytes(handler.messages[0])
     assert "Reminder" in str(mail["Subject"]) or "Reminder" in mail.as_string()
     body = mail.get_payload(decode=True) if not mail.is_multipart() else mail.get_payload(0).get_payload(decode=True)
-    assert b"starts in 1h" in body and b"Macro data" in body
+    assert b"starts in 1 hour" in body and b"Macro data" in body

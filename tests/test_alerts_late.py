@@ -22,7 +22,7 @@ def test_a_late_alert_says_how_long_until_the_start_when_it_is_sent(store: Event
         clock.set(START - timedelta(minutes=4))  # 6 minutes late, within the 15-minute grace
         step(service)
         (message,) = hook.wait_for(1, timeout=5)
-    assert "4m后开始" in message["message"] and "10m后开始" not in message["message"]
+    assert "4分钟后开始" in message["message"] and "10分钟后开始" not in message["message"]
     assert "迟到的提醒" in message["message"]
 
 
@@ -41,7 +41,7 @@ def test_an_alert_retried_after_its_event_began_says_how_long_ago_it_began(store
         clock.set(START + timedelta(minutes=3))  # 5 minutes after its due time: within the grace period
         step(service)
         (message,) = hook.wait_for(1, timeout=5)
-    assert "已于3m前开始" in message["message"] and "迟到的提醒" in message["message"]
+    assert "已于3分钟前开始" in message["message"] and "迟到的提醒" in message["message"]
     (row,) = Ledger(store.engine).rows()
     assert row.status == "late" and row.attempts == 1
 
@@ -63,7 +63,7 @@ def test_a_move_sends_its_notice_before_the_replanned_late_reminder(store: Event
             step(service)
         titles = [m["title"] for m in hook.wait_for(3, timeout=5)]
     assert titles == ["[提醒] US nonfarm payrolls", "[时间变更] US nonfarm payrolls", "[提醒] US nonfarm payrolls"]
-    assert "迟到的提醒" in hook.messages[2]["message"] and "5m后开始" in hook.messages[2]["message"]
+    assert "迟到的提醒" in hook.messages[2]["message"] and "5分钟后开始" in hook.messages[2]["message"]
 
 
 def test_the_ledger_hands_out_a_notice_before_the_reminders_of_its_event_to_that_channel(any_db_url: str) -> None:
