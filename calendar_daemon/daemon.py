@@ -20,7 +20,7 @@ import uvicorn
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, resolve_channels
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, ResolvedChannel, resolve_channels
 from calendar_daemon.alerts.scheduler import AlertService
 from calendar_daemon.config.settings import Config, changed_options, database_url, load_config
 from calendar_daemon.exceptions import CalendarDaemonError, DatabaseError
@@ -220,13 +220,14 @@ class DaemonServer(uvicorn.Server):
                 signal.signal(sig, handler)
 
 
-def start_alerts(runtime: Runtime, metrics: Metrics) -> AlertService | None:
-    """Resolve the channels (a bad one stops the start) and start the scheduler; None when alerts are off."""
+def start_alerts(runtime: Runtime, metrics: Metrics, channels: list[ResolvedChannel] | None = None) -> AlertService | None:
+    """Start the scheduler with the channels (resolved here unless given; a bad one stops the start);
+    None when alerts are off."""
     config = runtime.config
     if not config.channels:
         logger.warning("alerts are off: no [[channels]] in the configuration")
         return None
-    channels = resolve_channels(config)
+    channels = resolve_channels(config) if channels is None else channels
     metrics.declare_channels(c.name for c in channels)
     notifier = AppriseNotifier(channels, timeout=config.alerts.send_timeout_seconds)
     service = AlertService(config, runtime.store, notifier, metrics=metrics)
@@ -308,22 +309,27 @@ def listen(host: str, port: int) -> socket.socket:
 def serve(
     runtime: Runtime, host: str | None = None, port: int | None = None, config_path: str | None = None,
     early: EarlyStop | None = None, listener: socket.socket | None = None,
+    channels: list[ResolvedChannel] | None = None,
 ) -> None:  # fmt: skip
     """Run the HTTP server and the alert scheduler in the foreground until SIGINT/SIGTERM.
 
     ``early``: the signal recorder installed when the start began (made here if not given).
     ``listener``: the socket :func:`listen` bound (bound here, before the seeds load, if not given).
+    ``channels``: the channels :func:`resolve_channels` checked (checked here, before the seeds load,
+    if not given): a bad configuration stops the start before anything is written.
     """
     config = runtime.config
     early = early or EarlyStop()
     bind_host, bind_port = bind_address(config, host, port)
     listener = listener or listen(bind_host, bind_port)
     bind_port = listener.getsockname()[1]
+    if channels is None and config.channels:
+        channels = resolve_channels(config)
     replica = replica_id(config)
     metrics = Metrics(replica)
     metrics.track_events(lambda: runtime.store.count(proposed=False))
     runtime.load_seeds()
-    service = start_alerts(runtime, metrics)
+    service = start_alerts(runtime, metrics, channels)
     state = AppState(config, runtime.store, runtime.feed, alerts=service, metrics=metrics, replica=replica)
     _install_reload(state, service, config_path, early)
     app = create_app(state)

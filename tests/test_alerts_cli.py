@@ -129,16 +129,17 @@ def test_alerts_json_shows_each_ledger_row_with_its_status(tmp_path: Path, store
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert sorted((r["channel"], r["lead"], r["status"], r["attempts"]) for r in rows) == [
-        ("down", "1d", "failed", 1), ("down", "1h", "planned", 0), ("hook", "1d", "sent", 0), ("hook", "1h", "planned", 0),
+        # "down" used up its one attempt; its alert is retried while worth sending (an alert never ends failed)
+        ("down", "1d", "planned", 1), ("down", "1h", "planned", 0), ("hook", "1d", "sent", 0), ("hook", "1h", "planned", 0),
     ]
     first = next(r for r in rows if r["channel"] == "hook" and r["lead"] == "1d")
     assert first["title"] == "US nonfarm payrolls" and first["kind"] == "alert" and first["rule"] == "m"
     assert first["due_at"] == "2026-12-02T13:30:00+00:00" and first["sent_at"] == "2026-12-02T13:30:00+00:00"
-    failed = next(r for r in rows if r["status"] == "failed")
+    failed = next(r for r in rows if r["attempts"] == 1)
     assert failed["last_error"] == f"apprise could not deliver to json://127.0.0.1:{down.port}/***"
     assert SECRET not in result.stdout and "payload" not in first and "claimed_by" not in first
-    only_failed = json.loads(invoke_cli("alerts", "--json", "--status", "failed", config=cli_config, db=db_url).stdout)
-    assert [r["channel"] for r in only_failed] == ["down"]
+    only_sent = json.loads(invoke_cli("alerts", "--json", "--status", "sent", config=cli_config, db=db_url).stdout)
+    assert [r["channel"] for r in only_sent] == ["hook"]
     table = invoke_cli("alerts", config=cli_config, db=db_url).stdout.splitlines()
     assert table[0].split()[:4] == ["due", "(Asia/Shanghai)", "status", "channel"]
     assert any(line.startswith("2026-12-02 21:30:00") and " sent " in line and "US nonfarm payrolls" in line for line in table)

@@ -92,3 +92,34 @@ def test_an_outage_longer_than_the_retries_sends_late_within_grace_and_summarise
     statuses = {(r.event_uid, r.kind): r.status for r in ledger_rows(store)}
     assert statuses == {("early", "alert"): "missed", ("later", "alert"): "sent", ("", "missed_summary"): "sent"}
     assert "can no longer be sent in time" in daemon.log()
+
+
+def test_an_alert_that_runs_out_of_attempts_within_grace_keeps_trying_and_never_ends_failed(
+    tmp_path: Path, any_db_url: str,
+) -> None:  # fmt: skip
+    store = _store(any_db_url)
+    with Receiver() as hook:
+        config = daemon_config(tmp_path, [{"name": "hook", "url": hook.url}],
+                               [{"name": "soon", "channels": ["hook"], "before": ["5s"]}],
+                               grace="10s", retry_base_seconds=1, max_attempts=2)
+        with DaemonProcess(config, any_db_url) as daemon:
+            now = utcnow()
+            hook.failing_until = time.time() + 14  # 503s for 14 s
+            # Both use up their two attempts within a second of their due time. "Early" (due +2 s) then
+            # keeps trying, at the latest at the end of its grace (+12 s), fails, and is summarised;
+            # "Later" (due +9 s) keeps trying at +12 s and gets through at +16 s, within its grace.
+            add_events(store, timed_event("early", "Early", now + timedelta(seconds=7)),
+                       timed_event("later", "Later", now + timedelta(seconds=14)))
+            wait_until(lambda: {"[提醒] Later", "未能按时发出的提醒"} <= set(hook.titles()), timeout=40)
+            wait_until(lambda: {r.status for r in ledger_rows(store)} <= {"sent", "late", "missed"}, timeout=10)
+        assert daemon.returncode == 0
+        messages = list(hook.messages)
+    rows = {(r.event_uid, r.kind): r for r in ledger_rows(store)}
+    assert rows[("early", "alert")].status == "missed" and rows[("early", "alert")].attempts > 2
+    assert rows[("later", "alert")].status == "sent" and rows[("later", "alert")].attempts > 2
+    # The summary, failing twice too while the outage lasted, kept trying until it got through.
+    assert rows[("", "missed_summary")].status == "sent" and rows[("", "missed_summary")].attempts >= 2
+    assert [m["title"] for m in messages].count("[提醒] Later") == 1 and "[提醒] Early" not in hook.titles()
+    (summary,) = [m for m in messages if m["title"] == "未能按时发出的提醒"]
+    assert "Early" in summary["message"] and "Later" not in summary["message"]
+    assert "no longer be sent in time" in daemon.log()

@@ -106,7 +106,7 @@ def test_sighup_reloads_rules_and_replans(tmp_path: Path, store: EventStore, db_
                 ("1m", True)
             ]
             arrived = hook.wait_for(1, timeout=30)  # "Soon" 1 min before: due about 10 s after the start
-            assert [m["title"] for m in arrived] == ["[提醒] Soon"] and "1m后开始" in arrived[0]["message"]
+            assert [m["title"] for m in arrived] == ["[提醒] Soon"] and "1分钟后开始" in arrived[0]["message"]
             assert daemon.get("/healthz").json()["alerts"]["scheduler"] == "ok"
         assert daemon.returncode == 0
     assert [m["title"] for m in hook.messages] == ["[提醒] Soon"]

@@ -53,11 +53,11 @@ def test_each_alert_arrives_once_with_the_right_text(store: EventStore) -> None:
     assert len(messages) == 3
     first = messages[0]
     assert first["title"] == "[提醒] US nonfarm payrolls"
-    assert "1d后开始" in first["message"]
+    assert "1天后开始" in first["message"]
     assert "2026-12-03 08:30 EST (America/New_York)" in first["message"]
     assert "2026-12-03 21:30 CST (Asia/Shanghai)" in first["message"]
     assert "宏观数据" in first["message"] and "BLS · Schedule" in first["message"] and "★★★" in first["message"]
-    assert ["1h后开始" in messages[1]["message"], "10m后开始" in messages[2]["message"]] == [True, True]
+    assert ["1小时后开始" in messages[1]["message"], "10分钟后开始" in messages[2]["message"]] == [True, True]
     assert {r.status for r in Ledger(store.engine).rows()} == {"sent"}
 
 
@@ -93,21 +93,27 @@ def test_outage_retries_until_delivered_and_a_healthy_channel_is_not_delayed(sto
     assert "迟到的提醒" in broken.messages[0]["message"]
 
 
-def test_gives_up_after_max_attempts(store: EventStore) -> None:
+def test_an_alert_is_retried_past_max_attempts_while_worth_sending_then_missed_never_failed(store: EventStore) -> None:
     nfp(store)
     clock = FakeClock(START - timedelta(hours=2))
     with Receiver() as broken:
         broken.failing_until = time.time() + 3600
         config = make_config([{"name": "b", "url": broken.url}], [{"name": "m", "channels": ["b"], "before": ["1h"]}],
-                             max_attempts=3, retry_base_seconds=1)
+                             max_attempts=3, retry_base_seconds=1, grace="15m")
         service = service_for(config, store, clock)
         clock.set(START - timedelta(hours=1))
         for _ in range(5):
             step(service)
             clock.advance(seconds=10)
-        assert broken.rejected == 3
-    (row,) = Ledger(store.engine).rows()
-    assert row.status == "failed" and row.attempts == 3
+        assert broken.rejected == 5  # two past max_attempts: the event begins in an hour
+        (row,) = Ledger(store.engine).rows()
+        assert row.status == "planned" and row.attempts == 5
+        clock.set(START + timedelta(minutes=1))  # its grace (15 min after the due time) is over
+        step(service)
+        step(service)
+    rows = {r.kind: r for r in Ledger(store.engine).rows()}
+    assert rows["alert"].status == "missed"  # listed in the channel's missed summary, which keeps trying
+    assert rows["missed_summary"].status in ("planned", "sending")
 
 
 def test_moved_event_replans_and_notifies_channels_that_had_an_alert(store: EventStore) -> None:
@@ -229,4 +235,4 @@ def test_email_through_a_local_smtp_server(store: EventStore, smtp_server: Any) 
     mail = message_from_bytes(handler.messages[0])
     assert "Reminder" in str(mail["Subject"]) or "Reminder" in mail.as_string()
     body = mail.get_payload(decode=True) if not mail.is_multipart() else mail.get_payload(0).get_payload(decode=True)
-    assert b"starts in 1h" in body and b"Macro data" in body
+    assert b"starts in 1 hour" in body and b"Macro data" in body

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,9 @@ def in_memory(db: str, query: FeedQuery) -> tuple[bytes, str]:
 
 @pytest.mark.parametrize(
     ("path", "query"),
-    [("/calendar.ics", FeedQuery()), ("/calendar.ics?category=ipo", IPO), ("/feeds/ipo-desk.ics?token=ipo-desk-token-3f9c1e77", IPO)],
+    # Each with the name its route gives it (a filtered feed is named after its filter).
+    [("/calendar.ics", FeedQuery()), ("/calendar.ics?category=ipo", replace(IPO, title="Market calendar · ipo")),
+     ("/feeds/ipo-desk.ics?token=ipo-desk-token-3f9c1e77", replace(IPO, title="Market calendar · ipo-desk"))],
     ids=["unfiltered", "filtered", "named-private"],
 )  # fmt: skip
 def test_file_backed_feed_is_served_as_the_in_memory_one(big_daemon: DaemonProcess, path: str, query: FeedQuery) -> None:
@@ -117,7 +120,7 @@ def test_unfiltered_body_spans_several_chunks(big_daemon: DaemonProcess) -> None
     body, _etag = in_memory(big_daemon.db, FeedQuery())
     assert len(body) > CHUNK  # the streamed response above was sent in more than one read
     small = big_daemon.get("/calendar.ics?category=bond")  # one event: below the limit, in memory
-    assert small.status_code == 200 and small.content == in_memory(big_daemon.db, FeedQuery(categories=("bond",)))[0]
+    assert small.status_code == 200 and small.content == in_memory(big_daemon.db, FeedQuery(categories=("bond",), title="Market calendar · bond"))[0]
 
 
 def test_fifty_edits_leave_no_open_files(tmp_path: Path) -> None:

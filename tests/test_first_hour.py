@@ -36,6 +36,31 @@ def test_run_on_a_taken_port_exits_at_once_naming_the_port(tmp_path: Path) -> No
     assert not db.exists()  # it stopped before opening the database, let alone loading the seeds
 
 
+def test_run_with_a_bad_channel_stops_before_the_database_and_the_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A channel whose secret is missing from the environment is a configuration error: `run` says so
+    before it opens the database or loads a single seed."""
+    monkeypatch.delenv("FIRST_HOUR_MISSING_TOKEN", raising=False)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "events.yaml").write_text(EVENT_YAML, encoding="utf-8")
+    db = tmp_path / "cal.db"
+    config = write_config(tmp_path / "calendar-daemon.toml", port=free_port(), seeds_path=seeds, extra="""
+[[channels]]
+name = "desk"
+url = "tgram://${FIRST_HOUR_MISSING_TOKEN}/4242"
+
+[[alert_rules]]
+name = "all"
+channels = ["desk"]
+before = ["1h"]
+""")  # fmt: skip
+    result = run_cli("run", db=f"sqlite:///{db}", config=config)
+    assert result.returncode == 1, result.stderr
+    assert "FIRST_HOUR_MISSING_TOKEN" in result.stderr and "channels.0.url" in result.stderr
+    assert "Traceback" not in result.stderr and "serving the feed" not in result.stderr
+    assert not db.exists()  # stopped before opening the database, let alone loading the seeds
+
+
 def test_run_with_a_taken_port_option_names_that_port(tmp_path: Path) -> None:
     config = write_config(tmp_path / "calendar-daemon.toml", port=free_port())
     with socket.create_server(("127.0.0.1", 0)) as taken:

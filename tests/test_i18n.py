@@ -47,3 +47,13 @@ def test_no_page_text_key_is_shadowed_by_a_dict_method() -> None:
         keys = set(texts(locale))
         assert not keys & set(dir(dict)), f"page text keys named like dict attributes ({locale})"
         assert used <= keys, f"templates use keys the {locale} catalog lacks: {sorted(used - keys)}"
+
+
+def test_alert_leads_read_in_words_in_each_language() -> None:
+    from calendar_daemon.i18n.terms import duration_words
+
+    assert [duration_words(lead, "zh-CN") for lead in ("10m", "1h30m", "1d")] == ["10分钟", "1小时30分钟", "1天"]
+    assert [duration_words(lead, "en") for lead in ("10m", "1h30m", "1d", "2d")] == [
+        "10 minutes", "1 hour 30 minutes", "1 day", "2 days",
+    ]
+    assert duration_words("d-1@09:00", "en") == "d-1@09:00"  # not a duration: left to lead_text

@@ -120,3 +120,17 @@ def test_counts_read_in_the_right_number(tmp_path: Path, db_url: str) -> None:
     imported = invoke_cli("import", str(single), db=db_url)
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.startswith("imported 1 event: "), imported.stdout
+
+
+def test_an_html_article_is_cited_by_its_headline_in_text_not_markup(tmp_path: Path, db_url: str) -> None:
+    article = tmp_path / "fed.html"
+    article.write_text(
+        '<!doctype html><html><head><meta charset="utf-8"><title>Fed week &amp; payrolls</title>'
+        '<meta property="article:published_time" content="2026-01-25T20:41:00+08:00"></head>'
+        "<body><h1>Fed week</h1><p>The Federal Reserve announces its rate decision on Wednesday at 2:00 p.m. ET.</p>"
+        "</body></html>", encoding="utf-8",
+    )  # fmt: skip
+    assert invoke_cli("ingest", str(article), db=db_url).returncode == 0
+    pending = json.loads(invoke_cli("review", "--json", db=db_url).stdout)
+    headlines = {source["headline"] for proposal in pending for source in proposal["sources"]}
+    assert headlines == {"Fed week & payrolls"}

@@ -147,3 +147,15 @@ def test_feed_tokens_from_environment_and_shipped_example(monkeypatch: pytest.Mo
         for key, _default, help_text in keys:
             assert f"# {key} = " in shipped, f"[[{array}]] {key} is not in the shipped example"
             assert help_text
+
+
+def test_each_feed_is_named_after_its_filter_in_the_client(server: DaemonProcess) -> None:
+    def name(path: str) -> tuple[str, str]:
+        calendar = Calendar.from_ical(server.get(path).content)
+        return str(calendar["NAME"]), str(calendar["X-WR-CALNAME"])
+
+    assert name("/calendar.ics") == ("Market calendar", "Market calendar")
+    assert name("/feeds/ipo-watch.ics") == ("Market calendar · ipo-watch",) * 2
+    assert name("/calendar.ics?category=ipo&region=US&min_importance=2") == (
+        "Market calendar · ipo · US · importance ≥ 2",
+    ) * 2

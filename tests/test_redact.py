@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 
+import apprise
 import pytest
 
-from calendar_daemon.alerts.delivery.notifier import resolve_channels
+from calendar_daemon.alerts.delivery.notifier import AppriseNotifier, SendError, quiet_apprise_here, resolve_channels
 from calendar_daemon.config.settings import load_config
 from calendar_daemon.ops import redact as redact_module
 from calendar_daemon.ops.redact import RedactingFilter, install_log_redaction, redact, redact_url, register_secret
+from tests.alerting import make_config
+from tests.receiver import Receiver
 
 
 def test_urls_keep_only_scheme_and_plain_host_and_mark_credentials() -> None:
@@ -68,3 +73,47 @@ def test_a_channel_url_from_the_environment_hides_its_token_but_not_every_other_
     assert "AAbbCCddEEff-secret-token" not in redact("bot 123456789:AAbbCCddEEff-secret-token said no", urls=False)
     assert redact("serving the feed at json://127.0.0.1:9/calendar.ics", urls=False) == "serving the feed at json://127.0.0.1:9/calendar.ics"
     assert redact("POST json://127.0.0.1:8000/other") == "POST json://127.0.0.1:8000/***"
+
+
+TOKEN = "Zq9xW7vBk2PmQ4tYh8Rj"
+
+
+def _pieces(secret: str) -> list[str]:
+    return [secret[i : i + 4] for i in range(len(secret) - 3)]
+
+
+def test_apprise_logs_no_part_of_a_channel_secret(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """apprise logs at TRACE/DEBUG the URL it posts to and the path of a failed request, and on a bad
+    URL its first and last characters (``notascheme://h...z``): none of it reaches the log."""
+    monkeypatch.setattr(redact_module, "_SECRETS", set())
+    with Receiver() as hook, caplog.at_level(1):  # apprise's TRACE and DEBUG lines too
+        config = make_config([{"name": "hook", "url": f"json://127.0.0.1:{hook.port}/{TOKEN}"}],
+                             [{"name": "all", "channels": ["hook"], "before": ["1h"]}])  # fmt: skip
+        notifier = AppriseNotifier(resolve_channels(config), timeout=5)
+        hook.failing_until = time.time() + 60
+        with pytest.raises(SendError):
+            notifier.send("hook", "title", "body")
+        hook.failing_until = 0
+        notifier.send("hook", "title", "body")
+        assert apprise.Apprise.instantiate(f"notascheme://h{TOKEN}z") is None  # outside a check: logged, redacted
+        assert len(hook.messages) == 1
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "JSON POST URL" in logged and "Unparseable URL notascheme://***" in logged  # apprise did log them
+    assert [piece for piece in _pieces(TOKEN) if piece in logged] == []
+    assert "h...z" not in logged
+
+
+def test_checking_a_channel_hides_apprise_lines_of_that_thread_only(caplog: pytest.LogCaptureFixture) -> None:
+    """While one thread checks channel URLs, apprise's level stays as it was and other threads' lines
+    (a send failing at that moment) are still logged."""
+    log = logging.getLogger("apprise")
+    level = log.level
+    with caplog.at_level(logging.WARNING, logger="apprise"), quiet_apprise_here():
+        assert log.level == logging.WARNING
+        log.error("from the checking thread")
+        other = threading.Thread(target=lambda: log.error("from a send thread"))
+        other.start()
+        other.join()
+    log.error("after the check")
+    assert [r.getMessage() for r in caplog.records if r.name == "apprise"] == ["from a send thread", "after the check"]
+    assert log.level == level

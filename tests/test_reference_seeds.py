@@ -152,3 +152,32 @@ def test_weekly_claims_cover_the_whole_default_horizon(store: EventStore) -> Non
     now = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
     load_seeds(store, now=now)
     assert store.get("us-jobless-claims-20280106@reference.calendar-daemon") is not None
+
+
+WEEKLY_ICS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//test//EN\r
+BEGIN:VEVENT\r
+UID:desk-weekly@test\r
+SUMMARY:Desk weekly call\r
+DTSTART;TZID=Asia/Shanghai:20260305T090000\r
+RRULE:FREQ=WEEKLY;BYDAY=TH\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_an_ics_seed_with_an_rrule_rolls_with_the_horizon(tmp_path: Path, store: EventStore) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "desk.ics").write_text(WEEKLY_ICS, encoding="utf-8", newline="")
+    options = ReferenceOptions(horizon_days=30)
+    day_one = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    first = load_seeds(store, folder, reference=options, now=day_one)
+    assert "desk-weekly-20260326@test" in first.created and store.get("desk-weekly-20260402@test") is None
+    assert load_seeds_if_changed(store, folder, reference=options, now=day_one + timedelta(hours=6)) is None
+    week_later = load_seeds_if_changed(store, folder, reference=options, now=day_one + timedelta(days=7))
+    assert week_later is not None and week_later.created == ["desk-weekly-20260402@test"]
+    occurrence = store.get("desk-weekly-20260402@test")
+    assert occurrence is not None and occurrence.start_at == datetime(2026, 4, 2, 1, 0)  # 09:00 Beijing
+    assert store.get("desk-weekly-20260305@test").revision == 1  # type: ignore[union-attr]

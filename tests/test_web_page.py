@@ -348,3 +348,42 @@ def test_unknown_region_is_dropped_from_the_page_and_its_subscribe_link(server: 
     assert "ZZ9" not in page.text  # neither in the filter nor in the subscribe link, which would answer 400
     assert "region=US" in page.text
     assert server.get("/calendar.ics", params={"region": "US"}).status_code == 200
+
+
+def test_a_tentative_title_is_marked_by_its_word_not_a_question_mark(server: DaemonProcess) -> None:
+    """Tentative rows carry the catalog's word ("tentative" / "待定") as a badge; the stylesheet no
+    longer appends " ?" to their titles, which read as a typo in both languages."""
+    css = server.get("/static/app.css").text
+    assert 'content: " ?"' not in css and "content: ' ?'" not in css
+
+
+def test_conflicting_values_read_as_dates_in_words_on_the_event_page(tmp_path: Path) -> None:
+    """The January 2026 Fed decision: the official 14:00 New York is followed, the article's 03:00
+    Beijing on the 30th is a conflict; the page gives both in words, not as stored strings."""
+    from fastapi.testclient import TestClient
+
+    from calendar_daemon.config.settings import parse_config
+    from calendar_daemon.domain.records import normalize
+    from calendar_daemon.feed.cache import FeedCache
+    from calendar_daemon.intake.submit import submit
+    from calendar_daemon.store.db import open_engine
+    from calendar_daemon.store.events import EventStore
+    from calendar_daemon.web.app import create_app
+    from calendar_daemon.web.state import AppState
+
+    store = EventStore(open_engine(f"sqlite:///{tmp_path / 'conflicts.db'}"))
+    store.initialise()
+    conflicts = [
+        {"source": "Fed (official)", "value": "2026-01-28 14:00 America/New_York = 2026-01-28 19:00 UTC", "followed": True},
+        {"source": "搜狐财经 (news)", "value": "2026-01-30 03:00 Asia/Shanghai = 2026-01-29 19:00 UTC", "followed": False},
+        {"source": "Desk (news)", "value": "2026-01-27 (date)", "followed": False},
+    ]
+    submit(store, [normalize({"uid": "fed@test", "title": "FOMC statement", "category": "central_bank",
+                              "start": "2026-01-28T14:00:00", "timezone": "America/New_York",
+                              "extra": {"conflicts": conflicts}})], origin="api")  # fmt: skip
+    client = TestClient(create_app(AppState(parse_config({"display": {"locale": "en"}}, "test"), store,
+                                            FeedCache(store, poll_seconds=0))))  # fmt: skip
+    section = client.get("/events/fed@test").text.split('class="conflicts"', 1)[1].split("</section>", 1)[0]
+    assert "Thu 29 Jan 2026 03:00 Beijing (UTC+08:00) · Wed 28 Jan 2026 14:00 New York (UTC−05:00)" in section
+    assert "Fri 30 Jan 2026 03:00 Beijing (UTC+08:00)" in section and "Tue 27 Jan 2026" in section
+    assert "= 2026-01-29 19:00 UTC" not in section and "(date)" not in section

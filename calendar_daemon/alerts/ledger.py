@@ -174,9 +174,11 @@ class Ledger:
         # Expired claims first (a takeover: they were due before anything planned now), then planned
         # rows in due order. Each condition alone walks ix_alert_ledger_due in order and stops at
         # ``limit``; one query with both (an OR) read and sorted every due row, ~5 ms with 10,000 due.
+        # A reminder whose event has a "moved"/"cancelled" notice to the same channel going out now is
+        # not claimed: the notice goes first, and the reminder is claimed once it is recorded.
         conditions: tuple[tuple[Any, dict[str, Any]], ...] = (
             (and_(t.c.status == "sending", t.c.lease_until < now), {"last_error": INTERRUPTED}),
-            (and_(t.c.status == "planned", t.c.next_attempt_at <= now), {}),
+            (and_(t.c.status == "planned", t.c.next_attempt_at <= now, ~self._notice_first(now)), {}),
         )
         rows: list[AlertRow] = []
         with self.engine.begin() as conn:
@@ -194,6 +196,16 @@ class Ledger:
                 rows.extend(AlertRow(**row._mapping) for row in result)
         rows.sort(key=lambda row: (row.next_attempt_at or row.due_at, row.id or 0))
         return rows
+
+    def _notice_first(self, now: datetime) -> Any:
+        """True for an alert row (of the statement's ``alert_ledger``) whose event has a notice to the same
+        channel being sent or due at ``now`` (not one waiting for a retry)."""
+        t, notice = self.table, self.table.alias("notice")
+        pending = core_select(notice.c.id).where(
+            notice.c.event_uid == t.c.event_uid, notice.c.channel == t.c.channel, notice.c.kind.in_(NOTICE_KINDS),
+            (notice.c.status == "sending") | and_(notice.c.status == "planned", notice.c.next_attempt_at <= now),
+        )  # fmt: skip
+        return and_(t.c.kind == "alert", pending.exists())
 
     def renew(self, row_id: int, token: str, now: datetime, lease: timedelta) -> bool:
         """Extend a claim still held by ``token``; False when it expired and another sender took it."""
@@ -224,40 +236,36 @@ class Ledger:
     def mark_cancelled(self, row_id: int, token: str, now: datetime, *, status: str = "cancelled") -> bool:
         return self._finish(row_id, token, {"status": status, "lease_until": None, "updated_at": now})
 
-    def mark_failure(self, row: AlertRow, token: str, error: str, now: datetime, *, max_attempts: int, base_seconds: float) -> str:
-        """Record a failed attempt: retry later with exponential backoff, or give up (``failed``)."""
+    def mark_failure(
+        self, row: AlertRow, token: str, error: str, now: datetime, *, max_attempts: int, base_seconds: float,
+        last_chance: datetime | None = None,
+    ) -> str:  # fmt: skip
+        """Record a failed attempt: retry later with exponential backoff, or give up.
+
+        A message gives up after ``max_attempts`` (``failed``). An alert (``last_chance`` given: the
+        last instant it is worth sending) never ends there: past ``max_attempts`` it keeps retrying,
+        at the latest at ``last_chance``, and once that has passed it is parked (returns ``parked``)
+        for its channel's missed summary."""
         attempts = row.attempts + 1
         values: dict[str, Any] = {"attempts": attempts, "last_error": redact(error)[:500], "lease_until": None, "updated_at": now}
-        if attempts >= max_attempts:
-            values.update(status="failed", next_attempt_at=None)
-        else:
-            delay = min(base_seconds * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS)
-            values.update(status="planned", next_attempt_at=now + timedelta(seconds=delay), claimed_by=None)
+        backoff = now + timedelta(seconds=min(base_seconds * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS))
+        retry_at: datetime | None = backoff
+        outcome = "planned"
+        if attempts >= max_attempts and last_chance is None:
+            retry_at, outcome = None, "failed"
+        elif attempts >= max_attempts and last_chance is not None:
+            retry_at, outcome = (None, "parked") if now >= last_chance else (min(backoff, last_chance), "planned")
+        values.update(status="failed" if outcome == "failed" else "planned", next_attempt_at=retry_at)
+        if outcome != "failed":
+            values["claimed_by"] = None
         self._finish(row.id or 0, token, values)
-        return str(values["status"])
+        return outcome
 
     def park(self, row_id: int, token: str, now: datetime) -> bool:
         """Set aside a claimed alert that can no longer be sent in time, for the channel's missed summary."""
         return self._finish(row_id, token, {
             "status": "planned", "next_attempt_at": None, "claimed_by": None, "lease_until": None, "updated_at": now,
         })  # fmt: skip
-
-    def defer(self, row_id: int, token: str, until: datetime, now: datetime) -> bool:
-        """Give a claimed row back to be claimed again at ``until`` (no attempt is counted)."""
-        return self._finish(row_id, token, {
-            "status": "planned", "next_attempt_at": until, "claimed_by": None, "lease_until": None, "updated_at": now,
-        })  # fmt: skip
-
-    def notice_pending(self, event_uid: str, channel: str, now: datetime) -> bool:
-        """A moved/cancelled notice of this event to this channel is being sent or due now (not one
-        waiting for a retry): an alert of the event planned late waits for it."""
-        t = self.table
-        statement = core_select(t.c.id).where(
-            t.c.event_uid == event_uid, t.c.channel == channel, t.c.kind.in_(NOTICE_KINDS),
-            (t.c.status == "sending") | and_(t.c.status == "planned", t.c.next_attempt_at <= now),
-        ).limit(1)  # fmt: skip
-        with self.engine.connect() as conn:
-            return conn.execute(statement).first() is not None
 
     def claim_holders(self) -> list[str]:
         """The tokens holding ``sending`` rows (to find the claims of a process that died)."""
@@ -332,9 +340,11 @@ class Ledger:
         with self.engine.connect() as conn:
             return [HistoryRow(*row) for row in conn.execute(statement)]
 
-    def next_due(self) -> datetime | None:
-        with Session(self.engine) as session:
-            value = session.exec(
-                select(func.min(AlertRow.next_attempt_at)).where(AlertRow.status == "planned")
-            ).one()  # fmt: skip
+    def next_due(self, now: datetime) -> datetime | None:
+        """When the next planned row can be claimed (a reminder held back by its event's notice waits for
+        the notice's send to end: the scheduler claims again then)."""
+        t = self.table
+        statement = core_select(func.min(t.c.next_attempt_at)).where(t.c.status == "planned", ~self._notice_first(now))
+        with self.engine.connect() as conn:
+            value: datetime | None = conn.execute(statement).scalar()
         return value

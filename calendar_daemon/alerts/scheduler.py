@@ -35,7 +35,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from calendar_daemon.alerts.delivery.notifier import Notifier
 from calendar_daemon.alerts.delivery.sender import Sender
-from calendar_daemon.alerts.ledger import Ledger
+from calendar_daemon.alerts.ledger import NOTICE_KINDS, Ledger
 from calendar_daemon.alerts.peers import Peers, config_fingerprint
 from calendar_daemon.alerts.planning.catchup import catch_up, summarise_parked
 from calendar_daemon.alerts.planning.digests import Digests
@@ -249,7 +249,7 @@ class AlertService:
     def _plan_now(self, now: datetime) -> bool:
         """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long)."""
         if self._deferred < MAX_DEFERRED_TICKS:
-            next_due = None if self._inflight > 0 else self.ledger.next_due()
+            next_due = None if self._inflight > 0 else self.ledger.next_due(now)
             if self._inflight > 0 or (next_due is not None and next_due - now <= DUE_SOON):
                 self._deferred += 1
                 return False
@@ -285,7 +285,7 @@ class AlertService:
     def _schedule_wake(self, now: datetime, *, full: bool) -> None:
         if self.scheduler is None or self._stopping:
             return
-        next_due = now if full else self.ledger.next_due()
+        next_due = now if full else self.ledger.next_due(now)
         if next_due is None or next_due - now > timedelta(seconds=self.config.alerts.tick_seconds):
             return
         delay = max((next_due - now).total_seconds(), 0.0)
@@ -307,7 +307,9 @@ class AlertService:
                 refill = self._backlog and self._inflight <= self.config.alerts.send_workers
                 if refill:
                     self._backlog = False
-            if refill:  # more was due than this replica could take: claim the next rows now
+            # More was due than this replica could take, or a notice is recorded and its event's
+            # reminders (held back while it went out) can go: claim the next rows now.
+            if refill or row.kind in NOTICE_KINDS:
                 self._schedule_wake(self.clock(), full=True)
 
     def deliver(self, row: AlertRow, token: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from calendar_daemon.alerts.delivery.notifier import resolve_channels
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.config.settings import database_url
 from calendar_daemon.daemon import EarlyStop, bind_address, listen, serve
@@ -31,11 +32,14 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
     limit_malloc_arenas()  # before the daemon starts its threads
     listener = listen(*bind_address(obj.config, host, port))  # a taken port stops here, before the database and seeds
     try:
+        # The whole configuration is checked (channel URLs and their ${ENV} secrets too) before the
+        # database is opened and the seeds load: a bad one changes nothing.
+        channels = resolve_channels(obj.config) if obj.config.channels else None
         runtime = obj.runtime(migrate=migrate)
     except BaseException:
         listener.close()
         raise
-    serve(runtime, host, port, obj.config_path, early=early, listener=listener)
+    serve(runtime, host, port, obj.config_path, early=early, listener=listener, channels=channels)
 
 
 @click.command()

@@ -283,7 +283,11 @@ class AlertsConfig(Section):
         "15m", description="Alerts that fell due this recently while down, or whose send failed or was interrupted, "
         "are still sent (marked late); later ones go into the channel's missed summary.",
     )  # fmt: skip
-    max_attempts: int = Field(8, ge=1, description="Send attempts per alert and channel before it is marked failed.")
+    max_attempts: int = Field(
+        8, ge=1,
+        description="Send attempts per message and channel before a digest or notice is marked failed; an alert"
+        " is retried past it while still within grace, then missed and listed in the channel's missed summary.",
+    )  # fmt: skip
     retry_base_seconds: float = Field(
         5.0, gt=0, description="First retry delay; doubles each attempt (capped at one hour)."
     )

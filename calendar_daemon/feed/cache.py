@@ -54,11 +54,12 @@ class FeedQuery:
     regions: tuple[str, ...] = ()
     min_importance: int | None = None
     entities: tuple[str, ...] = ()
+    title: str = ""  # the calendar's name (NAME, X-WR-CALNAME); "" for the cache's own
 
     @property
     def is_everything(self) -> bool:
-        """No filter: every cached event is in the feed (the cache holds only feed statuses)."""
-        return not (self.categories or self.regions or self.min_importance is not None or self.entities)
+        """No filter and the feed's own name: the unfiltered body (the cache holds only feed statuses)."""
+        return not (self.categories or self.regions or self.min_importance is not None or self.entities or self.title)
 
     def to_filter(self) -> EventFilter:
         return EventFilter(
@@ -148,8 +149,11 @@ class FeedCache:
     _header: bytes = b""
     renders: int = 0
 
-    def header(self) -> bytes:
-        """The calendar's properties (everything before the first VEVENT); built once."""
+    def header(self, title: str = "") -> bytes:
+        """The calendar's properties (everything before the first VEVENT), named ``title`` or the feed's
+        own name; built once."""
+        if title and title != self.name:
+            return calendar_header(title, self.refresh_minutes)
         if not self._header:
             self._header = calendar_header(self.name, self.refresh_minutes)
         return self._header
@@ -273,7 +277,8 @@ class FeedCache:
             if state is not None and state.version == version:
                 self._bodies.move_to_end(query)
                 return state.body
-            body = self._build(None if query.is_everything else query.to_filter(), state)
+            flt = None if query.is_everything or query == FeedQuery(title=query.title) else query.to_filter()
+            body = self._build(flt, state, query.title)
             self._keep(query, _KeyState(body, version))
             return body
 
@@ -312,10 +317,10 @@ class FeedCache:
         with self._lock:
             return self._build(flt, None)
 
-    def _build(self, flt: EventFilter | None, previous: _KeyState | None) -> FeedBody:
-        """The body of the cached events ``flt`` selects (``None``: all of them) in feed order."""
+    def _build(self, flt: EventFilter | None, previous: _KeyState | None, title: str = "") -> FeedBody:
+        """The body of the cached events ``flt`` selects (``None``: all of them) in feed order, named ``title``."""
         table = self.table
-        header = self.header()
+        header = self.header(title)
         # The body is the header plus the blocks in this order, so hashing the header and the
         # blocks' digests identifies it exactly, at a fraction of the cost of hashing megabytes.
         digest = hashlib.sha256(header)
@@ -331,7 +336,10 @@ class FeedCache:
         etag = '"' + digest.hexdigest()[:32] + '"'
         if previous is not None and previous.body.etag == etag:
             return previous.body
-        body = table.body if members is None else table.join(members)
+        if members is None:
+            body = table.body if header == table.header else table.join(range(len(table)), header)
+        else:
+            body = table.join(members, header)
         newest = newest or EPOCH
         if previous is not None:
             for batch in self._batches:

@@ -290,11 +290,13 @@ class BlockTable:
         view = memoryview(self.digests)
         return b"".join(view[start * DIGEST_SIZE : stop * DIGEST_SIZE] for start, stop in runs(indices))
 
-    def join(self, indices: Sequence[int]) -> Body:
-        """The feed body holding the events at ``indices`` (in order): runs of this body copied."""
+    def join(self, indices: Sequence[int], header: bytes | None = None) -> Body:
+        """The feed body holding the events at ``indices`` (in order): runs of this body copied, after
+        ``header`` (a filtered feed's own name) or this body's."""
         spans = list(runs(indices))
-        writer = self.files.writer(len(self.header) + sum(self.starts[b] - self.starts[a] for a, b in spans) + len(FOOTER))
-        writer.write(self.header)
+        header = self.header if header is None else header
+        writer = self.files.writer(len(header) + sum(self.starts[b] - self.starts[a] for a, b in spans) + len(FOOTER))
+        writer.write(header)
         for start, stop in spans:
             writer.copy(self.body, self.starts[start], self.starts[stop])
         writer.write(FOOTER)

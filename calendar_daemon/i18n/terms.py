@@ -64,6 +64,20 @@ def _duration(text: str, locale: str) -> str:
     return " ".join(f"{n} {units[u]}" for n, u in parts)
 
 
+_WORDS = {"d": ("day", "days"), "h": ("hour", "hours"), "m": ("minute", "minutes"), "s": ("second", "seconds")}
+
+
+def duration_words(text: str, locale: str) -> str:
+    """A duration (``10m``, ``1h30m``) in words for a message: ``10分钟`` / ``10 minutes``, ``1小时30分钟`` /
+    ``1 hour 30 minutes``; the units in the reader's language, never the config's letters."""
+    if not _DURATION_RE.match(text):
+        return text
+    parts = re.findall(r"(\d+)([dhms])", text)
+    if supported(locale) == "zh-CN":
+        return "".join(f"{n}{_UNITS['zh-CN'][u]}" for n, u in parts)
+    return " ".join(f"{n} {_WORDS[u][0] if n == '1' else _WORDS[u][1]}" for n, u in parts)
+
+
 def lead_text(lead: str, locale: str) -> str:
     """A ledger lead in words: ``1h`` → ``提前1小时`` / ``1 h before``; ``d-1@09:00`` → ``前1天 09:00`` / ``1 day before, 09:00``."""
     zh = supported(locale) == "zh-CN"

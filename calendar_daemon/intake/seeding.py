@@ -17,6 +17,7 @@ from calendar_daemon.sources.seeds import (
     expand_rule_files,
     horizon,
     inputs,
+    recurring_ics,
     seeds_digest,
 )
 from calendar_daemon.store.events import EventStore, UpsertResult
@@ -75,21 +76,24 @@ def roll_horizon(
     store: EventStore, folder: Path | None = None, *, default_timezone: str = "Asia/Shanghai",
     reference: ReferenceOptions | None = None, now: datetime | None = None,
 ) -> UpsertResult | None:
-    """Add the recurring occurrences that entered the window since the last expansion; None when the
-    window has not moved. Only the days between the last expansion's end and the new end are
-    expanded and looked up, so a roll costs the occurrences it adds, not the whole window. Stored
-    occurrences are left as they are. A running daemon calls this periodically, so the horizon rolls
-    without a restart."""
+    """Add the recurring occurrences (of rule files and of the RRULEs in .ics seed files) that entered
+    the window since the last expansion; None when the window has not moved. Only the days between
+    the last expansion's end and the new end are expanded and looked up, so a roll costs the
+    occurrences it adds, not the whole window. Stored occurrences are left as they are. A running
+    daemon calls this periodically, so the horizon rolls without a restart."""
     options = reference or ReferenceOptions()
     start, end = horizon(now or datetime.now(UTC), options.horizon_days)
     marker = store.get_marker(HORIZON_MARKER)
     if marker == end.date().isoformat():
         return None
-    _, rule_files = inputs(folder or bundled_seeds_dir(), options)
-    if not rule_files:
+    event_files, rule_files = inputs(folder or bundled_seeds_dir(), options)
+    ics_files = recurring_ics(event_files)  # their RRULEs roll with the window as rule files do
+    if not (rule_files or ics_files):
         return None
     start = max(start, _expanded_until(marker))
     records = expand_rule_files(rule_files, start, end, default_timezone) if start < end else []
+    if ics_files and start < end:
+        records += read_event_files(ics_files, default_timezone=default_timezone, window=(start, end))
     known = store.get_many([r.uid for r in records])
     result = submit(store, [r for r in records if r.uid not in known], origin="seed")
     store.set_marker(HORIZON_MARKER, end.date().isoformat())

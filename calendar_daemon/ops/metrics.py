@@ -7,7 +7,8 @@ apart (and summed) even when scraped through a single address.
 ``calendar_daemon_alerts_total`` counts every message the ledger delivers, with a ``kind`` label:
 ``alert`` (an alert before an event), ``digest``, ``moved`` and ``cancelled`` (notices after an
 alert was sent for an event that then changed) and ``missed_summary`` (what fell due while down).
-``late`` and ``missed`` apply to alerts only; other kinds are ``sent`` or ``failed``.
+``late`` and ``missed`` apply to alerts only; other kinds are ``sent`` or ``failed``. An alert is
+retried for as long as it is worth sending and then ``missed``, so it is not counted ``failed``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Metrics:
             "late, missed for alerts) and channel.",
             ["replica", "kind", "outcome", "channel"], registry=self.registry,
         )  # fmt: skip
+        self._feed_counters: dict[str, Any] = {}
         self.feed_requests = Counter(
             "calendar_daemon_feed_requests", "Feed requests served, by feed path (/calendar.ics, /feeds/NAME.ics).",
             ["replica", "feed"], registry=self.registry,
@@ -96,8 +98,13 @@ class Metrics:
         self.alerts.labels(replica=self.replica, kind=kind, outcome=outcome, channel=channel).inc(count)
 
     def feed_request(self, path: str) -> None:
-        """Count a served feed: ``/calendar.ics`` or a configured ``/feeds/NAME.ics`` (never an unknown name)."""
-        self.feed_requests.labels(replica=self.replica, feed=path).inc()
+        """Count a served feed: ``/calendar.ics`` or a configured ``/feeds/NAME.ics`` (never an unknown name).
+        Each feed's labelled counter is looked up once, not on every request (``labels()`` locks and
+        builds its key each time)."""
+        counter = self._feed_counters.get(path)
+        if counter is None:
+            counter = self._feed_counters[path] = self.feed_requests.labels(replica=self.replica, feed=path)
+        counter.inc()
 
     def track_events(self, count: Callable[[], int]) -> None:
         self.events.set_function(lambda: float(count()))

@@ -32,7 +32,9 @@ def _public_host(host: str) -> bool:
         ipaddress.ip_address(host)
         return True
     except ValueError:
-        return "." in host and not any(ch.isdigit() for ch in host.split(".")[0][:1])
+        # Every label non-empty: apprise masks a secret host as ``h...z`` (its first and last character).
+        labels = host.split(".")
+        return len(labels) > 1 and all(labels) and not labels[0][:1].isdigit()
 
 
 def redact_url(url: str) -> str:
@@ -67,8 +69,9 @@ def register_secret(value: str) -> None:
 
 
 def register_expanded(value: str) -> None:
-    """Remember a value that came from the environment, and the pieces of it that a log line may show
-    on their own: a token in a URL's host or path (``tgram://BOT:TOKEN/chat``). The scheme, a plain
+    """Remember a secret value (a channel URL, or one that came from the environment), and the pieces of
+    it that a log line may show on their own: a token in a URL's host or path (``tgram://BOT:TOKEN/chat``;
+    apprise logs the path of a failed request by itself). The scheme, a plain
     host or address and short path segments stay readable, so other URLs do not turn into ``***``."""
     register_secret(value)
     for piece in re.split(r"[/?&=#@]", value.split("://", 1)[-1]):

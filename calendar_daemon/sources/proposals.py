@@ -17,6 +17,7 @@ from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.extract import Candidate, detect_published, extract
 from calendar_daemon.sources.extract.articles import split_articles
+from calendar_daemon.sources.extract.normalize import html_to_text, looks_like_html
 
 
 @dataclass
@@ -46,7 +47,12 @@ class Proposal:
 
 
 def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+    """The article's first line of text (of its visible text, for HTML: never markup)."""
+    return next((line.strip() for line in _visible(text).splitlines() if line.strip()), "")[:300]
+
+
+def _visible(text: str) -> str:
+    return html_to_text(text) if looks_like_html(text) else text
 
 
 def articles_in(text: str, source: str, published: datetime | None) -> list[Article]:
@@ -54,7 +60,7 @@ def articles_in(text: str, source: str, published: datetime | None) -> list[Arti
     if not text.strip():
         raise InputError("no text to read", source=source)
     parts = split_articles(text) if published is None else []
-    pieces = [(part.text, part.headline) for part in parts] if len(parts) > 1 else [(text, _first_line(text))]
+    pieces = [(part.text, _first_line(part.headline)) for part in parts] if len(parts) > 1 else [(text, _first_line(text))]
     articles = []
     for body, headline in pieces:
         when, outlet = detect_published(body)

@@ -1,9 +1,10 @@
 """The curated seed calendar bundled with the package, loaded idempotently.
 
-Seeds are the event files directly in the seed folder (news-derived, ``authority: news``) plus the
-official reference schedules in its ``reference/`` sub-folder: event files (e.g. the FOMC
-meetings) and recurrence-rule files (a top-level ``rules`` list), whose occurrences are expanded
-from the start of today (UTC) to ``horizon_days`` ahead.  All of them go through
+Seeds are the event files (YAML, or iCalendar) directly in the seed folder (news-derived,
+``authority: news``) plus the official reference schedules in its ``reference/`` sub-folder: event
+files (e.g. the FOMC meetings) and recurrence-rule files (a top-level ``rules`` list), whose
+occurrences are expanded from the start of today (UTC) to ``horizon_days`` ahead, as are the RRULEs
+of iCalendar event files.  All of them go through
 :func:`calendar_daemon.intake.submit.submit` in one batch, which reconciles news with the official dates.
 """
 
@@ -46,15 +47,30 @@ def bundled_seeds_dir() -> Path:
     return package.parent / "seeds"
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+SEED_SUFFIXES = (".yaml", ".yml", ".ics")
+
+
+def _seed_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SEED_SUFFIXES and p.is_file())
 
 
 def seed_files(folder: Path) -> list[Path]:
     """The event files directly in ``folder`` (reference schedules in sub-folders load separately)."""
     if not folder.is_dir():
         raise InputError("seed folder not found", source=str(folder))
-    return _yaml_files(folder)
+    return _seed_files(folder)
+
+
+def recurring_ics(files: list[Path]) -> list[Path]:
+    """The iCalendar files among ``files`` with a recurring event (RRULE or RDATE): like rule files, they
+    give more occurrences as the horizon rolls forward."""
+    recurring = []
+    for path in files:
+        if path.suffix == ".ics":
+            text = path.read_bytes()
+            if b"\nRRULE" in text or b"\nRDATE" in text:
+                recurring.append(path)
+    return recurring
 
 
 def is_rule_file(path: Path) -> bool:
@@ -71,8 +87,8 @@ def reference_files(folder: Path) -> tuple[list[Path], list[Path]]:
     reference = folder / REFERENCE_FOLDER
     if not reference.is_dir():
         return [], []
-    files = _yaml_files(reference)
-    rules = [p for p in files if is_rule_file(p)]
+    files = _seed_files(reference)
+    rules = [p for p in files if p.suffix != ".ics" and is_rule_file(p)]
     return [p for p in files if p not in rules], rules
 
 
@@ -109,7 +125,7 @@ def all_files(folder: Path, options: ReferenceOptions) -> list[Path]:
     files = seed_files(folder)
     reference = folder / REFERENCE_FOLDER
     if options.load and reference.is_dir():
-        files += _yaml_files(reference)
+        files += _seed_files(reference)
     return files
 
 

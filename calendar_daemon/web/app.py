@@ -18,7 +18,7 @@ from calendar_daemon.ops.redact import install_log_redaction, redact
 from calendar_daemon.store.db import database_problem, probe_write
 from calendar_daemon.store.source_state import SourceStates
 from calendar_daemon.web.api import build_api_router, install_api_errors
-from calendar_daemon.web.feeds import build_feeds_router
+from calendar_daemon.web.feeds import add_feed_routes
 from calendar_daemon.web.pages import STATIC_DIR, build_pages_router
 from calendar_daemon.web.schemas import request_body_schemas
 from calendar_daemon.web.security import BodyLimitMiddleware, SecurityHeadersMiddleware, install_error_handlers
@@ -93,6 +93,9 @@ def health(state: AppState) -> JSONResponse:
 def create_app(state: AppState) -> FastAPI:
     app = FastAPI(title="calendar-daemon", version=__version__, docs_url=None, redoc_url=None)
     app.state.calendar = state
+    # Routes are matched in order, one by one: the feed, asked for far more often than anything else,
+    # is the app's first route, so a feed request is not matched against every API route before its own.
+    add_feed_routes(app, state)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> JSONResponse:
@@ -118,7 +121,6 @@ def create_app(state: AppState) -> FastAPI:
         return PlainTextResponse(str(exc.detail), status_code=exc.status_code, headers=exc.headers)
 
     app.include_router(build_api_router(state))
-    app.include_router(build_feeds_router(state))
     app.include_router(build_pages_router(state))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_api_errors(app)

@@ -5,8 +5,10 @@ event's own zone (named without ambiguous abbreviations), translated vocabulary,
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.i18n import labels
@@ -18,6 +20,31 @@ from calendar_daemon.web.agenda import conflicts_of
 logger = logging.getLogger(__name__)
 
 HIDDEN_EXTRA = ("conflicts", "reconcile")  # conflicts have their own section; reconcile is bookkeeping
+
+
+_STORED_INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) ([A-Za-z_+\-/0-9]+)(?: = .*)?$")
+_STORED_DAYS = re.compile(r"^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))? \(dates?\)$")
+
+
+def conflict_value(value: str, display_zone: str, locale: str) -> str:
+    """A source's stored value ("2026-01-30 03:00 Asia/Shanghai = 2026-01-29 19:00 UTC", "2026-03-02
+    (date)") as the page reads dates: in words, in the display zone and the source's own zone. A value
+    of another shape (a coarse period) is shown as stored."""
+    if match := _STORED_INSTANT.match(value):
+        try:
+            zone = ZoneInfo(match[2])
+            local = datetime.strptime(match[1], "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            return value
+        return _instants(local.astimezone(UTC).replace(tzinfo=None), display_zone, match[2], locale)
+    if match := _STORED_DAYS.match(value):
+        days = [date_text(date.fromisoformat(day), locale) for day in match.groups() if day]
+        return " – ".join(days)
+    return value
+
+
+def _conflicts(event: Event, display_zone: str, locale: str) -> list[dict[str, str]]:
+    return [{**c, "value": conflict_value(c["value"], display_zone, locale)} for c in conflicts_of(event)]
 
 
 def _instants(value: datetime, display_zone: str, own_zone: str, locale: str) -> str:
@@ -98,7 +125,7 @@ def event_details(event: Event, zone_name: str, locale: str) -> dict[str, Any]:
         "when": start, "end": end, "timed": event.start_at is not None,
         "iso_utc": event.start_at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z") if event.start_at else "",
         "entities": list(event.entities), "tags": list(event.tags), "sources": source_views(event, zone_name, locale),
-        "conflicts": conflicts_of(event), "revision": event.revision, "origin": term("origin", event.origin, locale),
+        "conflicts": _conflicts(event, zone_name, locale), "revision": event.revision, "origin": term("origin", event.origin, locale),
         "updated_at": instant_text(event.updated_at, zone_name, locale) if event.updated_at else "",
         "created_at": instant_text(event.created_at, zone_name, locale) if event.created_at else "",
         "extra": extra_views(event, locale), "display_zone": zone_label(zone_name, locale),

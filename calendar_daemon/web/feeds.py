@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import PlainTextResponse, StreamingResponse
 
 from calendar_daemon.config.settings import NamedFeedConfig
@@ -86,14 +87,25 @@ def parse_feed_query(
     return FeedQuery(categories=cats, regions=codes, min_importance=min_importance)
 
 
-def feed_query(feed: NamedFeedConfig) -> FeedQuery:
-    """The cache key of a named feed (sorted, so equal filters share one cached body)."""
+def feed_query(feed: NamedFeedConfig, base_name: str = "") -> FeedQuery:
+    """The cache key of a named feed (sorted, so equal filters share one cached body), named after it."""
     return FeedQuery(
         categories=tuple(sorted(set(feed.categories))),
         regions=tuple(sorted({r.upper() for r in feed.regions})),
         min_importance=feed.min_importance,
         entities=tuple(sorted({e.strip() for e in feed.entities if e.strip()})),
+        title=f"{base_name} · {feed.name}" if base_name else feed.name,
     )
+
+
+def filtered_title(base_name: str, query: FeedQuery) -> str:
+    """What a filtered ``/calendar.ics`` is called in a client: the feed's name and its filter
+    ("Market calendar · central_bank, macro_data · CN · importance ≥ 2"); "" when unfiltered."""
+    parts = [", ".join(query.categories), ", ".join(query.regions)]
+    if query.min_importance is not None:
+        parts.append(f"importance ≥ {query.min_importance}")
+    shown = [part for part in parts if part]
+    return " · ".join([base_name, *shown]) if shown else ""
 
 
 def find_feed(feeds: list[NamedFeedConfig], name: str, token: str | None) -> NamedFeedConfig | None:
@@ -108,8 +120,9 @@ def find_feed(feeds: list[NamedFeedConfig], name: str, token: str | None) -> Nam
     return None
 
 
-def build_feeds_router(state: AppState) -> APIRouter:
-    router = APIRouter()
+def add_feed_routes(router: APIRouter | FastAPI, state: AppState) -> None:
+    """Declare the feed routes on ``router``: the app itself, where a feed request (the most frequent by
+    far) is matched at once rather than after the routes of an included router."""
 
     @router.api_route("/calendar.ics", methods=["GET", "HEAD"], include_in_schema=False)
     def calendar_ics(
@@ -119,6 +132,8 @@ def build_feeds_router(state: AppState) -> APIRouter:
         min_importance: int | None = None,
     ) -> Response:
         query = parse_feed_query(category, region, min_importance, state.feed.regions() if region else ())
+        if not query.is_everything:
+            query = replace(query, title=filtered_title(state.config.feed.name, query))
         state.metrics.feed_request("/calendar.ics")
         return feed_response(request, state.feed.get(query))
 
@@ -127,10 +142,8 @@ def build_feeds_router(state: AppState) -> APIRouter:
         feed = find_feed(state.config.feeds, name, token)
         if feed is None:
             return PlainTextResponse("not found", status_code=404)
-        response = feed_response(request, state.feed.get(feed_query(feed)))
+        response = feed_response(request, state.feed.get(feed_query(feed, state.config.feed.name)))
         state.metrics.feed_request(f"/feeds/{feed.name}.ics")
         if feed.token:
             response.headers["Cache-Control"] = "private, no-cache"
         return response
-
-    return router

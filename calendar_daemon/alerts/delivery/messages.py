@@ -11,6 +11,7 @@ from calendar_daemon.domain.durations import format_duration
 from calendar_daemon.domain.periods import Precision, period_label
 from calendar_daemon.i18n.labels import category_label, precision_label
 from calendar_daemon.i18n.phrases import t
+from calendar_daemon.i18n.terms import duration_words
 from calendar_daemon.store.models import Event
 
 
@@ -65,11 +66,12 @@ def source_text(event: Event) -> str:
 def _starts(event: Event, lead: str, now: datetime, locale: str) -> str:
     """How long until the start at ``now`` (a late alert's rule lead is no longer true), to the minute."""
     if event.start_at is None:
-        return t(locale, "starts", lead=lead)
+        return t(locale, "starts", lead=duration_words(lead, locale))
     left = event.start_at - now
+    minutes = format_duration(timedelta(minutes=max(round(abs(left.total_seconds()) / 60), 1)))
     if left >= timedelta(0):
-        return t(locale, "starts", lead=format_duration(timedelta(minutes=max(round(left.total_seconds() / 60), 1))))
-    return t(locale, "started", ago=format_duration(timedelta(minutes=max(round(-left.total_seconds() / 60), 1))))
+        return t(locale, "starts", lead=duration_words(minutes, locale))
+    return t(locale, "started", ago=duration_words(minutes, locale))
 
 
 def render_alert(
@@ -88,7 +90,7 @@ def render_alert(
         f"{t(locale, 'source')}: {source_text(event)}",
     ]
     if lead[:1].isdigit() and event.precision == Precision.DATETIME.value:
-        lines.insert(1, _starts(event, lead, now, locale) if late and now is not None else t(locale, "starts", lead=lead))
+        lines.insert(1, _starts(event, lead, now, locale) if late and now is not None else t(locale, "starts", lead=duration_words(lead, locale)))
     if late:
         lines.insert(0, t(locale, "late", due=format_instant(due_at, display_zone)))
     if event.description:

@@ -21,7 +21,7 @@ import apprise
 from calendar_daemon.config.sections import ENV_REFERENCE
 from calendar_daemon.config.settings import Config, expand_env
 from calendar_daemon.exceptions import ChannelError, ConfigError
-from calendar_daemon.ops.redact import install_log_redaction, redact_url, register_expanded, register_secret
+from calendar_daemon.ops.redact import install_log_redaction, redact_url, register_expanded
 
 logger = logging.getLogger(__name__)
 
@@ -60,16 +60,31 @@ def _load_config_file(path: str, where: str, source: str) -> list[str]:
     return urls
 
 
-@contextmanager
-def _apprise_quiet() -> Iterator[None]:
-    """Keep apprise's own error lines out while a URL is checked (the caller reports the problem)."""
-    log = logging.getLogger("apprise")
-    previous = log.level
-    log.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        log.setLevel(previous)
+class _QuietWhileChecking(logging.Filter):
+    """Drops apprise's records logged by a thread while it checks channel URLs (the caller reports the
+    problem in its own words); records of other threads, such as a send's error, pass as usual. The
+    apprise logger's level is never changed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(self._local, "depth", 0)
+
+    @contextmanager
+    def here(self) -> Iterator[None]:
+        log = logging.getLogger("apprise")
+        if self not in log.filters:
+            log.addFilter(self)
+        self._local.depth = getattr(self._local, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._local.depth -= 1
+
+
+quiet_apprise_here = _QuietWhileChecking().here
 
 
 def resolve_channels(config: Config, timeout: float | None = None) -> list[ResolvedChannel]:
@@ -77,13 +92,14 @@ def resolve_channels(config: Config, timeout: float | None = None) -> list[Resol
 
     Errors name the config file and key and never contain the secret.
     """
-    install_log_redaction("apprise")  # apprise logs the URLs it sends to
+    # apprise logs the URLs it sends to, and urllib3 (under it) the path of each request, at DEBUG
+    install_log_redaction("apprise", "urllib3.connectionpool")
     resolved: list[ResolvedChannel] = []
     for index, channel in enumerate(config.channels):
         if channel.url:
             where = f"channels.{index}.url ({channel.name})"
             url = expand_env(channel.url, where=where, source=config.source)
-            register_secret(url)
+            register_expanded(url)  # the URL and its secret-looking pieces, which apprise logs on their own
             for name in ENV_REFERENCE.findall(channel.url):
                 register_expanded(os.environ[name])
             urls = [url]
@@ -92,11 +108,11 @@ def resolve_channels(config: Config, timeout: float | None = None) -> list[Resol
             where = f"channels.{index}.config_path ({channel.name})"
             urls = _load_config_file(channel.config_path, where, config.source)
             for url in urls:
-                register_secret(url)
+                register_expanded(url)
             display = f"apprise config {channel.config_path}"
         body_limit, title_limit = DEFAULT_MAX_LENGTH * 8, 250
         for url in urls:
-            with _apprise_quiet():  # its own "Unparseable URL" line would come before our clean error
+            with quiet_apprise_here():  # its own "Unparseable URL" line would come before our clean error
                 plugin = apprise.Apprise.instantiate(url)
             if plugin is None:
                 raise ConfigError(f"{config.source}: {where}: apprise cannot use the URL {redact_url(url)}")

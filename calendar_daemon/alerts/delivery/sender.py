@@ -5,10 +5,12 @@ waited in the pool gets its lease renewed before the send (or is left alone when
 took it over). An alert that can no longer be sent in time — never tried and overdue past the grace
 period or its event begun; or tried (failed, interrupted) and past the grace period after its event
 began — is *parked* for its channel's missed summary (the next tick marks it ``missed``), never
-dropped silently. An alert planned after its due time (a move re-planned it) waits while a
-moved/cancelled notice of its event to its channel is going out, so the notice comes first. One
+dropped silently. (A moved/cancelled notice goes before its event's reminders to the same channel:
+the ledger does not hand such a reminder out while the notice is being sent.) One
 whose event no longer wants it is ``cancelled``; otherwise the outcome is ``sent``, ``late``, a
-retry later, or ``failed``.
+retry later, or, after ``max_attempts``, ``failed`` for digests and notices. An alert is retried past
+``max_attempts`` while it is still worth sending, then parked; a missed summary is retried until it
+expires.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from calendar_daemon.alerts.delivery.messages import truncate
 from calendar_daemon.alerts.delivery.notifier import Notifier, SendError
 from calendar_daemon.alerts.delivery.row_text import LATE_AFTER, Composer
 from calendar_daemon.alerts.ledger import Ledger, was_tried
-from calendar_daemon.alerts.planning.planner import worth_sending
+from calendar_daemon.alerts.planning.planner import last_chance, worth_sending
 from calendar_daemon.config.settings import Config
 from calendar_daemon.domain.durations import parse_duration
 from calendar_daemon.ops.metrics import Metrics
@@ -32,8 +34,6 @@ from calendar_daemon.store.events import EventStore
 from calendar_daemon.store.models import AlertRow
 
 logger = logging.getLogger(__name__)
-
-NOTICE_FIRST = timedelta(seconds=1)  # a re-planned late alert waits this long for its event's notice, then looks again
 
 
 class Sender:
@@ -91,8 +91,9 @@ class Sender:
         return self._sent(row, token)
 
     def _hold_back(self, row: AlertRow, token: str, now: datetime) -> str | None:
-        """``parked`` when the alert can no longer be sent in time, ``deferred`` while its event's
-        notice goes first; None to send it now."""
+        """``parked`` when the alert can no longer be sent in time; None to send it now. (A reminder
+        whose event's notice is going out is not claimed until the notice is recorded: see
+        :meth:`Ledger.claim`.)"""
         if not worth_sending(row.due_at, row.expires_at, now, self.grace, tried=was_tried(row)):
             self.ledger.park(row.id or 0, token, now)
             logger.warning(
@@ -100,20 +101,31 @@ class Sender:
                 row.id, row.channel, row.due_at.isoformat(),
             )  # fmt: skip
             return "parked"
-        if row.due_at <= row.created_at and self.ledger.notice_pending(row.event_uid, row.channel, now):
-            self.ledger.defer(row.id or 0, token, now + NOTICE_FIRST, now)
-            return "deferred"
         return None
 
     def _failed(self, row: AlertRow, token: str, error: str) -> str:
         alerts = self.config.alerts
+        # An alert is retried for as long as it is worth sending, whatever max_attempts says, then it
+        # is parked for its channel's missed summary: it never ends failed and unreported. The summary
+        # itself is retried until it expires (a day).
+        chance = None
+        if row.kind == "alert":
+            chance = last_chance(row.due_at, row.expires_at, self.grace)
+        elif row.kind == "missed_summary":
+            chance = row.expires_at
         status = self.ledger.mark_failure(
             row, token, error, self.clock(), max_attempts=alerts.max_attempts, base_seconds=alerts.retry_base_seconds,
+            last_chance=chance,
         )  # fmt: skip
         self.last_send[row.channel] = {"ok": False, "at": self.clock().isoformat(), "error": error}
         logger.warning("alert %s to %s failed (attempt %s): %s", row.id, row.channel, row.attempts + 1, error)
         if status == "failed":
             self.metrics.alert("failed", row.channel, kind=row.kind)
+        elif status == "parked":
+            logger.warning(
+                "alert %s to %s (due %s) failed until it could no longer be sent in time; it goes into the "
+                "channel's missed summary", row.id, row.channel, row.due_at.isoformat(),
+            )  # fmt: skip
         return status
 
     def _sent(self, row: AlertRow, token: str) -> str:

@@ -149,6 +149,11 @@ def worth_sending(due_at: datetime, expires_at: datetime, now: datetime, grace: 
     return now - due_at <= grace and now < expires_at
 
 
+def last_chance(due_at: datetime, expires_at: datetime, grace: timedelta) -> datetime:
+    """The last instant a tried alert is still worth sending (:func:`worth_sending` with ``tried``)."""
+    return max(due_at + grace, expires_at)
+
+
 def plan_event(
     event: PlannableEvent,
     rules: Sequence[Rule],
