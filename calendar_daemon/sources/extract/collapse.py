@@ -65,6 +65,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     headline = a.headline or b.headline
     if ca.category != cb.category or (ca.region != cb.region and not headline):
         return False
+    if ca.release and cb.release and ca.release != cb.release:
+        return False
     if a.terms and b.terms and not a.terms & b.terms:
         return False  # different kinds of event ("租用" is not "上市")
     if _overlap(ca.entities, cb.entities):
@@ -134,6 +136,8 @@ class Findings:
     def add(self, c: Candidate, scope: str, pos: int) -> None:
         key = (c.category, c.start, c.end, c.region)
         for old in self.index.get(key, []):
+            if old.cand.release and c.release and old.cand.release != c.release:
+                continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
                 merge_into(old.cand, c)
                 return

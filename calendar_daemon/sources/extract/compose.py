@@ -288,9 +288,11 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
     """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing."""
     def echoes(w: TimeMatch, d: TimeMatch) -> bool:
+        # "Thursday, December 17": a weekday written against a date is that date's, even when it would
+        # alone name another day (the coming Thursday); the date decides.
         gap = d.start - w.end if d.start >= w.end else w.start - d.end
         return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
-                and d.resolved.first_day() == w.resolved.first_day())
+                and d.resolved.precision in ("date", "datetime") and d.resolved.kind == "point")
     return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
 
 

@@ -12,9 +12,12 @@ from zoneinfo import ZoneInfo
 from . import classify as C
 from .candidate import Candidate
 from .collapse import Findings, Found, collapse, merge_into
+from .companies import follower_names, followers, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
-from .normalize import cjk_ratio, normalize
-from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
+from .lists import with_list_day
+from .normalize import cjk_ratio, normalize, traditional_place
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
+from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
@@ -183,9 +186,13 @@ def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
     return start, iso(as_date(res.end)), res.precision
 
 
-def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
+# "…, officials said on Thursday": the day something was said is no event.
+_REPORTED = re.compile(r"\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+
+
+def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "") -> bool:
     res = tm.resolved
-    if res.past_relative:
+    if res.past_relative or _REPORTED.search(before[-30:]):
         return True
     last = res.last_day() if res.kind != "open_start" else None
     first = res.first_day()
@@ -201,10 +208,11 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     """Dated, upcoming (or ongoing) events found in one article."""
     norm = _normalised(text)
     zh = cjk_ratio(norm) >= 0.3
-    zone = tz or (BEIJING if zh else NEW_YORK)
+    place = traditional_place(text) if zh else None
+    zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
-    default_region = "CN" if zh else "US"
+    default_region = place or ("CN" if zh else "US")
     findings, heading = Findings(), _DayHeading()
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
@@ -213,6 +221,8 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
+        last = findings.found[-1].cand.start[:10] if findings.found else None
+        sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
         if _is_day_heading(sentence, anchor):
             heading.begin(sentence, para_no)
             continue
@@ -231,7 +241,7 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = normalize(text)
+    norm = RE_EN_BYLINE.sub("", normalize(text))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -286,20 +296,29 @@ def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
           zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
-          moved: bool = False, before: str = "") -> Candidate:
-    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date."""
-    category = C.category_of(clause, sentence)
-    region = C.region_of(clause, forward, sentence, default=default_region)
+          moved: bool = False, before: str = "", named: list[Named] | None = None) -> Candidate:
+    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date;
+    ``named``: the gazetteer's releases the clause names."""
+    category, importance, region = fill_from_release(
+        C.category_of(clause, sentence), 0, C.region_of(clause, forward, sentence, default=default_region),
+        named or [], default_region)
     entities = C.entities_of(C.strip_section(forward), category)
     if not entities and lead:  # a clause without a subject continues the sentence's last named one
         entities = C.entities_of(lead, category)[-1:]
+    if not zh and category in ("earnings", "ipo", "lockup") and (listed := ticker_companies(clause)):
+        later = follower_names(forward)
+        entities = [e for e in listed + [e for e in entities if e not in listed] if e not in later]
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
         # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
         entities = C.en_companies(before[-80:])
     time_text = tm.span_text(sentence) if tm else ""
+    clause = clause if zh else without_tickers(clause)
     title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
-    return Candidate(title=title, category=category, region=region,
-                     importance=C.importance_of(category, clause + forward), start=span[0], end=span[1],
+    if named and ((zh and not TITLE_HAS_VERB.search(clause))
+                  or (not zh and (not title or title.endswith(("data release", "market event"))))):
+        title = release_title(named[0], region, zh)  # a verbless list item is named by the release itself
+    return Candidate(title=title, category=category, region=region, release=named[0].release.id if named else None,
+                     importance=max(importance, C.importance_of(category, clause + forward)), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
                      evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],
                      confidence=round(min(0.95, confidence), 2), fiscal=bool(tm and tm.resolved.fiscal))
@@ -334,9 +353,11 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
-                or (listed and C.category_of(clause, sentence) != "other"))
-        if not trig or _is_past(tm, anchor.today, clause):
+                or (listed and C.category_of(clause, sentence) != "other")
+                or bool(named and (listed or C.FUTURE.search(clause))))
+        if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
         if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):
             continue
@@ -347,11 +368,12 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         conf += 0.1 if C.FUTURE.search(clause) else 0.0
         conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
         c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
-                  moved, sentence[fs:tm.start])
+                  moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        add(c, clause, tm.start)
-        kept += 1
+        for one in each_release(c, named, zh) + (followers(c, forward) if not zh else []):
+            add(one, clause, tm.start)
+            kept += 1
     return kept, move
 
 

@@ -15,7 +15,7 @@ _FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|�
                      r"|(?:将于|将|于|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍|及|和|与|(?<![细规法准原])则)+$")
 _TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上限)|解禁|到期|兑付|施行|生效|召开|举行|举办|推出|量产|上线|投产|"
                          r"交付|部署|租用|关门|冻结|试生产|建设期|上市|挂牌|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作|除息|"
-                         r"登记|回售|休市")
+                         r"登记|回售|休市|停止交易|发表讲话|讲话|致辞|演讲|投入运营|启用|开通|开业")
 MAX_ZH = 32
 MAX_EN = 60
 # Time words and places that a title does not need: the date is the event's own field.
@@ -105,6 +105,8 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     before = re.split(r"[,，;；]", body[:m.start()])[-1]  # the subject is in the verb's own clause
     before = _PLACE.sub("", re.sub(r"\s+|存在|再度|再次|将有|共有", "", before))
     subj = _FILLER.sub("", before)
+    if len(own := re.sub(r"^其", "", subj.rsplit("的", 1)[-1])) >= 2:  # "其新建的智算中心" -> "智算中心"
+        subj = own
     if book and ("规则" in subj or "该" in subj or not subj or ("》" in subj and "《" not in subj)):
         subj = book.group(1)
     elif len(subj) > 16 and entities:  # "美股存储三巨头闪迪、西部数据…与…SK海力士" -> "闪迪、西部数据等"
@@ -165,9 +167,14 @@ _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
 
 
+_EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
+
+
 def _en_item(clause: str) -> str:
     """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
     text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
+    if (head := _EN_NAMED_ITEM.match(text)) and len(head[1].split()) <= 6:  # "Name: one-line description"
+        return head[1].strip()
     if _EN_VERB.search(text):
         return ""
     item = _EN_ITEM.sub("", text).strip(" -–•*")

@@ -1,0 +1,99 @@
+"""Shapes that real published calendars use and the extractor once missed (issue 15). Each article in
+tests/data/articles/ is our own invented text written in that shape:
+
+* English calendar lists: a day heading line, then "Name: description" items, some with paired times
+  "12:00 PM GMT / 7:00 AM ET" (the name is the title, the day comes from the heading);
+* Traditional Chinese previews with am/pm clocks in Hong Kong time, "同日，A、B、C亦會公布…" naming
+  several releases in one clause, and earnings lists "8日：公司(代碼)等發布業績";
+* Chinese releases named without a release verb, dates typed with spaces, market closures;
+* English earnings prose with tickers and "followed a day later by";
+* "on Thursday, December 17, at 14:15 Frankfurt time" is one decision, and "begin trading on the Hong
+  Kong stock exchange" is a listing;
+* wire bylines give the outlet and the publication day; titles are clean names, never fragments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from calendar_daemon.sources.extract import Candidate, detect_published, extract
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def read(name: str) -> list[Candidate]:
+    return extract((ARTICLES / name).read_text(encoding="utf-8"))
+
+
+def rows(name: str) -> list[tuple[str, str, str, str]]:
+    return [(c.category, c.region, c.start, c.title) for c in read(name)]
+
+
+def test_english_calendar_list_items_take_their_day_heading_and_name() -> None:
+    assert rows("en_calendar_list_paired_times.txt") == [
+        ("macro_data", "US", "2026-12-14", "Empire State manufacturing index"),
+        ("macro_data", "EU", "2026-12-14", "Eurozone industrial production"),
+        ("macro_data", "US", "2026-12-15", "US retail sales"),
+        ("macro_data", "EU", "2026-12-15T10:00+00:00", "German ZEW economic sentiment"),  # 10:00 GMT = 5:00 ET
+        ("macro_data", "GB", "2026-12-15T12:00+00:00", "UK labour market report"),
+        ("central_bank", "US", "2026-12-16T19:00+00:00", "Fed interest rate decision"),
+    ]
+
+
+def test_traditional_chinese_ampm_clocks_same_day_releases_and_earnings_lists() -> None:
+    cands = read("zh_hant_ampm_clock.txt")
+    got = {(c.start, c.title) for c in cands}
+    assert ("2026-12-08T08:05+08:00", "美国联储局主席发表讲话") in got  # "本港時間8:05am"
+    assert ("2026-12-09T16:00+08:00", "香港政府统计处公布10月零售业总销货价值") in got  # "於4:00pm"
+    assert ("2026-12-10T19:30+08:00", "美国劳工部公布11月消费物价指数") in got  # "晚上7:30pm", not 07:30
+    same_day = sorted(c.title for c in cands if c.start == "2026-12-09")  # "同日，…亦會公布" three releases
+    assert same_day == ["香港外汇储备", "香港失业率", "香港楼价指数"]
+    earnings = [(c.start, c.entities) for c in cands if c.category == "earnings"]
+    assert earnings == [("2026-12-08", ["海峰科技"]), ("2026-12-10", ["东岸银行", "远洋航运"])]
+    assert {c.timezone for c in cands if c.precision == "datetime"} == {"Asia/Hong_Kong"}
+    assert {c.region for c in cands if c.category != "central_bank" and "美国" not in c.title} == {"HK"}
+
+
+def test_verbless_releases_spaced_dates_and_market_closures() -> None:
+    assert [(c.category, c.region, c.start, c.end, c.title) for c in read("zh_verbless_closure.txt")] == [
+        ("macro_data", "CN", "2027-09-30", "2027-09-30", "中国官方PMI"),
+        ("macro_data", "CN", "2027-09-30", "2027-09-30", "中国财新PMI"),
+        ("other", "CN", "2027-10-01", "2027-10-07", "中国休市"),
+        ("other", "HK", "2027-10-01", "2027-10-01", "香港休市"),
+    ]
+
+
+def test_english_earnings_prose_with_tickers() -> None:
+    cands = read("en_earnings_tickers.txt")
+    assert [(c.category, c.start, c.entities) for c in cands] == [
+        ("earnings", "2026-10-27", ["Visa"]),
+        ("earnings", "2026-10-28", ["Apple"]),  # "followed a day later by Apple"
+        ("macro_data", "2026-10-29", []),
+    ]
+    assert [c.title for c in cands] == ["Visa results", "Apple earnings", "Initial Jobless Claims"]
+    assert not any("Report" in c.title or ")" in c.title for c in cands)
+
+
+def test_one_ecb_decision_and_a_hong_kong_listing() -> None:
+    cands = read("en_ecb_and_hk_listing.txt")
+    assert [(c.category, c.region, c.start) for c in cands] == [
+        ("central_bank", "EU", "2026-12-17T14:15+01:00"),  # not a second one on the publication Thursday
+        ("ipo", "HK", "2026-12-18"),
+    ]
+    assert cands[1].entities == ["Harbourline Robotics"]
+
+
+def test_wire_bylines_give_outlet_and_day() -> None:
+    xinhua = (ARTICLES / "en_wire_bylines.txt").read_text(encoding="utf-8")
+    when, outlet = detect_published(xinhua)
+    assert outlet == "Xinhua" and when is not None and when.date().isoformat() == "2026-12-03"
+    assert [(c.category, c.start, c.title) for c in extract(xinhua)] == [("macro_data", "2026-12-07", "China trade data")]
+    reuters = (ARTICLES / "en_reuters_byline.txt").read_text(encoding="utf-8")
+    assert detect_published(reuters)[1] == "Reuters"
+    portal = "下周数据前瞻\n华尔街见闻 2026-12-04 18:00\n国家统计局将于12月9日公布11月CPI。\n"
+    assert detect_published(portal)[1] == "华尔街见闻"
+
+
+def test_chinese_titles_are_clean_names_not_fragments() -> None:
+    titles = [c.title for c in read("zh_clean_titles.txt")]
+    assert titles == ["中国社会消费品零售总额", "中国规模以上工业增加值", "智算中心投入运营"]
