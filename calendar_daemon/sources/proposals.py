@@ -49,15 +49,16 @@ def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
 
 
-def articles_in(text: str, source: str, published: datetime | None) -> list[Article]:
-    """Split a page holding several dated articles; find each one's publication time."""
+def articles_in(text: str, source: str, published: datetime | None, outlet: str | None = None) -> list[Article]:
+    """Split a page holding several dated articles; find each one's publication time and outlet
+    (``outlet``, when given, is what the reader says it is)."""
     if not text.strip():
         raise InputError("no text to read", source=source)
     parts = split_articles(text) if published is None else []
     pieces = [(part.text, part.headline) for part in parts] if len(parts) > 1 else [(text, _first_line(text))]
     articles = []
     for body, headline in pieces:
-        when, outlet = detect_published(body)
+        when, found = detect_published(body)
         when = published or when
         if when is None:
             raise InputError(
@@ -65,7 +66,7 @@ def articles_in(text: str, source: str, published: datetime | None) -> list[Arti
                 "pass --published 2026-01-25T20:41+08:00",
                 source=source,
             )
-        articles.append(Article(body, source, headline, outlet or "unknown outlet", when))
+        articles.append(Article(body, source, headline, outlet or found or "unknown outlet", when))
     return articles
 
 

@@ -211,9 +211,14 @@ _EN_NOT_NAME = re.compile(r"^(?:On|In|At|For|The|A|An|And|But|Also|Meanwhile|Els
                           r"Shenzhen|Beijing|Tokyo|Frankfurt|China|Japan|Europe|Free Report|NYSE|Nasdaq|Stock|Exchange)\b")
 
 
+# Capitalised words of a headline that are no company on their own ("New listing next month").
+_EN_HEADLINE_WORDS = frozenset(("New", "Top", "Big", "Key", "Major", "Latest", "Upcoming", "Markets", "Stocks", "Rates",
+                                "Listings", "Listing", "Preview", "Calendar", "Watch", "What", "Who", "How", "Why"))
+
+
 def en_companies(segment: str) -> list[str]:
     """Company-like names in an English text segment ("…after the bell and Adobe on")."""
-    return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0])][:4]
+    return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0]) and m[0] not in _EN_HEADLINE_WORDS][:4]
 
 
 def entities_of(text: str, category: str) -> list[str]:
@@ -261,5 +266,9 @@ _NAME_TERMS = frozenset(n.casefold() for n in (*KNOWN_ENTITIES, "BOJ", "BOE", "R
 
 def category_terms(category: str, text: str) -> frozenset[str]:
     """The words of ``category``'s vocabulary found in ``text`` (lower case): what kind of event it is."""
-    return frozenset(t for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
+    return frozenset(_SYNONYMS.get(t, t) for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
                      if (t := m[0].casefold()) not in _NAME_TERMS)
+
+
+# Words for one kind of event: a listing is a listing however it is said.
+_SYNONYMS = dict.fromkeys(("begin trading", "begins trading", "start trading", "starts trading", "trading debut", "debut", "上市", "挂牌"), "listing")
