@@ -17,6 +17,7 @@ from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.extract import Candidate, detect_published, extract
 from calendar_daemon.sources.extract.articles import split_articles
+from calendar_daemon.sources.model_reader import ModelReader, merge
 
 
 @dataclass
@@ -70,11 +71,14 @@ def articles_in(text: str, source: str, published: datetime | None, outlet: str 
     return articles
 
 
-def propose(articles: list[Article], tz: str | None = None) -> list[Proposal]:
-    proposals = []
+def propose(articles: list[Article], tz: str | None = None, reader: ModelReader | None = None) -> list[Proposal]:
+    """The rules' candidates of each article, with the language-model reader's added when one is configured."""
+    proposals: list[Proposal] = []
     for article in articles:
-        for candidate in extract(article.text, article.published, tz):
-            proposals.append(Proposal(candidate, article))
+        candidates = extract(article.text, article.published, tz)
+        if reader is not None:
+            candidates = merge(candidates, reader.read(article.text, article.published, tz))
+        proposals.extend(Proposal(candidate, article) for candidate in candidates)
     return proposals
 
 

@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 
 from . import classify as C
 from .candidate import Candidate
-from .collapse import Findings, Found, collapse, merge_into
+from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .lists import with_list_day
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
-from .reschedule import Move, find_move
+from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
@@ -209,7 +209,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     norm = _normalised(text)
     zh = cjk_ratio(norm) >= 0.3
     place = traditional_place(text) if zh else None
-    zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
+    zone = tz or article_zone(norm, text)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
@@ -229,11 +229,18 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         sentence, listed = heading.read(sentence, para_no, anchor)
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
         if move is not None:
-            _drop_moved(findings.found, move, sent_no)
+            drop_moved(findings.found, move, sent_no)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = collapse(findings.found, merge_into)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def article_zone(norm: str, text: str) -> str:
+    """The zone of the article's wall-clock times when it names none: Hong Kong or Taipei for a
+    Traditional-Chinese article from there, Beijing for other Chinese text, else New York."""
+    zh = cjk_ratio(norm) >= 0.3
+    return PLACE_ZONES.get((traditional_place(text) if zh else None) or "", BEIJING if zh else NEW_YORK)
 
 
 def _normalised(text: str) -> str:
@@ -282,16 +289,6 @@ class _DayHeading:
         if self.text and not _has_own_date(sentence, anchor):
             return f"{self.text} {sentence}", True
         return sentence, len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
-
-
-def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
-    """A change of date ("因10月17日为休息日,兑付日顺延至…") retires the original date proposed by the
-    sentences just before it for the same kind of event."""
-    moved = {f.cand.category for f in found if f.sentence == sent_no and f.cand.rescheduled_from}
-    for f in [f for f in found if sent_no - 2 <= f.sentence < sent_no and f.cand.category in moved]:
-        if date.fromisoformat(f.cand.start[:10]) in move.days:
-            found.remove(f)
-            logger.debug("%r at %s was moved; dropped", f.cand.title, f.cand.start)
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
