@@ -53,7 +53,7 @@ def test_founding_articles_after_seed_propose_nothing_and_each_candidate_is_know
     fed = [r for r in rows if r["category"] == "central_bank" and r["precision"] == "datetime"]
     assert fed and {r["known_uid"] for r in fed} == {FED_UID}
     # the near-duplicates of seeded events name the seeded event itself
-    hbm = {r["title"]: r["known_uid"] for r in rows if "HBM" in r["title"]}
+    hbm = {r["title"]: r["known_uid"] for r in rows if "自研HBM" in r["title"]}
     assert set(hbm.values()) == {"huawei-hbm-bailu-2026-h1@seeds.calendar-daemon", "huawei-hbm-zhuque-2026-h2@seeds.calendar-daemon"}
     result = invoke_cli("ingest", str(article), db=db_url)
     assert result.returncode == 0, result.stderr

@@ -311,7 +311,9 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
     time_text = tm.span_text(sentence) if tm else ""
     clause = clause if zh else without_tickers(clause)
     title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
-    if named and ((zh and not TITLE_HAS_VERB.search(clause))
+    if zh and named and named[0].text.replace(" ", "") not in title and re.search(r"\d{4}年|\d月", title):
+        title = release_title(named[0], region, zh) + (verb[0] if (verb := TITLE_HAS_VERB.search(clause)) else "")
+    elif named and ((zh and not TITLE_HAS_VERB.search(clause))
                   or (not zh and (not title or title.endswith(("data release", "market event"))))):
         title = release_title(named[0], region, zh)  # a verbless list item is named by the release itself
     return Candidate(title=title, category=category, region=region, release=named[0].release.id if named else None,
