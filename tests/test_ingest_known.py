@@ -1,5 +1,6 @@
 """Known events are known: an article about events the calendar already has proposes nothing new for
-them, and `ingest --dry-run --json` marks each candidate new, known (with the event's UID) or conflict."""
+them, and `ingest --dry-run --json` marks each candidate new, known (with the event's UID) or conflict.
+(The founding articles after `seed`: tests/test_ingest_merge.py.)"""
 
 from __future__ import annotations
 
@@ -40,25 +41,6 @@ def dry_run(db: str, path: Path, *extra: str) -> list[dict[str, Any]]:
 
 def pending(db: str) -> list[dict[str, Any]]:
     return json.loads(invoke_cli("review", "--json", db=db).stdout)  # type: ignore[no-any-return]
-
-
-def test_founding_articles_after_seed_propose_nothing_and_each_candidate_is_known(shared_seeds: Path, db_url: str) -> None:
-    assert invoke_cli("seed", db=db_url).returncode == 0
-    article = shared_seeds / "000_dcc5131f58164046.txt"
-    rows = dry_run(db_url, article)
-    assert len(rows) >= 30
-    assert {r["status"] for r in rows} == {"known"}, [r["title"] for r in rows if r["status"] != "known"]
-    listed = {e["uid"] for e in json.loads(invoke_cli("list", "--json", db=db_url).stdout)}
-    assert {r["known_uid"] for r in rows} <= listed
-    fed = [r for r in rows if r["category"] == "central_bank" and r["precision"] == "datetime"]
-    assert fed and {r["known_uid"] for r in fed} == {FED_UID}
-    # the near-duplicates of seeded events name the seeded event itself
-    hbm = {r["title"]: r["known_uid"] for r in rows if "自研HBM" in r["title"]}
-    assert set(hbm.values()) == {"huawei-hbm-bailu-2026-h1@seeds.calendar-daemon", "huawei-hbm-zhuque-2026-h2@seeds.calendar-daemon"}
-    result = invoke_cli("ingest", str(article), db=db_url)
-    assert result.returncode == 0, result.stderr
-    assert "0 proposed" in result.stdout
-    assert pending(db_url) == []
 
 
 def test_dry_run_marks_known_conflict_and_new(tmp_path: Path, db_url: str) -> None:
