@@ -209,7 +209,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     norm = _normalised(text)
     zh = cjk_ratio(norm) >= 0.3
     place = traditional_place(text) if zh else None
-    zone = tz or article_zone(norm, text)
+    zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")

@@ -8,6 +8,7 @@ as ``[1][4]``.  Every regex here is linear (no nested quantifiers).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import unicodedata
@@ -170,7 +171,7 @@ def cjk_ratio(text: str) -> float:
     return cjk / total if total else 0.0
 
 
-_TRAD_SET = frozenset(_TRAD)
+_TRAD_RX = re.compile("[" + "".join(sorted(set(_TRAD) - set(_SIMP))) + "]")
 _HK_WORDS = re.compile(r"本港|香港|港股|港交所|港元|恒指|恒生")
 _TW_WORDS = re.compile(r"台北|台股|臺股|台灣|臺灣|新台幣|民國|櫃買|證交所")
 
@@ -179,7 +180,7 @@ def traditional_place(text: str) -> str | None:
     """"HK" or "TW" for an article in Traditional characters that names Hong Kong or Taiwan (its clock
     times are then local), else None."""
     sample = text[:5000]
-    if sum(ch in _TRAD_SET for ch in sample) < 5:
+    if len(list(itertools.islice(_TRAD_RX.finditer(sample), 5))) < 5:
         return None
     hk, tw = len(_HK_WORDS.findall(sample)), len(_TW_WORDS.findall(sample))
     return None if hk == tw == 0 else "HK" if hk >= tw else "TW"
