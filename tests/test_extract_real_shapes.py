@@ -9,7 +9,8 @@ tests/data/articles/ is our own invented text written in that shape:
 * English earnings prose with tickers and "followed a day later by";
 * "on Thursday, December 17, at 14:15 Frankfurt time" is one decision, and "begin trading on the Hong
   Kong stock exchange" is a listing;
-* wire bylines give the outlet and the publication day; titles are clean names, never fragments.
+* wire bylines give the outlet and the publication day; titles are clean names, never fragments;
+* tables ("Time | Event | Country" rows, HTML tables), bullets with a clock, "Thursday: …" entries.
 """
 
 from __future__ import annotations
@@ -97,3 +98,31 @@ def test_wire_bylines_give_outlet_and_day() -> None:
 def test_chinese_titles_are_clean_names_not_fragments() -> None:
     titles = [c.title for c in read("zh_clean_titles.txt")]
     assert titles == ["中国社会消费品零售总额", "中国规模以上工业增加值", "智算中心投入运营"]
+
+
+def test_table_rows_bullets_and_weekday_entries_in_an_english_calendar() -> None:
+    """"| 08:30 | Event | US |" rows under a header "Time (ET)", "- 14:00 Event" bullets under "Wed Dec 16",
+    and "Thursday: A at 12:00 GMT; B at 8:30 a.m. ET" (B is Thursday's too, and a data release)."""
+    assert rows("en_calendar_tables_bullets.txt") == [
+        ("macro_data", "US", "2026-12-14T08:30-05:00", "Empire State manufacturing index"),
+        ("macro_data", "US", "2026-12-14T10:00-05:00", "NAHB housing market index"),
+        ("macro_data", "GB", "2026-12-15T02:00-05:00", "UK unemployment rate"),
+        ("macro_data", "US", "2026-12-15T08:30-05:00", "Retail sales"),
+        ("central_bank", "US", "2026-12-16T14:00-05:00", "Fed interest rate decision"),
+        ("central_bank", "US", "2026-12-16T14:30-05:00", "Fed chair press conference"),  # not folded into 14:00
+        ("macro_data", "US", "2026-12-17T08:30-05:00", "Philadelphia Fed manufacturing index"),
+        ("central_bank", "GB", "2026-12-17T12:00+00:00", "Bank of England rate decision"),
+    ]
+
+
+def test_an_html_table_in_traditional_chinese() -> None:
+    cands = read("zh_hant_calendar_table.html")
+    assert [(c.category, c.region, c.start, c.title) for c in cands] == [
+        ("macro_data", "CN", "2026-12-14T10:00+08:00", "中国规模以上工业增加值"),
+        ("macro_data", "HK", "2026-12-15T16:30+08:00", "香港失业率"),
+        ("macro_data", "US", "2026-12-16T21:30+08:00", "美国零售销售"),
+        ("central_bank", "JP", "2026-12-17", "日本央行公布利率决议"),
+        ("macro_data", "US", "2026-12-18", "美国PCE物价指数"),
+    ]
+    assert {c.timezone for c in cands} == {"Asia/Hong_Kong"}
+    assert detect_published((ARTICLES / "zh_hant_calendar_table.html").read_text(encoding="utf-8"))[1] == "港灣財經"

@@ -191,6 +191,9 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     return tm
 
 
+_LIST_SEP = re.compile(r"\s*[-–•|]\s*(?=\d{1,2}:\d{2}(?!\d))")
+
+
 def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     base = tm.resolved
     if base.precision != "date" or base.kind != "point" or base.start != base.end:
@@ -209,6 +212,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     if zmid:
         zone, pos = ZONES[zmid[0]], zmid.end()
     hm: tuple[int, int] | None = None
+    if sep := _LIST_SEP.match(text, pos):  # "Wed Dec 16 - 14:00 Fed decision": a list item's own clock
+        pos = sep.end()
     tod = RE_TOD.match(text, pos) if text[pos:pos + 1] != "日" else None
     if tod and tod.end() - pos <= 12:
         hm, end = time_of_day(tod), tod.end()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,7 +13,8 @@ from .candidate import Candidate
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
-from .lists import with_list_day
+from .headings import DayHeading, is_day_heading, is_period
+from .lists import Table, with_list_day
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
@@ -44,14 +44,6 @@ _ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 _BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
-# A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
-_DAY_HEADING_MAX = 24
-_DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
-_HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
-                           r"(?:day)?\b\.?", re.IGNORECASE)
-_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
-
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
@@ -96,60 +88,12 @@ def _has_trigger(scope: str) -> bool:
     return C.TRIGGER.search(scope) is not None
 
 
-_RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
-
-
-def _is_period(sentence: str, tm: TimeMatch) -> bool:
-    """True when the expression names a data/report period ("3月CPI"), not the day something happens.
-    A clock time makes it a moment, and a release verb between it and the noun makes it the release day
-    ("4月13日 海关总署公布3月进出口数据")."""
-    if tm.resolved.precision == "datetime":
-        return False
-    post = sentence[tm.end:tm.end + 24]
-    if C.VERB_AFTER.match(post):
-        return False
-    m = C.PERIOD_NOUN.match(post)
-    return m is not None and _RELEASE_VERB.search(m[0]) is None
-
-
 def _headline(text: str) -> str:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for i, ln in enumerate(lines[:12]):
         if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
             return lines[i - 1]
     return lines[0] if lines else ""
-
-
-def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
-    """A short line that is nothing but one day ("周一(4月13日)", "4月14日(周二)", "Tuesday, April 14"):
-    the undated items listed under it happen on that day."""
-    if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
-        return False
-    times = find_times(sentence, anchor)
-    days = {(t.resolved.precision, t.resolved.kind, t.resolved.start, t.resolved.end) for t in times}
-    if (len(days) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point"
-            or (times[0].resolved.first_day() or anchor.today) < anchor.today):  # a dateline is no heading
-        return False
-    rest, pos = "", 0
-    for t in times:
-        rest, pos = rest + sentence[pos:t.start], t.end
-    return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
-
-
-_ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
-
-
-def _is_dated_entry(sentence: str, anchor: Anchor) -> bool:
-    """A calendar-list line "11月13日(星期五):香港第三季GDP修订" — a day, a colon, then the entry."""
-    if not sentence[:1].isdigit():
-        return False
-    times = find_times(sentence, anchor)
-    return (bool(times) and times[0].start == 0 and times[0].resolved.precision in ("date", "datetime")
-            and _ENTRY_COLON.match(sentence, times[0].end) is not None)
-
-
-def _has_own_date(sentence: str, anchor: Anchor) -> bool:
-    return any(t.resolved.kind != "as_of" and not _is_period(sentence, t) for t in find_times(sentence, anchor))
 
 
 def _week_ahead(headline: str, anchor: Anchor) -> date | None:
@@ -213,7 +157,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading = Findings(), _DayHeading()
+    findings, heading, table = Findings(), DayHeading(), Table()
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
@@ -223,10 +167,14 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
-        if _is_day_heading(sentence, anchor):
+        if is_day_heading(sentence, anchor):
             heading.begin(sentence, para_no)
             continue
+        sentence, row = table.read(sentence)
+        if not sentence:
+            continue
         sentence, listed = heading.read(sentence, para_no, anchor)
+        listed = listed or row
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
@@ -264,31 +212,6 @@ def _article_anchor(text: str, headline: str, published: datetime | None, zone: 
         published = datetime.now(ZoneInfo(zone))
         logger.debug("no publication time found; anchoring on now")
     return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone)))
-
-
-@dataclass
-class _DayHeading:
-    """The day heading of a calendar list being read. A heading that stands alone in its paragraph
-    owns the whole paragraph under it, however long its sentences ("Tuesday 1/30" + a paragraph of
-    prose); in a list, prose ends the heading's items."""
-
-    text: str = ""
-    paragraph: int = -1  # where the heading stands
-    owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
-
-    def begin(self, sentence: str, para_no: int) -> None:
-        self.text, self.paragraph, self.owned = sentence, para_no, -1
-
-    def read(self, sentence: str, para_no: int, anchor: Anchor) -> tuple[str, bool]:
-        """The sentence as read (an undated item under the heading gets the heading's day) and whether
-        it is an entry of a calendar list."""
-        if self.text and self.owned == -1:
-            self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned:
-            self.text = ""
-        if self.text and not _has_own_date(sentence, anchor):
-            return f"{self.text} {sentence}", True
-        return sentence, len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
@@ -329,7 +252,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
-             if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
+             if t.resolved.kind != "as_of" and not is_period(sentence, t)]
     move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
     kept = 0

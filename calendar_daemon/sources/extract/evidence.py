@@ -13,7 +13,8 @@ from calendar_daemon.domain.vocabulary import CATEGORIES
 from . import classify as C
 from .candidate import Candidate
 from .compose import anchor_for, find_times
-from .engine import _candidate_span, _is_period, _week_ahead, article_zone
+from .engine import _candidate_span, _week_ahead, article_zone
+from .headings import is_period
 from .normalize import normalize
 from .titles import tidy
 
@@ -44,7 +45,7 @@ def from_evidence(proposed: dict[str, object], article: str, published: datetime
     zone = tz or article_zone(norm_article, article)
     anchor = anchor_for(published, zone)
     anchor = anchor_for(published, zone, _week_ahead(norm_article.split("\n", 1)[0], anchor))
-    times = [t for t in find_times(text, anchor) if t.resolved.kind != "as_of" and not _is_period(text, t)]
+    times = [t for t in find_times(text, anchor) if t.resolved.kind != "as_of" and not is_period(text, t)]
     span = next((s for t in times if (s := _candidate_span(t)) is not None), None)
     if span is None:
         logger.info("proposal %r dropped: its evidence gives no date", proposed.get("title"))

@@ -75,6 +75,8 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")  # a table row stays one line, its cells apart
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 

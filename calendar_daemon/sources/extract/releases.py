@@ -158,8 +158,9 @@ def fill_from_release(category: str, importance: int, region: str, named: list[N
     if not named:
         return category, importance, region
     release = named[0].release
-    if category in ("other", "corporate", "policy") and release.category != "other":
-        category = release.category
+    if (category in ("other", "corporate", "policy") and release.category != "other") or (
+            release.region and category in ("central_bank", "macro_data", "liquidity", "conference")):
+        category = release.category  # "Philly Fed index" names a data release, not the Fed
     if release.region and region == default_region:
         region = release.region
     return category, max(importance, release.importance if category == release.category else importance), region

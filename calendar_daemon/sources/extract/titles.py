@@ -174,16 +174,18 @@ _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bo
 
 # A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
 _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)(?:\d{1,2}/\d{1,2}|"
-                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?,?\s*")
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+                            r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?,?\s*")
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
 
 
+_EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|GMT|UTC|BST|CET|CEST)?\b\s*")
 _EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 
 
 def _en_item(clause: str) -> str:
     """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
-    text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
+    text = _EN_LEAD.sub("", _EN_CLOCK_PREFIX.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1), count=1)
     if (head := _EN_NAMED_ITEM.match(text)) and len(head[1].split()) <= 6:  # "Name: one-line description"
         return head[1].strip()
     if _EN_VERB.search(text):
