@@ -126,3 +126,19 @@ def test_an_html_table_in_traditional_chinese() -> None:
     ]
     assert {c.timezone for c in cands} == {"Asia/Hong_Kong"}
     assert detect_published((ARTICLES / "zh_hant_calendar_table.html").read_text(encoding="utf-8"))[1] == "港灣財經"
+
+
+def test_english_week_ahead_prose_pairs_companies_and_days() -> None:
+    """"A and B report on Monday and Wednesday, respectively", "X reports Thursday, while Y follows on
+    Friday", "with producer prices following on Wednesday", a headline that only hints at a central bank,
+    and a market closure."""
+    assert rows("en_week_ahead_prose.txt") == [
+        ("earnings", "US", "2026-12-14", "Oracle results"),
+        ("macro_data", "US", "2026-12-15", "Consumer price index for November"),
+        ("earnings", "US", "2026-12-16", "Adobe results"),
+        ("macro_data", "US", "2026-12-16", "US producer prices"),
+        ("earnings", "US", "2026-12-17", "Micron earnings"),
+        ("central_bank", "JP", "2026-12-18", "Bank of Japan meeting"),
+        ("earnings", "US", "2026-12-18", "FedEx earnings"),
+        ("other", "US", "2026-12-25", "U.S. stock markets closed"),
+    ]

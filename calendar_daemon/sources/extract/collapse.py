@@ -76,6 +76,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     # Without names on both sides, the shared word must come with no name on either side; a preview
     # without a name ("CPI数据将公布", next week) may fold into the dated item that names its publisher
     # ("12月9日，国家统计局将公布11月CPI").
+    if headline and not (a.terms or ca.entities) if a.headline else headline and not (b.terms or cb.entities):
+        return True  # a headline naming only the kind of subject ("a central bank in Tokyo") previews the item
     return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities)
                                         or (preview is not None and not preview.cand.entities))
 

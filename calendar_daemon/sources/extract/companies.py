@@ -51,3 +51,21 @@ def followers(c: Candidate, after: str) -> list[Candidate]:
                            start=day.isoformat(), end=day.isoformat() if c.end else None,
                            precision="date", entities=[name], mentions=[], evidence=m[0][:60]))
     return out
+
+
+_RESPECTIVE = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def respectively(made: list[tuple[Candidate, str, int]], sentence: str) -> list[tuple[Candidate, str, int]]:
+    """"Oracle (ORCL) and Adobe (ADBE) report on Monday and Wednesday, respectively": the n-th company
+    goes with the n-th day."""
+    if not _RESPECTIVE.search(sentence) or len(made) < 2:
+        return made
+    names = ticker_companies(sentence) or made[0][0].entities
+    if len(names) != len(made):
+        return made
+    out = []
+    for (c, clause, pos), name in zip(made, names, strict=True):
+        what = "results" if c.category == "earnings" else c.title.split()[-1]
+        out.append((replace(c, entities=[name], title=f"{name} {what}"), clause, pos))
+    return out

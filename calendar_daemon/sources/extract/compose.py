@@ -43,6 +43,7 @@ _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
 _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
 _FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
+_RESPECTIVELY = re.compile(r"\s*,?\s*(?:respectively|分别)", re.IGNORECASE)
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 # "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day.
 _EN_BARE_END = re.compile(r"\s?[-–]\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|\.\d|-)")
@@ -111,7 +112,8 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                 out.append(replace(nxt, start=cur.start))
                 i += 2
                 continue
-            if (RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap:
+            if ((RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap
+                    and not _RESPECTIVELY.match(text, nxt.end)):  # "on Monday and Wednesday, respectively": two days
                 b = _with_year(nxt, cur, a.tz)
                 if b.first_day() is not None and cur.base.first_day() <= b.first_day():  # type: ignore[operator]
                     res = P.span(cur.base, b)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from . import classify as C
 from .candidate import Candidate
 from .collapse import Findings, collapse, merge_into
-from .companies import follower_names, followers, ticker_companies, without_tickers
+from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_period
 from .lists import Table, with_list_day
@@ -41,7 +41,7 @@ _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|�
                             re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so)\s+|;\s+")
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 _BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
@@ -223,6 +223,8 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
         C.category_of(clause, sentence), 0, C.region_of(clause, forward, sentence, default=default_region),
         named or [], default_region)
     entities = C.entities_of(C.strip_section(forward), category)
+    if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
+        entities = C.en_companies(before[-80:])  # "Micron reports on Thursday, while FedEx follows on Friday"
     if not entities and lead:  # a clause without a subject continues the sentence's last named one
         entities = C.entities_of(lead, category)[-1:]
     if not zh and category in ("earnings", "ipo", "lockup") and (listed := ticker_companies(clause)):
@@ -255,7 +257,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
              if t.resolved.kind != "as_of" and not is_period(sentence, t)]
     move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
-    kept = 0
+    made: list[tuple[Candidate, str, int]] = []
     for i, tm in enumerate(times):
         if move is not None and tm in move.originals:
             continue
@@ -293,10 +295,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        for one in each_release(c, named, zh) + (followers(c, forward) if not zh else []):
-            add(one, clause, tm.start)
-            kept += 1
-    return kept, move
+        made += [(one, clause, tm.start) for one in each_release(c, named, zh) + (followers(c, forward) if not zh else [])]
+    for one, clause, pos in respectively(made, sentence):
+        add(one, clause, pos)
+    return len(made), move
 
 
 def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:

@@ -165,7 +165,7 @@ _EN_LEAD = re.compile(r"^(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|
                       re.IGNORECASE)
 # The subject ends where the verb begins.
 _EN_VERB = re.compile(r"\s+(?:is|are|was|were|will|would|releases?|reports?|publishes|posts|holds?|meets|has|have|"
-                      r"due|follows?|set|scheduled|expected|ends|begins|starts|lists|prices|debuts|takes|comes|"
+                      r"due|follows?|following|set|scheduled|expected|ends|begins|starts|lists|prices|debuts|takes|comes|"
                       r"speaks|testifies|announces?|unveils?|gets|lands?|to)\b|,")
 _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bond": "bond auction",
             "other": "market event", "corporate": "corporate event", "policy": "policy change", "ipo": "IPO",
@@ -204,6 +204,9 @@ def _en_subject(clause: str) -> str:
     return np.replace("\u2019s", "").replace("'s", "")
 
 
+_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b", re.IGNORECASE)
+
+
 def _title_en(clause: str, category: str, region: str, entities: list[str]) -> str:
     keys: list[str] = []
     for m in _EN_KEY.finditer(clause):
@@ -211,6 +214,8 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
+    if category == "other" and np and _EN_CLOSED.search(clause):  # "U.S. stock markets will be closed on …"
+        return f"{np[:1].upper()}{np[1:]} closed"
     if item := _en_item(clause):
         title = item
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
