@@ -142,3 +142,16 @@ def test_english_week_ahead_prose_pairs_companies_and_days() -> None:
         ("earnings", "US", "2026-12-18", "FedEx earnings"),
         ("other", "US", "2026-12-25", "U.S. stock markets closed"),
     ]
+
+
+def test_chinese_day_lists_with_next_day_clocks_and_data_periods() -> None:
+    """"次日03:00" is the day after the item before; "介绍11月国民经济运行情况" under "周一(12月14日)" is
+    that Monday's (the month is a data period); "央行开展MLF操作" keeps its verb; "其中周二庚辛新材解禁"
+    names the company."""
+    got = {(c.category, c.start, c.title) for c in read("zh_week_ahead_day_lists.txt")}
+    assert ("conference", "2026-12-14", "国新办举行新闻发布会") in got
+    assert ("central_bank", "2026-12-17T03:00+08:00", "美联储公布利率决议") in got
+    assert ("liquidity", "2026-12-15", "央行开展MLF操作") in got
+    assert ("lockup", "2026-12-15", "庚辛新材限售股解禁") in got
+    assert {t for c, s, t in got if s == "2026-12-14T10:00+08:00"} == {
+        "中国社会消费品零售总额", "中国规模以上工业增加值", "中国固定资产投资"}

@@ -134,7 +134,7 @@ _BEFORE_VERB = re.compile(r"(?:^|[\s,,。;;:：)）])(?P<n>[A-Za-z\u4e00-\u9fff]
 _SUBJECT = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
                       r"(?:原定|原计划|原本|将于|拟于|计划于|预计于)")
 # "华鼎股份有3.2亿股限售股解禁", "中芯集成解禁首发原股东限售股".
-_BEFORE_LOCKUP = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
+_BEFORE_LOCKUP = re.compile(r"(?:^|[\s,，。;；:：)）]|(?:周|星期)[一二三四五六日天])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
                             r"(?:将|将有|有)?(?:[\d.]+\s*(?:亿|万)?股)?(?:限售股)?解禁")
 # A calendar-list entry names its company right after the colon: "5月20日(周三):鼎信智能(申购代码…)".
 _LIST_ENTRY = re.compile(r"[:：]\s*(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)(?=[(（,，\s]|$)")
@@ -191,6 +191,7 @@ def importance_of(category: str, text: str) -> int:
 def _clean_name(item: str) -> str | None:
     item = re.sub(r"\d{1,2}月\d{1,2}[日号].*$", "", item)  # "中芯集成5月18日解禁": the name ends at the date
     item = _LEAD.sub("", re.sub(r"\([^()]*\)", "", item).strip(" ,、"))
+    item = re.sub(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+", "", item)  # "周二庚辛新材": the day is no part of the name
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
     item = item.strip(" ,、")

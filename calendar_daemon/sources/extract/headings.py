@@ -70,7 +70,10 @@ def _entry_day(sentence: str, anchor: Anchor) -> str:
 
 
 def has_own_date(sentence: str, anchor: Anchor) -> bool:
-    return any(t.resolved.kind != "as_of" and not is_period(sentence, t) for t in find_times(sentence, anchor))
+    """Whether a list item names its own day; a month alone ("介绍11月国民经济运行情况") is a data period
+    under a day heading, not a day."""
+    return any(t.resolved.kind != "as_of" and t.resolved.precision in ("date", "datetime", "week") and not is_period(sentence, t)
+               for t in find_times(sentence, anchor))
 
 
 @dataclass

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from . import resolved as P
 
 logger = logging.getLogger(__name__)
 
 _SAME_DAY = re.compile(r"^(?:同日|同一天|同一日|当日|当天|same day)\s*[,，:：]?\s*", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"^(?:次日|翌日|隔日)\s*(?:凌晨|早上|上午)?(?=\s*\d{1,2}[:：点时])")
 _BARE_DAY_LINE = re.compile(r"^(?P<d>[1-9]|[12]\d|3[01])\s*[日号]\s*(?P<wd>\(\s*(?:周|星期)[一二三四五六日天]\s*\))?\s*[:：]")
 
 
@@ -20,10 +21,13 @@ def _md(day: date) -> str:
 
 
 def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
-    """The sentence with the day it leans on written out: "同日" becomes the day of the item before it,
+    """The sentence with the day it leans on written out: "同日" becomes the day of the item before it
+    ("次日03:00" the day after it),
     and a bare "24日：" the next such day of the month from the publication on."""
     if last_day is not None and (m := _SAME_DAY.match(sentence)):
         return f"{_md(last_day)}," + sentence[m.end():]
+    if last_day is not None and (m := _NEXT_DAY.match(sentence)):  # "次日03:00 美联储公布利率决议"
+        return _md(last_day + timedelta(days=1)) + " " + sentence[m.end():]
     if m := _BARE_DAY_LINE.match(sentence):
         d = int(m["d"])
         y, mo = today.year, today.month

@@ -114,7 +114,7 @@ def several(named: list[Named]) -> bool:
 
 PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of Traditional-Chinese articles
 # Several releases in one clause ("同日，A、B、C亦会公布失业率、外汇储备及楼价指数") are one event each.
-TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
+TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|开展|操作|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
 
 
 def each_release(c: Candidate, named: list[Named], zh: bool) -> list[Candidate]:
