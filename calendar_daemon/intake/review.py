@@ -35,7 +35,7 @@ def known_from_source(store: EventStore, record: EventRecord) -> Event | None:
     matching itself, so this check is made here, for ingestion only.
     """
     keys = {source_key(s) for s in record.sources}
-    headlines = {str(s.get("headline") or "").strip() for s in record.sources} - {""}
+    headlines = {h for s in record.sources if (h := _headline_day(s))[0]}
     near = EventFilter(categories=(record.category,), start=record.sort_start - timedelta(days=1),
                        end=record.sort_end + timedelta(days=1))  # fmt: skip
     claim = Claim.of(record)
@@ -62,12 +62,15 @@ def _likeness(a: str, b: str) -> float:
     return len(pa & pb) / len(pa | pb) if pa | pb else 0.0
 
 
-def _same_article(keys: set[tuple[str, str]], headlines: set[str], sources: object) -> bool:
-    """Whether ``sources`` cite the article: the same outlet and headline, or the same headline alone
-    (an article without a byline is cited under whatever outlet its reader gave it)."""
+def _same_article(keys: set[tuple[str, str]], headlines: set[tuple[str, str]], sources: object) -> bool:
+    """Whether ``sources`` cite the article: the same outlet and headline, or the same headline published
+    the same day (an article without a byline is cited under whatever outlet its reader gave it)."""
     theirs = [s for s in sources if isinstance(s, dict)] if isinstance(sources, list | tuple) else []
-    return bool(keys & {source_key(s) for s in theirs}
-                or headlines & {str(s.get("headline") or "").strip() for s in theirs})
+    return bool(keys & {source_key(s) for s in theirs} or headlines & {_headline_day(s) for s in theirs})
+
+
+def _headline_day(source: dict[str, object]) -> tuple[str, str]:
+    return str(source.get("headline") or "").strip(), str(source.get("published") or "")[:10]
 
 
 def store_proposals(store: EventStore, proposals: list[Proposal]) -> UpsertResult:
