@@ -86,6 +86,15 @@ def test_two_articles_about_one_listing_become_one_proposal_with_both_sources(tm
 def test_the_article_a_seed_was_written_from_proposes_nothing_the_seeds_have(shared_seeds: Path, db_url: str) -> None:
     assert invoke_cli("seed", db=db_url).returncode == 0
     before = {e["uid"]: e["revision"] if "revision" in e else e["sources"] for e in listed(db_url)}
+    dry = invoke_cli("ingest", str(shared_seeds / "000_dcc5131f58164046.txt"), "--dry-run", "--json", db=db_url)
+    rows = json.loads(dry.stdout)
+    assert len(rows) >= 30
+    # every candidate is marked known, with the UID of the seeded event it is (near-duplicates included)
+    assert {r["status"] for r in rows} == {"known"}, [r["title"] for r in rows if r["status"] != "known"]
+    assert {r["known_uid"] for r in rows} <= set(before)
+    assert {r["known_uid"] for r in rows if r["category"] == "central_bank" and r["precision"] == "datetime"} == {FED_UID}
+    assert {r["known_uid"] for r in rows if "自研HBM" in r["title"]} == {
+        "huawei-hbm-bailu-2026-h1@seeds.calendar-daemon", "huawei-hbm-zhuque-2026-h2@seeds.calendar-daemon"}
     result = invoke_cli("ingest", str(shared_seeds / "000_dcc5131f58164046.txt"), db=db_url)
     assert result.returncode == 0, result.stderr
     proposals = pending(db_url)
@@ -94,5 +103,7 @@ def test_the_article_a_seed_was_written_from_proposes_nothing_the_seeds_have(sha
     assert not [p for p in proposals if p["category"] == "central_bank"]
     assert not [p for p in proposals if p["category"] == "liquidity"]
     assert len(proposals) < 10, [p["title"] for p in proposals]
+    assert proposals == [], [p["title"] for p in proposals]  # not even the near-duplicates (950 series, HBM names)
+    assert "0 proposed" in result.stdout
     after = {e["uid"]: e["revision"] if "revision" in e else e["sources"] for e in listed(db_url)}
     assert after == before  # re-reading a cited article changes no event

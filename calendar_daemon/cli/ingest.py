@@ -16,10 +16,12 @@ from calendar_daemon.domain.records import normalize
 from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.feed.listing import event_to_json, format_table
-from calendar_daemon.intake.review import accept, confidence, proposed_events, reject, store_proposals
+from calendar_daemon.intake.known import Verdict
+from calendar_daemon.intake.review import accept, confidence, proposed_events, reject, store_proposals, verdicts
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import decode_text
-from calendar_daemon.sources.proposals import Article, articles_in, propose
+from calendar_daemon.sources.model_reader import reader_from
+from calendar_daemon.sources.proposals import Article, Proposal, articles_in, propose
 
 
 def _read(name: str) -> tuple[str, str]:
@@ -37,10 +39,12 @@ def _read(name: str) -> tuple[str, str]:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--published", help="Publication time (ISO with offset) when the text does not say it.")
 @click.option("--tz", help="Zone of wall-clock times without one (default: Asia/Shanghai for Chinese, America/New_York for English).")
-@click.option("--dry-run", is_flag=True, help="Show the candidates; store nothing.")
+@click.option("--outlet", help="The outlet the articles come from, when the text does not say it (or says it wrongly).")
+@click.option("--dry-run", is_flag=True, help="Show the candidates, each marked new, known (with the event's UID) or conflict; store nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print candidates as a JSON array.")
 @pass_context
-def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str | None, dry_run: bool, as_json: bool) -> None:
+def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str | None, outlet: str | None,
+           dry_run: bool, as_json: bool) -> None:
     """Propose dated events from articles (text, Markdown or HTML; Chinese or English); '-' reads stdin.
 
     Proposed events stay out of feeds and alerts until `review` accepts them.
@@ -61,15 +65,11 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
     articles: list[Article] = []
     for name in files:
         text, source = _read(name)
-        articles.extend(articles_in(text, source, when))
-    proposals = propose(articles, tz)
+        articles.extend(articles_in(text, source, when, outlet))
+    llm = obj.config.extract
+    proposals = propose(articles, tz, reader_from(llm.llm_url, llm.llm_model, llm.llm_api_key_env, llm.llm_timeout_seconds))
     if dry_run:
-        if as_json:
-            click.echo(json.dumps([p.candidate.to_json() for p in proposals], ensure_ascii=False, indent=2))
-        else:
-            for p in proposals:
-                c = p.candidate
-                click.echo(f"{c.start:<25} {c.precision:<8} {c.category:<12} {c.confidence:.2f}  {c.title}")
+        _show(proposals, verdicts(obj.runtime().store, proposals), as_json)
         return
     result = store_proposals(obj.runtime().store, proposals)
     if as_json:
@@ -80,6 +80,17 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
         "run `calendar-daemon review`",
         err=as_json,
     )
+
+
+def _show(proposals: list[Proposal], found: list[Verdict], as_json: bool) -> None:
+    if as_json:
+        rows = [{**p.candidate.to_json(), **v.to_json(), "outlet": p.article.outlet} for p, v in zip(proposals, found, strict=True)]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for p, v in zip(proposals, found, strict=True):
+        c = p.candidate
+        known = f"  = {v.uid}" if v.uid else ""
+        click.echo(f"{v.status:<8} {c.start:<25} {c.precision:<8} {c.category:<12} {c.confidence:.2f}  {c.title}{known}")
 
 
 def _edit(obj: Context, uid: str) -> None:

@@ -127,6 +127,19 @@ class ReferenceConfig(Section):
     )
 
 
+class ExtractConfig(Section):
+    llm_url: str = Field(
+        "", description="OpenAI-compatible chat-completions endpoint of a language model that also reads articles "
+        "(e.g. http://127.0.0.1:11434/v1 for a local Ollama); empty: the rules alone. Its proposals must quote the "
+        "article and are dated by the rules.",
+    )
+    llm_model: str = Field("", description="Model name sent to llm_url.")
+    llm_api_key_env: str = Field("", description="Environment variable holding the API key for llm_url (none sent when empty).")
+    llm_timeout_seconds: float = Field(
+        30.0, gt=0, le=600, description="How long to wait for the model's answer to one article before using the rules alone."
+    )
+
+
 class DisplayConfig(Section):
     timezone: str = Field("Asia/Shanghai", description="Zone used to show times and to place all-day alerts.")
     locale: str = Field("zh-CN", description="Language of messages and pages: zh-CN or en.")

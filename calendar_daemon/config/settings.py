@@ -24,6 +24,7 @@ from calendar_daemon.config.sections import (
     ChannelConfig,
     DatabaseConfig,
     DisplayConfig,
+    ExtractConfig,
     FeedConfig,
     NamedFeedConfig,
     ReferenceConfig,
@@ -53,6 +54,7 @@ class Config(Section):
     seeds: SeedsConfig = Field(default_factory=SeedsConfig)
     reference: ReferenceConfig = Field(default_factory=ReferenceConfig)
     display: DisplayConfig = Field(default_factory=DisplayConfig)
+    extract: ExtractConfig = Field(default_factory=ExtractConfig)
     api: ApiConfig = Field(default_factory=ApiConfig)
     feeds: list[NamedFeedConfig] = Field(
         default_factory=list, description="Named feeds ([[feeds]] tables) served at /feeds/<name>.ics."

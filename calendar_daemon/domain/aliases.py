@@ -1,29 +1,36 @@
-"""Names that denote the same institution or person (``Fed`` = ``美联储`` = ``FOMC``), compared
-case-insensitively. Matching, reconciliation and extraction all compare entities through
+"""Names that denote the same institution, person or recurring release (``Fed`` = ``美联储`` =
+``FOMC``; ``非农`` = ``nonfarm payrolls``), compared case-insensitively. The names live in the
+gazetteer (``gazetteer.yaml``); matching, reconciliation and extraction all compare entities through
 :func:`canonical_entity`."""
 
 from __future__ import annotations
 
-# Names that denote the same institution or person; compared case-insensitively.
-ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("Federal Reserve", "Fed", "FOMC", "Federal Open Market Committee", "美联储", "联储", "美国联邦储备委员会",
-     "联邦公开市场委员会", "Board of Governors of the Federal Reserve System", "US Federal Reserve"),
-    ("European Central Bank", "ECB", "欧洲央行", "欧央行", "欧洲中央银行"),
-    ("Bank of Japan", "BOJ", "BoJ", "日本央行", "日本银行", "日银"),
-    ("Bank of Canada", "BOC", "BoC", "加拿大央行", "加拿大银行"),
-    ("Bank of England", "BOE", "BoE", "英国央行", "英格兰银行"),
-    ("People's Bank of China", "PBOC", "PBoC", "中国人民银行", "人民银行"),
-    ("National Bureau of Statistics", "NBS", "国家统计局", "中国国家统计局"),
-    ("U.S. Department of Labor", "Department of Labor", "DOL", "美国劳工部"),
-    ("Bureau of Labor Statistics", "BLS", "美国劳工统计局"),
-    ("Jerome Powell", "Powell", "鲍威尔"),
-)  # fmt: skip
-_ALIASES = {name.casefold(): group[0].casefold() for group in ALIAS_GROUPS for name in group}
+from functools import cache
+
+from calendar_daemon.domain.gazetteer import load_gazetteer
+
+
+@cache
+def alias_groups() -> tuple[tuple[str, ...], ...]:
+    """Every group of names for one thing: the gazetteer's institutions, then its releases (each
+    release's names in every language, its English display name first)."""
+    gaz = load_gazetteer()
+    releases = tuple(tuple(n for lang in ("en", "zh", "zh_hant") for n in r.names[lang]) for r in gaz.releases)
+    return gaz.institutions + tuple(g for g in releases if g)
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in alias_groups():
+        for name in group:
+            table.setdefault(name.casefold(), group[0].casefold())  # an institution's name is not a release's
+    return table
 
 
 def canonical_entity(name: str) -> str:
     key = entity_key(name)
-    return _ALIASES.get(key, key)
+    return _aliases().get(key, key)
 
 
 def entity_key(name: str) -> str:
@@ -31,12 +38,15 @@ def entity_key(name: str) -> str:
     return name.strip().casefold()
 
 
-_SPELLINGS: dict[str, frozenset[str]] = {
-    group[0].casefold(): frozenset(name.casefold() for name in group) for group in ALIAS_GROUPS
-}
+@cache
+def _spellings() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for key, canonical in _aliases().items():
+        groups.setdefault(canonical, {canonical}).add(key)
+    return {canonical: frozenset(keys) for canonical, keys in groups.items()}
 
 
 def spellings(canonical: str) -> frozenset[str]:
     """Every :func:`entity_key` whose :func:`canonical_entity` is ``canonical`` (itself when it has no aliases),
     so a store that keeps names as written can be asked for all the names of one institution."""
-    return _SPELLINGS.get(canonical, frozenset((canonical,)))
+    return _spellings().get(canonical, frozenset((canonical,)))

@@ -18,6 +18,7 @@ from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.extract import Candidate, detect_published, extract
 from calendar_daemon.sources.extract.articles import split_articles
 from calendar_daemon.sources.extract.normalize import html_to_text, looks_like_html
+from calendar_daemon.sources.model_reader import ModelReader, merge
 
 
 @dataclass
@@ -55,15 +56,16 @@ def _visible(text: str) -> str:
     return html_to_text(text) if looks_like_html(text) else text
 
 
-def articles_in(text: str, source: str, published: datetime | None) -> list[Article]:
-    """Split a page holding several dated articles; find each one's publication time."""
+def articles_in(text: str, source: str, published: datetime | None, outlet: str | None = None) -> list[Article]:
+    """Split a page holding several dated articles; find each one's publication time and outlet
+    (``outlet``, when given, is what the reader says it is)."""
     if not text.strip():
         raise InputError("no text to read", source=source)
     parts = split_articles(text) if published is None else []
     pieces = [(part.text, _first_line(part.headline)) for part in parts] if len(parts) > 1 else [(text, _first_line(text))]
     articles = []
     for body, headline in pieces:
-        when, outlet = detect_published(body)
+        when, found = detect_published(body)
         when = published or when
         if when is None:
             raise InputError(
@@ -71,15 +73,18 @@ def articles_in(text: str, source: str, published: datetime | None) -> list[Arti
                 "pass --published 2026-01-25T20:41+08:00",
                 source=source,
             )
-        articles.append(Article(body, source, headline, outlet or "unknown outlet", when))
+        articles.append(Article(body, source, headline, outlet or found or "unknown outlet", when))
     return articles
 
 
-def propose(articles: list[Article], tz: str | None = None) -> list[Proposal]:
-    proposals = []
+def propose(articles: list[Article], tz: str | None = None, reader: ModelReader | None = None) -> list[Proposal]:
+    """The rules' candidates of each article, with the language-model reader's added when one is configured."""
+    proposals: list[Proposal] = []
     for article in articles:
-        for candidate in extract(article.text, article.published, tz):
-            proposals.append(Proposal(candidate, article))
+        candidates = extract(article.text, article.published, tz)
+        if reader is not None:
+            candidates = merge(candidates, reader.read(article.text, article.published, tz))
+        proposals.extend(Proposal(candidate, article) for candidate in candidates)
     return proposals
 
 

@@ -21,6 +21,9 @@ class Candidate:
     fiscal: bool = False
     rescheduled_from: str | None = None  # the date the article says the event was moved from
     mentions: list[str] = field(default_factory=list)  # other phrases of this article naming the same event
+    release: str | None = None  # the gazetteer's id of the recurring release it is, when the text names one
 
     def to_json(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        del data["release"]  # internal: keeps two releases of one day apart while the article is read
+        return data

@@ -20,16 +20,17 @@ TRIGGER = re.compile(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|"
-    r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|纪念日|节假日|公众假期|征求意见|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
-    r"product event|meets|statement)",
+    r"product event|meets|statement|begins? trading|starts? trading|to trade|trading debut)",
     _I)
 FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
-PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b", _I)
+PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
+                  r"\btold\b", _I)
 MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
 
@@ -55,7 +56,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日", _I)),
     ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|"
                        r"配发结果|缴款|"
-                       r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|prices? (?:its )?"
+                       r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
+                       r"begins? trading|starts? trading|trading debut|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             r"\breports\b", _I)),
@@ -72,7 +74,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
-    ("other", re.compile(r"休市|闭市|market holiday|markets? (?:are |will be )?closed|closed for", _I)),
+    ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|conference|summit|forum|symposium|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"
@@ -132,7 +134,7 @@ _BEFORE_VERB = re.compile(r"(?:^|[\s,,。;;:：)）])(?P<n>[A-Za-z\u4e00-\u9fff]
 _SUBJECT = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
                       r"(?:原定|原计划|原本|将于|拟于|计划于|预计于)")
 # "华鼎股份有3.2亿股限售股解禁", "中芯集成解禁首发原股东限售股".
-_BEFORE_LOCKUP = re.compile(r"(?:^|[\s,，。;；:：)）])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
+_BEFORE_LOCKUP = re.compile(r"(?:^|[\s,，。;；:：)）]|(?:周|星期)[一二三四五六日天])(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)"
                             r"(?:将|将有|有)?(?:[\d.]+\s*(?:亿|万)?股)?(?:限售股)?解禁")
 # A calendar-list entry names its company right after the colon: "5月20日(周三):鼎信智能(申购代码…)".
 _LIST_ENTRY = re.compile(r"[:：]\s*(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}?)(?=[(（,，\s]|$)")
@@ -189,6 +191,7 @@ def importance_of(category: str, text: str) -> int:
 def _clean_name(item: str) -> str | None:
     item = re.sub(r"\d{1,2}月\d{1,2}[日号].*$", "", item)  # "中芯集成5月18日解禁": the name ends at the date
     item = _LEAD.sub("", re.sub(r"\([^()]*\)", "", item).strip(" ,、"))
+    item = re.sub(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+", "", item)  # "周二庚辛新材": the day is no part of the name
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
     item = item.strip(" ,、")
@@ -205,12 +208,18 @@ _EN_NOT_NAME = re.compile(r"^(?:On|In|At|For|The|A|An|And|But|Also|Meanwhile|Els
                           r"Investors?|Analysts?|Shares|Wall|Street|Earnings|Results|Monday|Tuesday|Wednesday|"
                           r"Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                           r"January|February|March|April|June|July|August|September|October|November|December|"
-                          r"ET|EST|EDT|GMT|UTC|CET|U|S|US|UK|IPO|CEO|CFO|Q[1-4])\b")
+                          r"ET|EST|EDT|GMT|UTC|CET|U|S|US|UK|IPO|CEO|CFO|Q[1-4]|Hong Kong|New York|London|Shanghai|"
+                          r"Shenzhen|Beijing|Tokyo|Frankfurt|China|Japan|Europe|Free Report|NYSE|Nasdaq|Stock|Exchange)\b")
+
+
+# Capitalised words of a headline that are no company on their own ("New listing next month").
+_EN_HEADLINE_WORDS = frozenset(("New", "Top", "Big", "Key", "Major", "Latest", "Upcoming", "Markets", "Stocks", "Rates",
+                                "Listings", "Listing", "Preview", "Calendar", "Watch", "What", "Who", "How", "Why"))
 
 
 def en_companies(segment: str) -> list[str]:
     """Company-like names in an English text segment ("…after the bell and Adobe on")."""
-    return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0])][:4]
+    return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0]) and m[0] not in _EN_HEADLINE_WORDS][:4]
 
 
 def entities_of(text: str, category: str) -> list[str]:
@@ -233,7 +242,7 @@ def entities_of(text: str, category: str) -> list[str]:
         if category == "ipo":
             for m in _BEFORE_VERB.finditer(text):
                 add(_clean_name(m["n"]))
-        if category in ("ipo", "lockup"):
+        if category in ("ipo", "lockup", "earnings"):
             for m in _LIST_ENTRY.finditer(text):
                 add(_clean_name(m["n"]))
         if category == "lockup":
@@ -258,5 +267,9 @@ _NAME_TERMS = frozenset(n.casefold() for n in (*KNOWN_ENTITIES, "BOJ", "BOE", "R
 
 def category_terms(category: str, text: str) -> frozenset[str]:
     """The words of ``category``'s vocabulary found in ``text`` (lower case): what kind of event it is."""
-    return frozenset(t for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
+    return frozenset(_SYNONYMS.get(t, t) for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
                      if (t := m[0].casefold()) not in _NAME_TERMS)
+
+
+# Words for one kind of event: a listing is a listing however it is said.
+_SYNONYMS = dict.fromkeys(("begin trading", "begins trading", "start trading", "starts trading", "trading debut", "debut", "上市", "挂牌"), "listing")

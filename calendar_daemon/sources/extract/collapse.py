@@ -65,6 +65,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     headline = a.headline or b.headline
     if ca.category != cb.category or (ca.region != cb.region and not headline):
         return False
+    if ca.release and cb.release and ca.release != cb.release:
+        return False
     if a.terms and b.terms and not a.terms & b.terms:
         return False  # different kinds of event ("租用" is not "上市")
     if _overlap(ca.entities, cb.entities):
@@ -74,6 +76,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     # Without names on both sides, the shared word must come with no name on either side; a preview
     # without a name ("CPI数据将公布", next week) may fold into the dated item that names its publisher
     # ("12月9日，国家统计局将公布11月CPI").
+    if headline and not (a.terms or ca.entities) if a.headline else headline and not (b.terms or cb.entities):
+        return True  # a headline naming only the kind of subject ("a central bank in Tokyo") previews the item
     return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities)
                                         or (preview is not None and not preview.cand.entities))
 
@@ -84,6 +88,8 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
         return False
     if (c1 == FAR) != (f1 == FAR):
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day
+    if coarse.cand.precision == fine.cand.precision == "datetime" and coarse.cand.start != fine.cand.start:
+        return False  # 14:00 and 14:30 on one day are two moments (a decision and its press conference)
     if coarse.headline:
         return same_event(coarse, fine)
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
@@ -134,6 +140,8 @@ class Findings:
     def add(self, c: Candidate, scope: str, pos: int) -> None:
         key = (c.category, c.start, c.end, c.region)
         for old in self.index.get(key, []):
+            if old.cand.release and c.release and old.cand.release != c.release:
+                continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
                 merge_into(old.cand, c)
                 return

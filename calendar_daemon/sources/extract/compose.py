@@ -43,6 +43,7 @@ _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
 _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
 _FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
+_RESPECTIVELY = re.compile(r"\s*,?\s*(?:respectively|分别)", re.IGNORECASE)
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 # "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day.
 _EN_BARE_END = re.compile(r"\s?[-–]\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|\.\d|-)")
@@ -111,7 +112,8 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                 out.append(replace(nxt, start=cur.start))
                 i += 2
                 continue
-            if (RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap:
+            if ((RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap
+                    and not _RESPECTIVELY.match(text, nxt.end)):  # "on Monday and Wednesday, respectively": two days
                 b = _with_year(nxt, cur, a.tz)
                 if b.first_day() is not None and cur.base.first_day() <= b.first_day():  # type: ignore[operator]
                     res = P.span(cur.base, b)
@@ -191,6 +193,9 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     return tm
 
 
+_LIST_SEP = re.compile(r"\s*[-–•|]\s*(?=\d{1,2}:\d{2}(?!\d))")
+
+
 def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     base = tm.resolved
     if base.precision != "date" or base.kind != "point" or base.start != base.end:
@@ -209,6 +214,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     if zmid:
         zone, pos = ZONES[zmid[0]], zmid.end()
     hm: tuple[int, int] | None = None
+    if sep := _LIST_SEP.match(text, pos):  # "Wed Dec 16 - 14:00 Fed decision": a list item's own clock
+        pos = sep.end()
     tod = RE_TOD.match(text, pos) if text[pos:pos + 1] != "日" else None
     if tod and tod.end() - pos <= 12:
         hm, end = time_of_day(tod), tod.end()
@@ -288,9 +295,11 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
     """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing."""
     def echoes(w: TimeMatch, d: TimeMatch) -> bool:
+        # "Thursday, December 17": a weekday written against a date is that date's, even when it would
+        # alone name another day (the coming Thursday); the date decides.
         gap = d.start - w.end if d.start >= w.end else w.start - d.end
         return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
-                and d.resolved.first_day() == w.resolved.first_day())
+                and d.resolved.precision in ("date", "datetime") and d.resolved.kind == "point")
     return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
 
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
 from .candidate import Candidate
-from .collapse import Findings, Found, collapse, merge_into
+from .collapse import Findings, collapse, merge_into
+from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
-from .normalize import cjk_ratio, normalize
-from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_OUTLET_LINE, detect_published
-from .reschedule import Move, find_move
+from .headings import DayHeading, is_day_heading, is_period
+from .lists import Table, with_list_day
+from .normalize import cjk_ratio, normalize, traditional_place
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
+from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
+from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
@@ -38,17 +41,9 @@ _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|�
                             re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so)\s+|;\s+")
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 _BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
-# A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
-_DAY_HEADING_MAX = 24
-_DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
-_HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
-                           r"(?:day)?\b\.?", re.IGNORECASE)
-_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
-
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
@@ -93,60 +88,12 @@ def _has_trigger(scope: str) -> bool:
     return C.TRIGGER.search(scope) is not None
 
 
-_RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
-
-
-def _is_period(sentence: str, tm: TimeMatch) -> bool:
-    """True when the expression names a data/report period ("3月CPI"), not the day something happens.
-    A clock time makes it a moment, and a release verb between it and the noun makes it the release day
-    ("4月13日 海关总署公布3月进出口数据")."""
-    if tm.resolved.precision == "datetime":
-        return False
-    post = sentence[tm.end:tm.end + 24]
-    if C.VERB_AFTER.match(post):
-        return False
-    m = C.PERIOD_NOUN.match(post)
-    return m is not None and _RELEASE_VERB.search(m[0]) is None
-
-
 def _headline(text: str) -> str:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for i, ln in enumerate(lines[:12]):
         if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
             return lines[i - 1]
     return lines[0] if lines else ""
-
-
-def _is_day_heading(sentence: str, anchor: Anchor) -> bool:
-    """A short line that is nothing but one day ("周一(4月13日)", "4月14日(周二)", "Tuesday, April 14"):
-    the undated items listed under it happen on that day."""
-    if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
-        return False
-    times = find_times(sentence, anchor)
-    days = {(t.resolved.precision, t.resolved.kind, t.resolved.start, t.resolved.end) for t in times}
-    if (len(days) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point"
-            or (times[0].resolved.first_day() or anchor.today) < anchor.today):  # a dateline is no heading
-        return False
-    rest, pos = "", 0
-    for t in times:
-        rest, pos = rest + sentence[pos:t.start], t.end
-    return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
-
-
-_ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
-
-
-def _is_dated_entry(sentence: str, anchor: Anchor) -> bool:
-    """A calendar-list line "11月13日(星期五):香港第三季GDP修订" — a day, a colon, then the entry."""
-    if not sentence[:1].isdigit():
-        return False
-    times = find_times(sentence, anchor)
-    return (bool(times) and times[0].start == 0 and times[0].resolved.precision in ("date", "datetime")
-            and _ENTRY_COLON.match(sentence, times[0].end) is not None)
-
-
-def _has_own_date(sentence: str, anchor: Anchor) -> bool:
-    return any(t.resolved.kind != "as_of" and not _is_period(sentence, t) for t in find_times(sentence, anchor))
 
 
 def _week_ahead(headline: str, anchor: Anchor) -> date | None:
@@ -183,9 +130,13 @@ def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
     return start, iso(as_date(res.end)), res.precision
 
 
-def _is_past(tm: TimeMatch, today: date, scope: str) -> bool:
+# "…, officials said on Thursday": the day something was said is no event.
+_REPORTED = re.compile(r"\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+
+
+def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "") -> bool:
     res = tm.resolved
-    if res.past_relative:
+    if res.past_relative or _REPORTED.search(before[-30:]):
         return True
     last = res.last_day() if res.kind != "open_start" else None
     first = res.first_day()
@@ -201,11 +152,12 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     """Dated, upcoming (or ongoing) events found in one article."""
     norm = _normalised(text)
     zh = cjk_ratio(norm) >= 0.3
-    zone = tz or (BEIJING if zh else NEW_YORK)
+    place = traditional_place(text) if zh else None
+    zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
-    default_region = "CN" if zh else "US"
-    findings, heading = Findings(), _DayHeading()
+    default_region = place or ("CN" if zh else "US")
+    findings, heading, table = Findings(), DayHeading(), Table()
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
@@ -213,17 +165,30 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
-        if _is_day_heading(sentence, anchor):
+        last = findings.found[-1].cand.start[:10] if findings.found else None
+        sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
+        if is_day_heading(sentence, anchor):
             heading.begin(sentence, para_no)
             continue
+        sentence, row = table.read(sentence)
+        if not sentence:
+            continue
         sentence, listed = heading.read(sentence, para_no, anchor)
+        listed = listed or row
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
         if move is not None:
-            _drop_moved(findings.found, move, sent_no)
+            drop_moved(findings.found, move, sent_no)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = collapse(findings.found, merge_into)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def article_zone(norm: str, text: str) -> str:
+    """The zone of the article's wall-clock times when it names none: Hong Kong or Taipei for a
+    Traditional-Chinese article from there, Beijing for other Chinese text, else New York."""
+    zh = cjk_ratio(norm) >= 0.3
+    return PLACE_ZONES.get((traditional_place(text) if zh else None) or "", BEIJING if zh else NEW_YORK)
 
 
 def _normalised(text: str) -> str:
@@ -231,7 +196,7 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = normalize(text)
+    norm = RE_EN_BYLINE.sub("", normalize(text))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -249,57 +214,35 @@ def _article_anchor(text: str, headline: str, published: datetime | None, zone: 
     return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone)))
 
 
-@dataclass
-class _DayHeading:
-    """The day heading of a calendar list being read. A heading that stands alone in its paragraph
-    owns the whole paragraph under it, however long its sentences ("Tuesday 1/30" + a paragraph of
-    prose); in a list, prose ends the heading's items."""
-
-    text: str = ""
-    paragraph: int = -1  # where the heading stands
-    owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
-
-    def begin(self, sentence: str, para_no: int) -> None:
-        self.text, self.paragraph, self.owned = sentence, para_no, -1
-
-    def read(self, sentence: str, para_no: int, anchor: Anchor) -> tuple[str, bool]:
-        """The sentence as read (an undated item under the heading gets the heading's day) and whether
-        it is an entry of a calendar list."""
-        if self.text and self.owned == -1:
-            self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned:
-            self.text = ""
-        if self.text and not _has_own_date(sentence, anchor):
-            return f"{self.text} {sentence}", True
-        return sentence, len(sentence) <= _DAY_ITEM_MAX and _is_dated_entry(sentence, anchor)
-
-
-def _drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
-    """A change of date ("因10月17日为休息日,兑付日顺延至…") retires the original date proposed by the
-    sentences just before it for the same kind of event."""
-    moved = {f.cand.category for f in found if f.sentence == sent_no and f.cand.rescheduled_from}
-    for f in [f for f in found if sent_no - 2 <= f.sentence < sent_no and f.cand.category in moved]:
-        if date.fromisoformat(f.cand.start[:10]) in move.days:
-            found.remove(f)
-            logger.debug("%r at %s was moved; dropped", f.cand.title, f.cand.start)
-
-
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
           zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
-          moved: bool = False, before: str = "") -> Candidate:
-    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date."""
-    category = C.category_of(clause, sentence)
-    region = C.region_of(clause, forward, sentence, default=default_region)
+          moved: bool = False, before: str = "", named: list[Named] | None = None) -> Candidate:
+    """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date;
+    ``named``: the gazetteer's releases the clause names."""
+    category, importance, region = fill_from_release(
+        C.category_of(clause, sentence), 0, C.region_of(clause, forward, sentence, default=default_region),
+        named or [], default_region)
     entities = C.entities_of(C.strip_section(forward), category)
+    if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
+        entities = C.en_companies(before[-80:])  # "Micron reports on Thursday, while FedEx follows on Friday"
     if not entities and lead:  # a clause without a subject continues the sentence's last named one
         entities = C.entities_of(lead, category)[-1:]
+    if not zh and category in ("earnings", "ipo", "lockup") and (listed := ticker_companies(clause)):
+        later = follower_names(forward)
+        entities = [e for e in listed + [e for e in entities if e not in listed] if e not in later]
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
         # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
         entities = C.en_companies(before[-80:])
     time_text = tm.span_text(sentence) if tm else ""
+    clause = clause if zh else without_tickers(clause)
     title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
-    return Candidate(title=title, category=category, region=region,
-                     importance=C.importance_of(category, clause + forward), start=span[0], end=span[1],
+    if zh and named and named[0].text.replace(" ", "") not in title and re.search(r"\d{4}年|\d月", title):
+        title = release_title(named[0], region, zh) + (verb[0] if (verb := TITLE_HAS_VERB.search(clause)) else "")
+    elif named and ((zh and not TITLE_HAS_VERB.search(clause))
+                  or (not zh and (not title or title.endswith(("data release", "market event"))))):
+        title = release_title(named[0], region, zh)  # a verbless list item is named by the release itself
+    return Candidate(title=title, category=category, region=region, release=named[0].release.id if named else None,
+                     importance=max(importance, C.importance_of(category, clause + forward)), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
                      evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],
                      confidence=round(min(0.95, confidence), 2), fiscal=bool(tm and tm.resolved.fiscal))
@@ -311,10 +254,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
-             if t.resolved.kind != "as_of" and not _is_period(sentence, t)]
+             if t.resolved.kind != "as_of" and not is_period(sentence, t)]
     move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
-    kept = 0
+    made: list[tuple[Candidate, str, int]] = []
     for i, tm in enumerate(times):
         if move is not None and tm in move.originals:
             continue
@@ -334,9 +277,11 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
-                or (listed and C.category_of(clause, sentence) != "other"))
-        if not trig or _is_past(tm, anchor.today, clause):
+                or (listed and C.category_of(clause, sentence) != "other")
+                or bool(named and (listed or C.FUTURE.search(clause))))
+        if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
         if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):
             continue
@@ -347,12 +292,13 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         conf += 0.1 if C.FUTURE.search(clause) else 0.0
         conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
         c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
-                  moved, sentence[fs:tm.start])
+                  moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        add(c, clause, tm.start)
-        kept += 1
-    return kept, move
+        made += [(one, clause, tm.start) for one in each_release(c, named, zh) + (followers(c, forward) if not zh else [])]
+    for one, clause, pos in respectively(made, sentence):
+        add(one, clause, pos)
+    return len(made), move
 
 
 def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:

@@ -8,6 +8,7 @@ as ``[1][4]``.  Every regex here is linear (no nested quantifiers).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import unicodedata
@@ -36,12 +37,14 @@ _TRAD += (
     "讀變負責貴賠質趨軍較載輔輕遲遷閣隊階雖靜須風館黃錢隨適遞遠雲飛養麥黨寧廳撥拋歡礎輪純紙練緣聖誌語識賺贏轉辭郵鄉"
     "釋閱陰隱靈頁顧類餘驅鹽齊佔倉僅儀優凱劑勢勝單嚴圓塊壓奧奪寶幫庫彙徑慮憑擇擁攜暢曉棟榮槓歲毀沒況減溫滅滙潛災煙熱"
     "牆狀瑪畢盡矚碩窮籌紐給絲綠締羅義習脹艙萊託診該誠諾謀譯販貫賦贊贈跡躍轄違遺邁釀針錯鍵鑑雜頓飆鬥齡償軌鏡貶銳鈔"
+    "樓餉綫處"
 )
 _SIMP += (
     "绩论坛试顺颁征护码种获户团图学气担断极样独画称竞筑范简粮细绝维编县旧叶盖艺苏术卫装制复见亲觉览观讨记评询详误调"
     "读变负责贵赔质趋军较载辅轻迟迁阁队阶虽静须风馆黄钱随适递远云飞养麦党宁厅拨抛欢础轮纯纸练缘圣志语识赚赢转辞邮乡"
     "释阅阴隐灵页顾类余驱盐齐占仓仅仪优凯剂势胜单严圆块压奥夺宝帮库汇径虑凭择拥携畅晓栋荣杠岁毁没况减温灭汇潜灾烟热"
     "墙状玛毕尽瞩硕穷筹纽给丝绿缔罗义习胀舱莱托诊该诚诺谋译贩贯赋赞赠迹跃辖违遗迈酿针错键鉴杂顿飙斗龄偿轨镜贬锐钞"
+    "楼饷线处"
 )
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
@@ -72,6 +75,8 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")  # a table row stays one line, its cells apart
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -111,6 +116,29 @@ _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\
                        r"|\s*第?\s*[一二三四1-4]\s*季|\s*[上下]半年|\s*度)")
 
 
+# "9 月 30 日", "2027 年 10 月": dates typed with spaces around their numbers.
+_SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)|(?<=\d[日号])[ \t]+(?=[-–~至到])|"
+                          r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])")
+# HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm").
+_CJK_AMPM = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
+                       r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
+
+
+# "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
+_TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
+_DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
+# An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
+_SPACED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff]) ([A-Z][A-Za-z0-9]{0,9}) ?(?=[\u4e00-\u9fff])")
+
+
+def _cjk_clock(m: re.Match[str]) -> str:
+    h, pm = int(m["h"]), m["ap"] in "Pp"
+    part = m["p"] or ("下午" if pm else ("凌晨" if h in (12, 0) or h < 5 else "上午"))
+    if not pm and h == 12:
+        h = 0
+    return f"{part}{h}{m['m'] or ':00'}"
+
+
 def _roc_to_gregorian(m: re.Match[str]) -> str:
     return f"{int(m['y']) + 1911}年"
 
@@ -124,6 +152,9 @@ def normalize(text: str) -> str:
     folded = to_simplified(text)
     if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
         folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
+    folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
+    folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
+    folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
@@ -140,3 +171,18 @@ def cjk_ratio(text: str) -> float:
     latin = len(_LATIN_CHARS.findall(sample))
     total = cjk + latin
     return cjk / total if total else 0.0
+
+
+_TRAD_RX = re.compile("[" + "".join(sorted(set(_TRAD) - set(_SIMP))) + "]")
+_HK_WORDS = re.compile(r"本港|香港|港股|港交所|港元|恒指|恒生")
+_TW_WORDS = re.compile(r"台北|台股|臺股|台灣|臺灣|新台幣|民國|櫃買|證交所")
+
+
+def traditional_place(text: str) -> str | None:
+    """"HK" or "TW" for an article in Traditional characters that names Hong Kong or Taiwan (its clock
+    times are then local), else None."""
+    sample = text[:5000]
+    if len(list(itertools.islice(_TRAD_RX.finditer(sample), 5))) < 5:
+        return None
+    hk, tw = len(_HK_WORDS.findall(sample)), len(_TW_WORDS.findall(sample))
+    return None if hk == tw == 0 else "HK" if hk >= tw else "TW"

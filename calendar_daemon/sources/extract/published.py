@@ -45,6 +45,14 @@ RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
                             r"(?P<z>ET|EST|EDT|GMT|UTC|BST)?)?")
 RE_EN_WIRE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
                         r"MarketWatch|CNBC)\)")
+# A wire byline: "BEIJING, Dec 3 (Xinhua) --", "TORONTO, Dec 2, 2026 (Reuters) -".
+RE_EN_BYLINE = re.compile(rf"^[ \t]{{0,8}}[A-Z][A-Za-z.'\- ]{{1,30}},[ \t]+{_MON}[ \t]+(?P<d>\d{{1,2}})(?:,?[ \t]+(?P<y>\d{{4}}))?"
+                          r"[ \t]*\((?P<outlet>[A-Z][A-Za-z.&' ]{1,30})\)[ \t]*[-–—]", re.MULTILINE)
+RE_WIRE_TAG = re.compile(r"\((?P<outlet>Reuters|Bloomberg|Xinhua|AP|AFP|Dow Jones|Kyodo|Yonhap|CNBC|MarketWatch|"
+                         r"Bernama|PTI|ANI)\)")
+# A portal's line with its name and a timestamp ("华尔街见闻 2026-01-25 20:41").
+RE_PORTAL_LINE = re.compile(r"^[ \t]{0,8}(?P<outlet>[^\d\s·•:：][^\d\n·•:：]{0,19}?)[ \t]{1,4}(?P<y>\d{4})-(?P<m>\d{1,2})-"
+                            r"(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -85,7 +93,17 @@ def _mk(y: str, m: str, d: str, hh: str | None, mm: str | None, tz: str) -> date
 
 
 def detect_published(text: str) -> tuple[datetime | None, str | None]:
-    """(aware publication datetime, outlet) or (None, None) when nothing is found."""
+    """(aware publication datetime, outlet) or (None, None) when nothing is found; an outlet named
+    only by a byline or a source line ("(Reuters)", "来源：…") is found apart from the time."""
+    when, outlet = _detect(text)
+    if outlet is None and when is not None:
+        head = text[:6000]
+        m = RE_WIRE_TAG.search(head) or RE_CN_SOURCE.search(head)
+        outlet = m["outlet"] if m else None
+    return when, outlet
+
+
+def _detect(text: str) -> tuple[datetime | None, str | None]:
     zh = cjk_ratio(text) >= 0.3
     default_tz = BEIJING if zh else NEW_YORK
     if looks_like_html(text):
@@ -107,6 +125,12 @@ def detect_published(text: str) -> tuple[datetime | None, str | None]:
     if zh and (m := RE_CN_LABELLED.search(head)):
         source = RE_CN_SOURCE.search(head)
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), source["outlet"] if source else None
+    if m := RE_PORTAL_LINE.search(head):
+        return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], default_tz), m["outlet"].strip()
+    if m := RE_EN_BYLINE.search(head):
+        year = m["y"] or (y[1] if (y := re.search(r"\b(20\d{2})\b", text[:20000])) else None)
+        if year:
+            return _mk(year, str(_MONTHS.index(m["mon"][:3].lower()) + 1), m["d"], None, None, default_tz), m["outlet"]
     if zh and (m := RE_CN_LINE.search(head)):
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), None
     if m := RE_EN_DATELINE.search(head):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import classify as C
+from .collapse import Found
 from .resolved import iso
 from .timeexpr import TimeMatch
 
@@ -75,3 +76,13 @@ def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
     original = (iso(first.start) if first.precision == "datetime" else str(first.first_day())) or ""
     logger.debug("schedule change in %r: %s -> %s", sentence[:60], original, new.span_text(sentence))
     return Move(new, original, originals, days)
+
+
+def drop_moved(found: list[Found], move: Move, sent_no: int) -> None:
+    """A change of date ("因10月17日为休息日,兑付日顺延至…") retires the original date proposed by the
+    sentences just before it for the same kind of event."""
+    moved = {f.cand.category for f in found if f.sentence == sent_no and f.cand.rescheduled_from}
+    for f in [f for f in found if sent_no - 2 <= f.sentence < sent_no and f.cand.category in moved]:
+        if date.fromisoformat(f.cand.start[:10]) in move.days:
+            found.remove(f)
+            logger.debug("%r at %s was moved; dropped", f.cand.title, f.cand.start)

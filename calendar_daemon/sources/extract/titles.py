@@ -11,11 +11,12 @@ from . import classify as C
 logger = logging.getLogger(__name__)
 
 _FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|为|的|在|即将|正式|另有|随后|并|还|该|起|之后|已|有|共有|将有|"
+                     r"随着|伴随着|伴随|这批|这些|该批|此次|"
                      r"则|其中|另外|此外|及|和|与|起至|至|起|实现|完成|进行|开始)+"
                      r"|(?:将于|将|于|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍|及|和|与|(?<![细规法准原])则)+$")
 _TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上限)|解禁|到期|兑付|施行|生效|召开|举行|举办|推出|量产|上线|投产|"
                          r"交付|部署|租用|关门|冻结|试生产|建设期|上市|挂牌|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作|除息|"
-                         r"登记|回售|休市")
+                         r"登记|回售|休市|停止交易|发表讲话|讲话|致辞|演讲|投入运营|启用|开通|开业")
 MAX_ZH = 32
 MAX_EN = 60
 # Time words and places that a title does not need: the date is the event's own field.
@@ -83,6 +84,8 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
         title = _title_en(clause, category, region, entities)
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
     title = _title_zh(clause, sentence, time_text, category, region, entities)
+    if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
+        title = tidy(title + goal[0], MAX_ZH)
     return tidy(title, MAX_ZH - 4) + "(改期)" if moved else title
 
 
@@ -104,14 +107,20 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
                                         "conference": "会议", "macro_data": "数据公布"}.get(category, ""), MAX_ZH)
     before = re.split(r"[,，;；]", body[:m.start()])[-1]  # the subject is in the verb's own clause
     before = _PLACE.sub("", re.sub(r"\s+|存在|再度|再次|将有|共有", "", before))
+    before = re.split(r"推迟至|延后至|延至|直到", before)[-1]  # "…或推迟至鲍威尔任期结束后": the event is Powell's term
+    if _BY_WAY_OF.match(before):  # "2026年通过谷歌云租用算力": the actor is the sentence's subject
+        before = _topic(sentence)
     subj = _FILLER.sub("", before)
+    if len(own := re.sub(r"^其", "", subj.rsplit("的", 1)[-1])) >= 2:  # "其新建的智算中心" -> "智算中心"
+        subj = own
     if book and ("规则" in subj or "该" in subj or not subj or ("》" in subj and "《" not in subj)):
         subj = book.group(1)
     elif len(subj) > 16 and entities:  # "美股存储三巨头闪迪、西部数据…与…SK海力士" -> "闪迪、西部数据等"
         subj = "、".join(entities[:2]) + ("等" if len(entities) > 2 else "")
     subj = _left_cap(subj, 16)
     obj = _MOVED.sub("", re.split(r"[\s,，:：]", body[m.end():].strip())[0])
-    obj = _cap(re.sub(r"(?:数据|规模为.*|等.*)$", "", obj), 18)
+    obj = re.sub(r"^(?:多项|多个|一系列|系列|一批)", "", obj)
+    obj = _cap(re.sub(r"(?<!经济|金融|宏观|贸易|就业)(?:数据)$|规模为.*$|等.*$|^后$|^前$", "", obj), 18)
     if _WEAK_OBJ.search(obj):
         obj = ""
     if (not subj and not obj) or (subj and _WEAK_SUBJ.fullmatch(subj)) or (subj and not obj and len(subj) < 2):
@@ -124,6 +133,8 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     return tidy(f"{subj}{verb}{obj}" if subj else f"{obj}{verb}", MAX_ZH) or category
 
 
+_GOAL = re.compile(r"(?:实现|完成|达到|建成)[^,，。;；]{2,16}")
+_BY_WAY_OF = re.compile(r"^(?:\d{4}年)?(?:通过|借助|经由|依托)")
 _WEAK_SUBJ = re.compile(r".{0,4}(?:期限|期限为|期|节点|规模|为|是|风险|方案|存在|高峰期?|公司)")
 _WEAK_OBJ = re.compile(r"维持|[在为是]$|^[在为是]|可能|概率|^期限|^期$|高峰")
 _TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|称|宣布|,|，|\s")
@@ -139,8 +150,10 @@ def _topic(sentence: str) -> str:
     head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", _OPENER.sub("", sentence))
     m = _TOPIC_CUT.search(head)
     head = head[:m.start()] if m else head[:16]
-    head = head.rsplit("的", 1)[-1]
-    return _FILLER.sub("", head.strip())[:16]
+    owner = head.split("的", 1)[0]
+    head = owner if "的" in head and re.fullmatch(r"[A-Za-z][\w\-]{1,11}", owner) else head.rsplit("的", 1)[-1]
+    head = re.sub(r"(?:近期|近日|目前|日前|此前|当前)$", "", head.strip())
+    return _FILLER.sub("", head)[:16]
 
 
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
@@ -152,7 +165,7 @@ _EN_LEAD = re.compile(r"^(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|
                       re.IGNORECASE)
 # The subject ends where the verb begins.
 _EN_VERB = re.compile(r"\s+(?:is|are|was|were|will|would|releases?|reports?|publishes|posts|holds?|meets|has|have|"
-                      r"due|follows?|set|scheduled|expected|ends|begins|starts|lists|prices|debuts|takes|comes|"
+                      r"due|follows?|following|set|scheduled|expected|ends|begins|starts|lists|prices|debuts|takes|comes|"
                       r"speaks|testifies|announces?|unveils?|gets|lands?|to)\b|,")
 _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bond": "bond auction",
             "other": "market event", "corporate": "corporate event", "policy": "policy change", "ipo": "IPO",
@@ -161,13 +174,20 @@ _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bo
 
 # A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
 _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)(?:\d{1,2}/\d{1,2}|"
-                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?,?\s*")
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+                            r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?,?\s*")
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
+
+
+_EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|GMT|UTC|BST|CET|CEST)?\b\s*")
+_EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 
 
 def _en_item(clause: str) -> str:
     """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
-    text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
+    text = _EN_LEAD.sub("", _EN_CLOCK_PREFIX.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1), count=1)
+    if (head := _EN_NAMED_ITEM.match(text)) and len(head[1].split()) <= 6:  # "Name: one-line description"
+        return head[1].strip()
     if _EN_VERB.search(text):
         return ""
     item = _EN_ITEM.sub("", text).strip(" -–•*")
@@ -184,6 +204,9 @@ def _en_subject(clause: str) -> str:
     return np.replace("\u2019s", "").replace("'s", "")
 
 
+_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b", re.IGNORECASE)
+
+
 def _title_en(clause: str, category: str, region: str, entities: list[str]) -> str:
     keys: list[str] = []
     for m in _EN_KEY.finditer(clause):
@@ -191,6 +214,8 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
+    if category == "other" and np and _EN_CLOSED.search(clause):  # "U.S. stock markets will be closed on …"
+        return f"{np[:1].upper()}{np[1:]} closed"
     if item := _en_item(clause):
         title = item
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):

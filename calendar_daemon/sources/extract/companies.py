@@ -1,0 +1,71 @@
+"""English company names in earnings and listing prose: names with their tickers ("Visa (V - Free
+Report)", "Apple (NASDAQ: AAPL)") and a company that reports some days after the one before it
+("…on Tuesday, followed a day later by Apple")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from .candidate import Candidate
+
+logger = logging.getLogger(__name__)
+
+_NAME = r"[A-Z][A-Za-z0-9&.\-']*(?:\s+(?:[A-Z][A-Za-z0-9&.\-']*|of|and|&)){0,3}"
+_TICKER = re.compile(rf"(?P<name>{_NAME})\s*\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|HKEX|HKG|TSX)\s*:\s*)?"
+                     r"(?P<ticker>[A-Z][A-Z.]{0,5})(?:\s*-\s*Free Report)?\)")
+_TICKER_NOISE = re.compile(r"\s*\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE American|HKEX|HKG|TSX)\s*:\s*)?[A-Z][A-Z.]{0,5}"
+                           r"(?:\s*-\s*Free Report)?\)")
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "a couple of": 2}
+_FOLLOWER = re.compile(r"\bfollowed\s+(?P<n>a|one|two|three|a couple of)\s+days?\s+later\s+by\s+(?P<name>" + _NAME + ")"
+                       r"|\b(?P<name2>" + _NAME + r")\s+(?:reports|follows)\s+(?P<n2>a|one|two|three)\s+days?\s+later")
+
+
+def ticker_companies(text: str) -> list[str]:
+    """Companies named with their ticker in ``text``, in order."""
+    return [m["name"] for m in _TICKER.finditer(text)]
+
+
+def without_tickers(text: str) -> str:
+    """``text`` without its ticker brackets, which are no part of a title ("Visa (V - Free Report)")."""
+    return _TICKER_NOISE.sub("", text)
+
+
+def follower_names(text: str) -> set[str]:
+    return {(m["name"] or m["name2"]).strip() for m in _FOLLOWER.finditer(text)}
+
+
+def followers(c: Candidate, after: str) -> list[Candidate]:
+    """"…on Tuesday, followed a day later by Apple": the company that reports N days after the dated
+    one, as its own candidate (and no longer one of the dated candidate's names)."""
+    out = []
+    for m in _FOLLOWER.finditer(after):
+        name = (m["name"] or m["name2"]).strip()
+        days = _NUMBER[(m["n"] or m["n2"]).lower()]
+        day = date.fromisoformat(c.start[:10]) + timedelta(days=days)
+        if name in c.entities:
+            c.entities.remove(name)
+        out.append(replace(c, title=f"{name} earnings" if c.category == "earnings" else f"{name} {c.category}",
+                           start=day.isoformat(), end=day.isoformat() if c.end else None,
+                           precision="date", entities=[name], mentions=[], evidence=m[0][:60]))
+    return out
+
+
+_RESPECTIVE = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def respectively(made: list[tuple[Candidate, str, int]], sentence: str) -> list[tuple[Candidate, str, int]]:
+    """"Oracle (ORCL) and Adobe (ADBE) report on Monday and Wednesday, respectively": the n-th company
+    goes with the n-th day."""
+    if not _RESPECTIVE.search(sentence) or len(made) < 2:
+        return made
+    names = ticker_companies(sentence) or made[0][0].entities
+    if len(names) != len(made):
+        return made
+    out = []
+    for (c, clause, pos), name in zip(made, names, strict=True):
+        what = "results" if c.category == "earnings" else c.title.split()[-1]
+        out.append((replace(c, entities=[name], title=f"{name} {what}"), clause, pos))
+    return out

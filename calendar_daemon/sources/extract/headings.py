@@ -1,0 +1,104 @@
+"""Calendar lists: day headings that date the items under them ("周一(4月13日)", "Tuesday, April 14"),
+entries that open with their day ("11月13日(星期五):…", "Thursday: …"), and which time expressions name a
+data period rather than the day something happens."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from . import classify as C
+from .compose import find_times
+from .timeexpr import Anchor, TimeMatch
+
+logger = logging.getLogger(__name__)
+
+# A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
+_DAY_HEADING_MAX = 24
+_DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
+_HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
+                           r"(?:day)?\b\.?", re.IGNORECASE)
+_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
+
+_RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
+
+
+def is_period(sentence: str, tm: TimeMatch) -> bool:
+    """True when the expression names a data/report period ("3月CPI"), not the day something happens.
+    A clock time makes it a moment, and a release verb between it and the noun makes it the release day
+    ("4月13日 海关总署公布3月进出口数据")."""
+    if tm.resolved.precision == "datetime":
+        return False
+    post = sentence[tm.end:tm.end + 24]
+    if C.VERB_AFTER.match(post):
+        return False
+    m = C.PERIOD_NOUN.match(post)
+    return m is not None and _RELEASE_VERB.search(m[0]) is None
+
+
+def is_day_heading(sentence: str, anchor: Anchor) -> bool:
+    """A short line that is nothing but one day ("周一(4月13日)", "4月14日(周二)", "Tuesday, April 14"):
+    the undated items listed under it happen on that day."""
+    if len(sentence) > _DAY_HEADING_MAX or not _HEADING_HINT.search(sentence):
+        return False
+    times = find_times(sentence, anchor)
+    days = {(t.resolved.precision, t.resolved.kind, t.resolved.start, t.resolved.end) for t in times}
+    if (len(days) != 1 or times[0].resolved.precision != "date" or times[0].resolved.kind != "point"
+            or (times[0].resolved.first_day() or anchor.today) < anchor.today):  # a dateline is no heading
+        return False
+    rest, pos = "", 0
+    for t in times:
+        rest, pos = rest + sentence[pos:t.start], t.end
+    return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
+
+
+_ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
+
+
+def _entry_day(sentence: str, anchor: Anchor) -> str:
+    """The day that opens a calendar-list line ("11月13日(星期五):香港第三季GDP修订", "Thursday: BoE
+    decision"): a day, a colon, then the entry; "" when the line is no such entry."""
+    if not (sentence[:1].isdigit() or _WEEKDAY_WORD.match(sentence)):
+        return ""
+    times = find_times(sentence, anchor)
+    if (times and times[0].start == 0 and times[0].resolved.precision in ("date", "datetime")
+            and (colon := _ENTRY_COLON.match(sentence, times[0].end)) is not None):
+        return sentence[:colon.start()]
+    return ""
+
+
+def has_own_date(sentence: str, anchor: Anchor) -> bool:
+    """Whether a list item names its own day; a month alone ("介绍11月国民经济运行情况") is a data period
+    under a day heading, not a day."""
+    return any(t.resolved.kind != "as_of" and t.resolved.precision in ("date", "datetime", "week") and not is_period(sentence, t)
+               for t in find_times(sentence, anchor))
+
+
+@dataclass
+class DayHeading:
+    """The day heading of a calendar list being read. A heading that stands alone in its paragraph
+    owns the whole paragraph under it, however long its sentences ("Tuesday 1/30" + a paragraph of
+    prose); in a list, prose ends the heading's items."""
+
+    text: str = ""
+    paragraph: int = -1  # where the heading stands
+    owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
+
+    def begin(self, sentence: str, para_no: int) -> None:
+        self.text, self.paragraph, self.owned = sentence, para_no, -1
+
+    def read(self, sentence: str, para_no: int, anchor: Anchor) -> tuple[str, bool]:
+        """The sentence as read (an undated item under the heading gets the heading's day) and whether
+        it is an entry of a calendar list."""
+        if self.text and self.owned == -1:
+            self.owned = para_no if para_no != self.paragraph else -2
+        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned:
+            self.text = ""
+        if self.text and not has_own_date(sentence, anchor):
+            return f"{self.text} {sentence}", True
+        day = _entry_day(sentence, anchor) if len(sentence) <= _DAY_ITEM_MAX else ""
+        if day:  # the entry's later sentences ("Thursday: BoE decision; Philly Fed index at 8:30") share its day
+            self.text, self.paragraph, self.owned = day, para_no, -2
+        return sentence, bool(day)

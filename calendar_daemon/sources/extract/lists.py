@@ -1,0 +1,82 @@
+"""Calendar-list lines that lean on the line before them: "同日，A、B、C亦会公布…" (the same day as the
+item before) and a day of the month alone opening a list line ("24日：公司(代码)等发布业绩")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, timedelta
+
+from . import resolved as P
+
+logger = logging.getLogger(__name__)
+
+_SAME_DAY = re.compile(r"^(?:同日|同一天|同一日|当日|当天|same day)\s*[,，:：]?\s*", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"^(?:次日|翌日|隔日)\s*(?:凌晨|早上|上午)?(?=\s*\d{1,2}[:：点时])")
+_BARE_DAY_LINE = re.compile(r"^(?P<d>[1-9]|[12]\d|3[01])\s*[日号]\s*(?P<wd>\(\s*(?:周|星期)[一二三四五六日天]\s*\))?\s*[:：]")
+
+
+def _md(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
+    """The sentence with the day it leans on written out: "同日" becomes the day of the item before it
+    ("次日03:00" the day after it),
+    and a bare "24日：" the next such day of the month from the publication on."""
+    if last_day is not None and (m := _SAME_DAY.match(sentence)):
+        return f"{_md(last_day)}," + sentence[m.end():]
+    if last_day is not None and (m := _NEXT_DAY.match(sentence)):  # "次日03:00 美联储公布利率决议"
+        return _md(last_day + timedelta(days=1)) + " " + sentence[m.end():]
+    if m := _BARE_DAY_LINE.match(sentence):
+        d = int(m["d"])
+        y, mo = today.year, today.month
+        if d < today.day:
+            nxt = P.add_months(date(y, mo, 1), 1)
+            y, mo = nxt.year, nxt.month
+        if P.valid_ymd(y, mo, d):
+            return f"{_md(date(y, mo, d))}:" + sentence[m.end():]
+    return sentence
+
+
+# A table row ("| 08:30 | Empire State manufacturing index | US |", or an HTML <tr>): cells apart by "|".
+_CELL = re.compile(r"\s*\|\s*")
+_RULE_ROW = re.compile(r"^[\s|:\-–—]*$")
+_CLOCK_CELL = re.compile(r"^(\d{1,2}:\d{2})$")
+_HEADER_ZONE = re.compile(r"\((ET|EST|EDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|北京时间|本港时间|台北时间|美东时间)\)")
+
+
+_COUNTRY_CELL = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]{2,14}(?: [A-Z][a-z]{2,10})?|中国|香港|美国|欧元区|欧洲|日本|英国|台湾|德国|法国|"
+                           r"加拿大|澳大利亚|澳洲|新西兰|瑞士|韩国|印度|全球)$")
+
+
+class Table:
+    """The table being read: a row is one calendar entry; a header's "Time (ET)" names the zone of the
+    rows' clock times."""
+
+    def __init__(self) -> None:
+        self.zone = ""
+
+    def read(self, sentence: str) -> tuple[str, bool]:
+        """The row as a line of text ("08:30 ET Empire State manufacturing index US") and whether it is
+        a table row; a header or rule row reads as nothing."""
+        if sentence.count("|") < 2:
+            return sentence, False
+        if _RULE_ROW.match(sentence):
+            return "", True
+        cells = [c.strip() for c in _CELL.split(sentence.strip().strip("|")) if c.strip()]
+        if not any(ch.isdigit() for ch in sentence):  # a header
+            self.zone = next((m[1] for c in cells if (m := _HEADER_ZONE.search(c))), "")
+            return "", True
+        out = []
+        for cell in cells:
+            clock = _CLOCK_CELL.match(cell)
+            if clock and self.zone and not self.zone.isascii():
+                out.append(f"{self.zone}{clock[1]}")
+            elif clock and self.zone:
+                out.append(f"{clock[1]} {self.zone}")
+            elif _COUNTRY_CELL.match(cell):
+                out.append(f"({cell})")  # the country column says where, not what: no part of a title
+            else:
+                out.append(cell)
+        return " ".join(out), True

@@ -1,0 +1,166 @@
+"""The gazetteer's recurring releases as one pattern over normalised text: which releases a clause
+names, so a release named without a verb ("将先后迎来官方 PMI 与财新 PMI 两组数据") is still an event,
+with its category, region, importance and a clean title."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from calendar_daemon.domain.gazetteer import Release, load_gazetteer
+
+from .candidate import Candidate
+from .normalize import to_simplified
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A release named in a text."""
+
+    start: int
+    end: int
+    release: Release
+    text: str  # the name as written
+
+
+def _key(name: str) -> str:
+    """The form a name is looked up in: Simplified, lower case, one space between words and none
+    next to Chinese characters."""
+    name = re.sub(r"\s+", " ", to_simplified(name).strip()).casefold()
+    return re.sub(r"(?<=[\u4e00-\u9fff]) | (?=[\u4e00-\u9fff])", "", name)
+
+
+def _atoms(key: str) -> list[str]:
+    """``key`` as regex atoms: a space between words is any run of spaces, and Chinese next to Latin
+    letters may have a space between ("官方 PMI"); a name ending in a letter ends a word."""
+    atoms: list[str] = []
+    for i, ch in enumerate(key):
+        if ch == " ":
+            atoms.append(r"\s+")
+            continue
+        if i and key[i - 1] != " " and (_is_cjk(ch) != _is_cjk(key[i - 1])):
+            atoms.append(r"\s?")
+        atoms.append(re.escape(ch))
+    if key[-1:].isascii() and key[-1:].isalpha():
+        atoms.append(r"(?![A-Za-z])")
+    return atoms
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _trie_pattern(keys: list[str]) -> str:
+    """One pattern for many names, factored by shared prefixes (fast to scan; longest name first)."""
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for atom in _atoms(key):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return r"(?<![A-Za-z])" + emit(trie)
+
+
+@cache
+def _index() -> tuple[re.Pattern[str], dict[str, Release]]:
+    table: dict[str, Release] = {}
+    for release in load_gazetteer().releases:
+        for lang in ("en", "zh", "zh_hant"):
+            for name in release.names[lang]:
+                table.setdefault(_key(name), release)  # the first, most specific entry keeps a shared name
+    return re.compile(_trie_pattern(sorted(table, key=len, reverse=True)), re.IGNORECASE), table
+
+
+def releases_in(text: str) -> list[Named]:
+    """The releases ``text`` names, in text order, longest names first where they overlap."""
+    rx, table = _index()
+    out = []
+    for m in rx.finditer(to_simplified(text)):  # one to one: positions stay those of ``text``
+        release = table.get(_key(re.sub(r"\s+", " ", m[0]))) or table.get(_key(re.sub(r"\s+", "", m[0])))
+        if release is not None:
+            out.append(Named(m.start(), m.end(), release, m[0]))
+    return out
+
+
+def distinct(named: list[Named]) -> list[Named]:
+    """One mention per release (the first); a generic name inside a specific one named too ("CPI"
+    beside "美国CPI") adds nothing."""
+    seen: dict[str, Named] = {}
+    for n in named:
+        seen.setdefault(n.release.id, n)
+    specific = [n.text.casefold() for n in seen.values() if n.release.region]
+    return [n for n in seen.values() if n.release.region or not any(n.text.casefold() in s for s in specific)]
+
+
+def several(named: list[Named]) -> bool:
+    """Whether a clause names several releases that are each an event: three or more, or two that are
+    each a publisher's own ("官方PMI与财新PMI"), not one release's parts ("CPI和PPI")."""
+    return len(named) >= 3 or (len(named) == 2 and all(n.release.region for n in named))
+
+
+PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of Traditional-Chinese articles
+# Several releases in one clause ("同日，A、B、C亦会公布失业率、外汇储备及楼价指数") are one event each.
+TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|开展|操作|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
+
+
+def each_release(c: Candidate, named: list[Named], zh: bool) -> list[Candidate]:
+    """The candidate, or one per release when the clause names several of them."""
+    if not several(named) or c.precision not in ("date", "datetime"):  # a headline's "next week" lists, not dates
+        return [c]
+    out = []
+    for n in named:
+        region = n.release.region or c.region
+        out.append(replace(c, title=release_title(n, region, zh), category=n.release.category, region=region,
+                           importance=n.release.importance,
+                           entities=[*c.entities[:1 if n.release.category == c.category else 0], n.text],
+                           mentions=[], release=n.release.id))
+    return out
+
+
+
+_REGION_ZH = {"CN": "中国", "US": "美国", "HK": "香港", "TW": "台湾", "EU": "欧元区", "JP": "日本", "GB": "英国",
+              "CA": "加拿大", "AU": "澳大利亚", "NZ": "新西兰", "CH": "瑞士", "KR": "韩国", "IN": "印度"}
+_REGION_EN = {"CN": "China", "US": "US", "HK": "Hong Kong", "TW": "Taiwan", "EU": "Euro zone", "JP": "Japan",
+              "GB": "UK", "CA": "Canada", "AU": "Australia", "NZ": "New Zealand", "CH": "Swiss", "KR": "Korea",
+              "IN": "India"}
+
+
+def release_title(named: Named, region: str, zh: bool) -> str:
+    """"香港失业率", "China official PMI": the release's display name, with its region when the name does
+    not carry one."""
+    name = named.release.name("zh" if zh else "en")
+    if named.release.region is not None and (not zh or named.release.category != "macro_data"):
+        return name
+    prefix = (_REGION_ZH if zh else _REGION_EN).get(region, "")
+    if not prefix or prefix.casefold() in name.casefold():
+        return name
+    return f"{prefix}{name}" if zh else f"{prefix} {name}"
+
+
+def fill_from_release(category: str, importance: int, region: str, named: list[Named],
+                      default_region: str) -> tuple[str, int, str]:
+    """Category, importance and region completed from the release a clause names: the rules' words
+    win where they say something ("other" says nothing, nor does the article's default region)."""
+    if not named:
+        return category, importance, region
+    release = named[0].release
+    if (category in ("other", "corporate", "policy") and release.category != "other") or (
+            release.region and category in ("central_bank", "macro_data", "liquidity", "conference")):
+        category = release.category  # "Philly Fed index" names a data release, not the Fed
+    if release.region and region == default_region:
+        region = release.region
+    return category, max(importance, release.importance if category == release.category else importance), region
