@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Protocol, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
@@ -63,11 +63,7 @@ class Config(Section):
     @field_validator("feeds")
     @classmethod
     def _unique_feed_names(cls, value: list[NamedFeedConfig]) -> list[NamedFeedConfig]:
-        names = [feed.name for feed in value]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"feed name {duplicates[0]!r} is used more than once")
-        return value
+        return _unique_names(value, "feed")
 
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
     channels: list[ChannelConfig] = Field(default_factory=list, description="Notification channels ([[channels]]).")
@@ -80,11 +76,7 @@ class Config(Section):
     @field_validator("sources")
     @classmethod
     def _unique_source_names(cls, value: list[SourceConfig]) -> list[SourceConfig]:
-        names = [source.name for source in value]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"source name {duplicates[0]!r} is used more than once")
-        return value
+        return _unique_names(value, "source")
 
     source: str = Field("<defaults>", exclude=True, description="Where this configuration was read from.")
 
@@ -262,3 +254,20 @@ def changed_options(old: Config, new: Config) -> list[str]:
         elif before != after:
             changed.append(name)
     return changed
+
+
+class _HasName(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasName)
+
+
+def _unique_names(tables: list[_Named], kind: str) -> list[_Named]:
+    """``tables`` unchanged when no two share a name, else the error naming the first repeated one."""
+    names = [table.name for table in tables]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ValueError(f"{kind} name {duplicates[0]!r} is used more than once")
+    return tables

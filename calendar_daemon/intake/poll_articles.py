@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from calendar_daemon.config.sources import SourceConfig
 from calendar_daemon.domain.records import EventRecord
 from calendar_daemon.domain.vocabulary import PROPOSED
-from calendar_daemon.intake.poll_ics import POLL_ORIGIN
+from calendar_daemon.intake.poll_ics import POLL_ORIGIN, source_defaults
 from calendar_daemon.intake.review import known_from_source, store_proposals
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.proposals import Article, Proposal, propose, to_record
@@ -33,13 +33,8 @@ class ArticleOutcome:
 def adjusted(record: EventRecord, source: SourceConfig) -> EventRecord:
     """A candidate's record with the source's defaults, its authority on the article's source entry,
     and where it was polled from."""
-    changes: dict[str, object] = {"extra": {**record.extra, "polled_from": source.name}}
-    if source.category and record.category == "other":
-        changes["category"] = source.category
-    if source.region and record.region == "GLOBAL":
-        changes["region"] = source.region
-    if source.importance is not None:
-        changes["importance"] = source.importance
+    changes = source_defaults(record, source)
+    changes["extra"] = {**record.extra, "polled_from": source.name}
     changes["sources"] = [{**entry, "authority": source.authority} for entry in record.sources]
     return replace(record, **changes)  # type: ignore[arg-type]
 

@@ -35,8 +35,9 @@ class IcsOutcome:
     proposals: int = 0
 
 
-def with_defaults(record: EventRecord, source: SourceConfig) -> EventRecord:
-    """``record`` with the source's defaults where it gives none, its provenance and its authority."""
+def source_defaults(record: EventRecord, source: SourceConfig) -> dict[str, object]:
+    """The fields a source's ``category``/``region``/``importance`` defaults set on ``record``: the
+    category and region only where the record has none of its own (``other``, ``GLOBAL``)."""
     changes: dict[str, object] = {}
     if source.category and record.category == "other":
         changes["category"] = source.category
@@ -44,6 +45,12 @@ def with_defaults(record: EventRecord, source: SourceConfig) -> EventRecord:
         changes["region"] = source.region
     if source.importance is not None:
         changes["importance"] = source.importance
+    return changes
+
+
+def with_defaults(record: EventRecord, source: SourceConfig) -> EventRecord:
+    """``record`` with the source's defaults where it gives none, its provenance and its authority."""
+    changes = source_defaults(record, source)
     if not record.sources:
         entry = {"outlet": source.name, "headline": record.title[:500], "url": source.url[:2000], "authority": source.authority}
         changes["sources"] = [SourceIn.model_validate(entry).model_dump(mode="json")]
