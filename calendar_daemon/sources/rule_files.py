@@ -24,6 +24,7 @@ from pydantic import ValidationError as PydanticValidationError
 from calendar_daemon.domain.dates import parse_date_or_datetime, parse_datetime
 from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES, Authority
 from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source
+from calendar_daemon.sources.rule_moves import check_moves, parse_moves
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +157,7 @@ class RuleIn(BaseModel):
     exdate: tuple[datetime, ...] = ()
     until: datetime | None = None
     count: int | None = None
+    moves: Any = ()  # ((own date, Move), ...): see calendar_daemon.sources.rule_moves
     source: RuleSourceIn | None = None
 
     @field_validator("category")
@@ -230,6 +232,13 @@ class RuleIn(BaseModel):
         at = dtstart.time() if isinstance(dtstart, datetime) else time(0)
         return tuple(_naive_local(item, at, str(info.field_name)) for item in value)
 
+    @field_validator("moves", mode="before")
+    @classmethod
+    def _moves(cls, value: Any, info: ValidationInfo) -> Any:
+        dtstart = info.data.get("dtstart")
+        at = dtstart.time() if isinstance(dtstart, datetime) else time(0)
+        return parse_moves(value, at, _move_source)
+
     @field_validator("until", mode="before")
     @classmethod
     def _until(cls, value: Any) -> datetime | None:
@@ -252,6 +261,12 @@ class RuleIn(BaseModel):
             raise ValueError("give only one of 'until', 'count', UNTIL/COUNT in the rrule")
         if self.until is not None and self.until < self.dtstart:
             raise ValueError(f"until {self.until.isoformat()} is before dtstart {self.dtstart.isoformat()}")
+        if self.moves:
+            base = rrulestr(self.rrule, dtstart=self.dtstart)
+            assert isinstance(base, rrule)  # checked by _rrule
+            base = base.replace(until=self.until) if self.until is not None else base
+            base = base.replace(count=self.count) if self.count is not None else base
+            check_moves(self.moves, base, self.dtstart.time(), self.exdate)
         return self
 
     def to_rule(self, source: Source) -> RecurringRule:
@@ -259,7 +274,7 @@ class RuleIn(BaseModel):
             uid=self.uid, title=self.title, category=self.category, region=self.region,
             importance=self.importance, timezone=self.timezone, dtstart=self.dtstart, rrule=self.rrule,
             source=source, description=self.description, entities=self.entities, tags=self.tags,
-            rdate=self.rdate, exdate=self.exdate, until=self.until, count=self.count,
+            rdate=self.rdate, exdate=self.exdate, until=self.until, count=self.count, moves=self.moves,
         )  # fmt: skip
 
 
@@ -288,6 +303,14 @@ def _problem(exc: PydanticValidationError, *, in_source: bool = False) -> str:
             others.append(f"{'.'.join(loc) or 'rule'}: {message}")
     extra = [f"{prefix}unknown field(s) {sorted(names)}" for prefix, names in unknown.items()]
     return [*missing, *extra, *others][0]
+
+
+def _move_source(raw: Any) -> Source:
+    """A move's own ``source``, its first problem worded as a rule's source problems are."""
+    try:
+        return RuleSourceIn.model_validate(raw).to_source()
+    except PydanticValidationError as exc:
+        raise ValueError(_problem(exc, in_source=True)) from None
 
 
 def parse_source(raw: Any, where: str) -> Source:
