@@ -14,16 +14,17 @@ so it re-imports unchanged. The feed stays lean because every byte of it is sent
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Event as VEvent
 
-from calendar_daemon.domain.periods import Precision, period_label
+from calendar_daemon.domain.periods import Precision, is_long_span, period_label
 from calendar_daemon.domain.vocabulary import ASSUMED_END, DESCRIPTION_SEPARATOR, X_PREFIX, assumed_minutes
 from calendar_daemon.store.models import Event
 
 IMPORTANCE_MARKS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
+SPAN_MARKS = {"begins": ("开始", "begins"), "ends": ("结束", "ends")}  # after a Chinese title / another
 
 
 def display_title(event: Event) -> str:
@@ -62,14 +63,26 @@ def local_time_text(event: Event) -> str:
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()} ({event.timezone})"
 
 
-def description_text(event: Event) -> str:
-    """The feed DESCRIPTION: the event's own text, then importance, region, precision and sources."""
+def span_text(event: Event) -> str:
+    """An all-day span's first and last day (``2026-01-20 – 2029-01-19``) or periods (``2026-05 – 2028-09``)."""
+    assert event.start_date is not None and event.end_date is not None
+    precision = Precision(event.precision)
+    if precision.is_coarse:
+        return period_label(precision, event.start_date, event.end_date)
+    return f"{event.start_date.isoformat()} – {event.end_date.isoformat()}"
+
+
+def description_text(event: Event, *, span: bool = False) -> str:
+    """The feed DESCRIPTION: the event's own text, then importance, region, precision and sources;
+    ``span`` adds the whole span (for a long span served as its start and end days)."""
     lines = [
         f"Importance: {IMPORTANCE_MARKS.get(event.importance, '')} ({event.importance}/3)",
         f"Region: {event.region}",
         f"Category: {event.category}",
         f"Precision: {event.precision}",
     ]
+    if span:
+        lines.append(f"Span: {span_text(event)}")
     if event.start_at is not None:
         lines.append(f"Local time: {local_time_text(event)}")
         if event.end_at is None:
@@ -107,18 +120,18 @@ def _utc(value: datetime) -> datetime:
 
 
 def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
-    """Serialise ``event`` as a folded, CRLF-terminated VEVENT block.
+    """Serialise ``event`` as a folded, CRLF-terminated VEVENT block (two for a long span in the feed).
 
     ``roundtrip`` (for ``export``) adds ``CREATED`` and the ``X-CALENDAR-DAEMON-*`` fields (precision,
     zone, importance, region, status, entities, sources as JSON) so a re-import restores the event
     exactly; the served feed leaves them out, since its DESCRIPTION already says them for people.
+    A long all-day span (:func:`~calendar_daemon.domain.periods.is_long_span`) is served as the day it
+    begins and, when the end is a real day, the day it ends (:func:`render_long_span`); an export
+    keeps it one span, so it re-imports as it was.
     """
-    component = VEvent()
-    component.add("uid", event.uid)
-    component.add("dtstamp", _utc(event.updated_at))
-    component.add("last-modified", _utc(event.updated_at))
-    component.add("sequence", max(event.revision - 1, 0))
-    component.add("summary", display_title(event))
+    if not roundtrip and is_long_span(Precision(event.precision), event.start_date, event.end_date):
+        return render_long_span(event)
+    component = _component(event, event.uid, display_title(event))
     if event.start_at is not None:
         component.add("dtstart", _utc(event.start_at))
         component.add("dtend", _utc(timed_end(event)))
@@ -126,16 +139,73 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
             component.add(X_PREFIX + "END", ASSUMED_END)  # a re-import keeps the end unknown
     else:
         assert event.start_date is not None and event.end_date is not None
-        component.add("dtstart", event.start_date)
-        component.add("dtend", event.end_date + timedelta(days=1))
-        component.add("transp", "TRANSPARENT")
-    component.add("status", feed_status(event))
-    component.add("categories", [event.category, *event.tags])
-    component.add("priority", {3: 1, 2: 5, 1: 9}.get(event.importance, 5))
-    component.add("description", description_text(event))
+        _all_day(component, event.start_date, event.end_date)
+    _describe(component, event, description_text(event))
     if roundtrip:
         _add_roundtrip_fields(component, event)
     block: bytes = component.to_ical()
+    return block
+
+
+def _component(event: Event, uid: str, summary: str) -> VEvent:
+    component = VEvent()
+    component.add("uid", uid)
+    component.add("dtstamp", _utc(event.updated_at))
+    component.add("last-modified", _utc(event.updated_at))
+    component.add("sequence", max(event.revision - 1, 0))
+    component.add("summary", summary)
+    return component
+
+
+def _all_day(component: VEvent, first: date, last: date) -> None:
+    component.add("dtstart", first)
+    component.add("dtend", last + timedelta(days=1))
+    component.add("transp", "TRANSPARENT")
+
+
+def _describe(component: VEvent, event: Event, description: str) -> None:
+    component.add("status", feed_status(event))
+    component.add("categories", [event.category, *event.tags])
+    component.add("priority", {3: 1, 2: 5, 1: 9}.get(event.importance, 5))
+    component.add("description", description)
+
+
+def end_uid(uid: str) -> str:
+    """The UID of a long span's end event: ``freeze-2026@x`` -> ``freeze-2026-end@x`` (stable, distinct)."""
+    local, sep, domain = uid.partition("@")
+    return f"{local}-end{sep}{domain}"
+
+
+def _marked(title: str, mark: str) -> str:
+    """``title`` + ``begins``/``ends`` in the title's own language: ``…开始`` after Chinese text."""
+    chinese = any("\u4e00" <= char <= "\u9fff" for char in title)
+    return f"{title}{SPAN_MARKS[mark][0]}" if chinese else f"{title} {SPAN_MARKS[mark][1]}"
+
+
+def render_long_span(event: Event) -> bytes:
+    """A long all-day span as an all-day event on the day it begins (the event's UID, "… begins"),
+    plus one on the day it ends (UID :func:`end_uid`, "… ends") when the end is a real day.
+
+    Only a day-precision end is a real day (a lock-up or freeze expiry the source dates); a coarse
+    span's end is a bound of a month or a year, not a day anything happens, so it has no end event.
+    A coarse start is put on the first day of its period, its title carrying the period's label and
+    its status TENTATIVE, as every coarse event's. Clients thus never draw a block over every day.
+    """
+    assert event.start_date is not None and event.end_date is not None
+    precision = Precision(event.precision)
+    title = _marked(event.title, "begins")
+    if precision.is_coarse:
+        title = f"[{period_label(precision, event.start_date)}] {title}"
+    description = description_text(event, span=True)
+    start = _component(event, event.uid, title)
+    _all_day(start, event.start_date, event.start_date)
+    _describe(start, event, description)
+    block: bytes = start.to_ical()
+    if precision is Precision.DATE:
+        end = _component(event, end_uid(event.uid), _marked(event.title, "ends"))
+        _all_day(end, event.end_date, event.end_date)
+        _describe(end, event, description)
+        block += end.to_ical()
     return block
 
 
