@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from icalendar import Event as VEvent
 
 from calendar_daemon.domain.periods import Precision, is_long_span, period_label
 from calendar_daemon.domain.vocabulary import ASSUMED_END, DESCRIPTION_SEPARATOR, X_PREFIX, assumed_minutes
+from calendar_daemon.i18n.feed_text import feed_text, labelled, region_name
+from calendar_daemon.i18n.labels import category_label, period_text, precision_label
+from calendar_daemon.i18n.moments import date_text, instant_text
 from calendar_daemon.store.models import Event
 
 IMPORTANCE_MARKS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
+FEED_LOCALE = "en"  # the words of a DESCRIPTION when no locale is given (export, tests); the daemon's is [display] locale
 SPAN_MARKS = {"begins": ("开始", "begins"), "ends": ("结束", "ends")}  # after a Chinese title / another
 
 
@@ -56,52 +59,46 @@ def _format_source(source: dict[str, object]) -> str:
     return f"- {line}"
 
 
-def local_time_text(event: Event) -> str:
-    if event.start_at is None:
-        return ""
-    local = event.start_at.replace(tzinfo=UTC).astimezone(ZoneInfo(event.timezone))
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()} ({event.timezone})"
-
-
-def span_text(event: Event) -> str:
-    """An all-day span's first and last day (``2026-01-20 – 2029-01-19``) or periods (``2026-05 – 2028-09``)."""
+def span_text(event: Event, locale: str = FEED_LOCALE) -> str:
+    """An all-day span's first and last day (``Tue 20 Jan 2026 – Fri 19 Jan 2029``) or periods
+    (``May 2026 – Sep 2028``, ``2026年5月 – 2028年9月``)."""
     assert event.start_date is not None and event.end_date is not None
     precision = Precision(event.precision)
     if precision.is_coarse:
-        return period_label(precision, event.start_date, event.end_date)
-    return f"{event.start_date.isoformat()} – {event.end_date.isoformat()}"
+        return period_text(precision, event.start_date, event.end_date, locale)
+    return f"{date_text(event.start_date, locale)} – {date_text(event.end_date, locale)}"
 
 
-def description_text(event: Event, *, span: bool = False) -> str:
-    """The feed DESCRIPTION: the event's own text, then importance, region, precision and sources;
-    ``span`` adds the whole span (for a long span served as its start and end days)."""
+def description_text(event: Event, *, locale: str = FEED_LOCALE, span: bool = False) -> str:
+    """The feed DESCRIPTION: the event's own text, then importance, region, category, precision, local
+    time and sources, in the words of ``locale``; ``span`` adds the whole span (for a long span served
+    as its start and end days)."""
     lines = [
-        f"Importance: {IMPORTANCE_MARKS.get(event.importance, '')} ({event.importance}/3)",
-        f"Region: {event.region}",
-        f"Category: {event.category}",
-        f"Precision: {event.precision}",
+        labelled(locale, "importance", f"{IMPORTANCE_MARKS.get(event.importance, '')} ({event.importance}/3)"),
+        labelled(locale, "region", region_name(event.region, locale)),
+        labelled(locale, "category", category_label(event.category, locale)),
+        labelled(locale, "precision", precision_label(event.precision, locale)),
     ]
     if span:
-        lines.append(f"Span: {span_text(event)}")
+        lines.append(labelled(locale, "span", span_text(event, locale)))
     if event.start_at is not None:
-        lines.append(f"Local time: {local_time_text(event)}")
+        lines.append(labelled(locale, "local_time", instant_text(event.start_at, event.timezone, locale)))
         if event.end_at is None:
-            lines.append(f"Length: not given by the source; shown as {assumed_minutes(event.category, event.title, event.tags)} min")
+            lines.append(feed_text(locale, "length_not_given", minutes=assumed_minutes(event.category, event.title, event.tags)))
     if event.entities:
-        lines.append("Entities: " + ", ".join(event.entities))
+        lines.append(labelled(locale, "entities", feed_text(locale, "list").join(event.entities)))
     shift = event.extra.get("trading_day_shift")
     if isinstance(shift, dict) and shift.get("reason"):
-        label = "Date moved" if shift.get("moved", True) else "Trading day"
-        lines.append(f"{label}: {shift['reason']}")
+        lines.append(labelled(locale, "date_moved" if shift.get("moved", True) else "trading_day", str(shift["reason"])))
     conflicts = event.extra.get("conflicts")
     if isinstance(conflicts, list) and conflicts:
-        lines.append("Conflict between sources (the date follows the most authoritative):")
+        lines.append(feed_text(locale, "conflict"))
         for conflict in conflicts:
             if isinstance(conflict, dict):
-                mark = " [followed]" if conflict.get("followed") else ""
+                mark = " " + feed_text(locale, "followed") if conflict.get("followed") else ""
                 lines.append(f"- {conflict.get('source', '?')}: {conflict.get('value', '?')}{mark}")
     if event.sources:
-        lines.append("Sources:")
+        lines.append(feed_text(locale, "sources") + feed_text(locale, "colon").rstrip())
         lines.extend(_format_source(source) for source in event.sources)
     footer = "\n".join(lines)
     return f"{event.description}{DESCRIPTION_SEPARATOR}{footer}" if event.description else footer
@@ -119,7 +116,7 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
-def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
+def render_vevent(event: Event, *, roundtrip: bool = False, locale: str = FEED_LOCALE) -> bytes:
     """Serialise ``event`` as a folded, CRLF-terminated VEVENT block (two for a long span in the feed).
 
     ``roundtrip`` (for ``export``) adds ``CREATED`` and the ``X-CALENDAR-DAEMON-*`` fields (precision,
@@ -127,10 +124,10 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
     exactly; the served feed leaves them out, since its DESCRIPTION already says them for people.
     A long all-day span (:func:`~calendar_daemon.domain.periods.is_long_span`) is served as the day it
     begins and, when the end is a real day, the day it ends (:func:`render_long_span`); an export
-    keeps it one span, so it re-imports as it was.
+    keeps it one span, so it re-imports as it was. ``locale``: the words of the DESCRIPTION footer.
     """
     if not roundtrip and is_long_span(Precision(event.precision), event.start_date, event.end_date):
-        return render_long_span(event)
+        return render_long_span(event, locale)
     component = _component(event, event.uid, display_title(event))
     if event.start_at is not None:
         component.add("dtstart", _utc(event.start_at))
@@ -140,7 +137,7 @@ def render_vevent(event: Event, *, roundtrip: bool = False) -> bytes:
     else:
         assert event.start_date is not None and event.end_date is not None
         _all_day(component, event.start_date, event.end_date)
-    _describe(component, event, description_text(event))
+    _describe(component, event, description_text(event, locale=locale))
     if roundtrip:
         _add_roundtrip_fields(component, event)
     block: bytes = component.to_ical()
@@ -182,7 +179,7 @@ def _marked(title: str, mark: str) -> str:
     return f"{title}{SPAN_MARKS[mark][0]}" if chinese else f"{title} {SPAN_MARKS[mark][1]}"
 
 
-def render_long_span(event: Event) -> bytes:
+def render_long_span(event: Event, locale: str = FEED_LOCALE) -> bytes:
     """A long all-day span as an all-day event on the day it begins (the event's UID, "… begins"),
     plus one on the day it ends (UID :func:`end_uid`, "… ends") when the end is a real day.
 
@@ -196,7 +193,7 @@ def render_long_span(event: Event) -> bytes:
     title = _marked(event.title, "begins")
     if precision.is_coarse:
         title = f"[{period_label(precision, event.start_date)}] {title}"
-    description = description_text(event, span=True)
+    description = description_text(event, locale=locale, span=True)
     start = _component(event, event.uid, title)
     _all_day(start, event.start_date, event.start_date)
     _describe(start, event, description)
