@@ -93,8 +93,8 @@ def test_a_month_only_move_is_a_tentative_month_event_while_its_month_is_ahead(t
     [
         ("      2026-02-27: {to: 2026-03-04, reason: r}", "moves 2026-02-27: the rule has no occurrence on that date"),
         ("      2026-02-28: {to: 2026-13, reason: r}", "moves 2026-02-28: to '2026-13' is not a month (YYYY-MM)"),
-        ("      2026-02-28: {to: 2026-03-04T09:30:00+08:00, reason: r}", "moves 2026-02-28: to 2026-03-04T09:30:00+08:00 must be naive"),
-        ("      2026-02-28: {to: soon, reason: r}", "moves 2026-02-28: to 'soon' is not a date-time, a date or a month"),
+        ("      2026-02-28: {to: 2026-03-04T09:30:00+08:00, reason: r}", "moves 2026-02-28: to: 2026-03-04T09:30:00+08:00 must be naive"),
+        ("      2026-02-28: {to: soon, reason: r}", "moves 2026-02-28: to: 'soon' is not an ISO date or date-time (or a month, YYYY-MM)"),
         ("      2026-02-28: {to: 2026-03-04}", "moves 2026-02-28: 'reason' must say why"),
         ("      2026-02-28: {reason: r}", "moves 2026-02-28: missing field 'to'"),
         ("      2026-02-28: {to: 2026-03-04, reason: r, when: later}", "moves 2026-02-28: unknown field(s) ['when']"),

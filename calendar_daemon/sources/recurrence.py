@@ -41,6 +41,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rruleset, rrulestr
 
+from calendar_daemon.domain.dates import parse_date_or_datetime
 from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 
@@ -190,6 +191,25 @@ class Occurrence:
             if self.move.month is not None:
                 event.update(precision="month", start=f"{self.move.month:%Y-%m}", status=Status.TENTATIVE.value)
         return event
+
+
+def naive_local(value: Any, default_time: time | None, key: str) -> datetime:
+    """A naive local date-time from a rule file's value (date, datetime or ISO string); a date takes
+    ``default_time`` (``None``: a date is refused). Errors start with ``key``."""
+    if isinstance(value, str):
+        try:
+            value = parse_date_or_datetime(value)
+        except ValueError:
+            raise ValueError(f"{key}: {value!r} is not an ISO date or date-time") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise ValueError(f"{key}: {value.isoformat()} must be naive local wall-clock time (no offset)")
+        return value
+    if isinstance(value, date):
+        if default_time is None:
+            raise ValueError(f"{key}: a date-time is required, got the date {value.isoformat()}")
+        return datetime.combine(value, default_time)
+    raise ValueError(f"{key}: expected a date or date-time, got {value!r}")
 
 
 def occurrence_uid(rule_uid: str, day: date) -> str:

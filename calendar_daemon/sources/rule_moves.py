@@ -22,8 +22,7 @@ from typing import Any
 
 from dateutil.rrule import rrule
 
-from calendar_daemon.domain.dates import parse_date_or_datetime
-from calendar_daemon.sources.recurrence import Move, Source
+from calendar_daemon.sources.recurrence import Move, Source, naive_local
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _FIELDS = {"to", "reason", "source"}
@@ -48,18 +47,12 @@ def _target(value: Any, at: time, key: date) -> tuple[datetime | None, date | No
         if not 1 <= month <= 12:
             raise ValueError(f"{where} {value!r} is not a month (YYYY-MM)")
         return None, date(year, month, 1)
-    if isinstance(value, str):
-        try:
-            value = parse_date_or_datetime(value)
-        except ValueError:
-            raise ValueError(f"{where} {value!r} is not a date-time, a date or a month (YYYY-MM)") from None
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            raise ValueError(f"{where} {value.isoformat()} must be naive local wall-clock time (no offset)")
-        return value, None
-    if isinstance(value, date):
-        return datetime.combine(value, at), None
-    raise ValueError(f"{where}: expected a date-time, a date or a month (YYYY-MM), got {value!r}")
+    try:
+        return naive_local(value, at, where), None
+    except ValueError as exc:
+        if isinstance(value, datetime):  # one with an offset: the message says what to change
+            raise
+        raise ValueError(f"{exc} (or a month, YYYY-MM)") from None
 
 
 def parse_moves(raw: Any, at: time, parse_source: Callable[[Any], Source]) -> tuple[tuple[date, Move], ...]:
