@@ -3,11 +3,12 @@
 Timed events are written in UTC (``DTSTART:20260128T190000Z``) so every client reads the same
 instant without relying on its own zone database; the source zone travels in
 ``X-CALENDAR-DAEMON-TIMEZONE`` of an export. Day and coarse events are ``VALUE=DATE`` spans with an
-exclusive ``DTEND``.
+exclusive ``DTEND``; in the served feed a *long* one is two one-day events instead, its first day and
+(at day precision) its last (:func:`render_long_span`), so no client draws it over every day.
 
 Two renderings: the served feed carries what subscribers show (title, instants, status, sequence,
 categories, priority and a readable description naming importance, region, precision, local time and
-sources); ``export`` (``roundtrip=True``) adds ``CREATED`` and our own fields as ``X-CALENDAR-DAEMON-*``
+sources in the display locale); ``export`` (``roundtrip=True``) adds ``CREATED`` and our own fields as ``X-CALENDAR-DAEMON-*``
 so it re-imports unchanged. The feed stays lean because every byte of it is sent on every refresh.
 """
 
