@@ -12,6 +12,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -57,12 +58,14 @@ def feed_body_directory(engine: Engine) -> str | None:
 
 
 def feed_cache(config: Config, store: EventStore) -> FeedCache:
-    """A feed cache with the ``[feed]`` settings."""
+    """A feed cache with the ``[feed]`` settings, worded in ``[display] locale``; its Last-Modified is
+    never before now, since a restart may word the feed differently (a changed locale)."""
     return FeedCache(
         store, name=config.feed.name, refresh_minutes=config.feed.refresh_interval_minutes,
         poll_seconds=config.feed.poll_seconds,
         max_body_memory=int(config.feed.max_body_memory_mb * MEBIBYTE), body_dir=feed_body_directory(store.engine),
-        max_filtered_bytes=int(config.feed.max_filtered_bodies_mb * MEBIBYTE),
+        max_filtered_bytes=int(config.feed.max_filtered_bodies_mb * MEBIBYTE), locale=config.display.locale,
+        modified_floor=datetime.now(UTC).replace(tzinfo=None, microsecond=0),
     )  # fmt: skip
 
 

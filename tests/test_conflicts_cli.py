@@ -60,9 +60,9 @@ def test_served_feed_has_official_fomc_times_and_the_conflict(tmp_path: Path, db
         assert events[uid].decoded("DTSTART") == instant, uid
     assert NEWS_FED not in events
     description = str(events[FED_STATEMENT]["DESCRIPTION"])
-    assert "Conflict between sources" in description
+    assert "来源之间不一致（日期以最权威的来源为准）：" in description  # the default display locale, zh-CN
     assert "搜狐财经 (news): 2026-01-30 03:00 Asia/Shanghai = 2026-01-29 19:00 UTC" in description
-    assert "2026-01-28 19:00 UTC [followed]" in description
+    assert "2026-01-28 19:00 UTC ［采用］" in description
     assert "badge conflict" in page and "搜狐财经 (news)" in page
     assert "badge conflict" in agenda
     assert api.status_code == 200

@@ -39,8 +39,9 @@ def test_headers_and_calendar_properties(daemon: DaemonProcess) -> None:
     assert lockup.decoded("DTSTART").isoformat() == "2026-03-23"
     assert lockup.decoded("DTEND").isoformat() == "2026-03-28"  # exclusive end
     fomc = events["desk-fomc-march-2026@example.com"]
-    assert "Importance" in str(fomc["DESCRIPTION"]) and "Region: GLOBAL" in str(fomc["DESCRIPTION"])
-    assert "Precision: datetime" in str(fomc["DESCRIPTION"])
+    # The default display locale is zh-CN (tests/test_feed_description_locale.py has both).
+    assert "重要性：" in str(fomc["DESCRIPTION"]) and "地区：全球 (GLOBAL)" in str(fomc["DESCRIPTION"])
+    assert "精度：精确时间" in str(fomc["DESCRIPTION"])
     for event in events.values():
         for prop in ("UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED", "CATEGORIES", "STATUS", "DESCRIPTION"):
             assert prop in event, prop

@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.periods import Precision, is_long_span
 from calendar_daemon.domain.vocabulary import assumed_minutes
+from calendar_daemon.feed.vevent import end_uid
 from tests.conftest import FIXTURES
 from tests.helpers import DaemonProcess, invoke_cli
 from tests.readers.harness import assert_readers_agree, read_with_all, require_reader
@@ -30,6 +32,12 @@ def expected_from_store(db: str) -> dict[str, dict[str, Any]]:
                 minutes = assumed_minutes(event["category"], event["title"], event["tags"])
                 end = (datetime.fromisoformat(event["start"]) + timedelta(minutes=minutes)).isoformat()
             expected[event["uid"]] = {"allday": False, "start": utc(event["start"]), "end": utc(end)}
+        elif is_long_span(Precision(event["precision"]), date.fromisoformat(event["start"]), date.fromisoformat(event["end"])):
+            # Served as the day it begins, and (day precision) the day it ends: tests/test_feed_long_spans.py.
+            first, last = date.fromisoformat(event["start"]), date.fromisoformat(event["end"])
+            expected[event["uid"]] = {"allday": True, "start": first.isoformat(), "end": (first + timedelta(days=1)).isoformat()}
+            if event["precision"] == "date":
+                expected[end_uid(event["uid"])] = {"allday": True, "start": last.isoformat(), "end": (last + timedelta(days=1)).isoformat()}
         else:
             end = date.fromisoformat(event["end"]) + timedelta(days=1)
             expected[event["uid"]] = {"allday": True, "start": event["start"], "end": end.isoformat()}

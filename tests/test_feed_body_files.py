@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
+from calendar_daemon.config.sections import DisplayConfig
 from calendar_daemon.daemon import feed_body_directory
 from calendar_daemon.domain.records import normalize
 from calendar_daemon.feed.body import CHUNK, BodyFiles, FileBody, body_bytes
@@ -82,9 +83,10 @@ token = "ipo-desk-token-3f9c1e77"
 
 
 def in_memory(db: str, query: FeedQuery) -> tuple[bytes, str]:
-    """The body and ETag the cache gives with the default limit (the body in memory)."""
+    """The body and ETag the cache gives with the default limit (the body in memory), worded in the
+    default display locale as the daemons here are."""
     store = EventStore(open_engine(db))
-    served = FeedCache(store, poll_seconds=0).get(query)
+    served = FeedCache(store, poll_seconds=0, locale=DisplayConfig().locale).get(query)
     store.engine.dispose()
     assert isinstance(served.body, bytes)
     return served.body, served.etag

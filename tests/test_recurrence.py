@@ -179,7 +179,9 @@ def test_pmi_monthly_expansion() -> None:
         datetime(2026, m, calendar.monthrange(2026, m)[1], 9, 30, tzinfo=SH).astimezone(UTC)
         for m in months
     ]
+    expected.insert(1, datetime(2026, 3, 4, 9, 30, tzinfo=SH).astimezone(UTC))  # February's, moved to 4 March
     assert [o.start_utc for o in occ] == expected
+    assert occ[1].uid == "cn-nbs-pmi-20260228@reference.calendar-daemon"
     assert occ[0].uid == "cn-nbs-pmi-20260131@reference.calendar-daemon"
     assert all(o.start_utc.hour == 1 and o.start_utc.minute == 30 for o in occ)
 

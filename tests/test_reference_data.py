@@ -126,6 +126,9 @@ def test_recurring_rules_cite_official_sources_and_expand() -> None:
     }
     for rule in rules:
         _check_source(rule.source.as_dict(), rule.uid)
+        for own_date, move in rule.moves:
+            if move.source is not None:
+                _check_source(move.source.as_dict(), f"{rule.uid} moves {own_date}")
         occ = expand(rule, datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC))
         assert occ, rule.uid
         assert len({o.uid for o in occ}) == len(occ)

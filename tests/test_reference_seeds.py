@@ -70,7 +70,9 @@ def test_exdates_and_the_horizon(tmp_path: Path, store: EventStore) -> None:
     assert max(starts) < datetime(2026, 3, 1) + timedelta(days=300)
     pmi = store.get("cn-nbs-pmi-20260331@reference.calendar-daemon")
     assert pmi is not None and pmi.start_at == datetime(2026, 3, 31, 1, 30)  # 09:30 Beijing
-    assert store.get("cn-nbs-pmi-20270228@reference.calendar-daemon") is None
+    february = store.get("cn-nbs-pmi-20260228@reference.calendar-daemon")  # moved to 4 March 09:30 Beijing
+    assert february is not None and february.start_at == datetime(2026, 3, 4, 1, 30)
+    assert store.get("cn-nbs-pmi-20270228@reference.calendar-daemon") is None  # beyond the 300 days
     fomc = store.get("fomc-2026-12-statement@reference.calendar-daemon")
     assert fomc is not None and fomc.start_at == datetime(2026, 12, 9, 19, 0)
     assert fomc.sources[0]["authority"] == "official"

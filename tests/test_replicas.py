@@ -41,7 +41,8 @@ def test_a_write_through_replica_a_is_alerted_by_replica_b(tmp_path: Path, pg_ur
     token = "replica-token-0123456789"
     with Receiver() as hook:
         a_config = write_config(tmp_path / "a.toml", port=free_port(), seeds_path=seeds, poll_seconds=0.2,
-                                extra=f'[api]\ntokens = ["{token}"]\n')  # fmt: skip
+                                extra=f'[display]\nlocale = "en"\ntimezone = "UTC"\n\n[api]\ntokens = ["{token}"]\n')  # fmt: skip
+        # Replicas share [display] (as B's): the feed's DESCRIPTION is worded in its locale.
         b_config = alert_config(tmp_path / "b.toml", receiver_url=hook.url, seeds=seeds, lease_seconds=5, replica_id="replica-b")
         with DaemonProcess(a_config, pg_url) as a, DaemonProcess(b_config, pg_url) as b:
             start = (datetime.now(UTC) + timedelta(seconds=66)).replace(microsecond=0)  # B's 1-minute alert falls due in ~6 s

@@ -142,7 +142,7 @@ class ExtractConfig(Section):
 
 class DisplayConfig(Section):
     timezone: str = Field("Asia/Shanghai", description="Zone used to show times and to place all-day alerts.")
-    locale: str = Field("zh-CN", description="Language of messages and pages: zh-CN or en.")
+    locale: str = Field("zh-CN", description="Language of messages, pages and the feed's descriptions: zh-CN or en.")
 
     @field_validator("timezone")
     @classmethod

@@ -102,3 +102,24 @@ def period_label(precision: Precision, start: date, end: date | None = None) -> 
     if end is not None and end > period_end(precision, start):
         label = f"{label} – {one(period_start(precision, end))}"
     return label
+
+
+# A day-precision span of more days than this is *long*. A month: market closures (Spring Festival,
+# Golden Week: up to ten days) and subscription windows stay blocks, since every day of them counts;
+# a trial-production half-year or a three-year freeze does not.
+LONG_SPAN_DAYS = 31
+
+
+def is_long_span(precision: Precision, start: date | None, end: date | None) -> bool:
+    """Whether an all-day span is *long*: the one definition the feed renders by.
+
+    Long is a day-precision span of more than :data:`LONG_SPAN_DAYS` days (a lock-up freeze of three
+    years), or a coarse span longer than its own unit (``2026-05`` to ``2028-09`` at month precision,
+    ``2026`` to ``2028`` at year precision). A single period (one month, one year) is not: its title
+    carries the period's label and the span is what the source said. Timed events are never long.
+    """
+    if precision is Precision.DATETIME or start is None or end is None:
+        return False
+    if precision is Precision.DATE:
+        return (end - start).days + 1 > LONG_SPAN_DAYS
+    return end > period_end(precision, period_start(precision, start))

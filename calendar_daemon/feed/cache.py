@@ -14,6 +14,11 @@ process memory and served from it in chunks (:mod:`calendar_daemon.feed.body`). 
 as :func:`calendar_daemon.feed.render.render_calendar` lays out a calendar: the same header, blocks and
 footer, so a feed and an export of the same events agree byte for byte.
 
+Bodies are worded in one display locale (``locale``: the DESCRIPTION footers), fixed for the cache's
+life. ``[display] locale`` takes effect at a restart, which builds a new cache: the bytes differ, so
+does the ETag, and ``modified_floor`` (the daemon's start) keeps Last-Modified from telling a client
+that revalidates by date alone that its copy in the old language is current.
+
 The daemon starts serving before the cache is filled: :meth:`FeedCache.warm_up_in_background` renders
 every event in a background thread, and a feed request that arrives meanwhile waits for it, so the
 bytes served are the same as after an eager start.
@@ -35,7 +40,7 @@ from calendar_daemon.domain.vocabulary import STATUSES
 from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, MEBIBYTE, Body, BodyFiles, body_bytes, body_chunks
 from calendar_daemon.feed.render import DEFAULT_NAME, DEFAULT_REFRESH_MINUTES, calendar_header
 from calendar_daemon.feed.table import BlockTable, Entry, TableBuilder
-from calendar_daemon.feed.vevent import render_vevent
+from calendar_daemon.feed.vevent import FEED_LOCALE, render_vevent
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
 
@@ -137,6 +142,8 @@ class FeedCache:
     max_body_memory: int = DEFAULT_MAX_BODY_MEMORY  # bytes; a larger body lives in a temporary file
     body_dir: str | None = None  # where those files go (None: the system's temporary directory)
     max_filtered_bytes: int = DEFAULT_MAX_FILTERED_BYTES  # filtered bodies kept, least recently used dropped
+    locale: str = FEED_LOCALE  # the words of the DESCRIPTION footers ([display] locale)
+    modified_floor: datetime = EPOCH  # no Last-Modified before this (naive UTC; the daemon: its start)
     _table: BlockTable | None = None
     _tombstones: dict[str, Tombstone] = field(default_factory=dict)
     _bodies: OrderedDict[FeedQuery, _KeyState] = field(default_factory=OrderedDict)  # least recently used first
@@ -268,7 +275,7 @@ class FeedCache:
 
     def _render(self, event: Event) -> Entry:
         self.renders += 1
-        return Entry.of(event, render_vevent(event, roundtrip=self.roundtrip))
+        return Entry.of(event, render_vevent(event, roundtrip=self.roundtrip, locale=self.locale))
 
     def get(self, query: FeedQuery) -> FeedBody:
         version = self.sync()
@@ -355,4 +362,5 @@ class FeedCache:
                 # A removed event counts for the filters it matched while it was in the feed.
                 if untexted.matches(tombstone) and (not flt.query or uid in texts):
                     newest = max(newest, tombstone.updated_at)
+        newest = max(newest, self.modified_floor)  # a restart may render differently (locale, version)
         return FeedBody(body=body, etag=etag, last_modified=newest, event_count=count)

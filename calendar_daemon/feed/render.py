@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from icalendar import Calendar
 
 from calendar_daemon import __version__
-from calendar_daemon.feed.vevent import render_vevent
+from calendar_daemon.feed.vevent import FEED_LOCALE, render_vevent
 from calendar_daemon.store.models import Event
 
 FOOTER = b"END:VCALENDAR\r\n"
@@ -38,12 +38,13 @@ def calendar_header(name: str = DEFAULT_NAME, refresh_minutes: int = DEFAULT_REF
 
 
 def render_calendar(
-    events: Iterable[Event], *, name: str = DEFAULT_NAME, refresh_minutes: int = DEFAULT_REFRESH_MINUTES, roundtrip: bool = False
+    events: Iterable[Event], *, name: str = DEFAULT_NAME, refresh_minutes: int = DEFAULT_REFRESH_MINUTES, roundtrip: bool = False,
+    locale: str = FEED_LOCALE,
 ) -> Iterator[bytes]:
     """The calendar of ``events``, in the order given (the feed's is start, then UID), as pieces:
     the header, one block per event, the footer. ``roundtrip`` (export) renders blocks a re-import
-    restores exactly. Join the pieces for the whole calendar; write them one by one for a large one."""
+    restores exactly; ``locale`` words the DESCRIPTION footers. Join the pieces for the whole calendar; write them one by one for a large one."""
     yield calendar_header(name, refresh_minutes)
     for event in events:
-        yield render_vevent(event, roundtrip=roundtrip)
+        yield render_vevent(event, roundtrip=roundtrip, locale=locale)
     yield FOOTER

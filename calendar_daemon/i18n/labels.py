@@ -1,8 +1,8 @@
 """The words of the calendar's vocabulary in zh-CN and en, shared by the web page, alerts, digests and CLI.
 
 Category, precision and status labels, weekday and month names and period labels are declared here
-once, so every surface says the same word. (The feed keeps its own locale-neutral period label from
-:mod:`calendar_daemon.domain.periods`; its bytes are a contract.)
+once, so every surface says the same word, the feed's DESCRIPTION included. (The feed's titles keep
+the locale-neutral period label of :mod:`calendar_daemon.domain.periods`: ``[2026-Q2] …``.)
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ optional file-wide ``source``::
         until: 2027-12-31             # or `count: 52` (or UNTIL/COUNT inside the rrule)
         exdate: [2026-11-26]          # dates (the time of dtstart is used) or naive date-times
         rdate: [2026-11-25]
+        moves:                        # an occurrence published on another day, keyed by its own date
+          2026-11-26: {to: 2026-11-25T08:30:00, reason: ..., source: {...}}
+          2027-11-25: {to: 2027-11, reason: ...}   # only the month is known: tentative, month precision
         source: {outlet: ..., headline: ..., published: ..., authority: official, url: ...}
 
 The recurrence is evaluated on naive local wall-clock times (python-dateutil), and each
@@ -22,18 +25,23 @@ occurrence is then placed in the zone with :mod:`zoneinfo`, so 08:30 in New York
 winter and 12:30Z in summer.  A wall-clock time that does not exist (spring-forward gap) is moved
 forward by the gap; an ambiguous one (fall-back) takes its first, daylight-time, instance.
 Reading rule files is in :mod:`calendar_daemon.sources.rule_files`.
+
+A move keeps the occurrence's UID (the one its own date gives), so when the publisher names the day
+of a month-only move, replacing ``to: 2027-03`` by ``to: 2027-03-01T09:30:00`` updates the same
+event in every calendar rather than adding a second one. ``exdate`` alone removes an occurrence.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rruleset, rrulestr
 
+from calendar_daemon.domain.dates import parse_date_or_datetime
 from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 
@@ -74,6 +82,25 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Move:
+    """An occurrence published on another day: at ``to`` (naive local wall-clock time), or, when only
+    the month is known, somewhere in the month starting on ``month`` (tentative, month precision)."""
+
+    reason: str
+    to: datetime | None = None
+    month: date | None = None
+    source: Source | None = None
+
+    def local_bounds(self) -> tuple[datetime, datetime]:
+        """The local wall-clock stretch the occurrence may fall in: ``to`` itself, or the whole month."""
+        if self.to is not None:
+            return self.to, self.to
+        assert self.month is not None
+        following = date(self.month.year + self.month.month // 12, self.month.month % 12 + 1, 1)
+        return datetime.combine(self.month, time(0)), datetime.combine(following, time(0))
+
+
+@dataclass(frozen=True)
 class RecurringRule:
     """A recurring release: an RRULE plus extra (RDATE) and removed (EXDATE) local times."""
 
@@ -93,6 +120,7 @@ class RecurringRule:
     exdate: tuple[datetime, ...] = ()
     until: datetime | None = None
     count: int | None = None
+    moves: tuple[tuple[date, Move], ...] = ()  # (the occurrence's own date, where it moved)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -113,6 +141,8 @@ class RecurringRule:
             rset.rdate(extra)
         for removed in self.exdate:
             rset.exdate(removed)
+        for moved, _ in self.moves:  # placed by expand() on their new day
+            rset.exdate(datetime.combine(moved, self.dtstart.time()))
         return rset
 
 
@@ -123,8 +153,9 @@ class Occurrence:
     uid: str
     rule: RecurringRule
     local: datetime  # naive wall-clock time in rule.timezone, as produced by the rule
-    start: datetime  # aware, in rule.timezone
+    start: datetime  # aware, in rule.timezone (a month-only move: the month's first midnight)
     shifted: bool = field(default=False)  # True when `local` fell into a DST gap
+    move: Move | None = None  # set when the occurrence was moved from its own date
 
     @property
     def start_utc(self) -> datetime:
@@ -135,9 +166,10 @@ class Occurrence:
         return self.local.date()
 
     def as_event(self) -> dict[str, Any]:
-        """The occurrence as an event record of docs/event-format.md (precision datetime)."""
+        """The occurrence as an event record of docs/event-format.md: precision datetime, or for a
+        month-only move a tentative month-precision event citing why."""
         rule = self.rule
-        return {
+        event: dict[str, Any] = {
             "uid": self.uid,
             "title": rule.title,
             "description": rule.description,
@@ -152,6 +184,32 @@ class Occurrence:
             "status": Status.CONFIRMED.value,
             "sources": [rule.source.as_dict()],
         }
+        if self.move is not None:
+            event["description"] = "\n\n".join(text for text in (rule.description, self.move.reason) if text)
+            if self.move.source is not None:
+                event["sources"] = [self.move.source.as_dict(), rule.source.as_dict()]
+            if self.move.month is not None:
+                event.update(precision="month", start=f"{self.move.month:%Y-%m}", status=Status.TENTATIVE.value)
+        return event
+
+
+def naive_local(value: Any, default_time: time | None, key: str) -> datetime:
+    """A naive local date-time from a rule file's value (date, datetime or ISO string); a date takes
+    ``default_time`` (``None``: a date is refused). Errors start with ``key``."""
+    if isinstance(value, str):
+        try:
+            value = parse_date_or_datetime(value)
+        except ValueError:
+            raise ValueError(f"{key}: {value!r} is not an ISO date or date-time") from None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise ValueError(f"{key}: {value.isoformat()} must be naive local wall-clock time (no offset)")
+        return value
+    if isinstance(value, date):
+        if default_time is None:
+            raise ValueError(f"{key}: a date-time is required, got the date {value.isoformat()}")
+        return datetime.combine(value, default_time)
+    raise ValueError(f"{key}: expected a date or date-time, got {value!r}")
 
 
 def occurrence_uid(rule_uid: str, day: date) -> str:
@@ -194,5 +252,24 @@ def expand(rule: RecurringRule, start: datetime, end: datetime) -> list[Occurren
                     shifted=shifted,
                 )
             )
+    result.extend(_moved(rule, start, end))
+    result.sort(key=lambda occurrence: occurrence.start)
     logger.debug("rule %s: %d occurrences in [%s, %s)", rule.uid, len(result), start, end)
+    return result
+
+
+def _moved(rule: RecurringRule, start: datetime, end: datetime) -> list[Occurrence]:
+    """The moved occurrences in ``[start, end)``; a month-only one while any of its month is in it."""
+    zone = rule.zone
+    result = []
+    for own_date, move in rule.moves:
+        first, last = move.local_bounds()
+        aware, shifted = _localize(first, zone)
+        if move.to is not None:
+            inside = start <= aware < end
+        else:
+            inside = aware < end and _localize(last, zone)[0] > start
+        if inside:
+            uid = occurrence_uid(rule.uid, own_date)
+            result.append(Occurrence(uid=uid, rule=rule, local=first, start=aware, shifted=shifted, move=move))
     return result

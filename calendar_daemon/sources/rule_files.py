@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,9 +21,10 @@ from dateutil.rrule import rrule, rrulestr
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
-from calendar_daemon.domain.dates import parse_date_or_datetime, parse_datetime
+from calendar_daemon.domain.dates import parse_datetime
 from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES, Authority
-from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source
+from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source, naive_local
+from calendar_daemon.sources.rule_moves import check_moves, parse_moves
 
 logger = logging.getLogger(__name__)
 
@@ -56,24 +57,6 @@ def _string_list(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"field {info.field_name!r} must be a list of strings")
     return tuple(value)
-
-
-def _naive_local(value: Any, default_time: time | None, key: str) -> datetime:
-    """A naive local date-time from a YAML value (date, datetime or ISO string)."""
-    if isinstance(value, str):
-        try:
-            value = parse_date_or_datetime(value)
-        except ValueError:
-            raise ValueError(f"{key}: {value!r} is not an ISO date or date-time") from None
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            raise ValueError(f"{key}: {value.isoformat()} must be naive local wall-clock time (no offset)")
-        return value
-    if isinstance(value, date):
-        if default_time is None:
-            raise ValueError(f"{key}: a date-time is required, got the date {value.isoformat()}")
-        return datetime.combine(value, default_time)
-    raise ValueError(f"{key}: expected a date or date-time, got {value!r}")
 
 
 Text = Annotated[str, BeforeValidator(_required_text)]
@@ -156,6 +139,7 @@ class RuleIn(BaseModel):
     exdate: tuple[datetime, ...] = ()
     until: datetime | None = None
     count: int | None = None
+    moves: Any = ()  # ((own date, Move), ...): see calendar_daemon.sources.rule_moves
     source: RuleSourceIn | None = None
 
     @field_validator("category")
@@ -195,7 +179,7 @@ class RuleIn(BaseModel):
     def _dtstart(cls, value: Any) -> datetime:
         if value is None:
             raise ValueError("missing field 'dtstart'")
-        return _naive_local(value, None, "dtstart")
+        return naive_local(value, None, "dtstart")
 
     @field_validator("rrule")
     @classmethod
@@ -228,12 +212,19 @@ class RuleIn(BaseModel):
             raise ValueError(f"{info.field_name} must be a list")
         dtstart = info.data.get("dtstart")
         at = dtstart.time() if isinstance(dtstart, datetime) else time(0)
-        return tuple(_naive_local(item, at, str(info.field_name)) for item in value)
+        return tuple(naive_local(item, at, str(info.field_name)) for item in value)
+
+    @field_validator("moves", mode="before")
+    @classmethod
+    def _moves(cls, value: Any, info: ValidationInfo) -> Any:
+        dtstart = info.data.get("dtstart")
+        at = dtstart.time() if isinstance(dtstart, datetime) else time(0)
+        return parse_moves(value, at, _move_source)
 
     @field_validator("until", mode="before")
     @classmethod
     def _until(cls, value: Any) -> datetime | None:
-        return None if value is None else _naive_local(value, _END_OF_DAY, "until")
+        return None if value is None else naive_local(value, _END_OF_DAY, "until")
 
     @field_validator("count", mode="before")
     @classmethod
@@ -252,6 +243,12 @@ class RuleIn(BaseModel):
             raise ValueError("give only one of 'until', 'count', UNTIL/COUNT in the rrule")
         if self.until is not None and self.until < self.dtstart:
             raise ValueError(f"until {self.until.isoformat()} is before dtstart {self.dtstart.isoformat()}")
+        if self.moves:
+            base = rrulestr(self.rrule, dtstart=self.dtstart)
+            assert isinstance(base, rrule)  # checked by _rrule
+            base = base.replace(until=self.until) if self.until is not None else base
+            base = base.replace(count=self.count) if self.count is not None else base
+            check_moves(self.moves, base, self.dtstart.time(), self.exdate)
         return self
 
     def to_rule(self, source: Source) -> RecurringRule:
@@ -259,7 +256,7 @@ class RuleIn(BaseModel):
             uid=self.uid, title=self.title, category=self.category, region=self.region,
             importance=self.importance, timezone=self.timezone, dtstart=self.dtstart, rrule=self.rrule,
             source=source, description=self.description, entities=self.entities, tags=self.tags,
-            rdate=self.rdate, exdate=self.exdate, until=self.until, count=self.count,
+            rdate=self.rdate, exdate=self.exdate, until=self.until, count=self.count, moves=self.moves,
         )  # fmt: skip
 
 
@@ -288,6 +285,14 @@ def _problem(exc: PydanticValidationError, *, in_source: bool = False) -> str:
             others.append(f"{'.'.join(loc) or 'rule'}: {message}")
     extra = [f"{prefix}unknown field(s) {sorted(names)}" for prefix, names in unknown.items()]
     return [*missing, *extra, *others][0]
+
+
+def _move_source(raw: Any) -> Source:
+    """A move's own ``source``, its first problem worded as a rule's source problems are."""
+    try:
+        return RuleSourceIn.model_validate(raw).to_source()
+    except PydanticValidationError as exc:
+        raise ValueError(_problem(exc, in_source=True)) from None
 
 
 def parse_source(raw: Any, where: str) -> Source:

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.dates import local_midnight_utc
-from calendar_daemon.domain.periods import Precision, period_end, period_start
+from calendar_daemon.domain.periods import LONG_SPAN_DAYS, Precision, period_end, period_start
 from calendar_daemon.domain.vocabulary import CATEGORIES, is_region
 from calendar_daemon.i18n import labels
 from calendar_daemon.store.events import EventFilter, EventStore
@@ -29,7 +29,6 @@ FIRST_GRID_MONTH, LAST_GRID_MONTH = "1900-01", "9999-11"
 UPCOMING_LIMIT = 500
 PAST_LIMIT = 300
 MAX_DAYS_ON_GRID = 14  # a date-precision event longer than this is listed below the grid, not per day
-LONG_SPAN_DAYS = 31  # an ongoing event longer than this is shown in the agenda's band of long spans, not under today
 
 
 @dataclass(frozen=True)
@@ -223,8 +222,9 @@ def span_days(event: Event) -> int:
 def day_groups(store: EventStore, params: AgendaParams, zone_name: str, locale: str, now: datetime) -> Agenda:
     """Upcoming events (still running at ``now``) or past ones (started before ``now``), by local day.
 
-    Upcoming events that began before today and span more than :data:`LONG_SPAN_DAYS` (a lock-up
-    freeze over years, a construction period) go to ``spans``, so today's items come first.
+    Upcoming events that began before today and span more than
+    :data:`~calendar_daemon.domain.periods.LONG_SPAN_DAYS` (a lock-up freeze over years, a construction
+    period) go to ``spans``, so today's items come first.
     """
     zone = ZoneInfo(zone_name)
     today = now.replace(tzinfo=UTC).astimezone(zone).date()
