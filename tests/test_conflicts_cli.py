@@ -61,9 +61,11 @@ def test_served_feed_has_official_fomc_times_and_the_conflict(tmp_path: Path, db
     assert NEWS_FED not in events
     description = str(events[FED_STATEMENT]["DESCRIPTION"])
     assert "来源之间不一致（日期以最权威的来源为准）：" in description  # the default display locale, zh-CN
-    assert "搜狐财经 (news): 2026-01-30 03:00 Asia/Shanghai = 2026-01-29 19:00 UTC" in description
-    assert "2026-01-28 19:00 UTC ［采用］" in description
-    assert "badge conflict" in page and "搜狐财经 (news)" in page
+    # Each source's value in the display locale's words, in the zone that source wrote it in.
+    assert "- 搜狐财经 (新闻): 2026年1月30日 周五 03:00 北京时间 (UTC+8)\n" in description
+    assert "(官方): 2026年1月28日 周三 14:00 纽约时间 (UTC−5) ［采用］" in description
+    assert "(news)" not in description and "Asia/Shanghai" not in description
+    assert "badge conflict" in page and "搜狐财经 (新闻)" in page
     assert "badge conflict" in agenda
     assert api.status_code == 200
     assert [c["followed"] for c in api.json()["extra"]["conflicts"]] == [True, False]

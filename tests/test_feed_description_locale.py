@@ -9,12 +9,14 @@ its copy in the old language is current. Real daemon, real HTTP, parsed with ica
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 from icalendar import Calendar
 
+from calendar_daemon.domain.trading import next_trading_day
 from calendar_daemon.domain.vocabulary import COMMON_REGIONS
 from calendar_daemon.i18n.feed_text import FEED_TEXT, REGION_NAMES
 from tests.helpers import DaemonProcess, free_port, invoke_cli, write_config
@@ -28,7 +30,11 @@ EVENTS = [
      "precision": "datetime", "timezone": "America/New_York", "start": "2026-03-18T14:00:00"},
     {"uid": "freeze@t", "title": "股权冻结期", "category": "legal", "importance": 1, "region": "XX",
      "precision": "date", "timezone": "Asia/Shanghai", "start": "2026-01-20", "end": "2029-01-19"},
+    {"uid": "lockup@t", "title": "某公司限售股解禁", "category": "lockup", "importance": 2, "region": "CN",
+     "extra": {"exchange": "SSE"}, "precision": "date", "timezone": "Asia/Shanghai", "start": "2026-10-01"},
 ]  # fmt: skip
+# The lock-up falls on National Day; the store moves it to the SSE's next trading day.
+SHIFTED = next_trading_day("XSHG", date(2026, 10, 1)).shifted.isoformat()
 
 EXPECTED = {
     "zh-CN": {
@@ -37,6 +43,7 @@ EXPECTED = {
                   "相关主体：国家统计局、中国物流与采购联合会", "来源："],
         "fomc@t": ["地区：美国 (US)", "类别：央行", "当地时间：2026年3月18日 周三 14:00 纽约时间 (UTC−4)"],
         "freeze@t": ["地区：XX", "类别：法律", "精度：日", "时段：2026年1月20日 周二 – 2029年1月19日 周五"],
+        "lockup@t": [f"日期顺延：2026-10-01为上交所休市日，顺延至下一交易日 {SHIFTED}"],
     },
     "en": {
         "pmi@t": ["Importance: ★★★ (3/3)", "Region: China (CN)", "Category: Macro data", "Precision: exact time",
@@ -45,6 +52,7 @@ EXPECTED = {
                   "Entities: 国家统计局, 中国物流与采购联合会", "Sources:"],
         "fomc@t": ["Region: United States (US)", "Category: Central bank", "Local time: Wed 18 Mar 2026 14:00 New York (UTC−04:00)"],
         "freeze@t": ["Region: XX", "Category: Legal", "Precision: day", "Span: Tue 20 Jan 2026 – Fri 19 Jan 2029"],
+        "lockup@t": [f"Date moved: 2026-10-01 is an SSE holiday (National Day); moved to the next SSE trading day {SHIFTED}"],
     },
 }  # fmt: skip
 ENGLISH_LABELS = ("Importance", "Region:", "Category:", "Precision:", "Local time", "Length:", "Entities", "Sources", "Span:")

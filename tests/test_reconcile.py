@@ -81,7 +81,7 @@ def test_fed_january_decision_follows_the_fed_schedule(store: EventStore) -> Non
     assert gone is not None and gone.deleted and gone.extra["merged_into"] == FED_STATEMENT
     assert store.get(NEWS_FED) is None
     text = description_text(decision)
-    assert "Conflict between sources" in text and "搜狐财经 (news): 2026-01-30 03:00 Asia/Shanghai" in text
+    assert "Conflict between sources" in text and "搜狐财经 (news): Fri 30 Jan 2026 03:00 Beijing (UTC+08:00)" in text
     assert b"DTSTART:20260128T190000Z" in render_vevent(decision)
 
 

@@ -21,7 +21,8 @@ from icalendar import Event as VEvent
 
 from calendar_daemon.domain.periods import Precision, is_long_span, period_label
 from calendar_daemon.domain.vocabulary import ASSUMED_END, DESCRIPTION_SEPARATOR, X_PREFIX, assumed_minutes
-from calendar_daemon.i18n.feed_text import feed_text, labelled, region_name
+from calendar_daemon.i18n.conflicts import conflict_source_text, conflict_value_text
+from calendar_daemon.i18n.feed_text import feed_text, labelled, region_name, shift_text
 from calendar_daemon.i18n.labels import category_label, period_text, precision_label
 from calendar_daemon.i18n.moments import date_text, instant_text
 from calendar_daemon.store.models import Event
@@ -90,14 +91,14 @@ def description_text(event: Event, *, locale: str = FEED_LOCALE, span: bool = Fa
         lines.append(labelled(locale, "entities", feed_text(locale, "list").join(event.entities)))
     shift = event.extra.get("trading_day_shift")
     if isinstance(shift, dict) and shift.get("reason"):
-        lines.append(labelled(locale, "date_moved" if shift.get("moved", True) else "trading_day", str(shift["reason"])))
+        lines.append(labelled(locale, "date_moved" if shift.get("moved", True) else "trading_day", shift_text(locale, shift)))
     conflicts = event.extra.get("conflicts")
     if isinstance(conflicts, list) and conflicts:
         lines.append(feed_text(locale, "conflict"))
         for conflict in conflicts:
             if isinstance(conflict, dict):
                 mark = " " + feed_text(locale, "followed") if conflict.get("followed") else ""
-                lines.append(f"- {conflict.get('source', '?')}: {conflict.get('value', '?')}{mark}")
+                lines.append(f"- {conflict_source_text(conflict, locale)}: {conflict_value_text(conflict, locale)}{mark}")
     if event.sources:
         lines.append(feed_text(locale, "sources") + feed_text(locale, "colon").rstrip())
         lines.extend(_format_source(source) for source in event.sources)

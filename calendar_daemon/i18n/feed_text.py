@@ -53,6 +53,33 @@ def labelled(locale: str, key: str, value: str) -> str:
     return f"{feed_text(locale, key)}{feed_text(locale, 'colon')}{value}"
 
 
+EXCHANGE_NAMES_ZH: dict[str, str] = {"XSHG": "上交所", "XSHE": "深交所", "XHKG": "港交所", "XNYS": "纽交所"}
+
+
+def shift_text(locale: str, shift: dict[str, Any]) -> str:
+    """A trading-day shift (``extra["trading_day_shift"]``) in ``locale``.
+
+    The stored ``reason`` is English; under zh-CN the line is written from the shift's fields
+    (exchange, original and shifted day, whether the year's holidays are published).
+    """
+    reason = str(shift.get("reason", ""))
+    if supported(locale) != "zh-CN":
+        return reason
+    exchange = str(shift.get("exchange", ""))
+    name = EXCHANGE_NAMES_ZH.get(exchange, exchange)
+    original, shifted = shift.get("original"), shift.get("shifted")
+    if shift.get("moved", True) and original and shifted:
+        text = f"{original}为{name}休市日，顺延至下一交易日 {shifted}"
+    elif original:
+        text = f"{original}为{name}交易日"
+    else:
+        return reason
+    if shift.get("holidays_published") is False:
+        considered = "仅按周末与法定节假日判断，调休安排尚未公布" if exchange in {"XSHG", "XSHE"} else "仅按周末判断"
+        text += f"（该年休市安排尚未公布：{considered}）"
+    return text
+
+
 def region_name(code: str, locale: str) -> str:
     """``China (CN)`` / ``中国 (CN)``; a code with no name is shown as it is (the feed's
     filters take the code, so it stays beside the name)."""

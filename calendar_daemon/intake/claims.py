@@ -123,6 +123,9 @@ class Claim:
         return {
             "source": f"{self.outlet or self.uid} ({self.authority})", "authority": self.authority, "uid": self.uid,
             "value": self.value_text(), "precision": self.precision, "followed": followed,
+            # The value's parts, so a reader can say it in its own language (the feed's zh-CN footer).
+            "start_at": self.start_at, "start_date": self.start_date, "end_date": self.end_date,
+            "timezone": self.timezone,
         }  # fmt: skip
 
     def value_text(self) -> str:

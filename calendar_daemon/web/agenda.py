@@ -18,6 +18,7 @@ from calendar_daemon.domain.dates import local_midnight_utc
 from calendar_daemon.domain.periods import LONG_SPAN_DAYS, Precision, period_end, period_start
 from calendar_daemon.domain.vocabulary import CATEGORIES, is_region
 from calendar_daemon.i18n import labels
+from calendar_daemon.i18n.conflicts import conflict_source_text, conflict_value_text, stored_conflicts
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
 from calendar_daemon.web.params import list_param
@@ -153,14 +154,10 @@ def event_href(uid: str, lang: str = "") -> str:
     return href + ("?" + urlencode({"lang": lang}) if lang else "")
 
 
-def conflicts_of(event: Event) -> list[dict[str, str]]:
-    raw = event.extra.get("conflicts") if isinstance(event.extra, dict) else None
-    if not isinstance(raw, list):
-        return []
+def conflicts_of(event: Event, locale: str) -> list[dict[str, str]]:
     return [
-        {"source": str(item.get("source", "?")), "value": str(item.get("value", "?"))}
-        for item in raw
-        if isinstance(item, dict)
+        {"source": conflict_source_text(item, locale), "value": conflict_value_text(item, locale)}
+        for item in stored_conflicts(event.extra)
     ]
 
 
@@ -196,7 +193,7 @@ def to_view(event: Event, zone: ZoneInfo, locale: str, lang: str) -> EventView:
         status=event.status, time_label=time_label(event, zone, locale), timed=event.start_at is not None,
         iso_utc=iso_utc, day=local_day(event, zone).isoformat(),
         outlets=sorted({str(s.get("outlet", "")) for s in event.sources if s.get("outlet")}),
-        conflicts=conflicts_of(event), entities=list(event.entities),
+        conflicts=conflicts_of(event, locale), entities=list(event.entities),
     )  # fmt: skip
 
 

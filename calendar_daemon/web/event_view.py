@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.i18n import labels
+from calendar_daemon.i18n.conflicts import conflict_source_text, stored_conflicts
 from calendar_daemon.i18n.moments import date_text, instant_text, zone_label
 from calendar_daemon.i18n.terms import term
 from calendar_daemon.store.models import Event
-from calendar_daemon.web.agenda import conflicts_of
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,10 @@ def conflict_value(value: str, display_zone: str, locale: str) -> str:
 
 
 def _conflicts(event: Event, display_zone: str, locale: str) -> list[dict[str, str]]:
-    return [{**c, "value": conflict_value(c["value"], display_zone, locale)} for c in conflicts_of(event)]
+    return [
+        {"source": conflict_source_text(c, locale), "value": conflict_value(str(c.get("value", "?")), display_zone, locale)}
+        for c in stored_conflicts(event.extra)
+    ]
 
 
 def _instants(value: datetime, display_zone: str, own_zone: str, locale: str) -> str:
