@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from . import classify as C
 from .candidate import Candidate
+from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
@@ -157,7 +158,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table = Findings(), DayHeading(), Table()
+    findings, heading, table, clocks = Findings(), DayHeading(), Table(), ClockRows()
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
@@ -169,12 +170,16 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
         if is_day_heading(sentence, anchor):
             heading.begin(sentence, para_no)
+            clocks.note(sentence, anchor, heading=True, dateline=sent_no < 3)
             continue
         sentence, row = table.read(sentence)
         if not sentence:
             continue
+        sentence, clocked = clocks.read(sentence, anchor, zh)
+        if not clocked:
+            clocks.note(sentence, anchor)
         sentence, listed = heading.read(sentence, para_no, anchor)
-        listed = listed or row
+        listed = listed or row or clocked
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
@@ -196,7 +201,7 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = RE_EN_BYLINE.sub("", normalize(text))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
+    norm = join_row_dashes(RE_EN_BYLINE.sub("", normalize(text)))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
