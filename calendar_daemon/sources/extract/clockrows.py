@@ -35,6 +35,8 @@ _ROW_SEP = re.compile(r"^\s*(?:[,，:：\-–—|]\s*)?")
 _CARRIED_CN = re.compile(rf"(?P<z>{_CN_ZONE})\s*[.,，、;；]?\s*(?:下同|同下|下略)")
 _CARRIED_EN = re.compile(rf"(?:all times|times are|times in|time)\s*(?:are\s*)?(?:in\s*)?\(?\s*(?P<z>{_EN_ZONE})\b",
                          re.IGNORECASE)
+_HAS_CLOCK = re.compile(r"\d[:：]\d\d|\d点")
+_SHORT = 24  # a line this short naming one day ("周四(28日)市场焦点") dates the rows below it
 _LEAD_MAX = 144  # a line naming the day of the rows below ends with a colon and is no paragraph
 _ROLLOVER_HOURS = 12
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -65,18 +67,28 @@ class ClockRows:
         self.zone_word = ""  # a zone carried to every later clock
 
     def note(self, sentence: str, anchor: Anchor, heading: bool = False, dateline: bool = False) -> None:
-        """A line that is no row: it may carry a zone, and a day heading or a line naming one day and
-        ending with a colon ("周四(28日)重点如下:") is the day of the rows below it. (A headline's day is
+        """A line that is no row: it may carry a zone, and a day heading, a short line naming one day or
+        one ending with a colon ("周四(28日)重点如下:") is the day of the rows below it, as is the day of a
+        clock in prose ("周四(28日)4:00pm,欧元区公布…" then "5:00pm,…"). (A headline's day is
         not: a session calendar is headed with the session's day but lists the evening before it; nor is
         the publication day on a ``dateline``, a line among the first of the article.)"""
         if (m := _CARRIED_CN.search(sentence)) or (m := _CARRIED_EN.search(sentence)):
             self.zone_word = m["z"]
-        lead = heading or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
-        days = {t.resolved.first_day() for t in find_times(sentence, anchor)
-                if t.resolved.precision == "date" and t.resolved.kind == "point"} if lead else set()
-        if len(days) == 1 and not (dateline and anchor.today in days):
-            self.lead = days.pop()
-            self.day, self.last = None, -1
+        lead = heading or len(sentence) <= _SHORT or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
+        if not lead and not _HAS_CLOCK.search(sentence):
+            return
+        points = [t.resolved for t in find_times(sentence, anchor)
+                  if t.resolved.precision in ("date", "datetime") and t.resolved.kind == "point"]
+        days = {r.first_day() for r in points}
+        if len(days) != 1 or (dateline and anchor.today in days):
+            return
+        clocked = [r.start for r in points if r.precision == "datetime" and isinstance(r.start, datetime)]
+        if clocked:  # "周四(28日)下午4:00,欧元区公布…": the next clock rows continue this day
+            at = clocked[-1].astimezone(ZoneInfo(anchor.tz))
+            self.lead = self.day = at.date()
+            self.last = at.hour * 60 + at.minute
+        elif lead:
+            self.lead, self.day, self.last = days.pop(), None, -1
 
     def read(self, sentence: str, anchor: Anchor, zh: bool) -> tuple[str, bool]:
         """The row with its day written out before its clock, and whether it is a clock row."""

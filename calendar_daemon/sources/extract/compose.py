@@ -193,6 +193,8 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     return tm
 
 
+# Between a day and its clock: "约" (about) or a bare part of the day before an explicit one ("晚下午7:00").
+_ABOUT = re.compile(r"\s*(?:约|大约|(?:晚|早|午)(?=凌晨|早上|上午|中午|下午|傍晚|晚上))\s*")
 _LIST_SEP = re.compile(r"\s*[-–•|]\s*(?=\d{1,2}:\d{2}(?!\d))")
 
 
@@ -213,6 +215,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     zmid = RE_ZONE.match(text, pos + (len(text[pos:pos + 2]) - len(text[pos:pos + 2].lstrip())))
     if zmid:
         zone, pos = ZONES[zmid[0]], zmid.end()
+    if about := _ABOUT.match(text, pos):  # "周四本港时间约上午9:00", "周三晚下午7:00"
+        pos = about.end()
     hm: tuple[int, int] | None = None
     if sep := _LIST_SEP.match(text, pos):  # "Wed Dec 16 - 14:00 Fed decision": a list item's own clock
         pos = sep.end()

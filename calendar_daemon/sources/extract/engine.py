@@ -16,7 +16,7 @@ from .companies import follower_names, followers, respectively, ticker_companies
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_period
 from .lists import Table, with_list_day
-from .normalize import cjk_ratio, normalize, traditional_place
+from .normalize import cjk_ratio, join_wrapped_lines, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
@@ -44,7 +44,8 @@ _ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
-_BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
+# A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
+_BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
@@ -201,7 +202,9 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = join_row_dashes(RE_EN_BYLINE.sub("", normalize(text)))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
+    norm = join_row_dashes(RE_EN_BYLINE.sub("", normalize(text)))
+    if cjk_ratio(norm) >= 0.3:
+        norm = join_wrapped_lines(norm)  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -270,7 +273,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
                            (-1, (0, len(sentence))))
         bare = _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]) is not None
-        if k > 0 and bare:
+        if k > 0 and bare and (k + 1 == len(clauses) or _has_trigger(sentence[clauses[k - 1][0]:cs])):
             cs = clauses[k - 1][0]
         elif bare and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
             ce = clauses[k + 1][1]

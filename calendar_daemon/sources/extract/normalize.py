@@ -119,8 +119,8 @@ _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\
 # "9 月 30 日", "2027 年 10 月": dates typed with spaces around their numbers.
 _SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)|(?<=\d[日号])[ \t]+(?=[-–~至到])|"
                           r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])")
-# HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm").
-_CJK_AMPM = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
+# HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm", "(28日)4:00pm").
+_CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
                        r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
 
 
@@ -186,3 +186,30 @@ def traditional_place(text: str) -> str | None:
         return None
     hk, tw = len(_HK_WORDS.findall(sample)), len(_TW_WORDS.findall(sample))
     return None if hk == tw == 0 else "HK" if hk >= tw else "TW"
+
+
+_WRAP_MIN = 30  # a line this long that breaks mid-clause was wrapped, not ended
+_WRAP_END = re.compile(r"[\u4e00-\u9fff\d%]$")
+_WRAP_NEXT = re.compile(r"^[\u4e00-\u9fff。,，;；)(（A-Z]")
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
+    line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
+    line when that starts with a character or a stop. Headlines (short) and list rows are left alone."""
+    lines = text.split("\n")
+    out: list[str] = []
+    pending = False  # the last kept line continues on the next non-blank one
+    for line in lines:
+        stripped = line.strip()
+        if pending and not stripped:
+            continue
+        if pending and _WRAP_NEXT.match(stripped):
+            out[-1] += stripped
+        elif pending:
+            out += ["", line]
+        else:
+            out.append(line)
+        last = out[-1].strip()
+        pending = len(last) >= _WRAP_MIN and ("," in last or "，" in last) and _WRAP_END.search(last) is not None
+    return "\n".join(out)

@@ -1,0 +1,50 @@
+"""Hong Kong next-day diaries and previews (issue 15, corpus 2 shapes 3, 11, 12): officials' speeches
+are central-bank events, Hong Kong release vocabulary is data, clocks read through "约" and "晚",
+"(28日)4:00pm(本港時間．下同)" dates the release after it, and lines wrapped mid-word are joined.
+All sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+from calendar_daemon.sources.extract.normalize import join_wrapped_lines
+
+PUBLISHED = datetime.fromisoformat("2026-12-09T19:15+08:00")
+HEAD = "明日焦點\n海灣財經· 2026-12-09 19:15\n\n"
+
+
+def found(body: str) -> list[tuple[str, str, str]]:
+    return [(c.start, c.category, c.title) for c in extract(HEAD + body, PUBLISHED)]
+
+
+def test_an_officials_speech_is_a_central_bank_event() -> None:
+    got = found("周四本港時間約9:00am，紐西蘭聯儲副總裁將發表講話。\n周四晚7:00pm，日本央行審議委員出席論壇並發表演講。\n")
+    assert got == [("2026-12-10T09:00+08:00", "central_bank", "纽西蘭联储副总裁发表讲话"),
+                   ("2026-12-10T19:00+08:00", "central_bank", "日本央行审议委员出席论坛并发表演讲")]
+
+
+def test_a_zone_note_between_the_clock_and_the_release_is_skipped() -> None:
+    got = found("數據方面，周四（10日）4:00pm（本港時間．下同），歐元區公布11月貨幣供應M3，年率料升至3.5%。\n")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-10T16:00+08:00", "macro_data")]
+
+
+def test_hong_kong_release_vocabulary_is_macro_data() -> None:
+    body = ("周四（10日）重點如下：\n"
+            "8:30pm，美國公布11月建築批則及新屋動工。\n10:00pm，美國公布11月成屋待完成銷售。\n"
+            "11:00pm，美國公布12月堪薩斯城聯儲製造業指數。\n")
+    assert {c for _, c, _ in found(body)} == {"macro_data"}
+
+
+def test_a_committee_membership_year_is_no_event() -> None:
+    assert found("周四，2027年FOMC票委、某地聯儲主席將發表講話。\n") == [
+        ("2026-12-10", "central_bank", "某地联储主席发表讲话")]
+
+
+def test_lines_wrapped_mid_word_are_joined_and_short_lines_are_not() -> None:
+    wrapped = ("數據方面，美國將於周四本港時間晚上10時公布11月成屋待完成銷\n\n"
+               "售，月率跌幅料收窄，市場同時關注首次申請失業救濟\n\n人數。")
+    assert join_wrapped_lines(wrapped) == ("數據方面，美國將於周四本港時間晚上10時公布11月成屋待完成銷售，"
+                                           "月率跌幅料收窄，市場同時關注首次申請失業救濟人數。")
+    headline = "明日焦點：美國公布數據\n\n周四（10日）重點如下"
+    assert join_wrapped_lines(headline) == headline
