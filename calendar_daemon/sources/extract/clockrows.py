@@ -23,7 +23,7 @@ from .timeexpr import ZONES, Anchor
 
 logger = logging.getLogger(__name__)
 
-_EN_ZONE = "|".join(sorted(EN_ZONES, key=len, reverse=True))
+_EN_ZONE = "|".join(sorted((z for z in EN_ZONES if z.isupper()), key=len, reverse=True))  # abbreviations
 _CN_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
 _AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
 # A clock opening a row: "21:30", "9:30am", "8:15 p.m.", "2330 GMT", "0200gmt" (four digits only before a zone).

@@ -15,7 +15,7 @@ from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_period
-from .lists import Table, with_list_day
+from .lists import Table, with_later_clock, with_list_day
 from .normalize import cjk_ratio, join_wrapped_lines, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
@@ -46,6 +46,8 @@ _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
+# A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
+_PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+\d{1,2}/\d{1,2}/\d{4})?(?:\s+\d{1,2}:\d{2})?\s*")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
@@ -169,6 +171,8 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
+        timed = findings.found[-1].cand if findings.found and findings.found[-1].cand.precision == "datetime" else None
+        sentence, later = with_later_clock(sentence, datetime.fromisoformat(timed.start) if timed else None, anchor.tz)
         if is_day_heading(sentence, anchor):
             heading.begin(sentence, para_no)
             clocks.note(sentence, anchor, heading=True, dateline=sent_no < 3)
@@ -181,13 +185,29 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
             clocks.note(sentence, anchor)
         sentence, listed = heading.read(sentence, para_no, anchor)
         listed = listed or row or clocked
-        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
+        add = _following(findings.add, timed, default_region) if later and timed else findings.add
+        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
         if not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = collapse(findings.found, merge_into)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _following(add: AddFn, before: Candidate, default_region: str) -> AddFn:
+    """Adding an item timed from the one before it ("the press conference follows half an hour later"):
+    it has that item's subject when it names none, and a press conference after a central-bank
+    decision is the bank's."""
+    def add_following(c: Candidate, scope: str, pos: int) -> None:
+        if c.region == default_region != before.region:
+            subject = before.entities[0] if before.entities else before.region
+            c.region = before.region
+            c.title = subject + c.title[len(default_region):] if c.title.startswith(default_region + " ") else c.title
+        if before.category == "central_bank" and c.category == "conference":
+            c.category = "central_bank"
+        add(c, scope, pos)
+    return add_following
 
 
 def article_zone(norm: str, text: str) -> str:
@@ -202,7 +222,7 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = join_row_dashes(RE_EN_BYLINE.sub("", normalize(text)))
+    norm = join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1)))
     if cjk_ratio(norm) >= 0.3:
         norm = join_wrapped_lines(norm)  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:

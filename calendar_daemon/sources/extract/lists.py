@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from . import resolved as P
 
@@ -37,6 +38,31 @@ def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
         if P.valid_ymd(y, mo, d):
             return f"{_md(date(y, mo, d))}:" + sentence[m.end():]
     return sentence
+
+
+# "the press conference follows half an hour later", "is 30mins later", "半小时后召开记者会".
+_LATER = re.compile(r"(?:\b(?:(?P<n>\d{1,3})\s*(?:mins?|minutes)|(?:a\s+)?half(?:\s+an)?\s+hour|an hour|(?P<h>\d)\s*hours?)"
+                    r"\s+later\b|(?P<zn>\d{1,3})\s*分钟后|半(?:个)?小时后|(?P<zh>\d)\s*(?:个)?小时后)", re.IGNORECASE)
+_EN_WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def with_later_clock(sentence: str, last: datetime | None, tz: str) -> tuple[str, bool]:
+    """A sentence timed relative to the timed item before it ("Lagarde's press conference follows half
+    an hour later") with that instant written out; unchanged when there is no such item or no such
+    phrase. Also whether it was so timed."""
+    if last is None or (m := _LATER.search(sentence)) is None:
+        return sentence, False
+    n, h, zn, zh = m["n"], m["h"], m["zn"], m["zh"]
+    minutes = (int(n or zn) if (n or zn) else 60 * int(h or zh) if (h or zh)
+               else 30 if "half" in m[0].lower() or m[0].startswith("半") else 60)
+    at = last + timedelta(minutes=minutes)
+    rest = sentence[:m.start()] + sentence[m.end():]
+    if m["zn"] or m[0].endswith("后"):
+        local = at.astimezone(ZoneInfo(tz))
+        return f"{local.year}年{local.month}月{local.day}日{local:%H:%M}," + rest, True
+    utc = at.astimezone(ZoneInfo("UTC"))
+    return f"{_EN_WD[utc.weekday()]} {_EN_MON[utc.month - 1]} {utc.day} - {utc:%H:%M} GMT " + rest, True
 
 
 # A table row ("| 08:30 | Empire State manufacturing index | US |", or an HTML <tr>): cells apart by "|".
