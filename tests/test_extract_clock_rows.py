@@ -62,3 +62,13 @@ def test_a_carried_zone_applies_to_every_later_clock() -> None:
 def test_a_clock_inside_prose_or_a_dated_row_is_left_alone() -> None:
     text = "财经日历\n汇市观察· 2026-12-08 07:30\n\n21:30 美国将于12月11日公布11月零售销售。\n"
     assert [c.start[:10] for c in extract(text)] == ["2026-12-11"]
+
+
+def test_a_short_prose_sentence_naming_a_later_day_does_not_date_the_rows() -> None:
+    """Prose above the table mentions Friday's payrolls; the rows are still the page's day, and a row's
+    data week ("7月28日当周") is a period, not its day."""
+    text = ("今日关注\n汇市观察· 2026-12-08 07:30\n\n该数据会对周五美国非农就业数据提供指引。\n"
+            "| 时间 | 国家 | 指标 | 前值 |\n| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n"
+            "| 23:30 | 美国 | 12月4日当周EIA原油库存(万桶) | -720.8 |\n")
+    got = [(c.start, c.category) for c in extract(text) if c.precision == "datetime"]
+    assert got == [("2026-12-08T16:30+08:00", "macro_data"), ("2026-12-08T23:30+08:00", "macro_data")]

@@ -38,7 +38,7 @@ MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+
 PERIOD_NOUN = re.compile(
     r"^(?:份|的|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
     r"(?:PMI|CPI|PPI|GDP|数据(?!中心)|失业|订单|指数|贸易|利润|产量|营收|收入|销量|读数|初值|终值|非农|社融|信贷|M2|出口|进口|"
-    r"零售|增加值|房价|纪要|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|"
+    r"零售|增加值|房价|纪要|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
     r"报告|payrolls|inflation|sales|figures|numbers|earnings|results|profits?|revenue))", _I)
 VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在|通过|向|由|把|对|举行|召开|公布|发布|发行|推出|上市|到期|兑付|施行|"
                         r"生效|开始|至|到|~|-)")
@@ -70,7 +70,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
         r"building permits|business confidence|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|动工|失业救济|救济金|"
-        r"制造业指数|货币供应|物价指数|经济前景|金融稳定报告|pending home sales|new home sales|"
+        r"制造业指数|货币供应|物价指数|经济前景|金融稳定报告|pending home sales|new home sales|原油库存|\bEIA\b|"
+        r"crude (?:oil )?(?:inventories|stocks)|"
         r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.

@@ -36,7 +36,8 @@ _CARRIED_CN = re.compile(rf"(?P<z>{_CN_ZONE})\s*[.,，、;；]?\s*(?:下同|同�
 _CARRIED_EN = re.compile(rf"(?:all times|times are|times in|time)\s*(?:are\s*)?(?:in\s*)?\(?\s*(?P<z>{_EN_ZONE})\b",
                          re.IGNORECASE)
 _HAS_CLOCK = re.compile(r"\d[:：]\d\d|\d点")
-_SHORT = 24  # a line this short naming one day ("周四(28日)市场焦点") dates the rows below it
+_SHORT = 24  # a line this short that is little but one day ("周四(28日)市场焦点") dates the rows below it
+_SHORT_REST = 8
 _LEAD_MAX = 144  # a line naming the day of the rows below ends with a colon and is no paragraph
 _ROLLOVER_HOURS = 12
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -74,11 +75,15 @@ class ClockRows:
         the publication day on a ``dateline``, a line among the first of the article.)"""
         if (m := _CARRIED_CN.search(sentence)) or (m := _CARRIED_EN.search(sentence)):
             self.zone_word = m["z"]
-        lead = heading or len(sentence) <= _SHORT or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
-        if not lead and not _HAS_CLOCK.search(sentence):
+        lead = heading or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
+        short = not lead and len(sentence) <= _SHORT
+        if not lead and not short and not _HAS_CLOCK.search(sentence):
             return
-        points = [t.resolved for t in find_times(sentence, anchor)
-                  if t.resolved.precision in ("date", "datetime") and t.resolved.kind == "point"]
+        times = [t for t in find_times(sentence, anchor)
+                 if t.resolved.precision in ("date", "datetime") and t.resolved.kind == "point"]
+        if short:  # "周四(28日)市场焦点", not a short sentence of prose
+            lead = len(sentence) - sum(t.end - t.start for t in times) <= _SHORT_REST
+        points = [t.resolved for t in times]
         days = {r.first_day() for r in points}
         if len(days) != 1 or (dateline and anchor.today in days):
             return
