@@ -22,6 +22,7 @@ from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
+from .weekdaylists import upper_weekday_lists
 from .titles import compose_title
 
 logger = logging.getLogger(__name__)
@@ -222,7 +223,7 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1)))
+    norm = upper_weekday_lists(join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))))
     if cjk_ratio(norm) >= 0.3:
         norm = join_wrapped_lines(norm)  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
