@@ -22,8 +22,8 @@ from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
-from .weekdaylists import upper_weekday_lists
 from .titles import compose_title
+from .weekdaylists import upper_weekday_lists
 
 logger = logging.getLogger(__name__)
 
