@@ -49,7 +49,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
-        r"Reserve Bank|People's Bank|联储局|联准会|理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|"
+        r"Reserve Bank|People's Bank|Federal Open Market Committee|Monetary Policy Committee|Governing Council|联储局|联准会|理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
@@ -62,7 +62,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"begins? trading|starts? trading|trading debut|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
-                            r"\breports\b", _I)),
+                            # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
+                            r"\breports\b|\ball report\b|(?<!jobs )(?<!employment )(?<!the )(?<!a )\breport(?= on\b)", _I)),
     ("macro_data", re.compile(
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"

@@ -1,0 +1,29 @@
+"""English earnings prose with company lists (issue 15, corpus 2 shape 10) and central-bank committee
+names. The sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+PUBLISHED = datetime.fromisoformat("2026-12-12T09:00-05:00")
+HEAD = "Markets diary\n\n"
+
+
+def found(body: str) -> list[tuple[str, str]]:
+    return [(c.start, c.category) for c in extract(HEAD + body, PUBLISHED)]
+
+
+def test_companies_that_report_on_a_day_are_earnings() -> None:
+    assert found("Harbor Foods, Quill Systems, and Lantern Energy report on Tuesday.\n") == [("2026-12-15", "earnings")]
+    assert found("On Wednesday, Ridge Motors and Cobalt Health all report.\n") == [("2026-12-16", "earnings")]
+
+
+def test_a_jobs_report_on_a_day_stays_a_data_release() -> None:
+    assert found("The Labor Department publishes the jobs report on Friday.\n") == [("2026-12-18", "macro_data")]
+
+
+def test_the_committee_by_its_full_name_is_the_central_bank() -> None:
+    got = found("The highlight comes on Wednesday, when the Federal Open Market Committee concludes a two-day meeting.\n")
+    assert got == [("2026-12-16", "central_bank")]
