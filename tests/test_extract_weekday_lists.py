@@ -1,4 +1,5 @@
-"""Lists with one line per weekday and items not separated by verbs (issue 15, corpus 2 shapes 5-7).
+"""Lists whose items are not separated by verbs (issue 15, corpus 2 shapes 6 and 8): one line per
+weekday, and a step named once before dated groups of companies with exchange codes.
 The articles and sentences are our own, written in those shapes."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from calendar_daemon.sources.extract import extract
+from calendar_daemon.sources.extract.normalize import normalize
 from calendar_daemon.sources.extract.weekdaylists import upper_weekday_lists
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -26,3 +28,18 @@ def test_upper_case_weekday_lines_give_one_event_per_item_on_that_day() -> None:
 def test_the_rewrite_parts_items_and_drops_empty_days_but_keeps_numbers_and_brackets() -> None:
     text = "TUESDAY None scheduled\nFRIDAY Payrolls (Oct, Nov), jobless rate 4,5; Fed speech\nMonday was quiet."
     assert upper_weekday_lists(text) == "\nFriday: Payrolls (Oct, Nov); jobless rate 4,5; Fed speech\nMonday was quiet."
+
+
+def test_a_step_named_once_then_dated_groups_of_companies_with_exchange_codes() -> None:
+    """"下周N家公司参与初步询价。6 月 27 日:A(688xxx.SH),B(301xxx.SZ);6 月28 日:C(…)": each group is
+    that step on its day; dates typed with spaces and pinyin after characters break nothing."""
+    text = ("新股周报\n2026-12-05 10:00\n\n(1)下周3 家公司參與初步詢價(jià)。12 月8 日:海峰科技(688901.SH),"
+            "遠洋材料(301902.SZ);12 月10 日:東岸智能(301903.SZ)。(2)注冊生效待發行12 家。\n")
+    got = [(c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2026-12-05T10:00+08:00"))
+           if c.precision == "date"]
+    assert got == [("2026-12-08", "ipo", "海峰科技初步询价"), ("2026-12-10", "ipo", "东岸智能初步询价")]
+
+
+def test_pinyin_after_characters_is_dropped_but_other_brackets_stay() -> None:
+    assert normalize("服務(wù)詢價(jià)結果") == "服务询价结果"
+    assert normalize("海峰科技(688901.SH)与Acme (ab)") == "海峰科技(688901.SH)与Acme (ab)"

@@ -108,8 +108,14 @@ def to_simplified(text: str) -> str:
 
 
 def strip_citations(text: str) -> str:
-    """Remove citation markers such as ``[1][4][18]`` or ``[2,3]``."""
-    return _CITATION.sub("", text)
+    """Remove citation markers such as ``[1][4][18]`` or ``[2,3]``, and the pinyin that pages copied
+    through converters carry after characters ("询价(jià)")."""
+    return _PINYIN.sub("", _CITATION.sub("", text))
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# A bracketed syllable with a tone mark right after a character: "服务(wù)", "询价(jià)".
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"

@@ -1,7 +1,11 @@
-"""Lists with one line per weekday whose items are not separated by verbs: "WEDNESDAY Nationwide
-consumer confidence; Services PMI, Federal Reserve decision" at the end of an English week-ahead piece.
-Each line is rewritten as a calendar entry ("Wednesday: A; B; C"), which the day-heading reader then
-dates item by item."""
+"""Lists whose items are not separated by verbs:
+
+* one line per weekday, "WEDNESDAY Nationwide consumer confidence; Services PMI, Federal Reserve
+  decision" at the end of an English week-ahead piece: each line is rewritten as a calendar entry
+  ("Wednesday: A; B; C"), which the day-heading reader then dates item by item;
+* a step named once, then dated groups of companies: "下周6家公司参与初步询价。6月27日:A(688xxx.SH),
+  B(301xxx.SZ);6月28日:C(301xxx.SZ)": each group is that step on its day, so the step is written
+  after each group's day ("6月27日初步询价:A(…),B(…)")."""
 
 from __future__ import annotations
 
@@ -30,3 +34,26 @@ def upper_weekday_lists(text: str) -> str:
     if "DAY" not in text:
         return text
     return _UPPER_WEEKDAY.sub(_entry, text)
+
+
+_STEP = r"初步询价|网上路演|申购|缴款|上市|挂牌|解禁|公布业绩|发布业绩|公布中签结果"
+_DAY = r"(?:\d{1,2}月\d{1,2}日|(?:周|星期)[一二三四五六日天])(?:\s*\((?:周|星期)[一二三四五六日天]\))?"
+# Company names with exchange codes: "誉辰智能(688638.SH)", "商汤-W(00020)".
+_GROUP = rf"{_DAY}\s*[:：]\s*[^:：;；。\n]{{2,20}}?\(\s*\d{{4,6}}(?:\.[A-Z]{{2}})?\s*\)[^;；。\n]{{0,300}}?"
+_STEP_LIST = re.compile(rf"(?P<step>{_STEP})(?:[^。:：\n]{{0,6}})[。:：]\s*(?P<groups>{_GROUP}(?:[;；]\s*{_GROUP})*)(?=[;；。\n]|$)")
+_ONE_GROUP = re.compile(rf"{_GROUP}(?=[;；]|$)")
+_GROUP_DAY = re.compile(rf"^{_DAY}\s*[:：]")
+
+
+def _with_step(m: re.Match[str]) -> str:
+    step = m["step"]
+    groups = _ONE_GROUP.sub(lambda g: _GROUP_DAY.sub(lambda d: d[0].rstrip(":： ") + step + ":", g[0], count=1),
+                            m["groups"])
+    return m[0][:m.start("groups") - m.start()] + groups
+
+
+def step_lists(text: str) -> str:
+    """The text with the step of a "step。day:companies(code);day:…" list written after each group's day."""
+    if "(" not in text:
+        return text
+    return _STEP_LIST.sub(_with_step, text)
