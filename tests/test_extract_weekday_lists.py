@@ -43,3 +43,11 @@ def test_a_step_named_once_then_dated_groups_of_companies_with_exchange_codes() 
 def test_pinyin_after_characters_is_dropped_but_other_brackets_stay() -> None:
     assert normalize("服務(wù)詢價(jià)結果") == "服务询价结果"
     assert normalize("海峰科技(688901.SH)与Acme (ab)") == "海峰科技(688901.SH)与Acme (ab)"
+
+
+def test_an_english_ipo_calendar_names_each_days_lockups_by_company_and_skips_its_glossary() -> None:
+    text = (ARTICLES / "en_ipo_calendar_sections.txt").read_text(encoding="utf-8")
+    cands = extract(text, datetime.fromisoformat("2026-12-11T09:00-05:00"))
+    days = [(c.start, c.entities) for c in cands if c.category == "lockup" and c.precision == "date"]
+    assert days == [("2026-12-15", ["Harbor Robotics", "Quill Therapeutics"]), ("2026-12-17", ["Lantern Payments"])]
+    assert not [c for c in cands if c.start > "2026-12-17" or "pricing" in c.evidence]  # "no IPOs scheduled", glossary

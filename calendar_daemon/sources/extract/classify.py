@@ -31,6 +31,9 @@ FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwil
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
 PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
                   r"\btold\b", _I)
+# "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
+NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
+                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
 MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
 

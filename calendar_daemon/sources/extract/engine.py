@@ -14,7 +14,7 @@ from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
-from .headings import DayHeading, is_day_heading, is_period
+from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .lists import Table, with_later_clock, with_list_day
 from .normalize import cjk_ratio, join_wrapped_lines, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
@@ -23,7 +23,7 @@ from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
-from .weekdaylists import step_lists, upper_weekday_lists
+from .weekdaylists import section_company_rows, step_lists, upper_weekday_lists
 
 logger = logging.getLogger(__name__)
 
@@ -167,6 +167,8 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
+        if is_glossary(sentence):
+            break
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
@@ -174,7 +176,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
         timed = findings.found[-1].cand if findings.found and findings.found[-1].cand.precision == "datetime" else None
         sentence, later = with_later_clock(sentence, datetime.fromisoformat(timed.start) if timed else None, anchor.tz)
-        if is_day_heading(sentence, anchor):
+        if is_day_heading(sentence, anchor) and not (sent_no < 3 and _names_today(sentence, anchor)):
             heading.begin(sentence, para_no)
             clocks.note(sentence, anchor, heading=True, dateline=sent_no < 3)
             continue
@@ -183,7 +185,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
             continue
         sentence, clocked = clocks.read(sentence, anchor, zh)
         if not clocked:
-            clocks.note(sentence, anchor)
+            clocks.note(sentence, anchor, dateline=sent_no < 3)
         sentence, listed = heading.read(sentence, para_no, anchor)
         listed = listed or row or clocked
         add = _following(findings.add, timed, default_region) if later and timed else findings.add
@@ -194,6 +196,11 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = collapse(findings.found, merge_into)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _names_today(sentence: str, anchor: Anchor) -> bool:
+    """A dateline ("Dec 11, 2026" under the headline) names the publication day: it heads no list."""
+    return any(t.resolved.first_day() == anchor.today for t in find_times(sentence, anchor))
 
 
 def _following(add: AddFn, before: Candidate, default_region: str) -> AddFn:
@@ -223,7 +230,7 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = upper_weekday_lists(join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))))
+    norm = section_company_rows(upper_weekday_lists(join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1)))))
     if cjk_ratio(norm) >= 0.3:
         norm = step_lists(join_wrapped_lines(norm))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
@@ -262,6 +269,7 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
         # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
         entities = C.en_companies(before[-80:])
+    entities = [e for e in entities if not any(o.startswith(e + " ") for o in entities)]  # "Harbor" of "Harbor Robotics"
     time_text = tm.span_text(sentence) if tm else ""
     clause = clause if zh else without_tickers(clause)
     title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
@@ -312,7 +320,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or bool(named and (listed or C.FUTURE.search(clause))))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
-        if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):
+        if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
         span = _candidate_span(tm)
         if span is None:
@@ -342,6 +350,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             carry = clause + " "
             continue
         carry = ""
-        if not C.FUTURE.search(clause) or C.PAST.search(clause):
+        if not C.FUTURE.search(clause) or C.PAST.search(clause) or C.NONE_SCHEDULED.search(clause):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)

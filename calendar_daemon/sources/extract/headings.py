@@ -54,6 +54,14 @@ def is_day_heading(sentence: str, anchor: Anchor) -> bool:
     return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
 
 
+# A section after a calendar list that explains its words: "Terms", "Glossary of terms", "名词解释".
+_LIST_END = re.compile(r"^(?:terms|glossary(?: of terms)?|definitions|名词解释|术语解释)\s*:?$", re.IGNORECASE)
+
+
+def is_glossary(sentence: str) -> bool:
+    """A heading after which the article explains its words ("Terms", "Glossary of terms"): nothing
+    after it is an event."""
+    return _LIST_END.match(sentence) is not None
 _ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
 
 

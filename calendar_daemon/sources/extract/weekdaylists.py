@@ -5,7 +5,10 @@
   ("Wednesday: A; B; C"), which the day-heading reader then dates item by item;
 * a step named once, then dated groups of companies: "下周6家公司参与初步询价。6月27日:A(688xxx.SH),
   B(301xxx.SZ);6月28日:C(301xxx.SZ)": each group is that step on its day, so the step is written
-  after each group's day ("6月27日初步询价:A(…),B(…)")."""
+  after each group's day ("6月27日初步询价:A(…),B(…)");
+* a section word, then one company a line: "Lockup Exp.:" / "Shift4 Payments, (FOUR), Fintech" /
+  "Dada Nexus, (DADA), Transportation": the companies join the section's line, so the event is
+  named by them ("Lockup Exp.: Shift4 Payments (FOUR), Dada Nexus (DADA)")."""
 
 from __future__ import annotations
 
@@ -57,3 +60,20 @@ def step_lists(text: str) -> str:
     if "(" not in text:
         return text
     return _STEP_LIST.sub(_with_step, text)
+
+
+_SECTION = re.compile(r"(?m)^(?P<label>[A-Z][A-Za-z .\-]{2,24}:)[ \t]*\n(?P<rows>(?:[ \t]*\n)*(?:[^,\n]{2,48}, ?\(?[A-Z]{1,5}\)?"
+                      r"(?:, [^\n]{0,40})?[ \t]*\n(?:[ \t]*\n)*){1,30})")
+_SECTION_ROW = re.compile(r"(?m)^[ \t]*(?P<co>[^,\n]{2,48}), ?\(?(?P<t>[A-Z]{1,5})\)?(?:, [^\n]{0,40})?[ \t]*$")
+
+
+def _section_line(m: re.Match[str]) -> str:
+    companies = [f"{r['co'].strip()} ({r['t']})" for r in _SECTION_ROW.finditer(m["rows"])]
+    return f"{m['label']} {', '.join(companies)}\n\n"
+
+
+def section_company_rows(text: str) -> str:
+    """The text with each "Section:" line followed by "Company, (TICKER), Sector" lines as one line."""
+    if ":" not in text:
+        return text
+    return _SECTION.sub(_section_line, text)
