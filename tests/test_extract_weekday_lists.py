@@ -1,5 +1,6 @@
 """Lists whose items are not separated by verbs (issue 15, corpus 2 shapes 6 and 8): one line per
-weekday, and a step named once before dated groups of companies with exchange codes.
+weekday, a step named once before dated groups of companies with exchange codes, a section word
+before one company a line, and a period said once before a run of clauses.
 The articles and sentences are our own, written in those shapes."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from calendar_daemon.sources.extract import extract
 from calendar_daemon.sources.extract.normalize import normalize
-from calendar_daemon.sources.extract.weekdaylists import upper_weekday_lists
+from calendar_daemon.sources.extract.weekdaylists import lead_period_clauses, upper_weekday_lists
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 
@@ -51,3 +52,17 @@ def test_an_english_ipo_calendar_names_each_days_lockups_by_company_and_skips_it
     days = [(c.start, c.entities) for c in cands if c.category == "lockup" and c.precision == "date"]
     assert days == [("2026-12-15", ["Harbor Robotics", "Quill Therapeutics"]), ("2026-12-17", ["Lantern Payments"])]
     assert not [c for c in cands if c.start > "2026-12-17" or "pricing" in c.evidence]  # "no IPOs scheduled", glossary
+
+
+def test_a_coming_week_said_once_dates_every_clause_of_its_sentence() -> None:
+    """"下周,A将进行调整,调整后的B生效,C数据发布": three items of the week; a price-adjustment round
+    and an index taking effect are market events ("other"), not policy."""
+    text = "下周前瞻\n2026-12-05 10:00\n\n下周,国内油价将进行第24轮调整,调整后的某成分指数生效,11月份PMI数据发布。\n"
+    got = sorted((c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2026-12-05T10:00+08:00")))
+    assert got == [("macro_data", "2026-12-07", "2026-12-13"), ("other", "2026-12-07", "2026-12-13"),
+                   ("other", "2026-12-07", "2026-12-13")]
+
+
+def test_a_period_before_clauses_with_days_of_their_own_is_left_alone() -> None:
+    text = "下周,美联储周三公布利率决议,欧洲央行周四公布利率决议。"
+    assert lead_period_clauses(text) == text

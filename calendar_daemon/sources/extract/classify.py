@@ -20,6 +20,7 @@ TRIGGER = re.compile(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
+    r"轮调整|调价窗口|"
     r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
@@ -82,6 +83,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
+    # Price-adjustment windows and index rebalances are market events, not policy.
+    ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
     ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for", _I)),

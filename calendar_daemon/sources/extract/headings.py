@@ -28,9 +28,9 @@ _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\b
 def is_period(sentence: str, tm: TimeMatch) -> bool:
     """True when the expression names a data/report period ("3月CPI"), not the day something happens.
     A clock time makes it a moment, and a release verb between it and the noun makes it the release day
-    ("4月13日 海关总署公布3月进出口数据")."""
-    if tm.resolved.precision == "datetime":
-        return False
+    ("4月13日 海关总署公布3月进出口数据"); so does a coming period ("下周…")."""
+    if tm.resolved.precision == "datetime" or sentence.startswith(("下", "next", "Next"), tm.start):
+        return False  # a coming period ("下周PMI数据发布") is when, never what was measured
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False

@@ -8,7 +8,9 @@
   after each group's day ("6月27日初步询价:A(…),B(…)");
 * a section word, then one company a line: "Lockup Exp.:" / "Shift4 Payments, (FOUR), Fintech" /
   "Dada Nexus, (DADA), Transportation": the companies join the section's line, so the event is
-  named by them ("Lockup Exp.: Shift4 Payments (FOUR), Dada Nexus (DADA)")."""
+  named by them ("Lockup Exp.: Shift4 Payments (FOUR), Dada Nexus (DADA)");
+* a period said once before a run of clauses, each an item: "下周,国内油价将进行第N轮调整,调整后的
+  某指数生效,5月份PMI数据发布。": the period is written before each clause ("下周…;下周…;下周…")."""
 
 from __future__ import annotations
 
@@ -77,3 +79,20 @@ def section_company_rows(text: str) -> str:
     if ":" not in text:
         return text
     return _SECTION.sub(_section_line, text)
+
+
+# "下周," opening a sentence of several clauses (none with a date of its own).
+_LEAD_PERIOD = re.compile(r"(?m)(?:^|(?<=[。!?；;]))(?P<p>下周|本周|下月|本月)[,，](?P<rest>[^。!?\n]{4,200})")
+_OWN_DATE = re.compile(r"\d{1,2}\s*[日号]|[周星期](?:[一二三四五六日天])|\d{1,2}[:：]\d{2}")
+
+
+def _each_clause(m: re.Match[str]) -> str:
+    parts = [p for p in re.split(r"[,，]", m["rest"]) if p.strip()]
+    if len(parts) < 2 or _OWN_DATE.search(m["rest"]):
+        return m[0]
+    return ";".join(m["p"] + p for p in parts)
+
+
+def lead_period_clauses(text: str) -> str:
+    """The text with a period that opens a sentence of several clauses written before each clause."""
+    return _LEAD_PERIOD.sub(_each_clause, text) if ("下周" in text or "本周" in text or "月" in text) else text
