@@ -27,3 +27,12 @@ def test_a_jobs_report_on_a_day_stays_a_data_release() -> None:
 def test_the_committee_by_its_full_name_is_the_central_bank() -> None:
     got = found("The highlight comes on Wednesday, when the Federal Open Market Committee concludes a two-day meeting.\n")
     assert got == [("2026-12-16", "central_bank")]
+
+
+def test_a_named_report_that_is_no_company_is_not_earnings() -> None:
+    got = found("The agency's oil market report on Thursday is expected to cut demand forecasts.\n")
+    assert "earnings" not in [c for _, c in got], got
+
+
+def test_a_central_bank_known_by_its_initials_holds_the_press_conference() -> None:
+    assert found("Governor Orr holds the RBNZ press conference on Wednesday.\n") == [("2026-12-16", "central_bank")]

@@ -48,3 +48,10 @@ def test_lines_wrapped_mid_word_are_joined_and_short_lines_are_not() -> None:
                                            "月率跌幅料收窄，市場同時關注首次申請失業救濟人數。")
     headline = "明日焦點：美國公布數據\n\n周四（10日）重點如下"
     assert join_wrapped_lines(headline) == headline
+
+
+def test_exports_and_a_policy_meeting_are_classed_by_what_they_are() -> None:
+    got = found("周四（10日）7:50am（本港時間．下同），日本公布11月出口。\n")
+    assert [c for _, c, _ in got] == ["macro_data"]
+    body = "周四：美聯儲為期兩天的政策會議召開，預計將於周五宣布提高基準利率。\n"
+    assert {c for _, c, _ in found(body)} == {"central_bank"}
