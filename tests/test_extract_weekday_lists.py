@@ -66,3 +66,16 @@ def test_a_coming_week_said_once_dates_every_clause_of_its_sentence() -> None:
 def test_a_period_before_clauses_with_days_of_their_own_is_left_alone() -> None:
     text = "下周,美联储周三公布利率决议,欧洲央行周四公布利率决议。"
     assert lead_period_clauses(text) == text
+
+
+def test_run_on_numbered_weekday_items_give_one_event_per_release_and_company_list() -> None:
+    """"1.周一:数据:A、B等财报:C、D2.周二:数据:美英德法12月制造业PMI初值;…3.周三:…" with nothing
+    between the items: each release is its own event, the companies one earnings event, several
+    countries before one release one event per country (Germany and France share the region EU)."""
+    text = (ARTICLES / "zh_run_on_weekday_items.txt").read_text(encoding="utf-8")
+    got = [(c.start, c.category, c.region) for c in extract(text, datetime.fromisoformat("2026-12-05T10:00+08:00"))]
+    assert got[:8] == [
+        ("2026-12-07", "earnings", "CN"), ("2026-12-07", "macro_data", "CN"), ("2026-12-07", "macro_data", "US"),
+        ("2026-12-08", "macro_data", "EU"), ("2026-12-08", "macro_data", "US"), ("2026-12-08", "macro_data", "GB"),
+        ("2026-12-08", "policy", "CN"), ("2026-12-09", "central_bank", "US")]
+    assert [c.title for c in extract(text) if c.category == "earnings"] == ["海峰科技、东岸银行发布财报"]

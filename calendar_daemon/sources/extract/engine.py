@@ -23,7 +23,13 @@ from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
-from .weekdaylists import lead_period_clauses, section_company_rows, step_lists, upper_weekday_lists
+from .weekdaylists import (
+    lead_period_clauses,
+    run_on_weekday_items,
+    section_company_rows,
+    step_lists,
+    upper_weekday_lists,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -232,7 +238,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = section_company_rows(upper_weekday_lists(join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1)))))
     if cjk_ratio(norm) >= 0.3:
-        norm = lead_period_clauses(step_lists(join_wrapped_lines(norm)))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
+        norm = lead_period_clauses(run_on_weekday_items(step_lists(join_wrapped_lines(norm))))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]

@@ -9,6 +9,9 @@
 * a section word, then one company a line: "Lockup Exp.:" / "Shift4 Payments, (FOUR), Fintech" /
   "Dada Nexus, (DADA), Transportation": the companies join the section's line, so the event is
   named by them ("Lockup Exp.: Shift4 Payments (FOUR), Dada Nexus (DADA)");
+* numbered weekday items run together ("1.周一:数据:A、B等财报:C、D2.周二:…"): each item starts a
+  line, and each section word in it ("数据:", "财报:") starts a line of the same weekday; several
+  countries before one release ("美英德法12月制造业PMI") are that release of each country;
 * a period said once before a run of clauses, each an item: "下周,国内油价将进行第N轮调整,调整后的
   某指数生效,5月份PMI数据发布。": the period is written before each clause ("下周…;下周…;下周…")."""
 
@@ -96,3 +99,40 @@ def _each_clause(m: re.Match[str]) -> str:
 def lead_period_clauses(text: str) -> str:
     """The text with a period that opens a sentence of several clauses written before each clause."""
     return _LEAD_PERIOD.sub(_each_clause, text) if ("下周" in text or "本周" in text or "月" in text) else text
+
+
+_WD = r"(?:周|星期)[一二三四五六日天]"
+_RUN_ON_ITEM = re.compile(rf"(?<=[^\s\d])(?=\d{{1,2}}[.、]\s*{_WD}\s*[:：])")
+_ITEM_HEAD = re.compile(rf"(?m)^[ \t]*\d{{1,2}}[.、][ \t]*(?P<wd>{_WD})[ \t]*[:：](?P<body>[^\n]*)$")
+_DATA_SECTION = re.compile(r"^数据\s*[:：]\s*")
+_REPORT_SECTION = re.compile(r"^(?:财报|业绩)\s*[:：]\s*")
+_SECTION_WORD = re.compile(r"(?<=[^\s:：])(?=(?:数据|财报|业绩|事件|会议|新股|解禁|央行|政策)\s*[:：])")
+_COUNTRY = {"美": "美国", "英": "英国", "德": "德国", "法": "法国", "日": "日本", "欧": "欧元区", "澳": "澳大利亚",
+            "加": "加拿大", "韩": "韩国", "中": "中国"}
+_COUNTRIES = re.compile(r"(?<![\u4e00-\u9fff])(?P<cs>[美英德法日欧澳加韩中]{2,6})(?P<x>\d{1,2}\s*月份?[^、,，;；。:：\n]{0,12}?"
+                        r"(?:PMI|CPI|PPI|GDP)(?:初值|终值)?)")
+
+
+def _one_item(m: re.Match[str]) -> str:
+    lines: list[str] = []
+    for part in (p.strip() for p in _SECTION_WORD.split(m["body"])):
+        if data := _DATA_SECTION.match(part):  # "数据:A、B、C等": one release a line
+            lines += [item for item in re.split(r"[、;；]", _COUNTRIES.sub(_each_country, part[data.end():])) if item.strip()]
+        elif report := _REPORT_SECTION.match(part):  # "财报:A、B": the companies report that day
+            lines.append(part[report.end():].rstrip("等") + "发布财报")
+        elif part:
+            lines.append(part)
+    return "\n".join(f"{m['wd']}:{line.strip()}" for line in lines)
+
+
+def _each_country(m: re.Match[str]) -> str:
+    return "、".join(_COUNTRY[c] + m["x"] for c in m["cs"])
+
+
+def run_on_weekday_items(text: str) -> str:
+    """The text with run-on numbered weekday items one a line, section by section, and a release
+    named for several countries at once written out for each."""
+    if not re.search(_WD, text):
+        return text
+    text = _ITEM_HEAD.sub(_one_item, _RUN_ON_ITEM.sub("\n", text))
+    return _COUNTRIES.sub(_each_country, text)
