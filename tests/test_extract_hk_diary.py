@@ -1,15 +1,18 @@
 """Hong Kong next-day diaries and previews (issue 15, corpus 2 shapes 3, 11, 12): officials' speeches
 are central-bank events, Hong Kong release vocabulary is data, clocks read through "约" and "晚",
-"(28日)4:00pm(本港時間．下同)" dates the release after it, and lines wrapped mid-word are joined.
+"(28日)4:00pm(本港時間．下同)" dates the release after it, lines wrapped mid-word are joined, and
+a "週一(12月7日)<title>" sub-heading dates the paragraph of items below it.
 All sentences are our own."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from calendar_daemon.sources.extract import extract
 from calendar_daemon.sources.extract.normalize import join_wrapped_lines
 
+ARTICLES = Path(__file__).parent / "data" / "articles"
 PUBLISHED = datetime.fromisoformat("2026-12-09T19:15+08:00")
 HEAD = "明日焦點\n海灣財經· 2026-12-09 19:15\n\n"
 
@@ -55,3 +58,13 @@ def test_exports_and_a_policy_meeting_are_classed_by_what_they_are() -> None:
     assert [c for _, c, _ in got] == ["macro_data"]
     body = "周四：美聯儲為期兩天的政策會議召開，預計將於周五宣布提高基準利率。\n"
     assert {c for _, c, _ in found(body)} == {"central_bank"}
+
+
+def test_a_day_sub_heading_with_a_title_dates_the_long_items_below_it() -> None:
+    """"週一(12月7日)<title>" then paragraphs of that day's items: each item is on that day, not the
+    previewed week, and the sub-heading's title is no event of its own."""
+    text = (ARTICLES / "zh_hant_day_subheadings.txt").read_text(encoding="utf-8")
+    got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2026-12-04T17:30+08:00"))
+                 if c.precision != "week")
+    assert got == [("2026-12-07", "macro_data"), ("2026-12-07T09:00+08:00", "central_bank"),
+                   ("2026-12-08", "macro_data")]

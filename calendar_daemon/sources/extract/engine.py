@@ -16,20 +16,14 @@ from .companies import follower_names, followers, respectively, ticker_companies
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .lists import Table, with_later_clock, with_list_day
-from .normalize import cjk_ratio, join_wrapped_lines, normalize, traditional_place
+from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
-from .weekdaylists import (
-    lead_period_clauses,
-    run_on_weekday_items,
-    section_company_rows,
-    step_lists,
-    upper_weekday_lists,
-)
+from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
 
@@ -236,9 +230,8 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = section_company_rows(upper_weekday_lists(join_row_dashes(RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1)))))
-    if cjk_ratio(norm) >= 0.3:
-        norm = lead_period_clauses(run_on_weekday_items(step_lists(join_wrapped_lines(norm))))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
+    norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
+    norm = list_shapes(join_row_dashes(norm), cjk_ratio(norm) >= 0.3)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -316,6 +309,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
             cs = max(0, tm.start - 2 * window)
+        if listed and i == 0 and not _has_trigger(sentence[cs:ce]):  # under a day heading: the item is the sentence
+            ce = min(len(sentence), max(ce, tm.end + 2 * window))
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)

@@ -31,6 +31,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     ("4月13日 海关总署公布3月进出口数据"); so does a coming period ("下周…")."""
     if tm.resolved.precision == "datetime" or sentence.startswith(("下", "next", "Next"), tm.start):
         return False  # a coming period ("下周PMI数据发布") is when, never what was measured
+    if tm.resolved.precision == "date" and _WEEKDAY_WORD.search(tm.span_text(sentence)):
+        return False  # "周一(9月22日) 欧洲数据…": a day named with its weekday is when
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False

@@ -12,6 +12,9 @@
 * numbered weekday items run together ("1.周一:数据:A、B等财报:C、D2.周二:…"): each item starts a
   line, and each section word in it ("数据:", "财报:") starts a line of the same weekday; several
   countries before one release ("美英德法12月制造业PMI") are that release of each country;
+* a day sub-heading with a title, "周一(9月22日)美联储官员密集讲话,澳洲联储政策受关注", over a
+  paragraph of that day's items: the day is set apart as a heading that owns the paragraph below
+  (the title only sums up the items);
 * a period said once before a run of clauses, each an item: "下周,国内油价将进行第N轮调整,调整后的
   某指数生效,5月份PMI数据发布。": the period is written before each clause ("下周…;下周…;下周…")."""
 
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 import logging
 import re
+
+from .normalize import join_wrapped_lines
 
 logger = logging.getLogger(__name__)
 
@@ -136,3 +141,20 @@ def run_on_weekday_items(text: str) -> str:
         return text
     text = _ITEM_HEAD.sub(_one_item, _RUN_ON_ITEM.sub("\n", text))
     return _COUNTRIES.sub(_each_country, text)
+
+
+_SUBHEADING = re.compile(rf"(?m)^[ \t]*(?P<day>{_WD}\s*\(\s*\d{{1,2}}月\d{{1,2}}日\s*\)|\d{{1,2}}月\d{{1,2}}日\s*\(\s*{_WD}\s*\))"
+                         r"(?P<title>[^\n。!?;；:：]{4,40})[ \t]*$")
+
+
+def day_subheadings(text: str) -> str:
+    """The text with each "weekday(date) title" line reduced to its day, alone in its paragraph."""
+    return _SUBHEADING.sub(lambda m: f"\n{m['day']}\n\n", text) if "日" in text else text
+
+
+def list_shapes(text: str, zh: bool) -> str:
+    """The normalised article with every list shape above rewritten into lines the reader dates."""
+    text = section_company_rows(upper_weekday_lists(text))
+    if zh:
+        text = lead_period_clauses(run_on_weekday_items(step_lists(join_wrapped_lines(day_subheadings(text)))))
+    return text
