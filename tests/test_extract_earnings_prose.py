@@ -36,3 +36,8 @@ def test_a_named_report_that_is_no_company_is_not_earnings() -> None:
 
 def test_a_central_bank_known_by_its_initials_holds_the_press_conference() -> None:
     assert found("Governor Orr holds the RBNZ press conference on Wednesday.\n") == [("2026-12-16", "central_bank")]
+
+
+def test_an_interest_decision_is_the_central_banks() -> None:
+    got = found("Inflation data comes out on Wednesday, and on Thursday we'll have the British interest decision.\n")
+    assert ("2026-12-17", "central_bank") in got, got
