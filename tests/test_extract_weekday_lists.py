@@ -79,3 +79,9 @@ def test_run_on_numbered_weekday_items_give_one_event_per_release_and_company_li
         ("2026-12-08", "macro_data", "EU"), ("2026-12-08", "macro_data", "US"), ("2026-12-08", "macro_data", "GB"),
         ("2026-12-08", "policy", "CN"), ("2026-12-09", "central_bank", "US")]
     assert [c.title for c in extract(text) if c.category == "earnings"] == ["海峰科技、东岸银行发布财报"]
+
+
+def test_a_running_total_over_a_year_is_no_event() -> None:
+    text = "新股周报\n2026-12-05 10:00\n\n截至本周,2026年累计上市新股358只,下周一将有2只新股申购。\n"
+    got = [(c.category, c.precision) for c in extract(text, datetime.fromisoformat("2026-12-05T10:00+08:00"))]
+    assert got == [("ipo", "date")]

@@ -323,6 +323,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             continue
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
+        if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
+            continue  # "2022年累计上市新股358只": a running total over the period, not an event in it
         span = _candidate_span(tm)
         if span is None:
             continue
