@@ -13,6 +13,11 @@ from calendar_daemon.sources.extract import extract
 ARTICLES = Path(__file__).parent / "data" / "articles"
 
 
+def page(title: str, body: str) -> str:
+    """An article of ours: its title, the outlet's dateline (8 December, 07:30 Beijing) and ``body``."""
+    return f"{title}\n汇市观察· 2026-12-08 07:30\n\n{body}"
+
+
 def rows(name: str, published: str | None = None) -> list[tuple[str, str, str, str]]:
     text = (ARTICLES / name).read_text(encoding="utf-8")
     return [(c.category, c.region, c.start, c.title)
@@ -53,22 +58,19 @@ def test_a_hong_kong_diary_reads_full_width_am_pm_clocks_on_the_lead_day() -> No
 
 
 def test_a_carried_zone_applies_to_every_later_clock() -> None:
-    text = ("下周数据\n汇市观察· 2026-12-08 07:30\n\n12月9日(周三)数据一览(美东时间,下同):\n"
-            "08:30,美国劳工部公布11月CPI;\n10:00,美国公布11月新屋销售。\n")
+    text = page("下周数据", "12月9日(周三)数据一览(美东时间,下同):\n08:30,美国劳工部公布11月CPI;\n10:00,美国公布11月新屋销售。\n")
     got = {(c.start, c.timezone) for c in extract(text)}
     assert got == {("2026-12-09T08:30-05:00", "America/New_York"), ("2026-12-09T10:00-05:00", "America/New_York")}
 
 
 def test_a_clock_inside_prose_or_a_dated_row_is_left_alone() -> None:
-    text = "财经日历\n汇市观察· 2026-12-08 07:30\n\n21:30 美国将于12月11日公布11月零售销售。\n"
-    assert [c.start[:10] for c in extract(text)] == ["2026-12-11"]
+    assert [c.start[:10] for c in extract(page("财经日历", "21:30 美国将于12月11日公布11月零售销售。\n"))] == ["2026-12-11"]
 
 
 def test_a_short_prose_sentence_naming_a_later_day_does_not_date_the_rows() -> None:
     """Prose above the table mentions Friday's payrolls; the rows are still the page's day, and a row's
     data week ("7月28日当周") is a period, not its day."""
-    text = ("今日关注\n汇市观察· 2026-12-08 07:30\n\n该数据会对周五美国非农就业数据提供指引。\n"
-            "| 时间 | 国家 | 指标 | 前值 |\n| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n"
-            "| 23:30 | 美国 | 12月4日当周EIA原油库存(万桶) | -720.8 |\n")
+    text = page("今日关注", "该数据会对周五美国非农就业数据提供指引。\n| 时间 | 国家 | 指标 | 前值 |\n"
+                "| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n| 23:30 | 美国 | 12月4日当周EIA原油库存(万桶) | -720.8 |\n")
     got = [(c.start, c.category) for c in extract(text) if c.precision == "datetime"]
     assert got == [("2026-12-08T16:30+08:00", "macro_data"), ("2026-12-08T23:30+08:00", "macro_data")]
