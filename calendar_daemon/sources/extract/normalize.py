@@ -203,19 +203,26 @@ def join_wrapped_lines(text: str) -> str:
     """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
     line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
     line when that starts with a character or a stop. Headlines (short) and list rows are left alone."""
-    lines = text.split("\n")
     out: list[str] = []
-    pending = False  # the last kept line continues on the next non-blank one
-    for line in lines:
+    parts: list[str] = []  # the line being built, in pieces (joining stays linear)
+    tail = ""  # its last piece: whether the line goes on depends on how that ends
+    length, comma = 0, False
+    for line in text.split("\n"):
         stripped = line.strip()
+        pending = length >= _WRAP_MIN and comma and _WRAP_END.search(tail) is not None
         if pending and not stripped:
             continue
         if pending and _WRAP_NEXT.match(stripped):
-            out[-1] += stripped
-        elif pending:
-            out += ["", line]
+            parts.append(stripped)
         else:
-            out.append(line)
-        last = out[-1].strip()
-        pending = len(last) >= _WRAP_MIN and ("," in last or "，" in last) and _WRAP_END.search(last) is not None
+            if parts:
+                out.append("".join(parts))
+            if pending:
+                out.append("")
+            parts, length, comma = [line], 0, False
+        tail = stripped if stripped else tail
+        length += len(stripped)
+        comma = comma or "," in stripped or "，" in stripped
+    if parts:
+        out.append("".join(parts))
     return "\n".join(out)
