@@ -68,3 +68,9 @@ def test_a_day_sub_heading_with_a_title_dates_the_long_items_below_it() -> None:
                  if c.precision != "week")
     assert got == [("2026-12-07", "macro_data"), ("2026-12-07T09:00+08:00", "central_bank"),
                    ("2026-12-08", "macro_data")]
+
+
+def test_a_release_named_by_what_a_weekday_will_publish_is_that_days() -> None:
+    got = found("數據方面，周五公布的11月二手樓銷售，以年率計估計跌至580萬間。\n")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-11", "macro_data")]
+    assert found("早前公布的11月二手樓銷售，以年率計跌至580萬間。\n") == []

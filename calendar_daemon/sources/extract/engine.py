@@ -41,7 +41,8 @@ _WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
-_ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday before it keeps it.
+_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
