@@ -74,3 +74,13 @@ def test_a_short_prose_sentence_naming_a_later_day_does_not_date_the_rows() -> N
                 "| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n| 23:30 | 美国 | 12月4日当周EIA原油库存(万桶) | -720.8 |\n")
     got = [(c.start, c.category) for c in extract(text) if c.precision == "datetime"]
     assert got == [("2026-12-08T16:30+08:00", "macro_data"), ("2026-12-08T23:30+08:00", "macro_data")]
+
+
+def test_a_row_whose_time_is_not_fixed_takes_the_day_of_the_run() -> None:
+    text = page("今日财经日历", "| 时间 | 国家 | 指标 |\n| 10:30 | 澳大利亚 | 11月失业率 |\n| 待定 | 日本 | 日本央行公布利率决议 |\n")
+    got = [(c.start, c.category, c.region) for c in extract(text)]
+    assert got == [("2026-12-08", "central_bank", "JP"), ("2026-12-08T10:30+08:00", "macro_data", "AU")]
+
+
+def test_an_undated_tbd_row_outside_a_run_is_not_dated() -> None:
+    assert extract(page("备忘", "待定 日本央行公布利率决议\n")) == []

@@ -30,6 +30,8 @@ _AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
 _ROW_CLOCK = re.compile(
     rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?:(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*(?:{_AMPM})?"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{_EN_ZONE})\b))\s*(?P<z>(?:{_EN_ZONE})\b)?", re.IGNORECASE)
+# A row whose time is not fixed yet, in a run of clock rows: "待定 | 日本 | 央行利率决议", "TBD BoJ decision".
+_ROW_UNTIMED = re.compile(r"^[\s\-*•·|]*(?:待定|未定|全天|TBD|TBA|All Day|Tentative)\b", re.IGNORECASE)
 _ROW_SEP = re.compile(r"^\s*(?:[,，:：\-–—|]\s*)?")
 # A zone stated once for the lines below: "(本港时间.下同)", "北京时间,下同", "(all times GMT)", "Time (GMT)".
 _CARRIED_CN = re.compile(rf"(?P<z>{_CN_ZONE})\s*[.,，、;；]?\s*(?:下同|同下|下略)")
@@ -95,10 +97,21 @@ class ClockRows:
         elif lead:
             self.lead, self.day, self.last = days.pop(), None, -1
 
+    def _untimed(self, rest: str, zh: bool) -> str:
+        """A row of the run whose time is not known yet ("待定 | 日本 | 央行利率决议"): the run's day."""
+        day = self.day or self.lead
+        assert day is not None
+        rest = _ROW_SEP.sub("", rest, count=1)
+        if zh:
+            return f"{day.year}年{day.month}月{day.day}日,{rest}"
+        return f"{_WEEKDAYS[day.weekday()]} {_MONTHS[day.month - 1]} {day.day}: {rest}"
+
     def read(self, sentence: str, anchor: Anchor, zh: bool) -> tuple[str, bool]:
         """The row with its day written out before its clock, and whether it is a clock row."""
         m = _ROW_CLOCK.match(sentence)
         rest = sentence[m.end():] if m else ""
+        if m is None and (tbd := _ROW_UNTIMED.match(sentence)) and (self.day or self.lead):
+            return self._untimed(sentence[tbd.end():], zh), True
         if m is None or not rest.strip() or has_own_date(rest, anchor):
             return sentence, False
         hour, minute = (int(m["h"]), int(m["m"])) if m["h"] is not None else (int(m["h4"]), int(m["m4"]))

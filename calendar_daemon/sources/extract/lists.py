@@ -67,6 +67,7 @@ def with_later_clock(sentence: str, last: datetime | None, tz: str) -> tuple[str
 
 # A table row ("| 08:30 | Empire State manufacturing index | US |", or an HTML <tr>): cells apart by "|".
 _CELL = re.compile(r"\s*\|\s*")
+_UNTIMED_CELL = re.compile(r"^(?:待定|未定|全天|TBD|TBA|All Day|Tentative)$", re.IGNORECASE)  # a row, not a header
 _RULE_ROW = re.compile(r"^[\s|:\-–—]*$")
 _CLOCK_CELL = re.compile(r"^(\d{1,2}:\d{2})$")
 _HEADER_ZONE = re.compile(r"\((ET|EST|EDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|北京时间|本港时间|台北时间|美东时间)\)")
@@ -91,7 +92,7 @@ class Table:
         if _RULE_ROW.match(sentence):
             return "", True
         cells = [c.strip() for c in _CELL.split(sentence.strip().strip("|")) if c.strip()]
-        if not any(ch.isdigit() for ch in sentence):  # a header
+        if not any(ch.isdigit() for ch in sentence) and not _UNTIMED_CELL.match(cells[0]):  # a header
             self.zone = next((m[1] for c in cells if (m := _HEADER_ZONE.search(c))), "")
             return "", True
         out = []
