@@ -15,7 +15,7 @@ from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
-from .lists import Table, with_later_clock, with_list_day
+from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
@@ -175,6 +175,9 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
+        before = findings.found[-1] if findings.found and findings.found[-1].sentence == sent_no - 1 else None
+        if not zh and before is not None and before.cand.precision == "date" and before.cand.end == before.cand.start:
+            sentence = with_day_before(sentence, date.fromisoformat(before.cand.start))
         timed = findings.found[-1].cand if findings.found and findings.found[-1].cand.precision == "datetime" else None
         sentence, later = with_later_clock(sentence, datetime.fromisoformat(timed.start) if timed else None, anchor.tz)
         if is_day_heading(sentence, anchor) and not (sent_no < 3 and _names_today(sentence, anchor)):

@@ -65,6 +65,22 @@ def with_later_clock(sentence: str, last: datetime | None, tz: str) -> tuple[str
     return f"{_EN_WD[utc.weekday()]} {_EN_MON[utc.month - 1]} {utc.day} - {utc:%H:%M} GMT " + rest, True
 
 
+# A clock with a zone ("at 2 p.m. ET") in a sentence that names no day of its own.
+_ZONED_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:ET|EST|EDT|GMT|BST|CET|CEST|UTC)\b"
+                          r"|\b\d{1,2}:\d{2}\s*(?:ET|EST|EDT|GMT|BST|CET|CEST|UTC)\b", re.IGNORECASE)
+_NAMES_A_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                          r"\s+\d|\b\d{1,2}/\d{1,2}\b|\b(?:today|tonight|tomorrow|week|month)\b", re.IGNORECASE)
+
+
+def with_day_before(sentence: str, day: date | None) -> str:
+    """"The highlight comes on Wednesday, when the Fed meets. A decision is due at 2 p.m. ET.": an
+    English sentence with a zoned clock and no day of its own is on the day the sentence before it
+    named (``day``)."""
+    if day is None or not _ZONED_CLOCK.search(sentence) or _NAMES_A_DAY.search(sentence):
+        return sentence
+    return f"{_EN_WD[day.weekday()]} {_EN_MON[day.month - 1]} {day.day}: {sentence}"
+
+
 # A table row ("| 08:30 | Empire State manufacturing index | US |", or an HTML <tr>): cells apart by "|".
 _CELL = re.compile(r"\s*\|\s*")
 _UNTIMED_CELL = re.compile(r"^(?:待定|未定|全天|TBD|TBA|All Day|Tentative)$", re.IGNORECASE)  # a row, not a header
