@@ -74,3 +74,11 @@ def test_a_release_named_by_what_a_weekday_will_publish_is_that_days() -> None:
     got = found("數據方面，周五公布的11月二手樓銷售，以年率計估計跌至580萬間。\n")
     assert [(s, c) for s, c, _ in got] == [("2026-12-11", "macro_data")]
     assert found("早前公布的11月二手樓銷售，以年率計跌至580萬間。\n") == []
+
+
+def test_in_a_diary_of_one_day_an_undated_item_is_that_days() -> None:
+    body = ("周四（10日）重點如下（本港時間．下同）：\n9:30am，澳洲統計局公布11月就業數據。\n"
+            "另外，亞太區財長會議舉行最後一日會議。\n")
+    assert ("2026-12-10", "conference") in [(s, c) for s, c, _ in found(body)]
+    comment = "市場評論\n海灣財經· 2026-12-09 19:15\n\n" + body  # no diary: the item keeps no day
+    assert [c.category for c in extract(comment, PUBLISHED) if c.category == "conference"] == []

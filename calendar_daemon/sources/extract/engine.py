@@ -48,6 +48,8 @@ _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
+# A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
+_DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+\d{1,2}/\d{1,2}/\d{4})?(?:\s+\d{1,2}:\d{2})?\s*")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
@@ -164,6 +166,7 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
     findings, heading, table, clocks = Findings(), DayHeading(), Table(), ClockRows()
+    diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
@@ -196,7 +199,10 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
-        if not kept and anchor.week_ahead is not None:
+        if not kept and diary and clocks.lead is not None and clocks.lead >= anchor.today:
+            day = clocks.lead.isoformat()  # a diary of one day: its undated items are that day's
+            _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
+        elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = collapse(findings.found, merge_into)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
@@ -345,11 +351,15 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     return len(made), move
 
 
-def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:
-    """In a week-ahead preview, an undated upcoming event belongs to the previewed week."""
-    assert anchor.week_ahead is not None
-    monday = anchor.week_ahead
-    span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
+def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
+                  span: tuple[str, str | None, str] | None = None) -> None:
+    """In a week-ahead preview, an undated upcoming event belongs to the previewed week (in a diary of
+    one day, to that ``span``: there every item is upcoming, said with or without a future word)."""
+    diary = span is not None
+    if span is None:
+        assert anchor.week_ahead is not None
+        monday = anchor.week_ahead
+        span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
     for a, b in _clauses(sentence, zh):
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
@@ -357,6 +367,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             carry = clause + " "
             continue
         carry = ""
-        if not C.FUTURE.search(clause) or C.PAST.search(clause) or C.NONE_SCHEDULED.search(clause):
+        if (not diary and not C.FUTURE.search(clause)) or C.PAST.search(clause) or C.NONE_SCHEDULED.search(clause):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)
