@@ -71,3 +71,13 @@ def test_pathological_inputs_finish() -> None:
                   " " * 200_000 + "x", "Jan " * 50_000, "2026年至" * 30_000, "、" * 200_000):
         _well_formed(extract(chunk, published=PUB))
         resolve_expression(chunk[:5000], PUB, "Asia/Shanghai")
+
+
+def test_near_misses_of_the_list_and_clock_readers_finish() -> None:
+    """Hostile input for the round-3 readers: long runs that almost make a clock row, a section of
+    company rows, an IPO step list, a run-on weekday item, a day sub-heading or a wrapped line."""
+    for chunk in ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Acme, (ACME\n" * 30_000,
+                  "初步询价。" + "6月27日:某公司(688" * 20_000, "1.周一:数据:" * 30_000, "周一(9月22日)" * 3_000,
+                  ("很长的一行文字，没有句号" * 4 + "\n\n") * 10_000, "下周," * 6_000, "(jià)询" * 50_000,
+                  "MONDAY " * 50_000, "half an hour later " * 20_000):
+        _well_formed(extract(chunk, published=PUB))

@@ -19,7 +19,8 @@ _I = re.IGNORECASE
 TRIGGER = re.compile(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
-    r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|"
+    r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
+    r"轮调整|调价窗口|"
     r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
@@ -31,6 +32,10 @@ FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwil
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
 PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
                   r"\btold\b", _I)
+# "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
+NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
+                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
+CUMULATIVE = re.compile(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
 
@@ -38,7 +43,7 @@ MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+
 PERIOD_NOUN = re.compile(
     r"^(?:份|的|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
     r"(?:PMI|CPI|PPI|GDP|数据(?!中心)|失业|订单|指数|贸易|利润|产量|营收|收入|销量|读数|初值|终值|非农|社融|信贷|M2|出口|进口|"
-    r"零售|增加值|房价|纪要|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|"
+    r"零售|增加值|房价|纪要|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
     r"报告|payrolls|inflation|sales|figures|numbers|earnings|results|profits?|revenue))", _I)
 VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在|通过|向|由|把|对|举行|召开|公布|发布|发行|推出|上市|到期|兑付|施行|"
                         r"生效|开始|至|到|~|-)")
@@ -49,29 +54,39 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
-        r"Reserve Bank|People's Bank|联储局|联准会|理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b", _I)),
+        r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
+        r"联储局|联准会|政策会议|基准利率|\bRBNZ\b|\bSNB\b|\bBOC\b|\bBoC\b|Riksbank|Norges Bank|\bPBOC\b|\bRBI\b|"
+        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|"
+        # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
+        r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     ("bond", re.compile(r"兑付|付息|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日", _I)),
-    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|"
+    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|"
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
                        r"begins? trading|starts? trading|trading debut|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
-                            r"\breports\b", _I)),
+                            # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
+                            r"\breports\b|\ball report\b|(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)", _I)),
     ("macro_data", re.compile(
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
-        r"building permits|business confidence", _I)),
+        r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|动工|失业救济|救济金|"
+        r"制造业指数|货币供应|物价指数|经济前景|金融稳定报告|pending home sales|new home sales|原油库存|\bEIA\b|"
+        r"crude (?:oil )?(?:inventories|stocks)|"
+        r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
+    # Price-adjustment windows and index rebalances are market events, not policy.
+    ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
     ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for", _I)),

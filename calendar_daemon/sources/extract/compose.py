@@ -193,6 +193,8 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     return tm
 
 
+# Between a day and its clock: "约" (about) or a bare part of the day before an explicit one ("晚下午7:00").
+_ABOUT = re.compile(r"\s*(?:约|大约|(?:晚|早|午)(?=凌晨|早上|上午|中午|下午|傍晚|晚上))\s*")
 _LIST_SEP = re.compile(r"\s*[-–•|]\s*(?=\d{1,2}:\d{2}(?!\d))")
 
 
@@ -213,6 +215,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     zmid = RE_ZONE.match(text, pos + (len(text[pos:pos + 2]) - len(text[pos:pos + 2].lstrip())))
     if zmid:
         zone, pos = ZONES[zmid[0]], zmid.end()
+    if about := _ABOUT.match(text, pos):  # "周四本港时间约上午9:00", "周三晚下午7:00"
+        pos = about.end()
     hm: tuple[int, int] | None = None
     if sep := _LIST_SEP.match(text, pos):  # "Wed Dec 16 - 14:00 Fed decision": a list item's own clock
         pos = sep.end()
@@ -312,12 +316,14 @@ _SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|
 def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
     """"The ECB meets next Thursday, with the rate decision at 2:15 p.m. CET": when the text has one
     plain date and one clock time with an explicit zone that no date took, the time belongs to that date."""
+    if not times and a.week_ahead is None:
+        return _clock_today(text, a)
     plain = [i for i, t in enumerate(times) if t.resolved.precision == "date" and t.resolved.kind == "point"
              and t.resolved.start == t.resolved.end]
     if len(plain) != 1 or any(t.resolved.precision == "datetime" for t in times):
         return times
     got: tuple[tuple[int, int], str | None] | None = None
-    zoned = [m for m in RE_TIME.finditer(text) if (m["z"] or m["z2"] or m["z3"])
+    zoned = [m for m in RE_TIME.finditer(text) if (m["z"] or m["z2"] or m["z3"] or m["z4"])
              and not any(t.start <= m.start() < t.end for t in times)]
     if zoned:
         got = en_time(zoned[0])
@@ -331,6 +337,19 @@ def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeM
     assert d is not None
     res = Resolved(as_aware(d, got[0], got[1]), as_aware(d, got[0], got[1]), "datetime", timezone=got[1])
     return [*times[:plain[0]], replace(tm, resolved=res, base=res), *times[plain[0] + 1:]]
+
+
+def _clock_today(text: str, a: Anchor) -> list[TimeMatch]:
+    """A page written on the day itself may name no day at all ("the ECB decides at 8:15am New York,
+    1:15pm London"): a clock with an explicit zone in a text with no date is on the publication day
+    there (not in a preview of a coming week, whose undated items belong to that week)."""
+    m = next((m for m in RE_TIME.finditer(text) if m["z"] or m["z2"] or m["z4"]), None)
+    got = en_time(m) if m else None
+    if m is None or got is None or got[1] is None:
+        return []
+    day = a.published.astimezone(ZoneInfo(got[1])).date()
+    res = Resolved(as_aware(day, got[0], got[1]), as_aware(day, got[0], got[1]), "datetime", timezone=got[1])
+    return [TimeMatch(m.start(), m.end(), res, res)]
 
 
 def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 from . import classify as C
 from .candidate import Candidate
+from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
-from .headings import DayHeading, is_day_heading, is_period
-from .lists import Table, with_list_day
+from .headings import DayHeading, is_day_heading, is_glossary, is_period
+from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
@@ -22,6 +23,7 @@ from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
+from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +41,17 @@ _WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
-_ATTRIBUTIVE = re.compile(r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday before it keeps it.
+_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
-_BARE_CLAUSE = re.compile(r"^[\s即为是于在:：()]*$")
+# A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
+_BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
+# A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
+_DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
+# A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
+_PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+\d{1,2}/\d{1,2}/\d{4})?(?:\s+\d{1,2}:\d{2})?\s*")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
 
 
@@ -157,31 +165,67 @@ def extract(text: str, published: datetime | None = None, tz: str | None = None)
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table = Findings(), DayHeading(), Table()
+    findings, heading, table, clocks = Findings(), DayHeading(), Table(), ClockRows()
+    diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
+            break
+        if is_glossary(sentence):
             break
         if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
             continue
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
-        if is_day_heading(sentence, anchor):
+        before = findings.found[-1] if findings.found and findings.found[-1].sentence == sent_no - 1 else None
+        if not zh and before is not None and before.cand.precision == "date" and before.cand.end == before.cand.start:
+            sentence = with_day_before(sentence, date.fromisoformat(before.cand.start))
+        timed = findings.found[-1].cand if findings.found and findings.found[-1].cand.precision == "datetime" else None
+        sentence, later = with_later_clock(sentence, datetime.fromisoformat(timed.start) if timed else None, anchor.tz)
+        if is_day_heading(sentence, anchor) and not (sent_no < 3 and _names_today(sentence, anchor)):
             heading.begin(sentence, para_no)
+            clocks.note(sentence, anchor, heading=True, dateline=sent_no < 3)
             continue
         sentence, row = table.read(sentence)
         if not sentence:
             continue
+        sentence, clocked = clocks.read(sentence, anchor, zh)
+        if not clocked:
+            clocks.note(sentence, anchor, dateline=sent_no < 3)
         sentence, listed = heading.read(sentence, para_no, anchor)
-        listed = listed or row
-        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, findings.add, listed)
+        listed = listed or row or clocked
+        add = _following(findings.add, timed, default_region) if later and timed else findings.add
+        kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
-        if not kept and anchor.week_ahead is not None:
+        if not kept and diary and clocks.lead is not None and clocks.lead >= anchor.today:
+            day = clocks.lead.isoformat()  # a diary of one day: its undated items are that day's
+            _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
+        elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = collapse(findings.found, merge_into)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
+
+
+def _names_today(sentence: str, anchor: Anchor) -> bool:
+    """A dateline ("Dec 11, 2026" under the headline) names the publication day: it heads no list."""
+    return any(t.resolved.first_day() == anchor.today for t in find_times(sentence, anchor))
+
+
+def _following(add: AddFn, before: Candidate, default_region: str) -> AddFn:
+    """Adding an item timed from the one before it ("the press conference follows half an hour later"):
+    it has that item's subject when it names none, and a press conference after a central-bank
+    decision is the bank's."""
+    def add_following(c: Candidate, scope: str, pos: int) -> None:
+        if c.region == default_region != before.region:
+            subject = before.entities[0] if before.entities else before.region
+            c.region = before.region
+            c.title = subject + c.title[len(default_region):] if c.title.startswith(default_region + " ") else c.title
+        if before.category == "central_bank" and c.category == "conference":
+            c.category = "central_bank"
+        add(c, scope, pos)
+    return add_following
 
 
 def article_zone(norm: str, text: str) -> str:
@@ -196,7 +240,8 @@ def _normalised(text: str) -> str:
     if len(text) > MAX_RAW_CHARS:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
-    norm = RE_EN_BYLINE.sub("", normalize(text))  # "BEIJING, Dec 3 (Xinhua) --" is no part of the story
+    norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
+    norm = list_shapes(join_row_dashes(norm), cjk_ratio(norm) >= 0.3)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -233,6 +278,7 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
         # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
         entities = C.en_companies(before[-80:])
+    entities = [e for e in entities if not any(o.startswith(e + " ") for o in entities)]  # "Harbor" of "Harbor Robotics"
     time_text = tm.span_text(sentence) if tm else ""
     clause = clause if zh else without_tickers(clause)
     title = compose_title(clause, sentence, time_text, category, region, zh, entities, moved)
@@ -265,7 +311,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
                            (-1, (0, len(sentence))))
         bare = _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]) is not None
-        if k > 0 and bare:
+        if k > 0 and bare and (k + 1 == len(clauses) or _has_trigger(sentence[clauses[k - 1][0]:cs])):
             cs = clauses[k - 1][0]
         elif bare and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
             ce = clauses[k + 1][1]
@@ -273,6 +319,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
             cs = max(0, tm.start - 2 * window)
+        if listed and i == 0 and not _has_trigger(sentence[cs:ce]):  # under a day heading: the item is the sentence
+            ce = min(len(sentence), max(ce, tm.end + 2 * window))
         clause = sentence[cs:ce]
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
@@ -283,8 +331,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or bool(named and (listed or C.FUTURE.search(clause))))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
-        if C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause):
+        if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
+        if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
+            continue  # "2022年累计上市新股358只": a running total over the period, not an event in it
         span = _candidate_span(tm)
         if span is None:
             continue
@@ -301,11 +351,15 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     return len(made), move
 
 
-def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn) -> None:
-    """In a week-ahead preview, an undated upcoming event belongs to the previewed week."""
-    assert anchor.week_ahead is not None
-    monday = anchor.week_ahead
-    span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
+def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
+                  span: tuple[str, str | None, str] | None = None) -> None:
+    """In a week-ahead preview, an undated upcoming event belongs to the previewed week (in a diary of
+    one day, to that ``span``: there every item is upcoming, said with or without a future word)."""
+    diary = span is not None
+    if span is None:
+        assert anchor.week_ahead is not None
+        monday = anchor.week_ahead
+        span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
     for a, b in _clauses(sentence, zh):
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
@@ -313,6 +367,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             carry = clause + " "
             continue
         carry = ""
-        if not C.FUTURE.search(clause) or C.PAST.search(clause):
+        if (not diary and not C.FUTURE.search(clause)) or C.PAST.search(clause) or C.NONE_SCHEDULED.search(clause):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)

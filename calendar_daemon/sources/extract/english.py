@@ -41,13 +41,18 @@ RE_FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+(?P<y>\d{4})\b|\bfiscal\s+(?P<o>
 # "10:00 Beijing time", "9:30 a.m. Hong Kong time": a city's local time names its zone.
 CITY_ZONES = {"Beijing time": "Asia/Shanghai", "Hong Kong time": "Asia/Hong_Kong", "Tokyo time": "Asia/Tokyo",
               "London time": "Europe/London", "New York time": "America/New_York", "Taipei time": "Asia/Taipei",
-              "Singapore time": "Asia/Singapore", "Frankfurt time": "Europe/Berlin"}
-_CITY_ZONES = "|".join(CITY_ZONES)
+              "Singapore time": "Asia/Singapore", "Frankfurt time": "Europe/Berlin",
+              # after a clock in paired times: "1215 GMT / 0815 US Eastern", "(8:15am New York, 1:15pm London)"
+              "US Eastern time": "America/New_York", "US Eastern": "America/New_York", "New York": "America/New_York",
+              "London": "Europe/London", "Frankfurt": "Europe/Berlin"}
+_CITY_ZONES = "|".join(sorted(CITY_ZONES, key=len, reverse=True))
 RE_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
                      r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _CITY_ZONES + r")\b)?"
                      r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|"
                      + _CITY_ZONES + r")\b"
-                     r"|\b(?P<noon>noon|midday)(?:\s*(?P<z3>ET|GMT|UTC|BST|CET))?\b")
+                     r"|\b(?P<noon>noon|midday)(?:\s*(?P<z3>ET|GMT|UTC|BST|CET))?\b"
+                     # "1215 GMT", "0815 US Eastern": four digits are a clock only before a zone
+                     r"|\b(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?P<z4>GMT|UTC|US Eastern(?: time)?)\b")
 EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
             "CT": "America/Chicago", "CDT": "America/Chicago", "PT": "America/Los_Angeles",
             "PDT": "America/Los_Angeles", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
@@ -68,8 +73,8 @@ def en_time(m: re.Match[str]) -> tuple[tuple[int, int], str | None] | None:
     """(hour, minute) and zone name for an English clock time."""
     if m["noon"]:
         return (12, 0), EN_ZONES.get(m["z3"] or "")
-    h = int(m["h"] or m["h2"])
-    mins = int(m["m"] or m["m2"] or 0)
+    h = int(m["h"] or m["h2"] or m["h4"])
+    mins = int(m["m"] or m["m2"] or m["m4"] or 0)
     ap = (m["ap"] or "").lower().replace(".", "")
     if ap == "pm" and h < 12:
         h += 12
@@ -77,7 +82,7 @@ def en_time(m: re.Match[str]) -> tuple[tuple[int, int], str | None] | None:
         h = 0
     if not (0 <= h < 24 and 0 <= mins < 60):
         return None
-    zone = m["z"] or m["z2"]
+    zone = m["z"] or m["z2"] or m["z4"]
     return (h, mins), EN_ZONES.get(zone) if zone else None
 
 
@@ -172,6 +177,8 @@ def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
         return P.month(today.year, 12, tz)
     w, u = m["w"].lower(), m["u"].lower()
     off = {"this": 0, "next": 1, "last": -1}[w]
+    if u == "week" and off == 0 and a.week_ahead is not None and today.weekday() >= 5 and a.week_ahead > today:
+        return P.week_of(a.week_ahead, tz)  # a preview written at the weekend: "this week" is the coming one
     if u == "week":
         return P.week_of(today + timedelta(days=7 * off), tz)
     if u == "month":

@@ -28,9 +28,11 @@ _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\b
 def is_period(sentence: str, tm: TimeMatch) -> bool:
     """True when the expression names a data/report period ("3月CPI"), not the day something happens.
     A clock time makes it a moment, and a release verb between it and the noun makes it the release day
-    ("4月13日 海关总署公布3月进出口数据")."""
-    if tm.resolved.precision == "datetime":
-        return False
+    ("4月13日 海关总署公布3月进出口数据"); so does a coming period ("下周…")."""
+    if tm.resolved.precision == "datetime" or sentence.startswith(("下", "next", "Next"), tm.start):
+        return False  # a coming period ("下周PMI数据发布") is when, never what was measured
+    if tm.resolved.precision == "date" and _WEEKDAY_WORD.search(tm.span_text(sentence)):
+        return False  # "周一(9月22日) 欧洲数据…": a day named with its weekday is when
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False
@@ -54,6 +56,14 @@ def is_day_heading(sentence: str, anchor: Anchor) -> bool:
     return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
 
 
+# A section after a calendar list that explains its words: "Terms", "Glossary of terms", "名词解释".
+_LIST_END = re.compile(r"^(?:terms|glossary(?: of terms)?|definitions|名词解释|术语解释)\s*:?$", re.IGNORECASE)
+
+
+def is_glossary(sentence: str) -> bool:
+    """A heading after which the article explains its words ("Terms", "Glossary of terms"): nothing
+    after it is an event."""
+    return _LIST_END.match(sentence) is not None
 _ENTRY_COLON = re.compile(r"\s*(?:\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\))?\s*[:：]")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from . import resolved as P
 
@@ -39,8 +40,50 @@ def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
     return sentence
 
 
+# "the press conference follows half an hour later", "is 30mins later", "半小时后召开记者会".
+_LATER = re.compile(r"(?:\b(?:(?P<n>\d{1,3})\s*(?:mins?|minutes)|(?:a\s+)?half(?:\s+an)?\s+hour|an hour|(?P<h>\d)\s*hours?)"
+                    r"\s+later\b|(?P<zn>\d{1,3})\s*分钟后|半(?:个)?小时后|(?P<zh>\d)\s*(?:个)?小时后)", re.IGNORECASE)
+_EN_WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def with_later_clock(sentence: str, last: datetime | None, tz: str) -> tuple[str, bool]:
+    """A sentence timed relative to the timed item before it ("Lagarde's press conference follows half
+    an hour later") with that instant written out; unchanged when there is no such item or no such
+    phrase. Also whether it was so timed."""
+    if last is None or (m := _LATER.search(sentence)) is None:
+        return sentence, False
+    n, h, zn, zh = m["n"], m["h"], m["zn"], m["zh"]
+    minutes = (int(n or zn) if (n or zn) else 60 * int(h or zh) if (h or zh)
+               else 30 if "half" in m[0].lower() or m[0].startswith("半") else 60)
+    at = last + timedelta(minutes=minutes)
+    rest = sentence[:m.start()] + sentence[m.end():]
+    if m["zn"] or m[0].endswith("后"):
+        local = at.astimezone(ZoneInfo(tz))
+        return f"{local.year}年{local.month}月{local.day}日{local:%H:%M}," + rest, True
+    utc = at.astimezone(ZoneInfo("UTC"))
+    return f"{_EN_WD[utc.weekday()]} {_EN_MON[utc.month - 1]} {utc.day} - {utc:%H:%M} GMT " + rest, True
+
+
+# A clock with a zone ("at 2 p.m. ET") in a sentence that names no day of its own.
+_ZONED_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:ET|EST|EDT|GMT|BST|CET|CEST|UTC)\b"
+                          r"|\b\d{1,2}:\d{2}\s*(?:ET|EST|EDT|GMT|BST|CET|CEST|UTC)\b", re.IGNORECASE)
+_NAMES_A_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                          r"\s+\d|\b\d{1,2}/\d{1,2}\b|\b(?:today|tonight|tomorrow|week|month)\b", re.IGNORECASE)
+
+
+def with_day_before(sentence: str, day: date | None) -> str:
+    """"The highlight comes on Wednesday, when the Fed meets. A decision is due at 2 p.m. ET.": an
+    English sentence with a zoned clock and no day of its own is on the day the sentence before it
+    named (``day``)."""
+    if day is None or not _ZONED_CLOCK.search(sentence) or _NAMES_A_DAY.search(sentence):
+        return sentence
+    return f"{_EN_WD[day.weekday()]} {_EN_MON[day.month - 1]} {day.day}: {sentence}"
+
+
 # A table row ("| 08:30 | Empire State manufacturing index | US |", or an HTML <tr>): cells apart by "|".
 _CELL = re.compile(r"\s*\|\s*")
+_UNTIMED_CELL = re.compile(r"^(?:待定|未定|全天|TBD|TBA|All Day|Tentative)$", re.IGNORECASE)  # a row, not a header
 _RULE_ROW = re.compile(r"^[\s|:\-–—]*$")
 _CLOCK_CELL = re.compile(r"^(\d{1,2}:\d{2})$")
 _HEADER_ZONE = re.compile(r"\((ET|EST|EDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|北京时间|本港时间|台北时间|美东时间)\)")
@@ -65,7 +108,7 @@ class Table:
         if _RULE_ROW.match(sentence):
             return "", True
         cells = [c.strip() for c in _CELL.split(sentence.strip().strip("|")) if c.strip()]
-        if not any(ch.isdigit() for ch in sentence):  # a header
+        if not any(ch.isdigit() for ch in sentence) and not _UNTIMED_CELL.match(cells[0]):  # a header
             self.zone = next((m[1] for c in cells if (m := _HEADER_ZONE.search(c))), "")
             return "", True
         out = []

@@ -108,8 +108,14 @@ def to_simplified(text: str) -> str:
 
 
 def strip_citations(text: str) -> str:
-    """Remove citation markers such as ``[1][4][18]`` or ``[2,3]``."""
-    return _CITATION.sub("", text)
+    """Remove citation markers such as ``[1][4][18]`` or ``[2,3]``, and the pinyin that pages copied
+    through converters carry after characters ("询价(jià)")."""
+    return _PINYIN.sub("", _CITATION.sub("", text))
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# A bracketed syllable with a tone mark right after a character: "服务(wù)", "询价(jià)".
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -119,8 +125,8 @@ _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\
 # "9 月 30 日", "2027 年 10 月": dates typed with spaces around their numbers.
 _SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)|(?<=\d[日号])[ \t]+(?=[-–~至到])|"
                           r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])")
-# HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm").
-_CJK_AMPM = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
+# HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm", "(28日)4:00pm").
+_CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
                        r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
 
 
@@ -186,3 +192,37 @@ def traditional_place(text: str) -> str | None:
         return None
     hk, tw = len(_HK_WORDS.findall(sample)), len(_TW_WORDS.findall(sample))
     return None if hk == tw == 0 else "HK" if hk >= tw else "TW"
+
+
+_WRAP_MIN = 30  # a line this long that breaks mid-clause was wrapped, not ended
+_WRAP_END = re.compile(r"[\u4e00-\u9fff\d%]$")
+_WRAP_NEXT = re.compile(r"^[\u4e00-\u9fff。,，;；)(（A-Z]")
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
+    line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
+    line when that starts with a character or a stop. Headlines (short) and list rows are left alone."""
+    out: list[str] = []
+    parts: list[str] = []  # the line being built, in pieces (joining stays linear)
+    tail = ""  # its last piece: whether the line goes on depends on how that ends
+    length, comma = 0, False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        pending = length >= _WRAP_MIN and comma and _WRAP_END.search(tail) is not None
+        if pending and not stripped:
+            continue
+        if pending and _WRAP_NEXT.match(stripped):
+            parts.append(stripped)
+        else:
+            if parts:
+                out.append("".join(parts))
+            if pending:
+                out.append("")
+            parts, length, comma = [line], 0, False
+        tail = stripped if stripped else tail
+        length += len(stripped)
+        comma = comma or "," in stripped or "，" in stripped
+    if parts:
+        out.append("".join(parts))
+    return "\n".join(out)

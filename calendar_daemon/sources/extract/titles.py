@@ -31,7 +31,7 @@ _DANGLE = re.compile(r"^[\s:：,，、;；.)\]】》”\-–—]+|[\s:：,，、
 # What a company-centred event is, in two or three words (the first that the clause names wins).
 _KIND = {
     "ipo": ((r"上市|挂牌", "上市"), (r"申购", "新股申购"), (r"招股", "招股"), (r"中签|配发", "公布中签结果"),
-            (r"缴款", "缴款"), (r"", "新股发行")),
+            (r"缴款", "缴款"), (r"询价", "初步询价"), (r"路演", "网上路演"), (r"", "新股发行")),
     "lockup": ((r"", "限售股解禁"),),
 }
 

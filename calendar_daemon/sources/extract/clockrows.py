@@ -1,0 +1,144 @@
+"""Rows led by a clock and no date: a daily calendar table ("21:30 | 美国 | 10月零售销售"), a session
+calendar ("2330 GMT Australia - card spending", "0200gmt China trade"), a Hong Kong diary
+("9:30am，<official>發表演講" under "周四（28日）…（本港時間．下同）").
+
+Each row happens at its clock on the day in effect: the day a lead line names ("周四(28日)重点如下:",
+a day heading), else the publication day in the row's zone (the next day when that clock is more than
+half a day before publication: a list posted in the evening for the next session). In a run of rows a
+clock earlier than the one before it has passed midnight: the row is on the next day. The zone is the
+row's own ("2330 GMT"), else one a lead line carries to every later clock ("本港时间.下同", "(GMT)"),
+else the article's."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from .compose import find_times
+from .english import EN_ZONES
+from .headings import has_own_date
+from .timeexpr import ZONES, Anchor
+
+logger = logging.getLogger(__name__)
+
+_EN_ZONE = "|".join(sorted((z for z in EN_ZONES if z.isupper()), key=len, reverse=True))  # abbreviations
+_CN_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
+_AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
+# A clock opening a row: "21:30", "9:30am", "8:15 p.m.", "2330 GMT", "0200gmt" (four digits only before a zone).
+_ROW_CLOCK = re.compile(
+    rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?:(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*(?:{_AMPM})?"
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{_EN_ZONE})\b))\s*(?P<z>(?:{_EN_ZONE})\b)?", re.IGNORECASE)
+# A row whose time is not fixed yet, in a run of clock rows: "待定 | 日本 | 央行利率决议", "TBD BoJ decision".
+_ROW_UNTIMED = re.compile(r"^[\s\-*•·|]*(?:待定|未定|全天|TBD|TBA|All Day|Tentative)\b", re.IGNORECASE)
+_ROW_SEP = re.compile(r"^\s*(?:[,，:：\-–—|]\s*)?")
+# A zone stated once for the lines below: "(本港时间.下同)", "北京时间,下同", "(all times GMT)", "Time (GMT)".
+_CARRIED_CN = re.compile(rf"(?P<z>{_CN_ZONE})\s*[.,，、;；]?\s*(?:下同|同下|下略)")
+_CARRIED_EN = re.compile(rf"(?:all times|times are|times in|time)\s*(?:are\s*)?(?:in\s*)?\(?\s*(?P<z>{_EN_ZONE})\b",
+                         re.IGNORECASE)
+_HAS_CLOCK = re.compile(r"\d[:：]\d\d|\d点")
+_SHORT = 24  # a line this short that is little but one day ("周四(28日)市场焦点") dates the rows below it
+_SHORT_REST = 8
+_LEAD_MAX = 144  # a line naming the day of the rows below ends with a colon and is no paragraph
+_ROLLOVER_HOURS = 12
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# "2330 GMT Australia - card spending": in a clock row a dash parts the place from the item (elsewhere a
+# spaced dash starts a new bullet).
+_ROW_DASH = re.compile(rf"(?m)^([ \t]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s*(?:{_EN_ZONE}))[^\n]{{0,40}}?)\s[-–—]\s", re.IGNORECASE)
+
+
+def join_row_dashes(text: str) -> str:
+    """The text with the dash after a clock row's place read as a comma, so the row stays one sentence."""
+    return _ROW_DASH.sub(r"\1, ", text)
+
+
+def _zone_name(word: str) -> str:
+    return ZONES.get(word) or EN_ZONES.get(word.upper(), "")
+
+
+class ClockRows:
+    """The run of clock rows being read: the day in effect, the last row's clock and a carried zone."""
+
+    def __init__(self) -> None:
+        self.lead: date | None = None  # the day a lead line or day heading names
+        self.day: date | None = None  # the day of the last row
+        self.last = -1  # the last row's clock, in minutes of the day
+        self.zone_word = ""  # a zone carried to every later clock
+
+    def note(self, sentence: str, anchor: Anchor, heading: bool = False, dateline: bool = False) -> None:
+        """A line that is no row: it may carry a zone, and a day heading, a short line naming one day or
+        one ending with a colon ("周四(28日)重点如下:") is the day of the rows below it, as is the day of a
+        clock in prose ("周四(28日)4:00pm,欧元区公布…" then "5:00pm,…"). (A headline's day is
+        not: a session calendar is headed with the session's day but lists the evening before it; nor is
+        the publication day on a ``dateline``, a line among the first of the article.)"""
+        if (m := _CARRIED_CN.search(sentence)) or (m := _CARRIED_EN.search(sentence)):
+            self.zone_word = m["z"]
+        lead = heading or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
+        short = not lead and len(sentence) <= _SHORT
+        if not lead and not short and not _HAS_CLOCK.search(sentence):
+            return
+        times = [t for t in find_times(sentence, anchor)
+                 if t.resolved.precision in ("date", "datetime") and t.resolved.kind == "point"]
+        if short:  # "周四(28日)市场焦点", not a short sentence of prose
+            lead = len(sentence) - sum(t.end - t.start for t in times) <= _SHORT_REST
+        points = [t.resolved for t in times]
+        days = {r.first_day() for r in points}
+        if len(days) != 1 or (dateline and anchor.today in days):
+            return
+        clocked = [r.start for r in points if r.precision == "datetime" and isinstance(r.start, datetime)]
+        if clocked:  # "周四(28日)下午4:00,欧元区公布…": the next clock rows continue this day
+            at = clocked[-1].astimezone(ZoneInfo(anchor.tz))
+            self.lead = self.day = at.date()
+            self.last = at.hour * 60 + at.minute
+        elif lead:
+            self.lead, self.day, self.last = days.pop(), None, -1
+
+    def _untimed(self, rest: str, zh: bool) -> str:
+        """A row of the run whose time is not known yet ("待定 | 日本 | 央行利率决议"): the run's day."""
+        day = self.day or self.lead
+        assert day is not None
+        rest = _ROW_SEP.sub("", rest, count=1)
+        if zh:
+            return f"{day.year}年{day.month}月{day.day}日,{rest}"
+        return f"{_WEEKDAYS[day.weekday()]} {_MONTHS[day.month - 1]} {day.day}: {rest}"
+
+    def read(self, sentence: str, anchor: Anchor, zh: bool) -> tuple[str, bool]:
+        """The row with its day written out before its clock, and whether it is a clock row."""
+        m = _ROW_CLOCK.match(sentence)
+        rest = sentence[m.end():] if m else ""
+        if m is None and (tbd := _ROW_UNTIMED.match(sentence)) and (self.day or self.lead):
+            return self._untimed(sentence[tbd.end():], zh), True
+        if m is None or not rest.strip() or has_own_date(rest, anchor):
+            return sentence, False
+        hour, minute = (int(m["h"]), int(m["m"])) if m["h"] is not None else (int(m["h4"]), int(m["m4"]))
+        if m["ap"] and m["ap"].lower() == "p" and hour < 12:
+            hour += 12
+        elif m["ap"] and m["ap"].lower() == "a" and hour == 12:
+            hour = 0
+        word = m["zw"] or m["z"] or self.zone_word
+        zone = _zone_name(word) if word else anchor.tz
+        clock = hour * 60 + minute
+        if self.day is not None and self.last >= 0:
+            day = self.day + timedelta(days=1) if clock < self.last else self.day
+        elif self.lead is not None:
+            day = self.lead
+        else:
+            published = anchor.published.astimezone(ZoneInfo(zone))
+            day = published.date()
+            at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
+            if at < published - timedelta(hours=_ROLLOVER_HOURS):
+                day += timedelta(days=1)
+        self.day, self.last = day, clock
+        rest = _ROW_SEP.sub("", rest, count=1)
+        hm = f"{hour:02d}:{minute:02d}"
+        if zh:
+            # the article's own zone goes unsaid: a zone word names a place, and the row's region is its own
+            zword = next((w for w, z in ZONES.items() if z == zone and "本" not in w), "") if zone != anchor.tz else ""
+            return f"{day.year}年{day.month}月{day.day}日{zword}{hm},{rest}", True
+        zone_tail = f" {word.upper()}" if word else ""
+        # written like a day heading and its bullet ("Wed Dec 16 - 14:00 …"), the form titles are read from
+        return f"{_WEEKDAYS[day.weekday()]} {_MONTHS[day.month - 1]} {day.day} - {hm}{zone_tail} {rest}", True

@@ -1,0 +1,160 @@
+"""Lists whose items are not separated by verbs:
+
+* one line per weekday, "WEDNESDAY Nationwide consumer confidence; Services PMI, Federal Reserve
+  decision" at the end of an English week-ahead piece: each line is rewritten as a calendar entry
+  ("Wednesday: A; B; C"), which the day-heading reader then dates item by item;
+* a step named once, then dated groups of companies: "下周6家公司参与初步询价。6月27日:A(688xxx.SH),
+  B(301xxx.SZ);6月28日:C(301xxx.SZ)": each group is that step on its day, so the step is written
+  after each group's day ("6月27日初步询价:A(…),B(…)");
+* a section word, then one company a line: "Lockup Exp.:" / "Shift4 Payments, (FOUR), Fintech" /
+  "Dada Nexus, (DADA), Transportation": the companies join the section's line, so the event is
+  named by them ("Lockup Exp.: Shift4 Payments (FOUR), Dada Nexus (DADA)");
+* numbered weekday items run together ("1.周一:数据:A、B等财报:C、D2.周二:…"): each item starts a
+  line, and each section word in it ("数据:", "财报:") starts a line of the same weekday; several
+  countries before one release ("美英德法12月制造业PMI") are that release of each country;
+* a day sub-heading with a title, "周一(9月22日)美联储官员密集讲话,澳洲联储政策受关注", over a
+  paragraph of that day's items: the day is set apart as a heading that owns the paragraph below
+  (the title only sums up the items);
+* a period said once before a run of clauses, each an item: "下周,国内油价将进行第N轮调整,调整后的
+  某指数生效,5月份PMI数据发布。": the period is written before each clause ("下周…;下周…;下周…")."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .normalize import join_wrapped_lines
+
+logger = logging.getLogger(__name__)
+
+_UPPER_WEEKDAY = re.compile(r"(?m)^[ \t]*(?P<wd>MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[ \t]*[:：\-–]?"
+                            r"[ \t]*(?P<items>[^\n]*)$")
+# Items are parted by semicolons and by commas outside brackets (a comma before a digit is a number).
+_ITEM_COMMA = re.compile(r",[ \t]+(?![^()]*\))(?!\d)")
+_NOTHING = re.compile(r"^(?:none|nothing)(?: (?:scheduled|major|of note))?[.;]?$", re.IGNORECASE)
+
+
+def _entry(m: re.Match[str]) -> str:
+    items = m["items"].strip().rstrip(";")
+    if not items or _NOTHING.match(items):
+        return ""
+    return f"{m['wd'].title()}: " + _ITEM_COMMA.sub("; ", items)
+
+
+def upper_weekday_lists(text: str) -> str:
+    """The text with each upper-case weekday line ("THURSDAY Manufacturing output; BoE decision") as a
+    calendar entry of that day, one item per semicolon; a day with "None scheduled" is dropped."""
+    if "DAY" not in text:
+        return text
+    return _UPPER_WEEKDAY.sub(_entry, text)
+
+
+_STEP = r"初步询价|网上路演|申购|缴款|上市|挂牌|解禁|公布业绩|发布业绩|公布中签结果"
+_DAY = r"(?:\d{1,2}月\d{1,2}日|(?:周|星期)[一二三四五六日天])(?:\s*\((?:周|星期)[一二三四五六日天]\))?"
+# Company names with exchange codes: "誉辰智能(688638.SH)", "商汤-W(00020)".
+_GROUP = rf"{_DAY}\s*[:：]\s*[^:：;；。\n]{{2,20}}?\(\s*\d{{4,6}}(?:\.[A-Z]{{2}})?\s*\)[^;；。\n]{{0,300}}?"
+_STEP_LIST = re.compile(rf"(?P<step>{_STEP})(?:[^。:：\n]{{0,6}})[。:：]\s*(?P<groups>{_GROUP}(?:[;；]\s*{_GROUP})*)(?=[;；。\n]|$)")
+_ONE_GROUP = re.compile(rf"{_GROUP}(?=[;；]|$)")
+_GROUP_DAY = re.compile(rf"^{_DAY}\s*[:：]")
+
+
+def _with_step(m: re.Match[str]) -> str:
+    step = m["step"]
+    groups = _ONE_GROUP.sub(lambda g: _GROUP_DAY.sub(lambda d: d[0].rstrip(":： ") + step + ":", g[0], count=1),
+                            m["groups"])
+    return m[0][:m.start("groups") - m.start()] + groups
+
+
+def step_lists(text: str) -> str:
+    """The text with the step of a "step。day:companies(code);day:…" list written after each group's day."""
+    if "(" not in text:
+        return text
+    return _STEP_LIST.sub(_with_step, text)
+
+
+_SECTION = re.compile(r"(?m)^(?P<label>[A-Z][A-Za-z .\-]{2,24}:)[ \t]*\n(?P<rows>(?:[ \t]*\n)*(?:[^,\n]{2,48}, ?\(?[A-Z]{1,5}\)?"
+                      r"(?:, [^\n]{0,40})?[ \t]*\n(?:[ \t]*\n)*){1,30})")
+_SECTION_ROW = re.compile(r"(?m)^[ \t]*(?P<co>[^,\n]{2,48}), ?\(?(?P<t>[A-Z]{1,5})\)?(?:, [^\n]{0,40})?[ \t]*$")
+
+
+def _section_line(m: re.Match[str]) -> str:
+    companies = [f"{r['co'].strip()} ({r['t']})" for r in _SECTION_ROW.finditer(m["rows"])]
+    return f"{m['label']} {', '.join(companies)}\n\n"
+
+
+def section_company_rows(text: str) -> str:
+    """The text with each "Section:" line followed by "Company, (TICKER), Sector" lines as one line."""
+    if ":" not in text:
+        return text
+    return _SECTION.sub(_section_line, text)
+
+
+# "下周," opening a sentence of several clauses (none with a date of its own).
+_LEAD_PERIOD = re.compile(r"(?m)(?:^|(?<=[。!?；;]))(?P<p>下周|本周|下月|本月)[,，](?P<rest>[^。!?\n]{4,200})")
+_OWN_DATE = re.compile(r"\d{1,2}\s*[日号]|[周星期](?:[一二三四五六日天])|\d{1,2}[:：]\d{2}")
+
+
+def _each_clause(m: re.Match[str]) -> str:
+    parts = [p for p in re.split(r"[,，]", m["rest"]) if p.strip()]
+    if len(parts) < 2 or _OWN_DATE.search(m["rest"]):
+        return m[0]
+    return ";".join(m["p"] + p for p in parts)
+
+
+def lead_period_clauses(text: str) -> str:
+    """The text with a period that opens a sentence of several clauses written before each clause."""
+    return _LEAD_PERIOD.sub(_each_clause, text) if ("下周" in text or "本周" in text or "月" in text) else text
+
+
+_WD = r"(?:周|星期)[一二三四五六日天]"
+_RUN_ON_ITEM = re.compile(rf"(?<=[^\s\d])(?=\d{{1,2}}[.、]\s*{_WD}\s*[:：])")
+_ITEM_HEAD = re.compile(rf"(?m)^[ \t]*\d{{1,2}}[.、][ \t]*(?P<wd>{_WD})[ \t]*[:：](?P<body>[^\n]*)$")
+_DATA_SECTION = re.compile(r"^数据\s*[:：]\s*")
+_REPORT_SECTION = re.compile(r"^(?:财报|业绩)\s*[:：]\s*")
+_SECTION_WORD = re.compile(r"(?<=[^\s:：])(?=(?:数据|财报|业绩|事件|会议|新股|解禁|央行|政策)\s*[:：])")
+_COUNTRY = {"美": "美国", "英": "英国", "德": "德国", "法": "法国", "日": "日本", "欧": "欧元区", "澳": "澳大利亚",
+            "加": "加拿大", "韩": "韩国", "中": "中国"}
+_COUNTRIES = re.compile(r"(?<![\u4e00-\u9fff])(?P<cs>[美英德法日欧澳加韩中]{2,6})(?P<x>\d{1,2}\s*月份?[^、,，;；。:：\n]{0,12}?"
+                        r"(?:PMI|CPI|PPI|GDP)(?:初值|终值)?)")
+
+
+def _one_item(m: re.Match[str]) -> str:
+    lines: list[str] = []
+    for part in (p.strip() for p in _SECTION_WORD.split(m["body"])):
+        if data := _DATA_SECTION.match(part):  # "数据:A、B、C等": one release a line
+            lines += [item for item in re.split(r"[、;；]", _COUNTRIES.sub(_each_country, part[data.end():])) if item.strip()]
+        elif report := _REPORT_SECTION.match(part):  # "财报:A、B": the companies report that day
+            lines.append(part[report.end():].rstrip("等") + "发布财报")
+        elif part:
+            lines.append(part)
+    return "\n".join(f"{m['wd']}:{line.strip()}" for line in lines)
+
+
+def _each_country(m: re.Match[str]) -> str:
+    return "、".join(_COUNTRY[c] + m["x"] for c in m["cs"])
+
+
+def run_on_weekday_items(text: str) -> str:
+    """The text with run-on numbered weekday items one a line, section by section, and a release
+    named for several countries at once written out for each."""
+    if not re.search(_WD, text):
+        return text
+    text = _ITEM_HEAD.sub(_one_item, _RUN_ON_ITEM.sub("\n", text))
+    return _COUNTRIES.sub(_each_country, text)
+
+
+_SUBHEADING = re.compile(rf"(?m)^[ \t]*(?P<day>{_WD}\s*\(\s*\d{{1,2}}月\d{{1,2}}日\s*\)|\d{{1,2}}月\d{{1,2}}日\s*\(\s*{_WD}\s*\))"
+                         r"(?P<title>[^\n。!?;；:：]{4,40})[ \t]*$")
+
+
+def day_subheadings(text: str) -> str:
+    """The text with each "weekday(date) title" line reduced to its day, alone in its paragraph."""
+    return _SUBHEADING.sub(lambda m: f"\n{m['day']}\n\n", text) if "日" in text else text
+
+
+def list_shapes(text: str, zh: bool) -> str:
+    """The normalised article with every list shape above rewritten into lines the reader dates."""
+    text = section_company_rows(upper_weekday_lists(text))
+    if zh:
+        text = lead_period_clauses(run_on_weekday_items(step_lists(join_wrapped_lines(day_subheadings(text)))))
+    return text

@@ -1,0 +1,86 @@
+"""Rows led by a clock and no date (issue 15, corpus 2 shapes 1-3): a daily calendar table with a
+clock column, a session calendar in GMT that runs past midnight, and a Hong Kong next-day diary with
+am/pm clocks in full-width digits under a lead line that names the day and carries the zone.
+The articles in tests/data/articles/ are our own, written in those shapes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from calendar_daemon.sources.extract import extract
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def page(title: str, body: str) -> str:
+    """An article of ours: its title, the outlet's dateline (8 December, 07:30 Beijing) and ``body``."""
+    return f"{title}\n汇市观察· 2026-12-08 07:30\n\n{body}"
+
+
+def rows(name: str, published: str | None = None) -> list[tuple[str, str, str, str]]:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    return [(c.category, c.region, c.start, c.title)
+            for c in extract(text, datetime.fromisoformat(published) if published else None)]
+
+
+def test_a_table_with_a_clock_column_dates_each_row_on_the_page_day() -> None:
+    assert rows("zh_clock_table_no_date.txt") == [
+        ("macro_data", "EU", "2026-12-08T17:00+08:00", "欧元区PPI"),
+        ("macro_data", "US", "2026-12-08T21:30+08:00", "美国零售销售"),
+        ("macro_data", "US", "2026-12-08T23:00+08:00", "美国NAHB房产市场指数"),
+    ]
+
+
+def test_a_session_calendar_in_gmt_rolls_over_midnight() -> None:
+    """Posted the evening before: 2330 GMT is that evening, the rows after it are the next day."""
+    got = rows("en_session_calendar_gmt.txt", "2026-12-07T21:10+00:00")
+    assert [(start, title) for _, _, start, title in got] == [
+        ("2026-12-07T23:30+00:00", "Australia consumer confidence"),
+        ("2026-12-08T01:00+00:00", "NZ rate decision"),
+        ("2026-12-08T02:00+00:00", "China trade balance for November"),
+    ]
+
+
+def test_a_clock_long_before_publication_is_the_next_day() -> None:
+    text = "Asia calendar\nDec 7, 2026\n\n0100 GMT Reserve Bank of New Zealand rate decision\n"
+    [cand] = extract(text, datetime.fromisoformat("2026-12-07T21:10+00:00"))
+    assert cand.start == "2026-12-08T01:00+00:00"
+
+
+def test_a_hong_kong_diary_reads_full_width_am_pm_clocks_on_the_lead_day() -> None:
+    got = rows("zh_hant_next_day_diary.txt")
+    assert [(c, r, s) for c, r, s, _ in got] == [
+        ("macro_data", "AU", "2026-12-10T09:30+08:00"),
+        ("central_bank", "EU", "2026-12-10T16:00+08:00"),
+        ("macro_data", "US", "2026-12-10T22:00+08:00"),
+    ]
+
+
+def test_a_carried_zone_applies_to_every_later_clock() -> None:
+    text = page("下周数据", "12月9日(周三)数据一览(美东时间,下同):\n08:30,美国劳工部公布11月CPI;\n10:00,美国公布11月新屋销售。\n")
+    got = {(c.start, c.timezone) for c in extract(text)}
+    assert got == {("2026-12-09T08:30-05:00", "America/New_York"), ("2026-12-09T10:00-05:00", "America/New_York")}
+
+
+def test_a_clock_inside_prose_or_a_dated_row_is_left_alone() -> None:
+    assert [c.start[:10] for c in extract(page("财经日历", "21:30 美国将于12月11日公布11月零售销售。\n"))] == ["2026-12-11"]
+
+
+def test_a_short_prose_sentence_naming_a_later_day_does_not_date_the_rows() -> None:
+    """Prose above the table mentions Friday's payrolls; the rows are still the page's day, and a row's
+    data week ("7月28日当周") is a period, not its day."""
+    text = page("今日关注", "该数据会对周五美国非农就业数据提供指引。\n| 时间 | 国家 | 指标 | 前值 |\n"
+                "| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n| 23:30 | 美国 | 12月4日当周EIA原油库存(万桶) | -720.8 |\n")
+    got = [(c.start, c.category) for c in extract(text) if c.precision == "datetime"]
+    assert got == [("2026-12-08T16:30+08:00", "macro_data"), ("2026-12-08T23:30+08:00", "macro_data")]
+
+
+def test_a_row_whose_time_is_not_fixed_takes_the_day_of_the_run() -> None:
+    text = page("今日财经日历", "| 时间 | 国家 | 指标 |\n| 10:30 | 澳大利亚 | 11月失业率 |\n| 待定 | 日本 | 日本央行公布利率决议 |\n")
+    got = [(c.start, c.category, c.region) for c in extract(text)]
+    assert got == [("2026-12-08", "central_bank", "JP"), ("2026-12-08T10:30+08:00", "macro_data", "AU")]
+
+
+def test_an_undated_tbd_row_outside_a_run_is_not_dated() -> None:
+    assert extract(page("备忘", "待定 日本央行公布利率决议\n")) == []
