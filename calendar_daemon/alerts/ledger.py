@@ -16,7 +16,8 @@ than dropped: the next tick lists it in its channel's missed summary and marks i
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,6 +26,7 @@ from sqlalchemy import and_, func, update
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
 from calendar_daemon.alerts.planning.planner import PlannedAlert
@@ -37,6 +39,7 @@ CHUNK = 2000
 MAX_BACKOFF_SECONDS = 3600.0
 INTERRUPTED = "interrupted: the process sending it stopped before recording the outcome"
 NOTICE_KINDS = ("moved", "cancelled")
+LOCKED_RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0)  # between tries to record an outcome while another writer holds SQLite
 
 
 def was_tried(row: AlertRow) -> bool:
@@ -72,9 +75,16 @@ class HistoryRow:
     lead: str = ""
 
 
+def _locked(exc: OperationalError) -> bool:
+    """SQLite's "database is locked" / "database is busy": another writer holds the file."""
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 class Ledger:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, sleep: Callable[[float], None] = time.sleep) -> None:
         self.engine = engine
+        self.sleep = sleep  # injected by tests that hold the database locked
         self.table: Any = AlertRow.__table__  # type: ignore[attr-defined]
 
     def _insert(self) -> Any:
@@ -218,11 +228,27 @@ class Ledger:
         return result.rowcount == 1
 
     def _finish(self, row_id: int, token: str, values: dict[str, Any]) -> bool:
+        """Record a claimed row's outcome. The send has happened: on SQLite, a writer that holds the
+        database longer than ``busy_timeout_ms`` (a large import, a backup) must not make us drop the
+        outcome, or the lease would run out and the alert be sent again; so a locked database is
+        waited out. No other sender can claim the row meanwhile: a claim is a write too."""
         t = self.table
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(t).where(t.c.id == row_id, t.c.claimed_by == token, t.c.status == "sending").values(**values)
-            )
+        statement = update(t).where(t.c.id == row_id, t.c.claimed_by == token, t.c.status == "sending").values(**values)
+        waited = 0.0
+        while True:
+            try:
+                with self.engine.begin() as conn:
+                    result = conn.execute(statement)
+                break
+            except OperationalError as exc:
+                if not _locked(exc):
+                    raise
+                pause = LOCKED_RETRY_SECONDS[min(int(waited // 5), len(LOCKED_RETRY_SECONDS) - 1)]
+                if waited == 0.0 or int(waited) // 60 != int(waited + pause) // 60:
+                    logger.warning("alert %s: the database is locked by another writer; waiting to record its outcome "
+                                   "(%.0f s so far)", row_id, waited)  # fmt: skip
+                self.sleep(pause)
+                waited += pause
         if result.rowcount != 1:
             logger.warning("alert %s: claim %s was lost before the outcome was recorded", row_id, token)
             return False
