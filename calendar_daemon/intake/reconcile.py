@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Protocol
 
 from calendar_daemon.domain.aliases import canonical_entity, spellings
 from calendar_daemon.domain.periods import Precision
@@ -36,6 +37,17 @@ from calendar_daemon.store.events import EventFilter, EventStore, Probe
 from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
+
+
+class EventReads(Protocol):
+    """The store's reads reconciliation makes: :class:`EventStore`, or an open import's
+    :class:`~calendar_daemon.store.bulk.TransactionReads` (which sees the batches written before)."""
+
+    def get(self, uid: str, *, include_deleted: bool = False) -> Event | None: ...
+
+    def get_many(self, uids: Sequence[str]) -> dict[str, Event]: ...
+
+    def near(self, probes: Sequence[Probe], statuses: Sequence[str], skip: Collection[str] = ()) -> dict[str, Event]: ...
 
 
 @dataclass
@@ -128,7 +140,7 @@ class Reconciler:
     that share a name with them), whatever the size of the calendar.
     """
 
-    def __init__(self, store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
+    def __init__(self, store: EventReads, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
         self.store = store
         self.plan = Plan()
         self._index = _Index()
@@ -250,7 +262,7 @@ class Reconciler:
         logger.info("%s is the same event as %s; stored as %s", record.uid, current.uid, survivor)
 
 
-def reconcile(store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> Plan:
+def reconcile(store: EventReads, records: Sequence[EventRecord], also: Sequence[str] = ()) -> Plan:
     """Resolve ``records`` against each other and the store; see the module docstring.
 
     Live events are matched; ``also`` adds statuses (proposals match earlier proposals, so two
