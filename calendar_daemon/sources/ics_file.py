@@ -8,6 +8,7 @@ which restore precision, importance, region, zone, entities and sources exactly.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,10 +21,11 @@ from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.domain.vocabulary import ASSUMED_END, CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.ics_recurrence import Window, occurrences
-from calendar_daemon.sources.ics_stream import Block, Lines, prescan, text_lines, vevent_blocks, zone_problem
+from calendar_daemon.sources.ics_stream import Block, Lines, Logical, prescan, text_lines, vevent_blocks, zone_problem
 from calendar_daemon.sources.recurrence import occurrence_uid
 
 _STATUS = {status.upper(): status for status in STATUSES}  # iCalendar STATUS -> ours
+_OWN_NAME = re.compile(re.escape(X_PREFIX) + r"[A-Za-z0-9-]+", re.IGNORECASE)
 
 
 def _text(component: Component, name: str) -> str | None:
@@ -65,7 +67,7 @@ def _strip_label(title: str, precision: str | None) -> str:
     return title
 
 
-def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
+def _record_data(component: Component, default_timezone: str, own: dict[str, str] | None = None) -> dict[str, Any]:
     start = component.decoded("dtstart") if "dtstart" in component else None
     if not isinstance(start, date):
         raise ValueError("no DTSTART" if start is None else f"DTSTART is not a date or date-time: {start!r}")
@@ -75,6 +77,7 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     if end is not None and not isinstance(end, date):
         raise ValueError(f"DTEND is not a date or date-time: {end!r}")
     ours = {key[len(X_PREFIX):].lower(): str(value) for key, value in component.items() if key.startswith(X_PREFIX)}
+    ours.update(own or {})
     if ours.get("end") == ASSUMED_END:
         end = None  # our export drew the slot with an assumed length; the source gave no end
     precision = ours.get("precision")
@@ -136,9 +139,11 @@ def _moved(data: dict[str, Any], start: date, when: date) -> dict[str, Any]:
     return moved
 
 
-def _expanded(component: Component, default_timezone: str, window: Window | None) -> list[tuple[dict[str, Any], str]]:
+def _expanded(
+    component: Component, default_timezone: str, window: Window | None, own: dict[str, str] | None = None
+) -> list[tuple[dict[str, Any], str]]:
     """The records of one VEVENT with where each comes from: itself, or one per occurrence of its RRULE."""
-    data = _record_data(component, default_timezone)
+    data = _record_data(component, default_timezone, own)
     if "recurrence-id" in component:  # one changed occurrence of a series: it replaces that occurrence
         moved = component.decoded("recurrence-id")
         day = moved.date() if isinstance(moved, datetime) else moved
@@ -182,14 +187,37 @@ def ics_records(lines: Lines, source: str, default_timezone: str, window: Window
             problem = zone_problem(line.text, found.zones)
             if problem:
                 raise InputError(problem, source=source, where=f"VEVENT {index + 1}" + (f" (UID {uid})" if uid else "") + f", line {line.number}")
+        block, own = _own_properties(block)
         for component in _component(block, source, "VEVENT", index + 1, uid).walk("VEVENT"):
             index += 1
-            for record in _records(component, source, default_timezone, window, index, block.number):
+            for record in _records(component, source, default_timezone, window, index, block.number, own):
                 if "recurrence-id" in component:
                     overrides.append(record)
                 elif record.uid not in replaced:
                     yield record
     yield from overrides
+
+
+def _own_properties(block: Block) -> tuple[Block, dict[str, str]]:
+    """Our own ``X-CALENDAR-DAEMON-*`` properties of a VEVENT with nothing inside it, taken out of the
+    text icalendar parses, by name (lower case, prefix removed): a plain ``NAME:VALUE`` line whose value
+    icalendar would hand over as it stands (an unknown property is not unescaped), so it need not walk
+    it character by character. A line with parameters, a name given twice or a component inside the
+    VEVENT leave the block as it is."""
+    own: dict[str, str] = {}
+    kept: list[Logical] = []
+    for line in block.lines:
+        name, colon, value = line.text.partition(":")
+        if colon and _OWN_NAME.fullmatch(name):
+            key = name[len(X_PREFIX) :].lower()
+            if key in own:
+                return block, {}
+            own[key] = value
+        else:
+            kept.append(line)
+    if not own or sum(1 for line in kept if line.text[:6].upper() == "BEGIN:") > 1:
+        return block, {}
+    return Block(block.number, "".join(raw for line in kept for raw in line.raw), kept), own
 
 
 def _component(block: Block, source: str, kind: str, index: int = 0, uid: str = "") -> Component:
@@ -212,12 +240,16 @@ def _occurrence_uids(component: Component, default_timezone: str) -> Iterator[st
             yield from (data["uid"] for data, _ in _expanded(event, default_timezone, None) if "uid" in data)
 
 
-def _records(component: Component, source: str, default_timezone: str, window: Window | None, index: int, line: int) -> list[EventRecord]:
-    """The records of the ``index``-th VEVENT of the file (in the VEVENT starting on ``line``)."""
+def _records(
+    component: Component, source: str, default_timezone: str, window: Window | None, index: int, line: int,
+    own: dict[str, str] | None = None,
+) -> list[EventRecord]:
+    """The records of the ``index``-th VEVENT of the file (in the VEVENT starting on ``line``), with
+    ``own`` X-CALENDAR-DAEMON properties read beside it (see :func:`_own_properties`)."""
     uid = _text(component, "uid")
     where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + (f", line {line}" if line else "")
     try:
-        expanded = _expanded(component, default_timezone, window)
+        expanded = _expanded(component, default_timezone, window, own)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
         raise InputError(f"cannot read event: {value_problem(exc)}", source=source, where=where) from None
     except RecursionError:
