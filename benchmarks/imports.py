@@ -17,6 +17,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -49,8 +50,29 @@ def write_ics(path: Path, count: int, seed: int = 7) -> None:
         out.write("END:VCALENDAR\r\n")
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children (the import's reading process), in MB."""
+    total, pids = 0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            pids.extend(int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split())
+        except (OSError, ValueError):
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total / 1024
+
+
+def sample_rss(pid: int, peak: list[float], done: threading.Event) -> None:
+    while not done.wait(0.2):
+        peak[0] = max(peak[0], tree_rss_mb(pid))
+
+
 def time_import(work: Path, count: int) -> dict[str, Any]:
-    """Wall time, CPU time (user + system) and peak RSS of one ``calendar-daemon import`` process."""
+    """Wall time, CPU time (user + system, the reading process included) and peak RSS of one
+    ``calendar-daemon import``: the process's own high-water mark, and the sum of it and its reading
+    process sampled every 0.2 s."""
     ics, db = work / f"events-{count}.ics", work / f"import-{count}.db"
     write_ics(ics, count)
     load = os.getloadavg()[0]
@@ -60,8 +82,13 @@ def time_import(work: Path, count: int) -> dict[str, Any]:
             [sys.executable, "-m", "calendar_daemon", "--db", f"sqlite:///{db}", "import", str(ics)],
             env=cli_env(), stdout=out, stderr=err, text=True,
         )  # fmt: skip
-        _, status, usage = os.wait4(process.pid, 0)  # the child's own rusage: CPU time and peak RSS
+        peak, done = [0.0], threading.Event()
+        sampler = threading.Thread(target=sample_rss, args=(process.pid, peak, done), daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)  # its rusage: CPU time (children reaped included), peak RSS
         seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -69,7 +96,7 @@ def time_import(work: Path, count: int) -> dict[str, Any]:
             raise SystemExit(f"import of {count} events failed ({process.returncode}): {err.read()[-2000:]}")
         output = out.read().strip()
     return {"events": count, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mb": usage.ru_maxrss / 1024, "load_before": load, "load_after": os.getloadavg()[0],
+            "peak_rss_mb": usage.ru_maxrss / 1024, "peak_tree_rss_mb": peak[0], "load_before": load, "load_after": os.getloadavg()[0],
             "file_mb": ics.stat().st_size / 2**20, "output": output}  # fmt: skip
 
 
@@ -89,6 +116,7 @@ def main() -> None:
     for result in results:
         print(f"{result['events']:>9,} events ({result['file_mb']:.0f} MB .ics): {result['seconds']:7.1f} s, "
               f"CPU {result['cpu_seconds']:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB "
+              f"(with the reading process {result['peak_tree_rss_mb']:.0f} MB) "
               f"(load average {result['load_before']:.1f} -> {result['load_after']:.1f}); {result['output']}")  # fmt: skip
     first = results[0]
     for result in results[1:]:

@@ -7,6 +7,8 @@ Memory and speed are measured in benchmarks/imports.py; these tests pin what use
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,12 +16,14 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from calendar_daemon.cli.data import READ_AHEAD_BYTES
 from calendar_daemon.domain.records import EventRecord
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.intake.submit import submit, submit_stream
 from calendar_daemon.sources import ics_file
 from calendar_daemon.sources.files import iter_event_files, read_event_files
 from calendar_daemon.sources.ics_stream import file_lines
+from calendar_daemon.sources.read_ahead import read_ahead
 from calendar_daemon.store.db import open_engine
 from calendar_daemon.store.events import EventStore
 from tests.conftest import FIXTURES
@@ -204,3 +208,40 @@ def test_bytes_that_are_not_utf8_late_in_a_file_name_their_offset(tmp_path: Path
     path.write_bytes(good.replace(b"END:VCALENDAR", b"X-NOTE:caf\xe9\r\nEND:VCALENDAR"))
     with pytest.raises(InputError, match=rf"byte 0xe9 at offset {len(good) - len(b'END:VCALENDAR') - 2 + 10}"):
         list(iter_event_files([path], window=WINDOW))
+
+
+def _dies(count: int) -> Iterator[int]:
+    """Yields ``count`` items, then the process ends without a word (as when killed)."""
+    yield from range(count)
+    os._exit(3)
+
+
+def test_read_ahead_gives_the_records_in_order_and_raises_the_readers_error_here(tmp_path: Path) -> None:
+    path = tmp_path / "large.ics"
+    big_ics(path, 120)
+    direct = list(iter_event_files([path], window=WINDOW))
+    assert list(read_ahead(iter_event_files, [path], window=WINDOW, piece=7)) == direct
+    bad_line = big_ics(path, 120, bad_at=117)
+    with pytest.raises(InputError) as caught:
+        list(read_ahead(iter_event_files, [path], window=WINDOW, piece=7))
+    assert (caught.value.source, caught.value.where) == (str(path), f"VEVENT 117 (UID big-117@example.com), line {bad_line}")
+
+
+def test_read_ahead_stops_with_an_error_when_the_reader_dies() -> None:
+    items = read_ahead(_dies, 1200, piece=500)
+    with pytest.raises(InputError, match=r"stopped without finishing \(exit code 3\)"):
+        list(items)
+
+
+def test_an_import_large_enough_to_read_ahead_stops_at_a_bad_vevent_and_stores_nothing(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'calendar.db'}"
+    assert invoke_cli("import", str(FIXTURES / "events.json"), db=db).returncode == 0
+    before = invoke_cli("list", "--json", db=db).stdout
+    path = tmp_path / "large.ics"
+    count = 1 + READ_AHEAD_BYTES // len(vevent(1, datetime(2027, 1, 1, tzinfo=UTC)))
+    bad_line = big_ics(path, count, bad_at=count - 2)
+    assert path.stat().st_size >= READ_AHEAD_BYTES
+    result = invoke_cli("import", str(path), db=db)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{path}: VEVENT {count - 2} (UID big-{count - 2}@example.com), line {bad_line}" in result.stderr
+    assert invoke_cli("list", "--json", db=db).stdout == before
