@@ -184,12 +184,13 @@ def test_records_in_different_batches_merge_as_in_one(tmp_path: Path) -> None:
         ("BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270101T000000Z\r\nEND:VEVENT\r\n", "line 1", "expected one VCALENDAR"),
         ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "line 3", "expected one VCALENDAR"),
         ("", None, "expected one VCALENDAR"),
+        ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\nSUMMARY:after the end\r\n", "line 3", "a line outside the VCALENDAR: 'SUMMARY:after the end'"),
         ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270101T000000Z\r\nEND:VEV\r\n ENT\r\nBEGIN:VEVENT\r\n"
          "END:VCALENDAR\r\n", "line 8", "END:VCALENDAR closes BEGIN:VEVENT of line 7"),
         ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=Mars/Olympus:20270101T000000\r\n END\r\nEND:VEVENT\r\n"
          "END:VCALENDAR\r\n", "VEVENT 1 (UID a), line 4", "unknown time zone TZID='Mars/Olympus'"),
     ],
-    ids=["no-calendar", "two-calendars", "empty", "folded-end-then-unclosed", "folded-tzid"],
+    ids=["no-calendar", "two-calendars", "empty", "line-after-the-end", "folded-end-then-unclosed", "folded-tzid"],
 )
 def test_a_malformed_file_names_the_line(tmp_path: Path, text: str, where: str | None, problem: str) -> None:
     path = tmp_path / "bad.ics"

@@ -145,6 +145,9 @@ def prescan(lines: Iterable[str], source: str) -> Prescan:
                 raise InputError(f"END:{component} closes BEGIN:{inner} of line {at}: END:{inner} is missing", source=source,
                                  where=f"line {line.number}")  # fmt: skip
             opened.pop()
+        elif not opened and line.text.strip() and not line.text.upper().startswith("X-COMMENT"):
+            shown = line.text if len(line.text) <= 40 else line.text[:40] + "..."
+            raise InputError(f"a line outside the VCALENDAR: {shown!r}", source=source, where=f"line {line.number}")
         elif line.text.upper().startswith("TZID:") and opened and opened[-1][0] == "VTIMEZONE":
             found.zones.add(line.text.partition(":")[2].strip())
         if block is not None:
