@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,8 +28,9 @@ from calendar_daemon.sources.ics_stream import file_lines
 from calendar_daemon.sources.read_ahead import read_ahead
 from calendar_daemon.store.db import open_engine
 from calendar_daemon.store.events import EventStore
+from tests.alerting import wait_until
 from tests.conftest import FIXTURES
-from tests.helpers import invoke_cli
+from tests.helpers import cli_env, invoke_cli
 
 WINDOW = (datetime(2026, 11, 20, tzinfo=UTC), datetime(2027, 6, 1, tzinfo=UTC))
 ICS_FIXTURES = sorted(FIXTURES.rglob("*.ics"))
@@ -246,3 +249,47 @@ def test_an_import_large_enough_to_read_ahead_stops_at_a_bad_vevent_and_stores_n
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{path}: VEVENT {count - 2} (UID big-{count - 2}@example.com), line {bad_line}" in result.stderr
     assert invoke_cli("list", "--json", db=db).stdout == before
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().find("State:\tZ") >= 0  # exited, not yet reaped
+    except OSError:
+        return True
+
+
+def test_kill_9_in_the_middle_of_a_large_import_leaves_the_calendar_as_it_was(tmp_path: Path) -> None:
+    db_file = tmp_path / "calendar.db"
+    db = f"sqlite:///{db_file}"
+    assert invoke_cli("import", str(FIXTURES / "events.json"), db=db).returncode == 0
+    before = invoke_cli("list", "--json", db=db).stdout
+    wal = Path(f"{db_file}-wal")
+    written = wal.stat().st_size if wal.exists() else 0
+    path = tmp_path / "large.ics"
+    big_ics(path, 3 * READ_AHEAD_BYTES // len(vevent(1, datetime(2027, 1, 1, tzinfo=UTC))))
+    command = [sys.executable, "-m", "calendar_daemon", "--db", db, "import", str(path)]
+    importer = subprocess.Popen(command, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        reader = wait_until(lambda: _children(importer.pid), timeout=60)[0]
+        # Batches are being written: the transaction has spilled pages into the WAL.
+        wait_until(lambda: wal.exists() and wal.stat().st_size > written + 2 * 2**20, timeout=120)
+        assert importer.poll() is None, importer.communicate()
+        importer.kill()
+        importer.wait()
+        wait_until(lambda: _gone(reader), timeout=60)  # the reading process ends once nobody reads
+    finally:
+        if importer.poll() is None:
+            importer.kill()
+            importer.wait()
+        importer.stdout.close()  # type: ignore[union-attr]
+        importer.stderr.close()  # type: ignore[union-attr]
+    assert invoke_cli("list", "--json", db=db).stdout == before
+    again = invoke_cli("import", str(FIXTURES / "events.json"), db=db)
+    assert again.returncode == 0 and "0 new, 0 updated, 2 unchanged" in again.stdout
