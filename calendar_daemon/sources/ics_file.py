@@ -186,7 +186,7 @@ def ics_records(lines: Lines, source: str, default_timezone: str, window: Window
         for line in block.lines:
             problem = zone_problem(line.text, found.zones)
             if problem:
-                raise InputError(problem, source=source, where=f"VEVENT {index + 1}" + (f" (UID {uid})" if uid else "") + f", line {line.number}")
+                raise InputError(problem, source=source, where=_where(index + 1, uid, line.number))
         block, own = _own_properties(block)
         for component in _component(block, source, "VEVENT", index + 1, uid).walk("VEVENT"):
             index += 1
@@ -196,6 +196,11 @@ def ics_records(lines: Lines, source: str, default_timezone: str, window: Window
                 elif record.uid not in replaced:
                     yield record
     yield from overrides
+
+
+def _where(index: int, uid: str | None, line: int) -> str:
+    """``VEVENT 3 (UID x), line 17``: which VEVENT of the file, and the line it starts on (if known)."""
+    return f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + (f", line {line}" if line else "")
 
 
 def _own_properties(block: Block) -> tuple[Block, dict[str, str]]:
@@ -222,7 +227,7 @@ def _own_properties(block: Block) -> tuple[Block, dict[str, str]]:
 
 def _component(block: Block, source: str, kind: str, index: int = 0, uid: str = "") -> Component:
     """icalendar's reading of one component of the file; a problem names it and its first line."""
-    where = (f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + ", " if index else "") + f"line {block.number}"
+    where = _where(index, uid, block.number) if index else f"line {block.number}"
     try:
         component = Component.from_ical(block.text)
     except (ValueError, KeyError, IndexError) as exc:
@@ -246,8 +251,7 @@ def _records(
 ) -> list[EventRecord]:
     """The records of the ``index``-th VEVENT of the file (in the VEVENT starting on ``line``), with
     ``own`` X-CALENDAR-DAEMON properties read beside it (see :func:`_own_properties`)."""
-    uid = _text(component, "uid")
-    where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + (f", line {line}" if line else "")
+    where = _where(index, _text(component, "uid"), line)
     try:
         expanded = _expanded(component, default_timezone, window, own)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
