@@ -83,7 +83,7 @@ def time_import(work: Path, count: int, code: Path = ROOT) -> dict[str, Any]:
         started = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, "-m", "calendar_daemon", "--db", f"sqlite:///{db}", "import", str(ics)],
-            env={**cli_env(), "PYTHONPATH": str(code)}, stdout=out, stderr=err, text=True,
+            env={**cli_env(), "PYTHONPATH": str(code)}, cwd=code, stdout=out, stderr=err, text=True,
         )  # fmt: skip
         peak, done = [0.0], threading.Event()
         sampler = threading.Thread(target=sample_rss, args=(process.pid, peak, done), daemon=True)
