@@ -144,13 +144,13 @@ class Claim:
         return f"{start.isoformat()} (date)" if start == end else f"{start.isoformat()} to {end.isoformat()} (dates)"
 
 
-def members_of(record: EventRecord) -> list[Claim]:
-    """The claims merged into ``record``; just its own when it carries none.
+def members_of(record: EventRecord, own: Claim | None = None) -> list[Claim]:
+    """The claims merged into ``record``; just its own (``own``, when the caller has it) when it carries none.
 
     Carried claims (a stored event, or an exported one re-imported) count only while the record
     still has the winning claim's date: a record whose date was edited speaks for itself.
     """
-    own = Claim.of(record)
+    own = own or Claim.of(record)
     raw = record.extra.get(MEMBERS_KEY)
     if isinstance(raw, dict) and isinstance(raw.get("members"), list) and raw["members"]:
         members = [Claim.from_dict(m) for m in raw["members"]]

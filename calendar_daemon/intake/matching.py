@@ -31,11 +31,12 @@ class Profile:
 
     @classmethod
     def of(cls, record: EventRecord) -> Profile:
-        members = members_of(record)
+        claim = Claim.of(record)
+        members = members_of(record, claim)
         names = [name for member in members for name in member.entities] + list(record.entities)
         keys = {source_key(s) for member in members for s in member.sources} | {source_key(s) for s in record.sources}
         return cls(
-            record=record, claim=Claim.of(record), kind=event_kind(record.title, record.tags),
+            record=record, claim=claim, kind=event_kind(record.title, record.tags),
             entities=frozenset(canonical_entity(name) for name in names), source_keys=frozenset(keys),
             member_uids=frozenset(m.uid for m in members),
         )  # fmt: skip

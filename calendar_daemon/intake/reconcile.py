@@ -23,19 +23,31 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import Protocol
 
 from calendar_daemon.domain.aliases import canonical_entity, spellings
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord
-from calendar_daemon.intake.claims import Claim, combine, joined, members_of, record_from_event
+from calendar_daemon.intake.claims import MEMBERS_KEY, Claim, combine, joined, members_of, record_from_event
 from calendar_daemon.intake.matching import NEAR_DAYS, Profile, profiles_match
 from calendar_daemon.store.events import EventFilter, EventStore, Probe
 from calendar_daemon.store.models import Event
 
 logger = logging.getLogger(__name__)
+
+
+class EventReads(Protocol):
+    """The store's reads reconciliation makes: :class:`EventStore`, or an open import's
+    :class:`~calendar_daemon.store.bulk.TransactionReads` (which sees the batches written before)."""
+
+    def get(self, uid: str, *, include_deleted: bool = False) -> Event | None: ...
+
+    def get_many(self, uids: Sequence[str]) -> dict[str, Event]: ...
+
+    def near(self, probes: Sequence[Probe], statuses: Sequence[str], skip: Collection[str] = ()) -> dict[str, Event]: ...
 
 
 @dataclass
@@ -65,9 +77,9 @@ class _Index:
     def _span(record: EventRecord) -> range:
         return range(record.sort_start.toordinal(), record.sort_end.toordinal() + 1)
 
-    def put(self, record: EventRecord) -> None:
+    def put(self, record: EventRecord, profile: Profile | None = None) -> None:
         self.drop(record.uid)
-        profile = Profile.of(record)
+        profile = profile or Profile.of(record)
         self.records[record.uid] = record
         self.profiles[record.uid] = profile
         for entity in profile.entities:
@@ -128,7 +140,7 @@ class Reconciler:
     that share a name with them), whatever the size of the calendar.
     """
 
-    def __init__(self, store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
+    def __init__(self, store: EventReads, records: Sequence[EventRecord], also: Sequence[str] = ()) -> None:
         self.store = store
         self.plan = Plan()
         self._index = _Index()
@@ -167,9 +179,9 @@ class Reconciler:
                 self._learn(event)
         return self._index.records.get(uid)
 
-    def _write(self, record: EventRecord) -> None:
+    def _write(self, record: EventRecord, profile: Profile | None = None) -> None:
         self.plan.records[record.uid] = record
-        self._index.put(record)
+        self._index.put(record, profile)
 
     def _retire(self, uid: str, survivor: str, last: EventRecord) -> None:
         self.plan.records.pop(uid, None)
@@ -185,8 +197,7 @@ class Reconciler:
             target = self.plan.retire[target]
         return target
 
-    def _candidates(self, record: EventRecord) -> list[EventRecord]:
-        mine = Profile.of(record)
+    def _candidates(self, record: EventRecord, mine: Profile) -> list[EventRecord]:
         return [
             p.record for p in self._index.near(record, mine) if p.record.uid not in self.plan.retire and profiles_match(mine, p)
         ]
@@ -218,9 +229,12 @@ class Reconciler:
             base = record if max(members, key=lambda m: m.order).uid in own else existing
             self._write(combine(base, members, uid))
             return
-        match = self._pick(record, self._candidates(record))
+        mine = Profile.of(record)
+        match = self._pick(record, self._candidates(record, mine))
         if match is None:
-            self._write(combine(record, [Claim.of(record)], uid))
+            written = combine(record, [mine.claim], uid)
+            # One claim and none carried: what matching sees of it is the record's own profile.
+            self._write(written, replace(mine, record=written) if MEMBERS_KEY not in record.extra else None)
             return
         self._merge(record, match, incoming_is_member=False)
 
@@ -250,7 +264,7 @@ class Reconciler:
         logger.info("%s is the same event as %s; stored as %s", record.uid, current.uid, survivor)
 
 
-def reconcile(store: EventStore, records: Sequence[EventRecord], also: Sequence[str] = ()) -> Plan:
+def reconcile(store: EventReads, records: Sequence[EventRecord], also: Sequence[str] = ()) -> Plan:
     """Resolve ``records`` against each other and the store; see the module docstring.
 
     Live events are matched; ``also`` adds statuses (proposals match earlier proposals, so two

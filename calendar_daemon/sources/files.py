@@ -8,7 +8,7 @@ import difflib
 import io
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,9 @@ import yaml
 from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.records import EventIn, EventRecord, SourceIn, normalize
 from calendar_daemon.exceptions import InputError
-from calendar_daemon.sources.ics_file import parse_ics
+from calendar_daemon.sources.ics_file import ics_records, parse_ics
 from calendar_daemon.sources.ics_recurrence import Window
+from calendar_daemon.sources.ics_stream import file_lines, starts_utf16
 
 logger = logging.getLogger(__name__)
 
@@ -225,6 +226,19 @@ def read_event_file(path: Path, *, default_timezone: str = "Asia/Shanghai", wind
     if suffix == ".csv":
         return parse_csv(text, source, default_timezone)
     return parse_yaml(text, source, default_timezone)
+
+
+def iter_event_files(
+    paths: Sequence[Path], *, default_timezone: str = "Asia/Shanghai", window: Window | None = None
+) -> Iterator[tuple[str, EventRecord]]:
+    """(file, record) of every record of ``paths`` in order, an .ics file read one VEVENT at a time
+    (its size does not matter), the others whole; the caller checks that UIDs are unique."""
+    for path in paths:
+        source = str(path)
+        if path.suffix.lower() == ".ics" and path.is_file() and not starts_utf16(path):
+            yield from ((source, record) for record in ics_records(file_lines(path, source), source, default_timezone, window))
+        else:
+            yield from ((source, record) for record in read_event_file(path, default_timezone=default_timezone, window=window))
 
 
 def check_unique(records: Iterable[tuple[str, EventRecord]]) -> None:

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from icalendar import Calendar
 from icalendar.cal import Component
 
 from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.domain.vocabulary import ASSUMED_END, CATEGORIES, DESCRIPTION_SEPARATOR, STATUSES, X_PREFIX
-from calendar_daemon.domain.zones import MAX_ZONE_NAME, check_zone
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.ics_recurrence import Window, occurrences
+from calendar_daemon.sources.ics_stream import Block, Lines, Logical, prescan, text_lines, vevent_blocks, zone_problem
 from calendar_daemon.sources.recurrence import occurrence_uid
 
 _STATUS = {status.upper(): status for status in STATUSES}  # iCalendar STATUS -> ours
-_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*)', re.IGNORECASE)
+_OWN_NAME = re.compile(re.escape(X_PREFIX) + r"[A-Za-z0-9-]+", re.IGNORECASE)
 
 
 def _text(component: Component, name: str) -> str | None:
@@ -67,7 +67,7 @@ def _strip_label(title: str, precision: str | None) -> str:
     return title
 
 
-def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
+def _record_data(component: Component, default_timezone: str, own: dict[str, str] | None = None) -> dict[str, Any]:
     start = component.decoded("dtstart") if "dtstart" in component else None
     if not isinstance(start, date):
         raise ValueError("no DTSTART" if start is None else f"DTSTART is not a date or date-time: {start!r}")
@@ -77,6 +77,7 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     if end is not None and not isinstance(end, date):
         raise ValueError(f"DTEND is not a date or date-time: {end!r}")
     ours = {key[len(X_PREFIX):].lower(): str(value) for key, value in component.items() if key.startswith(X_PREFIX)}
+    ours.update(own or {})
     if ours.get("end") == ASSUMED_END:
         end = None  # our export drew the slot with an assumed length; the source gave no end
     precision = ours.get("precision")
@@ -125,73 +126,6 @@ def _record_data(component: Component, default_timezone: str) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def check_structure(text: str, source: str) -> None:
-    """Every ``BEGIN:X`` is closed by its ``END:X`` in order; otherwise say which line and what is missing
-    (icalendar's own message for this names neither and quotes the start of the file)."""
-    opened: list[tuple[str, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        name, _, value = line.partition(":")
-        keyword = name.strip().upper()
-        if keyword not in ("BEGIN", "END"):
-            continue
-        component = value.strip().upper()
-        if keyword == "BEGIN":
-            opened.append((component, number))
-        elif not opened:
-            raise InputError(f"END:{component} without a BEGIN:{component} before it", source=source, where=f"line {number}")
-        elif opened[-1][0] != component:
-            inner, at = opened[-1]
-            raise InputError(f"END:{component} closes BEGIN:{inner} of line {at}: END:{inner} is missing", source=source,
-                             where=f"line {number}")  # fmt: skip
-        else:
-            opened.pop()
-    if opened:
-        component, at = opened[-1]
-        raise InputError(f"BEGIN:{component} is never closed (END:{component} is missing)", source=source, where=f"line {at}")
-
-
-def _unfold(text: str) -> list[tuple[int, str]]:
-    """Content lines with their first line number; a line starting with a space or TAB continues the one before."""
-    lines: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line[:1] in (" ", "\t") and lines:
-            lines[-1] = (lines[-1][0], lines[-1][1] + line[1:])
-        else:
-            lines.append((number, line))
-    return lines
-
-
-def check_zones(text: str, source: str) -> None:
-    """Every ``TZID=`` names an IANA zone or a ``VTIMEZONE`` of the file; otherwise stop, naming the
-    VEVENT (or line) and the TZID, before icalendar guesses (it used the default zone for ``Mars/Olympus``)."""
-    lines = _unfold(text)
-    defined = {line.partition(":")[2].strip() for _, line in lines if line.upper().startswith("TZID:")}
-    index, uid, bad = 0, "", None
-    for number, line in lines:
-        upper = line.upper()
-        if upper.startswith("BEGIN:VEVENT"):
-            index, uid, bad = index + 1, "", None
-        elif upper.startswith("UID:") or upper.startswith("UID;"):
-            uid = line.partition(":")[2].strip()
-        elif upper.startswith("END:VEVENT") and bad is not None:
-            raise InputError(bad[1], source=source, where=f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + f", line {bad[0]}")
-        found = _TZID_PARAM.search(line.partition(":")[0] + ":")
-        if found is None or bad is not None:
-            continue
-        tzid = found.group(1).strip('"')
-        if tzid in defined:
-            continue
-        try:
-            check_zone(tzid)
-        except ValueError:
-            shown = tzid if len(tzid) <= MAX_ZONE_NAME else tzid[:MAX_ZONE_NAME] + "..."
-            bad = (number, f"unknown time zone TZID={shown!r}: not an IANA name and the file has no VTIMEZONE for it")
-            if index == 0 or upper.startswith("END:"):
-                raise InputError(bad[1], source=source, where=f"line {number}") from None
-    if bad is not None:
-        raise InputError(bad[1], source=source, where=f"line {bad[0]}")
-
-
 def _moved(data: dict[str, Any], start: date, when: date) -> dict[str, Any]:
     """``data`` (the series' first event) moved to the occurrence starting ``when``, with its own UID."""
     moved = dict(data)
@@ -205,9 +139,11 @@ def _moved(data: dict[str, Any], start: date, when: date) -> dict[str, Any]:
     return moved
 
 
-def _expanded(component: Component, default_timezone: str, window: Window | None) -> list[tuple[dict[str, Any], str]]:
+def _expanded(
+    component: Component, default_timezone: str, window: Window | None, own: dict[str, str] | None = None
+) -> list[tuple[dict[str, Any], str]]:
     """The records of one VEVENT with where each comes from: itself, or one per occurrence of its RRULE."""
-    data = _record_data(component, default_timezone)
+    data = _record_data(component, default_timezone, own)
     if "recurrence-id" in component:  # one changed occurrence of a series: it replaces that occurrence
         moved = component.decoded("recurrence-id")
         day = moved.date() if isinstance(moved, datetime) else moved
@@ -224,29 +160,102 @@ def _expanded(component: Component, default_timezone: str, window: Window | None
 
 
 def parse_ics(text: str, source: str, default_timezone: str, window: Window | None = None) -> list[EventRecord]:
-    """The events of an iCalendar file; a recurring one gives one event per occurrence within ``window``
+    """The events of an iCalendar text; a recurring one gives one event per occurrence within ``window``
     (start and end aware), each with the UID ``<uid>-<YYYYMMDD>``."""
-    check_structure(text, source)
-    check_zones(text, source)
+    return list(ics_records(text_lines(text), source, default_timezone, window))
+
+
+def ics_records(lines: Lines, source: str, default_timezone: str, window: Window | None = None) -> Iterator[EventRecord]:
+    """The events of an iCalendar file one VEVENT at a time, as :func:`parse_ics` gives them, holding one
+    VEVENT (and the file's VTIMEZONEs and changed occurrences) at a time: the file is read twice, first
+    to check its structure (see :mod:`calendar_daemon.sources.ics_stream`). A changed occurrence
+    (``RECURRENCE-ID``) replaces the one its series gives and comes after all the others."""
+    found = prescan(lines(), source)
+    for block in found.timezones:
+        _component(block, source, "VTIMEZONE")  # icalendar keeps each for the TZIDs that name it
+    replaced: set[str] = set()
+    for block in found.overrides:
+        try:
+            replaced.update(_occurrence_uids(_component(block, source, "VEVENT"), default_timezone))
+        except (InputError, ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+            continue  # reported where the VEVENT is read in turn below
+    overrides: list[EventRecord] = []
+    index = 0
+    for block in vevent_blocks(lines(), source, found.zones):
+        uid = next((line.text.partition(":")[2].strip() for line in reversed(block.lines) if line.text.upper().startswith(("UID:", "UID;"))), "")
+        for line in block.lines:
+            problem = zone_problem(line.text, found.zones)
+            if problem:
+                raise InputError(problem, source=source, where=_where(index + 1, uid, line.number))
+        block, own = _own_properties(block)
+        for component in _component(block, source, "VEVENT", index + 1, uid).walk("VEVENT"):
+            index += 1
+            for record in _records(component, source, default_timezone, window, index, block.number, own):
+                if "recurrence-id" in component:
+                    overrides.append(record)
+                elif record.uid not in replaced:
+                    yield record
+    yield from overrides
+
+
+def _where(index: int, uid: str | None, line: int) -> str:
+    """``VEVENT 3 (UID x), line 17``: which VEVENT of the file, and the line it starts on (if known)."""
+    return f"VEVENT {index}" + (f" (UID {uid})" if uid else "") + (f", line {line}" if line else "")
+
+
+def _own_properties(block: Block) -> tuple[Block, dict[str, str]]:
+    """Our own ``X-CALENDAR-DAEMON-*`` properties of a VEVENT with nothing inside it, taken out of the
+    text icalendar parses, by name (lower case, prefix removed): a plain ``NAME:VALUE`` line whose value
+    icalendar would hand over as it stands (an unknown property is not unescaped), so it need not walk
+    it character by character. A line with parameters, a name given twice or a component inside the
+    VEVENT leave the block as it is."""
+    own: dict[str, str] = {}
+    kept: list[Logical] = []
+    for line in block.lines:
+        name, colon, value = line.text.partition(":")
+        if colon and _OWN_NAME.fullmatch(name):
+            key = name[len(X_PREFIX) :].lower()
+            if key in own:
+                return block, {}
+            own[key] = value
+        else:
+            kept.append(line)
+    if not own or sum(1 for line in kept if line.text[:6].upper() == "BEGIN:") > 1:
+        return block, {}
+    return Block(block.number, "".join(raw for line in kept for raw in line.raw), kept), own
+
+
+def _component(block: Block, source: str, kind: str, index: int = 0, uid: str = "") -> Component:
+    """icalendar's reading of one component of the file; a problem names it and its first line."""
+    where = _where(index, uid, block.number) if index else f"line {block.number}"
     try:
-        calendar = Calendar.from_ical(text)
+        component = Component.from_ical(block.text)
     except (ValueError, KeyError, IndexError) as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"invalid iCalendar data: {first_line[:200]}", source=source) from None
-    if not isinstance(calendar, Calendar):
-        raise InputError("expected one VCALENDAR", source=source)
-    records: list[EventRecord] = []
-    overrides: list[EventRecord] = []
-    for index, component in enumerate(calendar.walk("VEVENT"), start=1):
-        uid = _text(component, "uid")
-        where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
-        try:
-            expanded = _expanded(component, default_timezone, window)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-            raise InputError(f"cannot read event: {value_problem(exc)}", source=source, where=where) from None
-        except RecursionError:
-            raise InputError("cannot read event: a value is nested too deeply", source=source, where=where) from None
-        target = overrides if "recurrence-id" in component else records
-        target.extend(normalize(data, default_timezone=default_timezone, source=source, where=where + at) for data, at in expanded)
-    replaced = {record.uid for record in overrides}
-    return [record for record in records if record.uid not in replaced] + overrides
+        raise InputError(f"invalid iCalendar data: {first_line[:200]}", source=source, where=where) from None
+    if not isinstance(component, Component) or component.name != kind:
+        raise InputError(f"invalid iCalendar data: expected one {kind}", source=source, where=where)
+    return component
+
+
+def _occurrence_uids(component: Component, default_timezone: str) -> Iterator[str]:
+    """The UIDs of the occurrences the changed occurrences in ``component`` replace."""
+    for event in component.walk("VEVENT"):
+        if "recurrence-id" in event:
+            yield from (data["uid"] for data, _ in _expanded(event, default_timezone, None) if "uid" in data)
+
+
+def _records(
+    component: Component, source: str, default_timezone: str, window: Window | None, index: int, line: int,
+    own: dict[str, str] | None = None,
+) -> list[EventRecord]:
+    """The records of the ``index``-th VEVENT of the file (in the VEVENT starting on ``line``), with
+    ``own`` X-CALENDAR-DAEMON properties read beside it (see :func:`_own_properties`)."""
+    where = _where(index, _text(component, "uid"), line)
+    try:
+        expanded = _expanded(component, default_timezone, window, own)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        raise InputError(f"cannot read event: {value_problem(exc)}", source=source, where=where) from None
+    except RecursionError:
+        raise InputError("cannot read event: a value is nested too deeply", source=source, where=where) from None
+    return [normalize(data, default_timezone=default_timezone, source=source, where=where + at) for data, at in expanded]

@@ -22,6 +22,7 @@ from calendar_daemon.domain.filters import EventFilter, contains_text
 from calendar_daemon.domain.records import EventRecord
 from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.exceptions import NotFoundError
+from calendar_daemon.store.bulk import BulkWrite, load_events
 from calendar_daemon.store.event_keys import Probe, near_uids
 from calendar_daemon.store.models import Event, State
 from calendar_daemon.store.schema import ensure_schema
@@ -123,6 +124,17 @@ class EventStore:
         )  # fmt: skip
         return result
 
+    def bulk(self, origin: str) -> BulkWrite:
+        """An import of any size in one transaction, written batch by batch (see :mod:`calendar_daemon.store.bulk`):
+        ``with store.bulk("import") as bulk: ... bulk.write(batch, retire) ...; bulk.commit()``."""
+        session = Session(self.engine)
+        try:
+            version = self._bump_version(session)
+        except BaseException:
+            session.close()
+            raise
+        return BulkWrite(session, origin=origin, version=version, now=self.clock(), data_version=self.data_version)
+
     def set_status(self, uid: str, status: str) -> Event:
         return self._modify(uid, lambda event: setattr(event, "status", status))
 
@@ -158,14 +170,8 @@ class EventStore:
 
     def get_many(self, uids: Sequence[str]) -> dict[str, Event]:
         """The events (tombstones included) with these UIDs, by UID; missing ones are absent."""
-        found: dict[str, Event] = {}
         with Session(self.engine) as session:
-            for offset in range(0, len(uids), 500):
-                chunk = list(uids[offset : offset + 500])
-                for event in session.exec(select(Event).where(col(Event.uid).in_(chunk))).all():
-                    session.expunge(event)
-                    found[event.uid] = event
-        return found
+            return load_events(session, uids)
 
     @staticmethod
     def _where(statement: Any, flt: EventFilter) -> Any:
