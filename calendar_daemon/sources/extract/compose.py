@@ -284,8 +284,7 @@ def _with_bare_days(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMa
 def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
     """Recognise and resolve every time expression in normalised ``text`` (once per article: a line
     read again returns the matches found the first time, in a new list)."""
-    found: list[TimeMatch] = remembered(("times", text, anchor), lambda: _find_times(text, anchor))
-    return list(found)
+    return list(remembered(("times", text, anchor), lambda: _find_times(text, anchor)))
 
 
 def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:

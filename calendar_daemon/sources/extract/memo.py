@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # One dict per article being read (None outside ``one_article``); a context variable keeps threads apart.
 _MEMO: ContextVar[dict[Hashable, Any] | None] = ContextVar("calendar_daemon_extract_memo", default=None)
@@ -23,7 +25,7 @@ def one_article() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def remembered(key: Hashable, compute: Callable[[], Any]) -> Any:
+def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its value for ``key`` already computed in this article (``compute`` must be a
     pure function of ``key``, and callers must not change what it returns)."""
     memo = _MEMO.get()
@@ -31,4 +33,5 @@ def remembered(key: Hashable, compute: Callable[[], Any]) -> Any:
         return compute()
     if key not in memo:
         memo[key] = compute()
-    return memo[key]
+    found: T = memo[key]
+    return found
