@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
+
+from .memo import remembered
 
 logger = logging.getLogger(__name__)
 
@@ -126,8 +129,11 @@ COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US
 
 # One pass finds the first mention: region words in list order, then company names (a tie goes to the word).
 _REGION_CODES = [code for code, _ in REGION_WORDS] + list(COMPANY_REGION.values())
-_REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(
-    [rx for _, rx in REGION_WORDS] + [f"(?-i:{re.escape(name)})" for name in COMPANY_REGION])), _I)
+_REGION_ALTERNATIVES = [rx for _, rx in REGION_WORDS] + [f"(?-i:{re.escape(name)})" for name in COMPANY_REGION]
+_REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(_REGION_ALTERNATIVES)), _I)
+# The same alternatives without groups find the first mention about twice as fast; the grouped
+# pattern, matched where it starts, then tells which one it is.
+_ANY_REGION = re.compile("|".join(_REGION_ALTERNATIVES), _I)
 
 KNOWN_ENTITIES = (
     "美联储", "欧洲央行", "日本央行", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
@@ -190,11 +196,20 @@ def category_of(clause: str, sentence: str) -> str:
 
 def region_of(*scopes: str, default: str) -> str:
     for scope in scopes:
-        scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
-        m = _REGION_RX.search(scope)
-        if m and m.lastgroup:
-            return _REGION_CODES[int(m.lastgroup[1:])]
+        code = remembered(("region", scope), partial(_region_in, scope))
+        if code is not None:
+            return code
     return default
+
+
+def _region_in(scope: str) -> str | None:
+    """The region of the first region word or company name in ``scope``, if any."""
+    scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
+    first = _ANY_REGION.search(scope)
+    m = _REGION_RX.match(scope, first.start()) if first else None
+    if m and m.lastgroup:
+        return _REGION_CODES[int(m.lastgroup[1:])]
+    return None
 
 
 def importance_of(category: str, text: str) -> int:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from . import resolved as P
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
+from .memo import remembered
 from .normalize import normalize
 from .numerals import cn_int
 from .resolved import Resolved
@@ -281,7 +282,12 @@ def _with_bare_days(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMa
 
 
 def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
-    """Recognise and resolve every time expression in normalised ``text``."""
+    """Recognise and resolve every time expression in normalised ``text`` (once per article: a line
+    read again returns the matches found the first time, in a new list)."""
+    return list(remembered(("times", text, anchor), lambda: _find_times(text, anchor)))
+
+
+def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
     atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
     atoms = _merge(text, _with_bare_days(text, atoms, anchor), anchor)
     out: list[TimeMatch] = []

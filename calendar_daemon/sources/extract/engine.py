@@ -16,6 +16,7 @@ from .companies import follower_names, followers, respectively, ticker_companies
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .lists import Table, with_day_before, with_later_clock, with_list_day
+from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
@@ -158,6 +159,11 @@ def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "") -> bool:
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
     """Dated, upcoming (or ongoing) events found in one article."""
+    with one_article():
+        return _extract(text, published, tz)
+
+
+def _extract(text: str, published: datetime | None, tz: str | None) -> list[Candidate]:
     norm = _normalised(text)
     zh = cjk_ratio(norm) >= 0.3
     place = traditional_place(text) if zh else None

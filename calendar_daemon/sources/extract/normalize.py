@@ -166,15 +166,17 @@ def normalize(text: str) -> str:
     return _BLANKS.sub("\n\n", text)
 
 
-_CJK_CHARS = re.compile("[\u4e00-\u9fff]")
-_LATIN_CHARS = re.compile("[A-Za-z]")
+# What is not an ideograph / not a Latin letter: deleting the runs of it leaves the ones to count,
+# without a list of one-character matches.
+_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+_NOT_LATIN = re.compile("[^A-Za-z]+")
 
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
-    cjk = len(_CJK_CHARS.findall(sample))
-    latin = len(_LATIN_CHARS.findall(sample))
+    cjk = len(_NOT_CJK.sub("", sample))
+    latin = len(_NOT_LATIN.sub("", sample))
     total = cjk + latin
     return cjk / total if total else 0.0
 
