@@ -23,6 +23,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from calendar_daemon.domain.dates import parse_date_or_datetime, parse_datetime
 from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES, Authority
+from calendar_daemon.sources.files import safe_load
 from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source
 
 logger = logging.getLogger(__name__)
@@ -322,7 +323,7 @@ def load_recurring(path: str | Path) -> list[RecurringRule]:
     """Read and validate a rule file; errors name the file, the rule uid and the problem."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RecurrenceError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:
