@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from calendar_daemon.domain.documents import SafeLoader
 from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.records import EventIn, EventRecord, SourceIn, normalize
 from calendar_daemon.exceptions import InputError
@@ -97,16 +98,6 @@ def _records_from_document(
 
 
 _TOO_DEEP = "nested too deeply to read (lists or mappings inside each other thousands of levels deep)"
-
-
-# libyaml's parser when PyYAML was built with it (it reads the seed files ~10 times faster than the
-# pure-Python one, which was most of a first start's seed load); same documents, same safe types.
-SafeLoader: type[yaml.SafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # type: ignore[assignment]
-
-
-def safe_load(text: str) -> Any:
-    """``yaml.safe_load`` with :data:`SafeLoader`."""
-    return yaml.load(text, Loader=SafeLoader)
 
 
 class _Loader(SafeLoader):  # type: ignore[valid-type,misc]

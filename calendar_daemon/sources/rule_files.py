@@ -22,8 +22,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_daemon.domain.dates import parse_date_or_datetime, parse_datetime
+from calendar_daemon.domain.documents import safe_load
 from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES, Authority
-from calendar_daemon.sources.files import safe_load
 from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source
 
 logger = logging.getLogger(__name__)

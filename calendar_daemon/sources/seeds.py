@@ -18,9 +18,9 @@ from pathlib import Path
 import yaml
 
 from calendar_daemon.config.settings import Config
+from calendar_daemon.domain.documents import safe_load
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.exceptions import InputError
-from calendar_daemon.sources.files import safe_load
 from calendar_daemon.sources.recurrence import expand
 from calendar_daemon.sources.rule_files import load_recurring
 
