@@ -65,6 +65,15 @@ from tests.helpers import free_port, write_config  # noqa: E402
 from tests.receiver import Receiver  # noqa: E402
 
 
+def rss_timeline(samples: list[tuple[float, float]]) -> dict[str, Any]:
+    """The sampled RSS: its highest value and when, and one sample every ~10 s."""
+    if not samples:
+        return {}
+    at, top = max(samples, key=lambda sample: sample[1])
+    kept = [(round(t, 1), round(mb)) for i, (t, mb) in enumerate(samples) if i % 20 == 0]
+    return {"max_mb": round(top, 1), "max_at_s": round(at, 1), "every_10_s": kept}
+
+
 def bench(args: argparse.Namespace) -> dict[str, Any]:
     cache = Path(args.cache)
     with tempfile.TemporaryDirectory(prefix="cd-sched-bench-") as tmp, Receiver() as receiver:
@@ -86,6 +95,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         try:
             cold = Run(work, config, db, listener)
             cold.start()
+            rss = cold.sample_rss()
             lines_after = cold.launched
             planned_at = wait_for_log(cold.log, "planned alerts for", lines_after, timeout=600)
             last_due = max(due.values()).replace(tzinfo=UTC).timestamp()
@@ -134,7 +144,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                 "planned_s": None if planned_at is None else planned_at - cold.launched,
                 "walk_done_s": None if walked_at is None else walked_at - cold.launched,
                 "wal_mb_before_stop": wal_mb, "stop_s": stop_seconds,
-                "peak_rss_mb": cold_rss, "ledger_alerts": alerts,
+                "peak_rss_mb": cold_rss, "ledger_alerts": alerts, "rss_samples": rss_timeline(rss),
                 "planning_log": [text for _, text in lines if "planned alerts" in text or "re-planned" in text],
             },
             "lateness": {

@@ -75,11 +75,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def status_mb(pid: int, field: str) -> float:
+    """A ``/proc/PID/status`` size field (``VmHWM:``, ``VmRSS:``) in MB; NaN once the process is gone."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return float("nan")
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith(field)), float("nan"))
+
+
 def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return status_mb(pid, "VmHWM:")
 
 
 def log_times(log: Path, after: float) -> list[tuple[float, str]]:
@@ -135,6 +141,22 @@ class Run:
     def ready(self) -> float:
         at = self.listener.first("READY=1", self.launched)
         return float("nan") if at is None else at - self.launched
+
+    def sample_rss(self, every: float = 0.5) -> list[tuple[float, float]]:
+        """Sample the daemon's RSS (MB) every ``every`` seconds in a thread until it exits: (seconds
+        after launch, MB) pairs, filled in as the run goes on (where the memory goes, and when)."""
+        samples: list[tuple[float, float]] = []
+
+        def run() -> None:
+            assert self.process is not None
+            while self.process.poll() is None:
+                rss = status_mb(self.process.pid, "VmRSS:")
+                if rss == rss:  # not NaN: the process is still there
+                    samples.append((time.time() - self.launched, rss))
+                time.sleep(every)
+
+        threading.Thread(target=run, daemon=True).start()
+        return samples
 
     @property
     def cpu_at_ready(self) -> float:
