@@ -130,6 +130,16 @@ class Columns:
         return len(self.uid_starts) - 1
 
 
+def entry_values(entry: Entry, vocabulary: Vocabulary) -> dict[str, int]:
+    """An event's values for the :data:`PLAIN_COLUMNS`, coded with ``vocabulary``."""
+    return {
+        "sort_start": entry.sort_start, "sort_end": entry.sort_end, "updated": entry.updated, "revision": entry.revision,
+        "importance": entry.importance, "category": vocabulary.categories.code(entry.category),
+        "region": vocabulary.regions.code(entry.region), "status": vocabulary.statuses.code(entry.status),
+        "entities": vocabulary.entities.code(entry.entities),
+    }  # fmt: skip
+
+
 def append_entry(columns: Columns, entry: Entry, vocabulary: Vocabulary) -> None:
     """Append one event's values to ``columns`` (its block goes into the body separately)."""
     columns.uid_text += entry.uid.encode()
@@ -137,28 +147,33 @@ def append_entry(columns: Columns, entry: Entry, vocabulary: Vocabulary) -> None
     columns.uid_starts.append(len(columns.uid_text))
     columns.starts.append(columns.starts[-1] + len(entry.block))
     columns.digests += entry.digest
-    columns.sort_start.append(entry.sort_start)
-    columns.sort_end.append(entry.sort_end)
-    columns.updated.append(entry.updated)
-    columns.revision.append(entry.revision)
-    columns.importance.append(entry.importance)
-    columns.category.append(vocabulary.categories.code(entry.category))
-    columns.region.append(vocabulary.regions.code(entry.region))
-    columns.status.append(vocabulary.statuses.code(entry.status))
-    columns.entities.append(vocabulary.entities.code(entry.entities))
+    for name, value in entry_values(entry, vocabulary).items():
+        getattr(columns, name).append(value)
+
+
+def extend_uids(text: bytearray, starts: array[int], table: Columns, start: int, stop: int) -> None:
+    """Append ``table``'s UIDs ``start`` to ``stop`` to a UID text and its offsets."""
+    shift = len(text) - table.uid_starts[start]
+    text += memoryview(table.uid_text)[table.uid_starts[start] : table.uid_starts[stop]]
+    starts.extend(map(shift.__add__, table.uid_starts[start + 1 : stop + 1]))
+
+
+def extend_offsets(starts: array[int], source: array[int], start: int, stop: int) -> None:
+    """Append the block offsets ``start + 1`` to ``stop`` of ``source``, moved to follow ``starts``."""
+    shift = starts[-1] - source[start]
+    starts.extend(map(shift.__add__, source[start + 1 : stop + 1]))
+
+
+def extend_plain(column: array[int], source: array[int], start: int, stop: int) -> None:
+    """Append values ``start`` to ``stop`` of ``source`` (a column of the same type), copied as bytes."""
+    size = source.itemsize
+    column.frombytes(memoryview(source).cast("B")[start * size : stop * size])
 
 
 def extend_from(columns: Columns, table: Columns, start: int, stop: int) -> None:
     """Append ``table``'s events ``start`` to ``stop`` to ``columns`` (the same vocabulary)."""
-    shift = len(columns.uid_text) - table.uid_starts[start]
-    columns.uid_text += memoryview(table.uid_text)[table.uid_starts[start] : table.uid_starts[stop]]
-    columns.uid_starts.extend(map(shift.__add__, table.uid_starts[start + 1 : stop + 1]))
-    shift = columns.starts[-1] - table.starts[start]
-    columns.starts.extend(map(shift.__add__, table.starts[start + 1 : stop + 1]))
+    extend_uids(columns.uid_text, columns.uid_starts, table, start, stop)
+    extend_offsets(columns.starts, table.starts, start, stop)
     columns.digests += memoryview(table.digests)[start * DIGEST_SIZE : stop * DIGEST_SIZE]
     for name, _ in PLAIN_COLUMNS:
-        source: array[int] = getattr(table, name)
-        size = source.itemsize
-        getattr(columns, name).frombytes(memoryview(source).cast("B")[start * size : stop * size])
-
-
+        extend_plain(getattr(columns, name), getattr(table, name), start, stop)

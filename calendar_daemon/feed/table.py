@@ -22,6 +22,7 @@ unfiltered one.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -36,10 +37,14 @@ from calendar_daemon.feed.columns import (
     Entry,
     Vocabulary,
     append_entry,
+    entry_values,
     extend_from,
+    extend_offsets,
+    extend_plain,
+    extend_uids,
     from_micros,
     to_micros,
-)  # fmt: skip
+)
 from calendar_daemon.feed.render import FOOTER
 from calendar_daemon.store.events import EventFilter
 
@@ -195,16 +200,36 @@ class BlockTable(Columns):
         return kept
 
     def _replace_columns(self, plan: Sequence[tuple[int, int] | Entry]) -> None:
-        """Every column rebuilt from ``plan``, one column at a time."""
-        old = Columns()
-        for name in ("uid_text", "uid_starts", "starts", "digests", *(name for name, _ in PLAIN_COLUMNS)):
-            setattr(old, name, getattr(self, name))
-        self._empty_columns(len(self.header))
-        for step in plan:  # the offsets and UIDs first: they are computed from one another
+        """Every column rebuilt from ``plan`` (runs of this table's events, and new entries), one
+        column at a time: each old column is dropped as soon as its new one is built."""
+        values = [entry_values(step, self.vocabulary) if isinstance(step, Entry) else None for step in plan]
+        text, uid_starts = bytearray(SEPARATOR), array("I", [len(SEPARATOR)])
+        starts, digests = array("q", [len(self.header)]), bytearray()
+        for step in plan:
             if isinstance(step, Entry):
-                append_entry(self, step, self.vocabulary)
+                text += step.uid.encode() + SEPARATOR
+                uid_starts.append(len(text))
             else:
-                extend_from(self, old, step[0], step[1])
+                extend_uids(text, uid_starts, self, *step)
+        self.uid_text, self.uid_starts = text, uid_starts
+        for step in plan:
+            if isinstance(step, Entry):
+                starts.append(starts[-1] + len(step.block))
+            else:
+                extend_offsets(starts, self.starts, *step)
+        self.starts = starts
+        for step in plan:
+            digests += step.digest if isinstance(step, Entry) else memoryview(self.digests)[step[0] * DIGEST_SIZE : step[1] * DIGEST_SIZE]
+        self.digests = digests
+        for name, typecode in PLAIN_COLUMNS:
+            old, new = getattr(self, name), array(typecode)
+            for step, value in zip(plan, values, strict=True):
+                if value is None:
+                    assert not isinstance(step, Entry)
+                    extend_plain(new, old, *step)
+                else:
+                    new.append(value[name])
+            setattr(self, name, new)
 
     # -- reading ----------------------------------------------------------------------------
     def select(self, flt: EventFilter, text_matches: Collection[str] = ()) -> list[int]:
