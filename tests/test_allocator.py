@@ -55,3 +55,43 @@ def test_threads_share_at_most_two_arenas_once_limited() -> None:
 def test_an_operators_malloc_arena_max_wins() -> None:
     answer, arenas = probe("limit", MALLOC_ARENA_MAX="4")
     assert answer == "False" and 2 < arenas <= 4
+
+
+# A large block freed, then 1 MB blocks: glibc's own count of blocks it mapped (not heap).
+MAPPED = """
+import ctypes, os, re, sys, tempfile
+from calendar_daemon.ops.allocator import fix_mmap_threshold
+print(fix_mmap_threshold() if sys.argv[1] == "fix" else None)
+big = bytearray(8 << 20)  # mapped, and freed: glibc's dynamic threshold rises to 8 MB
+del big
+kept = [bytearray(1 << 20) for _ in range(20)]
+libc = ctypes.CDLL(None)
+libc.fdopen.restype = ctypes.c_void_p
+with tempfile.TemporaryFile() as report:
+    stream = libc.fdopen(os.dup(report.fileno()), b"w")
+    libc.malloc_info(0, ctypes.c_void_p(stream))
+    libc.fclose(ctypes.c_void_p(stream))
+    report.seek(0)
+    print(re.findall(rb'<total type="mmap" count="(\\d+)"', report.read())[-1].decode())
+"""
+
+
+def mapped(mode: str, **env: str) -> tuple[str, int]:
+    environment = cli_env()
+    environment.pop("MALLOC_MMAP_THRESHOLD_", None)
+    result = subprocess.run([sys.executable, "-c", MAPPED, mode], capture_output=True, text=True,
+                            env={**environment, **env}, timeout=60, check=True)  # fmt: skip
+    answer, count = result.stdout.split()
+    return answer, int(count)
+
+
+def test_large_blocks_stay_mapped_after_a_larger_one_was_freed() -> None:
+    answer, count = mapped("fix")
+    assert answer == "True" and count >= 20  # each 1 MB block its own mapping, returned when freed
+    _, unfixed = mapped("none")
+    assert unfixed < 20  # glibc's default: they went into the heap
+
+
+def test_an_operators_mmap_threshold_wins() -> None:
+    answer, count = mapped("fix", MALLOC_MMAP_THRESHOLD_=str(16 << 20))
+    assert answer == "False" and count < 20

@@ -96,7 +96,7 @@ class Vocabulary:
 # The per-event columns besides the UIDs and the offsets: (name, array type code). A table of a
 # million events keeps ~100 bytes an event in them, with the UID text and the offsets.
 PLAIN_COLUMNS = (
-    ("sort_start", "q"), ("sort_end", "q"), ("updated", "q"), ("revision", "q"), ("importance", "b"),
+    ("sort_start", "q"), ("sort_end", "q"), ("updated", "q"), ("revision", "i"), ("importance", "b"),
     ("category", "H"), ("region", "H"), ("status", "H"), ("entities", "I"),
 )  # fmt: skip
 
