@@ -250,3 +250,17 @@ def test_a_body_served_before_an_edit_keeps_its_bytes(store: EventStore, body_li
         assert started[query] + b"".join(streaming[query]) == expected[query], query
         assert before[query].read() == expected[query], query
     assert before[FeedQuery()].read() != cache.get(FeedQuery()).read()  # the edit did change the feed
+
+
+def test_a_large_batch_of_changes_leaves_the_same_feed_as_a_fresh_build(store: EventStore) -> None:
+    """Beyond SPLICE_LIMIT changes in one data version every column is rebuilt rather than edited in place."""
+    rng = random.Random(5)
+    events = {i: record(i, rng) for i in range(150)}
+    store.upsert([normalize(r) for r in events.values()], origin="test")
+    cache = FeedCache(store, poll_seconds=0)
+    assert_serves_the_store(cache, store, "first fill")
+    moved = [record(i, rng, uid=events[i]["uid"]) for i in range(0, 150, 2)]  # 75 moved or edited at once
+    store.upsert([normalize(r) for r in moved] + [normalize(record(i, rng)) for i in range(150, 160)], origin="test")
+    for i in range(1, 40, 3):
+        store.delete(events[i]["uid"])
+    assert_serves_the_store(cache, store, "after 98 changes")

@@ -14,7 +14,8 @@ to file by the kernel) and adding the newly rendered blocks where they belong in
 edit costs one copy of the body plus the edited blocks, not a re-join of 100,000 small objects. The
 old body is left as it is (a response may still be streaming it). The columns are changed in place,
 one column at a time, under the cache's lock, which every reader of them holds: an edit of a
-million-event table holds one column twice at most, not the whole table. Category, region, status
+million-event table holds one column twice at most, not the whole table, and an edit of a few events
+changes the two widest columns (UID text and digests, ~32 MB each at a million) where they are. Category, region, status
 and entities are codes into a :class:`~calendar_daemon.feed.columns.Vocabulary` shared by the
 cache's tables (:mod:`calendar_daemon.feed.columns`). A filtered body is joined from runs of the
 unfiltered one.
@@ -47,6 +48,8 @@ from calendar_daemon.feed.columns import (
 )
 from calendar_daemon.feed.render import FOOTER
 from calendar_daemon.store.events import EventFilter
+
+SPLICE_LIMIT = 64  # changes up to which an edit changes the widest columns in place (each a move of the column's tail)
 
 
 class TableBuilder(Columns):
@@ -168,11 +171,13 @@ class BlockTable(Columns):
         if not changed and not gone:
             return self
         plan: list[tuple[int, int] | Entry] = []  # runs of this table kept, and new entries, in order
+        places: list[tuple[int, Entry]] = []  # where each new entry goes, before which old event
         cursor = 0
         for entry in sorted(changed.values(), key=lambda e: e.key):
             place = bisect_left(range(len(self)), entry.key, key=self.key)
             plan += self._kept(cursor, place, gone)
             plan.append(entry)
+            places.append((place, entry))
             cursor = place
         plan += self._kept(cursor, len(self), gone)
         writer = self.files.writer(len(self.body) + sum(len(e.block) for e in changed.values()))
@@ -184,9 +189,28 @@ class BlockTable(Columns):
                 writer.copy(self.body, self.starts[step[0]], self.starts[step[1]])
         writer.write(FOOTER)
         body = writer.finish()
-        self._replace_columns(plan)
+        if len(places) + len(gone) <= SPLICE_LIMIT:
+            self._splice_wide(places, gone)
+        self._replace_columns(plan, spliced=len(places) + len(gone) <= SPLICE_LIMIT)
         self.body = body
         return self
+
+    def _splice_wide(self, places: Sequence[tuple[int, Entry]], gone: Sequence[int]) -> None:
+        """Edit the two widest columns (UID text, digests: ~32 bytes an event each) in place: the old
+        events at ``gone`` out, the new entries in before the old events at their places. From the
+        end, so the old offsets of what is still to edit stay valid; at one index the old event goes
+        first, then the new ones, last first (each goes in front of the one after it)."""
+        edits: list[tuple[int, int, Entry | None]] = [(index, 1, None) for index in gone]
+        edits += [(place, 0, entry) for place, entry in places]
+        edits.sort(key=lambda edit: (edit[0], edit[1], edit[2].key if edit[2] is not None else (0, "")), reverse=True)
+        text, starts, digests = self.uid_text, self.uid_starts, self.digests
+        for index, _, entry in edits:
+            if entry is None:
+                del text[starts[index] : starts[index + 1]]
+                del digests[index * DIGEST_SIZE : (index + 1) * DIGEST_SIZE]
+            else:
+                text[starts[index] : starts[index]] = entry.uid.encode() + SEPARATOR
+                digests[index * DIGEST_SIZE : index * DIGEST_SIZE] = entry.digest
 
     def _kept(self, start: int, stop: int, gone: Sequence[int]) -> list[tuple[int, int]]:
         """Events ``start``..``stop`` except the positions in ``gone`` (sorted), as runs."""
@@ -199,28 +223,35 @@ class BlockTable(Columns):
             kept.append((start, stop))
         return kept
 
-    def _replace_columns(self, plan: Sequence[tuple[int, int] | Entry]) -> None:
+    def _replace_columns(self, plan: Sequence[tuple[int, int] | Entry], *, spliced: bool = False) -> None:
         """Every column rebuilt from ``plan`` (runs of this table's events, and new entries), one
-        column at a time: each old column is dropped as soon as its new one is built."""
+        column at a time: each old column is dropped as soon as its new one is built. ``spliced``:
+        the UID text and the digests were already edited in place (:meth:`_splice_wide`)."""
         values = [entry_values(step, self.vocabulary) if isinstance(step, Entry) else None for step in plan]
         text, uid_starts = bytearray(SEPARATOR), array("I", [len(SEPARATOR)])
         starts, digests = array("q", [len(self.header)]), bytearray()
         for step in plan:
             if isinstance(step, Entry):
-                text += step.uid.encode() + SEPARATOR
-                uid_starts.append(len(text))
+                if not spliced:
+                    text += step.uid.encode() + SEPARATOR
+                uid_starts.append(uid_starts[-1] + len(step.uid.encode()) + len(SEPARATOR))
+            elif spliced:
+                extend_offsets(uid_starts, self.uid_starts, *step)
             else:
                 extend_uids(text, uid_starts, self, *step)
-        self.uid_text, self.uid_starts = text, uid_starts
+        self.uid_starts = uid_starts
+        if not spliced:
+            self.uid_text = text
         for step in plan:
             if isinstance(step, Entry):
                 starts.append(starts[-1] + len(step.block))
             else:
                 extend_offsets(starts, self.starts, *step)
         self.starts = starts
-        for step in plan:
-            digests += step.digest if isinstance(step, Entry) else memoryview(self.digests)[step[0] * DIGEST_SIZE : step[1] * DIGEST_SIZE]
-        self.digests = digests
+        if not spliced:
+            for step in plan:
+                digests += step.digest if isinstance(step, Entry) else memoryview(self.digests)[step[0] * DIGEST_SIZE : step[1] * DIGEST_SIZE]
+            self.digests = digests
         for name, typecode in PLAIN_COLUMNS:
             old, new = getattr(self, name), array(typecode)
             for step, value in zip(plan, values, strict=True):
