@@ -44,6 +44,7 @@ def tiny_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     """Plan three events per step and stop after every step, so walks take several ticks."""
     monkeypatch.setattr(replan, "PLAN_CHUNK", 3)
     monkeypatch.setattr(scheduler, "PLAN_BUDGET", 0.0)
+    monkeypatch.setattr(scheduler, "QUIET_BUDGET", 0.0)
 
 
 @pytest.fixture
@@ -322,3 +323,38 @@ def test_events_already_over_are_replanned_after_those_that_can_still_be_alerted
     assert alerts.version == store.data_version()
     assert sorted(examined) == sorted(["next", *(f"past{i}" for i in range(6))])
     assert set(keys(store)) == {("next", 1, "1d"), ("next", 1, "1h")}
+
+
+class SteppingTime:
+    """``time`` whose monotonic clock moves 0.1 s each time it is read: a planning step "takes" a
+    fixed time, so how many steps fit in a tick's budget does not depend on the machine."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        self.now += 0.1
+        return self.now
+
+
+@pytest.mark.parametrize("due_soon", [False, True], ids=["quiet", "alert-due-in-5s"])
+def test_the_walk_gets_a_longer_budget_only_while_nothing_is_due(
+    store: EventStore, monkeypatch: pytest.MonkeyPatch, due_soon: bool
+) -> None:
+    monkeypatch.setattr(replan, "PLAN_CHUNK", 3)
+    add_events(store, *[timed(f"e{i:02d}", NOW + timedelta(days=2, minutes=i)) for i in range(60)])
+    if due_soon:  # its "1h before" alert falls due 5 s from now: planning goes on, at the short budget
+        add_events(store, timed("near", NOW + timedelta(hours=1, seconds=5)))
+    clock = FakeClock(NOW)
+    alerts, _ = service(store, clock)
+    alerts.startup(budget=0.0)  # the first chunk only
+    before = len({uid for uid, _rev, _lead in keys(store)})
+    monkeypatch.setattr(scheduler, "time_module", SteppingTime())
+    monkeypatch.setattr(replan, "time", scheduler.time_module)
+    alerts.tick()
+    chunks = (len({uid for uid, _rev, _lead in keys(store)}) - before) / 3
+    if due_soon:
+        assert 1 <= chunks <= 2, chunks  # PLAN_BUDGET (0.3 s): the step that passes it ends the tick's walk
+    else:
+        assert chunks >= 5, chunks  # QUIET_BUDGET (0.8 s)
+    assert keys(store, "planned").total() == 2 * len({uid for uid, _rev, _lead in keys(store)}) - (1 if due_soon else 0)

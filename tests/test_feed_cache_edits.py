@@ -229,3 +229,38 @@ def test_last_modified_of_a_text_filter_counts_only_deletions_it_matched(store: 
     assert uids(alpha) == ["alpha@t"] and alpha.last_modified == listed  # the deletion was not in this feed
     beta = cache.filtered(EventFilter(categories=["ipo"], query="BETA"))
     assert uids(beta) == [] and beta.last_modified == deleted_at  # ... but was in this one
+
+
+@BODY_LIMITS
+def test_a_body_served_before_an_edit_keeps_its_bytes(store: EventStore, body_limit: int, tmp_path: Path) -> None:
+    """An edit changes the cache's columns in place; a response still streaming the body it was given
+    before the edit (an old FeedBody) reads the old feed to its end, and the next request the new one."""
+    rng = random.Random(11)
+    events = {i: record(i, rng) for i in range(40)}
+    store.upsert([normalize(r) for r in events.values()], origin="test")
+    cache = FeedCache(store, poll_seconds=0, max_body_memory=body_limit, body_dir=str(tmp_path))
+    before = {query: cache.get(query) for query in QUERIES}
+    expected = {query: expected_feed(cache, store, query.to_filter())[0] for query in QUERIES}
+    streaming = {query: body.chunks() for query, body in before.items()}
+    started = {query: next(chunks, b"") for query, chunks in streaming.items()}  # the responses have begun
+    store.upsert([normalize({**events[3], "title": "Edited", "start": "2026-03-09T10:30:00"}), normalize(record(99, rng))], origin="test")
+    store.delete(events[5]["uid"])
+    assert_serves_the_store(cache, store, "after the edit")
+    for query in QUERIES:
+        assert started[query] + b"".join(streaming[query]) == expected[query], query
+        assert before[query].read() == expected[query], query
+    assert before[FeedQuery()].read() != cache.get(FeedQuery()).read()  # the edit did change the feed
+
+
+def test_a_large_batch_of_changes_leaves_the_same_feed_as_a_fresh_build(store: EventStore) -> None:
+    """Beyond SPLICE_LIMIT changes in one data version every column is rebuilt rather than edited in place."""
+    rng = random.Random(5)
+    events = {i: record(i, rng) for i in range(150)}
+    store.upsert([normalize(r) for r in events.values()], origin="test")
+    cache = FeedCache(store, poll_seconds=0)
+    assert_serves_the_store(cache, store, "first fill")
+    moved = [record(i, rng, uid=events[i]["uid"]) for i in range(0, 150, 2)]  # 75 moved or edited at once
+    store.upsert([normalize(r) for r in moved] + [normalize(record(i, rng)) for i in range(150, 160)], origin="test")
+    for i in range(1, 40, 3):
+        store.delete(events[i]["uid"])
+    assert_serves_the_store(cache, store, "after 98 changes")

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import chinese_calendar  # type: ignore[import-untyped]
@@ -14,6 +18,7 @@ from calendar_daemon.domain.trading import (
     market_open,
     next_trading_day,
 )
+from tests.helpers import cli_env
 
 
 def test_cn_lockup_on_saturday_moves_to_monday() -> None:
@@ -156,3 +161,64 @@ def test_hk_and_us_published_range_follows_library() -> None:
     assert holidays_published("HK", 2026)
     assert holidays_published("US", 2027)
     assert not holidays_published("HK", 2010)  # the HKEX calendar in `holidays` starts in 2014
+
+
+# Every day of 2026-2027 on the four exchanges, as the trading calendar answers it in a fresh process:
+# ``lazy`` as the daemon runs (only the markets' modules of the holiday package imported), ``whole``
+# with the package's every country and market imported first, as before.
+_ANSWERS = """
+import json, sys
+from datetime import date, timedelta
+if sys.argv[1] == "whole":
+    import holidays.countries, holidays.financial
+from calendar_daemon.domain.trading import closure_reason, next_trading_day
+days = [date(2026, 1, 1) + timedelta(days=n) for n in range((date(2028, 1, 1) - date(2026, 1, 1)).days)]
+answers = {mic: {d.isoformat(): [closure_reason(mic, d), next_trading_day(mic, d).shifted.isoformat()] for d in days}
+           for mic in ("XSHG", "XSHE", "XHKG", "XNYS")}
+loaded = sorted(m for m in sys.modules if m.startswith(("holidays.countries.", "holidays.financial.")))
+print(json.dumps({"answers": answers, "loaded": loaded}))
+"""
+
+
+def _answers(mode: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-c", _ANSWERS, mode], env=cli_env(), capture_output=True, text=True, timeout=120, check=True)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def test_trading_calendar_imports_only_its_markets_and_answers_as_with_the_whole_package() -> None:
+    lazy, whole = _answers("lazy"), _answers("whole")
+    assert lazy["answers"] == whole["answers"]
+    # the four markets and the countries they build on, not the package's ~340 modules
+    assert {"holidays.countries.china", "holidays.financial.ny_stock_exchange"} <= set(lazy["loaded"])
+    assert len(lazy["loaded"]) < 10 and len(whole["loaded"]) > 200
+    # and the answers are the holiday package's own for Hong Kong and New York: closed on weekends and its holidays
+    for mic in ("XHKG", "XNYS"):
+        calendar = holidays.financial_holidays(mic, years=[2026, 2027])
+        for day, (reason, _) in lazy["answers"][mic].items():
+            d = date.fromisoformat(day)
+            assert (reason is not None) == (d.weekday() >= 5 or d in calendar), (mic, day, reason)
+    # the mainland: closed on weekends, on the package's exchange holidays and on chinese-calendar's holidays
+    shanghai = holidays.financial_holidays("XSHG", years=[2026, 2027])
+    for day, (reason, shifted) in lazy["answers"]["XSHG"].items():
+        d = date.fromisoformat(day)
+        published = holidays_published("XSHG", d.year)
+        closed = d.weekday() >= 5 or (published and (d in shanghai or chinese_calendar.is_holiday(d))) or (
+            not published and d in holidays.country_holidays("CN", years=d.year, observed=False))
+        assert (reason is not None) == closed, (day, reason)
+        assert (shifted == day) == (reason is None)
+
+
+def test_holiday_package_names_load_on_first_use_in_a_fresh_process() -> None:
+    script = (
+        "import sys\nfrom calendar_daemon.domain.lazy_calendars import holiday_package\n"
+        "h = holiday_package()\nfrom holidays.countries import Germany\nfrom holidays.financial import XLON\n"
+        "from datetime import date\nassert date(2026, 12, 25) in Germany(years=2026) and date(2026, 12, 25) in XLON(years=2026)\n"
+        "assert date(2026, 10, 1) in h.country_holidays('CN', years=2026)\n"
+        "try:\n    from holidays.countries import Atlantis\nexcept ImportError as exc:\n    print('refused', exc)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], env=cli_env(), capture_output=True, text=True, timeout=60, check=True)
+    assert "refused cannot import name 'Atlantis'" in done.stdout
+    # Germany, China, and the United Kingdom the London exchange's calendar builds on: nothing else
+    assert done.stdout.strip().splitlines()[-1] == str([f"holidays.countries.{c}" for c in ("china", "germany", "united_kingdom")])

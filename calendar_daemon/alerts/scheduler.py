@@ -11,8 +11,9 @@ Start-up work runs in the first tick, not in :meth:`AlertService.start`, so read
 wait for it: the claims of this replica's dead predecessor are taken back at once (not when their
 lease ends), then the catch-up (nothing is sent before overdue rows are sorted into late and
 missed), then planning. Each tick also lists the alerts delivery set aside (too late to send) in
-their channels' missed summaries. Planning in a tick stops after ``PLAN_BUDGET`` seconds and carries on at the
-next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
+their channels' missed summaries. Planning in a tick stops after ``PLAN_BUDGET`` seconds (``QUIET_BUDGET``
+when no send is in flight and nothing falls due within ``QUIET``, so the walk of a million-event horizon
+takes minutes, not an hour) and carries on at the next tick, nearest events first, and waits while sends are in flight or alerts are about to fall
 due (at most ``MAX_DEFERRED_TICKS`` ticks), so a large calendar neither delays readiness nor holds up alerts
 that are due. Changed events (an import, an edit, another replica's write) whose alerts may fall due
 within ``URGENT`` are the exception: they are planned at once, nearest first, for up to
@@ -55,6 +56,8 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 CLAIM_BATCH = 1000
 PLAN_BUDGET = 0.3  # seconds of planning per tick; the rest carries on at the next tick
+QUIET_BUDGET = 0.8  # ... when no send is in flight and nothing falls due within QUIET: a long walk goes faster
+QUIET = timedelta(seconds=10)
 MAX_DEFERRED_TICKS = 60  # sends in flight or due put planning off for at most this many ticks
 DUE_SOON = timedelta(seconds=2)  # alerts due this soon put planning off
 URGENT = timedelta(minutes=10)  # changed events with an alert due this soon are planned at once ...
@@ -95,6 +98,7 @@ class AlertService:
         self.version = 0
         self._started = False
         self._deferred = 0
+        self._quiet = False  # set by _plan_now: nothing in flight or due within QUIET
         self._last_summary: datetime | None = None
         self.sender = Sender(config, store, self.ledger, notifier, clock=clock, metrics=self.metrics)
         self._apply_config(config)
@@ -198,7 +202,8 @@ class AlertService:
         now = self.clock()
         self.last_tick = now
         self.watchdog.feed()
-        deadline = time_module.monotonic() + PLAN_BUDGET
+        started = time_module.monotonic()
+        deadline = started + PLAN_BUDGET
         if not self._started:
             self.startup(PLAN_BUDGET)
         self._summarise_parked(now)
@@ -215,6 +220,8 @@ class AlertService:
             if current != self.version:
                 self._plan_urgent()
             if self._plan_now(now):
+                if self._quiet:  # nothing to send for a while: the walk of a large calendar gets most of the tick
+                    deadline = max(deadline, started + QUIET_BUDGET)
                 if current != self.version:
                     self.version = self.replanner.changed(self.version, now, deadline)
                 self.replanner.extend(now, deadline)
@@ -247,12 +254,13 @@ class AlertService:
             self.dispatch()
 
     def _plan_now(self, now: datetime) -> bool:
-        """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long)."""
-        if self._deferred < MAX_DEFERRED_TICKS:
-            next_due = None if self._inflight > 0 else self.ledger.next_due(now)
-            if self._inflight > 0 or (next_due is not None and next_due - now <= DUE_SOON):
-                self._deferred += 1
-                return False
+        """Sending comes first: while sends are in flight or alerts fall due, planning waits (not for long).
+        Sets ``_quiet`` when no send is in flight and nothing falls due within ``QUIET``."""
+        next_due = None if self._inflight > 0 else self.ledger.next_due(now)
+        self._quiet = self._inflight == 0 and (next_due is None or next_due - now > QUIET)
+        if self._deferred < MAX_DEFERRED_TICKS and (self._inflight > 0 or (next_due is not None and next_due - now <= DUE_SOON)):
+            self._deferred += 1
+            return False
         self._deferred = 0
         return True
 

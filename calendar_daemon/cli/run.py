@@ -8,7 +8,7 @@ from calendar_daemon.alerts.delivery.notifier import resolve_channels
 from calendar_daemon.cli.context import Context, pass_context
 from calendar_daemon.config.settings import database_url
 from calendar_daemon.daemon import EarlyStop, bind_address, listen, serve
-from calendar_daemon.ops.allocator import limit_malloc_arenas
+from calendar_daemon.ops.allocator import fix_mmap_threshold, limit_malloc_arenas
 from calendar_daemon.ops.logs import daemon_logging
 from calendar_daemon.store.db import open_configured
 from calendar_daemon.store.schema import current_revision, ensure_schema
@@ -30,6 +30,7 @@ def run(obj: Context, host: str | None, port: int | None, migrate: bool) -> None
     daemon_logging()
     early = EarlyStop()  # from here a stop or reload signal is remembered, not fatal
     limit_malloc_arenas()  # before the daemon starts its threads
+    fix_mmap_threshold()
     listener = listen(*bind_address(obj.config, host, port))  # a taken port stops here, before the database and seeds
     try:
         # The whole configuration is checked (channel URLs and their ${ENV} secrets too) before the

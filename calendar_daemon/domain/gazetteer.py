@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from calendar_daemon.domain.documents import safe_load
 from calendar_daemon.domain.vocabulary import Category
 from calendar_daemon.exceptions import ConfigError
 
@@ -59,7 +60,7 @@ def _release(raw: dict[str, Any]) -> Release:
 def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
     """The gazetteer, read and checked once per process."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
         institutions = tuple(tuple(str(n) for n in group) for group in raw["institutions"])
         releases = tuple(_release(item) for item in raw["releases"])
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:

@@ -31,6 +31,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from calendar_daemon.domain.lazy_calendars import holiday_package
+
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
@@ -95,13 +97,13 @@ def get_exchange(code: str) -> Exchange:
         raise ValueError(f"unknown exchange {code!r}; known codes: {', '.join(known)}") from None
 
 
-# The holiday libraries (~3 MB of a process's memory) are imported when a trading day is first
-# asked about, not by everything that imports this module for the exchange table (the alert planner).
+# The holiday libraries (~3 MB of a process's memory, with only these markets' modules: see
+# lazy_calendars) are imported when a trading day is first asked about, not by everything that
+# imports this module for the exchange table (the alert planner).
 @cache
 def _calendar(mic: str) -> HolidayBase:
-    import holidays
-
-    return holidays.financial_holidays(mic)
+    calendar: HolidayBase = holiday_package().financial_holidays(mic)
+    return calendar
 
 
 def _chinese_calendar() -> ModuleType:
@@ -113,9 +115,8 @@ def _chinese_calendar() -> ModuleType:
 
 @cache
 def _statutory_holidays(year: int) -> HolidayBase:
-    import holidays  # lazy, as in _calendar
-
-    return holidays.country_holidays("CN", years=year, observed=False)
+    calendar: HolidayBase = holiday_package().country_holidays("CN", years=year, observed=False)
+    return calendar
 
 
 def _statutory_holiday(d: date) -> str | None:

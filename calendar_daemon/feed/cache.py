@@ -38,8 +38,9 @@ from datetime import datetime, timedelta
 
 from calendar_daemon.domain.vocabulary import STATUSES
 from calendar_daemon.feed.body import DEFAULT_MAX_BODY_MEMORY, MEBIBYTE, Body, BodyFiles, body_bytes, body_chunks
+from calendar_daemon.feed.columns import Entry
 from calendar_daemon.feed.render import DEFAULT_NAME, DEFAULT_REFRESH_MINUTES, calendar_header
-from calendar_daemon.feed.table import BlockTable, Entry, TableBuilder
+from calendar_daemon.feed.table import BlockTable, TableBuilder
 from calendar_daemon.feed.vevent import FEED_LOCALE, render_vevent
 from calendar_daemon.store.events import EventFilter, EventStore
 from calendar_daemon.store.models import Event
@@ -315,7 +316,7 @@ class FeedCache:
         version = self.sync()
         with self._lock:
             if self._regions[0] != version:
-                self._regions = (version, frozenset(self.table.region))
+                self._regions = (version, self.table.regions())
             return self._regions[1]
 
     def filtered(self, flt: EventFilter) -> FeedBody:

@@ -9,136 +9,70 @@ the fields a feed filter reads. Text is not kept: a text query asks the store
 (:meth:`EventStore.text_matches`). A body above ``[feed] max_body_memory_mb`` lives in an unlinked
 temporary file (:mod:`calendar_daemon.feed.body`).
 
-A table is never changed once built. A change makes a new table with :class:`TableBuilder`, copying
-unchanged runs of blocks out of the old body (as slices, or file to file by the kernel) and adding
-the newly rendered blocks where they belong in the order, so an edit costs one copy of the body plus
-the edited blocks, not a re-join of 100,000 small objects. A filtered body is joined from runs of
-the unfiltered one.
+A change writes a new body, copying unchanged runs of blocks out of the old one (as slices, or file
+to file by the kernel) and adding the newly rendered blocks where they belong in the order, so an
+edit costs one copy of the body plus the edited blocks, not a re-join of 100,000 small objects. The
+old body is left as it is (a response may still be streaming it). The columns are changed in place,
+one column at a time, under the cache's lock, which every reader of them holds: an edit of a
+million-event table holds one column twice at most, not the whole table, and an edit of a few events
+changes the two widest columns (UID text and digests, ~32 MB each at a million) where they are. Category, region, status
+and entities are codes into a :class:`~calendar_daemon.feed.columns.Vocabulary` shared by the
+cache's tables (:mod:`calendar_daemon.feed.columns`). A filtered body is joined from runs of the
+unfiltered one.
 """
 
 from __future__ import annotations
 
-import hashlib
-import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from itertools import accumulate, pairwise
+from datetime import datetime
+from itertools import pairwise
 
 from calendar_daemon.feed.body import Body, BodyFiles
+from calendar_daemon.feed.columns import (
+    DIGEST_SIZE,
+    PLAIN_COLUMNS,
+    SEPARATOR,
+    Columns,
+    Entry,
+    Vocabulary,
+    append_entry,
+    entry_values,
+    extend_from,
+    extend_offsets,
+    extend_plain,
+    extend_uids,
+    from_micros,
+    to_micros,
+)
 from calendar_daemon.feed.render import FOOTER
 from calendar_daemon.store.events import EventFilter
-from calendar_daemon.store.models import Event
 
-SEPARATOR = b"\n"  # between UIDs in BlockTable.uid_text; records.py forbids whitespace in a UID
-DIGEST_SIZE = hashlib.sha256().digest_size
-_UNIX = datetime(1970, 1, 1)
-_MICROSECOND = timedelta(microseconds=1)
+SPLICE_LIMIT = 64  # changes up to which an edit changes the widest columns in place (each a move of the column's tail)
 
 
-def to_micros(value: datetime) -> int:
-    """A naive UTC datetime (an aware one is converted) as microseconds since 1970: sortable, 8 bytes."""
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return (value - _UNIX) // _MICROSECOND
-
-
-def from_micros(value: int) -> datetime:
-    return _UNIX + timedelta(microseconds=value)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One event's rendered block and what the table keeps of it."""
-
-    uid: str
-    block: bytes
-    digest: bytes
-    sort_start: int  # microseconds, see to_micros
-    sort_end: int
-    updated: int
-    revision: int
-    importance: int
-    category: str
-    region: str
-    status: str
-    entities: tuple[str, ...]
-
-    @classmethod
-    def of(cls, event: Event, block: bytes) -> Entry:
-        return cls(
-            uid=event.uid, block=block, digest=hashlib.sha256(block).digest(),
-            sort_start=to_micros(event.sort_start), sort_end=to_micros(event.sort_end),
-            updated=to_micros(event.updated_at), revision=event.revision, importance=event.importance,
-            # Interned: a few distinct values shared by every event, one pointer each.
-            category=sys.intern(event.category), region=sys.intern(event.region), status=sys.intern(event.status),
-            entities=tuple(sys.intern(e) for e in event.entities),
-        )  # fmt: skip
-
-    @property
-    def key(self) -> tuple[int, str]:
-        return (self.sort_start, self.uid)
-
-
-class TableBuilder:
+class TableBuilder(Columns):
     """Appends blocks (new ones, or runs copied from another table) in feed order into a new table."""
 
-    def __init__(self, header: bytes, files: BodyFiles, expected_size: int | None = None) -> None:
+    def __init__(self, header: bytes, files: BodyFiles, expected_size: int | None = None, vocabulary: Vocabulary | None = None) -> None:
         self.header = header
         self.files = files
+        self.vocabulary = vocabulary or Vocabulary()
         self._body = files.writer(expected_size)  # in memory or a file (feed_body)
         self._body.write(header)
-        # Every UID in UTF-8, each followed by a newline (which a UID cannot hold), so b"\nUID\n"
-        # finds one: ~26 bytes an event instead of a str object and a pointer (~88).
-        self.uid_text = bytearray(SEPARATOR)
-        self.uid_lengths = array("I")  # with the separator
-        self.lengths = array("I")
-        self.digests = bytearray()
-        self.sort_start, self.sort_end, self.updated, self.revision = array("q"), array("q"), array("q"), array("q")
-        self.importance = array("b")
-        self.category: list[str] = []
-        self.region: list[str] = []
-        self.status: list[str] = []
-        self.entities: list[tuple[str, ...]] = []
+        self._empty_columns(len(header))
 
     def add(self, entry: Entry) -> None:
         self._body.write(entry.block)
-        uid = entry.uid.encode()
-        self.uid_text += uid
-        self.uid_text += SEPARATOR
-        self.uid_lengths.append(len(uid) + 1)
-        self.lengths.append(len(entry.block))
-        self.digests += entry.digest
-        self.sort_start.append(entry.sort_start)
-        self.sort_end.append(entry.sort_end)
-        self.updated.append(entry.updated)
-        self.revision.append(entry.revision)
-        self.importance.append(entry.importance)
-        self.category.append(entry.category)
-        self.region.append(entry.region)
-        self.status.append(entry.status)
-        self.entities.append(entry.entities)
+        append_entry(self, entry, self.vocabulary)
 
     def copy(self, table: BlockTable, start: int, stop: int) -> None:
         """Append ``table``'s events ``start`` to ``stop`` (exclusive) as they are."""
         if start >= stop:
             return
         self._body.copy(table.body, table.starts[start], table.starts[stop])
-        self.uid_text += memoryview(table.uid_text)[table.uid_starts[start] : table.uid_starts[stop]]
-        self.uid_lengths += table.uid_lengths[start:stop]
-        self.lengths += table.lengths[start:stop]
-        self.digests += table.digests[start * DIGEST_SIZE : stop * DIGEST_SIZE]
-        self.sort_start += table.sort_start[start:stop]
-        self.sort_end += table.sort_end[start:stop]
-        self.updated += table.updated[start:stop]
-        self.revision += table.revision[start:stop]
-        self.importance += table.importance[start:stop]
-        self.category += table.category[start:stop]
-        self.region += table.region[start:stop]
-        self.status += table.status[start:stop]
-        self.entities += table.entities[start:stop]
+        extend_from(self, table, start, stop)
 
     def finish(self, *, ordered: bool = False) -> BlockTable:
         """The table, in feed order: reordered here if the blocks were added out of order, unless the
@@ -149,7 +83,7 @@ class TableBuilder:
         if ordered or table.in_order():
             return table
         # The store's order differed from ours (a database collation): copy the runs into place.
-        builder = TableBuilder(self.header, self.files, len(table.body))
+        builder = TableBuilder(self.header, self.files, len(table.body), self.vocabulary)
         for start, stop in runs(sorted(range(len(table)), key=table.key)):
             builder.copy(table, start, stop)
         return builder.finish(ordered=True)
@@ -168,29 +102,21 @@ def runs(indices: Iterable[int]) -> Iterable[tuple[int, int]]:
         yield start, stop
 
 
-class BlockTable:
+class BlockTable(Columns):
     """Cached events in feed order (start, then UID); see the module docstring."""
 
     def __init__(self, built: TableBuilder, body: Body) -> None:
         self.header = built.header
         self.files = built.files
+        self.vocabulary = built.vocabulary
         self.body = body
-        self.uid_text, self.uid_lengths = built.uid_text, built.uid_lengths  # never changed once built
-        self.uid_starts = array("I", accumulate(built.uid_lengths, initial=len(SEPARATOR)))
-        self.lengths = built.lengths
-        # starts[i] is where block i begins in the body; starts[len] where the footer begins.
-        self.starts = array("q", accumulate(built.lengths, initial=len(built.header)))
-        self.digests = built.digests  # never changed once the table is built
-        self.sort_start, self.sort_end = built.sort_start, built.sort_end
-        self.updated, self.revision, self.importance = built.updated, built.revision, built.importance
-        self.category, self.region, self.status, self.entities = built.category, built.region, built.status, built.entities
+        self.uid_text, self.uid_starts, self.starts, self.digests = built.uid_text, built.uid_starts, built.starts, built.digests
+        for name, _ in PLAIN_COLUMNS:
+            setattr(self, name, getattr(built, name))
 
     @classmethod
-    def empty(cls, header: bytes, files: BodyFiles) -> BlockTable:
-        return TableBuilder(header, files).finish()
-
-    def __len__(self) -> int:
-        return len(self.uid_lengths)
+    def empty(cls, header: bytes, files: BodyFiles, vocabulary: Vocabulary | None = None) -> BlockTable:
+        return TableBuilder(header, files, vocabulary=vocabulary).finish()
 
     def uid(self, index: int) -> str:
         return self.uid_text[self.uid_starts[index] : self.uid_starts[index + 1] - 1].decode()
@@ -207,6 +133,11 @@ class BlockTable:
 
     def in_order(self) -> bool:
         return all(a < b for a, b in pairwise(zip(self.sort_start, self.uids(), strict=True)))
+
+    def regions(self) -> frozenset[str]:
+        """The regions of the events in the table."""
+        names = self.vocabulary.regions.values
+        return frozenset(names[code] for code in set(self.region))
 
     def positions(self, uids: Collection[str]) -> dict[str, int]:
         """Where the events with these UIDs are (absent ones are left out).
@@ -227,31 +158,109 @@ class BlockTable:
     def with_changes(
         self, changed: Mapping[str, Entry], removed: Collection[str], positions: Mapping[str, int] | None = None
     ) -> BlockTable:
-        """A new table: ``changed`` entries added or replacing the old ones, ``removed`` UIDs gone.
+        """This table with ``changed`` entries added or replacing the old ones and ``removed`` UIDs gone.
 
         ``positions``: those of :meth:`positions` for the changed and removed UIDs, if already known.
+        The body is written anew (responses may still be streaming the old one); the columns are
+        replaced one at a time, so an edit of a million-event table holds one column twice at most,
+        not the whole table. The caller holds the cache's lock, which every reader of the columns takes.
         """
         if positions is None:
             positions = self.positions({*changed, *removed})
         gone = sorted(positions.values())
         if not changed and not gone:
             return self
-        builder = TableBuilder(self.header, self.files, len(self.body) + sum(len(e.block) for e in changed.values()))
+        plan: list[tuple[int, int] | Entry] = []  # runs of this table kept, and new entries, in order
+        places: list[tuple[int, Entry]] = []  # where each new entry goes, before which old event
         cursor = 0
         for entry in sorted(changed.values(), key=lambda e: e.key):
             place = bisect_left(range(len(self)), entry.key, key=self.key)
-            self._copy_kept(builder, cursor, place, gone)
-            builder.add(entry)
+            plan += self._kept(cursor, place, gone)
+            plan.append(entry)
+            places.append((place, entry))
             cursor = place
-        self._copy_kept(builder, cursor, len(self), gone)
-        return builder.finish(ordered=True)
+        plan += self._kept(cursor, len(self), gone)
+        writer = self.files.writer(len(self.body) + sum(len(e.block) for e in changed.values()))
+        writer.write(self.header)
+        for step in plan:
+            if isinstance(step, Entry):
+                writer.write(step.block)
+            else:
+                writer.copy(self.body, self.starts[step[0]], self.starts[step[1]])
+        writer.write(FOOTER)
+        body = writer.finish()
+        if len(places) + len(gone) <= SPLICE_LIMIT:
+            self._splice_wide(places, gone)
+        self._replace_columns(plan, spliced=len(places) + len(gone) <= SPLICE_LIMIT)
+        self.body = body
+        return self
 
-    def _copy_kept(self, builder: TableBuilder, start: int, stop: int, gone: Sequence[int]) -> None:
-        """Copy events ``start``..``stop`` except the positions in ``gone`` (sorted)."""
+    def _splice_wide(self, places: Sequence[tuple[int, Entry]], gone: Sequence[int]) -> None:
+        """Edit the two widest columns (UID text, digests: ~32 bytes an event each) in place: the old
+        events at ``gone`` out, the new entries in before the old events at their places. From the
+        end, so the old offsets of what is still to edit stay valid; at one index the old event goes
+        first, then the new ones, last first (each goes in front of the one after it)."""
+        edits: list[tuple[int, int, Entry | None]] = [(index, 1, None) for index in gone]
+        edits += [(place, 0, entry) for place, entry in places]
+        edits.sort(key=lambda edit: (edit[0], edit[1], edit[2].key if edit[2] is not None else (0, "")), reverse=True)
+        text, starts, digests = self.uid_text, self.uid_starts, self.digests
+        for index, _, entry in edits:
+            if entry is None:
+                del text[starts[index] : starts[index + 1]]
+                del digests[index * DIGEST_SIZE : (index + 1) * DIGEST_SIZE]
+            else:
+                text[starts[index] : starts[index]] = entry.uid.encode() + SEPARATOR
+                digests[index * DIGEST_SIZE : index * DIGEST_SIZE] = entry.digest
+
+    def _kept(self, start: int, stop: int, gone: Sequence[int]) -> list[tuple[int, int]]:
+        """Events ``start``..``stop`` except the positions in ``gone`` (sorted), as runs."""
+        kept = []
         for index in gone[bisect_left(gone, start) : bisect_left(gone, stop)]:
-            builder.copy(self, start, index)
+            if index > start:
+                kept.append((start, index))
             start = index + 1
-        builder.copy(self, start, stop)
+        if stop > start:
+            kept.append((start, stop))
+        return kept
+
+    def _replace_columns(self, plan: Sequence[tuple[int, int] | Entry], *, spliced: bool = False) -> None:
+        """Every column rebuilt from ``plan`` (runs of this table's events, and new entries), one
+        column at a time: each old column is dropped as soon as its new one is built. ``spliced``:
+        the UID text and the digests were already edited in place (:meth:`_splice_wide`)."""
+        values = [entry_values(step, self.vocabulary) if isinstance(step, Entry) else None for step in plan]
+        text, uid_starts = bytearray(SEPARATOR), array("I", [len(SEPARATOR)])
+        starts, digests = array("q", [len(self.header)]), bytearray()
+        for step in plan:
+            if isinstance(step, Entry):
+                if not spliced:
+                    text += step.uid.encode() + SEPARATOR
+                uid_starts.append(uid_starts[-1] + len(step.uid.encode()) + len(SEPARATOR))
+            elif spliced:
+                extend_offsets(uid_starts, self.uid_starts, *step)
+            else:
+                extend_uids(text, uid_starts, self, *step)
+        self.uid_starts = uid_starts
+        if not spliced:
+            self.uid_text = text
+        for step in plan:
+            if isinstance(step, Entry):
+                starts.append(starts[-1] + len(step.block))
+            else:
+                extend_offsets(starts, self.starts, *step)
+        self.starts = starts
+        if not spliced:
+            for step in plan:
+                digests += step.digest if isinstance(step, Entry) else memoryview(self.digests)[step[0] * DIGEST_SIZE : step[1] * DIGEST_SIZE]
+            self.digests = digests
+        for name, typecode in PLAIN_COLUMNS:
+            old, new = getattr(self, name), array(typecode)
+            for step, value in zip(plan, values, strict=True):
+                if value is None:
+                    assert not isinstance(step, Entry)
+                    extend_plain(new, old, *step)
+                else:
+                    new.append(value[name])
+            setattr(self, name, new)
 
     # -- reading ----------------------------------------------------------------------------
     def select(self, flt: EventFilter, text_matches: Collection[str] = ()) -> list[int]:
@@ -261,18 +270,20 @@ class BlockTable:
         The table holds no deleted events.
         """
         selected: Iterable[int] = range(len(self))
+        words = self.vocabulary
         if flt.categories:
-            categories = set(flt.categories)
+            categories = words.categories.codes_where(set(flt.categories).__contains__)
             selected = [i for i in selected if self.category[i] in categories]
         if flt.regions:
-            regions = {r.upper() for r in flt.regions}
+            regions = words.regions.codes_where({r.upper() for r in flt.regions}.__contains__)
             selected = [i for i in selected if self.region[i] in regions]
         if flt.min_importance is not None:
             least = flt.min_importance
             selected = [i for i in selected if self.importance[i] >= least]
         if flt.entities:
             wanted = {e.casefold() for e in flt.entities}
-            selected = [i for i in selected if not wanted.isdisjoint(e.casefold() for e in self.entities[i])]
+            naming = words.entities.codes_where(lambda names: not wanted.isdisjoint(e.casefold() for e in names))
+            selected = [i for i in selected if self.entities[i] in naming]
         if flt.start is not None:
             start = to_micros(flt.start)
             selected = [i for i in selected if self.sort_end[i] > start or self.sort_start[i] >= start]
@@ -282,7 +293,7 @@ class BlockTable:
         if flt.query:
             matching = {uid.encode() for uid in text_matches}
             selected = [i for i in selected if self.uid(i).encode() in matching]
-        statuses = set(flt.statuses)
+        statuses = words.statuses.codes_where(set(flt.statuses).__contains__)
         return [i for i in selected if self.status[i] in statuses]
 
     def digests_of(self, indices: Sequence[int]) -> bytes:

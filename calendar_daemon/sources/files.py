@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from calendar_daemon.domain.documents import SafeLoader
 from calendar_daemon.domain.limits import value_problem
 from calendar_daemon.domain.records import EventIn, EventRecord, SourceIn, normalize
 from calendar_daemon.exceptions import InputError
@@ -100,7 +101,7 @@ def _records_from_document(
 _TOO_DEEP = "nested too deeply to read (lists or mappings inside each other thousands of levels deep)"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):  # type: ignore[valid-type,misc]
     """The safe loader; a value YAML recognises but Python cannot hold (``2027-02-30``, an integer of
     thousands of digits) is a YAML error at its line instead of a bare ``ValueError``."""
 
@@ -128,6 +129,8 @@ def parse_yaml(text: str, source: str, default_timezone: str) -> list[EventRecor
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
+        if "maximum nesting depth" in problem:  # libyaml's own limit; the pure-Python parser recurses instead
+            raise InputError(_TOO_DEEP, source=source, where=where) from None
         raise InputError(f"invalid YAML: {problem}", source=source, where=where) from None
     except RecursionError:
         raise InputError(_TOO_DEEP, source=source) from None

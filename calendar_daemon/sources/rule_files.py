@@ -22,6 +22,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic import ValidationError as PydanticValidationError
 
 from calendar_daemon.domain.dates import parse_datetime
+from calendar_daemon.domain.documents import safe_load
 from calendar_daemon.domain.vocabulary import AUTHORITIES, CATEGORIES, Authority
 from calendar_daemon.sources.recurrence import RecurrenceError, RecurringRule, Source, naive_local
 from calendar_daemon.sources.rule_moves import check_moves, parse_moves
@@ -327,7 +328,7 @@ def load_recurring(path: str | Path) -> list[RecurringRule]:
     """Read and validate a rule file; errors name the file, the rule uid and the problem."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RecurrenceError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:

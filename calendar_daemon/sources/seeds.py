@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from calendar_daemon.config.settings import Config
+from calendar_daemon.domain.documents import safe_load
 from calendar_daemon.domain.records import EventRecord, normalize
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.recurrence import expand
@@ -76,7 +77,7 @@ def recurring_ics(files: list[Path]) -> list[Path]:
 def is_rule_file(path: Path) -> bool:
     """A recurrence-rule file has a top-level ``rules`` list (event files have ``events``)."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return False  # the event loader reports the problem with its position
     return isinstance(document, dict) and "rules" in document
