@@ -68,10 +68,12 @@ def _starts(event: Event, lead: str, now: datetime, locale: str) -> str:
     if event.start_at is None:
         return t(locale, "starts", lead=duration_words(lead, locale))
     left = event.start_at - now
-    minutes = format_duration(timedelta(minutes=max(round(abs(left.total_seconds()) / 60), 1)))
+    seconds = abs(left.total_seconds())
+    span = timedelta(seconds=max(round(seconds), 1)) if seconds < 60 else timedelta(minutes=round(seconds / 60))
+    words = duration_words(format_duration(span), locale)
     if left >= timedelta(0):
-        return t(locale, "starts", lead=duration_words(minutes, locale))
-    return t(locale, "started", ago=duration_words(minutes, locale))
+        return t(locale, "starts", lead=words)
+    return t(locale, "started", ago=words)
 
 
 def render_alert(
@@ -90,7 +92,10 @@ def render_alert(
         f"{t(locale, 'source')}: {source_text(event)}",
     ]
     if lead[:1].isdigit() and event.precision == Precision.DATETIME.value:
-        lines.insert(1, _starts(event, lead, now, locale) if late and now is not None else t(locale, "starts", lead=duration_words(lead, locale)))
+        # A late alert, or one whose retry went out after its event began, says how things stand when sent.
+        began = now is not None and event.start_at is not None and event.start_at <= now
+        lines.insert(1, _starts(event, lead, now, locale) if (late or began) and now is not None
+                     else t(locale, "starts", lead=duration_words(lead, locale)))  # fmt: skip
     if late:
         lines.insert(0, t(locale, "late", due=format_instant(due_at, display_zone)))
     if event.description:
