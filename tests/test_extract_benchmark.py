@@ -11,6 +11,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 from calendar_daemon.sources.extract.candidate import Candidate
 from tests.extract_scoring import CONFIDENT, Score, score_article
 from tests.helpers import REPO_ROOT
@@ -114,6 +116,25 @@ def test_benchmark_scores_one_part_without_the_other_parts_texts(tmp_path: Path)
     pairs = bench.load_pairs(args)
     assert [lab["id"] for _, lab in pairs] == ["D1"]
     assert [lab["id"] for lab in bench.load_labels_only(labels_file, "blind")] == ["B1"]
+
+
+def test_a_missing_text_stops_the_run_unless_skipped_and_then_it_is_named(
+    tmp_path: Path, capsys: Any,
+) -> None:  # fmt: skip
+    bench = _bench()
+    labels = {"articles": [
+        {"id": "D1", "file": "d1.txt", "split": "dev", "events": []},
+        {"id": "D2", "file": "d2.txt", "split": "dev", "events": [{"category": "macro_data"}] * 3},
+    ]}  # fmt: skip
+    labels_file = tmp_path / "labels.json"
+    labels_file.write_text(json.dumps(labels), encoding="utf-8")
+    (tmp_path / "d1.txt").write_text("下周一公布数据\n", encoding="utf-8")  # d2.txt could not be rebuilt
+    argv = ["--articles", str(tmp_path), "--labels", str(labels_file), "--split", "dev"]
+    with pytest.raises(SystemExit, match=r"missing d2\.txt"):
+        bench.load_pairs(bench.parse_args(argv))
+    pairs = bench.load_pairs(bench.parse_args([*argv, "--skip-missing"]))
+    assert [lab["id"] for _, lab in pairs] == ["D1"]
+    assert "without d2.txt (3 labels)" in capsys.readouterr().err
 
 
 def test_verbose_listing_cuts_long_strings() -> None:
