@@ -46,3 +46,17 @@ def test_a_later_mention_of_the_timed_day_is_the_same_event() -> None:
     """The sentence after the timed release talks about the same publisher on that weekday: one event."""
     got = starts("周三:美联储将在美东时间1400公布12月政策会议的纪要。美联储官员在此次会议上投票决定第三次加息。")
     assert [start for start, _ in got] == ["2026-12-09T14:00-05:00"]
+
+
+def test_one_instant_in_two_zones_is_one_event() -> None:
+    """'美東時間…下午2時（台灣時間…凌晨3時）': the same moment said twice, in New York and in Taipei."""
+    text = ("美股前瞻\n鉅亨網 2026-12-05 09:00\n\n"
+            "美國聯準會將在美東時間12月9日下午2時（台灣時間12月10日凌晨3時）公布利率決策。\n")
+    got = extract(text, datetime.fromisoformat("2026-12-05T09:00+08:00"))
+    assert [(c.start, c.timezone) for c in got] == [("2026-12-09T14:00-05:00", "America/New_York")]
+
+
+def test_taiwan_time_names_the_taipei_zone() -> None:
+    text = "美股前瞻\n鉅亨網 2026-12-05 09:00\n\n美國聯準會將在台灣時間12月10日晚間9時45分公布利率決策。\n"
+    [cand] = extract(text, datetime.fromisoformat("2026-12-05T09:00+08:00"))
+    assert (cand.start, cand.timezone) == ("2026-12-10T21:45+08:00", "Asia/Taipei")

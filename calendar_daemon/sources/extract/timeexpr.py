@@ -87,7 +87,7 @@ ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "�
          "纽约时间": "America/New_York", "本港时间": "Asia/Hong_Kong", "香港时间": "Asia/Hong_Kong",
          "东京时间": "Asia/Tokyo", "日本时间": "Asia/Tokyo", "伦敦时间": "Europe/London",
          "英国时间": "Europe/London", "欧洲中部时间": "Europe/Berlin", "台北时间": "Asia/Taipei",
-         "新加坡时间": "Asia/Singapore", "格林尼治时间": "UTC", "美西时间": "America/Los_Angeles",
+         "台湾时间": "Asia/Taipei", "新加坡时间": "Asia/Singapore", "格林尼治时间": "UTC", "美西时间": "America/Los_Angeles",
          "美国中部时间": "America/Chicago"}
 RE_ZONE = re.compile("|".join(sorted(ZONES, key=len, reverse=True)))
 RE_TOD = re.compile(r"(?P<p>凌晨|早上|早晨|清晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|今晚|今晨)?\s*"
