@@ -60,3 +60,11 @@ def test_taiwan_time_names_the_taipei_zone() -> None:
     text = "美股前瞻\n鉅亨網 2026-12-05 09:00\n\n美國聯準會將在台灣時間12月10日晚間9時45分公布利率決策。\n"
     [cand] = extract(text, datetime.fromisoformat("2026-12-05T09:00+08:00"))
     assert (cand.start, cand.timezone) == ("2026-12-10T21:45+08:00", "Asia/Taipei")
+
+
+def test_a_zone_in_brackets_after_a_half_day_clock_is_that_clocks_zone() -> None:
+    """'上午10:00(东部标准时间)': the half-day word sets the hour, the bracket the zone."""
+    assert starts("12月8日上午10:00(东部标准时间),美国公布11月JOLTS职位空缺。") == [
+        ("2026-12-08T10:00-05:00", "美国公布11月JOLTS职位空缺")]
+    [(start, _)] = starts("12月9日下午2:00(东部标准时间),美联储公布褐皮书。")
+    assert start == "2026-12-09T14:00-05:00"

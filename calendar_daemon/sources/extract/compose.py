@@ -44,6 +44,7 @@ _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
 _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
 _FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
+_CN_ZONE_TAIL = re.compile(rf"\s*[(（]\s*(?P<zw>{RE_ZONE.pattern})\s*[)）]")
 _RESPECTIVELY = re.compile(r"\s*,?\s*(?:respectively|分别)", re.IGNORECASE)
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 # "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day.
@@ -227,6 +228,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         ztail = _EN_ZONE_TAIL.match(text, end)
         if ztail:
             zone, end = EN_ZONES[ztail[1]], ztail.end()
+        elif zbr := _CN_ZONE_TAIL.match(text, end):  # "上午10:00(东部标准时间)"
+            zone, end = ZONES[zbr["zw"]], zbr.end()
     else:
         window = text[pos:pos + 8]
         lead = re.match(r"\s*,?\s*(?:at|@)?\s*", window)

@@ -83,7 +83,8 @@ RE_NOW = re.compile(r"从现在|从今天|即日|今后|从目前")
 RE_BARE_DAY = re.compile(r"\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号]")
 RE_CONNECT = re.compile(r"\s*(?:起\s*)?(?:至|到|-|—|–|~|－)\s*")  # "6月19日起至6月24日" is a range too
 
-ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "美国东部时间": "America/New_York",
+ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "美国东部时间": "America/New_York", "东部标准时间": "America/New_York",
+         "东部夏令时间": "America/New_York",
          "纽约时间": "America/New_York", "本港时间": "Asia/Hong_Kong", "香港时间": "Asia/Hong_Kong",
          "东京时间": "Asia/Tokyo", "日本时间": "Asia/Tokyo", "伦敦时间": "Europe/London",
          "英国时间": "Europe/London", "欧洲中部时间": "Europe/Berlin", "台北时间": "Asia/Taipei",
