@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from calendar_daemon.domain.aliases import canonical_entity
 
@@ -138,8 +138,12 @@ class Findings:
     in_headline: bool = False
 
     def add(self, c: Candidate, scope: str, pos: int) -> None:
-        key = (c.category, c.start, c.end, c.region)
-        for old in self.index.get(key, []):
+        # one instant written in two zones ("美东时间9日下午2时(台湾时间10日凌晨3时)") is one event
+        start = datetime.fromisoformat(c.start).astimezone(UTC).isoformat() if c.precision == "datetime" else c.start
+        key = (c.category, start, c.end, c.region)
+        # a later mention of the day of a timed event ("周三…14:00公布纪要", then "周三…官员") is that event
+        timed = (c.category, c.start[:10], "clock", c.region) if c.precision == "date" and c.end == c.start else None
+        for old in self.index.get(key, []) + (self.index.get(timed, []) if timed else []):
             if old.cand.release and c.release and old.cand.release != c.release:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
@@ -149,6 +153,8 @@ class Findings:
         f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.search(scope) is not None)
         self.found.append(f)
         self.index.setdefault(key, []).append(f)
+        if c.precision == "datetime":
+            self.index.setdefault((c.category, c.start[:10], "clock", c.region), []).append(f)
 
 
 def merge_into(kept: Candidate, other: Candidate) -> None:

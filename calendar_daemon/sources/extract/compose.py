@@ -44,6 +44,7 @@ _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
 _EARLY_POST = re.compile(r"^\s*(?:早些时候|上半段|稍早)")
 _FROM_PRE = re.compile(r"(?:从|自|由|\bfrom|\bbetween)\s*$", re.IGNORECASE)
 _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
+_CN_ZONE_TAIL = re.compile(rf"\s*[(（]\s*(?P<zw>{RE_ZONE.pattern})\s*[)）]")
 _RESPECTIVELY = re.compile(r"\s*,?\s*(?:respectively|分别)", re.IGNORECASE)
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 # "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day.
@@ -227,6 +228,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         ztail = _EN_ZONE_TAIL.match(text, end)
         if ztail:
             zone, end = EN_ZONES[ztail[1]], ztail.end()
+        elif zbr := _CN_ZONE_TAIL.match(text, end):  # "上午10:00(东部标准时间)"
+            zone, end = ZONES[zbr["zw"]], zbr.end()
     else:
         window = text[pos:pos + 8]
         lead = re.match(r"\s*,?\s*(?:at|@)?\s*", window)
@@ -318,6 +321,9 @@ def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
 _SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|于|在)?\s*(?=\S{0,3}\d)|(?<=[,;:])\s*"
                            r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*\d))" + RE_TOD.pattern)
 
+# A clock after a Chinese zone word, away from any date: "周三,美联储将在美东时间14:00公布纪要".
+_CN_ZONED_TOD = re.compile(rf"(?P<zw>{RE_ZONE.pattern})\s*" + RE_TOD.pattern)
+
 
 def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
     """"The ECB meets next Thursday, with the rate decision at 2:15 p.m. CET": when the text has one
@@ -331,8 +337,11 @@ def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeM
     got: tuple[tuple[int, int], str | None] | None = None
     zoned = [m for m in RE_TIME.finditer(text) if (m["z"] or m["z2"] or m["z3"] or m["z4"])
              and not any(t.start <= m.start() < t.end for t in times)]
+    cn_zoned = [m for m in _CN_ZONED_TOD.finditer(text) if not any(t.start <= m.start() < t.end for t in times)]
     if zoned:
         got = en_time(zoned[0])
+    elif cn_zoned and (hm := time_of_day(cn_zoned[0])):
+        got = (hm, ZONES[cn_zoned[0]["zw"]])
     elif (later := _SAME_DAY_TOD.search(text, times[plain[0]].end)) is not None:  # "…9月17日召开,会后于下午4时30分…"
         hm = time_of_day(later)
         got = (hm, a.tz) if hm else None

@@ -130,6 +130,8 @@ _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t
                        r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
 
 
+# A four-digit clock right after a zone word ("美东时间1400公布", "北京时间0830"): hours and minutes.
+_ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d年月日号%.:：])")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
@@ -160,7 +162,7 @@ def normalize(text: str) -> str:
         folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
     folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
     folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
-    folded = _TICKER_NOTE.sub(r"(\1)", folded)
+    folded = _TICKER_NOTE.sub(r"(\1)", _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded))
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)

@@ -83,11 +83,12 @@ RE_NOW = re.compile(r"从现在|从今天|即日|今后|从目前")
 RE_BARE_DAY = re.compile(r"\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号]")
 RE_CONNECT = re.compile(r"\s*(?:起\s*)?(?:至|到|-|—|–|~|－)\s*")  # "6月19日起至6月24日" is a range too
 
-ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "美国东部时间": "America/New_York",
+ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "美国东部时间": "America/New_York", "东部标准时间": "America/New_York",
+         "东部夏令时间": "America/New_York",
          "纽约时间": "America/New_York", "本港时间": "Asia/Hong_Kong", "香港时间": "Asia/Hong_Kong",
          "东京时间": "Asia/Tokyo", "日本时间": "Asia/Tokyo", "伦敦时间": "Europe/London",
          "英国时间": "Europe/London", "欧洲中部时间": "Europe/Berlin", "台北时间": "Asia/Taipei",
-         "新加坡时间": "Asia/Singapore", "格林尼治时间": "UTC", "美西时间": "America/Los_Angeles",
+         "台湾时间": "Asia/Taipei", "新加坡时间": "Asia/Singapore", "格林尼治时间": "UTC", "美西时间": "America/Los_Angeles",
          "美国中部时间": "America/Chicago"}
 RE_ZONE = re.compile("|".join(sorted(ZONES, key=len, reverse=True)))
 RE_TOD = re.compile(r"(?P<p>凌晨|早上|早晨|清晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|今晚|今晨)?\s*"
