@@ -170,6 +170,8 @@ def test_metrics_and_healthz_after_sent_failed_late_and_missed_alerts(tmp_path: 
             wait_until(lambda: {r.status for r in ledger_rows(store) if r.kind == "alert" and r.channel == "hook"}
                        <= {"sent", "late", "missed"})  # fmt: skip
             # "down" used up its one attempt, but its alert is retried while within grace (5 min): not failed.
+            # The receiver counts its refusal before the daemon writes the attempt down: wait for the write.
+            wait_until(lambda: [r.attempts for r in ledger_rows(store) if r.channel == "down"] >= [1])
             (retried,) = [r for r in ledger_rows(store) if r.channel == "down"]
             assert retried.status in ("planned", "sending") and retried.attempts >= 1
             for _ in range(3):
