@@ -387,3 +387,44 @@ def test_conflicting_values_read_as_dates_in_words_on_the_event_page(tmp_path: P
     assert "Thu 29 Jan 2026 03:00 Beijing (UTC+08:00) · Wed 28 Jan 2026 14:00 New York (UTC−05:00)" in section
     assert "Fri 30 Jan 2026 03:00 Beijing (UTC+08:00)" in section and "Tue 27 Jan 2026" in section
     assert "= 2026-01-29 19:00 UTC" not in section and "(date)" not in section
+
+
+def test_conflict_values_are_said_from_their_parts_in_the_page_locale(tmp_path: Path) -> None:
+    """Entries as intake records them keep the value's parts: the Chinese page says an instant, a day and
+    a quarter in Chinese, in the display zone and the source's own zone; an old entry (words only) still
+    reads as a date."""
+    from fastapi.testclient import TestClient
+
+    from calendar_daemon.config.settings import parse_config
+    from calendar_daemon.domain.records import normalize
+    from calendar_daemon.feed.cache import FeedCache
+    from calendar_daemon.intake.submit import submit
+    from calendar_daemon.store.db import open_engine
+    from calendar_daemon.store.events import EventStore
+    from calendar_daemon.web.app import create_app
+    from calendar_daemon.web.state import AppState
+
+    store = EventStore(open_engine(f"sqlite:///{tmp_path / 'parts.db'}"))
+    store.initialise()
+    conflicts = [
+        {"source": "Fed (official)", "authority": "official", "followed": True, "precision": "datetime",
+         "value": "2026-01-28 14:00 America/New_York = 2026-01-28 19:00 UTC",
+         "start_at": "2026-01-28T19:00:00", "timezone": "America/New_York", "start_date": None, "end_date": None},
+        {"source": "某报 (news)", "authority": "news", "followed": False, "precision": "date",
+         "value": "2026-01-29 (date)", "start_at": None, "start_date": "2026-01-29", "end_date": "2026-01-29",
+         "timezone": "Asia/Shanghai"},
+        {"source": "Wire (news)", "authority": "news", "followed": False, "precision": "quarter",
+         "value": "2026 Q1 (quarter)", "start_at": None, "start_date": "2026-01-01", "end_date": "2026-03-31",
+         "timezone": "UTC"},
+        {"source": "Old desk (news)", "value": "2026-01-27 (date)", "followed": False},
+    ]  # fmt: skip
+    submit(store, [normalize({"uid": "fed-parts@test", "title": "FOMC statement", "category": "central_bank",
+                              "start": "2026-01-28T14:00:00", "timezone": "America/New_York",
+                              "extra": {"conflicts": conflicts}})], origin="api")  # fmt: skip
+    config = parse_config({"display": {"locale": "zh-CN", "timezone": "Asia/Shanghai"}}, "test")
+    client = TestClient(create_app(AppState(config, store, FeedCache(store, poll_seconds=0))))
+    section = client.get("/events/fed-parts@test").text.split('class="conflicts"', 1)[1].split("</section>", 1)[0]
+    assert "2026年1月29日 周四 03:00 北京时间 (UTC+8) · 2026年1月28日 周三 14:00 纽约时间 (UTC−5)" in section
+    assert "某报 (新闻)" in section and "2026年1月29日" in section
+    assert "2026年第一季度" in section and "(quarter)" not in section and "Q1" not in section
+    assert "2026年1月27日" in section and "(date)" not in section and "= 2026-01-28 19:00 UTC" not in section

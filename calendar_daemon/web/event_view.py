@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.i18n import labels
-from calendar_daemon.i18n.conflicts import conflict_source_text, stored_conflicts
+from calendar_daemon.i18n.conflicts import conflict_source_text, conflict_value_text, stored_conflicts
 from calendar_daemon.i18n.moments import date_text, instant_text, zone_label
 from calendar_daemon.i18n.terms import term
 from calendar_daemon.store.models import Event
@@ -27,9 +27,9 @@ _STORED_DAYS = re.compile(r"^(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))? \(d
 
 
 def conflict_value(value: str, display_zone: str, locale: str) -> str:
-    """A source's stored value ("2026-01-30 03:00 Asia/Shanghai = 2026-01-29 19:00 UTC", "2026-03-02
-    (date)") as the page reads dates: in words, in the display zone and the source's own zone. A value
-    of another shape (a coarse period) is shown as stored."""
+    """The stored words of an entry recorded before conflicts kept their parts ("2026-01-30 03:00
+    Asia/Shanghai = 2026-01-29 19:00 UTC", "2026-03-02 (date)") as the page reads dates: in words, in the
+    display zone and the source's own zone. A value of another shape (a coarse period) is shown as stored."""
     if match := _STORED_INSTANT.match(value):
         try:
             zone = ZoneInfo(match[2])
@@ -43,9 +43,24 @@ def conflict_value(value: str, display_zone: str, locale: str) -> str:
     return value
 
 
+def conflict_entry_value(conflict: dict[str, object], display_zone: str, locale: str) -> str:
+    """One source's value as the page says it: from the entry's parts where it keeps them (an instant in
+    the display zone and the source's own zone; days or a period in words), else from its stored words."""
+    start_at, zone = conflict.get("start_at"), conflict.get("timezone")
+    if isinstance(start_at, str) and isinstance(zone, str):
+        try:
+            ZoneInfo(zone)
+            return _instants(datetime.fromisoformat(start_at).replace(tzinfo=None), display_zone, zone, locale)
+        except (ValueError, ZoneInfoNotFoundError):
+            pass  # a damaged entry: its stored words
+    elif isinstance(conflict.get("start_date"), str):
+        return conflict_value_text(conflict, locale)
+    return conflict_value(str(conflict.get("value", "?")), display_zone, locale)
+
+
 def _conflicts(event: Event, display_zone: str, locale: str) -> list[dict[str, str]]:
     return [
-        {"source": conflict_source_text(c, locale), "value": conflict_value(str(c.get("value", "?")), display_zone, locale)}
+        {"source": conflict_source_text(c, locale), "value": conflict_entry_value(c, display_zone, locale)}
         for c in stored_conflicts(event.extra)
     ]
 
