@@ -70,3 +70,30 @@ def test_a_failed_attempt_is_recorded_too_and_other_database_errors_are_not_wait
         ledger.mark_sent(row_id, "a:1", NOW, late=False)
     assert len(pauses) == before
 
+
+
+def test_a_long_lock_is_waited_out_with_growing_pauses_and_a_warning_about_once_a_minute(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "calendar.db"
+    engine = open_engine(f"sqlite:///{path}", busy_timeout_ms=50)
+    EventStore(engine).initialise()
+    blocker = sqlite3.connect(path, timeout=0, isolation_level=None)
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        if len(pauses) == 35:  # the other writer lets go after about a minute and ten seconds
+            blocker.commit()
+
+    ledger = Ledger(engine, sleep=pause)
+    ledger.insert_planned([PlannedAlert("nfp", 1, "all", "10m", "desk", NOW, NOW + timedelta(minutes=10))], NOW)
+    [row] = ledger.claim("a:1", NOW, timedelta(seconds=60), 10)
+    blocker.execute("BEGIN IMMEDIATE")
+    with caplog.at_level("WARNING", logger="calendar_daemon.alerts.ledger"):
+        assert ledger.mark_sent(row.id or 0, "a:1", NOW, late=False)
+    assert pauses[:4] == [0.2, 0.5, 1.0, 2.0] and set(pauses[4:]) == {2.0} and len(pauses) == 35
+    warnings = [r.getMessage() for r in caplog.records if "locked by another writer" in r.getMessage()]
+    assert [w.rsplit("(", 1)[1] for w in warnings] == ["0 s so far)", "56 s so far)"]  # 0.2 + 0.5 + 1 + 27 × 2
+    [stored] = ledger.rows()
+    assert stored.status == "sent"

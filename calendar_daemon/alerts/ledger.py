@@ -40,6 +40,7 @@ MAX_BACKOFF_SECONDS = 3600.0
 INTERRUPTED = "interrupted: the process sending it stopped before recording the outcome"
 NOTICE_KINDS = ("moved", "cancelled")
 LOCKED_RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0)  # between tries to record an outcome while another writer holds SQLite
+LOCKED_LOG_EVERY = 30  # tries between two warnings about it: about a minute at the longest pause
 
 
 def was_tried(row: AlertRow) -> bool:
@@ -234,7 +235,7 @@ class Ledger:
         waited out. No other sender can claim the row meanwhile: a claim is a write too."""
         t = self.table
         statement = update(t).where(t.c.id == row_id, t.c.claimed_by == token, t.c.status == "sending").values(**values)
-        waited = 0.0
+        tries, waited = 0, 0.0
         while True:
             try:
                 with self.engine.begin() as conn:
@@ -243,12 +244,12 @@ class Ledger:
             except OperationalError as exc:
                 if not _locked(exc):
                     raise
-                pause = LOCKED_RETRY_SECONDS[min(int(waited // 5), len(LOCKED_RETRY_SECONDS) - 1)]
-                if waited == 0.0 or int(waited) // 60 != int(waited + pause) // 60:
+                if tries % LOCKED_LOG_EVERY == 0:  # the first time, then about once a minute
                     logger.warning("alert %s: the database is locked by another writer; waiting to record its outcome "
                                    "(%.0f s so far)", row_id, waited)  # fmt: skip
+                pause = LOCKED_RETRY_SECONDS[min(tries, len(LOCKED_RETRY_SECONDS) - 1)]
                 self.sleep(pause)
-                waited += pause
+                tries, waited = tries + 1, waited + pause
         if result.rowcount != 1:
             logger.warning("alert %s: claim %s was lost before the outcome was recorded", row_id, token)
             return False
