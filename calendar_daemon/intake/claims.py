@@ -169,9 +169,9 @@ def record_from_event(event: Event) -> EventRecord:
     )  # fmt: skip
 
 
-def joined(stored: list[Claim], record: EventRecord) -> list[Claim]:
-    """The stored claims with ``record``'s replacing theirs (an exported merged event carries all)."""
-    incoming = members_of(record)
+def joined(stored: list[Claim], incoming: list[Claim]) -> list[Claim]:
+    """The stored claims with a record's (``members_of(record)``) replacing theirs (an exported merged
+    event carries all)."""
     uids = {m.uid for m in incoming}
     return [m for m in stored if m.uid not in uids] + incoming
 

@@ -220,12 +220,13 @@ class Reconciler:
             target = self._redirect(uid)
             current = self._current(target) if target else None
             if current is not None:
-                self._merge(record, current, incoming_is_member=True)
+                self._merge(record, current, Claim.of(record), incoming_is_member=True)
                 return
         existing = self._current(uid)
         if existing is not None:
-            members = joined(members_of(existing), record)
-            own = {m.uid for m in members_of(record)}
+            incoming = members_of(record)
+            members = joined(members_of(existing), incoming)
+            own = {m.uid for m in incoming}
             base = record if max(members, key=lambda m: m.order).uid in own else existing
             self._write(combine(base, members, uid))
             return
@@ -236,16 +237,17 @@ class Reconciler:
             # One claim and none carried: what matching sees of it is the record's own profile.
             self._write(written, replace(mine, record=written) if MEMBERS_KEY not in record.extra else None)
             return
-        self._merge(record, match, incoming_is_member=False)
+        self._merge(record, match, mine.claim, incoming_is_member=False)
 
-    def _merge(self, record: EventRecord, current: EventRecord, *, incoming_is_member: bool) -> None:
-        incoming = Claim.of(record)
-        members = joined(members_of(current), record)
+    def _merge(self, record: EventRecord, current: EventRecord, incoming: Claim, *, incoming_is_member: bool) -> None:
+        """Join ``record`` (whose own claim is ``incoming``) to ``current``, the event it is the same as."""
+        carried = members_of(record, incoming)
+        members = joined(members_of(current), carried)
         owner = next((m for m in members if m.uid == current.uid), None)
         survivor = current.uid
         if owner is not None and incoming.rank > owner.rank and current.uid not in self._stored:
             survivor = record.uid  # both new in this batch: the more authoritative UID
-        if max(members, key=lambda m: m.order).uid in {m.uid for m in members_of(record)}:
+        if max(members, key=lambda m: m.order).uid in {m.uid for m in carried}:
             base = record
         else:
             base = current
