@@ -1,0 +1,120 @@
+"""Rows that open with their day and clock, rewritten as a day heading over a clock row, the shape the
+clock-row reader dates:
+
+* a week-ahead line "星期三,6月4日,21:15 – 某國就業變化 (5月)" (the zone said once above the list,
+  "本周焦點 (GMT+8)"), or a weekday and a clock alone, "周二 06:00,某联储主席发表讲话;" in a list
+  announced "(均为北京时间)";
+* a release named by a heading with no verb, then its day, clock and zone and a dash before the
+  commentary: "零售销售" / "星期二,7月8日,上午10:00(东部标准时间)-- 预计…", and the English original
+  "RETAIL SALES" / "Tuesday, Jan. 8, 10 a.m. EST -- Sales probably…": the heading is the row's item,
+  the commentary a paragraph of its own (it may not date anything again). A line with a day and no
+  clock ("星期一,3月3日-- 预计…") is that day's item.
+
+Each row becomes a line naming its day and ending with a colon ("<day> schedule:", which is no
+day heading, so the commentary after the row is not taken for one of its items), then "<clock>,
+<item>" (the zone in the form the clock-row reader takes: a Chinese zone word before the clock, an
+English abbreviation after it)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .english import EN_ZONES
+from .timeexpr import ZONES
+
+logger = logging.getLogger(__name__)
+
+_ZH_DAY = r"(?:周|星期|礼拜)[一二三四五六日天](?:\s*[,，]?\s*(?P<md>\d{1,2}\s*月\s*\d{1,2}\s*[日号]))?"
+_EN_DAY = (
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)?"
+)
+_ZH_CLOCK = r"(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?\s*(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)"
+_EN_CLOCK = r"(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)"
+_ZH_ZONE = r"(?:[(（]\s*(?P<zone>[^()（）\n]{2,8}时间)\s*[)）])?"
+_EN_ZONE = r"(?:\s*\(?(?P<zone>[A-Z]{2,4})\)?(?![A-Za-z]))?"
+# The dash after the clock: "--", a spaced dash, or a comma in a list ("周二 06:00,").
+_DASH = r"\s*(?:--|[–—]|\s-\s|[,，])\s*"
+_ZH_ROW = re.compile(rf"^[ \t]*(?P<day>{_ZH_DAY})\s*[,，]?\s*(?:{_ZH_CLOCK}\s*{_ZH_ZONE})?{_DASH}(?P<rest>\S[^\n]*)$")
+_EN_ROW = re.compile(rf"^[ \t]*(?P<day>{_EN_DAY})\s*,?\s*(?:(?:{_EN_CLOCK}){_EN_ZONE})?{_DASH}(?P<rest>\S[^\n]*)$")
+# A heading that is a data name: short, no digits, no sentence punctuation and no verb.
+_ZH_NAME = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &/\-]{1,15})[ \t]*$")
+_EN_NAME = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z&'/\- ]{2,40}[A-Z])[ \t]*$")
+_ZH_VERB = re.compile(r"公布|发布|举行|召开|出炉|发表|讲话|将|会|是|在|了|的")
+_MONTH_NOTE = re.compile(r"[(（]\s*(\d{1,2}\s*月)\s*[)）]")
+_ALL_DAY = {True: "全天", False: "All Day"}
+_PM = {"下午", "傍晚", "晚上", "晚间"}
+
+
+def _clock(m: re.Match[str], zh: bool) -> str:
+    """The row's clock as "HH:MM", with its zone where the reader takes it ("" when there is none)."""
+    if zh:
+        if m["h"] is None:
+            return ""
+        hour, minute = int(m["h"]), int(m["m"])
+        if m["p"] in _PM and hour < 12:
+            hour += 12
+        elif m["p"] == "凌晨" and hour == 12:
+            hour = 0
+        zone = m["zone"] if m["zone"] in ZONES else ""
+        return f"{zone}{hour:02d}:{minute:02d}"
+    if m["h24"] is not None:
+        hour, minute = int(m["h24"]), int(m["m24"])
+    elif m["h"] is not None:
+        hour, minute = int(m["h"]) % 12, int(m["m"] or 0)
+        hour += 12 if m["ap"].lower() == "p" else 0
+    else:
+        return ""
+    zone = f" {m['zone']}" if m["zone"] and m["zone"] in EN_ZONES else ""
+    return f"{hour:02d}:{minute:02d}{zone}"
+
+
+def _heading(lines: list[str], i: int, zh: bool) -> str:
+    """The data name heading the row at ``i`` (the line before it, blank lines apart), or ""."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0:
+        return ""
+    if zh:
+        m = _ZH_NAME.match(lines[j])
+        return m["name"] if m and not _ZH_VERB.search(m["name"]) and not _ZH_ROW.match(lines[j]) else ""
+    m = _EN_NAME.match(lines[j])
+    return m["name"].capitalize() if m and not _EN_ROW.match(lines[j]) else ""
+
+
+def day_clock_rows(text: str, zh: bool) -> str:
+    """The text with each row led by a day (and a clock) as a day heading over a clock row; a data
+    name heading the row is its item, and what follows the row's dash is then a paragraph of its own."""
+    row = _ZH_ROW if zh else _EN_ROW
+    if not (("周" in text or "星期" in text or "礼拜" in text) if zh else "day" in text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = row.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        name = _heading(lines, i, zh)
+        clock = _clock(m, zh)
+        if not clock and not name:  # "周一,A公司公布…": a day in prose, no row
+            out.append(line)
+            continue
+        if name:
+            while out and not out[-1].strip():
+                out.pop()
+            out.pop()  # the heading becomes the row's item
+            item, commentary = name, m["rest"].strip()
+        else:
+            item, commentary = m["rest"].strip(), ""
+        day = m["day"].strip().rstrip(",，")
+        if zh:  # "就業人數變化 (4月)": the month in brackets is the data's, not the row's day
+            item = _MONTH_NOTE.sub(r"(\1数据)", item)
+        # a day without a clock ("星期一,3月3日-- …" under "汽车销售") is a row of the whole day
+        out += ["", f"{day}安排:" if zh else f"{day} schedule:", f"{clock or _ALL_DAY[zh]}, {item}"]
+        if commentary:  # Chinese commentary keeps the row's day; English keeps only the dates it states
+            out += ["", f"{day}{commentary}" if zh else commentary]
+        out.append("")
+    return "\n".join(out)
