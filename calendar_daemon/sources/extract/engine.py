@@ -15,6 +15,7 @@ from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .dayrows import day_clock_rows
+from .earningstables import earnings_tables
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
@@ -251,7 +252,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(day_clock_rows(join_row_dashes(norm), zh), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(norm), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
