@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from calendar_daemon.sources.extract import extract
 
 
@@ -137,3 +139,35 @@ def test_weekday_only_rows_posted_on_a_saturday_are_the_coming_week_at_beijing_c
 def test_a_weekday_opening_a_prose_sentence_is_no_row() -> None:
     text = "下周前瞻\n2026-11-28 19:35\n\n周一，某公司将公布季度业绩，市场关注其指引。\n"
     assert [(s, c, p) for s, c, p, _ in got(text, "2026-11-28T19:35+08:00")] == [("2026-11-30", "earnings", "date")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12月2日(周三) 21:30 美国11月CPI",
+        "周三(12月2日)21:30 美国11月CPI",
+        "周三 21:30 美国11月CPI",
+        "週三 21:30 美國11月CPI",
+        "星期三（12月2日）21:30 - 美国11月CPI",
+        "12月2日 周三 21:30 美国11月CPI",
+    ],
+)
+def test_a_chinese_row_is_read_however_its_day_and_clock_are_written(line: str) -> None:
+    text = f"下周前瞻\n\n下周市场焦点如下。\n\n{line}\n"
+    assert [(s, c) for s, c, _, _ in got(text, "2026-11-28T12:00+08:00")] == [("2026-12-02T21:30+08:00", "macro_data")]
+
+
+@pytest.mark.parametrize(
+    "line, instant",
+    [
+        ("Wed, Dec 2, 13:30 GMT – US CPI (November)", "2026-12-02T13:30+00:00"),
+        ("Wednesday 2 December, 13:30 – US CPI (November)", "2026-12-02T13:30+00:00"),
+        ("Wed Dec 2 – 13:30 – US CPI (November)", "2026-12-02T13:30+00:00"),
+        ("Wednesday, December 2nd 13:30 US CPI (November)", "2026-12-02T13:30+00:00"),
+        ("Wednesday, Dec. 2, 8:30 a.m. ET: US CPI (November)", "2026-12-02T08:30-05:00"),
+    ],
+)
+def test_an_english_row_is_read_however_its_day_and_clock_are_written(line: str, instant: str) -> None:
+    """Without a zone, 13:30 for a US CPI is London's clock (the row agrees with no New York clock)."""
+    text = f"Week ahead\n\nThe main events next week.\n\n{line}\n"
+    assert [(s, c, t) for s, c, _, t in got(text, "2026-11-28T12:00+00:00")] == [(instant, "macro_data", "US CPI")]

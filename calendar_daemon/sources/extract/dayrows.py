@@ -25,19 +25,29 @@ from .timeexpr import ZONES
 
 logger = logging.getLogger(__name__)
 
-_ZH_DAY = r"(?:周|星期|礼拜)[一二三四五六日天](?:\s*[,，]?\s*(?P<md>\d{1,2}\s*月\s*\d{1,2}\s*[日号]))?"
+_ZH_WD = r"(?:周|星期|礼拜)[一二三四五六日天]"
+_ZH_MD = r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+# "星期三,6月4日", "周三(6月4日)", "6月4日(周三)", "6月4日 周三", "周二"
+_ZH_DAY = rf"(?:{_ZH_WD}(?:\s*[,，]?\s*\(?\s*{_ZH_MD}\s*\)?)?|{_ZH_MD}\s*[,，]?\s*\(?\s*{_ZH_WD}\s*\)?)"
+_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "Tuesday, Jan. 8", "Wed Dec 2", "Wednesday 2 December", "Thu"
 _EN_DAY = (
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?(?:\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?"
+    rf"(?:\s+(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH}))?"
 )
-_ZH_CLOCK = r"(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?\s*(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)"
-_EN_CLOCK = r"(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)"
+_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+_ZH_CLOCK = r"(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?\s*(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)"
+_EN_CLOCK = r"(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
 _ZH_ZONE = r"(?:[(（]\s*(?P<zone>[^()（）\n]{2,8}时间)\s*[)）])?"
-_EN_ZONE = r"(?:\s*\(?(?P<zone>[A-Z]{2,4})\)?(?![A-Za-z]))?"
-# The dash after the clock: "--", a spaced dash, or a comma in a list ("周二 06:00,").
-_DASH = r"\s*(?:--|[–—]|\s-\s|[,，])\s*"
-_ZH_ROW = re.compile(rf"^[ \t]*(?P<day>{_ZH_DAY})\s*[,，]?\s*(?:{_ZH_CLOCK}\s*{_ZH_ZONE})?{_DASH}(?P<rest>\S[^\n]*)$")
-_EN_ROW = re.compile(rf"^[ \t]*(?P<day>{_EN_DAY})\s*,?\s*(?:(?:{_EN_CLOCK}){_EN_ZONE})?{_DASH}(?P<rest>\S[^\n]*)$")
+_EN_ABBREVIATIONS = "|".join(sorted((w for w in EN_ZONES if w.isupper()), key=len, reverse=True))
+_EN_ZONE = rf"(?:\s*\(?(?P<zone>{_EN_ABBREVIATIONS})\)?(?![A-Za-z]))?"
+# Between the day and its clock: a comma or a dash. After the clock: "--", a dash, a colon or a comma
+# ("周二 06:00,"), or a space before the item; a day without a clock needs a dash or a comma.
+_TO_CLOCK = r"\s*(?:[,，]|--|[–—]|\s-\s)?\s*"
+_DASH = r"(?:\s*(?:--|[–—:：]|\s-\s|[,，])\s*|\s+(?=\D))"
+_DAY_DASH = r"\s*(?:--|[–—]|\s-\s|[,，])\s*"
+_ZH_ROW = re.compile(rf"^[ \t]*(?P<day>{_ZH_DAY})(?:{_TO_CLOCK}{_ZH_CLOCK}\s*{_ZH_ZONE}{_DASH}|{_DAY_DASH})(?P<rest>\S[^\n]*)$")
+_EN_ROW = re.compile(rf"^[ \t]*(?P<day>{_EN_DAY})(?:{_TO_CLOCK}(?:{_EN_CLOCK}){_EN_ZONE}{_DASH}|{_DAY_DASH})(?P<rest>\S[^\n]*)$")
 # A heading that is a data name: short, no digits, no sentence punctuation and no verb.
 _ZH_NAME = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &/\-]{1,15})[ \t]*$")
 _EN_NAME = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z&'/\- ]{2,40}[A-Z])[ \t]*$")
@@ -66,7 +76,7 @@ def _clock(m: re.Match[str], zh: bool) -> str:
         hour += 12 if m["ap"].lower() == "p" else 0
     else:
         return ""
-    zone = f" {m['zone']}" if m["zone"] and m["zone"] in EN_ZONES else ""
+    zone = f" {m['zone']}" if m["zone"] else ""
     return f"{hour:02d}:{minute:02d}{zone}"
 
 
@@ -88,7 +98,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
     """The text with each row led by a day (and a clock) as a day heading over a clock row; a data
     name heading the row is its item, and what follows the row's dash is then a paragraph of its own."""
     row = _ZH_ROW if zh else _EN_ROW
-    if not (("周" in text or "星期" in text or "礼拜" in text) if zh else "day" in text):
+    if not (("周" in text or "星期" in text or "礼拜" in text) if zh else _EN_WEEKDAY.search(text)):
         return text
     lines = text.split("\n")
     out: list[str] = []
