@@ -171,3 +171,9 @@ def test_an_english_row_is_read_however_its_day_and_clock_are_written(line: str,
     """Without a zone, 13:30 for a US CPI is London's clock (the row agrees with no New York clock)."""
     text = f"Week ahead\n\nThe main events next week.\n\n{line}\n"
     assert [(s, c, t) for s, c, _, t in got(text, "2026-11-28T12:00+00:00")] == [(instant, "macro_data", "US CPI")]
+
+
+def test_a_section_heading_above_a_row_with_its_own_item_stays_a_heading() -> None:
+    """Only commentary after the dash lets the line above name the row; here the row names its item."""
+    text = "外汇周报\n2026年11月27日\n\n本周焦点\n星期二,12月1日,08:30 – 澳洲零售销售\n"
+    assert got(text, "2026-11-27T08:10+08:00") == [("2026-12-01T08:30+08:00", "macro_data", "datetime", "澳大利亚零售销售")]

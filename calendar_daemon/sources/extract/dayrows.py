@@ -53,6 +53,8 @@ _ZH_NAME = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-
 _EN_NAME = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z&'/\- ]{2,40}[A-Z])[ \t]*$")
 _ZH_VERB = re.compile(r"公布|发布|举行|召开|出炉|发表|讲话|将|会|是|在|了|的")
 _MONTH_NOTE = re.compile(r"[(（]\s*(\d{1,2}\s*月)\s*[)）]")
+_AFTER_DASH = re.compile(r"(?:--|[–—]|\s-)\s*$")
+_ZH_LONG, _EN_LONG = 30, 80  # an item is shorter than this; commentary is longer
 _ALL_DAY = {True: "全天", False: "All Day"}
 _PM = {"下午", "傍晚", "晚上", "晚间"}
 
@@ -94,6 +96,14 @@ def _heading(lines: list[str], i: int, zh: bool) -> str:
     return m["name"].capitalize() if m and not _EN_ROW.match(lines[j]) else ""
 
 
+def _commentary(line: str, m: re.Match[str], zh: bool) -> bool:
+    """Whether what follows the row's dash is commentary (a sentence, or a long one) rather than the
+    row's item: only then may a data name above the row be its item."""
+    rest = m["rest"].rstrip()
+    dash = _AFTER_DASH.search(line, 0, m.start("rest")) is not None
+    return dash and (rest.endswith(("。", ".", "!", "?", "！", "？")) or len(rest) >= (_ZH_LONG if zh else _EN_LONG))
+
+
 def day_clock_rows(text: str, zh: bool) -> str:
     """The text with each row led by a day (and a clock) as a day heading over a clock row; a data
     name heading the row is its item, and what follows the row's dash is then a paragraph of its own."""
@@ -107,7 +117,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
         if m is None:
             out.append(line)
             continue
-        name = _heading(lines, i, zh)
+        name = _heading(lines, i, zh) if _commentary(line, m, zh) else ""
         clock = _clock(m, zh)
         if not clock and not name:  # "周一,A公司公布…": a day in prose, no row
             out.append(line)
