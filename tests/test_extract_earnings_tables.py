@@ -37,9 +37,20 @@ def test_each_weekday_table_is_one_earnings_event_of_its_companies() -> None:
 
 def test_a_table_line_is_read_as_the_day_entry_with_tickers() -> None:
     text = "FRIDAY\nCompany Symbol Earnings estimate Acorn Foods ACF $0.78 per share Cedar Logistics CDL $2.10\n"
-    assert earnings_tables(text) == "FRIDAY\nFriday: earnings reports from Acorn Foods (ACF), Cedar Logistics (CDL)\n"
+    assert earnings_tables(text) == "FRIDAY\nFriday: Acorn Foods (ACF), Cedar Logistics (CDL) report earnings\n"
 
 
 def test_a_header_without_rows_is_left_alone() -> None:
     text = "MONDAY\nCompany Symbol Earnings estimate\n"
     assert earnings_tables(text) == text
+
+
+def test_a_dated_weekday_heading_and_a_report_time_column_are_read() -> None:
+    text = "Earnings to watch\n\nWednesday, Dec. 2\n\nCompany Ticker Time EPS Estimate Fernhill Devices FHD AMC $1.12 Granite Shipping GRS BMO -$0.05\n"
+    [cand] = extract(text, datetime.fromisoformat("2026-11-27T08:00-05:00"))
+    assert (cand.start, cand.end, cand.category, cand.entities) == (
+        "2026-12-02",
+        "2026-12-02",
+        "earnings",
+        ["Fernhill Devices", "Granite Shipping"],
+    )
