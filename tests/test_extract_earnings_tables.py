@@ -54,3 +54,17 @@ def test_a_dated_weekday_heading_and_a_report_time_column_are_read() -> None:
         "earnings",
         ["Fernhill Devices", "Granite Shipping"],
     )
+
+
+def test_a_spotlight_and_the_table_of_the_same_day_are_one_earnings_event() -> None:
+    """Under TUESDAY, a spotlight on one company dated in its own sentence, then the table of the
+    others: several companies reporting on one day are one event, named by all of them."""
+    text = (
+        "Earnings calendar: the banks and retailers to watch\n\nTUESDAY\n\nEarnings Spotlight: Harbor Pictures\n\n"
+        "Harbor Pictures (HBP, $120.50) will report its third-quarter earnings after the Dec. 1 close.\n\n"
+        "Other Noteworthy Earnings Reports\n\n"
+        "Company Symbol Earnings estimate Driftwood Media DWM $0.41 per share Elmstone Retail ELR $3.02\n"
+    )
+    [cand] = extract(text, datetime.fromisoformat("2026-11-27T08:00-05:00"))
+    assert (cand.start, cand.end, cand.category) == ("2026-12-01", "2026-12-01", "earnings")
+    assert {"Harbor Pictures", "Driftwood Media", "Elmstone Retail"} <= set(cand.entities)

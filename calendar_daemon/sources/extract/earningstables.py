@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import re
 
+from .collapse import Found, merge_into
+
 logger = logging.getLogger(__name__)
 
 _HEADER = re.compile(
@@ -58,3 +60,23 @@ def earnings_tables(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out)
+
+
+def one_report_day(found: list[Found]) -> list[Found]:
+    """The found events with the earnings of one day (one region) as one event: several companies
+    reporting on one day are one earnings event, named by all of them (a spotlight on one company
+    and the table of the others that day, as in a weekly calendar)."""
+    first: dict[tuple[str, str], Found] = {}
+    kept: list[Found] = []
+    for f in found:
+        c = f.cand
+        if c.category != "earnings" or c.precision != "date" or c.end != c.start:
+            kept.append(f)
+            continue
+        key = (c.start, c.region)
+        if key in first:
+            merge_into(first[key].cand, c)
+            continue
+        first[key] = f
+        kept.append(f)
+    return kept
