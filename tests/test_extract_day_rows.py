@@ -177,3 +177,15 @@ def test_a_section_heading_above_a_row_with_its_own_item_stays_a_heading() -> No
     """Only commentary after the dash lets the line above name the row; here the row names its item."""
     text = "外汇周报\n2026年11月27日\n\n本周焦点\n星期二,12月1日,08:30 – 澳洲零售销售\n"
     assert got(text, "2026-11-27T08:10+08:00") == [("2026-12-01T08:30+08:00", "macro_data", "datetime", "澳大利亚零售销售")]
+
+
+def test_a_headline_previewing_a_release_of_the_rows_folds_into_its_row() -> None:
+    """The title "下周看点：非农将检验…" (below the page's menu) names the payrolls the Friday row
+    dates: one event, not a week-long second one."""
+    text = "首页\n快讯\n行情\n数据\n\n" + WEEKDAY_ONLY.replace("下周宏观展望：美联储官员密集发声", "下周看点：非农将检验降息押注，美联储官员轮番登场")
+    assert [(s, c, p) for s, c, p, _ in got(text, "2026-11-28T19:35+08:00")] == [
+        ("2026-11-30T20:00+08:00", "central_bank", "datetime"),
+        ("2026-12-01T01:30+08:00", "central_bank", "datetime"),
+        ("2026-12-01T06:00+08:00", "central_bank", "datetime"),
+        ("2026-12-04T21:30+08:00", "macro_data", "datetime"),
+    ]
