@@ -189,3 +189,14 @@ def test_a_headline_previewing_a_release_of_the_rows_folds_into_its_row() -> Non
         ("2026-12-01T06:00+08:00", "central_bank", "datetime"),
         ("2026-12-04T21:30+08:00", "macro_data", "datetime"),
     ]
+
+
+def test_a_title_case_data_name_heading_names_the_row() -> None:
+    text = "The Week Ahead\n\nHousing Starts\n\nThursday, Dec. 3, 8:30 a.m. EST -- Builders probably broke ground on fewer homes in November.\n"
+    assert got(text, "2026-11-28T12:00-05:00") == [("2026-12-03T08:30-05:00", "macro_data", "datetime", "housing starts")]
+
+
+def test_a_section_title_above_a_row_is_no_data_name_and_the_row_keeps_its_own_words() -> None:
+    """ "Economic Calendar" names no release: the row is read from its own text, at its own instant."""
+    text = "The Week Ahead\n\nEconomic Calendar\n\nTuesday, Dec. 1, 8:30 a.m. EST -- The Commerce Department will release retail sales for November.\n"
+    assert [(s, c, p) for s, c, p, _ in got(text, "2026-11-28T12:00-05:00")] == [("2026-12-01T08:30-05:00", "macro_data", "datetime")]

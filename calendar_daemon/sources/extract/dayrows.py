@@ -20,7 +20,9 @@ from __future__ import annotations
 import logging
 import re
 
+from . import classify as C
 from .english import EN_ZONES
+from .releases import releases_in
 from .timeexpr import ZONES
 
 logger = logging.getLogger(__name__)
@@ -51,6 +53,8 @@ _EN_ROW = re.compile(rf"^[ \t]*(?P<day>{_EN_DAY})(?:{_TO_CLOCK}(?:{_EN_CLOCK}){_
 # A heading that is a data name: short, no digits, no sentence punctuation and no verb.
 _ZH_NAME = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &/\-]{1,15})[ \t]*$")
 _EN_NAME = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z&'/\- ]{2,40}[A-Z])[ \t]*$")
+# "Housing Starts", "Consumer Price Index": two to six capitalised words (small ones between)
+_EN_TITLE = re.compile(r"^[ \t]*(?P<name>[A-Z][a-z]+(?:\s+(?:[A-Z][A-Za-z'&\-]*|of|and|the|for|on)){1,5})[ \t]*$")
 _ZH_VERB = re.compile(r"公布|发布|举行|召开|出炉|发表|讲话|将|会|是|在|了|的")
 _MONTH_NOTE = re.compile(r"[(（]\s*(\d{1,2}\s*月)\s*[)）]")
 _AFTER_DASH = re.compile(r"(?:--|[–—]|\s-)\s*$")
@@ -83,17 +87,19 @@ def _clock(m: re.Match[str], zh: bool) -> str:
 
 
 def _heading(lines: list[str], i: int, zh: bool) -> str:
-    """The data name heading the row at ``i`` (the line before it, blank lines apart), or ""."""
+    """The data name heading the row at ``i`` (the line before it, blank lines apart), or "": a short
+    verbless line ("零售销售", "RETAIL SALES", "Housing Starts") naming a release or a kind of event,
+    not a section title ("Economic calendar")."""
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
-    if j < 0:
+    if j < 0 or (_ZH_ROW if zh else _EN_ROW).match(lines[j]):
         return ""
-    if zh:
-        m = _ZH_NAME.match(lines[j])
-        return m["name"] if m and not _ZH_VERB.search(m["name"]) and not _ZH_ROW.match(lines[j]) else ""
-    m = _EN_NAME.match(lines[j])
-    return m["name"].capitalize() if m and not _EN_ROW.match(lines[j]) else ""
+    m = _ZH_NAME.match(lines[j]) if zh else (_EN_NAME.match(lines[j]) or _EN_TITLE.match(lines[j]))
+    if m is None or (zh and _ZH_VERB.search(m["name"])):
+        return ""
+    name = m["name"] if zh else m["name"].capitalize()
+    return name if releases_in(name) or C.category_of(name, name) != "other" else ""
 
 
 def _commentary(line: str, m: re.Match[str], zh: bool) -> bool:
