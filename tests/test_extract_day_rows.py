@@ -165,6 +165,8 @@ def test_a_chinese_row_is_read_however_its_day_and_clock_are_written(line: str) 
         ("Wed Dec 2 – 13:30 – US CPI (November)", "2026-12-02T13:30+00:00"),
         ("Wednesday, December 2nd 13:30 US CPI (November)", "2026-12-02T13:30+00:00"),
         ("Wednesday, Dec. 2, 8:30 a.m. ET: US CPI (November)", "2026-12-02T08:30-05:00"),
+        ("Wed 13:30 – US CPI (November)", "2026-12-02T13:30+00:00"),
+        ("Wed: 8:30am ET – US CPI (November)", "2026-12-02T08:30-05:00"),
     ],
 )
 def test_an_english_row_is_read_however_its_day_and_clock_are_written(line: str, instant: str) -> None:

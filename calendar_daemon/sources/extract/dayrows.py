@@ -38,6 +38,8 @@ _EN_DAY = (
     rf"(?:\s+(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH}))?"
 )
 _EN_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+_EN_ABBREVIATED = re.compile(r"(Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?")
+_EN_FULL = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 _ZH_CLOCK = r"(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?\s*(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)"
 _EN_CLOCK = r"(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
 _ZH_ZONE = r"(?:[(（]\s*(?P<zone>[^()（）\n]{2,8}时间)\s*[)）])?"
@@ -45,7 +47,7 @@ _EN_ABBREVIATIONS = "|".join(sorted((w for w in EN_ZONES if w.isupper()), key=le
 _EN_ZONE = rf"(?:\s*\(?(?P<zone>{_EN_ABBREVIATIONS})\)?(?![A-Za-z]))?"
 # Between the day and its clock: a comma or a dash. After the clock: "--", a dash, a colon or a comma
 # ("周二 06:00,"), or a space before the item; a day without a clock needs a dash or a comma.
-_TO_CLOCK = r"\s*(?:[,，]|--|[–—]|\s-\s)?\s*"
+_TO_CLOCK = r"\s*(?:[,，:：]|--|[–—]|\s-\s)?\s*"
 _DASH = r"(?:\s*(?:--|[–—:：]|\s-\s|[,，])\s*|\s+(?=\D))"
 _DAY_DASH = r"\s*(?:--|[–—]|\s-\s|[,，])\s*"
 _ZH_ROW = re.compile(rf"^[ \t]*(?P<day>{_ZH_DAY})(?:{_TO_CLOCK}{_ZH_CLOCK}\s*{_ZH_ZONE}{_DASH}|{_DAY_DASH})(?P<rest>\S[^\n]*)$")
@@ -102,6 +104,12 @@ def _heading(lines: list[str], i: int, zh: bool) -> str:
     return name if releases_in(name) or C.category_of(name, name) != "other" else ""
 
 
+def _full_weekday(day: str) -> str:
+    """ "Wed Dec 2" as "Wednesday Dec 2": an abbreviated weekday alone is no day to the time reader."""
+    m = _EN_ABBREVIATED.match(day)
+    return _EN_FULL[m[1].lower()[:3]] + day[m.end() :] if m else day
+
+
 def _commentary(line: str, m: re.Match[str], zh: bool) -> bool:
     """Whether what follows the row's dash is commentary (a sentence, or a long one) rather than the
     row's item: only then may a data name above the row be its item."""
@@ -135,7 +143,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
             item, commentary = name, m["rest"].strip()
         else:
             item, commentary = m["rest"].strip(), ""
-        day = m["day"].strip().rstrip(",，")
+        day = _full_weekday(m["day"].strip().rstrip(",，:："))
         if zh:  # "就業人數變化 (4月)": the month in brackets is the data's, not the row's day
             item = _MONTH_NOTE.sub(r"(\1数据)", item)
         # a day without a clock ("星期一,3月3日-- …" under "汽车销售") is a row of the whole day
