@@ -202,3 +202,18 @@ def test_a_section_title_above_a_row_is_no_data_name_and_the_row_keeps_its_own_w
     """ "Economic Calendar" names no release: the row is read from its own text, at its own instant."""
     text = "The Week Ahead\n\nEconomic Calendar\n\nTuesday, Dec. 1, 8:30 a.m. EST -- The Commerce Department will release retail sales for November.\n"
     assert [(s, c, p) for s, c, p, _ in got(text, "2026-11-28T12:00-05:00")] == [("2026-12-01T08:30-05:00", "macro_data", "datetime")]
+
+
+def test_releases_timed_in_eastern_time_in_a_chinese_list_are_american() -> None:
+    """ "零售销售" at 上午8:30(东部标准时间) is the US release (and so is the row of the same list
+    without a clock); a row naming its own country keeps it."""
+    text = NAMED_BY_HEADING + "加拿大就业\n星期五,12月4日,上午8:30(东部标准时间)-- 预计11月就业人数小幅增加。\n"
+    cands = extract(text, datetime.fromisoformat("2026-11-28T12:00-05:00"))
+    assert [(c.start, c.region) for c in cands] == [
+        ("2026-12-01", "US"),
+        ("2026-12-01T08:30-05:00", "US"),
+        ("2026-12-01T10:00-05:00", "US"),
+        ("2026-12-04T08:30-05:00", "CA"),
+        ("2026-12-04T08:30-05:00", "US"),
+    ]
+    assert [c.title for c in cands][:3] == ["美国汽车销售", "美国零售销售", "美国PMI"]

@@ -61,6 +61,8 @@ _ZH_VERB = re.compile(r"公布|发布|举行|召开|出炉|发表|讲话|将|会
 _MONTH_NOTE = re.compile(r"[(（]\s*(\d{1,2}\s*月)\s*[)）]")
 _AFTER_DASH = re.compile(r"(?:--|[–—]|\s-)\s*$")
 _ZH_LONG, _EN_LONG = 30, 80  # an item is shorter than this; commentary is longer
+# A release timed in a country's own zone in a Chinese list is that country's, unless it names another.
+_ZONE_PLACE = {"America/New_York": "美国", "America/Chicago": "美国", "America/Los_Angeles": "美国", "Europe/London": "英国", "Asia/Tokyo": "日本"}
 _ALL_DAY = {True: "全天", False: "All Day"}
 _PM = {"下午", "傍晚", "晚上", "晚间"}
 
@@ -126,6 +128,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
         return text
     lines = text.split("\n")
     out: list[str] = []
+    place = ""  # the country of the zone of the rows so far ("东部标准时间": 美国)
     for i, line in enumerate(lines):
         m = row.match(line)
         if m is None:
@@ -146,6 +149,9 @@ def day_clock_rows(text: str, zh: bool) -> str:
         day = _full_weekday(m["day"].strip().rstrip(",，:："))
         if zh:  # "就業人數變化 (4月)": the month in brackets is the data's, not the row's day
             item = _MONTH_NOTE.sub(r"(\1数据)", item)
+            place = _ZONE_PLACE.get(ZONES.get(m["zone"] or "", ""), place) if clock else place
+            if place and C.region_of(item, default="") == "":  # "采购经理人指数" at 上午10:00(东部标准时间)
+                item = place + item
         # a day without a clock ("星期一,3月3日-- …" under "汽车销售") is a row of the whole day
         out += ["", f"{day}安排:" if zh else f"{day} schedule:", f"{clock or _ALL_DAY[zh]}, {item}"]
         if commentary:  # Chinese commentary keeps the row's day; English keeps only the dates it states
