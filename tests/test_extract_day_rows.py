@@ -217,3 +217,8 @@ def test_releases_timed_in_eastern_time_in_a_chinese_list_are_american() -> None
         ("2026-12-04T08:30-05:00", "US"),
     ]
     assert [c.title for c in cands][:3] == ["美国汽车销售", "美国零售销售", "美国PMI"]
+
+
+def test_a_month_in_brackets_after_an_item_is_its_data_period() -> None:
+    text = "Week ahead\n\nThe main events next week.\n\nWed Dec 2 – 13:30 – US CPI (December)\n"
+    assert [(s, p) for s, _, p, _ in got(text, "2026-11-28T12:00+00:00")] == [("2026-12-02T13:30+00:00", "datetime")]

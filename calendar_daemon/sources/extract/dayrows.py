@@ -58,7 +58,6 @@ _EN_NAME = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z&'/\- ]{2,40}[A-Z])[ \t]*$")
 # "Housing Starts", "Consumer Price Index": two to six capitalised words (small ones between)
 _EN_TITLE = re.compile(r"^[ \t]*(?P<name>[A-Z][a-z]+(?:\s+(?:[A-Z][A-Za-z'&\-]*|of|and|the|for|on)){1,5})[ \t]*$")
 _ZH_VERB = re.compile(r"公布|发布|举行|召开|出炉|发表|讲话|将|会|是|在|了|的")
-_MONTH_NOTE = re.compile(r"[(（]\s*(\d{1,2}\s*月)\s*[)）]")
 _AFTER_DASH = re.compile(r"(?:--|[–—]|\s-)\s*$")
 _ZH_LONG, _EN_LONG = 30, 80  # an item is shorter than this; commentary is longer
 # A release timed in a country's own zone in a Chinese list is that country's, unless it names another.
@@ -147,8 +146,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
         else:
             item, commentary = m["rest"].strip(), ""
         day = _full_weekday(m["day"].strip().rstrip(",，:："))
-        if zh:  # "就業人數變化 (4月)": the month in brackets is the data's, not the row's day
-            item = _MONTH_NOTE.sub(r"(\1数据)", item)
+        if zh:
             place = _ZONE_PLACE.get(ZONES.get(m["zone"] or "", ""), place) if clock else place
             if place and C.region_of(item, default="") == "":  # "采购经理人指数" at 上午10:00(东部标准时间)
                 item = place + item
