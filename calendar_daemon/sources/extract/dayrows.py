@@ -1,19 +1,22 @@
-"""Rows that open with their day and clock, rewritten as a day heading over a clock row, the shape the
-clock-row reader dates:
+"""Rows that open with their day and clock, rewritten as a lead line naming the day over a clock row,
+the shape the clock-row reader dates:
 
 * a week-ahead line "星期三,6月4日,21:15 – 某國就業變化 (5月)" (the zone said once above the list,
   "本周焦點 (GMT+8)"), or a weekday and a clock alone, "周二 06:00,某联储主席发表讲话;" in a list
-  announced "(均为北京时间)";
+  announced "(均为北京时间)"; the day may also be written "6月4日(周三)", "Wed Dec 2", "Wednesday
+  2 December", "Thu:";
 * a release named by a heading with no verb, then its day, clock and zone and a dash before the
-  commentary: "零售销售" / "星期二,7月8日,上午10:00(东部标准时间)-- 预计…", and the English original
-  "RETAIL SALES" / "Tuesday, Jan. 8, 10 a.m. EST -- Sales probably…": the heading is the row's item,
-  the commentary a paragraph of its own (it may not date anything again). A line with a day and no
-  clock ("星期一,3月3日-- 预计…") is that day's item.
+  commentary: "零售销售" / "星期二,7月8日,上午10:00(东部标准时间)-- 预计…。", and the English original
+  "RETAIL SALES" (or "Retail Sales") / "Tuesday, Jan. 8, 10 a.m. EST -- Sales probably…": the heading
+  is the row's item when it names a release or a kind of event, and the commentary is a paragraph
+  of its own (Chinese commentary keeps the row's day; English keeps only the dates it states). A
+  line with a day and no clock ("星期一,3月3日-- 预计…") is a row of that whole day.
 
 Each row becomes a line naming its day and ending with a colon ("<day> schedule:", which is no
 day heading, so the commentary after the row is not taken for one of its items), then "<clock>,
 <item>" (the zone in the form the clock-row reader takes: a Chinese zone word before the clock, an
-English abbreviation after it)."""
+English abbreviation after it). In a Chinese list, an item naming no country takes the country of
+its row's zone ("东部标准时间": 美国)."""
 
 from __future__ import annotations
 
