@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from .compose import find_times
 from .english import EN_ZONES
 from .headings import has_own_date
+from .rowzone import OFFSET_NOTE, offset_zone, same_offset, zone_word
 from .timeexpr import ZONES, Anchor
 
 logger = logging.getLogger(__name__)
@@ -63,11 +64,13 @@ def _zone_name(word: str) -> str:
 class ClockRows:
     """The run of clock rows being read: the day in effect, the last row's clock and a carried zone."""
 
-    def __init__(self) -> None:
+    def __init__(self, default_zone: str | None = None) -> None:
         self.lead: date | None = None  # the day a lead line or day heading names
         self.day: date | None = None  # the day of the last row
         self.last = -1  # the last row's clock, in minutes of the day
         self.zone_word = ""  # a zone carried to every later clock
+        self.zone_offset = ""  # ... or an offset carried so ("本周焦點 (GMT+8)")
+        self.default_zone = default_zone  # the zone of rows with none, when not the article's
 
     def note(self, sentence: str, anchor: Anchor, heading: bool = False, dateline: bool = False) -> None:
         """A line that is no row: it may carry a zone, and a day heading, a short line naming one day or
@@ -76,7 +79,9 @@ class ClockRows:
         not: a session calendar is headed with the session's day but lists the evening before it; nor is
         the publication day on a ``dateline``, a line among the first of the article.)"""
         if (m := _CARRIED_CN.search(sentence)) or (m := _CARRIED_EN.search(sentence)):
-            self.zone_word = m["z"]
+            self.zone_word, self.zone_offset = m["z"], ""
+        elif m := OFFSET_NOTE.search(sentence):
+            self.zone_word, self.zone_offset = "", offset_zone(m["sign"], m["h"])
         lead = heading or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
         short = not lead and len(sentence) <= _SHORT
         if not lead and not short and not _HAS_CLOCK.search(sentence):
@@ -120,7 +125,7 @@ class ClockRows:
         elif m["ap"] and m["ap"].lower() == "a" and hour == 12:
             hour = 0
         word = m["zw"] or m["z"] or self.zone_word
-        zone = _zone_name(word) if word else anchor.tz
+        zone = _zone_name(word) if word else (self.zone_offset or self.default_zone or anchor.tz)
         clock = hour * 60 + minute
         if self.day is not None and self.last >= 0:
             day = self.day + timedelta(days=1) if clock < self.last else self.day
@@ -132,13 +137,15 @@ class ClockRows:
             at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
             if at < published - timedelta(hours=_ROLLOVER_HOURS):
                 day += timedelta(days=1)
+        if zone != anchor.tz and not word and same_offset(zone, anchor.tz, day):
+            zone = anchor.tz  # "(GMT+8)" over a Taipei article's rows: its own zone
         self.day, self.last = day, clock
         rest = _ROW_SEP.sub("", rest, count=1)
         hm = f"{hour:02d}:{minute:02d}"
         if zh:
             # the article's own zone goes unsaid: a zone word names a place, and the row's region is its own
-            zword = next((w for w, z in ZONES.items() if z == zone and "本" not in w), "") if zone != anchor.tz else ""
+            zword = zone_word(zone, day, zh) if zone != anchor.tz else ""
             return f"{day.year}年{day.month}月{day.day}日{zword}{hm},{rest}", True
-        zone_tail = f" {word.upper()}" if word else ""
+        zone_tail = f" {word.upper()}" if word else (f" {zone_word(zone, day, zh)}" if zone != anchor.tz else "")
         # written like a day heading and its bullet ("Wed Dec 16 - 14:00 …"), the form titles are read from
         return f"{_WEEKDAYS[day.weekday()]} {_MONTHS[day.month - 1]} {day.day} - {hm}{zone_tail} {rest}", True

@@ -67,6 +67,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
         return False
     if ca.release and cb.release and ca.release != cb.release:
         return False
+    if preview is not None and ca.release and ca.release == cb.release:
+        return True  # "下周…非农将挑战…" previews the dated payrolls row: one recurring release
     if a.terms and b.terms and not a.terms & b.terms:
         return False  # different kinds of event ("租用" is not "上市")
     if _overlap(ca.entities, cb.entities):

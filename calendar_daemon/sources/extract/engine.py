@@ -14,6 +14,8 @@ from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
+from .dayrows import day_clock_rows
+from .earningstables import earnings_tables, one_report_day
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
@@ -22,6 +24,7 @@ from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
+from .rowzone import rows_zone
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .weekdaylists import list_shapes
@@ -171,7 +174,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table, clocks = Findings(), DayHeading(), Table(), ClockRows()
+    findings, heading, table = Findings(), DayHeading(), Table()
+    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
     diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
@@ -210,7 +214,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
         elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
-    kept_found = collapse(findings.found, merge_into)
+    kept_found = one_report_day(collapse(findings.found, merge_into))
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
 
 
@@ -247,7 +251,8 @@ def _normalised(text: str) -> str:
         logger.warning("input of %s chars truncated to %s", len(text), MAX_RAW_CHARS)
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
-    norm = list_shapes(join_row_dashes(norm), cjk_ratio(norm) >= 0.3)
+    zh = cjk_ratio(norm) >= 0.3
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(norm), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]

@@ -179,7 +179,7 @@ _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
 
 
-_EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|GMT|UTC|BST|CET|CEST)?\b\s*")
+_EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT)?\b\s*")
 _EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 
 
