@@ -15,6 +15,7 @@ from . import resolved as P
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
 from .memo import remembered
+from .monthdays import days_near_publication
 from .normalize import normalize
 from .numerals import cn_int
 from .resolved import Resolved
@@ -292,7 +293,7 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 
 def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
     atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
-    atoms = _merge(text, _with_bare_days(text, atoms, anchor), anchor)
+    atoms = _merge(text, days_near_publication(text, _with_bare_days(text, atoms, anchor), anchor), anchor)
     out: list[TimeMatch] = []
     for tm in atoms:
         tm = _modify(text, tm, anchor)

@@ -42,8 +42,9 @@ _WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
-# "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday before it keeps it.
-_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
+# month: "16日公布的就业报告") before it keeps it.
+_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
@@ -334,7 +335,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.search(clause))))
+                or bool(named and (listed or C.FUTURE.search(clause)))
+                or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
