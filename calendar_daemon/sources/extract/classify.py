@@ -62,7 +62,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
         r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
         r"联储局|联准会|政策会议|基准利率|\bRBNZ\b|\bSNB\b|\bBOC\b|\bBoC\b|Riksbank|Norges Bank|\bPBOC\b|\bRBI\b|"
-        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策|决议)|货币决策|按兵不动|升息|"
+        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
@@ -117,8 +117,8 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("EU", (r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany|"
             r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b")),
     ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),
-    ("NZ", r"新西兰|纽西兰|纽储行|\bRBNZ\b|New Zealand"),
-    ("JP", r"日本|日央行|东京|\bBOJ\b|\bJapan\b|Tokyo"),
+    ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
+    ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo"),
     ("CA", r"加拿大|\bCanada\b|Bank of Canada"),
     ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London"),
     ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia"),
@@ -143,7 +143,7 @@ _REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(_REGIO
 _ANY_REGION = re.compile("|".join(_REGION_ALTERNATIVES), _I)
 
 KNOWN_ENTITIES = (
-    "美联储", "欧洲央行", "日本央行", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
+    "美联储", "欧洲央行", "日本央行", "日本银行", "日银", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
     "国新办", "欧洲议会", "证监会", "财政部", "国务院", "商务部", "海关总署", "美国劳工部", "美国商务部",
     "微软", "苹果", "特斯拉", "Meta", "谷歌", "亚马逊", "英伟达", "美光", "华为", "阿里巴巴", "腾讯", "三星电子",
     "SK海力士", "阿斯麦", "IBM", "埃克森美孚", "雪佛龙", "闪迪", "西部数据", "希捷科技", "台积电", "小米", "比亚迪",

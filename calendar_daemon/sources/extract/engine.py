@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
+from .banklists import BankWeek, bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
@@ -172,7 +173,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table, clocks = Findings(), DayHeading(), Table(), ClockRows()
+    findings, heading, table, clocks, banks = Findings(), DayHeading(), Table(), ClockRows(), BankWeek()
     diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
@@ -206,6 +207,9 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
+        for c in banks.read(sentence, anchor, kept) if zh else []:  # "英国央行则预料降息1码" in a bank week
+            findings.add(c, sentence, 0)
+            kept += 1
         if not kept and diary and clocks.lead is not None and clocks.lead >= anchor.today:
             day = clocks.lead.isoformat()  # a diary of one day: its undated items are that day's
             _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
@@ -354,6 +358,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if moved and move is not None:
             c.rescheduled_from = move.original
         made += [(one, clause, tm.start) for one in each_release(c, named, zh) + (followers(c, forward) if not zh else [])]
+    if zh and (banks := bank_decisions(sentence, times, anchor)):  # "台湾、英国、巴西及南非央行": one decision each
+        used = {tm.start for tm, _ in banks}
+        made = [m for m in made if not (m[0].category == "central_bank" and m[2] in used)]
+        made += [(c, c.evidence, tm.start) for tm, c in banks]  # the list alone: no shared vocabulary to compare
     for one, clause, pos in respectively(made, sentence):
         add(one, clause, pos)
     return len(made), move
