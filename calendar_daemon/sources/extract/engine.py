@@ -20,6 +20,7 @@ from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
+from .publishers import each_publisher, released_data
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
@@ -45,7 +46,7 @@ _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|�
                             re.IGNORECASE)
 # "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
 # month: "16日公布的就业报告") before it keeps it.
-_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
@@ -357,7 +358,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        made += [(one, clause, tm.start) for one in each_release(c, named, zh) + (followers(c, forward) if not zh else [])]
+        if zh and c.category == "central_bank" and released_data(forward):
+            c.category = "macro_data"  # "英国公布的CPI则可能成为英国央行何时降息的关键指标": the data is the event
+        releases = each_publisher(each_release(c, named, zh), sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
     if zh and (banks := bank_decisions(sentence, times, anchor)):  # "台湾、英国、巴西及南非央行": one decision each
         used = {tm.start for tm, _ in banks}
         made = [m for m in made if not (m[0].category == "central_bank" and m[2] in used)]

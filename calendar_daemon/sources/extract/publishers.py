@@ -1,0 +1,53 @@
+"""Two publishers in one clause (issue 15, corpus 3 shape 10): "歐元區與加拿大周一 (19日) 將公布CPI" is
+two releases, one by each, on that day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .banklists import BANKS
+from .candidate import Candidate
+from .releases import releases_in
+
+_PLACE = "|".join(sorted((name for name in BANKS if name != "欧洲"), key=len, reverse=True))
+# The subject right before the time expression: "欧元区与加拿大", "英国、加拿大及澳洲".
+_PAIR = re.compile(rf"(?P<subject>(?:{_PLACE})(?:\s?(?:、|与|和|及|以及)\s?(?:{_PLACE})){{1,4}})\s?(?:将|也将|会)?\s?(?:于|在)?\s?$")
+
+
+def each_publisher(cands: list[Candidate], before: str) -> list[Candidate]:
+    """``cands``, with a data release whose subject (``before``: the clause up to its time expression)
+    names several places made one release per place."""
+    m = _PAIR.search(before[-40:])
+    if m is None:
+        return cands
+    places = list(dict.fromkeys(re.findall(_PLACE, m["subject"])))
+    out: list[Candidate] = []
+    for c in cands:
+        if c.category != "macro_data" or len(places) < 2 or len(cands) > 1:
+            out.append(c)
+            continue
+        for place in places:
+            region = BANKS[place][0]
+            title = c.title.replace(m["subject"], place) if m["subject"] in c.title else f"{place}{c.title}"
+            out.append(
+                replace(
+                    c, title=title, region=region, entities=[e for e in c.entities if e != m["subject"]], mentions=[], release=None if c.region != region else c.release
+                )
+            )
+    return out
+
+
+def released_data(clause: str) -> bool:
+    """Whether the clause says a data release comes out ("英國周三公布的12月CPI則可能成為英國央行何時降息的
+    關鍵指標", "Fed首選通膨指標PCE將於周四出爐"): its subject is the data, whatever bank it is a guide for."""
+    for n in releases_in(clause):
+        if n.release.category != "macro_data":
+            continue
+        if _VERB_BEFORE.search(clause[max(0, n.start - 12):n.start]) or _VERB_AFTER.match(clause, n.end):
+            return True
+    return False
+
+
+_VERB_BEFORE = re.compile(r"(?:公布|发布)的?\s?(?:[^\s,;。]{0,8})$")
+_VERB_AFTER = re.compile(r"[^,;。]{0,16}?(?:出炉|公布|发布)")
