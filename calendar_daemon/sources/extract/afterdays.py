@@ -1,5 +1,6 @@
-"""Days counted from another day of the same sentence (issue 15, corpus 3 shape 12): "英國周三 (21日)
-公布CPI，日本兩天後也將公布通膨數據" is two days after the 21st, not after the publication day."""
+"""Days counted from another day of the same sentence (issue 15, corpus 3 shapes 12 and 13): "英國周三
+(21日) 公布CPI，日本兩天後也將公布通膨數據" is two days after the 21st, not after the publication day; the
+"次日" of a process ("昨日步入招股次日") is that process's second day, no day after publication."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from .numerals import NUM, cn_int
 from .timeexpr import TimeMatch
 
 _DAYS_AFTER = re.compile(rf"^(?P<n>{NUM})\s*(?:天|日)\s*(?:后|之后|以后)$")
+# "昨日步入招股次日", "上市次日": the second day of a process, counted from its own first day, which the
+# sentence does not give (not the day after publication).
+_PROCESS_DAY = re.compile(r"(?:招股|申购|上市|挂牌|发售|发行|路演|交易)\s?$")
 
 
 def after_earlier_day(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
-    """``times`` with each "N天后" that follows a single day named earlier in ``text`` counted from that day."""
+    """``times`` with each "N天后" that follows a single day named earlier in ``text`` counted from that day,
+    and without a process's "次日"."""
     out: list[TimeMatch] = []
     for tm in times:
+        if text[tm.start : tm.end] == "次日" and _PROCESS_DAY.search(text[max(0, tm.start - 4) : tm.start]):
+            continue
         m = _DAYS_AFTER.match(text[tm.start : tm.end])
         # the last single day before it (a data period such as "12月CPI" between them is skipped)
         prev = next((t for t in reversed(out) if t.resolved.precision in ("date", "datetime")), None)

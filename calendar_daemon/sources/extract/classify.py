@@ -29,7 +29,7 @@ TRIGGER = re.compile(
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
-    r"product event|meets|statement|begins? trading|starts? trading|to trade|trading debut)",
+    r"product event|meets|statement|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
 FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
@@ -119,14 +119,14 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),
     ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
     ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo"),
-    ("CA", r"加拿大|\bCanada\b|Bank of Canada"),
+    ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b"),
     ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London"),
     ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia"),
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
     # central banks of a "super central-bank week" ("泰國、智利及墨西哥央行預估將降息1碼")
     ("ID", r"印尼|印度尼西亚|\bIndonesia\b"), ("TH", r"泰国|\bThailand\b"), ("BR", r"巴西|\bBrazil\b"),
-    ("ZA", r"南非|\bSouth Africa\b"), ("NO", r"挪威|\bNorway\b"), ("SE", r"瑞典|\bSweden\b"),
+    ("ZA", r"南非|\bSouth Africa\b"), ("NO", r"挪威|\bNorway\b|Norges Bank"), ("SE", r"瑞典|\bSweden\b|Riksbank"),
     ("CL", r"智利|\bChile\b"), ("MX", r"墨西哥|\bMexico\b"), ("RU", r"俄罗斯|\bRussia\b"),
 )
 COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US", "谷歌": "US", "亚马逊": "US",

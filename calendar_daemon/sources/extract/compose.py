@@ -19,6 +19,7 @@ from .memo import remembered
 from .monthdays import days_near_publication
 from .normalize import normalize
 from .numerals import cn_int
+from .relclocks import relative_clocks
 from .resolved import Resolved
 from .timeexpr import (
     RE_BARE_DAY,
@@ -293,7 +294,7 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 
 
 def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
-    atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
+    atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor) + relative_clocks(text, anchor))
     atoms = _merge(text, days_near_publication(text, _with_bare_days(text, atoms, anchor), anchor), anchor)
     out: list[TimeMatch] = []
     for tm in atoms:

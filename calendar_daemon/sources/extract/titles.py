@@ -204,6 +204,7 @@ def _en_subject(clause: str) -> str:
     return np.replace("\u2019s", "").replace("'s", "")
 
 
+_EN_HEAR = re.compile(r"\bhear from (?P<who>[A-Z]\w*(?: [A-Z]\w*){0,3})")
 _EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b", re.IGNORECASE)
 
 
@@ -214,6 +215,8 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
+    if not keys and (heard := _EN_HEAR.search(clause)):  # "At 1700 GMT we also hear from BOC Governor Macklem"
+        return f"{heard['who']} speech"
     if category == "other" and np and _EN_CLOSED.search(clause):  # "U.S. stock markets will be closed on …"
         return f"{np[:1].upper()}{np[1:]} closed"
     if item := _en_item(clause):
