@@ -21,6 +21,7 @@ from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .publishers import each_publisher, released_data
+from .rankings import WeekSummary, is_ranking_period
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
@@ -175,6 +176,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
     findings, heading, table, clocks, banks = Findings(), DayHeading(), Table(), ClockRows(), BankWeek()
+    summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
@@ -208,7 +210,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
-        for c in banks.read(sentence, anchor, kept) if zh else []:  # "英国央行则预料降息1码" in a bank week
+        for c in (banks.read(sentence, anchor, kept) + summary.read(sentence, anchor, kept)) if zh else []:
+            # "英国央行则预料降息1码" in a bank week; "排第二、三名的公司是甲和乙" in a week summary
             findings.add(c, sentence, 0)
             kept += 1
         if not kept and diary and clocks.lead is not None and clocks.lead >= anchor.today:
@@ -312,7 +315,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
-             if t.resolved.kind != "as_of" and not is_period(sentence, t)]
+             if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
     move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []

@@ -44,7 +44,7 @@ def released_data(clause: str) -> bool:
     for n in releases_in(clause):
         if n.release.category != "macro_data":
             continue
-        if _VERB_BEFORE.search(clause[max(0, n.start - 12):n.start]) or _VERB_AFTER.match(clause, n.end):
+        if _VERB_BEFORE.search(clause[max(0, n.start - 12) : n.start]) or _VERB_AFTER.match(clause, n.end):
             return True
     return False
 
