@@ -347,6 +347,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
+        if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
+            continue  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
         if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
