@@ -34,3 +34,8 @@ def test_data_published_on_a_day_is_data_even_when_it_guides_a_bank() -> None:
 def test_days_after_with_no_day_before_count_from_publication() -> None:
     text = "市場消息\n\n該公司表示，兩天後將公布新產品。\n"
     assert [s for s, *_ in found(text)] == ["2026-05-12"]
+
+
+def test_a_data_name_coming_out_on_a_day_is_data_even_next_to_the_bank_it_guides() -> None:
+    text = "本周前瞻\n\nFed 首選通膨指標 PCE 將於周四 (14日) 出爐，備受市場關注。\n"
+    assert found(text) == [("2026-05-14", "macro_data", "US")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import classify as C
 from .banklists import BANKS
 from .candidate import Candidate
 from .releases import releases_in
@@ -41,13 +42,11 @@ def each_publisher(cands: list[Candidate], before: str) -> list[Candidate]:
 def released_data(clause: str) -> bool:
     """Whether the clause says a data release comes out ("英國周三公布的12月CPI則可能成為英國央行何時降息的
     關鍵指標", "Fed首選通膨指標PCE將於周四出爐"): its subject is the data, whatever bank it is a guide for."""
-    for n in releases_in(clause):
-        if n.release.category != "macro_data":
-            continue
-        if _VERB_BEFORE.search(clause[max(0, n.start - 12) : n.start]) or _VERB_AFTER.match(clause, n.end):
-            return True
-    return False
+    spans = [(n.start, n.end) for n in releases_in(clause) if n.release.category == "macro_data"]
+    spans += [m.span() for m in _MACRO.finditer(clause)]  # a data name the gazetteer lacks ("PCE")
+    return any(_VERB_BEFORE.search(clause[max(0, a - 12) : a]) or _VERB_AFTER.match(clause, b) for a, b in spans)
 
 
+_MACRO = dict(C.CATEGORY_RULES)["macro_data"]
 _VERB_BEFORE = re.compile(r"(?:公布|发布)的?\s?(?:[^\s,;。]{0,8})$")
 _VERB_AFTER = re.compile(r"[^,;。]{0,16}?(?:出炉|公布|发布)")
