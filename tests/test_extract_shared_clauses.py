@@ -39,3 +39,14 @@ def test_days_after_with_no_day_before_count_from_publication() -> None:
 def test_a_data_name_coming_out_on_a_day_is_data_even_next_to_the_bank_it_guides() -> None:
     text = "本周前瞻\n\nFed 首選通膨指標 PCE 將於周四 (14日) 出爐，備受市場關注。\n"
     assert found(text) == [("2026-05-14", "macro_data", "US")]
+
+
+def test_two_euro_area_members_are_two_releases_of_one_region() -> None:
+    text = "本周前瞻\n\n德國和法國周三 (13日) 將公布4月CPI終值。\n"
+    got = extract(text, PUBLISHED)
+    assert sorted((c.start, c.region, c.title) for c in got) == [("2026-05-13", "EU", "德国公布4月CPI终值"), ("2026-05-13", "EU", "法国公布4月CPI终值")]
+
+
+def test_n_days_later_written_with_ri_counts_from_the_day_before_it_and_alone_is_nothing() -> None:
+    text = "本周前瞻\n\n美國周二 (12日) 公布零售銷售，加拿大兩日後公布CPI。\n\n該公司稱兩日後公布新品。\n"
+    assert found(text) == [("2026-05-12", "macro_data", "US"), ("2026-05-14", "macro_data", "CA")]

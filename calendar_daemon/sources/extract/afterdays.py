@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from . import resolved as P
 from .numerals import NUM, cn_int
+from .resolved import Resolved
 from .timeexpr import TimeMatch
 
 _DAYS_AFTER = re.compile(rf"^(?P<n>{NUM})\s*(?:天|日)\s*(?:后|之后|以后)$")
@@ -18,9 +19,19 @@ _DAYS_AFTER = re.compile(rf"^(?P<n>{NUM})\s*(?:天|日)\s*(?:后|之后|以后)$
 _PROCESS_DAY = re.compile(r"(?:招股|申购|上市|挂牌|发售|发行|路演|交易)\s?$")
 
 
+# "两日后" is not read alone (a count of days); after a named day it is counted from that day.
+_DAYS_AFTER_IN_TEXT = re.compile(rf"(?<![\d.])(?P<n>{NUM})\s*日\s*(?:后|之后|以后)")
+
+
 def after_earlier_day(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     """``times`` with each "N天后" that follows a single day named earlier in ``text`` counted from that day,
     and without a process's "次日"."""
+    taken = [(t.start, t.end) for t in times]
+    for found in _DAYS_AFTER_IN_TEXT.finditer(text):
+        if times and not any(s < found.end() and found.start() < e for s, e in taken):
+            blank = Resolved(None, None, "date")
+            pending = TimeMatch(found.start(), found.end(), blank, blank, tags={"rel", "pending"})
+            times = sorted([*times, pending], key=lambda t: t.start)
     out: list[TimeMatch] = []
     for tm in times:
         if text[tm.start : tm.end] == "次日" and _PROCESS_DAY.search(text[max(0, tm.start - 4) : tm.start]):
@@ -30,7 +41,8 @@ def after_earlier_day(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
         prev = next((t for t in reversed(out) if t.resolved.precision in ("date", "datetime")), None)
         day = prev.resolved.first_day() if prev is not None else None
         if m is None or prev is None or day is None or day != prev.resolved.last_day() or (n := cn_int(m["n"])) is None or n > 31:
-            out.append(tm)
+            if "pending" not in tm.tags:  # "两日后" with no day before it says nothing
+                out.append(tm)
             continue
         res = P.day(day + timedelta(days=n), tm.resolved.timezone or prev.resolved.timezone)
         out.append(replace(tm, resolved=res, base=res, tags=tm.tags | {"after"}))

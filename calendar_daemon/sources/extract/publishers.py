@@ -11,7 +11,9 @@ from .banklists import BANKS
 from .candidate import Candidate
 from .releases import releases_in
 
-_PLACE = "|".join(sorted((name for name in BANKS if name != "欧洲"), key=len, reverse=True))
+# Places that publish their own figures: the countries of a central bank, and the euro area's members.
+PLACES = {name: region for name, (region, _) in BANKS.items() if name != "欧洲"} | {"德国": "EU", "法国": "EU", "意大利": "EU", "西班牙": "EU", "香港": "HK"}
+_PLACE = "|".join(sorted(PLACES, key=len, reverse=True))
 # The subject right before the time expression: "欧元区与加拿大", "英国、加拿大及澳洲".
 _PAIR = re.compile(rf"(?P<subject>(?:{_PLACE})(?:\s?(?:、|与|和|及|以及)\s?(?:{_PLACE})){{1,4}})\s?(?:将|也将|会)?\s?(?:于|在)?\s?$")
 
@@ -29,11 +31,16 @@ def each_publisher(cands: list[Candidate], before: str) -> list[Candidate]:
             out.append(c)
             continue
         for place in places:
-            region = BANKS[place][0]
+            region = PLACES[place]
             title = c.title.replace(m["subject"], place) if m["subject"] in c.title else f"{place}{c.title}"
             out.append(
                 replace(
-                    c, title=title, region=region, entities=[e for e in c.entities if e != m["subject"]], mentions=[], release=None if c.region != region else c.release
+                    c,
+                    title=title,
+                    region=region,
+                    entities=[e for e in c.entities if e != m["subject"]],
+                    mentions=[],
+                    release=f"{c.release or 'data'}:{place}",  # each place's release is its own
                 )
             )
     return out
