@@ -64,3 +64,11 @@ def test_policymakers_of_a_bank_are_no_decision() -> None:
     text = "歐元區數據\n\n周四，歐元區將公布3月消費者信心指數，歐洲央行決策者關注關稅影響。\n"
     got = extract(text, PUBLISHED)
     assert [(c.start, c.category) for c in got] == [("2026-03-19", "macro_data")]
+
+
+def test_a_later_bank_said_to_move_at_another_time_is_not_put_in_the_bank_week() -> None:
+    text = "央行周\n\n瑞士、英國及挪威央行將在台灣時間19日公布利率決策。\n\n日本央行則預料明年將升息1碼。\n\n澳洲聯儲預計將按兵不動。\n"
+    got = banks(text)
+    assert ("2026-03-19", "2026-03-19", "date", "JP") not in got
+    assert ("2026-03-19", "2026-03-19", "date", "AU") in got
+    assert len(got) == 4

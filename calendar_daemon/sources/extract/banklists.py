@@ -64,12 +64,12 @@ _RELEASES = {
 }
 _NAME = "|".join(sorted(BANKS, key=len, reverse=True))
 # One item of a list: a name, maybe as its bank with an abbreviation ("欧洲央行(ECB)", "日本银行(央行)").
-_ITEM = rf"(?:{_NAME})(?:央行|中央银行|银行\s?\(央行\))?(?:\s?\([A-Za-z]{{2,6}}\))?"
+_ITEM = rf"(?:{_NAME})(?:央行|中央银行|联储|储备银行|银行\s?\(央行\))?(?:\s?\([A-Za-z]{{2,6}}\))?"
 _SEP = r"\s?(?:、|及|和|与|以及)\s?"
 # "A、B及C等国央行", "A与B央行", "A、B等逾十个主要国家央行": the list names the banks.
 _LIST_BANKS = re.compile(rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)\s?(?:等[^,。;]{{0,8}}?|两国)?\s?(?:央行|中央银行)")
 # One bank: "英国央行则预料降息1码", "日本银行(央行)则估将升息", "俄罗斯本周更预估会降息2码".
-_ONE_BANK = re.compile(rf"(?P<list>(?:{_NAME})(?:央行|中央银行|银行\s?\(央行\)|(?=本周)))")
+_ONE_BANK = re.compile(rf"(?P<list>(?:{_NAME})(?:央行|中央银行|联储|储备银行|银行\s?\(央行\)|(?=本周)))")
 # Said of what a bank is expected to do: "预料", "预估", "料将", "估将".
 _EXPECTED = re.compile(r"预料|预估|预期|估将|料将|可望|将")
 # "五国央行决策出炉,台湾、英国、巴西、南非预料…": a count of banks, then the list in the next clause.
@@ -77,6 +77,7 @@ _COUNT_THEN_LIST = re.compile(
     rf"[二三四五六七八九十\d]{{1,2}}\s?(?:国|个国家|个经济体)(?:的)?央行[^,。;]{{0,16}}[,:]\s?"
     rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)"
 )
+_CLAUSE_END = re.compile(r"[,;。]")
 _DECISION = re.compile(r"决策|决议|利率|议息|货币政策")
 
 
@@ -168,11 +169,14 @@ class BankWeek:
                 self.span = lists[0].start, lists[0].end, lists[0].precision
             return []
         days = [t for t in times if t.resolved.precision in ("date", "datetime", "week")]  # not "明年", "1月来"
-        if kept or days or not C.RATE_MOVE.search(sentence) or not _EXPECTED.search(sentence):
+        if kept or days:
             return []
         out: list[Candidate] = []
         for start, end, names in banks_listed(sentence, single=True):
-            if C.PAST.search(sentence[end : end + 12]):
+            # the bank's own clause says it is expected to move, and says no other time ("明年将升息")
+            stop = _CLAUSE_END.search(sentence, end)
+            clause = sentence[end : stop.start() if stop else len(sentence)]
+            if C.PAST.search(clause[:12]) or not C.RATE_MOVE.search(clause) or not _EXPECTED.search(clause) or any(start <= t.start < end + len(clause) for t in times):
                 continue
             out += [_decision(name, self.span, anchor, sentence[start:end]) for name in names]
         return out
