@@ -57,3 +57,10 @@ def test_a_bare_day_span_is_that_span_and_a_past_or_far_day_is_no_event() -> Non
 def test_a_number_of_days_or_yen_is_no_day() -> None:
     text = "日圓走勢\n\n日圓兌美元近5日將續貶，100日元將兌換0.66美元，3日均線將下彎。\n"
     assert found(text) == []
+
+
+def test_a_bare_day_is_in_the_publication_month_when_near_and_next_month_early_in_it() -> None:
+    text = "本周焦點\n\n市場將關注20日公布的2月零售銷售。\n"
+    assert [s for s, *_ in found(text, datetime.fromisoformat("2026-03-05T08:00+08:00"))] == ["2026-03-20"]
+    text = "下周焦點\n\n市場將關注2日公布的3月PMI。\n"
+    assert [s for s, *_ in found(text, datetime.fromisoformat("2026-03-28T08:00+08:00"))] == ["2026-04-02"]

@@ -1,8 +1,9 @@
 """A bare day of the month with no month named before it ("加拿大央行於台灣時間17日晚間9時45分發布決策",
 "市場將關注16日公布的就業報告"): news in Chinese dates the coming days of a week by their day of the
-month alone. Such a day is the one nearest the publication day, within a few weeks of it (the 17th of a
-page written on the 15th is two days later; the 2nd of a page written on the 28th is early next month);
-a day further away than that is not read, for the month it means is not clear."""
+month alone. Such a day is in the publication month when it is within a few weeks of the publication day
+(the 17th of a page written on the 15th is two days later), else in the nearer neighbouring month (the 2nd
+of a page written on the 28th is early next month); a day further away than that is not read, for the
+month it means is not clear."""
 
 from __future__ import annotations
 
@@ -29,10 +30,12 @@ _BARE_RANGE = re.compile(
 
 
 def nearest_day(dd: int, today: date) -> date | None:
-    """The date with day of month ``dd`` nearest ``today`` (previous, this or next month), if it is
-    within :data:`NEAR_DAYS` of it."""
+    """The date with day of month ``dd`` in the publication month when that is within :data:`NEAR_DAYS`
+    of ``today`` (news names this month's days so), else the nearer of the previous and next months'."""
+    if P.valid_ymd(today.year, today.month, dd) and abs(dd - today.day) <= NEAR_DAYS:
+        return date(today.year, today.month, dd)
     best: date | None = None
-    for offset in (-1, 0, 1):
+    for offset in (-1, 1):
         first = P.add_months(today.replace(day=1), offset)
         if P.valid_ymd(first.year, first.month, dd):
             d = date(first.year, first.month, dd)
