@@ -26,6 +26,8 @@ _DAYS_AFTER_IN_TEXT = re.compile(rf"(?<![\d.])(?P<n>{NUM})\s*日\s*(?:后|之后
 def after_earlier_day(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     """``times`` with each "N天后" that follows a single day named earlier in ``text`` counted from that day,
     and without a process's "次日"."""
+    if "后" not in text and "次日" not in text:
+        return times
     taken = [(t.start, t.end) for t in times]
     for found in _DAYS_AFTER_IN_TEXT.finditer(text):
         if times and not any(s < found.end() and found.start() < e for s, e in taken):

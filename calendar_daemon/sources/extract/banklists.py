@@ -77,6 +77,7 @@ _COUNT_THEN_LIST = re.compile(
     rf"[二三四五六七八九十\d]{{1,2}}\s?(?:国|个国家|个经济体)(?:的)?央行[^,。;]{{0,16}}[,:]\s?"
     rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)"
 )
+_MAY_NAME_BANK = re.compile(r"央行|联储|银行|本周")  # a quick test before the lists are looked for
 _CLAUSE_END = re.compile(r"[,;。]")
 _DECISION = re.compile(r"决策|决议|利率|议息|货币政策")
 
@@ -138,7 +139,7 @@ def bank_decisions(sentence: str, times: list[TimeMatch], anchor: Anchor) -> lis
     list (or the first one after it in the same sentence when none comes before). A bank named alone
     is read here only when the sentence's week is a Sunday's "本周" (the sentence reader takes it
     for the week that ends that day)."""
-    if not _DECISION.search(sentence) and not C.RATE_MOVE.search(sentence):
+    if not _MAY_NAME_BANK.search(sentence) or (not _DECISION.search(sentence) and not C.RATE_MOVE.search(sentence)):
         return []
     out: list[tuple[TimeMatch, Candidate]] = []
     for start, end, names in banks_listed(sentence, single=True):
@@ -169,7 +170,7 @@ class BankWeek:
                 self.span = lists[0].start, lists[0].end, lists[0].precision
             return []
         days = [t for t in times if t.resolved.precision in ("date", "datetime", "week")]  # not "明年", "1月来"
-        if kept or days:
+        if kept or days or not _MAY_NAME_BANK.search(sentence):
             return []
         out: list[Candidate] = []
         for start, end, names in banks_listed(sentence, single=True):

@@ -47,6 +47,8 @@ def nearest_day(dd: int, today: date) -> date | None:
 def days_near_publication(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
     """``atoms`` with each bare day of the month that no atom covers and no month-day before it in
     ``text`` names the month of (those are read against that date: ``compose._with_bare_days``)."""
+    if "日" not in text:
+        return atoms
     dated = [t.end for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None]
     first_dated = min(dated) if dated else len(text) + 1
     taken = [(t.start, t.end) for t in atoms]

@@ -17,6 +17,7 @@ _RANKED = re.compile(
     r"(?:排|居|位列|排名)\s?(?:第|前)[二三四五六七八九十\d、至和及到第]{1,8}\s?(?:名|位)?(?:的公司|的个股|的股票)?"
     r"\s?(?:分别)?(?:是|为|:)\s?(?P<names>[^,;。]{2,80})"
 )
+_MAY_RANK = re.compile(r"排|居|位列")  # a quick test before the ranking is read
 _NAME_SEP = re.compile(r"\s?(?:、|和|及|与|以及)\s?")
 _NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,9}$")
 _WEEK_SUMMARY = re.compile(r"\d+\s?家公司")
@@ -39,7 +40,7 @@ class WeekSummary:
                 if first is not None and last is not None:
                     self.span, self.category = (first.isoformat(), last.isoformat()), cat
             return []
-        if kept or any(t.resolved.precision in ("date", "datetime") for t in times):
+        if kept or not _MAY_RANK.search(sentence) or any(t.resolved.precision in ("date", "datetime") for t in times):
             return []
         out: list[Candidate] = []
         for m in _RANKED.finditer(re.sub(r"\([^()]*\)", "", sentence)):  # "西藏城投(行情600773,买入)"

@@ -18,6 +18,8 @@ _NOON = re.compile(r"(?P<day>今|明)(?:日|天)?(?:中午|午间|午(?![前后�
 def relative_clocks(text: str, a: Anchor) -> list[TimeMatch]:
     """Atoms for the next top or bottom of the hour after publication, and for today's or tomorrow's noon."""
     out: list[TimeMatch] = []
+    if "午" not in text and "hour" not in text:
+        return out
     for m in _HOUR.finditer(text):
         now = a.published.replace(second=0, microsecond=0)
         target = now.replace(minute=30 if m["which"].lower() == "bottom" else 0)
