@@ -153,6 +153,18 @@ def bank_decisions(sentence: str, times: list[TimeMatch], anchor: Anchor) -> lis
     return out
 
 
+def with_bank_decisions(made: list[tuple[Candidate, str, int]], sentence: str, times: list[TimeMatch], anchor: Anchor) -> list[tuple[Candidate, str, int]]:
+    """The sentence's candidates (candidate, scope, position), with the central-bank candidate of a time
+    that dates a list of banks replaced by one decision per bank (scoped to the list alone: it shares
+    no vocabulary with a dated mention it may fold into)."""
+    banks = bank_decisions(sentence, times, anchor)
+    if not banks:
+        return made
+    used = {tm.start for tm, _ in banks}
+    kept = [m for m in made if not (m[0].category == "central_bank" and m[2] in used)]
+    return kept + [(c, c.evidence, tm.start) for tm, c in banks]
+
+
 @dataclass
 class BankWeek:
     """The days an article's central banks decide in ("本周将有11个经济体的央行，密集在17-19日公布利率

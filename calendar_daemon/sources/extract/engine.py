@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
-from .banklists import BankWeek, bank_decisions
+from .banklists import BankWeek, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
@@ -367,10 +367,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             c.category = "macro_data"  # "英国公布的CPI则可能成为英国央行何时降息的关键指标": the data is the event
         releases = each_publisher(each_release(c, named, zh), sentence[cs:tm.start]) if zh else each_release(c, named, zh)
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
-    if zh and (banks := bank_decisions(sentence, times, anchor)):  # "台湾、英国、巴西及南非央行": one decision each
-        used = {tm.start for tm, _ in banks}
-        made = [m for m in made if not (m[0].category == "central_bank" and m[2] in used)]
-        made += [(c, c.evidence, tm.start) for tm, c in banks]  # the list alone: no shared vocabulary to compare
+    made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
     for one, clause, pos in respectively(made, sentence):
         add(one, clause, pos)
     return len(made), move
