@@ -32,6 +32,13 @@ def test_today_noon_in_a_morning_edition_is_noon_local_and_a_book_builds_second_
     text = "新股消息\n\n【本報訊】原定今午截止招股的青禾科技（9981）今日或延期。昨日步入招股次日的藍灣物流（9982）暫獲孖展超購12倍。\n"
     got = extract(text, datetime.fromisoformat("2026-03-11T06:00+08:00"))
     assert [(c.start, c.precision, c.category) for c in got] == [("2026-03-11T12:00+08:00", "datetime", "ipo")]
+    assert got[0].title == "青禾科技截止招股"
+
+
+def test_the_event_named_right_after_the_clock_titles_it() -> None:
+    text = "新股消息\n\n原定今午截止招股、下周一掛牌的青禾科技（9981）或延遲上市。\n"
+    got = extract(text, datetime.fromisoformat("2026-03-11T06:00+08:00"))
+    assert [(c.start, c.title) for c in got] == [("2026-03-11T12:00+08:00", "青禾科技截止招股"), ("2026-03-16", "青禾科技上市")]
 
 
 def test_tomorrow_noon() -> None:

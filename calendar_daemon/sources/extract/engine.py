@@ -20,7 +20,7 @@ from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
-from .publishers import each_publisher, released_data
+from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
@@ -363,9 +363,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        if zh and c.category == "central_bank" and released_data(forward):
-            c.category = "macro_data"  # "英国公布的CPI则可能成为英国央行何时降息的关键指标": the data is the event
-        releases = each_publisher(each_release(c, named, zh), sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
     for one, clause, pos in respectively(made, sentence):

@@ -57,3 +57,12 @@ def released_data(clause: str) -> bool:
 _MACRO = dict(C.CATEGORY_RULES)["macro_data"]
 _VERB_BEFORE = re.compile(r"(?:公布|发布)的?\s?(?:[^\s,;。]{0,8})$")
 _VERB_AFTER = re.compile(r"[^,;。]{0,16}?(?:出炉|公布|发布)")
+
+
+def by_publisher(c: Candidate, releases: list[Candidate], forward: str, before: str) -> list[Candidate]:
+    """A Chinese sentence's candidate ``c`` (and the ``releases`` it was split into): data said to come out
+    is the event even when the clause names the bank it guides ("英国公布的CPI则可能成为英国央行何时降息的
+    关键指标"), and a release by several places is one per place."""
+    if c.category == "central_bank" and released_data(forward):
+        c.category = "macro_data"
+    return each_publisher(releases, before)
