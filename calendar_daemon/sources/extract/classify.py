@@ -23,18 +23,21 @@ TRIGGER = re.compile(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
-    r"轮调整|调价窗口|"
+    r"轮调整|调价窗口|货币决策|利率决策|"
     r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
-    r"product event|meets|statement|begins? trading|starts? trading|to trade|trading debut)",
+    r"product event|meets|statement|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
 FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
 PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
                   r"\btold\b", _I)
+# A central bank's expected move ("料将在17日降息1码", "预期在19日按兵不动") is its decision that day; over a
+# month or a year ("今年底前降息2码") it is a forecast, not an event.
+RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率不变|冻结利率")
 # "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
 NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
                             r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
@@ -59,7 +62,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
         r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
         r"联储局|联准会|政策会议|基准利率|\bRBNZ\b|\bSNB\b|\bBOC\b|\bBoC\b|Riksbank|Norges Bank|\bPBOC\b|\bRBI\b|"
-        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|"
+        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
@@ -75,7 +78,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
                             r"\breports\b|\ball report\b|(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)", _I)),
     ("macro_data", re.compile(
-        r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
+        r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
@@ -109,18 +112,22 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("TW", r"台湾|台股|台积电|台北|金管会|主计总处|新台币|\bTaiwan\b"),
     ("CN", (r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
             r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
-    ("US", (r"美国|美联储|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
+    ("US", (r"美国|美联储|联准会|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
             r"Nasdaq|NYSE|Treasury|Powell|Trump|American")),
     ("EU", (r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany|"
             r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b")),
     ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),
-    ("NZ", r"新西兰|纽储行|\bRBNZ\b|New Zealand"),
-    ("JP", r"日本|日央行|东京|\bBOJ\b|\bJapan\b|Tokyo"),
-    ("CA", r"加拿大|\bCanada\b|Bank of Canada"),
+    ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
+    ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo"),
+    ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b"),
     ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London"),
     ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia"),
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
+    # central banks of a "super central-bank week" ("泰國、智利及墨西哥央行預估將降息1碼")
+    ("ID", r"印尼|印度尼西亚|\bIndonesia\b"), ("TH", r"泰国|\bThailand\b"), ("BR", r"巴西|\bBrazil\b"),
+    ("ZA", r"南非|\bSouth Africa\b"), ("NO", r"挪威|\bNorway\b|Norges Bank"), ("SE", r"瑞典|\bSweden\b|Riksbank"),
+    ("CL", r"智利|\bChile\b"), ("MX", r"墨西哥|\bMexico\b"), ("RU", r"俄罗斯|\bRussia\b"),
 )
 COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US", "谷歌": "US", "亚马逊": "US",
                   "英伟达": "US", "美光": "US", "IBM": "US", "埃克森美孚": "US", "雪佛龙": "US", "闪迪": "US",
@@ -136,7 +143,7 @@ _REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(_REGIO
 _ANY_REGION = re.compile("|".join(_REGION_ALTERNATIVES), _I)
 
 KNOWN_ENTITIES = (
-    "美联储", "欧洲央行", "日本央行", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
+    "美联储", "欧洲央行", "日本央行", "日本银行", "日银", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
     "国新办", "欧洲议会", "证监会", "财政部", "国务院", "商务部", "海关总署", "美国劳工部", "美国商务部",
     "微软", "苹果", "特斯拉", "Meta", "谷歌", "亚马逊", "英伟达", "美光", "华为", "阿里巴巴", "腾讯", "三星电子",
     "SK海力士", "阿斯麦", "IBM", "埃克森美孚", "雪佛龙", "闪迪", "西部数据", "希捷科技", "台积电", "小米", "比亚迪",
@@ -164,7 +171,8 @@ _DESCRIPTOR = re.compile(r".*(?:巨头|双雄|三巨头|公司|发行|是|为|�
 _CUT = re.compile(r"(?:等|将|也|均|则|轮番|分别|于|在|的|原定|原计划|(?:周|星期)[一二三四五六日天]).*$")
 _LEAD = re.compile(r"^(?:其中|另外|此外|同时|以及|包括|另有)")
 # Words that never belong to a company name (a date phrase, a schedule change).
-_NOT_NAME = re.compile(r"\d$|^据|^起?至|日期|顺延|推迟|延期|改期|时间|代码|价|上限|每股|合计|方面|解禁|申购|日历|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
+_NOT_NAME = re.compile(r"\d$|^据|^起?至|日期|顺延|推迟|延期|延迟|改期|^或|^截止|时间|代码|价|上限|每股|合计|方面|解禁|申购|招股|流通|^占|"
+                       r"日历|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
 _BOOK = re.compile(r"《([^《》]{2,40})》")
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
@@ -202,9 +210,15 @@ def region_of(*scopes: str, default: str) -> str:
     return default
 
 
+# "台湾时间18日凌晨2时" names the clock's zone: it says where the event is only when nothing else does.
+_ZONE_WORD = re.compile(r"(?:台湾|台北|北京|美东|美国东部|美国中部|美西|香港|本港|东京|日本|伦敦|英国|纽约|新加坡|欧洲中部)时间")
+
+
 def _region_in(scope: str) -> str | None:
     """The region of the first region word or company name in ``scope``, if any."""
     scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
+    if (unzoned := _ZONE_WORD.sub("", scope)) != scope and _ANY_REGION.search(unzoned):
+        scope = unzoned
     first = _ANY_REGION.search(scope)
     m = _REGION_RX.match(scope, first.start()) if first else None
     if m and m.lastgroup:

@@ -75,6 +75,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
         return True
     if ca.entities and cb.entities and not headline:
         return False  # different companies or institutions
+    if ca.entities and cb.entities and ca.region != cb.region and ca.release != cb.release:
+        return False  # a named release of one region ("英国央行利率决策") is not another's, in a headline too
     # Without names on both sides, the shared word must come with no name on either side; a preview
     # without a name ("CPI数据将公布", next week) may fold into the dated item that names its publisher
     # ("12月9日，国家统计局将公布11月CPI").

@@ -12,11 +12,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
+from .afterdays import after_earlier_day
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
 from .memo import remembered
+from .monthdays import days_near_publication
 from .normalize import normalize
 from .numerals import cn_int
+from .relclocks import relative_clocks
 from .resolved import Resolved
 from .timeexpr import (
     RE_BARE_DAY,
@@ -291,8 +294,8 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 
 
 def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
-    atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor))
-    atoms = _merge(text, _with_bare_days(text, atoms, anchor), anchor)
+    atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor) + relative_clocks(text, anchor))
+    atoms = _merge(text, days_near_publication(text, _with_bare_days(text, atoms, anchor), anchor), anchor)
     out: list[TimeMatch] = []
     for tm in atoms:
         tm = _modify(text, tm, anchor)
@@ -302,7 +305,7 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    return _lone_zoned_time(text, _drop_echoed_weekdays(out), anchor)
+    return _lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor)
 
 
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:

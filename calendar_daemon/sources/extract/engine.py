@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
+from .banklists import BankWeek, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
@@ -21,6 +22,8 @@ from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
+from .publishers import by_publisher
+from .rankings import WeekSummary, is_ranking_period
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
@@ -45,8 +48,9 @@ _WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
-# "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday before it keeps it.
-_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
+# month: "16日公布的就业报告") before it keeps it.
+_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 _CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
@@ -174,8 +178,9 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     headline = _headline(norm)
     anchor = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table = Findings(), DayHeading(), Table()
+    findings, heading, table, banks = Findings(), DayHeading(), Table(), BankWeek()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
+    summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
@@ -209,6 +214,10 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
         kept, move = _sentence_candidates(sentence, anchor, zh, default_region, add, listed)
         if move is not None:
             drop_moved(findings.found, move, sent_no)
+        for c in (banks.read(sentence, anchor, kept) + summary.read(sentence, anchor, kept)) if zh else []:
+            # "英国央行则预料降息1码" in a bank week; "排第二、三名的公司是甲和乙" in a week summary
+            findings.add(c, sentence, 0)
+            kept += 1
         if not kept and diary and clocks.lead is not None and clocks.lead >= anchor.today:
             day = clocks.lead.isoformat()  # a diary of one day: its undated items are that day's
             _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
@@ -311,7 +320,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
-             if t.resolved.kind != "as_of" and not is_period(sentence, t)]
+             if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
     move = find_move(sentence, times)
     clauses = _clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []
@@ -339,9 +348,12 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.search(clause))))
+                or bool(named and (listed or C.FUTURE.search(clause)))
+                or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
+        if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
+            continue  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
         if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
@@ -356,7 +368,9 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        made += [(one, clause, tm.start) for one in each_release(c, named, zh) + (followers(c, forward) if not zh else [])]
+        releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
+    made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
     for one, clause, pos in respectively(made, sentence):
         add(one, clause, pos)
     return len(made), move

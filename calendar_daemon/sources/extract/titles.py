@@ -30,7 +30,7 @@ _BOUNDARY = re.compile(r"[\s,，:：;；、。!?！？]")
 _DANGLE = re.compile(r"^[\s:：,，、;；.)\]】》”\-–—]+|[\s:：,，、;；(\[【《“\-–—]+$")
 # What a company-centred event is, in two or three words (the first that the clause names wins).
 _KIND = {
-    "ipo": ((r"上市|挂牌", "上市"), (r"申购", "新股申购"), (r"招股", "招股"), (r"中签|配发", "公布中签结果"),
+    "ipo": ((r"上市|挂牌", "上市"), (r"申购", "新股申购"), (r"截止招股|招股截止", "截止招股"), (r"招股", "招股"), (r"中签|配发", "公布中签结果"),
             (r"缴款", "缴款"), (r"询价", "初步询价"), (r"路演", "网上路演"), (r"", "新股发行")),
     "lockup": ((r"", "限售股解禁"),),
 }
@@ -69,7 +69,13 @@ def tidy(title: str, limit: int) -> str:
     return _cap(title, limit)
 
 
-def _kind(category: str, clause: str) -> str | None:
+def _kind(category: str, clause: str, time_text: str = "") -> str | None:
+    """The kind of event named first after the time expression ("今午截止招股、下周一挂牌": at noon the
+    book closes), else the first kind the clause names."""
+    after = clause[clause.find(time_text) + len(time_text):] if time_text and time_text in clause else ""
+    near = [(m.start(), word) for rx, word in _KIND.get(category, ()) if rx and (m := re.search(rx, after))]
+    if near:
+        return min(near)[1]
     for rx, word in _KIND.get(category, ()):
         if re.search(rx, clause):
             return word
@@ -91,7 +97,7 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
 
 def _title_zh(clause: str, sentence: str, time_text: str, category: str, region: str, entities: list[str]) -> str:
     who = "、".join(entities[:2])
-    kind = _kind(category, clause)
+    kind = _kind(category, clause, time_text)
     if who and kind:  # "恒远医疗上市", "华鼎股份限售股解禁"
         return tidy(who + kind, MAX_ZH)
     book = C._BOOK.search(sentence)
@@ -204,6 +210,7 @@ def _en_subject(clause: str) -> str:
     return np.replace("\u2019s", "").replace("'s", "")
 
 
+_EN_HEAR = re.compile(r"\bhear from (?P<who>[A-Z]\w*(?: [A-Z]\w*){0,3})")
 _EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b", re.IGNORECASE)
 
 
@@ -214,6 +221,8 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
+    if not keys and (heard := _EN_HEAR.search(clause)):  # "At 1700 GMT we also hear from BOC Governor Macklem"
+        return f"{heard['who']} speech"
     if category == "other" and np and _EN_CLOSED.search(clause):  # "U.S. stock markets will be closed on …"
         return f"{np[:1].upper()}{np[1:]} closed"
     if item := _en_item(clause):
