@@ -24,6 +24,7 @@ from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
+from .unscheduled import condition_start, is_background_aside, is_condition, without_asides
 from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
@@ -337,6 +338,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or bool(named and (listed or C.FUTURE.search(clause))))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
+        if is_condition(sentence, tm, zh) or is_background_aside(sentence, tm):
+            continue
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
         if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
@@ -367,12 +370,16 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         monday = anchor.week_ahead
         span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
+    hypothetical = condition_start(sentence, zh)
     for a, b in _clauses(sentence, zh):
+        if hypothetical is not None and b > hypothetical:
+            break  # "…如果政府停摆，就业报告将不会按时公布": a condition and its consequence are no plan
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
         if not _has_trigger(clause):
             carry = clause + " "
             continue
         carry = ""
-        if (not diary and not C.FUTURE.search(clause)) or C.PAST.search(clause) or C.NONE_SCHEDULED.search(clause):
+        if ((not diary and not C.FUTURE.search(without_asides(clause))) or C.PAST.search(clause)
+                or C.NONE_SCHEDULED.search(clause)):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)
