@@ -15,6 +15,7 @@ from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
+from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
@@ -211,7 +212,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
         elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
-    kept_found = collapse(findings.found, merge_into)
+    kept_found = drop_group_previews(collapse(findings.found, merge_into))
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
 
 
