@@ -307,3 +307,5 @@ def category_terms(category: str, text: str) -> frozenset[str]:
 
 # Words for one kind of event: a listing is a listing however it is said.
 _SYNONYMS = dict.fromkeys(("begin trading", "begins trading", "start trading", "starts trading", "trading debut", "debut", "上市", "挂牌"), "listing")
+_SYNONYMS.update(dict.fromkeys(("利率决议", "利率决策", "利率决定", "货币决策", "货币政策决定", "rate decision", "interest decision"),
+                               "rate decision"))

@@ -25,7 +25,11 @@ def drop_group_previews(found: list[Found]) -> list[Found]:
     dated = [f for f in found if f.cand.precision in ("date", "datetime")]
 
     def has_member(lead: Found) -> bool:
+        """A dated event of the lead's kind in its period ("申购" is not a member of a lead about "上市")."""
         lo, hi = lead.interval()
-        return any(f.cand.category == lead.cand.category and lo <= f.interval()[0] and f.interval()[1] <= hi for f in dated)
+        return any(
+            f.cand.category == lead.cand.category and lo <= f.interval()[0] and f.interval()[1] <= hi and (not lead.terms or not f.terms or bool(lead.terms & f.terms))
+            for f in dated
+        )
 
     return [f for f in found if not (_is_group_preview(f) and has_member(f))]
