@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
+from . import confidence as K
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
@@ -299,7 +300,8 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
                      importance=max(importance, C.importance_of(category, clause + forward)), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
                      evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],
-                     confidence=round(min(0.95, confidence), 2), fiscal=bool(tm and tm.resolved.fiscal))
+                     confidence=K.settle(confidence, category, clause, sentence, named or [], time_text),
+                     fiscal=bool(tm and tm.resolved.fiscal))
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
@@ -348,10 +350,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         span = _candidate_span(tm)
         if span is None:
             continue
-        conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
-        conf += 0.1 if C.FUTURE.search(clause) else 0.0
-        conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
-        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
+        c = _make(sentence, clause, forward, tm, span, zh, default_region, K.from_date(tm, clause), tm.resolved.timezone, sentence[:cs],
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
@@ -383,4 +382,4 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         if ((not diary and not C.FUTURE.search(without_asides(clause))) or C.PAST.search(clause)
                 or C.NONE_SCHEDULED.search(clause)):
             continue
-        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)
+        add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)
