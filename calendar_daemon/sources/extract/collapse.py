@@ -90,8 +90,8 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day
     if coarse.cand.precision == fine.cand.precision == "datetime" and coarse.cand.start != fine.cand.start:
         return False  # 14:00 and 14:30 on one day are two moments (a decision and its press conference)
-    if coarse.headline:
-        return same_event(coarse, fine)
+    if coarse.headline:  # a headline's count ("本周21家公司解禁") is a summary of its own, as in the text
+        return not (coarse.aggregate and coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")) and same_event(coarse, fine)
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
         return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
     return (coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")
