@@ -23,6 +23,7 @@ from calendar_daemon.domain.aliases import canonical_entity
 
 from . import classify as C
 from .candidate import Candidate
+from .pressconf import PRESS_CONFERENCE
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
         return False
     if ca.release and cb.release and ca.release != cb.release:
         return False
+    if ca.release != cb.release and PRESS_CONFERENCE in (ca.release, cb.release):
+        return False  # the press conference after a decision is an event of its own
     if a.terms and b.terms and not a.terms & b.terms:
         return False  # different kinds of event ("租用" is not "上市")
     if _overlap(ca.entities, cb.entities):
@@ -146,6 +149,8 @@ class Findings:
         for old in self.index.get(key, []) + (self.index.get(timed, []) if timed else []):
             if old.cand.release and c.release and old.cand.release != c.release:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
+            if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
+                continue  # the press conference after a decision is an event of its own
             if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
                 merge_into(old.cand, c)
                 return

@@ -20,6 +20,7 @@ from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
+from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
 from .reschedule import Move, drop_moved, find_move
@@ -355,6 +356,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if moved and move is not None:
             c.rescheduled_from = move.original
         made += [(one, clause, tm.start) for one in each_release(c, named, zh) + (followers(c, forward) if not zh else [])]
+        if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
+            made.append((press, clause, tm.start))
     for one, clause, pos in respectively(made, sentence):
         add(one, clause, pos)
     return len(made), move
