@@ -15,6 +15,7 @@ from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
+from .datedname import dates_a_release
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
@@ -339,7 +340,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.search(clause))))
+                or bool(named and (listed or C.FUTURE.search(clause) or dates_a_release(sentence, tm, named, cs))))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
         if is_condition(sentence, tm, zh) or is_background_aside(sentence, tm) or is_ranking_period(sentence, tm):
