@@ -80,3 +80,14 @@ def test_a_launch_month_in_an_aside_about_a_past_result_is_no_event() -> None:
 def test_a_launch_month_said_in_its_own_sentence_is_an_event() -> None:
     got = en("Harborline Media will launch its cheaper bundle in January.")
     assert [(s, c) for s, c, _ in got] == [("2027-01-01", "corporate")]
+
+
+def test_this_week_said_on_its_saturday_without_a_future_word_is_a_review() -> None:
+    """A Saturday review: '本周3只新股公布初步询价结果' happened; '下周5家公司将初步询价' is ahead."""
+    got = zh("(1)本周3只新股公布初步询价结果,平均发行市盈率为48.2倍。(2)下周5家公司将公布初步询价结果。", headline="新股周报")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-07", "ipo")]
+
+
+def test_this_week_with_a_future_word_on_a_saturday_is_kept() -> None:
+    got = zh("本周还将有1只新股申购。", headline="新股周报")
+    assert [(s, c) for s, c, _ in got] == [("2026-11-30", "ipo")]

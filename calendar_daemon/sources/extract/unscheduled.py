@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from . import classify as C
 from .timeexpr import TimeMatch
 
 # "若" also starts "若干" (several) and "若是" (if it is): only the conditional readings count.
@@ -96,3 +98,11 @@ def is_ranking_period(sentence: str, tm: TimeMatch) -> bool:
     """Whether the period ``tm`` is what a ranking compares over ("是本周沪市解禁股数最多公司"), not when
     something happens."""
     return tm.base.precision in _RANKED and _RANKING.match(sentence[tm.end :]) is not None
+
+
+def is_week_review(tm: TimeMatch, today: date, clause: str) -> bool:
+    """Whether ``tm`` is the current week said on its Saturday without a future word: "本周2只新股公布初步
+    询价结果，平均市盈率为53.1倍" reviews the week that is ending. (On a Sunday "本周" often already means
+    the coming week of a preview, so Sundays are left alone.)"""
+    first, last = tm.resolved.first_day(), tm.resolved.last_day()
+    return tm.base.precision == "week" and first is not None and last is not None and first <= today <= last and today.weekday() == 5 and C.FUTURE.search(clause) is None
