@@ -8,6 +8,8 @@
 * A month or coarser date in a bracketed aside of a sentence that reports a past fact ("shares
   jumped after the results and news of a cheaper plan (set to launch in November)") is background
   to that fact, not an item of the calendar the article gives.
+* The current week named on its Saturday without a future word ("本周2只新股公布初步询价结果…") is the
+  week under review, not an event.
 """
 
 from __future__ import annotations
@@ -87,17 +89,6 @@ def without_asides(text: str) -> str:
     """``text`` without its bracketed asides: a future word in "(set to launch in January)" says nothing
     about the sentence around it."""
     return _ASIDE.sub(" ", text)
-
-
-# "是本周沪市解禁股数最多公司", "周内深市解禁市值最大", "本月涨幅居首": the period a ranking is made over.
-_RANKING = re.compile(r"^[^，,。；;]{0,14}?(?:最多|最大|最高|最少|最低|之最|居首|居前|排名第|前三|前十)")
-_RANKED = ("week", "month", "quarter", "year")
-
-
-def is_ranking_period(sentence: str, tm: TimeMatch) -> bool:
-    """Whether the period ``tm`` is what a ranking compares over ("是本周沪市解禁股数最多公司"), not when
-    something happens."""
-    return tm.base.precision in _RANKED and _RANKING.match(sentence[tm.end :]) is not None
 
 
 def is_week_review(tm: TimeMatch, today: date, clause: str) -> bool:
