@@ -91,3 +91,9 @@ def test_this_week_said_on_its_saturday_without_a_future_word_is_a_review() -> N
 def test_this_week_with_a_future_word_on_a_saturday_is_kept() -> None:
     got = zh("本周还将有1只新股申购。", headline="新股周报")
     assert [(s, c) for s, c, _ in got] == [("2026-11-30", "ipo")]
+
+
+def test_a_year_an_effect_or_forecast_is_about_is_no_event() -> None:
+    """'纪要可能透露官员如何看待减税对2027年及以后经济的影响': the minutes are the event, not 2027."""
+    got = zh("周三:美联储将在12月9日公布会议纪要,纪要可能透露官员如何看待减税对2027年及以后经济的影响。")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-09", "central_bank")]

@@ -28,7 +28,7 @@ from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
-from .unscheduled import condition_start, is_background_aside, is_condition, is_week_review, without_asides
+from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
 from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
@@ -344,7 +344,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
         if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
-                or is_week_review(tm, anchor.today, clause)):
+                or is_week_review(tm, anchor.today, clause) or is_outlook_period(sentence, tm)):
             continue
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue

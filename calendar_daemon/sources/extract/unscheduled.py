@@ -8,6 +8,7 @@
 * A month or coarser date in a bracketed aside of a sentence that reports a past fact ("shares
   jumped after the results and news of a cheaper plan (set to launch in November)") is background
   to that fact, not an item of the calendar the article gives.
+* A month or coarser period an effect or a forecast is about ("税改对2018年及以后经济的影响") is no event.
 * The current week named on its Saturday without a future word ("本周2只新股公布初步询价结果…") is the
   week under review, not an event.
 """
@@ -97,3 +98,13 @@ def is_week_review(tm: TimeMatch, today: date, clause: str) -> bool:
     the coming week of a preview, so Sundays are left alone.)"""
     first, last = tm.resolved.first_day(), tm.resolved.last_day()
     return tm.base.precision == "week" and first is not None and last is not None and first <= today <= last and today.weekday() == 5 and C.FUTURE.search(clause) is None
+
+
+# "税改对2018年及以后经济的影响", "明年经济前景", "2027年增长预期": a period something bears on or is forecast for.
+_OUTLOOK = re.compile(r"^[^，,。；;:：]{0,8}?(?:的)?(?:影响|前景|展望|增长|增速|走势|预期|预测|outlook|growth|forecast)", re.IGNORECASE)
+
+
+def is_outlook_period(sentence: str, tm: TimeMatch) -> bool:
+    """Whether the month or coarser period ``tm`` is what an effect or a forecast is about ("对2018年及以后
+    经济的影响"), not when something happens."""
+    return tm.base.precision in COARSE and _OUTLOOK.match(sentence[tm.end :]) is not None
