@@ -55,3 +55,10 @@ def test_a_week_is_a_period_not_a_day() -> None:
 
 def test_an_undated_item_of_a_preview_gets_the_week_at_0_4() -> None:
     assert run("美国零售销售数据将公布。") == [("2026-12-07", "macro_data", 0.4)]
+
+
+def test_without_a_publication_time_relative_days_are_guesses() -> None:
+    """No date line and none given: '周四' is counted from now, so it is at most 0.6; a written year is not."""
+    text = "美国数据前瞻\n\n美国劳工部将于周四公布11月CPI。美国商务部将于2099年12月16日公布11月零售销售。\n"
+    got = sorted((c.category, c.title, c.confidence) for c in extract(text))
+    assert got == [("macro_data", "美国劳工部公布11月CPI", 0.6), ("macro_data", "美国商务部公布11月零售销售", 0.9)]

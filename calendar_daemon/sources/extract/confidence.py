@@ -11,9 +11,10 @@ extracted candidates"):
   is 0.40 (:data:`INHERITED`); a date a language model pointed at is 0.60 (:data:`MODEL`).
 * **what limits it** (:func:`settle`): a kind of event no event word names (the fallback ``other``,
   or ``policy``/``conference``/``corporate`` from a broad word such as "政策", "会议", "计划", not
-  "施行", "论坛", "launch") is at
-  most 0.70, and a day counted from the publication day by an offset ("两天后", "in three days", most
-  often said from another day of the text) at most 0.60. Nothing is above 0.95.
+  "施行", "论坛", "launch") is at most 0.70, and a day counted from the publication day by an offset
+  ("两天后", "in three days", most often said from another day of the text) at most 0.60; in an article
+  whose publication time is unknown (relative dates counted from now), a candidate whose evidence
+  writes no year is at most 0.60 (:func:`unanchored`). Nothing is above 0.95.
 
 At 0.80 and above (the default ``min_confidence`` of ``accept = "auto"``) a candidate has a written
 day or instant, a future word or a written year, and a kind of event named by its own words.
@@ -36,6 +37,7 @@ INHERITED = 0.40
 MODEL = 0.60
 WEAK_CATEGORY = 0.70
 COUNTED_DAY = 0.60
+UNANCHORED = 0.60
 CEILING = 0.95
 
 # Words that put a clause in a category without saying what happens ("政策", "会议", "计划").
@@ -77,3 +79,12 @@ def settle(conf: float, category: str, clause: str, sentence: str, named: list[N
     if _COUNTED.search(time_text):
         conf = min(conf, COUNTED_DAY)
     return round(min(CEILING, conf), 2)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def unanchored(conf: float, evidence: str) -> float:
+    """The confidence of a candidate of an article whose publication time is unknown (its relative dates
+    were counted from now): at most 0.60 unless its evidence writes the year."""
+    return conf if _YEAR.search(evidence) else min(conf, UNANCHORED)

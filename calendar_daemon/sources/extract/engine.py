@@ -174,7 +174,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     place = traditional_place(text) if zh else None
     zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
     headline = _headline(norm)
-    anchor = _article_anchor(text, headline, published, zone)
+    anchor, guessed = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
     findings, heading, table, clocks = Findings(), DayHeading(), Table(), ClockRows()
     diary = _DIARY.search(headline) is not None
@@ -216,6 +216,9 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
         elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
     kept_found = drop_group_previews(collapse(findings.found, merge_into))
+    if guessed:  # counted from now, not from when the article was written
+        for f in kept_found:
+            f.cand.confidence = K.unanchored(f.cand.confidence, f.cand.evidence)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
 
 
@@ -259,15 +262,16 @@ def _normalised(text: str) -> str:
     return norm
 
 
-def _article_anchor(text: str, headline: str, published: datetime | None, zone: str) -> Anchor:
+def _article_anchor(text: str, headline: str, published: datetime | None, zone: str) -> tuple[Anchor, bool]:
     """What the article's relative dates count from: its publication time (found in the text when not
-    given, else now) and, in a week-ahead preview, the week it previews."""
+    given, else now) and, in a week-ahead preview, the week it previews; and whether it is a guess (now)."""
     if published is None:
         published, _ = detect_published(text[:MAX_RAW_CHARS])
+    guessed = published is None
     if published is None:
         published = datetime.now(ZoneInfo(zone))
         logger.debug("no publication time found; anchoring on now")
-    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone)))
+    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone))), guessed
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
