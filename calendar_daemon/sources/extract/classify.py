@@ -171,6 +171,7 @@ _LEAD = re.compile(r"^(?:其中|另外|此外|同时|以及|包括|另有)")
 # Words that never belong to a company name (a date phrase, a schedule change).
 _NOT_NAME = re.compile(r"\d$|^据|^起?至|日期|顺延|推迟|延期|改期|时间|代码|价|上限|每股|合计|方面|解禁|申购|日历|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
 _BOOK = re.compile(r"《([^《》]{2,40})》")
+_COLUMN = re.compile(r"明天|明日|今日|今天|今晚|每日|每周|本周|下周|早报|晚报|周刊|快讯|速递|前瞻|焦点")
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
 
@@ -265,7 +266,8 @@ def entities_of(text: str, category: str) -> list[str]:
             found.append(name)
 
     for m in _BOOK.finditer(text):
-        add(m[1])
+        if not _COLUMN.search(m[1]):  # "《再战明天》" names a newspaper column, not the event's subject
+            add(m[1])
     for m in _KNOWN_RX.finditer(text):
         add(m[0])
     if category in ("ipo", "lockup", "earnings"):

@@ -70,7 +70,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
         return False
     if ca.release != cb.release and PRESS_CONFERENCE in (ca.release, cb.release):
         return False  # the press conference after a decision is an event of its own
-    if a.terms and b.terms and not a.terms & b.terms:
+    same_release = bool(ca.release) and ca.release == cb.release  # "CPI" and "消费者物价指数" are one release
+    if a.terms and b.terms and not a.terms & b.terms and not same_release:
         return False  # different kinds of event ("租用" is not "上市")
     if _overlap(ca.entities, cb.entities):
         return True
@@ -81,7 +82,7 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     # ("12月9日，国家统计局将公布11月CPI").
     if headline and not (a.terms or ca.entities) if a.headline else headline and not (b.terms or cb.entities):
         return True  # a headline naming only the kind of subject ("a central bank in Tokyo") previews the item
-    return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities)
+    return (bool(a.terms & b.terms) or same_release) and (headline or not (ca.entities or cb.entities)
                                         or (preview is not None and not preview.cand.entities))
 
 
