@@ -41,6 +41,8 @@ def test_numeric_day_headings_date_the_paragraph_under_them() -> None:
     assert read("en_numeric_day_headings.txt") == [
         ("earnings", "US", "2026-12-08", "2026-12-08", "date", "Oracle results"),
         ("central_bank", "US", "2026-12-09T14:00-05:00", None, "datetime", "Federal Open Market Committee rate decision"),
+        # "…, and the Fed chair holds a press conference half an hour later": an event of its own
+        ("central_bank", "US", "2026-12-09T14:30-05:00", None, "datetime", "Fed press conference"),
         ("macro_data", "US", "2026-12-11", "2026-12-11", "date", "Bureau of Labor Statistics jobs report"),
     ]
 

@@ -21,7 +21,7 @@ _I = re.IGNORECASE
 # --- event triggers ------------------------------------------------------------------
 TRIGGER = re.compile(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
-    r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
+    r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
     r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
@@ -62,7 +62,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
         r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
         r"联储局|联准会|政策会议|基准利率|\bRBNZ\b|\bSNB\b|\bBOC\b|\bBoC\b|Riksbank|Norges Bank|\bPBOC\b|\bRBI\b|"
-        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|按兵不动|升息|"
+        r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|货币政策决定|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
@@ -86,7 +86,11 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|动工|失业救济|救济金|"
         r"制造业指数|货币供应|物价指数|经济前景|金融稳定报告|pending home sales|new home sales|原油库存|\bEIA\b|"
         r"crude (?:oil )?(?:inventories|stocks)|"
-        r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale", _I)),
+        r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale|"
+        # inflation figures, and whatever a statistics office publishes ("欧盟统计局将公布欧元区12月份通胀数据")
+        r"通[胀膨](?:数据|报告)|(?:统计局|统计署|统计处|主计总处|Eurostat|Statistics Bureau|"
+        r"Office for National Statistics|\bONS\b|Statistics (?:Canada|Norway|Sweden|Netherlands))"
+        r"\S{0,20}?(?:将|will |is due to |is set to )?(?:公布|发布|publish|release)", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
@@ -95,7 +99,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
-    ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for", _I)),
+    ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for|"
+                         r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|conference|summit|forum|symposium|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"
@@ -174,6 +179,7 @@ _LEAD = re.compile(r"^(?:其中|另外|此外|同时|以及|包括|另有)")
 _NOT_NAME = re.compile(r"\d$|^据|^起?至|日期|顺延|推迟|延期|延迟|改期|^或|^截止|时间|代码|价|上限|每股|合计|方面|解禁|申购|招股|流通|^占|"
                        r"日历|[上下本]周|[上下本]月|[今明]日|[今明去]年|季度|年度")
 _BOOK = re.compile(r"《([^《》]{2,40})》")
+_COLUMN = re.compile(r"明天|明日|今日|今天|今晚|每日|每周|本周|下周|早报|晚报|周刊|快讯|速递|前瞻|焦点")
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
 
@@ -274,7 +280,8 @@ def entities_of(text: str, category: str) -> list[str]:
             found.append(name)
 
     for m in _BOOK.finditer(text):
-        add(m[1])
+        if not _COLUMN.search(m[1]):  # "《再战明天》" names a newspaper column, not the event's subject
+            add(m[1])
     for m in _KNOWN_RX.finditer(text):
         add(m[0])
     if category in ("ipo", "lockup", "earnings"):
@@ -317,3 +324,5 @@ def category_terms(category: str, text: str) -> frozenset[str]:
 
 # Words for one kind of event: a listing is a listing however it is said.
 _SYNONYMS = dict.fromkeys(("begin trading", "begins trading", "start trading", "starts trading", "trading debut", "debut", "上市", "挂牌"), "listing")
+_SYNONYMS.update(dict.fromkeys(("利率决议", "利率决策", "利率决定", "货币决策", "货币政策决定", "rate decision", "interest decision"),
+                               "rate decision"))

@@ -23,6 +23,7 @@ from calendar_daemon.domain.aliases import canonical_entity
 
 from . import classify as C
 from .candidate import Candidate
+from .pressconf import PRESS_CONFERENCE
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,10 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
         return False
     if preview is not None and ca.release and ca.release == cb.release:
         return True  # "下周…非农将挑战…" previews the dated payrolls row: one recurring release
-    if a.terms and b.terms and not a.terms & b.terms:
+    if ca.release != cb.release and PRESS_CONFERENCE in (ca.release, cb.release):
+        return False  # the press conference after a decision is an event of its own
+    same_release = bool(ca.release) and ca.release == cb.release  # "CPI" and "消费者物价指数" are one release
+    if a.terms and b.terms and not a.terms & b.terms and not same_release:
         return False  # different kinds of event ("租用" is not "上市")
     if _overlap(ca.entities, cb.entities):
         return True
@@ -82,7 +86,7 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     # ("12月9日，国家统计局将公布11月CPI").
     if headline and not (a.terms or ca.entities) if a.headline else headline and not (b.terms or cb.entities):
         return True  # a headline naming only the kind of subject ("a central bank in Tokyo") previews the item
-    return bool(a.terms & b.terms) and (headline or not (ca.entities or cb.entities)
+    return (bool(a.terms & b.terms) or same_release) and (headline or not (ca.entities or cb.entities)
                                         or (preview is not None and not preview.cand.entities))
 
 
@@ -94,8 +98,8 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day
     if coarse.cand.precision == fine.cand.precision == "datetime" and coarse.cand.start != fine.cand.start:
         return False  # 14:00 and 14:30 on one day are two moments (a decision and its press conference)
-    if coarse.headline:
-        return same_event(coarse, fine)
+    if coarse.headline:  # a headline's count ("本周21家公司解禁") is a summary of its own, as in the text
+        return not (coarse.aggregate and coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")) and same_event(coarse, fine)
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
         return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
     return (coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")
@@ -150,6 +154,8 @@ class Findings:
         for old in self.index.get(key, []) + (self.index.get(timed, []) if timed else []):
             if old.cand.release and c.release and old.cand.release != c.release:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
+            if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
+                continue  # the press conference after a decision is an event of its own
             if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
                 merge_into(old.cand, c)
                 return

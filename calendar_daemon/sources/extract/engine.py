@@ -9,18 +9,22 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import classify as C
+from . import confidence as K
 from .banklists import BankWeek, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
+from .datedname import dates_a_release
 from .dayrows import day_clock_rows
 from .earningstables import earnings_tables, one_report_day
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
+from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .normalize import cjk_ratio, normalize, traditional_place
+from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
@@ -30,6 +34,7 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
+from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
 from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
@@ -176,7 +181,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     place = traditional_place(text) if zh else None
     zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
     headline = _headline(norm)
-    anchor = _article_anchor(text, headline, published, zone)
+    anchor, guessed = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
     findings, heading, table, banks = Findings(), DayHeading(), Table(), BankWeek()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
@@ -223,7 +228,10 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
         elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
-    kept_found = one_report_day(collapse(findings.found, merge_into))
+    kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
+    if guessed:  # counted from now, not from when the article was written
+        for f in kept_found:
+            f.cand.confidence = K.unanchored(f.cand.confidence, f.cand.evidence)
     return sorted((f.cand for f in kept_found), key=lambda c: (c.start, c.category, c.title))
 
 
@@ -268,15 +276,16 @@ def _normalised(text: str) -> str:
     return norm
 
 
-def _article_anchor(text: str, headline: str, published: datetime | None, zone: str) -> Anchor:
+def _article_anchor(text: str, headline: str, published: datetime | None, zone: str) -> tuple[Anchor, bool]:
     """What the article's relative dates count from: its publication time (found in the text when not
-    given, else now) and, in a week-ahead preview, the week it previews."""
+    given, else now) and, in a week-ahead preview, the week it previews; and whether it is a guess (now)."""
     if published is None:
         published, _ = detect_published(text[:MAX_RAW_CHARS])
+    guessed = published is None
     if published is None:
         published = datetime.now(ZoneInfo(zone))
         logger.debug("no publication time found; anchoring on now")
-    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone)))
+    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone))), guessed
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
@@ -311,7 +320,8 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
                      importance=max(importance, C.importance_of(category, clause + forward)), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
                      evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],
-                     confidence=round(min(0.95, confidence), 2), fiscal=bool(tm and tm.resolved.fiscal))
+                     confidence=K.settle(confidence, category, clause, sentence, named or [], time_text),
+                     fiscal=bool(tm and tm.resolved.fiscal))
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
@@ -348,12 +358,15 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.search(clause)))
+                or bool(named and (listed or C.FUTURE.search(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
             continue
         if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
             continue  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
+        if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
+                or is_week_review(tm, anchor.today, clause) or is_outlook_period(sentence, tm)):
+            continue
         if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
             continue
         if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
@@ -361,15 +374,14 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         span = _candidate_span(tm)
         if span is None:
             continue
-        conf = 0.45 + (0.25 if tm.base.precision in ("date", "datetime") else 0.1) + (0.1 if tm.has_year else 0)
-        conf += 0.1 if C.FUTURE.search(clause) else 0.0
-        conf -= 0.1 if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
-        c = _make(sentence, clause, forward, tm, span, zh, default_region, conf, tm.resolved.timezone, sentence[:cs],
+        c = _make(sentence, clause, forward, tm, span, zh, default_region, K.from_date(tm, clause), tm.resolved.timezone, sentence[:cs],
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
         releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
+        if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
+            made.append((press, clause, tm.start))
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
     for one, clause, pos in respectively(made, sentence):
         add(one, clause, pos)
@@ -386,12 +398,16 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         monday = anchor.week_ahead
         span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
+    hypothetical = condition_start(sentence, zh)
     for a, b in _clauses(sentence, zh):
+        if hypothetical is not None and b > hypothetical:
+            break  # "…如果政府停摆，就业报告将不会按时公布": a condition and its consequence are no plan
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
         if not _has_trigger(clause):
             carry = clause + " "
             continue
         carry = ""
-        if (not diary and not C.FUTURE.search(clause)) or C.PAST.search(clause) or C.NONE_SCHEDULED.search(clause):
+        if ((not diary and not C.FUTURE.search(without_asides(clause))) or C.PAST.search(clause)
+                or C.NONE_SCHEDULED.search(clause)):
             continue
-        add(_make(sentence, clause, clause, None, span, zh, default_region, 0.4, anchor.tz), clause, a)
+        add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)

@@ -11,6 +11,7 @@ from datetime import datetime
 from calendar_daemon.domain.vocabulary import CATEGORIES
 
 from . import classify as C
+from . import confidence as K
 from .candidate import Candidate
 from .compose import anchor_for, find_times
 from .engine import _candidate_span, _week_ahead, article_zone
@@ -60,4 +61,4 @@ def from_evidence(proposed: dict[str, object], article: str, published: datetime
     title = tidy(str(proposed.get("title") or ""), MAX_TITLE) or category
     return Candidate(title=title, category=category, region=region, importance=C.importance_of(category, text),
                      start=span[0], end=span[1], precision=span[2], timezone=tm.resolved.timezone,
-                     entities=C.entities_of(text, category), evidence=evidence[:200], confidence=0.6)
+                     entities=C.entities_of(text, category), evidence=evidence[:200], confidence=K.MODEL)

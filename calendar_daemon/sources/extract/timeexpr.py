@@ -295,6 +295,14 @@ def month_part(y: int, mo: int, part: str, tz: str) -> Resolved:
     return Resolved(date(y, mo, lo), date(y, mo, hi), "date", timezone=tz)
 
 
+def _coming_monday(a: Anchor) -> date | None:
+    """The Monday of the week a preview written at the weekend looks at (none on a weekday, when "the
+    coming week" runs from today)."""
+    if a.week_ahead is not None and a.week_ahead > a.today:
+        return a.week_ahead
+    return a.today + timedelta(days=7 - a.today.weekday()) if a.today.weekday() >= 5 else None
+
+
 def _rel_n(m: re.Match[str], a: Anchor) -> Resolved | None:
     pre, suf, unit = m["pre"], m["suf"], m["u"]
     if not pre and not suf:
@@ -317,6 +325,8 @@ def _rel_n(m: re.Match[str], a: Anchor) -> Resolved | None:
         days = nf * (7 if unit in ("周", "星期") else 1)
         return today + timedelta(days=sign * round(days))
 
+    if pre in ("未来", "接下来") and unit in ("周", "星期") and nf == 1 and (monday := _coming_monday(a)) is not None:
+        return P.week_of(monday, tz)  # "未来一周" in a preview written at the weekend: the week it previews
     if pre in ("未来", "今后", "接下来", "此后") or (suf in ("内", "以内", "之内") and pre not in ("近", "过去", "最近")):
         return Resolved(today, shift(1), "date", kind="relative_range", timezone=tz)
     if pre in ("近", "过去", "最近") or suf == "以来":

@@ -1,0 +1,24 @@
+"""A day written right before a recurring release's name dates that release even without a verb:
+"该数据也会对周五美国非农就业数据提供指引" (Friday's payrolls), "ahead of Friday's jobs report". The
+release is one the gazetteer knows, so the phrase names a scheduled publication, not a topic."""
+
+from __future__ import annotations
+
+import re
+
+from .releases import Named
+from .timeexpr import TimeMatch
+
+# What may stand between the day and the name: "周五美国非农", "周五的非农", "Friday's jobs report".
+_BETWEEN = re.compile(
+    r"^\s*(?:的|'s|’s)?\s*(?:美国|中国|欧元区|欧洲|英国|日本|德国|法国|加拿大|澳洲|澳大利亚|新西兰|香港|台湾|瑞士|韩国|"
+    r"US|U\.S\.|UK|China|Japan|German|Canadian|Australian)?\s*$"
+)
+
+
+def dates_a_release(sentence: str, tm: TimeMatch, named: list[Named], clause_start: int) -> bool:
+    """Whether a release named in the clause starts right after the day ``tm`` (a region word may come
+    between: "周五美国非农就业数据")."""
+    if tm.base.precision not in ("date", "datetime"):
+        return False
+    return any(_BETWEEN.match(sentence[tm.end : clause_start + n.start]) is not None for n in named if clause_start + n.start >= tm.end)

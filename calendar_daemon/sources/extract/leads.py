@@ -1,0 +1,35 @@
+"""A lead that previews several events at once ("经济体都将在本周公布货币决策", "多国央行将陆续公布利率决策",
+"several central banks all decide this week") is no event of its own once the article dates its
+members: the members are the events. Without a dated member the lead stays (it is all the reader
+has). A count or an amount ("本周22家公司解禁，市值613亿元") is a summary, an event of its own, and is
+left to :mod:`collapse`."""
+
+from __future__ import annotations
+
+import re
+
+from .collapse import Found
+
+# Words saying that several subjects act: "都将", "均将", "陆续", "等国", "各国", "纷纷", "all … will".
+GROUP = re.compile(r"都将|均将|都会|均会|都要|陆续|相继|纷纷|等国|各国|多国|多家央行|\ball\b|\bseveral\b|\ba (?:host|raft|slew) of\b", re.IGNORECASE)
+_COARSE = ("week", "month")
+
+
+def _is_group_preview(f: Found) -> bool:
+    c = f.cand
+    return c.precision in _COARSE and not c.entities and not c.release and not f.aggregate and GROUP.search(c.evidence) is not None
+
+
+def drop_group_previews(found: list[Found]) -> list[Found]:
+    """``found`` without the group previews whose period holds a dated event of their kind."""
+    dated = [f for f in found if f.cand.precision in ("date", "datetime")]
+
+    def has_member(lead: Found) -> bool:
+        """A dated event of the lead's kind in its period ("申购" is not a member of a lead about "上市")."""
+        lo, hi = lead.interval()
+        return any(
+            f.cand.category == lead.cand.category and lo <= f.interval()[0] and f.interval()[1] <= hi and (not lead.terms or not f.terms or bool(lead.terms & f.terms))
+            for f in dated
+        )
+
+    return [f for f in found if not (_is_group_preview(f) and has_member(f))]

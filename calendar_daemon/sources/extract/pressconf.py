@@ -1,0 +1,70 @@
+"""A press conference said after a central bank's decision or speech in the same sentence is an event of
+its own: "An interest-rate decision is due at 2 p.m. ET and Powell holds a press conference half an hour
+later", "The ECB decision on Thursday … the press conference which follows", "日本央行审议委员…发表演讲，
+并召开新闻发布会". It is on the decision's day; at a clock when the text gives its distance from the
+decision's ("half an hour later", "30分钟后"), else at date precision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from .candidate import Candidate
+
+_PRESS_EN = re.compile(r"\bpress conference\b|\bnews conference\b|\bpresser\b", re.IGNORECASE)
+_PRESS_ZH = re.compile(r"新闻发布会|记者会|记者招待会")
+# Said as a step of its own after the decision ("… and Powell holds a press conference", "the press conference
+# which follows", "并召开新闻发布会"), not as the item itself ("12:45 GMT Lagarde's press conference", "Decision &
+# Press Conference").
+_OWN_STEP_EN = re.compile(r"\b(?:holds?|hold|gives?|will give|will hold|to hold|to give)\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_FOLLOWS_EN = re.compile(
+    r"^\s*(?:which|that)?\s*(?:follows|following|afterwards|after the (?:decision|announcement)|half an hour later|"
+    r"\d{1,2} minutes later)\b",
+    re.IGNORECASE,
+)
+_SECOND = re.compile(r"\b(?:and|than|while|with|then)\b|[,;]", re.IGNORECASE)  # a second noun phrase, not the item's own
+_OWN_STEP_ZH = re.compile(r"(?:并|随后|之后|然后|会后|后)\s*(?:将)?\s*(?:召开|举行|出席)\s*$")
+# The press conference's own clock, counted from the decision: "half an hour later", "30 minutes after".
+_LATER = re.compile(
+    r"\b(?P<en>half an hour|(?P<n>\d{1,2}|thirty|fifteen|forty-five) minutes)\s+(?:later|after)\b|(?P<zh>半小时|(?P<m>\d{1,2})分钟)后",
+    re.IGNORECASE,
+)
+_VERB_ZH = re.compile(r"将|发表|出席|宣布|召开|公布|举行")  # where a Chinese title's subject ends
+_WORDS = {"thirty": 30, "fifteen": 15, "forty-five": 45}
+# Marks the press conference as an item of its own: it never merges into the decision of the same day.
+PRESS_CONFERENCE = "press-conference"
+# Within this many characters after the decision's date; a press conference further off is another item's.
+REACH = 160
+
+
+def _minutes(m: re.Match[str]) -> int:
+    if m["n"]:
+        return int(m["n"]) if m["n"].isdigit() else _WORDS[m["n"].lower()]
+    if m["m"]:
+        return int(m["m"])
+    return 30
+
+
+def press_conference(c: Candidate, after: str, zh: bool) -> Candidate | None:
+    """The press conference ``after`` (the text following ``c``'s date) says follows ``c``, if any."""
+    if c.category != "central_bank" or c.precision not in ("date", "datetime"):
+        return None
+    after = after[:REACH]
+    said = (_PRESS_ZH if zh else _PRESS_EN).search(after)
+    if said is None or _PRESS_ZH.search(c.title) or _PRESS_EN.search(c.title):
+        return None
+    before, rest = after[: said.start()], after[said.end() :]
+    own_step = _OWN_STEP_ZH.search(before) if zh else (_OWN_STEP_EN.search(before) or (_SECOND.search(before) and _FOLLOWS_EN.match(rest)))
+    if own_step is None:
+        return None
+    subject = c.entities[0] if c.entities else (_VERB_ZH.split(c.title)[0] if zh else c.region)
+    title = f"{subject}{said[0]}" if zh else f"{subject} press conference".strip()
+    later = _LATER.search(after)
+    if later is not None and c.precision == "datetime":
+        start = (datetime.fromisoformat(c.start) + timedelta(minutes=_minutes(later))).isoformat(timespec="minutes")
+        return replace(c, title=title, start=start, end=None, evidence=after[max(0, said.start() - 30) : later.end()].strip()[:60], mentions=[], release=PRESS_CONFERENCE)
+    day = c.start[:10]
+    return replace(
+        c, title=title, start=day, end=day, precision="date", evidence=after[max(0, said.start() - 30) : said.end()].strip()[:60], mentions=[], release=PRESS_CONFERENCE
+    )

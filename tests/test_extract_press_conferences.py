@@ -1,0 +1,50 @@
+"""A press conference said after a central bank's decision or speech in the same sentence is an event of
+its own (corpus 2 dev misses): at the decision's clock plus the distance the text gives ("half an hour
+later"), else on its day. A row that is itself the press conference gives no second one. The
+articles are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+SATURDAY_NY = datetime.fromisoformat("2026-12-05T09:00-05:00")
+
+
+def en(body: str) -> list[tuple[str, str, str]]:
+    text = f"The week ahead\nBy Staff, Dec. 5, 2026\n\n{body}\n"
+    return [(c.start, c.category, c.title) for c in extract(text, SATURDAY_NY)]
+
+
+def test_a_press_conference_half_an_hour_after_a_timed_decision() -> None:
+    got = en("The Fed's rate decision is due at 2 p.m. ET on Wednesday, Dec. 9, and Chair Ana Ruiz holds a press conference half an hour later.")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-09T14:00-05:00", "central_bank"), ("2026-12-09T14:30-05:00", "central_bank")]
+    assert got[1][2].endswith("press conference")
+
+
+def test_a_press_conference_which_follows_a_dated_decision_is_on_its_day() -> None:
+    got = en("The Bank of England decision on Thursday, Dec. 10, matters less than the press conference which follows.")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-10", "central_bank"), ("2026-12-10", "central_bank")]
+    assert [t for _, _, t in got if t.endswith("press conference")] == ["Bank of England press conference"]
+
+
+def test_a_chinese_speech_then_a_press_conference() -> None:
+    """A Hong Kong next-day diary: '9:00am，…副總裁將發表講話，並召開新聞發布會' is two events."""
+    text = "明日焦點\n海灣財經· 2026-12-09 19:15\n\n周四本港時間約9:00am，紐西蘭聯儲副總裁將發表講話，並召開新聞發布會。\n"
+    got = [(c.start, c.precision, c.category, c.title) for c in extract(text, datetime.fromisoformat("2026-12-09T19:15+08:00"))]
+    assert got == [
+        ("2026-12-10", "date", "central_bank", "纽西蘭联储副总裁新闻发布会"),
+        ("2026-12-10T09:00+08:00", "datetime", "central_bank", "纽西蘭联储副总裁发表讲话"),
+    ]
+
+
+def test_a_row_that_is_the_press_conference_gives_no_second_one() -> None:
+    got = en("Thu Dec 10 - 13:15 GMT ECB rate decision\n\nThu Dec 10 - 13:45 GMT Lagarde's press conference")
+    assert [s for s, _, _ in got] == ["2026-12-10T13:15+00:00", "2026-12-10T13:45+00:00"]
+
+
+def test_a_decision_and_its_press_conference_in_one_item_stay_one() -> None:
+    """'Rate Decision & Press Conference' names one item of a calendar, not a step after it."""
+    got = en("Wed Dec 9 - 19:00 GMT Federal Reserve Rate Decision & Press Conference")
+    assert [s for s, _, _ in got] == ["2026-12-09T19:00+00:00"]
