@@ -318,8 +318,15 @@ _NAME_TERMS = frozenset(n.casefold() for n in (*KNOWN_ENTITIES, "BOJ", "BOE", "R
 
 def category_terms(category: str, text: str) -> frozenset[str]:
     """The words of ``category``'s vocabulary found in ``text`` (lower case): what kind of event it is."""
-    return frozenset(_SYNONYMS.get(t, t) for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
+    return frozenset(_kind_word(t) for name, rx in CATEGORY_RULES if name == category for m in rx.finditer(text)
                      if (t := m[0].casefold()) not in _NAME_TERMS)
+
+
+def _kind_word(term: str) -> str:
+    """One word per kind of event; a phrase "央行…决策" (a bank, then its decision) is a rate decision."""
+    if term.startswith("央行") and term.endswith(("决策", "决议")):
+        return "rate decision"
+    return _SYNONYMS.get(term, term)
 
 
 # Words for one kind of event: a listing is a listing however it is said.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,8 @@ from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .rowzone import rows_zone
+from .sentences import clauses as sentence_clauses
+from .sentences import paragraph_sentences
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
@@ -39,15 +41,10 @@ from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
 
-MAX_SENTENCE = 2000
 MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far shorter)
 MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
 MAX_CANDIDATES = 1000
 CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
-# English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows).
-_SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?:(?<=[a-z0-9)%])|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
-                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)")
-_CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
 _WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
                          r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
@@ -56,8 +53,6 @@ _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|�
 # "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
 # month: "16日公布的就业报告") before it keeps it.
 _ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
-# English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
@@ -66,42 +61,6 @@ _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary"
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+\d{1,2}/\d{1,2}/\d{4})?(?:\s+\d{1,2}:\d{2})?\s*")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences (long ones are cut, so no single unit is unbounded)."""
-    out: list[str] = []
-    pos = 0
-    for m in _SENT_SPLIT.finditer(text):
-        out.append(text[pos:m.start() + (1 if m.group().startswith(".") else 0)])
-        pos = m.end()
-    out.append(text[pos:])
-    result: list[str] = []
-    for s in out:
-        s = s.strip()
-        while len(s) > MAX_SENTENCE:
-            result.append(s[:MAX_SENTENCE])
-            s = s[MAX_SENTENCE:]
-        if s:
-            result.append(s)
-    return result
-
-
-def _paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(paragraph number, sentence) for each sentence; paragraphs are separated by blank lines."""
-    for para_no, paragraph in enumerate(text.split("\n\n")):
-        for sentence in split_sentences(paragraph):
-            yield para_no, sentence
-
-
-def _clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = []
-    pos = 0
-    for m in (_CLAUSE_SPLIT_ZH if zh else _CLAUSE_SPLIT_EN).finditer(sentence):
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, len(sentence)))
-    return [(a, b) for a, b in bounds if b > a]
 
 
 def _has_trigger(scope: str) -> bool:
@@ -187,7 +146,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
     summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
-    for sent_no, (para_no, sentence) in enumerate(_paragraph_sentences(norm)):
+    for sent_no, (para_no, sentence) in enumerate(paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
@@ -324,6 +283,22 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
                      fiscal=bool(tm and tm.resolved.fiscal))
 
 
+def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: bool) -> bool:
+    """Whether the date ``tm`` of a clause with an event word still names no scheduled event: a past
+    one, a condition, an aside, a review, an outlook period, a market move, a running total."""
+    if _is_past(tm, today, clause, sentence[:tm.start]):
+        return True
+    if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
+        return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
+    if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
+            or is_week_review(tm, today, clause) or is_outlook_period(sentence, tm)):
+        return True
+    if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
+        return True
+    # "2022年累计上市新股358只": a running total over the period, not an event in it
+    return tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause) is not None
+
+
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
                          add: AddFn, listed: bool = False) -> tuple[int, Move | None]:
     """Candidates of one sentence; ``listed``: an entry of a calendar list (under a day heading),
@@ -332,7 +307,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     times = [t for t in find_times(sentence, anchor)
              if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
     move = find_move(sentence, times)
-    clauses = _clauses(sentence, zh)
+    clauses = sentence_clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []
     for i, tm in enumerate(times):
         if move is not None and tm in move.originals:
@@ -360,17 +335,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or (listed and C.category_of(clause, sentence) != "other")
                 or bool(named and (listed or C.FUTURE.search(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
-        if not trig or _is_past(tm, anchor.today, clause, sentence[:tm.start]):
+        if not trig or _not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
-        if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
-            continue  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
-        if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
-                or is_week_review(tm, anchor.today, clause) or is_outlook_period(sentence, tm)):
-            continue
-        if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
-            continue
-        if tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause):
-            continue  # "2022年累计上市新股358只": a running total over the period, not an event in it
         span = _candidate_span(tm)
         if span is None:
             continue
@@ -399,7 +365,7 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
     hypothetical = condition_start(sentence, zh)
-    for a, b in _clauses(sentence, zh):
+    for a, b in sentence_clauses(sentence, zh):
         if hypothetical is not None and b > hypothetical:
             break  # "…如果政府停摆，就业报告将不会按时公布": a condition and its consequence are no plan
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]

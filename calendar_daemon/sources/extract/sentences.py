@@ -1,0 +1,50 @@
+"""An article cut into paragraphs, sentences and clauses: the units the extractor reads a date in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_SENTENCE = 2000  # a longer run without a sentence end is cut, so no single unit is unbounded
+# English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows).
+_SENT_SPLIT = re.compile(r"[。！？!?；;\n]|\s[-*•]\s|(?:(?<=[a-z0-9)%])|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
+                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)")
+_CLAUSE_SPLIT_ZH = re.compile(r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
+# English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (long ones are cut, so no single unit is unbounded)."""
+    out: list[str] = []
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        out.append(text[pos:m.start() + (1 if m.group().startswith(".") else 0)])
+        pos = m.end()
+    out.append(text[pos:])
+    result: list[str] = []
+    for s in out:
+        s = s.strip()
+        while len(s) > MAX_SENTENCE:
+            result.append(s[:MAX_SENTENCE])
+            s = s[MAX_SENTENCE:]
+        if s:
+            result.append(s)
+    return result
+
+
+def paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(paragraph number, sentence) for each sentence; paragraphs are separated by blank lines."""
+    for para_no, paragraph in enumerate(text.split("\n\n")):
+        for sentence in split_sentences(paragraph):
+            yield para_no, sentence
+
+
+def clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in (_CLAUSE_SPLIT_ZH if zh else _CLAUSE_SPLIT_EN).finditer(sentence):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(sentence)))
+    return [(a, b) for a, b in bounds if b > a]
