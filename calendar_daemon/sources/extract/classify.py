@@ -223,9 +223,11 @@ _ZONE_WORD = re.compile(r"(?:台湾|台北|北京|美东|美国东部|美国中�
 def _region_in(scope: str) -> str | None:
     """The region of the first region word or company name in ``scope``, if any."""
     scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
-    if (unzoned := _ZONE_WORD.sub("", scope)) != scope and _ANY_REGION.search(unzoned):
-        scope = unzoned
-    first = _ANY_REGION.search(scope)
+    first = None
+    if "时间" in scope and (unzoned := _ZONE_WORD.sub("", scope)) != scope:
+        if first := _ANY_REGION.search(unzoned):
+            scope = unzoned  # "台湾时间18日，英国央行…" is about England
+    first = first or _ANY_REGION.search(scope)
     m = _REGION_RX.match(scope, first.start()) if first else None
     if m and m.lastgroup:
         return _REGION_CODES[int(m.lastgroup[1:])]

@@ -60,11 +60,16 @@ def from_date(tm: TimeMatch, clause: str) -> float:
     return conf
 
 
+_RULES: dict[str, tuple[re.Pattern[str], ...]] = {
+    name: tuple(rx for other, rx in C.CATEGORY_RULES if other == name) for name, _ in C.CATEGORY_RULES
+}
+
+
 def weak_category(category: str, clause: str, sentence: str, named: list[Named]) -> bool:
     """Whether no event word names the category: the fallback ``other``, or a broad word alone."""
     if named and named[0].release.category == category:
         return False
-    rules = [rx for name, rx in C.CATEGORY_RULES if name == category]
+    rules = _RULES.get(category, ())
     for scope in (clause, sentence):
         words = [m[0] for rx in rules for m in rx.finditer(scope)]
         if words:

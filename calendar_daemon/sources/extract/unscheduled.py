@@ -78,9 +78,11 @@ def condition_start(sentence: str, zh: bool) -> int | None:
     if zh:
         m = _CONDITION_ZH.search(sentence)
         return m.start() if m else None
-    for m in re.finditer(r"(?:^|[,;:.]\s+)(?P<c>if|unless|should)\b", sentence, re.IGNORECASE):
-        return m.start("c")
-    return None
+    m = _CONDITION_START_EN.search(sentence)
+    return m.start("c") if m else None
+
+
+_CONDITION_START_EN = re.compile(r"(?:^|[,;:.]\s+)(?P<c>if|unless|should)\b", re.IGNORECASE)
 
 
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -89,7 +91,7 @@ _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 def without_asides(text: str) -> str:
     """``text`` without its bracketed asides: a future word in "(set to launch in January)" says nothing
     about the sentence around it."""
-    return _ASIDE.sub(" ", text)
+    return _ASIDE.sub(" ", text) if "(" in text or "（" in text else text
 
 
 def is_week_review(tm: TimeMatch, today: date, clause: str) -> bool:
