@@ -224,9 +224,9 @@ def _region_in(scope: str) -> str | None:
     """The region of the first region word or company name in ``scope``, if any."""
     scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
     first = None
-    if "时间" in scope and (unzoned := _ZONE_WORD.sub("", scope)) != scope:
-        if first := _ANY_REGION.search(unzoned):
-            scope = unzoned  # "台湾时间18日，英国央行…" is about England
+    unzoned = _ZONE_WORD.sub("", scope) if "时间" in scope else scope
+    if unzoned != scope and (first := _ANY_REGION.search(unzoned)):
+        scope = unzoned  # "台湾时间18日，英国央行…" is about England
     first = first or _ANY_REGION.search(scope)
     m = _REGION_RX.match(scope, first.start()) if first else None
     if m and m.lastgroup:
