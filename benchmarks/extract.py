@@ -164,10 +164,15 @@ def print_article(lab: dict[str, Any], headline: str, cands: list[Candidate]) ->
         ok = ("  " if i in paired else "1:1") if any(matches(c, e) for e in lab["events"]) else "FP"
         print(f"   {ok:3} {c.category:12} {c.start:25} {c.end or '-':10} {c.precision:8} "
               f"{c.confidence:.2f} {shown(c.title)}  | {shown(c.evidence)}")
-    for e in lab["events"]:
-        if not any(matches(c, e) for c in cands):
-            print(f"   MISS {e['category']:12} {e['start']:25} {e['end'] or '-':10} {e['precision']:8} "
-                  f"{shown(e['title'])}")
+    taken = set(paired.values())
+    for j, e in enumerate(lab["events"]):
+        # MISS: no candidate of its category overlaps it; "MISS 1:1": one does, but it is paired with
+        # another label (several events read as one candidate)
+        if j in taken:
+            continue
+        kind = "MISS 1:1" if any(matches(c, e) for c in cands) else "MISS"
+        print(f"   {kind:8} {e['category']:12} {e['start']:25} {e['end'] or '-':10} {e['precision']:8} "
+              f"{shown(e['title'])}")
 
 
 def score_pairs(pairs: list[tuple[str, dict[str, Any]]], cli: bool, verbose: bool) -> tuple[Score, list[dict[str, Any]]]:

@@ -142,3 +142,17 @@ def test_verbose_listing_cuts_long_strings() -> None:
     long_text = "甲" * 100
     assert len(bench.shown(long_text)) == bench.SHOWN and bench.shown(long_text).endswith("…")
     assert bench.shown("short\n text") == "short text"
+
+
+def test_verbose_listing_names_events_read_as_one_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    """A week-long candidate overlapping two dated labels pairs with one; the other is a `MISS 1:1`, and a
+    label no candidate overlaps is a plain `MISS`."""
+    bench = _bench()
+    week = Candidate(title="w", category="macro_data", region="CN", importance=3, start="2026-03-09",
+                     end="2026-03-15", precision="week", timezone="Asia/Shanghai", confidence=0.5)
+    labels = [_label("2026-03-10"), _label("2026-03-11"), _label("2026-03-20")]
+    bench.print_article({"id": "X1", "events": labels}, "headline", [week])
+    out = capsys.readouterr().out.splitlines()
+    misses = [line.split()[:3] for line in out if "MISS" in line]
+    assert misses == [["MISS", "1:1", "macro_data"], ["MISS", "macro_data", "2026-03-20"]]
+    assert sum("2026-03-10" in line for line in out if "MISS" in line) == 0  # the paired label is not listed
