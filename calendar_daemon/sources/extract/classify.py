@@ -13,13 +13,14 @@ import re
 from functools import partial
 
 from .memo import remembered
+from .vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
 
 _I = re.IGNORECASE
 
 # --- event triggers ------------------------------------------------------------------
-TRIGGER = re.compile(
+TRIGGER = Vocabulary(
     r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
@@ -108,6 +109,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"unveil|ship|rollout|product|production", _I)),
 )
 
+_CATEGORY_WORDS = tuple((name, Vocabulary(rx.pattern, rx.flags)) for name, rx in CATEGORY_RULES)
+
 IMPORTANT = re.compile(r"利率决议|议息|FOMC|rate decision|PMI|CPI|非农|payrolls|GDP|关门|shutdown|政府停摆", _I)
 MEDIUM_CATS = {"liquidity", "lockup", "ipo", "bond", "earnings", "policy", "macro_data", "central_bank", "legal"}
 
@@ -141,11 +144,12 @@ COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US
 
 # One pass finds the first mention: region words in list order, then company names (a tie goes to the word).
 _REGION_CODES = [code for code, _ in REGION_WORDS] + list(COMPANY_REGION.values())
-_REGION_ALTERNATIVES = [rx for _, rx in REGION_WORDS] + [f"(?-i:{re.escape(name)})" for name in COMPANY_REGION]
+_REGION_ALTERNATIVES = [rx for _, rx in REGION_WORDS] + [
+    f"(?-i:{re.escape(name)})" if name.lower() != name.upper() else name for name in COMPANY_REGION]  # "微软" has no case
 _REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(_REGION_ALTERNATIVES)), _I)
-# The same alternatives without groups find the first mention about twice as fast; the grouped
+# The same alternatives without groups find the first mention several times faster; the grouped
 # pattern, matched where it starts, then tells which one it is.
-_ANY_REGION = re.compile("|".join(_REGION_ALTERNATIVES), _I)
+_ANY_REGION = Vocabulary("|".join(_REGION_ALTERNATIVES), _I)
 
 KNOWN_ENTITIES = (
     "美联储", "欧洲央行", "日本央行", "日本银行", "日银", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
@@ -199,8 +203,8 @@ _IPO_CONTEXT = re.compile(r"新股|招股|申购|\bIPO\b|首发|打新", _I)
 def category_of(clause: str, sentence: str) -> str:
     bare = _SECTION_LABEL.sub("", clause, count=1)
     for scope in ((bare, clause, sentence) if bare != clause else (clause, sentence)):
-        for name, rx in CATEGORY_RULES:
-            if rx.search(scope):
+        for name, words in _CATEGORY_WORDS:
+            if words.found(scope):
                 # "新股X截止招股,预计11月18日上市": a listing in an IPO sentence is the IPO's, not a product's
                 if name == "corporate" and _LISTING.search(scope) and _IPO_CONTEXT.search(sentence):
                     return "ipo"
@@ -223,12 +227,13 @@ _ZONE_WORD = re.compile(r"(?:台湾|台北|北京|美东|美国东部|美国中�
 def _region_in(scope: str) -> str | None:
     """The region of the first region word or company name in ``scope``, if any."""
     scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
-    first = None
     unzoned = _ZONE_WORD.sub("", scope) if "时间" in scope else scope
-    if unzoned != scope and (first := _ANY_REGION.search(unzoned)):
+    first = _ANY_REGION.first(unzoned) if unzoned != scope else None
+    if first is not None:
         scope = unzoned  # "台湾时间18日，英国央行…" is about England
-    first = first or _ANY_REGION.search(scope)
-    m = _REGION_RX.match(scope, first.start()) if first else None
+    else:
+        first = _ANY_REGION.first(scope)
+    m = _REGION_RX.match(scope, first) if first is not None else None
     if m and m.lastgroup:
         return _REGION_CODES[int(m.lastgroup[1:])]
     return None

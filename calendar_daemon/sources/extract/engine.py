@@ -64,8 +64,8 @@ AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was cla
 
 
 def _has_trigger(scope: str) -> bool:
-    scope = _ATTRIBUTIVE.sub("", scope)
-    return C.TRIGGER.search(scope) is not None
+    scope = _ATTRIBUTIVE.sub("", scope) if "的" in scope else scope
+    return C.TRIGGER.found(scope)
 
 
 def _headline(text: str) -> str:
@@ -288,7 +288,7 @@ def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: b
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
     if _is_past(tm, today, clause, sentence[:tm.start]):
         return True
-    if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
+    if C.TRIGGER.rx.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
         return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
     if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
             or is_week_review(tm, today, clause) or is_outlook_period(sentence, tm)):

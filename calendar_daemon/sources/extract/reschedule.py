@@ -66,7 +66,7 @@ def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
         before = sentence[max(0, t.start - 24):t.start]
         named = _ORIGINAL.search(before) is not None
         # "因10月17日为休息日,兑付日顺延至…": a date in a clause with no event of its own, before the change.
-        idle = t.end <= verb.start() and not C.TRIGGER.search(_clause_of(sentence, t.start).replace(sentence[t.start:t.end], ""))
+        idle = t.end <= verb.start() and not C.TRIGGER.found(_clause_of(sentence, t.start).replace(sentence[t.start:t.end], ""))
         if named or idle:
             originals.append(t)
     if not originals:

@@ -1,0 +1,73 @@
+"""Long alternations of words (event words, region words), asked only whether they occur in a text or
+where they first do, answered faster than by one compiled pattern.
+
+Python's regex engine tries every alternative of an alternation at every position of the text. Split
+in parts, the alternatives that begin with a Chinese character let it skip straight to those
+characters, and the ones that begin with a Latin letter are only tried where a letter stands. A
+position matches the whole alternation exactly when it matches one of its alternatives, so the answers
+are those of the single pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An alternative that begins with a Chinese character (not made optional by a quantifier after it).
+_CJK_FIRST = re.compile(r"[\u4e00-\u9fff](?![?*{])")
+# One that begins with a Latin letter, maybe after a word boundary, or is one case-sensitive word ("(?-i:Meta)").
+_LATIN_FIRST = re.compile(r"(?:\\b)?[A-Za-z](?![?*{])|\(\?-i:[A-Za-z](?![?*{])[^|]*\)$")
+# Patterns that are read whole: global flags written inside them, references to a group by number or name.
+_WHOLE = re.compile(r"^\(\?[aiLmsux]+\)|\\[1-9]|\(\?P=")
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (its ``|`` outside groups and character sets)."""
+    parts: list[str] = []
+    depth, start, i, in_set = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+            if pattern[i + 1:i + 2] == "]":  # "[]…]": a leading "]" is a member
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class Vocabulary:
+    """``re.compile(pattern, flags)``, for ``found`` (does it occur?) and ``first`` (where does its
+    first match start?); ``rx`` is the whole pattern, for everything else."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.rx = re.compile(pattern, flags)
+        cjk: list[str] = []
+        latin: list[str] = []
+        rest: list[str] = []
+        for alt in [pattern] if _WHOLE.search(pattern) else alternatives(pattern):
+            (cjk if _CJK_FIRST.match(alt) else latin if _LATIN_FIRST.match(alt) else rest).append(alt)
+        parts = ["|".join(cjk)] if cjk else []
+        if latin:  # the letter is read with the pattern's flags, as the alternatives read it
+            parts.append("(?=[A-Za-z])(?:" + "|".join(latin) + ")")
+        if rest:
+            parts.append("|".join(rest))
+        self._parts = tuple(re.compile(p, flags) for p in parts)
+
+    def found(self, text: str) -> bool:
+        return any(rx.search(text) is not None for rx in self._parts)
+
+    def first(self, text: str) -> int | None:
+        starts = [m.start() for rx in self._parts if (m := rx.search(text)) is not None]
+        return min(starts) if starts else None
