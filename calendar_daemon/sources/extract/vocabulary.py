@@ -60,7 +60,7 @@ class Vocabulary:
             (cjk if _CJK_FIRST.match(alt) else latin if _LATIN_FIRST.match(alt) else rest).append(alt)
         parts = ["|".join(cjk)] if cjk else []
         if latin:  # the letter is read with the pattern's flags, as the alternatives read it
-            parts.append("(?=[A-Za-z])(?:" + "|".join(latin) + ")")
+            parts.append("(?=[A-Za-z])(?:" + "|".join(_at_word_starts(latin)) + ")")
         if rest:
             parts.append("|".join(rest))
         self._parts = tuple(re.compile(p, flags) for p in parts)
@@ -71,3 +71,10 @@ class Vocabulary:
     def first(self, text: str) -> int | None:
         starts = [m.start() for rx in self._parts if (m := rx.search(text)) is not None]
         return min(starts) if starts else None
+
+
+def _at_word_starts(latin: list[str]) -> list[str]:
+    """The alternatives that begin with a word boundary behind one boundary: inside a word, one test
+    rules them all out."""
+    bounded = [alt.removeprefix(r"\b") for alt in latin if alt.startswith(r"\b")]
+    return ([r"\b(?:" + "|".join(bounded) + ")"] if bounded else []) + [alt for alt in latin if not alt.startswith(r"\b")]
