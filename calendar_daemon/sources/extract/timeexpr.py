@@ -58,6 +58,9 @@ _MD = (rf"(?P<m>\d{{1,2}}|{CN_NUM})\s*月(?:份)?\s*(?:(?P<d>\d{{1,2}}|{CN_NUM})
 RE_DATE = re.compile(rf"(?:{_Y}\s*)?(?<![\d.])(?<!第){_MD}")
 RE_NUMDATE = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"
                         r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2}))?")
+# What every numeric date holds; a pattern that begins with a digit is searched fast (the engine skips
+# to the digits), the look-behind of the full one is tried at every position.
+_NUMDATE_HINT = re.compile(r"\d\d\d\d[-/.]\d")
 RE_YEAR = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*(?P<suf>年度|年|日历年|自然年)(?P<tail>全年|底|末|初|中)?")
 RE_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>\d{4})\s*年?\s*(?:至|到|-|—|~)\s*(?P<b>\d{4})\s*年")
 RE_QUARTER = re.compile(
@@ -120,7 +123,7 @@ def _mk(m: re.Match[str], res: Resolved, has_year: bool = False,
 def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
-    for m in RE_NUMDATE.finditer(text):
+    for m in RE_NUMDATE.finditer(text) if _NUMDATE_HINT.search(text) else ():
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if not P.valid_ymd(y, mo, d):
             continue
@@ -201,7 +204,7 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
             ys = m["y"] or m["y2"]
             y = (2000 + int(ys[1:]) if ys.startswith("'") else int(ys)) if ys else today.year
         out.append(_mk(m, P.quarter(y, q, tz), bool(m["y"] or m["y2"] or m["q3"]), (y, None, None)))
-    for m in scan(RE_HALF, text, "半年", "H"):
+    for m in scan(RE_HALF, text, "半年", "H1", "H2"):
         ys = m["y"] or m["y2"]
         y = int(ys) if ys else today.year + _RY.get(m["ry"] or "今年", 0)
         h = 1 if (m["h"] == "上" or m["h2"] == "1") else 2
@@ -290,7 +293,7 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
         mo_start = today.replace(day=1)
         out.append(_mk(m, month_part(mo_start.year, mo_start.month, m["p"], tz), False,
                        (today.year, today.month, None), "rel", "monthpart"))
-    for m in RE_REL_N.finditer(text):
+    for m in scan(RE_REL_N, text, "年", "月", "周", "星期", "天", "日", "季度"):
         rel = _rel_n(m, a)
         if rel is not None:
             out.append(_mk(m, rel, False, (None, None, None), "rel"))
