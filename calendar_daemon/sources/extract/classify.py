@@ -32,18 +32,18 @@ TRIGGER = Vocabulary(
     r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
     r"product event|meets|statement|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
-FUTURE = re.compile(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
+FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
-PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
+PAST = Vocabulary(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
                   r"\btold\b", _I)
 # A central bank's expected move ("料将在17日降息1码", "预期在19日按兵不动") is its decision that day; over a
 # month or a year ("今年底前降息2码") it is a forecast, not an event.
 RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率不变|冻结利率")
 # "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
-NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
+NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
                             r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
-CUMULATIVE = re.compile(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
-MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
+CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
+MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
 
 # A time expression directly followed by one of these names a data/report period.
@@ -111,7 +111,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _CATEGORY_WORDS = tuple((name, Vocabulary(rx.pattern, rx.flags)) for name, rx in CATEGORY_RULES)
 
-IMPORTANT = re.compile(r"利率决议|议息|FOMC|rate decision|PMI|CPI|非农|payrolls|GDP|关门|shutdown|政府停摆", _I)
+IMPORTANT = Vocabulary(r"利率决议|议息|FOMC|rate decision|PMI|CPI|非农|payrolls|GDP|关门|shutdown|政府停摆", _I)
 MEDIUM_CATS = {"liquidity", "lockup", "ipo", "bond", "earnings", "policy", "macro_data", "central_bank", "legal"}
 
 # --- regions (first mention wins) -------------------------------------------------------
@@ -240,7 +240,7 @@ def _region_in(scope: str) -> str | None:
 
 
 def importance_of(category: str, text: str) -> int:
-    if IMPORTANT.search(text) and category in ("central_bank", "macro_data", "policy"):
+    if IMPORTANT.found(text) and category in ("central_bank", "macro_data", "policy"):
         return 3
     return 2 if category in MEDIUM_CATS else 1
 
@@ -313,7 +313,7 @@ def entities_of(text: str, category: str) -> list[str]:
 
 # --- same event or not -------------------------------------------------------------------
 # A count of items or an amount: "下周共有3只新股申购", "30家公司解禁", "4120亿元逆回购到期", "three IPOs".
-AGGREGATE = re.compile(r"\d+\s*(?:只|家|个|项|场|笔|批|宗|支)|\d(?:\.\d+)?\s*(?:万亿|亿|万)(?:元|股|美元|港元)?|"
+AGGREGATE = Vocabulary(r"\d+\s*(?:只|家|个|项|场|笔|批|宗|支)|\d(?:\.\d+)?\s*(?:万亿|亿|万)(?:元|股|美元|港元)?|"
                        r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a dozen)\s+(?:\w+\s+)?"
                        r"(?:companies|firms|IPOs|listings|deals|issuers|offerings|auctions|reports)\b", _I)
 

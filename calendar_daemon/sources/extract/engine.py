@@ -122,10 +122,10 @@ def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "") -> bool:
     first = res.first_day()
     if res.kind == "open_start":
         return first is not None and (first < today - timedelta(days=365)
-                                      or (first < today and C.PAST.search(scope) is not None))
+                                      or (first < today and C.PAST.found(scope)))
     if last is not None and last < today:
         return True
-    return last is not None and last <= today and C.PAST.search(scope) is not None
+    return last is not None and last <= today and C.PAST.found(scope)
 
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
@@ -293,10 +293,10 @@ def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: b
     if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
             or is_week_review(tm, today, clause) or is_outlook_period(sentence, tm)):
         return True
-    if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
+    if (C.MARKET_MOVE.found(clause) and not C.FUTURE.found(clause)) or C.NONE_SCHEDULED.found(clause):
         return True
     # "2022年累计上市新股358只": a running total over the period, not an event in it
-    return tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause) is not None
+    return tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.found(clause)
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
@@ -333,7 +333,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.search(clause) or dates_a_release(sentence, tm, named, cs)))
+                or bool(named and (listed or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
@@ -373,7 +373,7 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             carry = clause + " "
             continue
         carry = ""
-        if ((not diary and not C.FUTURE.search(without_asides(clause))) or C.PAST.search(clause)
-                or C.NONE_SCHEDULED.search(clause)):
+        if ((not diary and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
+                or C.NONE_SCHEDULED.found(clause)):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)
