@@ -7,7 +7,7 @@ import re
 import pytest
 
 from calendar_daemon.sources.extract import classify as C
-from calendar_daemon.sources.extract.vocabulary import Vocabulary, alternatives
+from calendar_daemon.sources.extract.vocabulary import FOLDED_LATIN, Vocabulary, alternatives, may_hold
 
 TEXTS = (
     "", "下周三美联储将公布利率决议,欧洲央行周四召开会议", "The Fed decides on Wednesday; Apple reports Thursday.",
@@ -41,3 +41,12 @@ def test_a_latin_letter_is_seen_with_the_patterns_flags() -> None:
     letter = re.compile("|".join("abcdefghijklmnopqrstuvwxyz"), re.IGNORECASE)
     ahead = re.compile("[A-Za-z]", re.IGNORECASE)
     assert [cp for cp in range(0x110000) if letter.match(chr(cp)) and not ahead.match(chr(cp))] == []
+    assert "".join(chr(cp) for cp in range(0x80, 0x110000) if letter.match(chr(cp))) == FOLDED_LATIN
+
+
+@pytest.mark.parametrize("text", ["This Week", "NEXT MONTH", "thıs week", "tomorrow", "the week ahead", "month-end",
+                                  "ſ", "no such words", "下周", ""])
+def test_may_hold_is_never_wrong_when_it_says_no(text: str) -> None:
+    rel = re.compile(r"\b(?:this|next|last)\s+week\b|\btomorrow\b|\bweek ahead|month-end", re.IGNORECASE)
+    if rel.search(text):
+        assert may_hold(text, ("this", "next", "last", "tomorrow", "week", "end"))

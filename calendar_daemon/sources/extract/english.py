@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from . import resolved as P
 from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch, scan
+from .vocabulary import may_hold
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}"
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
                     r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)
+_REL_WORDS = ("this", "next", "last", "today", "tomorrow", "yesterday", "tonight", "week", "end")  # in every RE_REL match
 RE_QTR = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<u>quarter|half)"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b|\b(?P<y2>\d{4})\s+(?P<o2>first|second|third|fourth)[- ]"
                     r"(?P<u2>quarter|half)\b")
@@ -117,7 +119,7 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
     for m in scan(RE_WEEKDAY, text, *_WEEKDAY_STEMS):
         d = _weekday_date(_WD[m["wd"][:3].lower()], (m["rel"] or "").lower(), a)
         out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "weekday"))
-    for m in RE_REL.finditer(text):
+    for m in RE_REL.finditer(text) if may_hold(text, _REL_WORDS) else ():
         res = _rel(m, a)
         if res is not None:
             out.append(_mk(m, res, False, (None, None, None), "rel"))

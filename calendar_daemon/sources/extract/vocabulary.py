@@ -78,3 +78,15 @@ def _at_word_starts(latin: list[str]) -> list[str]:
     rules them all out."""
     bounded = [alt.removeprefix(r"\b") for alt in latin if alt.startswith(r"\b")]
     return ([r"\b(?:" + "|".join(bounded) + ")"] if bounded else []) + [alt for alt in latin if not alt.startswith(r"\b")]
+
+
+# The characters besides Latin letters that a Latin letter matches ignoring case: İ and ı (i), ſ (s),
+# the Kelvin sign (k).
+FOLDED_LATIN = "\u0130\u0131\u017f\u212a"
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when a pattern read ignoring case, every match of which holds one of ``words`` (lower
+    case, Latin letters), cannot match ``text``."""
+    low = text.lower()
+    return any(w in low for w in words) or any(c in text for c in FOLDED_LATIN)
