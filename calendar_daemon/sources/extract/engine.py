@@ -37,6 +37,7 @@ from .sentences import paragraph_sentences
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
+from .vocabulary import Vocabulary
 from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far sho
 MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
 MAX_CANDIDATES = 1000
 CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
-_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
+_WEEK_AHEAD = Vocabulary(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
                          r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
@@ -77,7 +78,7 @@ def _headline(text: str) -> str:
 
 
 def _week_ahead(headline: str, anchor: Anchor) -> date | None:
-    if not _WEEK_AHEAD.search(headline):
+    if not _WEEK_AHEAD.found(headline):
         return None
     for tm in find_times(headline, anchor):
         first = tm.resolved.first_day()
