@@ -1,4 +1,5 @@
-"""A vocabulary split for speed answers as its single pattern does: whether it occurs, and where first."""
+"""Lookups made faster answer as before: a vocabulary split for speed as its single pattern (whether it
+occurs, and where first), the share of Chinese as counted character by character."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 import pytest
 
 from calendar_daemon.sources.extract import classify as C
+from calendar_daemon.sources.extract.normalize import cjk_ratio
 from calendar_daemon.sources.extract.vocabulary import FOLDED_LATIN, Vocabulary, alternatives, may_hold
 
 TEXTS = (
@@ -50,3 +52,10 @@ def test_may_hold_is_never_wrong_when_it_says_no(text: str) -> None:
     rel = re.compile(r"\b(?:this|next|last)\s+week\b|\btomorrow\b|\bweek ahead|month-end", re.IGNORECASE)
     if rel.search(text):
         assert may_hold(text, ("this", "next", "last", "tomorrow", "week", "end"))
+
+
+@pytest.mark.parametrize("text", ["", "abc中文", "Fed 周三公布利率决议", "ſKıİ Ünïcode 中", "\ud800x", "x" * 6000 + "中"])
+def test_cjk_ratio_counts_latin_letters_only(text: str) -> None:
+    sample = text[:5000]
+    cjk, latin = len(re.findall("[\u4e00-\u9fff]", sample)), len(re.findall("[A-Za-z]", sample))
+    assert cjk_ratio(text) == (cjk / (cjk + latin) if cjk + latin else 0.0)

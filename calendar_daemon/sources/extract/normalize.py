@@ -171,17 +171,19 @@ def normalize(text: str) -> str:
     return _BLANKS.sub("\n\n", text)
 
 
-# What is not an ideograph / not a Latin letter: deleting the runs of it leaves the ones to count,
-# without a list of one-character matches.
+# What is not an ideograph: deleting the runs of it leaves the ones to count, without a list of
+# one-character matches.
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
-_NOT_LATIN = re.compile("[^A-Za-z]+")
+# Latin letters are counted in the UTF-8 bytes, where no other character has a byte of theirs.
+_LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
     cjk = len(_NOT_CJK.sub("", sample))
-    latin = len(_NOT_LATIN.sub("", sample))
+    raw = sample.encode("utf-8", "surrogatepass")
+    latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
     total = cjk + latin
     return cjk / total if total else 0.0
 
