@@ -83,10 +83,14 @@ def _at_word_starts(latin: list[str]) -> list[str]:
 # The characters besides Latin letters that a Latin letter matches ignoring case: İ and ı (i), ſ (s),
 # the Kelvin sign (k).
 FOLDED_LATIN = "\u0130\u0131\u017f\u212a"
+_FOLDED_LATIN = re.compile(f"[{FOLDED_LATIN}]")
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """False only when a pattern read ignoring case, every match of which holds one of ``words`` (lower
     case, Latin letters), cannot match ``text``."""
     low = text.lower()
-    return any(w in low for w in words) or any(c in text for c in FOLDED_LATIN)
+    for word in words:
+        if word in low:
+            return True
+    return _FOLDED_LATIN.search(text) is not None
