@@ -153,7 +153,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             break
         if is_glossary(sentence):
             break
-        if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
+        # (an outlet line, "财经网· 2026-03-01 08:00", has its dot: a line without one is not tried)
+        if (("·" in sentence or "•" in sentence) and RE_OUTLET_LINE.fullmatch(sentence)) or RE_BARE_LINE.fullmatch(sentence):
             continue
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
