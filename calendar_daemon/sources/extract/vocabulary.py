@@ -93,4 +93,4 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     for word in words:
         if word in low:
             return True
-    return _FOLDED_LATIN.search(text) is not None
+    return not text.isascii() and _FOLDED_LATIN.search(text) is not None
