@@ -16,6 +16,7 @@ TEXTS = (
     "微软与SK海力士本周公布财报", "sk海力士", "META and Meta", "ſwiss and Kelvin Kanada", "台湾时间18日凌晨2时,英国央行公布决议",
     "Treasury auction of 10-year notes", "the U.S. jobs report on Friday", "A股与港股", "a股", "半导体", "FOMC minutes",
     "Bank of Canada rate decision, then the BoC press conference", "英伟达 Nvidia nvidia", "lock-up expiry", "Lockup",
+    "the central bank", "Beige Book", "储备银行行长讲话", "10-year notes", "创业板上市", "第三季度报告", "aab", "ac",
 )
 
 
@@ -24,6 +25,7 @@ TEXTS = (
     ("|".join(C._REGION_ALTERNATIVES), re.IGNORECASE),
     (r"会议|\bFed\b|S?wiss|(?-i:Meta)|(?-i:A|b)|[Cc]entral|日(?![本元])|x{0}y", re.IGNORECASE),
     (r"(?i)fed|美联储", 0), (r"(a)\1|美", 0), (r"[|]|a\|b|(x|y)z|会", 0),
+    (r"(?:a|b)+c|(?:a|ab)(?:b|c)|(?:季度|年度)报告|(?:储备银行|央行)\S{0,6}?行长|[Cc]entral|\b(?:ac|b)", re.IGNORECASE),
 ])  # fmt: skip
 def test_answers_as_the_single_pattern(pattern: str, flags: int) -> None:
     whole, words = re.compile(pattern, flags), Vocabulary(pattern, flags)
@@ -36,6 +38,7 @@ def test_answers_as_the_single_pattern(pattern: str, flags: int) -> None:
 def test_alternatives_split_only_at_the_top_level() -> None:
     assert alternatives(r"a|(?:b|c)d|[|x]|\||e") == ["a", "(?:b|c)d", "[|x]", r"\|", "e"]
     assert alternatives(r"[]|]x|y") == ["[]|]x", "y"]
+    assert alternatives("a") == ["a"]
 
 
 def test_a_latin_letter_is_seen_with_the_patterns_flags() -> None:

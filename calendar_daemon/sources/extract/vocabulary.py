@@ -11,19 +11,21 @@ are those of the single pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # An alternative that begins with a Chinese character (not made optional by a quantifier after it).
 _CJK_FIRST = re.compile(r"[\u4e00-\u9fff](?![?*{])")
-# One that begins with a Latin letter, maybe after a word boundary, or is one case-sensitive word ("(?-i:Meta)").
-_LATIN_FIRST = re.compile(r"(?:\\b)?[A-Za-z](?![?*{])|\(\?-i:[A-Za-z](?![?*{])[^|]*\)$")
+# One that begins with a Latin letter (or a set of them: "[Cc]entral"), maybe after a word boundary, or is
+# one case-sensitive word ("(?-i:Meta)").
+_LATIN_FIRST = re.compile(r"(?:\\b)?(?:[A-Za-z]|\[[A-Za-z]+\])(?![?*{])|\(\?-i:[A-Za-z](?![?*{])[^|]*\)$")
 # Patterns that are read whole: global flags written inside them, references to a group by number or name.
 _WHOLE = re.compile(r"^\(\?[aiLmsux]+\)|\\[1-9]|\(\?P=")
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (its ``|`` outside groups and character sets)."""
-    parts: list[str] = []
-    depth, start, i, in_set = 0, 0, 0, False
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, depth of groups after it) of each "(", ")" and "|" of ``pattern`` that is
+    syntax (not escaped, not in a character set)."""
+    depth, i, in_set = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -35,16 +37,31 @@ def alternatives(pattern: str) -> list[str]:
             in_set = True
             if pattern[i + 1:i + 2] == "]":  # "[]…]": a leading "]" is a member
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (its ``|`` outside groups and character sets)."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
+
+
+def _distributed(alt: str) -> list[str]:
+    """``alt`` with a leading plain group spread over what follows it: "(?:A|B)x" is "Ax|Bx", whose
+    alternatives each begin with their own first character (not when the group repeats, nor when what
+    follows names a group, which may not be named twice)."""
+    bound = r"\b" if alt.startswith(r"\b(?:") else ""  # "\b(?:A|B)" is "\bA|\bB"
+    group = alt[len(bound):]
+    if not group.startswith("(?:") or "(?P<" in group:
+        return [alt]
+    end = next(i for i, ch, depth in _syntax(group) if ch == ")" and depth == 0)
+    after = group[end + 1:]
+    if after[:1] in ("?", "*", "+", "{"):
+        return [alt]
+    return [bound + inner + after for inner in alternatives(group[3:end])]
 
 
 class Vocabulary:
@@ -56,7 +73,7 @@ class Vocabulary:
         cjk: list[str] = []
         latin: list[str] = []
         rest: list[str] = []
-        for alt in [pattern] if _WHOLE.search(pattern) else alternatives(pattern):
+        for alt in [pattern] if _WHOLE.search(pattern) else [a for b in alternatives(pattern) for a in _distributed(b)]:
             (cjk if _CJK_FIRST.match(alt) else latin if _LATIN_FIRST.match(alt) else rest).append(alt)
         parts = ["|".join(cjk)] if cjk else []
         if latin:  # the letter is read with the pattern's flags, as the alternatives read it
