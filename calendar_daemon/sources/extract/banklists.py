@@ -145,7 +145,7 @@ def bank_decisions(sentence: str, times: list[TimeMatch], anchor: Anchor) -> lis
     for start, end, names in banks_listed(sentence, single=True):
         before = [t for t in times if t.end <= start]
         tm = before[-1] if before else next((t for t in times if t.start >= end), None)
-        if tm is None or C.PAST.search(sentence[tm.end : start]) or (span := _span(tm, anchor)) is None:
+        if tm is None or C.PAST.found(sentence[tm.end : start]) or (span := _span(tm, anchor)) is None:
             continue
         if len(names) == 1 and not ("week" in tm.tags and span[2] == "week" and tm.resolved.past_relative):
             continue
@@ -189,7 +189,7 @@ class BankWeek:
             # the bank's own clause says it is expected to move, and says no other time ("明年将升息")
             stop = _CLAUSE_END.search(sentence, end)
             clause = sentence[end : stop.start() if stop else len(sentence)]
-            if C.PAST.search(clause[:12]) or not C.RATE_MOVE.search(clause) or not _EXPECTED.search(clause) or any(start <= t.start < end + len(clause) for t in times):
+            if C.PAST.found(clause[:12]) or not C.RATE_MOVE.search(clause) or not _EXPECTED.search(clause) or any(start <= t.start < end + len(clause) for t in times):
                 continue
             out += [_decision(name, self.span, anchor, sentence[start:end]) for name in names]
         return out

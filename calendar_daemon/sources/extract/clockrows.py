@@ -21,6 +21,7 @@ from .english import EN_ZONES
 from .headings import has_own_date
 from .rowzone import OFFSET_NOTE, offset_zone, same_offset, zone_word
 from .timeexpr import ZONES, Anchor
+from .vocabulary import may_hold
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +79,10 @@ class ClockRows:
         clock in prose ("周四(28日)4:00pm,欧元区公布…" then "5:00pm,…"). (A headline's day is
         not: a session calendar is headed with the session's day but lists the evening before it; nor is
         the publication day on a ``dateline``, a line among the first of the article.)"""
-        if (m := _CARRIED_CN.search(sentence)) or (m := _CARRIED_EN.search(sentence)):
+        m = _CARRIED_CN.search(sentence)
+        if m is None and may_hold(sentence, ("time",)):  # every English note says "time"
+            m = _CARRIED_EN.search(sentence)
+        if m:
             self.zone_word, self.zone_offset = m["z"], ""
         elif m := OFFSET_NOTE.search(sentence):
             self.zone_word, self.zone_offset = "", offset_zone(m["sign"], m["h"])

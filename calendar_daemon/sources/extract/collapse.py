@@ -160,7 +160,7 @@ class Findings:
                 merge_into(old.cand, c)
                 return
         terms = C.category_terms(c.category, scope)
-        f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.search(scope) is not None)
+        f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.found(scope))
         self.found.append(f)
         self.index.setdefault(key, []).append(f)
         if c.precision == "datetime":

@@ -55,7 +55,7 @@ def from_date(tm: TimeMatch, clause: str) -> float:
     """The confidence the date alone gives."""
     conf = DATE_WRITTEN if tm.base.precision in ("date", "datetime") else PERIOD_WRITTEN
     conf += YEAR if tm.has_year else 0.0
-    conf += FUTURE_WORD if C.FUTURE.search(clause) else 0.0
+    conf += FUTURE_WORD if C.FUTURE.found(clause) else 0.0
     conf -= VAGUE if tm.resolved.kind in ("fuzzy", "open_start", "deadline") else 0.0
     return conf
 

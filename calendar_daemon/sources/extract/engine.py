@@ -37,6 +37,7 @@ from .sentences import paragraph_sentences
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
+from .vocabulary import Vocabulary
 from .weekdaylists import list_shapes
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far sho
 MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
 MAX_CANDIDATES = 1000
 CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
-_WEEK_AHEAD = re.compile(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
+_WEEK_AHEAD = Vocabulary(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
                          r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
@@ -64,8 +65,8 @@ AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was cla
 
 
 def _has_trigger(scope: str) -> bool:
-    scope = _ATTRIBUTIVE.sub("", scope)
-    return C.TRIGGER.search(scope) is not None
+    scope = _ATTRIBUTIVE.sub("", scope) if "的" in scope else scope
+    return C.TRIGGER.found(scope)
 
 
 def _headline(text: str) -> str:
@@ -77,7 +78,7 @@ def _headline(text: str) -> str:
 
 
 def _week_ahead(headline: str, anchor: Anchor) -> date | None:
-    if not _WEEK_AHEAD.search(headline):
+    if not _WEEK_AHEAD.found(headline):
         return None
     for tm in find_times(headline, anchor):
         first = tm.resolved.first_day()
@@ -122,10 +123,10 @@ def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "") -> bool:
     first = res.first_day()
     if res.kind == "open_start":
         return first is not None and (first < today - timedelta(days=365)
-                                      or (first < today and C.PAST.search(scope) is not None))
+                                      or (first < today and C.PAST.found(scope)))
     if last is not None and last < today:
         return True
-    return last is not None and last <= today and C.PAST.search(scope) is not None
+    return last is not None and last <= today and C.PAST.found(scope)
 
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
@@ -152,7 +153,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             break
         if is_glossary(sentence):
             break
-        if RE_OUTLET_LINE.fullmatch(sentence) or RE_BARE_LINE.fullmatch(sentence):
+        # (an outlet line, "财经网· 2026-03-01 08:00", has its dot: a line without one is not tried)
+        if (("·" in sentence or "•" in sentence) and RE_OUTLET_LINE.fullmatch(sentence)) or RE_BARE_LINE.fullmatch(sentence):
             continue
         findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
@@ -288,15 +290,15 @@ def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: b
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
     if _is_past(tm, today, clause, sentence[:tm.start]):
         return True
-    if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
+    if C.TRIGGER.rx.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
         return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
     if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
             or is_week_review(tm, today, clause) or is_outlook_period(sentence, tm)):
         return True
-    if (C.MARKET_MOVE.search(clause) and not C.FUTURE.search(clause)) or C.NONE_SCHEDULED.search(clause):
+    if (C.MARKET_MOVE.found(clause) and not C.FUTURE.found(clause)) or C.NONE_SCHEDULED.found(clause):
         return True
     # "2022年累计上市新股358只": a running total over the period, not an event in it
-    return tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.search(clause) is not None
+    return tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.found(clause)
 
 
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
@@ -333,7 +335,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = distinct(releases_in(clause))
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.search(clause) or dates_a_release(sentence, tm, named, cs)))
+                or bool(named and (listed or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
@@ -373,7 +375,7 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             carry = clause + " "
             continue
         carry = ""
-        if ((not diary and not C.FUTURE.search(without_asides(clause))) or C.PAST.search(clause)
-                or C.NONE_SCHEDULED.search(clause)):
+        if ((not diary and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
+                or C.NONE_SCHEDULED.found(clause)):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from . import resolved as P
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch
+from .timeexpr import Anchor, TimeMatch, scan
+from .vocabulary import may_hold
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +28,14 @@ RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|ea
                       r"(?![\w.]|\s+\d)")
 # A weekday with a numeric month/day, as calendar headings write it: "Tuesday 1/30", "Wed., 12/9".
 RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!/)")
+# What every match of the month patterns (RE_MD, RE_DM, RE_MY, RE_INMON) and of the weekday ones holds.
+_ANY_MONTH = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_WEEKDAY_STEMS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
                     r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)
+_REL_WORDS = ("this", "next", "last", "today", "tomorrow", "yesterday", "tonight", "week", "end")  # in every RE_REL match
 RE_QTR = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<u>quarter|half)"
                     r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b|\b(?P<y2>\d{4})\s+(?P<o2>first|second|third|fourth)[- ]"
                     r"(?P<u2>quarter|half)\b")
@@ -89,35 +94,36 @@ def en_time(m: re.Match[str]) -> tuple[tuple[int, int], str | None] | None:
 def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
-    for rx in (RE_MD, RE_DM):
+    months = _ANY_MONTH.search(text) is not None  # the month patterns run only where a month is named
+    for rx in (RE_MD, RE_DM) if months else ():
         for m in rx.finditer(text):
             mo, dd = _mon(m["mon"]), int(m["d"])
             y = int(m["y"]) if m["y"] else P.nearest_year(mo, dd, today)
             if P.valid_ymd(y, mo, dd):
                 out.append(_mk(m, P.day(date(y, mo, dd), tz), m["y"] is not None, (y, mo, dd)))
-    for m in RE_WD_NUM.finditer(text):
+    for m in scan(RE_WD_NUM, text, *_WEEKDAY_STEMS):
         mo, dd = int(m["nm"]), int(m["nd"])
         y = P.nearest_year(mo, dd, today) if 1 <= mo <= 12 else 0
         if P.valid_ymd(y, mo, dd):
             out.append(_mk(m, P.day(date(y, mo, dd), tz), False, (y, mo, dd)))
-    for m in RE_MY.finditer(text):
+    for m in (RE_MY.finditer(text) if months else ()):
         mo, y = _mon(m["mon"]), int(m["y"])
         if 1900 <= y <= 2200:
             out.append(_mk(m, P.month(y, mo, tz), True, (y, mo, None)))
-    for m in RE_INMON.finditer(text):
+    for m in (RE_INMON.finditer(text) if months else ()):
         mo = _mon(m["mon"])
         y = P.upcoming_month_year(mo, today)
         tm = _mk(m, P.month(y, mo, tz), False, (y, mo, None))
         tm.start = m.start("mon") if m["pre"].lower() in ("in", "during") else m.start()
         out.append(tm)
-    for m in RE_WEEKDAY.finditer(text):
+    for m in scan(RE_WEEKDAY, text, *_WEEKDAY_STEMS):
         d = _weekday_date(_WD[m["wd"][:3].lower()], (m["rel"] or "").lower(), a)
         out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "weekday"))
-    for m in RE_REL.finditer(text):
+    for m in RE_REL.finditer(text) if may_hold(text, _REL_WORDS) else ():
         res = _rel(m, a)
         if res is not None:
             out.append(_mk(m, res, False, (None, None, None), "rel"))
-    for m in RE_QTR.finditer(text):
+    for m in scan(RE_QTR, text, "quarter", "half"):
         o = _ORD[(m["o"] or m["o2"]).lower()]
         unit = m["u"] or m["u2"]
         ys = m["y"] or m["y2"]
@@ -127,12 +133,12 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
                 out.append(_mk(m, P.half(y, o, tz), ys is not None, (y, None, None)))
         else:
             out.append(_mk(m, P.quarter(y, o, tz), ys is not None, (y, None, None)))
-    for m in RE_YEAR.finditer(text):
+    for m in scan(RE_YEAR, text, "19", "20", "21"):
         y = int(m["y"])
         tm = _mk(m, P.year(y, tz), True, (y, None, None), "year")
         tm.start = m.start("y") if m["pre"].lower() in ("in", "for", "during") else m.start()
         out.append(tm)
-    for m in RE_FISCAL.finditer(text):
+    for m in scan(RE_FISCAL, text, "fiscal"):
         ctx = text[max(0, m.start() - 80):m.end()]
         if m["y"]:
             out.append(_mk(m, P.fiscal_year(int(m["y"]), ctx, tz), True, (int(m["y"]), None, None), "fiscal"))

@@ -135,6 +135,7 @@ _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?!
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
 _SPACED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff]) ([A-Z][A-Za-z0-9]{0,9}) ?(?=[\u4e00-\u9fff])")
 
@@ -160,25 +161,29 @@ def normalize(text: str) -> str:
     folded = to_simplified(text)
     if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
         folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
-    folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
-    folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
-    folded = _TICKER_NOTE.sub(r"(\1)", _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded))
+    if _IDEOGRAPH.search(folded):  # each of these needs a Chinese character (and adds one only where it found one)
+        folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
+        folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
+        folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
+    folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
 
 
-# What is not an ideograph / not a Latin letter: deleting the runs of it leaves the ones to count,
-# without a list of one-character matches.
+# What is not an ideograph: deleting the runs of it leaves the ones to count, without a list of
+# one-character matches.
 _NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
-_NOT_LATIN = re.compile("[^A-Za-z]+")
+# Latin letters are counted in the UTF-8 bytes, where no other character has a byte of theirs.
+_LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
     cjk = len(_NOT_CJK.sub("", sample))
-    latin = len(_NOT_LATIN.sub("", sample))
+    raw = sample.encode("utf-8", "surrogatepass")
+    latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
     total = cjk + latin
     return cjk / total if total else 0.0
 

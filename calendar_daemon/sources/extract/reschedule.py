@@ -16,6 +16,7 @@ from . import classify as C
 from .collapse import Found
 from .resolved import iso
 from .timeexpr import TimeMatch
+from .vocabulary import may_hold
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ _MOVE = re.compile(
     r"|\b(?:postponed|delayed|pushed\s+back|moved|rescheduled|shifted|put\s+off|brought\s+forward)\s+"
     r"(?:(?:back|forward)\s+)?(?:to|until|till|for)\b",
     re.IGNORECASE)
+# What every match of _MOVE holds besides one of the characters 延推改调: one of these words, in any case.
+_MOVE_EN = ("postponed", "delayed", "pushed", "moved", "rescheduled", "shifted", "put", "brought")
 # "或推迟至5月" (may slip to May) is a guess, not a change.
 _HEDGE = re.compile(r"(?:或|或将|或许|可能|也许|恐|恐将|有望|\bmay(?:\s+be)?|\bmight(?:\s+be)?|\bcould(?:\s+be)?|"
                     r"\bwould(?:\s+be)?|\blikely\s+(?:to\s+)?be)\s*$", re.IGNORECASE)
@@ -52,7 +55,7 @@ def _clause_of(sentence: str, pos: int) -> str:
 
 def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
     """The schedule change this sentence states, if any."""
-    verb = _MOVE.search(sentence)
+    verb = _MOVE.search(sentence) if any(c in sentence for c in "延推改调") or may_hold(sentence, _MOVE_EN) else None
     if verb is None or _HEDGE.search(sentence[max(0, verb.start() - 10):verb.start()]):
         return None
     # "delayed until March 26": a deadline reading of the new date may start at the verb's preposition
@@ -66,7 +69,7 @@ def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
         before = sentence[max(0, t.start - 24):t.start]
         named = _ORIGINAL.search(before) is not None
         # "因10月17日为休息日,兑付日顺延至…": a date in a clause with no event of its own, before the change.
-        idle = t.end <= verb.start() and not C.TRIGGER.search(_clause_of(sentence, t.start).replace(sentence[t.start:t.end], ""))
+        idle = t.end <= verb.start() and not C.TRIGGER.found(_clause_of(sentence, t.start).replace(sentence[t.start:t.end], ""))
         if named or idle:
             originals.append(t)
     if not originals:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
@@ -30,7 +32,7 @@ class Anchor:
     tz: str
     week_ahead: date | None = None  # Monday of the week a preview is about
 
-    @property
+    @cached_property  # asked for by every reader of every line
     def today(self) -> date:
         return self.published.astimezone(ZoneInfo(self.tz)).date()
 
@@ -56,6 +58,9 @@ _MD = (rf"(?P<m>\d{{1,2}}|{CN_NUM})\s*月(?:份)?\s*(?:(?P<d>\d{{1,2}}|{CN_NUM})
 RE_DATE = re.compile(rf"(?:{_Y}\s*)?(?<![\d.])(?<!第){_MD}")
 RE_NUMDATE = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"
                         r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2}))?")
+# What every numeric date holds; a pattern that begins with a digit is searched fast (the engine skips
+# to the digits), the look-behind of the full one is tried at every position.
+_NUMDATE_HINT = re.compile(r"\d\d\d\d[-/.]\d")
 RE_YEAR = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*(?P<suf>年度|年|日历年|自然年)(?P<tail>全年|底|末|初|中)?")
 RE_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>\d{4})\s*年?\s*(?:至|到|-|—|~)\s*(?P<b>\d{4})\s*年")
 RE_QUARTER = re.compile(
@@ -97,6 +102,15 @@ RE_TOD = re.compile(r"(?P<p>凌晨|早上|早晨|清晨|上午|中午|午间|下
 _PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "深夜", "今晚"}
 
 
+def scan(rx: re.Pattern[str], text: str, *needles: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, or nothing, without running ``rx``, when ``text`` holds none of ``needles``
+    (strings one of which every match of ``rx`` contains): most lines name no quarter, half or fiscal year."""
+    for needle in needles:
+        if needle in text:
+            return rx.finditer(text)
+    return iter(())
+
+
 def _q(token: str) -> int:
     return "一二三四".index(token) + 1 if token in "一二三四" else int(token)
 
@@ -109,7 +123,7 @@ def _mk(m: re.Match[str], res: Resolved, has_year: bool = False,
 def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
-    for m in RE_NUMDATE.finditer(text):
+    for m in RE_NUMDATE.finditer(text) if _NUMDATE_HINT.search(text) else ():
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if not P.valid_ymd(y, mo, d):
             continue
@@ -118,7 +132,7 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
             out.append(_mk(m, Resolved(dt, dt, "datetime", timezone=tz), True, (y, mo, d)))
         else:
             out.append(_mk(m, P.day(date(y, mo, d), tz), True, (y, mo, d)))
-    for m in RE_DATE.finditer(text):
+    for m in scan(RE_DATE, text, "月"):
         mo_opt = cn_int(m["m"])
         dd = cn_int(m["d"]) if m["d"] else None
         if mo_opt is None or not 1 <= mo_opt <= 12:
@@ -136,7 +150,7 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
                 continue
             res = month_part(yy, mo, "月" + m["mp"], tz) if m["mp"] else P.month(yy, mo, tz)
             out.append(_mk(m, res, yo is not None, (yy, mo, None)))
-    for m in RE_YEAR.finditer(text):
+    for m in scan(RE_YEAR, text, "年"):
         y = int(m["y"])
         if not 1900 <= y <= 2200:
             continue
@@ -150,12 +164,12 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
         else:
             res = P.year(y, tz)
         out.append(_mk(m, res, True, (y, None, None), "year"))
-    for m in RE_YEAR_RANGE.finditer(text):
+    for m in scan(RE_YEAR_RANGE, text, "年"):
         ya, yb = int(m["a"]), int(m["b"])
         if 1900 <= ya < yb <= 2200:
             res = P.span(P.year(ya, tz), P.year(yb, tz))
             out.append(_mk(m, res, True, (ya, None, None)))
-    for m in RE_DOTTED.finditer(text):
+    for m in scan(RE_DOTTED, text, "."):
         mo, dd = int(m["m"]), int(m["d"])
         yy = P.nearest_year(mo, dd, today)
         if P.valid_ymd(yy, mo, dd) and abs((date(yy, mo, dd) - today).days) <= 7:
@@ -166,7 +180,7 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
 def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
-    for m in RE_QUARTER.finditer(text):
+    for m in scan(RE_QUARTER, text, "季"):
         y = int(m["y"]) if m["y"] else today.year + _RY.get(m["ry"] or "今年", 0)
         if not 1900 <= y <= 2200:
             continue
@@ -182,7 +196,7 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
             assert isinstance(end, date)
             res = P.month(end.year, end.month, tz)
         out.append(_mk(m, res, m["y"] is not None or m["ry"] is not None, (y, None, None), "quarter"))
-    for m in RE_QUARTER_EN.finditer(text):
+    for m in scan(RE_QUARTER_EN, text, "Q"):
         if m["q3"]:
             q, y = int(m["q3"]), 2000 + int(m["y3"])
         else:
@@ -190,12 +204,12 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
             ys = m["y"] or m["y2"]
             y = (2000 + int(ys[1:]) if ys.startswith("'") else int(ys)) if ys else today.year
         out.append(_mk(m, P.quarter(y, q, tz), bool(m["y"] or m["y2"] or m["q3"]), (y, None, None)))
-    for m in RE_HALF.finditer(text):
+    for m in scan(RE_HALF, text, "半年", "H1", "H2"):
         ys = m["y"] or m["y2"]
         y = int(ys) if ys else today.year + _RY.get(m["ry"] or "今年", 0)
         h = 1 if (m["h"] == "上" or m["h2"] == "1") else 2
         out.append(_mk(m, P.half(y, h, tz), ys is not None, (y, None, None)))
-    for m in RE_FISCAL.finditer(text):
+    for m in scan(RE_FISCAL, text, "财", "FY"):
         ctx = text[max(0, m.start() - 60):m.end()]
         if m["y"] or m["y3"]:
             ys = m["y"] or m["y3"]
@@ -235,16 +249,16 @@ def _year_part(y: int, tail: str | None, tz: str) -> Resolved:
 def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
     out: list[TimeMatch] = []
     tz, today = a.tz, a.today
-    for m in RE_REL_YEAR.finditer(text):
+    for m in scan(RE_REL_YEAR, text, "年"):
         if m[0][0] == "年" and not m["tail"]:
             continue
         y = today.year + {"明": 1, "去": -1, "后": 2, "前": -2}.get(m[0][0], 0)
         out.append(_mk(m, _year_part(y, m["tail"], tz), False, (y, None, None), "rel"))
-    for m in RE_REL_MONTH.finditer(text):
+    for m in scan(RE_REL_MONTH, text, "月"):
         off = 1 if m[0][0] in "下次" else -1 if m[0][0] == "上" else 0
         d = P.add_months(today.replace(day=1), off)
         out.append(_mk(m, P.month(d.year, d.month, tz), False, (d.year, d.month, None), "rel"))
-    for m in RE_REL_QUARTER.finditer(text):
+    for m in scan(RE_REL_QUARTER, text, "季度"):
         off = 1 if m[0][0] == "下" else -1 if m[0][0] == "上" else 0
         d = P.add_months(today.replace(day=1), 3 * off)
         out.append(_mk(m, P.quarter(d.year, (d.month - 1) // 3 + 1, tz), False, (d.year, None, None), "rel"))
@@ -253,7 +267,7 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
         off = {"今": 0, "明": 1, "后": 2, "昨": -1, "前": -2, "次": 1}[w[0]]
         d = today + timedelta(days=off)
         out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "rel"))
-    for m in RE_WEEK.finditer(text):
+    for m in scan(RE_WEEK, text, "周", "星期", "礼拜"):
         dname = m["d"] or m["d2"]
         if m["w"]:
             wk = _week_res(a, m["w"])
@@ -275,11 +289,11 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
             out.append(_mk(m, res, False, (None, None, None), "rel", "weekday"))
         else:
             out.append(_mk(m, wk, False, (None, None, None), "rel", "week"))
-    for m in RE_MONTH_PART.finditer(text):
+    for m in scan(RE_MONTH_PART, text, "月", "旬"):
         mo_start = today.replace(day=1)
         out.append(_mk(m, month_part(mo_start.year, mo_start.month, m["p"], tz), False,
                        (today.year, today.month, None), "rel", "monthpart"))
-    for m in RE_REL_N.finditer(text):
+    for m in scan(RE_REL_N, text, "年", "月", "周", "星期", "天", "日", "季度"):
         rel = _rel_n(m, a)
         if rel is not None:
             out.append(_mk(m, rel, False, (None, None, None), "rel"))

@@ -7,6 +7,7 @@ import logging
 import re
 
 from . import classify as C
+from .vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -166,6 +167,7 @@ _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|
                      r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results|"
                      r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|hearing|meeting|product event|consumer price index|"
                      r"producer prices?|price index|inflation|jobs report|sales", re.IGNORECASE)
+_EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)
 _EN_LEAD = re.compile(r"^(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|Before|"
                       r"Further|Overseas|Abroad)\b[^,]{0,40},\s*)?(?:the\s+)?",
                       re.IGNORECASE)
@@ -229,8 +231,8 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
         title = item
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
         title = f"{', '.join(entities[:2])} {what}"
-    elif np and (_EN_KEY.search(np) or not keys):
-        title = np if _EN_KEY.search(np) else f"{np} {what}"
+    elif np and (_EN_KEY_WORDS.found(np) or not keys):
+        title = np if _EN_KEY_WORDS.found(np) else f"{np} {what}"
     elif np and not any(np.lower() in k.lower() for k in keys):
         title = f"{np} {keys[0]}"
     else:

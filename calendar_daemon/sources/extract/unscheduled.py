@@ -99,7 +99,7 @@ def is_week_review(tm: TimeMatch, today: date, clause: str) -> bool:
     询价结果，平均市盈率为53.1倍" reviews the week that is ending. (On a Sunday "本周" often already means
     the coming week of a preview, so Sundays are left alone.)"""
     first, last = tm.resolved.first_day(), tm.resolved.last_day()
-    return tm.base.precision == "week" and first is not None and last is not None and first <= today <= last and today.weekday() == 5 and C.FUTURE.search(clause) is None
+    return tm.base.precision == "week" and first is not None and last is not None and first <= today <= last and today.weekday() == 5 and not C.FUTURE.found(clause)
 
 
 # "税改对2018年及以后经济的影响", "明年经济前景", "2027年增长预期": a period something bears on or is forecast for.
