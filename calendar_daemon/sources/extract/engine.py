@@ -38,6 +38,8 @@ from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
 from .weekdaylists import list_shapes
+from .yearframes import year_frames
+from .yearscopes import is_scope_year
 
 logger = logging.getLogger(__name__)
 
@@ -228,7 +230,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(norm), zh)), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(year_frames(norm)), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -305,7 +307,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     where a known event word ("美国3月PPI月率") is enough without a verb. Returns how many were kept and
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
-             if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
+             if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)
+             and not is_scope_year(sentence, t)]
     move = find_move(sentence, times)
     clauses = sentence_clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []

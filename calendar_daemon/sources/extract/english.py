@@ -27,7 +27,8 @@ RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|ea
                       r"(?![\w.]|\s+\d)")
 # A weekday with a numeric month/day, as calendar headings write it: "Tuesday 1/30", "Wed., 12/9".
 RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!/)")
-RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
+# "Good Friday", "Black Friday": a holiday's name, not the coming weekday.
+RE_WEEKDAY = re.compile(rf"(?<!Good )(?<!Black )(?<!Cyber )\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
                     r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)
