@@ -40,7 +40,9 @@ PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|
 RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率不变|冻结利率")
 # "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
 NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
-                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
+                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股|"
+                            # "isn't a single company scheduled to report"; "另有3月2日为周末休市" (a weekend)
+                            r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市", _I)
 CUMULATIVE = re.compile(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)

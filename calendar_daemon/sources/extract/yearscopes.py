@@ -9,6 +9,8 @@ Two shapes (invented examples):
   part of the name (the series was first issued that year).
 
 Only a year (or a year with ``全年``) is affected; a month or a day next to the same words stays.
+The day such a schedule is published (``12月20日,某交易所公布2031年部分节假日休市安排``) is the report's
+own day, not an event either.
 """
 
 from __future__ import annotations
@@ -34,3 +36,14 @@ def is_scope_year(sentence: str, tm: TimeMatch) -> bool:
     if _SERIES_AFTER.match(after) or _SCHEDULE_AFTER.match(after):
         return True
     return _SCHEDULE_BEFORE.search(sentence[max(0, tm.start - 40):tm.start]) is not None
+
+
+_PUBLISHES = re.compile(r"公布|发布|印发|披露|announced|published|released", re.IGNORECASE)
+
+
+def publishes_scope(sentence: str, tm: TimeMatch, times: list[TimeMatch]) -> bool:
+    """Whether ``tm`` is the day a year-scoped schedule named right after it is published."""
+    if tm.resolved.precision != "date":
+        return False
+    return any(t.start > tm.end and t.start - tm.end <= 40 and is_scope_year(sentence, t)
+               and _PUBLISHES.search(sentence[tm.end:t.start]) for t in times)
