@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from . import classify as C
 from . import confidence as K
 from .banklists import BankWeek, with_bank_decisions
+from .bondsteps import auction_windows
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
@@ -233,7 +234,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(year_frames(norm)), zh)), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(year_frames(norm))), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
