@@ -25,12 +25,12 @@ TRIGGER = Vocabulary(
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
-    r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|操作|登记日|登记期|缴款|配发|招标|分销|偿还本金|还本|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
-    r"product event|meets|statement|hear from|begins? trading|starts? trading|to trade|trading debut)",
+    r"product event|meets|statement|early close|close[sd]? early|close at \d|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
 FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
@@ -41,7 +41,9 @@ PAST = Vocabulary(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|
 RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率不变|冻结利率")
 # "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
 NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
-                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
+                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股|"
+                            # "isn't a single company scheduled to report"; "另有3月2日为周末休市" (a weekend)
+                            r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市", _I)
 CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
@@ -66,9 +68,11 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|货币政策决定|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
+    # An early close of a market ("close early at 1 p.m.", "Early close 2 p.m.", "will close at 2 p.m.").
+    ("other", re.compile(r"\bearly close|\bclose[sd]? early\b|\b(?:will|market|markets) close at \d", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
-    ("bond", re.compile(r"兑付|付息|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
+    ("bond", re.compile(r"兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日", _I)),
     ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|"
                        r"配发结果|缴款|"

@@ -33,6 +33,7 @@ from .timeexpr import (
     recognise_cn,
     time_of_day,
 )
+from .weekdaydates import bracketed_weekdays
 
 logger = logging.getLogger(__name__)
 
@@ -295,7 +296,8 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 
 def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
     atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor) + relative_clocks(text, anchor))
-    atoms = _merge(text, days_near_publication(text, _with_bare_days(text, atoms, anchor), anchor), anchor)
+    atoms = days_near_publication(text, _with_bare_days(text, atoms, anchor), anchor)
+    atoms = _merge(text, bracketed_weekdays(text, atoms, anchor), anchor)  # "9月15日(星期日)至9月17日(星期二)"
     out: list[TimeMatch] = []
     for tm in atoms:
         tm = _modify(text, tm, anchor)

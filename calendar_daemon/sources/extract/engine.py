@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from . import classify as C
 from . import confidence as K
 from .banklists import BankWeek, with_bank_decisions
+from .bondsteps import auction_windows
 from .candidate import Candidate
 from .clockrows import ClockRows, join_row_dashes
 from .collapse import Findings, collapse, merge_into
@@ -19,6 +20,7 @@ from .compose import anchor_for, find_times
 from .datedname import dates_a_release
 from .dayrows import day_clock_rows
 from .earningstables import earnings_tables, one_report_day
+from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
@@ -39,6 +41,8 @@ from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
 from .vocabulary import Vocabulary
 from .weekdaylists import list_shapes
+from .yearframes import year_frames
+from .yearscopes import is_scope_year, publishes_scope
 
 logger = logging.getLogger(__name__)
 
@@ -112,12 +116,14 @@ def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
 
 
 # "…, officials said on Thursday": the day something was said is no event.
-_REPORTED = re.compile(r"\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+# "…will be announced next Monday" is the event; "…, the agency on Thursday announced" is the report's day.
+_REPORTED = re.compile(r"(?<!\bbe )\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(r"^\s*(?:said|announced|unveiled|revealed|reported|released|stated)\b", re.IGNORECASE)
 
 
-def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "") -> bool:
+def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "", after: str = "") -> bool:
     res = tm.resolved
-    if res.past_relative or _REPORTED.search(before[-30:]):
+    if res.past_relative or _REPORTED.search(before[-30:]) or _REPORTED_AFTER.match(after):
         return True
     last = res.last_day() if res.kind != "open_start" else None
     first = res.first_day()
@@ -147,7 +153,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
     summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
-    for sent_no, (para_no, sentence) in enumerate(paragraph_sentences(norm)):
+    for sent_no, (para_no, sentence) in enumerate(without_furniture(paragraph_sentences(norm))):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
             break
@@ -230,7 +236,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(norm), zh)), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(year_frames(norm))), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -288,7 +294,7 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
 def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: bool) -> bool:
     """Whether the date ``tm`` of a clause with an event word still names no scheduled event: a past
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
-    if _is_past(tm, today, clause, sentence[:tm.start]):
+    if _is_past(tm, today, clause, sentence[:tm.start], sentence[tm.end:]):
         return True
     if C.TRIGGER.rx.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
         return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
@@ -308,6 +314,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
              if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
+    times = [t for t in times if not is_scope_year(sentence, t) and not publishes_scope(sentence, t, times)]
     move = find_move(sentence, times)
     clauses = sentence_clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []

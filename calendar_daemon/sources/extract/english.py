@@ -31,7 +31,8 @@ RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!
 # What every match of the month patterns (RE_MD, RE_DM, RE_MY, RE_INMON) and of the weekday ones holds.
 _ANY_MONTH = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WEEKDAY_STEMS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-RE_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
+# "Good Friday", "Black Friday": a holiday's name, not the coming weekday.
+RE_WEEKDAY = re.compile(rf"(?<!Good )(?<!Black )(?<!Cyber )\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
                     r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)

@@ -1,0 +1,49 @@
+"""A year that scopes a schedule or names a series, not a year-long event.
+
+Two shapes (invented examples):
+
+- a schedule's scope: ``关于某交易所2031年部分节假日休市安排的通知``, ``Here are the market holidays
+  for 2031:``, ``the 2031 auction calendar`` — the table or rows under it are the events; the year
+  only says which ones;
+- a bond series' name: ``续发行2031年记账式附息(九期)国债``, ``2031年第三期特别国债`` — the year is
+  part of the name (the series was first issued that year).
+
+Only a year (or a year with ``全年``) is affected; a month or a day next to the same words stays.
+The day such a schedule is published (``12月20日,某交易所公布2031年部分节假日休市安排``) is the report's
+own day, not an event either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .timeexpr import TimeMatch
+
+_SCHEDULE_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:的|度)?[^,，。;；:：]{0,8}?"
+                             r"(?:休市安排|节假日|假期安排|放假安排|日程|时间表|日历|发行计划|calendar|schedule|holidays?)",
+                             re.IGNORECASE)
+_SCHEDULE_BEFORE = re.compile(r"(?:holidays?|calendar|schedule|closures?)\s+(?:for|in)\s+(?:the\s+year\s+)?$",
+                              re.IGNORECASE)
+_SERIES_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:第[一二三四五六七八九十\d]{1,3}期|记账式|储蓄国债|凭证式|"
+                           r"(?:超长期)?特别国债|地方政府(?:专项|一般)债)")
+
+
+def is_scope_year(sentence: str, tm: TimeMatch) -> bool:
+    """Whether the year ``tm`` scopes a schedule or names a bond series in ``sentence``."""
+    if tm.resolved.precision != "year":
+        return False
+    after = sentence[tm.end:tm.end + 24]
+    if _SERIES_AFTER.match(after) or _SCHEDULE_AFTER.match(after):
+        return True
+    return _SCHEDULE_BEFORE.search(sentence[max(0, tm.start - 40):tm.start]) is not None
+
+
+_PUBLISHES = re.compile(r"公布|发布|印发|披露|announced|published|released", re.IGNORECASE)
+
+
+def publishes_scope(sentence: str, tm: TimeMatch, times: list[TimeMatch]) -> bool:
+    """Whether ``tm`` is the day a year-scoped schedule named right after it is published."""
+    if tm.resolved.precision != "date":
+        return False
+    return any(t.start > tm.end and t.start - tm.end <= 40 and is_scope_year(sentence, t)
+               and _PUBLISHES.search(sentence[tm.end:t.start]) for t in times)

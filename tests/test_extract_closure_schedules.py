@@ -1,0 +1,59 @@
+"""Market-closure schedules (issue 15, round 6, corpus 4 mixed part): a closure span with its weekdays
+in brackets is one closure; the bracketed weekday picks the year; a table or notice whose intro names
+the year dates its year-less rows in that year and is no year-long event itself; an early close is a
+closure event; "Good Friday" is a holiday, not the coming Friday. All articles are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+DECEMBER = datetime.fromisoformat("2030-12-20T18:00+08:00")
+MAY = datetime.fromisoformat("2031-05-30T12:00-04:00")
+
+
+def spans(text: str, published: datetime) -> list[tuple[str, str | None, str]]:
+    return sorted((c.start, c.end, c.precision) for c in extract(text, published) if c.category == "other")
+
+
+def test_a_bracketed_weekday_span_is_one_closure_in_the_year_the_weekdays_fit() -> None:
+    text = (
+        "关于某交易所2031年部分节假日休市安排的通知\n\n"
+        "一、休市安排:\n\n"
+        "(一)春节:1月22日(星期三)至1月28日(星期二)休市,1月29日(星期三)起照常开市。\n\n"
+        "(二)中秋节:10月1日(星期三)至10月3日(星期五)休市,10月6日(星期一)起照常开市。\n"
+    )
+    got = spans(text, DECEMBER)
+    assert ("2031-01-22", "2031-01-28", "date") in got
+    assert ("2031-10-01", "2031-10-03", "date") in got
+    assert not [g for g in got if g[2] == "year"]  # the notice's title scopes the rows
+    assert len(got) == 2
+
+
+def test_a_weekday_in_brackets_moves_a_year_less_date_to_the_year_it_fits() -> None:
+    text = "某节:9月19日(星期五)休市,9月22日(星期一)起照常开市。"
+    assert spans(text, DECEMBER) == [("2031-09-19", "2031-09-19", "date")]
+
+
+def test_rows_of_a_holiday_table_take_the_intro_year() -> None:
+    text = (
+        "Here is a look at the stock market holidays for 2031:\n"
+        "Date | Holiday | Exchange | Other exchange |\n"
+        "April 11 | Good Friday | Closed | Closed |\n"
+        "Nov. 28 | Day after Thanksgiving | Market close at 1 p.m. | Market close at 1 p.m. |\n"
+        "Dec. 25 | Christmas Day | Closed | Closed |\n"
+    )
+    got = spans(text, MAY)
+    assert [g[0] for g in got] == ["2031-11-28", "2031-12-25"]  # Good Friday is past; no year-long intro
+
+
+def test_an_early_close_in_prose_is_a_closure() -> None:
+    text = "On Friday, November 28, markets will open but close early at 1 p.m. ET."
+    got = extract(text, datetime.fromisoformat("2031-11-25T12:00-05:00"))
+    assert [(c.category, c.start[:10]) for c in got] == [("other", "2031-11-28")]
+
+
+def test_a_bond_series_year_is_a_name_not_an_event() -> None:
+    text = "财政部决定续发行2031年记账式附息(九期)国债(7年期)。"
+    assert extract(text, datetime.fromisoformat("2031-06-01T09:00+08:00")) == []

@@ -1,0 +1,63 @@
+"""Dates that name no event (issue 15, round 6, corpus 4 mixed part): a forum byline, a notice's
+signature date, a weekend aside in a holiday notice, a negated schedule, the report's own day
+("the agency on Thursday announced"), the day a year's schedule is published; and a chain of future
+items each with its own weekday ("…will be announced next Monday, … next Tuesday"). All articles are
+our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+SUNDAY = datetime.fromisoformat("2031-03-02T10:00+08:00")
+THURSDAY = datetime.fromisoformat("2031-01-09T12:00-05:00")
+
+
+def days(text: str, published: datetime) -> list[str]:
+    return sorted(c.start[:10] for c in extract(text, published))
+
+
+def test_a_forum_byline_is_no_event() -> None:
+    text = (
+        "新股周报:下周迎来5只新股\n\n"
+        "2031-03-02 10:05| 发布者: 某网友| 查看: 3| 评论: 0|来自: 某报\n\n"
+        "周一(3月3日)申购的创业板新股远帆科技,拟发行新股2000万股。\n"
+    )
+    assert days(text, SUNDAY) == ["2031-03-03"]
+
+
+def test_a_signature_date_under_a_notice_heads_nothing() -> None:
+    text = (
+        "关于某交易所休市安排的通知\n\n"
+        "(一)某节:3月10日(星期一)休市,3月11日(星期二)起照常开市。\n\n"
+        "某证券交易所\n\n"
+        "2031年3月2日\n\n"
+        "关于某交易所休市安排的通知\n"
+    )
+    assert days(text, SUNDAY) == ["2031-03-10"]
+
+
+def test_a_weekend_aside_is_no_closure() -> None:
+    text = "某节:3月7日(星期五)休市,3月10日(星期一)起照常开市。另外,3月8日(星期六)、3月9日(星期日)为周末休市。"
+    assert days(text, SUNDAY) == ["2031-03-07"]
+
+
+def test_the_day_a_year_schedule_is_published_is_no_event() -> None:
+    text = "3月2日,某交易所公布2031年部分节假日休市安排。"
+    assert days(text, SUNDAY) == []
+
+
+def test_a_negated_schedule_is_no_event() -> None:
+    text = "According to our desk, there isn't a single large listed company scheduled to report results on Monday."
+    assert days(text, THURSDAY) == []
+
+
+def test_chained_future_items_with_their_own_weekdays_and_the_reports_own_day() -> None:
+    text = (
+        "The Treasury Department on Thursday announced the details of three auctions.\n\n"
+        "The results of the four-year note auction will be announced next Monday, the results of the "
+        "nine-year note auction will be announced next Tuesday and the results of the twenty-year bond "
+        "auction will be announced next Wednesday.\n"
+    )
+    assert days(text, THURSDAY) == ["2031-01-13", "2031-01-14", "2031-01-15"]
