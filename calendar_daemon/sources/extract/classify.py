@@ -101,7 +101,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
     ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
-    ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|conference|summit|forum|symposium|"
+    ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"
                              r"运营|扩产|产能|计划|launch|"

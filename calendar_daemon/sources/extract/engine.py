@@ -34,6 +34,7 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences
+from .slashrows import slash_rows
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
@@ -228,7 +229,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(norm), zh)), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(slash_rows(norm, zh)), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
