@@ -21,6 +21,7 @@ from .dayhas import day_has_items
 from .dayrows import day_clock_rows
 from .earningstables import earnings_tables, one_report_day
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
+from .isorows import holiday_rows
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
@@ -230,7 +231,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(slash_rows(day_has_items(norm, zh), zh)), zh)), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(slash_rows(holiday_rows(day_has_items(norm, zh), zh), zh)), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
