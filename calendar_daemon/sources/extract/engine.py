@@ -25,6 +25,7 @@ from .isorows import holiday_rows
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
+from .nextweekdays import next_week_chains
 from .normalize import cjk_ratio, normalize, traditional_place
 from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
@@ -231,7 +232,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(slash_rows(holiday_rows(day_has_items(norm, zh), zh), zh)), zh)), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(slash_rows(holiday_rows(day_has_items(next_week_chains(norm, zh), zh), zh), zh)), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
