@@ -40,7 +40,11 @@ PAST = re.compile(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|
 RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率不变|冻结利率")
 # "There are no IPOs scheduled for the week", "主板无新股上市": the clause says nothing happens.
 NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
-                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股", _I)
+                            r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股|"
+                            # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
+                            r"缺席|无法如期|未能如期|不能如期|不会如期", _I)
+# The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
+ORIGINAL_SLOT = re.compile(r"原定|原订|原本(?:排在|定于|定在|计划)|原计划|originally (?:scheduled|due|set)", _I)
 CUMULATIVE = re.compile(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = re.compile(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)

@@ -379,6 +379,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             continue
         carry = ""
         if ((not diary and not C.FUTURE.search(without_asides(clause))) or C.PAST.search(clause)
-                or C.NONE_SCHEDULED.search(clause)):
+                or C.NONE_SCHEDULED.search(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)
