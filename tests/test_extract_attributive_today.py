@@ -1,6 +1,5 @@
 """Listings (corpus 4, Chinese shapes 6 and 7): a listing hearing is an IPO event; a listing today written as
-an attribute of the company, "今日上市的某科技
-(9999)" is that company's listing today, while "已上市的某公司" stays a past fact. All articles are our own."""
+an attribute of the company, "今日上市的某科技(9999)", is that company's listing today, while "已上市的某公司" stays a past fact. All articles are our own."""
 
 from __future__ import annotations
 
