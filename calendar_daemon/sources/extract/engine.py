@@ -24,6 +24,7 @@ from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .isorows import holiday_rows
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
+from .markets import each_market
 from .memo import one_article
 from .nextweekdays import next_week_chains
 from .normalize import cjk_ratio, normalize, traditional_place
@@ -350,6 +351,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if moved and move is not None:
             c.rescheduled_from = move.original
         releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        releases = [m for one in releases for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
