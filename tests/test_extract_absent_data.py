@@ -20,3 +20,9 @@ def test_absent_data_and_an_old_slot_propose_nothing() -> None:
     )
     got = [(c.category, c.start, c.precision) for c in extract(text, PUBLISHED)]
     assert got == [("macro_data", "2031-10-24", "date")]
+
+
+def test_how_long_a_status_has_lasted_is_no_event() -> None:
+    text = "本周前瞻:某國罷工進入第二周\n\n某統計局計劃於周五發布消費者價格指數。\n"
+    got = [(c.category, c.start) for c in extract(text, PUBLISHED)]
+    assert got == [("macro_data", "2031-10-24")]

@@ -42,7 +42,9 @@ RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率�
 NONE_SCHEDULED = re.compile(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
                             r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股|"
                             # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
-                            r"缺席|无法如期|未能如期|不能如期|不会如期", _I)
+                            r"缺席|无法如期|未能如期|不能如期|不会如期|"
+                            # how long a status has lasted: "某国罢工进入第二周"
+                            r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
 ORIGINAL_SLOT = re.compile(r"原定|原订|原本(?:排在|定于|定在|计划)|原计划|originally (?:scheduled|due|set)", _I)
 CUMULATIVE = re.compile(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
