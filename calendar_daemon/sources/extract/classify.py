@@ -43,7 +43,13 @@ RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率�
 NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}(?:are |is )?scheduled\b|\bnone scheduled\b|"
                             r"(?<![\u4e00-\u9fff])无新股|[板市]无新股|没有新股|暂无新股|"
                             # "isn't a single company scheduled to report"; "另有3月2日为周末休市" (a weekend)
-                            r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市", _I)
+                            r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市|"
+                            # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
+                            r"缺席|无法如期|未能如期|不能如期|不会如期|"
+                            # how long a status has lasted: "某国罢工进入第二周"
+                            r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
+# The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
+ORIGINAL_SLOT = re.compile(r"原定|原订|原本(?:排在|定于|定在|计划)|原计划|originally (?:scheduled|due|set)", _I)
 CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
@@ -59,6 +65,8 @@ VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在
 
 # --- categories ------------------------------------------------------------------------
 CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
+    ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
@@ -74,7 +82,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     ("bond", re.compile(r"兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日", _I)),
-    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|"
+    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
                        r"begins? trading|starts? trading|trading debut|prices? (?:its )?"
@@ -89,7 +97,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|动工|失业救济|救济金|"
-        r"制造业指数|货币供应|物价指数|经济前景|金融稳定报告|pending home sales|new home sales|原油库存|\bEIA\b|"
+        r"制造业指数|货币供应|物价指数|价格指数|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
+        r"经济前景|金融稳定报告|pending home sales|new home sales|原油库存|\bEIA\b|"
         r"crude (?:oil )?(?:inventories|stocks)|"
         r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale|"
         # inflation figures, and whatever a statistics office publishes ("欧盟统计局将公布欧元区12月份通胀数据")
@@ -106,7 +115,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
     ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
-    ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|conference|summit|forum|symposium|"
+    ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"
                              r"运营|扩产|产能|计划|launch|"

@@ -24,6 +24,7 @@ from calendar_daemon.domain.aliases import canonical_entity
 from . import classify as C
 from .candidate import Candidate
 from .pressconf import PRESS_CONFERENCE
+from .samereport import one_report
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +153,9 @@ class Findings:
         # a later mention of the day of a timed event ("周三…14:00公布纪要", then "周三…官员") is that event
         timed = (c.category, c.start[:10], "clock", c.region) if c.precision == "date" and c.end == c.start else None
         for old in self.index.get(key, []) + (self.index.get(timed, []) if timed else []):
+            if one_report(old.cand, c):  # payrolls and the unemployment rate: one employment report
+                merge_into(old.cand, c)
+                return
             if old.cand.release and c.release and old.cand.release != c.release:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):

@@ -18,13 +18,17 @@ from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .datedname import dates_a_release
+from .dayhas import day_has_items
 from .dayrows import day_clock_rows
 from .earningstables import earnings_tables, one_report_day
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
+from .isorows import holiday_rows
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
+from .markets import each_market
 from .memo import one_article
+from .nextweekdays import next_week_chains
 from .normalize import cjk_ratio, normalize, traditional_place
 from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
@@ -36,6 +40,7 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences
+from .slashrows import slash_rows
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
@@ -56,8 +61,9 @@ _WEEK_AHEAD = Vocabulary(r"下周|下一周|未来一周|周前瞻|本周前瞻|
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
 # "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
-# month: "16日公布的就业报告") before it keeps it.
-_ATTRIBUTIVE = re.compile(r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+# month: "16日公布的就业报告", or today: "今日上市的某科技") before it keeps it.
+_ATTRIBUTIVE = re.compile(r"(?<!今日)(?<!今天)(?<!明日)(?<!明天)"
+                          r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
@@ -236,7 +242,8 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(year_frames(norm))), zh)), zh)
+    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(norm), zh), zh), zh), zh)
+    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(norm)), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -354,6 +361,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if moved and move is not None:
             c.rescheduled_from = move.original
         releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        releases = [m for one in releases for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
@@ -383,6 +391,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
             continue
         carry = ""
         if ((not diary and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
-                or C.NONE_SCHEDULED.found(clause)):
+                or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)

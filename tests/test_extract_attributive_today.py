@@ -1,0 +1,21 @@
+"""Listings (corpus 4, Chinese shapes 6 and 7): a listing hearing is an IPO event; a listing today written as
+an attribute of the company, "今日上市的某科技(9999)", is that company's listing today, while "已上市的某公司" stays a past fact. All articles are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+PUBLISHED = datetime.fromisoformat("2031-11-05T10:00+08:00")
+
+
+def test_a_listing_today_written_as_an_attribute_is_an_ipo_today() -> None:
+    got = extract("新股速遞\n\n而今日上市的某某科技(9999),發售價定為每股3.2元,為招股價範圍下限。\n", PUBLISHED)
+    assert [(c.category, c.start) for c in got] == [("ipo", "2031-11-05")]
+
+
+def test_a_listing_hearing_this_week_is_an_ipo_event() -> None:
+    text = "新股速遞\n\n另有報道指出,本周最少有兩家企業計劃在港交所進行上市聆訊,包括某某園。\n"
+    got = extract(text, PUBLISHED)
+    assert [(c.category, c.precision) for c in got] == [("ipo", "week")]
