@@ -165,7 +165,7 @@ def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
         off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["day"].lower()]
         return P.day(today + timedelta(days=off), tz)
     if m["ahead"]:
-        monday = a.week_ahead or today + timedelta(days=7 - today.weekday())
+        monday = a.week_ahead or today + timedelta(days=(7 - today.weekday()) % 7)  # on a Monday: this week
         return P.week_of(monday, tz)
     if m["end"]:
         word = m["end"].lower()

@@ -29,10 +29,13 @@ class Anchor:
     published: datetime  # aware
     tz: str
     week_ahead: date | None = None  # Monday of the week a preview is about
+    # The publication's day in its own offset, when the publication time carried one: a Sydney article out
+    # on Monday 07:00 (+10:00) was written on Monday, though it is still Sunday in New York.
+    own_day: date | None = None
 
     @property
     def today(self) -> date:
-        return self.published.astimezone(ZoneInfo(self.tz)).date()
+        return self.own_day or self.published.astimezone(ZoneInfo(self.tz)).date()
 
 
 @dataclass
