@@ -376,7 +376,7 @@ def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> 
     if published.tzinfo is None:
         published = published.replace(tzinfo=ZoneInfo(tz))
     offset = published.utcoffset()
-    own = published.date() if offset is not None and offset != timedelta(0) else None
+    own = offset if offset is not None and offset != timedelta(0) else None
     return Anchor(published.astimezone(ZoneInfo(tz)), tz, week_ahead, own)
 
 

@@ -143,7 +143,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     anchor, guessed = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
     findings, heading, table, banks = Findings(), DayHeading(), Table(), BankWeek()
-    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
+    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
     summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
     for sent_no, (para_no, sentence) in enumerate(paragraph_sentences(norm)):

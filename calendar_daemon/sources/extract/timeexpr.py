@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
@@ -31,11 +31,13 @@ class Anchor:
     week_ahead: date | None = None  # Monday of the week a preview is about
     # The publication's day in its own offset, when the publication time carried one: a Sydney article out
     # on Monday 07:00 (+10:00) was written on Monday, though it is still Sunday in New York.
-    own_day: date | None = None
+    own_offset: timedelta | None = None
 
     @property
     def today(self) -> date:
-        return self.own_day or self.published.astimezone(ZoneInfo(self.tz)).date()
+        if self.own_offset is not None:
+            return self.published.astimezone(timezone(self.own_offset)).date()
+        return self.published.astimezone(ZoneInfo(self.tz)).date()
 
 
 @dataclass
