@@ -42,7 +42,7 @@ def _name(row: str) -> str:
 
 def _rows(line: str, zone: str) -> list[str] | None:
     """The rows of a flattened table line as schedule lines, or None when it is no such table."""
-    matches = [m for m in _ROW.finditer(line)]
+    matches = list(_ROW.finditer(line))
     if len(matches) < _MIN_ROWS or matches[0]["day"] is None:
         return None
     out: list[str] = []
@@ -59,7 +59,7 @@ def _rows(line: str, zone: str) -> list[str] | None:
             continue  # a part of the release in the row before ("Unit Labor Costs" after "Productivity")
         out.append(f"{clock} {zone}, {name if named else name + ' economic data'}")
         last_clock = clock
-    return out + [""]
+    return [*out, ""]
 
 
 def flat_table_rows(text: str) -> str:

@@ -17,8 +17,9 @@ _PRESS_ZH = re.compile(r"新闻发布会|记者会|记者招待会")
 # Said as a step of its own after the decision ("… and Powell holds a press conference", "the press conference
 # which follows", "并召开新闻发布会"), not as the item itself ("12:45 GMT Lagarde's press conference", "Decision &
 # Press Conference").
-_OWN_STEP_EN = re.compile(r"\b(?:holds?|hold|gives?|will give|will hold|to hold|to give|followed by)\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$",
-                          re.IGNORECASE)
+_OWN_STEP_EN = re.compile(r"\b(?:holds?|hold|gives?|will give|will hold|to hold|to give)\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "…, followed by a press conference": its own step only with its own clock (else the item's own name).
+_FOLLOWED_BY = re.compile(r"\bfollowed by\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Its own clock said right after it, on the decision's day: "followed by a press conference with the chair at 2:30 p.m. ET".
 _OWN_CLOCK_EN = re.compile(r"^[^.;:]{0,60}?\bat\s+(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
 _FOLLOWS_EN = re.compile(
@@ -61,13 +62,14 @@ def press_conference(c: Candidate, after: str, zh: bool) -> Candidate | None:
     if said is None or _PRESS_ZH.search(c.title) or _PRESS_EN.search(c.title):
         return None
     before, rest = after[: said.start()], after[said.end() :]
-    own_step = _OWN_STEP_ZH.search(before) if zh else (_OWN_STEP_EN.search(before) or (_SECOND.search(before) and _FOLLOWS_EN.match(rest)))
-    if own_step is None:
+    own = None if zh else _OWN_CLOCK_EN.match(rest)
+    own_step = _OWN_STEP_ZH.search(before) if zh else (_OWN_STEP_EN.search(before) or (_SECOND.search(before) and _FOLLOWS_EN.match(rest))
+                                                        or (own and _FOLLOWED_BY.search(before)))
+    if not own_step:
         return None
     subject = c.entities[0] if c.entities else (_VERB_ZH.split(c.title)[0] if zh else c.region)
     title = f"{subject}{said[0]}" if zh else f"{subject} press conference".strip()
     later = _LATER.search(after)
-    own = None if zh else _OWN_CLOCK_EN.match(rest)
     if own is not None and c.precision == "datetime":
         hour = int(own["h"]) % 12 + (12 if own["ap"].lower() == "p" else 0)
         start = datetime.fromisoformat(c.start).replace(hour=hour, minute=int(own["m"] or 0)).isoformat(timespec="minutes")
