@@ -56,6 +56,9 @@ VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在
 
 # --- categories ------------------------------------------------------------------------
 CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Market hours: "stocks will close early at 1 p.m. ET", "the bond market will close at 2 p.m." (before "bond")
+    ("other", re.compile(r"\bclos(?:e|es|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
+                         r"\bwill\s+(?:also\s+)?close\s+at\s+\d", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
