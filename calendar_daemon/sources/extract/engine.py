@@ -18,6 +18,7 @@ from .companies import follower_names, followers, respectively, ticker_companies
 from .compose import anchor_for, find_times
 from .datedname import dates_a_release
 from .dayrows import day_clock_rows
+from .earningsrows import earnings_rows
 from .earningstables import earnings_tables, one_report_day
 from .flatrows import flat_table_rows
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
@@ -230,7 +231,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = norm if zh else flat_table_rows(norm)
+    norm = norm if zh else earnings_rows(flat_table_rows(norm))
     norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(norm), zh)), zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
