@@ -1,7 +1,8 @@
 """Treasury auction prose: a security's maturity date ("set to mature March 15th, 2036") is no event,
 the publication day's announcement told in the past ("Monday morning, the Treasury revealed …") is none
 either, and "Tuesday's sale of $5 billion in 10-year inflation-protected securities" is an auction, not
-inflation data. All texts are our own."""
+inflation data; a sentence announcing the article's own list ("Here's what to watch this
+week") proposes no event for its period. All texts are our own."""
 
 from __future__ import annotations
 
@@ -36,3 +37,10 @@ def test_a_sale_of_inflation_protected_securities_is_an_auction() -> None:
 def test_reverse_repos_maturing_on_a_weekday_stay_an_event() -> None:
     got = _got("The central bank said 300 billion yuan of reverse repos are maturing on Wednesday.")
     assert [d[:10] for d, _ in got] == ["2027-03-10"]
+
+
+def test_a_sentence_announcing_the_articles_own_list_proposes_no_period() -> None:
+    text = ("Week ahead\n\nHere's what to watch this week.\n\nThe Reserve Bank of Australia will announce its "
+            "cash rate decision on Tuesday.\n")
+    got = extract(text, datetime.fromisoformat("2027-03-08T07:00:00+11:00"))
+    assert [(c.start, c.precision) for c in got] == [("2027-03-09", "date")]

@@ -25,7 +25,7 @@ from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
-from .nondays import is_maturity, is_told_today
+from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, normalize, traditional_place
 from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
@@ -292,7 +292,7 @@ def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: b
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
     if _is_past(tm, today, clause, sentence[:tm.start]):
         return True
-    if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today)):
+    if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today) or is_own_contents(sentence, tm)):
         return True
     if C.TRIGGER.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
         return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out

@@ -5,7 +5,10 @@
   maturity years away is none (a maturity with no year, "reverse repos maturing on Monday", is a
   liquidity event and stays);
 * the publication day's announcement told in the past ("Monday morning, the Treasury revealed the
-  details of this week's auctions"): the day something was said, when it is today or before."""
+  details of this week's auctions"): the day something was said, when it is today or before;
+* the article's own contents announced for a period ("Here's what to watch this week", "The following
+  are forecasts for next week's data", "Here is the list of holidays for 2028:"): the items come below,
+  each with its own date; the period is none."""
 
 from __future__ import annotations
 
@@ -30,3 +33,12 @@ def is_told_today(sentence: str, tm: TimeMatch, today: date) -> bool:
     first = tm.resolved.first_day()
     return (first is not None and first <= today and not sentence[: tm.start].strip(" \"'")
             and _TOLD.match(sentence[tm.end:]) is not None)
+
+
+_SELF = re.compile(r"^\W*(?:here's|here is|here are|the following|what's happening|what to (?:watch|expect)|below (?:is|are))\b",
+                   re.IGNORECASE)
+
+
+def is_own_contents(sentence: str, tm: TimeMatch) -> bool:
+    """Whether ``tm`` is the period of a sentence announcing what the article lists."""
+    return tm.resolved.precision in ("week", "month", "year") and _SELF.match(sentence) is not None
