@@ -26,6 +26,7 @@ from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .nondays import is_maturity, is_own_contents, is_told_today
+from .oneday import only_day
 from .normalize import cjk_ratio, normalize, traditional_place
 from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
@@ -149,6 +150,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
     summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
+    one_day = None if zh or diary or anchor.week_ahead is not None else only_day(norm, anchor)
     for sent_no, (para_no, sentence) in enumerate(paragraph_sentences(norm)):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
@@ -190,6 +192,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
         elif not kept and anchor.week_ahead is not None:
             _inherit_week(sentence, anchor, zh, default_region, findings.add)
+        elif not kept and one_day is not None:  # a day-ahead article: its upcoming items are on its one day
+            _inherit_week(sentence, anchor, zh, default_region, findings.add, (one_day.isoformat(), one_day.isoformat(), "date"), True)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
@@ -361,10 +365,11 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
 
 
 def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
-                  span: tuple[str, str | None, str] | None = None) -> None:
+                  span: tuple[str, str | None, str] | None = None, future: bool = False) -> None:
     """In a week-ahead preview, an undated upcoming event belongs to the previewed week (in a diary of
-    one day, to that ``span``: there every item is upcoming, said with or without a future word)."""
-    diary = span is not None
+    one day, to that ``span``: there every item is upcoming, said with or without a future word, unless
+    ``future`` asks for one)."""
+    diary = span is not None and not future
     if span is None:
         assert anchor.week_ahead is not None
         monday = anchor.week_ahead
