@@ -26,8 +26,8 @@ from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .memo import one_article
 from .nondays import is_maturity, is_own_contents, is_told_today
-from .oneday import only_day
 from .normalize import cjk_ratio, normalize, traditional_place
+from .oneday import only_day
 from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
 from .publishers import by_publisher
@@ -146,9 +146,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     headline = _headline(norm)
     anchor, guessed = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table, banks = Findings(), DayHeading(), Table(), BankWeek()
+    findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
-    summary = WeekSummary()
     diary = _DIARY.search(headline) is not None
     one_day = None if zh or diary or anchor.week_ahead is not None else only_day(norm, anchor)
     for sent_no, (para_no, sentence) in enumerate(paragraph_sentences(norm)):
