@@ -67,6 +67,10 @@ VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在
 CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
+    # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
+    # 2 p.m." (before "bond")
+    ("other", re.compile(r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
+                         r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
@@ -76,12 +80,12 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"理监事会|利率决策|利率决定|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|货币政策决定|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
-    # An early close of a market ("close early at 1 p.m.", "Early close 2 p.m.", "will close at 2 p.m.").
-    ("other", re.compile(r"\bearly close|\bclose[sd]? early\b|\b(?:will|market|markets) close at \d", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     ("bond", re.compile(r"兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
-                        r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日", _I)),
+                        r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
+                        # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
+                        r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
     ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
@@ -98,8 +102,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|动工|失业救济|救济金|"
         r"制造业指数|货币供应|物价指数|价格指数|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
-        r"经济前景|金融稳定报告|pending home sales|new home sales|原油库存|\bEIA\b|"
-        r"crude (?:oil )?(?:inventories|stocks)|"
+        r"经济前景|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
+        r"crude (?:oil )?(?:inventories|stocks)|\beconomic data\b|"
         r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale|"
         # inflation figures, and whatever a statistics office publishes ("欧盟统计局将公布欧元区12月份通胀数据")
         r"通[胀膨](?:数据|报告)|(?:统计局|统计署|统计处|主计总处|Eurostat|Statistics Bureau|"
@@ -141,7 +145,7 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
     ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo"),
     ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b"),
-    ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London"),
+    ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London|\bONS\b|Office for National Statistics|\bCBI\b"),
     ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia"),
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),

@@ -53,9 +53,14 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _ROW_DASH = re.compile(rf"(?m)^([ \t]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s*(?:{_EN_ZONE}))[^\n]{{0,40}}?)\s[-–—]\s", re.IGNORECASE)
 
 
+# "9.30am: …" opening a row (a UK diary writes the clock with a dot): "9:30am", the form rows are read in.
+_DOT_CLOCK = re.compile(r"(?m)^([ \t]*[\-*•·]?[ \t]*)(1[0-2]|0?\d)\.([0-5]\d)\s?([ap]\.?m\.?)(?![a-z])", re.IGNORECASE)
+
+
 def join_row_dashes(text: str) -> str:
-    """The text with the dash after a clock row's place read as a comma, so the row stays one sentence."""
-    return _ROW_DASH.sub(r"\1, ", text)
+    """The text with the dash after a clock row's place read as a comma, so the row stays one sentence,
+    and a row's dotted clock ("9.30am:") written with a colon."""
+    return _DOT_CLOCK.sub(r"\1\2:\3\4", _ROW_DASH.sub(r"\1, ", text))
 
 
 def _zone_name(word: str) -> str:

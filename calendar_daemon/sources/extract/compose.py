@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
@@ -373,9 +373,13 @@ def _clock_today(text: str, a: Anchor) -> list[TimeMatch]:
 
 
 def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:
+    """The anchor in ``tz``; "today" (and so the frame of "this week") is the publication's day in its own
+    offset when it has a non-UTC one (Monday 07:00 +10:00 is Monday, not Sunday in New York)."""
     if published.tzinfo is None:
         published = published.replace(tzinfo=ZoneInfo(tz))
-    return Anchor(published.astimezone(ZoneInfo(tz)), tz, week_ahead)
+    offset = published.utcoffset()
+    own = offset if offset is not None and offset != timedelta(0) else None
+    return Anchor(published.astimezone(ZoneInfo(tz)), tz, week_ahead, own)
 
 
 def resolve_expression(expr: str, published: datetime, tz: str, context: str | None = None) -> Resolved | None:

@@ -11,27 +11,25 @@ from zoneinfo import ZoneInfo
 from . import classify as C
 from . import confidence as K
 from .banklists import BankWeek, with_bank_decisions
-from .bondsteps import auction_windows
 from .candidate import Candidate
-from .clockrows import ClockRows, join_row_dashes
+from .clockrows import ClockRows
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .datedname import dates_a_release
-from .dayhas import day_has_items
-from .dayrows import day_clock_rows
-from .earningstables import earnings_tables, one_report_day
+from .earningstables import one_report_day
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
-from .isorows import holiday_rows
+from .layouts import rewrite_layouts
 from .leads import drop_group_previews
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
-from .nextweekdays import next_week_chains
+from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, normalize, traditional_place
+from .oneday import only_day
 from .pressconf import press_conference
-from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published, headline_of
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
@@ -40,13 +38,10 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences
-from .slashrows import slash_rows
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
 from .vocabulary import Vocabulary
-from .weekdaylists import list_shapes
-from .yearframes import year_frames
 from .yearscopes import is_scope_year, publishes_scope
 
 logger = logging.getLogger(__name__)
@@ -77,14 +72,6 @@ AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was cla
 def _has_trigger(scope: str) -> bool:
     scope = _ATTRIBUTIVE.sub("", scope) if "的" in scope else scope
     return C.TRIGGER.found(scope)
-
-
-def _headline(text: str) -> str:
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    for i, ln in enumerate(lines[:12]):
-        if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
-            return lines[i - 1]
-    return lines[0] if lines else ""
 
 
 def _week_ahead(headline: str, anchor: Anchor) -> date | None:
@@ -152,13 +139,13 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     zh = cjk_ratio(norm) >= 0.3
     place = traditional_place(text) if zh else None
     zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
-    headline = _headline(norm)
+    headline = headline_of(norm)
     anchor, guessed = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh else "US")
-    findings, heading, table, banks = Findings(), DayHeading(), Table(), BankWeek()
-    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today))
-    summary = WeekSummary()
+    findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
+    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
     diary = _DIARY.search(headline) is not None
+    one_day = None if zh or diary or anchor.week_ahead is not None else only_day(norm, anchor)
     for sent_no, (para_no, sentence) in enumerate(without_furniture(paragraph_sentences(norm))):
         if len(findings.found) >= MAX_CANDIDATES:
             logger.warning("candidate limit %s reached; rest of the text skipped", MAX_CANDIDATES)
@@ -196,11 +183,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             # "英国央行则预料降息1码" in a bank week; "排第二、三名的公司是甲和乙" in a week summary
             findings.add(c, sentence, 0)
             kept += 1
-        if not kept and diary and clocks.lead is not None and clocks.lead >= anchor.today:
-            day = clocks.lead.isoformat()  # a diary of one day: its undated items are that day's
-            _inherit_week(sentence, anchor, zh, default_region, findings.add, (day, day, "date"))
-        elif not kept and anchor.week_ahead is not None:
-            _inherit_week(sentence, anchor, zh, default_region, findings.add)
+        if not kept:
+            _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
@@ -242,8 +226,7 @@ def _normalised(text: str) -> str:
         text = text[:MAX_RAW_CHARS]
     norm = RE_EN_BYLINE.sub("", _PAGE_DATE.sub("", normalize(text), count=1))  # "BEIJING, Dec 3 (Xinhua) --"
     zh = cjk_ratio(norm) >= 0.3
-    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(norm), zh), zh), zh), zh)
-    norm = list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(norm)), zh)), zh)
+    norm = rewrite_layouts(norm, zh)
     if len(norm) > MAX_TEXT_CHARS:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
@@ -302,6 +285,8 @@ def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: b
     """Whether the date ``tm`` of a clause with an event word still names no scheduled event: a past
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
     if _is_past(tm, today, clause, sentence[:tm.start], sentence[tm.end:]):
+        return True
+    if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today) or is_own_contents(sentence, tm)):
         return True
     if C.TRIGGER.rx.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
         return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
@@ -371,11 +356,24 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     return len(made), move
 
 
+def _undated(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
+             diary_day: date | None, one_day: date | None) -> None:
+    """Where a sentence's undated items go: a diary of one day's to that day, a week-ahead preview's to
+    the previewed week, a day-ahead article's (one day named in all) to that one day."""
+    if diary_day is not None and diary_day >= anchor.today:
+        _inherit_week(sentence, anchor, zh, default_region, add, (diary_day.isoformat(), diary_day.isoformat(), "date"))
+    elif anchor.week_ahead is not None:
+        _inherit_week(sentence, anchor, zh, default_region, add)
+    elif one_day is not None:
+        _inherit_week(sentence, anchor, zh, default_region, add, (one_day.isoformat(), one_day.isoformat(), "date"), True)
+
+
 def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
-                  span: tuple[str, str | None, str] | None = None) -> None:
+                  span: tuple[str, str | None, str] | None = None, future: bool = False) -> None:
     """In a week-ahead preview, an undated upcoming event belongs to the previewed week (in a diary of
-    one day, to that ``span``: there every item is upcoming, said with or without a future word)."""
-    diary = span is not None
+    one day, to that ``span``: there every item is upcoming, said with or without a future word, unless
+    ``future`` asks for one)."""
+    diary = span is not None and not future
     if span is None:
         assert anchor.week_ahead is not None
         monday = anchor.week_ahead

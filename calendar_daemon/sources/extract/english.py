@@ -52,7 +52,7 @@ CITY_ZONES = {"Beijing time": "Asia/Shanghai", "Hong Kong time": "Asia/Hong_Kong
               "US Eastern time": "America/New_York", "US Eastern": "America/New_York", "New York": "America/New_York",
               "London": "Europe/London", "Frankfurt": "Europe/Berlin"}
 _CITY_ZONES = "|".join(sorted(CITY_ZONES, key=len, reverse=True))
-RE_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+RE_TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
                      r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _CITY_ZONES + r")\b)?"
                      r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|"
                      + _CITY_ZONES + r")\b"
@@ -172,7 +172,7 @@ def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
         off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["day"].lower()]
         return P.day(today + timedelta(days=off), tz)
     if m["ahead"]:
-        monday = a.week_ahead or today + timedelta(days=7 - today.weekday())
+        monday = a.week_ahead or today + timedelta(days=(7 - today.weekday()) % 7)  # on a Monday: this week
         return P.week_of(monday, tz)
     if m["end"]:
         word = m["end"].lower()

@@ -12,22 +12,27 @@ from datetime import datetime, timedelta
 
 from .candidate import Candidate
 
-_PRESS_EN = re.compile(r"\bpress conference\b|\bnews conference\b|\bpresser\b", re.IGNORECASE)
+_PRESS_EN = re.compile(r"\bpress conference\b|\bnews conference\b|\bmedia conference\b|\bpresser\b", re.IGNORECASE)
 _PRESS_ZH = re.compile(r"新闻发布会|记者会|记者招待会")
 # Said as a step of its own after the decision ("… and Powell holds a press conference", "the press conference
 # which follows", "并召开新闻发布会"), not as the item itself ("12:45 GMT Lagarde's press conference", "Decision &
 # Press Conference").
 _OWN_STEP_EN = re.compile(r"\b(?:holds?|hold|gives?|will give|will hold|to hold|to give)\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "…, followed by a press conference": its own step only with its own clock (else the item's own name).
+_FOLLOWED_BY = re.compile(r"\bfollowed by\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Its own clock said right after it, on the decision's day: "followed by a press conference with the chair at 2:30 p.m. ET".
+_OWN_CLOCK_EN = re.compile(r"^[^.;:]{0,60}?\bat\s+(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
 _FOLLOWS_EN = re.compile(
-    r"^\s*(?:which|that)?\s*(?:follows|following|afterwards|after the (?:decision|announcement)|half an hour later|"
-    r"\d{1,2} minutes later)\b",
+    r"^\s*(?:which|that)?\s*(?:held\s+)?(?:follows|following|afterwards|after the (?:decision|announcement)|half an hour later|"
+    r"(?:one|an) hour later|\d{1,2} minutes later)\b",
     re.IGNORECASE,
 )
 _SECOND = re.compile(r"\b(?:and|than|while|with|then)\b|[,;]", re.IGNORECASE)  # a second noun phrase, not the item's own
 _OWN_STEP_ZH = re.compile(r"(?:并|随后|之后|然后|会后|后)\s*(?:将)?\s*(?:召开|举行|出席)\s*$")
 # The press conference's own clock, counted from the decision: "half an hour later", "30 minutes after".
 _LATER = re.compile(
-    r"\b(?P<en>half an hour|(?P<n>\d{1,2}|thirty|fifteen|forty-five) minutes)\s+(?:later|after)\b|(?P<zh>半小时|(?P<m>\d{1,2})分钟)后",
+    r"\b(?P<en>half an hour|(?P<hour>one hour|an hour)|(?P<n>\d{1,2}|thirty|fifteen|forty-five) minutes)\s+(?:later|after)\b|"
+    r"(?P<zh>半小时|(?P<m>\d{1,2})分钟)后",
     re.IGNORECASE,
 )
 _VERB_ZH = re.compile(r"将|发表|出席|宣布|召开|公布|举行")  # where a Chinese title's subject ends
@@ -39,6 +44,8 @@ REACH = 160
 
 
 def _minutes(m: re.Match[str]) -> int:
+    if m["hour"]:
+        return 60
     if m["n"]:
         return int(m["n"]) if m["n"].isdigit() else _WORDS[m["n"].lower()]
     if m["m"]:
@@ -55,12 +62,19 @@ def press_conference(c: Candidate, after: str, zh: bool) -> Candidate | None:
     if said is None or _PRESS_ZH.search(c.title) or _PRESS_EN.search(c.title):
         return None
     before, rest = after[: said.start()], after[said.end() :]
-    own_step = _OWN_STEP_ZH.search(before) if zh else (_OWN_STEP_EN.search(before) or (_SECOND.search(before) and _FOLLOWS_EN.match(rest)))
-    if own_step is None:
+    own = None if zh else _OWN_CLOCK_EN.match(rest)
+    own_step = _OWN_STEP_ZH.search(before) if zh else (_OWN_STEP_EN.search(before) or (_SECOND.search(before) and _FOLLOWS_EN.match(rest))
+                                                        or (own and _FOLLOWED_BY.search(before)))
+    if not own_step:
         return None
     subject = c.entities[0] if c.entities else (_VERB_ZH.split(c.title)[0] if zh else c.region)
     title = f"{subject}{said[0]}" if zh else f"{subject} press conference".strip()
     later = _LATER.search(after)
+    if own is not None and c.precision == "datetime":
+        hour = int(own["h"]) % 12 + (12 if own["ap"].lower() == "p" else 0)
+        start = datetime.fromisoformat(c.start).replace(hour=hour, minute=int(own["m"] or 0)).isoformat(timespec="minutes")
+        return replace(c, title=title, start=start, end=None, evidence=after[max(0, said.start() - 30): said.end() + own.end()].strip()[:60],
+                       mentions=[], release=PRESS_CONFERENCE)
     if later is not None and c.precision == "datetime":
         start = (datetime.fromisoformat(c.start) + timedelta(minutes=_minutes(later))).isoformat(timespec="minutes")
         return replace(c, title=title, start=start, end=None, evidence=after[max(0, said.start() - 30) : later.end()].strip()[:60], mentions=[], release=PRESS_CONFERENCE)

@@ -146,3 +146,12 @@ def _detect(text: str) -> tuple[datetime | None, str | None]:
             mon = str(_MONTHS.index(m["mon"][:3].lower()) + 1)
             return _mk(year[1], mon, m["d"], None, None, default_tz), m["outlet"]
     return None, None
+
+
+def headline_of(text: str) -> str:
+    """An article's headline: the line before its outlet line, else its first line."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for i, ln in enumerate(lines[:12]):
+        if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
+            return lines[i - 1]
+    return lines[0] if lines else ""

@@ -8,6 +8,11 @@
   only chosen when the article's own zone agrees with none of the rows and another zone agrees with
   at least two (or with the only one) of those whose release has a usual time.
 
+* Rows with no zone, no usual time to go by, in an article published in another offset than its
+  language's zone: when the rows name places of one country only and that country's zone keeps the
+  publication's offset on that day (a diary of ONS and Bank of England releases, "9:30am: …", in an
+  outlet publishing at +01:00), they are in that zone.
+
 A zone chosen here has to be written back into a row in a form the time reader takes: a zone word
 (Chinese) or an abbreviation (English) with the same offset on that day."""
 
@@ -16,10 +21,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from . import classify as C
 from .english import EN_ZONES
 from .releases import distinct, releases_in
 from .timeexpr import ZONES
@@ -70,14 +76,33 @@ def _usual(time: str, day: date) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(city))
 
 
-def rows_zone(text: str, zone: str, day: date) -> str | None:
+# The home zone of a country named by zone-less rows (where its own releases are timed).
+_HOME = {"GB": "Europe/London", "AU": "Australia/Sydney", "JP": "Asia/Tokyo", "NZ": "Pacific/Auckland",
+         "CA": "America/Toronto", "US": "America/New_York", "HK": "Asia/Hong_Kong", "CN": "Asia/Shanghai"}
+
+
+def _home_zone(places: set[str], rows: int, own: timedelta | None, zone: str, day: date) -> str | None:
+    """The one country's zone of zone-less rows, when it keeps the publication's own offset ``own``."""
+    if own is None or rows < 2 or len(places) != 1 or (home := _HOME.get(next(iter(places)))) is None:
+        return None
+    if same_offset(home, zone, day) or _usual("12:00 " + home, day).utcoffset() != own:
+        return None
+    logger.debug("zone-less clock rows naming one country read in its zone %s (the outlet's offset)", home)
+    return home
+
+
+def rows_zone(text: str, zone: str, day: date, own: timedelta | None = None) -> str | None:
     """The zone in which the zone-less clock rows of ``text`` agree with their releases' usual times,
-    when that is not ``zone`` (the article's); None when the rows give no such evidence."""
+    when that is not ``zone`` (the article's); else that of the one country the rows name, when it keeps
+    the publication's own offset ``own``; None when the rows give no such evidence."""
     fits: Counter[str] = Counter()
-    known = 0
+    known = rows = 0
+    places: set[str] = set()
     for line in text.split("\n"):
         if (m := _ROW.match(line)) is None or _STATED.match(m["rest"]):
             continue
+        rows += 1
+        places |= {C.region_of(m["rest"][:80], default="")} - {""}
         timed = [n.release for n in distinct(releases_in(m["rest"][:80])) if n.release.time]
         if not timed:
             continue
@@ -87,7 +112,9 @@ def rows_zone(text: str, zone: str, day: date) -> str | None:
             local = _usual(timed[0].time or "", day).astimezone(ZoneInfo(z))
             if (local.hour, local.minute) == clock:
                 fits[z] += 1
-    if not fits or any(same_offset(zone, z, day) for z in fits):
+    if not fits:
+        return _home_zone(places, rows, own, zone, day)
+    if any(same_offset(zone, z, day) for z in fits):
         return None
     best, count = min(fits.items(), key=lambda kv: (-kv[1], kv[0]))
     if count >= 2 or count == known == 1:

@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -31,9 +31,14 @@ class Anchor:
     published: datetime  # aware
     tz: str
     week_ahead: date | None = None  # Monday of the week a preview is about
+    # The publication's day in its own offset, when the publication time carried one: a Sydney article out
+    # on Monday 07:00 (+10:00) was written on Monday, though it is still Sunday in New York.
+    own_offset: timedelta | None = None
 
     @cached_property  # asked for by every reader of every line
     def today(self) -> date:
+        if self.own_offset is not None:
+            return self.published.astimezone(timezone(self.own_offset)).date()
         return self.published.astimezone(ZoneInfo(self.tz)).date()
 
 
