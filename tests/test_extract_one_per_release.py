@@ -1,0 +1,43 @@
+"""One candidate per distinct release (round 7): a release the gazetteer names without a place is one
+release per place listed before it ("美国、日本PMI初值" is two), and a dated clause that goes on,
+before any other date, to list more releases dates each of them. All articles are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+from calendar_daemon.sources.extract.places import places_before
+from calendar_daemon.sources.extract.releases import placed_releases
+
+PUBLISHED = datetime.fromisoformat("2031-10-19T08:00+08:00")  # a Sunday
+
+
+def test_places_listed_before_a_release() -> None:
+    assert places_before("美国、日本9月PMI", 7, 0) == ["US", "JP"]
+    en = "Germany, France and the euro zone flash PMI"
+    assert places_before(en, en.index("PMI"), 0) == ["DE", "FR", "EU"]
+    assert places_before("美国商务部公布GDP", 7, 0) == []  # an agency stands between: no place read
+
+
+def test_one_release_per_place() -> None:
+    got = [(n.release.id, n.place) for n in placed_releases("某國關注美國、歐元區及日本等國採購經理人指數初值")]
+    assert got == [("pmi", "US"), ("pmi", "EU"), ("pmi", "JP")]
+    # one place and a release's parts stay as they were: not several events
+    assert [(n.release.id, n.place) for n in placed_releases("美国9月CPI和PPI")] == [("cpi", "US"), ("ppi", None)]
+
+
+def test_a_dated_day_that_goes_on_to_list_its_releases() -> None:
+    text = (
+        "下周前瞻:數據密集\n\n"
+        "周二市場將迎來「PMI數據日」,亞歐時段數據密集釋放:德國、法國10月製造業PMI初值先後公布,"
+        "隨後英國10月PMI初值跟進,晚間美國10月製造業PMI初值壓軸登場。\n"
+    )
+    got = sorted((c.start, c.region) for c in extract(text, PUBLISHED) if c.category == "macro_data")
+    assert got == [("2031-10-21", "DE"), ("2031-10-21", "FR"), ("2031-10-21", "GB"), ("2031-10-21", "US")]
+
+
+def test_a_later_mention_that_only_recalls_data_adds_nothing() -> None:
+    text = "下周前瞻\n\n周二將公布PMI初值,此前美國、日本的PMI都曾走弱。\n"
+    got = [c for c in extract(text, PUBLISHED) if c.category == "macro_data"]
+    assert len(got) == 1
