@@ -41,3 +41,15 @@ def test_a_later_mention_that_only_recalls_data_adds_nothing() -> None:
     text = "下周前瞻\n\n周二將公布PMI初值,此前美國、日本的PMI都曾走弱。\n"
     got = [c for c in extract(text, PUBLISHED) if c.category == "macro_data"]
     assert len(got) == 1
+
+
+def test_counted_day_groups_of_new_listings_are_one_candidate_a_day() -> None:
+    text = (
+        "下周新股前瞻\n\n"
+        "下周(10月20日-10月24日)A股市场共4只新股发行,其中创业板2只,科创板2只。具体安排如下,"
+        "周一2只:甲乙股份(创业板)、丙丁科技(科创板);周二1只:戊己智能(创业板);周三1只:庚辛电子(科创板)。\n"
+    )
+    got = [(c.start, c.end) for c in extract(text, PUBLISHED) if c.category == "ipo"]
+    # the week's summary, then one candidate per day group
+    assert got == [("2031-10-20", "2031-10-24"), ("2031-10-20", "2031-10-20"), ("2031-10-21", "2031-10-21"),
+                   ("2031-10-22", "2031-10-22")]
