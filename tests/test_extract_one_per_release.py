@@ -53,3 +53,26 @@ def test_counted_day_groups_of_new_listings_are_one_candidate_a_day() -> None:
     # the week's summary, then one candidate per day group
     assert got == [("2031-10-20", "2031-10-24"), ("2031-10-20", "2031-10-20"), ("2031-10-21", "2031-10-21"),
                    ("2031-10-22", "2031-10-22")]
+
+
+def test_an_undated_list_in_a_week_ahead_is_one_candidate_per_release_and_place() -> None:
+    text = (
+        "下周前瞻:數據密集周\n\n"
+        "此外,市場還將關注中國最新GDP數據、美國、歐元區、日本等國採購經理人指數(PMI)初值。\n"
+    )
+    got = sorted((c.title, c.start, c.precision) for c in extract(text, PUBLISHED) if c.category == "macro_data")
+    assert got == [("中国GDP", "2031-10-20", "week"), ("日本PMI", "2031-10-20", "week"),
+                   ("欧元区PMI", "2031-10-20", "week"), ("美国PMI", "2031-10-20", "week")]
+
+
+def test_a_body_opening_on_the_week_ahead_makes_a_dateline_article_a_preview() -> None:
+    text = (
+        "某網編譯 綜合外電 2031-10-19 21:50\n\n"
+        "未來一周,市場將聚焦於某國通膨數據。某國央行周五(24日)利率決議也備受矚目。"
+        "此外,市場還將關注美國、日本等國採購經理人指數(PMI)初值。\n"
+    )
+    got = sorted((c.title, c.start, c.precision) for c in extract(text, PUBLISHED) if c.category == "macro_data")
+    assert ("美国PMI", "2031-10-20", "week") in got and ("日本PMI", "2031-10-20", "week") in got
+    # without the opening week the undated list has no period to go on
+    plain = text.replace("未來一周,", "")
+    assert not [c for c in extract(plain, PUBLISHED) if c.category == "macro_data" and c.precision == "week"]

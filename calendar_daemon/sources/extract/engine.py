@@ -22,7 +22,7 @@ from .earningstables import one_report_day
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .layouts import rewrite_layouts
-from .leads import drop_group_previews
+from .leads import drop_group_previews, week_opening
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -243,7 +243,8 @@ def _article_anchor(text: str, headline: str, published: datetime | None, zone: 
     if published is None:
         published = datetime.now(ZoneInfo(zone))
         logger.debug("no publication time found; anchoring on now")
-    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone))), guessed
+    plain = anchor_for(published, zone)
+    return anchor_for(published, zone, _week_ahead(headline, plain) or _week_ahead(week_opening(text), plain)), guessed
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
@@ -393,4 +394,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         if ((not diary and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
-        add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)
+        c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)
+        for one in each_release(c, placed_releases(clause), zh, inherited=True):  # "关注A、B等国PMI": one each
+            add(one, clause, a)
