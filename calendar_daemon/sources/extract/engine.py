@@ -16,12 +16,13 @@ from .clockrows import ClockRows
 from .collapse import Findings, collapse, merge_into
 from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
+from .continued import continued
 from .datedname import dates_a_release
 from .earningstables import one_report_day
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .layouts import rewrite_layouts
-from .leads import drop_group_previews
+from .leads import drop_group_previews, week_opening
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -32,7 +33,7 @@ from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published, headline_of
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
-from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, distinct, each_release, fill_from_release, release_title, releases_in
+from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_release, fill_from_release, placed_releases, release_title
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .rowzone import rows_zone
@@ -242,7 +243,8 @@ def _article_anchor(text: str, headline: str, published: datetime | None, zone: 
     if published is None:
         published = datetime.now(ZoneInfo(zone))
         logger.debug("no publication time found; anchoring on now")
-    return anchor_for(published, zone, _week_ahead(headline, anchor_for(published, zone))), guessed
+    plain = anchor_for(published, zone)
+    return anchor_for(published, zone, _week_ahead(headline, plain) or _week_ahead(week_opening(text), plain)), guessed
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
@@ -331,7 +333,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
-        named = distinct(releases_in(clause))
+        named = placed_releases(clause)
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
                 or bool(named and (listed or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
@@ -345,6 +347,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
+        named = continued(named, sentence[ce:nxt])  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
         releases = [m for one in releases for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
@@ -391,4 +394,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         if ((not diary and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
-        add(_make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz), clause, a)
+        c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)
+        for one in each_release(c, placed_releases(clause), zh, inherited=True):  # "关注A、B等国PMI": one each
+            add(one, clause, a)

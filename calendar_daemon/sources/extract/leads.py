@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .collapse import Found
+from .normalize import to_simplified
 
 # Words saying that several subjects act: "都将", "均将", "陆续", "等国", "各国", "纷纷", "all … will".
 GROUP = re.compile(r"都将|均将|都会|均会|都要|陆续|相继|纷纷|等国|各国|多国|多家央行|\ball\b|\bseveral\b|\ba (?:host|raft|slew) of\b", re.IGNORECASE)
@@ -33,3 +34,18 @@ def drop_group_previews(found: list[Found]) -> list[Found]:
         )
 
     return [f for f in found if not (_is_group_preview(f) and has_member(f))]
+
+
+# A body that opens on the week it previews: "未来一周，市场将聚焦…", "The week ahead brings…".
+_OPENS_ON_WEEK = re.compile(r"^\s*(?:未来一周|下周|本周|下一周|the week ahead|next week|this week)(?=[，,:：\s]|[\u4e00-\u9fff])",
+                            re.IGNORECASE)
+
+
+def week_opening(text: str) -> str:
+    """The first clause of the body when it opens on a week ("未来一周" in "某社\n\n未来一周，市场将聚焦…"),
+    read as the headline of a week-ahead preview when the headline itself is only a dateline; else ""."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    first = to_simplified(lines[1]) if len(lines) > 1 else ""
+    if not _OPENS_ON_WEEK.match(first):
+        return ""
+    return re.split(r"[，,。.;；]", first, maxsplit=1)[0]

@@ -14,6 +14,7 @@ from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 
 from .candidate import Candidate
 from .normalize import to_simplified
+from .places import places_before
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ class Named:
     end: int
     release: Release
     text: str  # the name as written
+    place: str | None = None  # the region the clause puts before a release that names none ("英国9月PMI")
 
 
 def _key(name: str) -> str:
@@ -99,17 +101,37 @@ def releases_in(text: str) -> list[Named]:
 def distinct(named: list[Named]) -> list[Named]:
     """One mention per release (the first); a generic name inside a specific one named too ("CPI"
     beside "美国CPI") adds nothing."""
-    seen: dict[str, Named] = {}
+    seen: dict[tuple[str, str | None], Named] = {}
     for n in named:
-        seen.setdefault(n.release.id, n)
+        seen.setdefault((n.release.id, n.place), n)
+    if any(n.place for n in seen.values()):  # "英国PMI ... PMI": the placed mention is the release
+        seen = {k: n for k, n in seen.items() if n.place or not any(o.release.id == n.release.id and o.place for o in seen.values())}
     specific = [n.text.casefold() for n in seen.values() if n.release.region]
     return [n for n in seen.values() if n.release.region or not any(n.text.casefold() in s for s in specific)]
+
+
+def by_place(named: list[Named], text: str) -> list[Named]:
+    """``named`` with a release that names no place read once per place listed before it:
+    "欧元区与英国PMI" is the euro-zone PMI and the British one."""
+    out: list[Named] = []
+    floor = 0
+    for n in named:
+        codes = places_before(text, n.start, floor) if n.release.region is None else []
+        out += [replace(n, place=code) for code in codes] or [n]
+        floor = n.end
+    return out
+
+
+def placed_releases(clause: str) -> list[Named]:
+    """The distinct releases ``clause`` names, one per place listed before a release that names
+    none: "美国、日本PMI初值" is two."""
+    return distinct(by_place(releases_in(clause), to_simplified(clause)))
 
 
 def several(named: list[Named]) -> bool:
     """Whether a clause names several releases that are each an event: three or more, or two that are
     each a publisher's own ("官方PMI与财新PMI"), not one release's parts ("CPI和PPI")."""
-    return len(named) >= 3 or (len(named) == 2 and all(n.release.region for n in named))
+    return len(named) >= 3 or (len(named) == 2 and all(n.release.region or n.place for n in named))
 
 
 PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of Traditional-Chinese articles
@@ -117,13 +139,14 @@ PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of T
 TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|开展|操作|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
 
 
-def each_release(c: Candidate, named: list[Named], zh: bool) -> list[Candidate]:
-    """The candidate, or one per release when the clause names several of them."""
-    if not several(named) or c.precision not in ("date", "datetime"):  # a headline's "next week" lists, not dates
+def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = False) -> list[Candidate]:
+    """The candidate, or one per release when the clause names several of them; ``inherited``: a body
+    sentence's undated items, on the week or day the article previews."""
+    if not several(named) or (c.precision not in ("date", "datetime") and not inherited):  # a headline's "next week" lists
         return [c]
     out = []
     for n in named:
-        region = n.release.region or c.region
+        region = n.place or n.release.region or c.region
         out.append(replace(c, title=release_title(n, region, zh), category=n.release.category, region=region,
                            importance=n.release.importance,
                            entities=[*c.entities[:1 if n.release.category == c.category else 0], n.text],
@@ -133,10 +156,10 @@ def each_release(c: Candidate, named: list[Named], zh: bool) -> list[Candidate]:
 
 
 _REGION_ZH = {"CN": "中国", "US": "美国", "HK": "香港", "TW": "台湾", "EU": "欧元区", "JP": "日本", "GB": "英国",
-              "CA": "加拿大", "AU": "澳大利亚", "NZ": "新西兰", "CH": "瑞士", "KR": "韩国", "IN": "印度"}
+              "CA": "加拿大", "AU": "澳大利亚", "NZ": "新西兰", "CH": "瑞士", "KR": "韩国", "IN": "印度", "DE": "德国", "FR": "法国"}
 _REGION_EN = {"CN": "China", "US": "US", "HK": "Hong Kong", "TW": "Taiwan", "EU": "Euro zone", "JP": "Japan",
               "GB": "UK", "CA": "Canada", "AU": "Australia", "NZ": "New Zealand", "CH": "Swiss", "KR": "Korea",
-              "IN": "India"}
+              "IN": "India", "DE": "Germany", "FR": "France"}
 
 
 def release_title(named: Named, region: str, zh: bool) -> str:

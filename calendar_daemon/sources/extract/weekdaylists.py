@@ -5,7 +5,9 @@
   ("Wednesday: A; B; C"), which the day-heading reader then dates item by item;
 * a step named once, then dated groups of companies: "下周6家公司参与初步询价。6月27日:A(688xxx.SH),
   B(301xxx.SZ);6月28日:C(301xxx.SZ)": each group is that step on its day, so the step is written
-  after each group's day ("6月27日初步询价:A(…),B(…)");
+  after each group's day ("6月27日初步询价:A(…),B(…)"); the same when the groups carry a count and a
+  board after an "as follows" ("…5只新股发行。具体安排如下,周一2只:A(创业板)、B(科创板);周二1只:C(主板)"
+  is "周一发行:A…;周二发行:C…");
 * a section word, then one company a line: "Lockup Exp.:" / "Shift4 Payments, (FOUR), Fintech" /
   "Dada Nexus, (DADA), Transportation": the companies join the section's line, so the event is
   named by them ("Lockup Exp.: Shift4 Payments (FOUR), Dada Nexus (DADA)");
@@ -69,7 +71,23 @@ def step_lists(text: str) -> str:
     """The text with the step of a "step。day:companies(code);day:…" list written after each group's day."""
     if "(" not in text:
         return text
-    return _STEP_LIST.sub(_with_step, text)
+    return _COUNTED_LIST.sub(_with_counted_step, _STEP_LIST.sub(_with_step, text))
+
+
+# "…共5只新股发行,其中…。具体安排如下,周一2只:A(创业板)、B(科创板);周二1只:C(创业板)": the groups
+# carry a count instead of a step, and a board (or a code) after each company
+_BOARD = r"(?:\d{4,6}(?:\.[A-Z]{2})?|(?:沪市|深市)?主板|创业板|科创板|中小板|北交所)"
+_COUNTED = rf"{_DAY}\s*\d{{1,2}}\s*(?:只|家)\s*[:：]\s*[^:：;；。\n]{{2,20}}?\(\s*{_BOARD}\s*\)[^;；。\n]{{0,300}}?"
+_COUNTED_LIST = re.compile(rf"(?P<step>{_STEP}|发行)[^:：\n]{{0,40}}?如下\s*[,，:：]\s*(?P<groups>{_COUNTED}(?:[;；]\s*{_COUNTED})*)(?=[;；。\n]|$)")
+_COUNTED_DAY = re.compile(rf"(?<![^;；]){_DAY}\s*\d{{1,2}}\s*(?:只|家)\s*[:：]")
+
+
+def _with_counted_step(m: re.Match[str]) -> str:
+    """"周一2只:" becomes "周一发行:" (the day, then the step the list is about)."""
+    def one(d: re.Match[str]) -> str:
+        return re.sub(r"\s*\d{1,2}\s*(?:只|家)\s*[:：]$", "", d[0]) + m["step"] + ":"
+    groups = _COUNTED_DAY.sub(one, m["groups"])
+    return m[0][:m.start("groups") - m.start()] + groups
 
 
 _SECTION = re.compile(r"(?m)^(?P<label>[A-Z][A-Za-z .\-]{2,24}:)[ \t]*\n(?P<rows>(?:[ \t]*\n)*(?:[^,\n]{2,48}, ?\(?[A-Z]{1,5}\)?"

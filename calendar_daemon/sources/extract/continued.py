@@ -1,0 +1,28 @@
+"""Releases a dated clause goes on to list after it, in the same sentence and before any other date:
+"周二迎来PMI数据日，法国、德国PMI先后公布，随后英国PMI跟进" dates each of those PMIs on Tuesday,
+one candidate per release and place rather than one for the whole day."""
+
+from __future__ import annotations
+
+import re
+
+from .releases import Named, distinct, placed_releases, several
+
+# the rest must say the releases come out, not recall them ("…都是反映经济增长的数据")
+_COMES_OUT = re.compile(r"公布|发布|出炉|登场|跟进|释放|揭晓|\b(?:releases?|publish(?:es|ed)?|due|out)\b", re.IGNORECASE)
+_REST_LIMIT = 240  # a list runs a few clauses on, not a paragraph
+
+
+def continued(named: list[Named], rest: str) -> list[Named]:
+    """``named`` (the dated clause's releases) with those ``rest`` lists: ``rest`` is the sentence after
+    the clause up to the next date. Only when the dated clause names a release itself and the whole
+    is several releases: ``continued([PMI], "，法国、德国PMI先后公布")`` is the French and German PMI."""
+    if not named:
+        return named
+    rest = rest[:_REST_LIMIT]
+    more = placed_releases(rest)
+    if not more or not _COMES_OUT.search(rest):
+        return named
+    shifted = [Named(n.start + 10_000, n.end + 10_000, n.release, n.text, n.place) for n in more]
+    whole = distinct([*named, *shifted])
+    return whole if several(whole) and len(whole) > len(named) else named

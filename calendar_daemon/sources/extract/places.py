@@ -1,0 +1,47 @@
+"""The places a clause puts before a release that names none: "美国、欧元区、日本等国PMI初值" is three
+releases, one per place, and "英国9月CPI" is the British one. A release the gazetteer already
+places ("美国非农") is left as it is."""
+
+from __future__ import annotations
+
+import re
+
+# Simplified Chinese (the release index reads a Simplified copy, position for position) and English.
+_WORDS: dict[str, str] = {
+    "美国": "US", "中国": "CN", "内地": "CN", "香港": "HK", "台湾": "TW", "欧元区": "EU", "欧洲": "EU", "日本": "JP",
+    "英国": "GB", "德国": "DE", "法国": "FR", "加拿大": "CA", "澳洲": "AU", "澳大利亚": "AU", "新西兰": "NZ",
+    "纽西兰": "NZ", "瑞士": "CH", "韩国": "KR", "印度": "IN",
+    "US": "US", "U.S.": "US", "United States": "US", "China": "CN", "Chinese": "CN", "Hong Kong": "HK",
+    "Taiwan": "TW", "euro zone": "EU", "eurozone": "EU", "euro area": "EU", "Japan": "JP", "Japanese": "JP",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "British": "GB", "Germany": "DE", "German": "DE", "France": "FR",
+    "French": "FR", "Canada": "CA", "Canadian": "CA", "Australia": "AU", "Australian": "AU",
+    "New Zealand": "NZ", "Swiss": "CH", "Korea": "KR", "India": "IN",
+}
+_PLACE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+# a list of places ("美国、欧元区、日本等国", "Germany, France and the euro zone"), then what may stand
+# between it and the release's name: a month, "最新", a sector ("制造业与服务业"), "'s"
+_SEP = r"(?:\s*(?:、|,|，|和|与|及|以及|and|&)\s*(?:the\s+)?)"
+_LIST = re.compile(rf"(?<![A-Za-z])(?:{_PLACE})(?:{_SEP}(?:{_PLACE}))*(?![A-Za-z])", re.IGNORECASE)
+_GAP = re.compile(r"^(?:等(?:国|地|经济体)?|'s|’s|的|\d{1,2}\s*月份?|最新|[\u4e00-\u9fff]{0,3}业|与|和|及|flash|preliminary|final|"
+                  r"January|February|March|April|May|June|July|August|September|October|November|December|[\s(（])*$",
+                  re.IGNORECASE)
+_LOOKBACK = 40
+
+
+def _region(word: str) -> str | None:
+    for key, code in _WORDS.items():
+        if key.casefold() == word.casefold():
+            return code
+    return None
+
+
+def places_before(text: str, start: int, floor: int) -> list[str]:
+    """The places listed right before ``start`` in ``text`` (not before ``floor``), in order:
+    ``places_before("美国、日本9月PMI", 7, 0)`` is ``["US", "JP"]``."""
+    lo = max(floor, start - _LOOKBACK)
+    for m in _LIST.finditer(text, lo, start):
+        if _GAP.match(text[m.end():start]):
+            words = re.split(_SEP, m[0], flags=re.IGNORECASE)
+            codes = [c for w in words if (c := _region(w.strip())) is not None]
+            return list(dict.fromkeys(codes))
+    return []
