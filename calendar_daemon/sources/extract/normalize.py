@@ -46,6 +46,8 @@ _SIMP += (
     "墙状玛毕尽瞩硕穷筹纽给丝绿缔罗义习胀舱莱托诊该诚诺谋译贩贯赋赞赠迹跃辖违遗迈酿针错键鉴杂顿飙斗龄偿轨镜贬锐钞"
     "楼饷线处炉采"
 )
+_TRAD += "連兒併掃憲"  # holiday names ("兒童節", "掃墓節", "行憲紀念日") and long weekends ("連假")
+_SIMP += "连儿并扫宪"
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
 
@@ -134,6 +136,8 @@ _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t
 _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d年月日号%.:：])")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
+# "元月23日": January, the first month, written so in dates
+_FIRST_MONTH = re.compile(r"(?<![\u4e00-\u9fff])元月(?=\d{1,2}[日号])|(?<=年)元月(?=\d{1,2}[日号])")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
@@ -165,6 +169,7 @@ def normalize(text: str) -> str:
         folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
         folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
+        folded = _FIRST_MONTH.sub("1月", folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
