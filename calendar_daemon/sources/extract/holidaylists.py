@@ -24,7 +24,8 @@ from .numerals import cn_int
 
 _NOTICE = re.compile(r"休市")
 _SENTENCE = re.compile(r"[^。\n]+[。]?")
-_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年\d{1,2}月")
+# the year a date without one is in: the last written with a month, or with the schedule ("2031年休市日期")
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:\d{1,2}月|(?:度|全年|的)?(?:休市|假期|节假日|行事历|放假|开、休市|开休市))")
 _CLOSED_WORD = re.compile(r"休市|放假|假日|假期|连假|连休|补假")
 _NAME = r"(?<![^\s,，、。;；:：()（）])[^\s\d,，、。;；:：()（）]{2,24}?"  # from a stop to the date
 # "某节(5月1日)": a holiday and its date in brackets
