@@ -5,7 +5,8 @@ calendar ("2330 GMT Australia - card spending", "0200gmt China trade"), a Hong K
 Each row happens at its clock on the day in effect: the day a lead line names ("周四(28日)重点如下:",
 a day heading), else the publication day in the row's zone (the next day when that clock is more than
 half a day before publication: a list posted in the evening for the next session). In a run of rows a
-clock earlier than the one before it has passed midnight: the row is on the next day. The zone is the
+clock earlier than the one before it, by a step forward of half a day or less, has passed midnight: the
+row is on the next day. The zone is the
 row's own ("2330 GMT"), else one a lead line carries to every later clock ("本港时间.下同", "(GMT)"),
 else the article's."""
 
@@ -154,7 +155,10 @@ class ClockRows:
         zone = _zone_name(word) if word else (self.zone_offset or self.default_zone or anchor.tz)
         clock = hour * 60 + minute
         if self.day is not None and self.last >= 0:
-            day = self.day + timedelta(days=1) if clock < self.last else self.day
+            # past midnight when the step forward is short ("11:00pm" then "1:00am"); a row a little earlier
+            # than the one before (21:30 then 20:00) is a list not kept in order, on the same day
+            passed = clock < self.last and clock + 24 * 60 - self.last <= _ROLLOVER_HOURS * 60
+            day = self.day + timedelta(days=1) if passed else self.day
         elif self.lead is not None:
             day = self.lead
         else:

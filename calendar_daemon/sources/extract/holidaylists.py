@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from .numerals import cn_int
 
@@ -94,7 +95,7 @@ def _closures(sentence: str, year: int) -> list[tuple[date, date, str]]:
         if a and b and a <= b and n and (b - a).days < n <= 11:
             found.append((*_days_off(a, b, n), m["name"].strip()))
     items = list(_ITEM.finditer(sentence))
-    if len(items) >= 3 and all(_JOINER.match(sentence[x.end():y.start()]) for x, y in zip(items, items[1:])):
+    if len(items) >= 3 and all(_JOINER.match(sentence[x.end():y.start()]) for x, y in pairwise(items)):
         for m in items:
             if (d := _day(year, m["m"], m["d"])) is not None:
                 found.append((d, d, _LEADING.sub("", m["name"])))
