@@ -2,7 +2,7 @@
 run's day again ("數據方面，周五…") starts a new list of that day, so its morning clocks are not moved
 past midnight; "晚上6:00pm" opens a row; "同一時間，…" is a second item at the row's clock; a central
 banker speaking at a named forum stays the bank's event; a leading index and building permits are
-data. All sentences are our own."""
+data; "晚上八點半" is 20:30. All sentences are our own."""
 
 from __future__ import annotations
 
@@ -48,3 +48,9 @@ def test_official_policy_rate_permits_and_leading_index_are_classed() -> None:
 def test_a_clock_past_midnight_still_moves_to_the_next_day() -> None:
     got = found("周五（14日）重點如下：\n10:00pm，戊國公布2月領先指標。\n1:00am，己國公布2月貿易數據。\n")
     assert got == [("2031-03-14T22:00+08:00", "macro_data"), ("2031-03-15T01:00+08:00", "macro_data")]
+
+
+def test_an_hour_in_chinese_numerals_after_a_part_of_the_day() -> None:
+    text = "9月8日消息\n\n某國8月份的通脹報告將在北京時間周三晚上八點半公布。\n他說要早上一點點改變。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-09-08T09:00+08:00"))]
+    assert got == [("2031-09-10T20:30+08:00", "macro_data")]
