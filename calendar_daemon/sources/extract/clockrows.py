@@ -5,7 +5,8 @@ calendar ("2330 GMT Australia - card spending", "0200gmt China trade"), a Hong K
 Each row happens at its clock on the day in effect: the day a lead line names ("周四(28日)重点如下:",
 a day heading), else the publication day in the row's zone (the next day when that clock is more than
 half a day before publication: a list posted in the evening for the next session). In a run of rows a
-clock earlier than the one before it has passed midnight: the row is on the next day. The zone is the
+clock earlier than the one before it, by a step forward of half a day or less, has passed midnight: the
+row is on the next day. The zone is the
 row's own ("2330 GMT"), else one a lead line carries to every later clock ("本港时间.下同", "(GMT)"),
 else the article's."""
 
@@ -27,10 +28,13 @@ logger = logging.getLogger(__name__)
 
 _EN_ZONE = "|".join(sorted((z for z in EN_ZONES if z.isupper()), key=len, reverse=True))  # abbreviations
 _CN_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
+# a part of the day before a clock ("晚上6:00", as "6:00pm" after Chinese text is written)
+_DAY_PART = "凌晨|早上|上午|中午|下午|傍晚|晚上|晚间"
+_LATE_PARTS = ("下午", "傍晚", "晚上", "晚间")
 _AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
 # A clock opening a row: "21:30", "9:30am", "8:15 p.m.", "2330 GMT", "0200gmt" (four digits only before a zone).
 _ROW_CLOCK = re.compile(
-    rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?:(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*(?:{_AMPM})?"
+    rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?P<part>{_DAY_PART})?(?:(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*(?:{_AMPM})?"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{_EN_ZONE})\b))\s*(?P<z>(?:{_EN_ZONE})\b)?", re.IGNORECASE)
 # A row whose time is not fixed yet, in a run of clock rows: "待定 | 日本 | 央行利率决议", "TBD BoJ decision".
 _ROW_UNTIMED = re.compile(r"^[\s\-*•·|]*(?:待定|未定|全天|TBD|TBA|All Day|Tentative)\b", re.IGNORECASE)
@@ -39,6 +43,8 @@ _ROW_SEP = re.compile(r"^\s*(?:[,，:：\-–—|]\s*)?")
 _CARRIED_CN = re.compile(rf"(?P<z>{_CN_ZONE})\s*[.,，、;；]?\s*(?:下同|同下|下略)")
 _CARRIED_EN = re.compile(rf"(?:all times|times are|times in|time)\s*(?:are\s*)?(?:in\s*)?\(?\s*(?P<z>{_EN_ZONE})\b",
                          re.IGNORECASE)
+# "同一时间,乙…" after a row: a second item at that row's clock
+_SAME_TIME = re.compile(r"^\s*(?:同一时间|同一时段)\s*[,，]?")
 _HAS_CLOCK = re.compile(r"\d[:：]\d\d|\d点")
 _SHORT = 24  # a line this short that is little but one day ("周四(28日)市场焦点") dates the rows below it
 _SHORT_REST = 8
@@ -77,6 +83,7 @@ class ClockRows:
         self.zone_word = ""  # a zone carried to every later clock
         self.zone_offset = ""  # ... or an offset carried so ("本周焦點 (GMT+8)")
         self.default_zone = default_zone  # the zone of rows with none, when not the article's
+        self.zone = ""  # the last row's zone
 
     def note(self, sentence: str, anchor: Anchor, heading: bool = False, dateline: bool = False) -> None:
         """A line that is no row: it may carry a zone, and a day heading, a short line naming one day or
@@ -93,7 +100,8 @@ class ClockRows:
             self.zone_word, self.zone_offset = "", offset_zone(m["sign"], m["h"])
         lead = heading or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
         short = not lead and len(sentence) <= _SHORT
-        if not lead and not short and not _HAS_CLOCK.search(sentence):
+        in_run = self.day is not None and self.last >= 0
+        if not lead and not short and not in_run and not _HAS_CLOCK.search(sentence):
             return
         times = [t for t in find_times(sentence, anchor)
                  if t.resolved.precision in ("date", "datetime") and t.resolved.kind == "point"]
@@ -107,8 +115,10 @@ class ClockRows:
         if clocked:  # "周四(28日)下午4:00,欧元区公布…": the next clock rows continue this day
             at = clocked[-1].astimezone(ZoneInfo(anchor.tz))
             self.lead = self.day = at.date()
-            self.last = at.hour * 60 + at.minute
-        elif lead:
+            self.last, self.zone = at.hour * 60 + at.minute, anchor.tz
+        elif lead or (in_run and days == {self.day}):
+            # a line naming the run's own day again ("數據方面，周五…") starts a new list of that day: its
+            # first clock, earlier than the last row's, is no step past midnight
             self.lead, self.day, self.last = days.pop(), None, -1
 
     def _untimed(self, rest: str, zh: bool) -> str:
@@ -122,6 +132,10 @@ class ClockRows:
 
     def read(self, sentence: str, anchor: Anchor, zh: bool) -> tuple[str, bool]:
         """The row with its day written out before its clock, and whether it is a clock row."""
+        if zh and self.day is not None and self.last >= 0 and (same := _SAME_TIME.match(sentence)):
+            zword = zone_word(self.zone, self.day, zh) if self.zone not in ("", anchor.tz) else ""
+            hm = f"{self.last // 60:02d}:{self.last % 60:02d}"
+            return f"{self.day.year}年{self.day.month}月{self.day.day}日{zword}{hm},{sentence[same.end():]}", True
         m = _ROW_CLOCK.match(sentence)
         rest = sentence[m.end():] if m else ""
         if m is None and (tbd := _ROW_UNTIMED.match(sentence)) and (self.day or self.lead):
@@ -133,11 +147,18 @@ class ClockRows:
             hour += 12
         elif m["ap"] and m["ap"].lower() == "a" and hour == 12:
             hour = 0
+        elif (m["part"] in _LATE_PARTS and hour < 12) or (m["part"] == "中午" and hour < 11):
+            hour += 12
+        elif m["part"] == "凌晨" and hour == 12:
+            hour = 0
         word = m["zw"] or m["z"] or self.zone_word
         zone = _zone_name(word) if word else (self.zone_offset or self.default_zone or anchor.tz)
         clock = hour * 60 + minute
         if self.day is not None and self.last >= 0:
-            day = self.day + timedelta(days=1) if clock < self.last else self.day
+            # past midnight when the step forward is short ("11:00pm" then "1:00am"); a row a little earlier
+            # than the one before (21:30 then 20:00) is a list not kept in order, on the same day
+            passed = clock < self.last and clock + 24 * 60 - self.last <= _ROLLOVER_HOURS * 60
+            day = self.day + timedelta(days=1) if passed else self.day
         elif self.lead is not None:
             day = self.lead
         else:
@@ -148,7 +169,7 @@ class ClockRows:
                 day += timedelta(days=1)
         if zone != anchor.tz and not word and same_offset(zone, anchor.tz, day):
             zone = anchor.tz  # "(GMT+8)" over a Taipei article's rows: its own zone
-        self.day, self.last = day, clock
+        self.day, self.last, self.zone = day, clock, zone
         rest = _ROW_SEP.sub("", rest, count=1)
         hm = f"{hour:02d}:{minute:02d}"
         if zh:

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from .numerals import cn_int
+
 logger = logging.getLogger(__name__)
 
 # Traditional characters and their Simplified forms (position-aligned).
@@ -46,6 +48,8 @@ _SIMP += (
     "墙状玛毕尽瞩硕穷筹纽给丝绿缔罗义习胀舱莱托诊该诚诺谋译贩贯赋赞赠迹跃辖违遗迈酿针错键鉴杂顿飙斗龄偿轨镜贬锐钞"
     "楼饷线处炉采"
 )
+_TRAD += "連兒併掃憲"  # holiday names ("兒童節", "掃墓節", "行憲紀念日") and long weekends ("連假")
+_SIMP += "连儿并扫宪"
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
 
@@ -134,6 +138,11 @@ _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t
 _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d年月日号%.:：])")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
+# "晚上八点半": an hour in Chinese numerals after a part of the day, written in digits ("晚上8点半")
+_CN_CLOCK = re.compile(r"(?<=凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?P<h>[一二两三四五六七八九十]{1,3})(?P<p>[点时])"
+                       r"(?:(?P<mi>[一二三四五六七八九十]{1,3})分)?(?=半|整|\d|[^\d点分一二三四五六七八九十])")
+# "元月23日": January, the first month, written so in dates
+_FIRST_MONTH = re.compile(r"(?<![\u4e00-\u9fff])元月(?=\d{1,2}[日号])|(?<=年)元月(?=\d{1,2}[日号])")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
@@ -146,6 +155,13 @@ def _cjk_clock(m: re.Match[str]) -> str:
     if not pm and h == 12:
         h = 0
     return f"{part}{h}{m['m'] or ':00'}"
+
+
+def _cn_hour(m: re.Match[str]) -> str:
+    h, mi = cn_int(m["h"]), cn_int(m["mi"]) if m["mi"] else None
+    if h is None or h > 12 or (m["mi"] and (mi is None or mi > 59)):
+        return m[0]
+    return f"{h}{m['p']}{mi}分" if mi is not None else f"{h}{m['p']}"
 
 
 def _roc_to_gregorian(m: re.Match[str]) -> str:
@@ -165,6 +181,8 @@ def normalize(text: str) -> str:
         folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
         folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
+        folded = _FIRST_MONTH.sub("1月", folded)
+        folded = _CN_CLOCK.sub(_cn_hour, folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)

@@ -182,8 +182,10 @@ def fill_from_release(category: str, importance: int, region: str, named: list[N
         return category, importance, region
     release = named[0].release
     if (category in ("other", "corporate", "policy") and release.category != "other") or (
-            release.region and category in ("central_bank", "macro_data", "liquidity", "conference")):
+            release.region and category in ("central_bank", "macro_data", "liquidity", "conference")
+            and not (category == "central_bank" and release.category == "conference")):
         category = release.category  # "Philly Fed index" names a data release, not the Fed
+    # (a central banker speaking at a forum is the bank's event, not the forum's)
     if release.region and region == default_region:
         region = release.region
     return category, max(importance, release.importance if category == release.category else importance), region
