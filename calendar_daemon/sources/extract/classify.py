@@ -70,7 +70,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     ("other", re.compile(r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
-                         r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d", _I)),
+                         r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"
+                         # a closed market ("the bond market is closed", "US stock and bond markets closed")
+                         r"\b(?:stock|bond|equity)\s+markets?\s+(?:(?:is|are|will\s+be)\s+)?closed\b", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
