@@ -84,7 +84,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
-    ("bond", re.compile(r"兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
+    # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
+    ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),
+    ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
@@ -147,7 +149,8 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
     ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo"),
     ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b"),
-    ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London|\bONS\b|Office for National Statistics|\bCBI\b"),
+    ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London|\bONS\b|Office for National Statistics|\bCBI\b|"
+           r"\bgilts?\b|\bDMO\b|Debt Management Office|\bOBR\b|Office for Budget Responsibility"),
     ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia"),
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
