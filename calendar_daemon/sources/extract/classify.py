@@ -86,7 +86,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
     ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),
-    ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
+    ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|"
+                        r"兑付|付息|(?<![项目工程采购])招标|分销|偿还本金|中票|债券|国债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|\bnotes? auction|"
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
