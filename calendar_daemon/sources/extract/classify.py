@@ -143,16 +143,16 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("CN", (r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
             r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
     ("US", (r"美国|美联储|联准会|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
-            r"Nasdaq|NYSE|Treasury|Powell|Trump|American")),
+            r"Nasdaq|NYSE|Treasury|Powell|Trump|American|\(USD\)")),
     ("EU", (r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany|"
-            r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b")),
+            r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b|\(EUR\)")),
     ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),
     ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
-    ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo"),
-    ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b"),
+    ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo|\(JPY\)"),
+    ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b|\(CAD\)"),  # "(CAD):" tags a calendar row
     ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London|\bONS\b|Office for National Statistics|\bCBI\b|"
-           r"\bgilts?\b|\bDMO\b|Debt Management Office|\bOBR\b|Office for Budget Responsibility"),
-    ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia"),
+           r"\bgilts?\b|\bDMO\b|Debt Management Office|\bOBR\b|Office for Budget Responsibility|\(GBP\)"),
+    ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia|\(AUD\)"),
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
     # central banks of a "super central-bank week" ("泰國、智利及墨西哥央行預估將降息1碼")
