@@ -10,7 +10,9 @@ from calendar_daemon.sources.extract import extract
 
 PREVIEW = """Harbour markets look busy next week with a string of results.
 
-Staying with Asia, the Bank of Korea has a rate decision. Other central banks with rate decisions include the Fed, the Bank of England, and the Reserve Bank of New Zealand. None is expected to move.
+Staying with Asia, the Bank of Korea has a rate decision. """ + (
+    "Other central banks with rate decisions include the Fed, the Bank of England, and the Reserve Bank of New Zealand."
+) + """ None is expected to move.
 
 Last month the Riksbank held a policy meeting and kept rates on hold.
 """
