@@ -98,7 +98,10 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
-                            r"\breports\b|\ball report\b|(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)", _I)),
+                            r"\breports\b|\ball report\b|(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
+                            # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
+                            r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
+                            r"full[- ]year|quarterly) (?:numbers|figures)\b", _I)),
     ("macro_data", re.compile(
         r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
@@ -109,19 +112,22 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"制造业指数|货币供应|物价指数|价格指数|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
         r"经济前景(?!的?\S{0,4}(?:讨论会|研讨会|论坛|峰会))|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
         r"crude (?:oil )?(?:inventories|stocks)|\beconomic data\b|"
+        r"\b(?:trade|exports?|imports?) (?:data|numbers|figures)\b|"
         r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale|"
         # inflation figures, and whatever a statistics office publishes ("欧盟统计局将公布欧元区12月份通胀数据")
         r"通[胀膨](?:数据|报告)|(?:统计局|统计署|统计处|主计总处|Eurostat|Statistics Bureau|"
         r"Office for National Statistics|\bONS\b|Statistics (?:Canada|Norway|Sweden|Netherlands))"
         r"\S{0,20}?(?:将|will |is due to |is set to )?(?:公布|发布|publish|release)", _I)),
-    ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b|\btrials?\b|\bverdict\b", _I)),
+    ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b(?! (?:party|coalition|bloc))|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
-                          r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得", _I)),
+                          r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
+                          # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
+                          r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
     ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"

@@ -19,6 +19,7 @@ from .compose import anchor_for, find_times
 from .continued import continued
 from .datedname import dates_a_release
 from .earningstables import one_report_day
+from .enbanks import week_bank_decisions
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .layouts import rewrite_layouts
@@ -199,9 +200,8 @@ def _names_today(sentence: str, anchor: Anchor) -> bool:
 
 
 def _following(add: AddFn, before: Candidate, default_region: str) -> AddFn:
-    """Adding an item timed from the one before it ("the press conference follows half an hour later"):
-    it has that item's subject when it names none, and a press conference after a central-bank
-    decision is the bank's."""
+    """Adding an item timed from the one before it ("the press conference follows half an hour later"): it has
+    that item's subject when it names none, and a press conference after a central-bank decision is the bank's."""
     def add_following(c: Candidate, scope: str, pos: int) -> None:
         if c.region == default_region != before.region:
             subject = before.entities[0] if before.entities else before.region
@@ -365,7 +365,7 @@ def _undated(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: 
     the previewed week, a day-ahead article's (one day named in all) to that one day."""
     if diary_day is not None and diary_day >= anchor.today:
         _inherit_week(sentence, anchor, zh, default_region, add, (diary_day.isoformat(), diary_day.isoformat(), "date"))
-    elif anchor.week_ahead is not None:
+    elif anchor.week_ahead is not None and (zh or not week_bank_decisions(sentence, anchor, add)):
         _inherit_week(sentence, anchor, zh, default_region, add)
     elif one_day is not None:
         _inherit_week(sentence, anchor, zh, default_region, add, (one_day.isoformat(), one_day.isoformat(), "date"), True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .bondsteps import auction_windows
 from .clockrows import join_row_dashes
+from .datelines import without_date_lines
 from .dayhas import day_has_items
 from .dayrows import day_clock_rows
 from .earningsrows import earnings_rows
@@ -20,6 +21,7 @@ from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
+from .scheduletables import results_schedule_rows
 from .slashrows import slash_rows
 from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
@@ -31,4 +33,5 @@ def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
     norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(norm, zh)), zh), zh), zh), zh)
     norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
+    norm = norm if zh else results_schedule_rows(without_date_lines(norm))
     return list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(tail_clock_rows(norm, zh))), zh)), zh)

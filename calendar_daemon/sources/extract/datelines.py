@@ -1,0 +1,41 @@
+"""A page's own date line under a "published on" label:
+
+    PUBLISHED ON |
+
+    3 May 2024
+
+    • Most members will keep reporting quarterly. …
+
+The label ("Published on", "Posted on", "Last updated", "Date published", with a trailing "|" or
+":") stands on a line of its own and the page's date alone on one of the next lines. The date is the
+page's, not an event day: left in the text it would head the summary bullets after it. Both lines
+are blanked (their line count kept)."""
+
+from __future__ import annotations
+
+import re
+
+_LABEL = re.compile(r"^[ \t]*(?:published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date published|"
+                    r"publication date)[ \t]*[|:]?[ \t]*$", re.IGNORECASE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_ONLY = re.compile(
+    rf"^[ \t]*(?:\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$",
+    re.IGNORECASE,
+)
+_LOOK_AHEAD = 3  # lines after the label, blank ones included
+
+
+def without_date_lines(text: str) -> str:
+    """The text without a publication label and the page date on a line after it."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not _LABEL.match(line):
+            continue
+        for k in range(i + 1, min(i + 1 + _LOOK_AHEAD, len(lines))):
+            if _DATE_ONLY.match(lines[k]):
+                lines[i] = lines[k] = ""
+                break
+            if lines[k].strip():
+                break
+    return "\n".join(lines)

@@ -1,0 +1,33 @@
+"""Categories of items in a week-ahead preview's prose (issue 15, corpus 5 English shape 4): a company
+reporting quarter numbers is earnings, a country reporting trade numbers is data, a ruling party's
+plenum is policy. The article is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+from calendar_daemon.sources.extract.classify import category_of
+
+PREVIEW = """The Week Ahead: Ports, Banks and a Plenum
+
+Harbourfront Land Trust (SGX: H12) will report second-quarter numbers on Tuesday. Its last update showed weaker rents.
+
+Thailand will report export numbers for May next week, which could show another fall.
+
+The ruling party will hold its annual plenum next week, where its next five-year plan will be unveiled.
+"""
+
+
+def test_preview_items_get_their_categories() -> None:
+    got = [(c.start, c.end, c.precision, c.category) for c in extract(PREVIEW, datetime.fromisoformat("2024-06-07T17:00+08:00"))]
+    assert ("2024-06-11", "2024-06-11", "date", "earnings") in got
+    assert ("2024-06-10", "2024-06-16", "week", "macro_data") in got
+    assert ("2024-06-10", "2024-06-16", "week", "policy") in got
+    assert all(c != "other" for *_, c in got)
+
+
+def test_quarter_numbers_are_a_company_s_but_gdp_numbers_are_data() -> None:
+    assert category_of("Pelican Bank will report third-quarter numbers", "") == "earnings"
+    assert category_of("the US will report third-quarter GDP numbers", "") == "macro_data"
+    assert category_of("Vietnam will report trade figures", "") == "macro_data"
