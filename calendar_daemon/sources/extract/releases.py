@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from calendar_daemon.domain.gazetteer import Release, load_gazetteer
@@ -30,6 +30,7 @@ class Named:
     place: str | None = None  # the region the clause puts before a release that names none ("英国9月PMI")
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """The form a name is looked up in: Simplified, lower case, one space between words and none
     next to Chinese characters."""
