@@ -48,6 +48,9 @@ _SIMP += (
 )
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
+# The characters the folding changes: text holding none of them (all normalised text) is returned as it is,
+# without translating it character by character.
+_FOLDABLE = re.compile("[" + "".join(sorted(chr(k) for k, v in _T2S.items() if k != v)) + "]")
 
 _CITATION = re.compile(r"[ \t]?(?:\[\d{1,3}(?:[,，\-–]\d{1,3}){0,8}\]){1,30}")
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|meta|head|article|h[1-6]|!doctype|a |table|li)\b", re.IGNORECASE)
@@ -104,7 +107,7 @@ def html_to_text(html: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Fold the Traditional characters used by HK/TW outlets to Simplified."""
-    return text.translate(_T2S)
+    return text.translate(_T2S) if _FOLDABLE.search(text) else text
 
 
 def strip_citations(text: str) -> str:
