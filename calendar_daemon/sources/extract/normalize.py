@@ -174,18 +174,19 @@ def normalize(text: str) -> str:
     return _BLANKS.sub("\n\n", text)
 
 
-# What is not an ideograph: deleting the runs of it leaves the ones to count, without a list of
-# one-character matches.
-_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 # Latin letters are counted in the UTF-8 bytes, where no other character has a byte of theirs.
 _LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+# So are the ideographs U+4E00-U+9FFF: a first byte of E4-E9 (U+4000-U+9FFF; such a byte never occurs
+# inside another character), less the characters before U+4E00 (E4 followed by 80-B7).
+_NOT_E4_E9 = bytes(b for b in range(256) if not 0xE4 <= b <= 0xE9)
+_BEFORE_4E00 = re.compile(rb"\xe4[\x80-\xb7]")
 
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
-    cjk = len(_NOT_CJK.sub("", sample))
     raw = sample.encode("utf-8", "surrogatepass")
+    cjk = len(raw.translate(None, _NOT_E4_E9)) - len(_BEFORE_4E00.findall(raw))
     latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
     total = cjk + latin
     return cjk / total if total else 0.0
