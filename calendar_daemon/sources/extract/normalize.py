@@ -133,6 +133,12 @@ _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t
                        r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
 
 
+# What every match of the two patterns above holds, found fast (each begins with a set of characters,
+# where the look-behinds of those patterns are tried at every position): most texts hold none.
+_SPACED_DATE_HINT = re.compile(r"[\d年月日号\-–~][ \t]+[\d年月日号\-–~至到]")
+_AMPM_HINT = re.compile(r"[AaPp]\.?[Mm](?![A-Za-z])")
+
+
 # A four-digit clock right after a zone word ("美东时间1400公布", "北京时间0830"): hours and minutes.
 _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d年月日号%.:：])")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
@@ -165,7 +171,10 @@ def normalize(text: str) -> str:
     if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
         folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
     if _IDEOGRAPH.search(folded):  # each of these needs a Chinese character (and adds one only where it found one)
-        folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
+        if _SPACED_DATE_HINT.search(folded):
+            folded = _SPACED_DATE.sub("", folded)
+        if _AMPM_HINT.search(folded):
+            folded = _CJK_AMPM.sub(_cjk_clock, folded)
         folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
