@@ -13,7 +13,7 @@ import re
 from functools import partial
 
 from .memo import remembered
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
 
@@ -176,8 +176,8 @@ KNOWN_ENTITIES = (
     "Federal Reserve", "Fed", "ECB", "European Central Bank", "People's Bank of China", "Bank of Japan", "Bank of England", "Bank of Canada", "Apple", "Microsoft",
     "Tesla", "Nvidia", "Alphabet", "Amazon", "Meta Platforms", "Netflix", "Intel", "AMD", "Micron",
 )
-_KNOWN_RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ENTITIES, key=len, reverse=True))
-                       + r")(?![A-Za-z])")
+_KNOWN_RX = led_by("".join(sorted({re.escape(n[0]) for n in KNOWN_ENTITIES})),
+                   r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ENTITIES, key=len, reverse=True)) + r")(?![A-Za-z])")
 _ENUM = re.compile(r"(?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}(?:\([^()]{0,24}\))?(?:、|和|与|及))+"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}")
 _AFTER_VERB = re.compile(r"(?:发行|申购|招股|上市|挂牌)(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11})")

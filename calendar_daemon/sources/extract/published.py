@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .english import EN_ZONES
 from .normalize import cjk_ratio, looks_like_html
+from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ RE_BARE_LINE = re.compile(r"^[ \t]{0,8}(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2}
                           r"(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
 # A portal's labelled timestamp: "来源：金融界 时间：2022-10-29 06:48:36", "发布时间：2026/03/01 08:05".
 # A bare 时间/日期 needs its colon, and a zone's time ("北京时间2026年1月30日") is never the publication.
-RE_CN_LABELLED = re.compile(r"(?:(?:发布时间|发表时间|更新时间|发布于|发表于)[ \t]*[:：]?|"
+RE_CN_LABELLED = led_by("发更时日", r"(?:(?:发布时间|发表时间|更新时间|发布于|发表于)[ \t]*[:：]?|"
                             r"(?<!北京)(?<!美东)(?<!本港)(?<!台北)(?<!当地)(?<!东京)(?<!香港)(?:时间|日期)[ \t]*[:：])"
                             r"[ \t]*(?P<y>\d{4})[-/.年]"
                             r"(?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?::\d{2})?)?")

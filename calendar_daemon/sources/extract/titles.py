@@ -7,7 +7,7 @@ import logging
 import re
 
 from . import classify as C
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
 
@@ -21,9 +21,10 @@ _TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上�
 MAX_ZH = 32
 MAX_EN = 60
 # Time words and places that a title does not need: the date is the event's own field.
-_TIME_WORDS = re.compile(r"北京时间|美东时间|本港时间|台北时间|凌晨|上午|中午|下午|晚间|晚上|早上|\d{1,2}[点时](?:\d{1,2}分|半)?|"
-                         r"\d{1,2}:\d{2}|[上下本]周[一二三四五六日天]?|[上下本]月|今日|明日|今起|周[一二三四五六日天]|星期[一二三四五六日天]|"
-                         r"\([^()]*\)|“|”|\"|日期?(?=顺延|推迟|延期|改)|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:之?前)?|[订定]于")
+_TIME_WORDS = led_by(r'\d北美本台凌上中下晚早今明周星日订定(“”"',  # the first characters of the words below
+                     r"北京时间|美东时间|本港时间|台北时间|凌晨|上午|中午|下午|晚间|晚上|早上|\d{1,2}[点时](?:\d{1,2}分|半)?|"
+                     r"\d{1,2}:\d{2}|[上下本]周[一二三四五六日天]?|[上下本]月|今日|明日|今起|周[一二三四五六日天]|星期[一二三四五六日天]|"
+                     r"\([^()]*\)|“|”|\"|日期?(?=顺延|推迟|延期|改)|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:之?前)?|[订定]于")
 _MOVED = re.compile(r"(?:顺延|推迟|延期|延后|延迟|推后|改期|改)(?:至|到|为).*$")
 _SECTION = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
 _PLACE = re.compile(r"(?:将于|将|于)?在[^\s,，:：]{1,12}$")  # "在北京", "在投资者交流会上" before the verb
