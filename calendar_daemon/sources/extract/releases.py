@@ -15,6 +15,7 @@ from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 from .candidate import Candidate
 from .normalize import to_simplified
 from .places import places_before
+from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,8 @@ def _index() -> tuple[re.Pattern[str], dict[str, Release]]:
         for lang in ("en", "zh", "zh_hant"):
             for name in release.names[lang]:
                 table.setdefault(_key(name), release)  # the first, most specific entry keeps a shared name
-    return re.compile(_trie_pattern(sorted(table, key=len, reverse=True)), re.IGNORECASE), table
+    first = "".join(sorted({re.escape(key[0]) for key in table}))  # what a name begins with, for led_by
+    return led_by(first, _trie_pattern(sorted(table, key=len, reverse=True)), re.IGNORECASE), table
 
 
 def releases_in(text: str) -> list[Named]:
