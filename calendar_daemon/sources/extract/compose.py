@@ -186,8 +186,7 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         return replace(tm, start=start, end=tm.end + (dpost.end() if dpost else 0), resolved=res)
     if m := _OPEN_POST.match(post):
         fpre = _FROM_PRE.search(pre)
-        res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone,
-                       past_relative="以来" in m[0])
+        res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone, past_relative="以来" in m[0])
         return replace(tm, start=tm.start - (len(fpre[0]) if fpre else 0), end=tm.end + m.end(), resolved=res)
     if m := _FUZZY_POST.match(post):
         return replace(tm, end=tm.end + m.end(), resolved=base.with_kind("fuzzy"))

@@ -41,10 +41,11 @@ RE_CN_LABELLED = led_by("发更时日", r"(?:(?:发布时间|发表时间|更新
 RE_CN_SOURCE = re.compile(r"来源[ \t]*[:：][ \t]*(?P<outlet>[^\s:：|]{1,20}?)(?=[ \t|]|时间|发布|日期|$)", re.MULTILINE)
 RE_CN_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})")
 _MON = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
+_MON_FIRST = "ADFJMNOS"  # the first letters of the month names of _MON
+RE_EN_DATELINE = led_by(_MON_FIRST, rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
                             r"(?:[^\n\d]{0,12}(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[AaPp]\.?[Mm]\.?)?\s*"
                             r"(?P<z>ET|EST|EDT|GMT|UTC|BST)?)?")
-RE_EN_WIRE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
+RE_EN_WIRE = led_by(_MON_FIRST, rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
                         r"MarketWatch|CNBC)\)")
 # A wire byline: "BEIJING, Dec 3 (Xinhua) --", "TORONTO, Dec 2, 2026 (Reuters) -".
 RE_EN_BYLINE = re.compile(rf"^[ \t]{{0,8}}[A-Z][A-Za-z.'\- ]{{1,30}},[ \t]+{_MON}[ \t]+(?P<d>\d{{1,2}})(?:,?[ \t]+(?P<y>\d{{4}}))?"
