@@ -18,6 +18,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
+from .memo import remembered
 from .numerals import CN_DIGITS, CN_NUM, NUM, WEEKDAYS_CN, cn_int
 from .resolved import Resolved
 from .vocabulary import led_by
@@ -41,6 +42,13 @@ class Anchor:
         if self.own_offset is not None:
             return self.published.astimezone(timezone(self.own_offset)).date()
         return self.published.astimezone(ZoneInfo(self.tz)).date()
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.published, self.tz, self.week_ahead, self.own_offset))
+
+    def __hash__(self) -> int:  # an anchor is in the key of every line's remembered times: hashed once
+        return self._hash
 
 
 @dataclass
@@ -232,6 +240,10 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
 
 
 def _week_res(a: Anchor, word: str) -> Resolved:
+    return remembered(("week", a, word), lambda: _week_of_word(a, word))  # "本周" is said on many lines
+
+
+def _week_of_word(a: Anchor, word: str) -> Resolved:
     monday = a.today - timedelta(days=a.today.weekday())
     if word.startswith("下下"):
         monday += timedelta(days=14)
