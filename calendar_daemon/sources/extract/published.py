@@ -119,7 +119,7 @@ def _detect(text: str) -> tuple[datetime | None, str | None]:
             if dt is not None:
                 return dt, meta.outlet
     head = text[:6000]
-    if m := RE_OUTLET_LINE.search(head):
+    if ("·" in head or "•" in head) and (m := RE_OUTLET_LINE.search(head)):  # (its dot: no need to try each line)
         outlet = (m["outlet"] or "").strip() or None
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), outlet
     if m := RE_BARE_LINE.search(head):
@@ -154,6 +154,6 @@ def headline_of(text: str) -> str:
     """An article's headline: the line before its outlet line, else its first line."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for i, ln in enumerate(lines[:12]):
-        if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
+        if i > 0 and ((("·" in ln or "•" in ln) and RE_OUTLET_LINE.fullmatch(ln)) or RE_BARE_LINE.fullmatch(ln)):
             return lines[i - 1]
     return lines[0] if lines else ""
