@@ -262,14 +262,20 @@ def importance_of(category: str, text: str) -> int:
     return 2 if category in MEDIUM_CATS else 1
 
 
+_FROM_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号].*$")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LEAD_DAYS = re.compile(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+")
+_NUMBERISH = re.compile(r"\d{2,}|[个万亿元%]")
+
+
 def _clean_name(item: str) -> str | None:
-    item = re.sub(r"\d{1,2}月\d{1,2}[日号].*$", "", item)  # "中芯集成5月18日解禁": the name ends at the date
-    item = _LEAD.sub("", re.sub(r"\([^()]*\)", "", item).strip(" ,、"))
-    item = re.sub(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+", "", item)  # "周二庚辛新材": the day is no part of the name
+    item = _FROM_DATE.sub("", item)  # "中芯集成5月18日解禁": the name ends at the date
+    item = _LEAD.sub("", _BRACKETED.sub("", item).strip(" ,、"))
+    item = _LEAD_DAYS.sub("", item)  # "周二庚辛新材": the day is no part of the name
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
     item = item.strip(" ,、")
-    if (len(item) < 2 or item.isdigit() or item in STOP_NAMES or re.search(r"\d{2,}|[个万亿元%]", item)
+    if (len(item) < 2 or item.isdigit() or item in STOP_NAMES or _NUMBERISH.search(item)
             or _NOT_NAME.search(item)
             or len(item) > 10):
         return None

@@ -90,12 +90,15 @@ def _index() -> tuple[re.Pattern[str], dict[str, Release]]:
     return led_by(first, _trie_pattern(sorted(table, key=len, reverse=True)), re.IGNORECASE), table
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def releases_in(text: str) -> list[Named]:
     """The releases ``text`` names, in text order, longest names first where they overlap."""
     rx, table = _index()
     out = []
     for m in rx.finditer(to_simplified(text)):  # one to one: positions stay those of ``text``
-        release = table.get(_key(re.sub(r"\s+", " ", m[0]))) or table.get(_key(re.sub(r"\s+", "", m[0])))
+        release = table.get(_key(_SPACES.sub(" ", m[0]))) or table.get(_key(_SPACES.sub("", m[0])))
         if release is not None:
             out.append(Named(m.start(), m.end(), release, m[0]))
     return out
