@@ -10,11 +10,11 @@ written here with that day (``6月3日至6月5日进行分销``) so that it read
 
 from __future__ import annotations
 
-import re
+from .vocabulary import led_by
 
 _STEP = r"(?:招标|投标|发行|簿记建档|簿记)"
 # "6月3日招标;招标结束至6月5日" / "6月3日招标,招标后至6月5日": the second step's start is the first's day.
-_WINDOW = re.compile(rf"(?P<day>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)(?P<step>{_STEP})(?P<sep>\s*[;；,，]\s*)"
+_WINDOW = led_by(r"\d", rf"(?P<day>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)(?P<step>{_STEP})(?P<sep>\s*[;；,，]\s*)"
                      rf"{_STEP}?(?:结束后?|完成后?|后)\s*(?:至|到)")
 
 

@@ -13,7 +13,7 @@ import re
 from functools import partial
 
 from .memo import remembered
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
 
@@ -188,8 +188,8 @@ KNOWN_ENTITIES = (
     "Federal Reserve", "Fed", "ECB", "European Central Bank", "People's Bank of China", "Bank of Japan", "Bank of England", "Bank of Canada", "Apple", "Microsoft",
     "Tesla", "Nvidia", "Alphabet", "Amazon", "Meta Platforms", "Netflix", "Intel", "AMD", "Micron",
 )
-_KNOWN_RX = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ENTITIES, key=len, reverse=True))
-                       + r")(?![A-Za-z])")
+_KNOWN_RX = led_by("".join(sorted({re.escape(n[0]) for n in KNOWN_ENTITIES})),
+                   r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ENTITIES, key=len, reverse=True)) + r")(?![A-Za-z])")
 _ENUM = re.compile(r"(?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}(?:\([^()]{0,24}\))?(?:、|和|与|及))+"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11}")
 _AFTER_VERB = re.compile(r"(?:发行|申购|招股|上市|挂牌)(?P<n>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{1,11})")
@@ -274,14 +274,20 @@ def importance_of(category: str, text: str) -> int:
     return 2 if category in MEDIUM_CATS else 1
 
 
+_FROM_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号].*$")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LEAD_DAYS = re.compile(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+")
+_NUMBERISH = re.compile(r"\d{2,}|[个万亿元%]")
+
+
 def _clean_name(item: str) -> str | None:
-    item = re.sub(r"\d{1,2}月\d{1,2}[日号].*$", "", item)  # "中芯集成5月18日解禁": the name ends at the date
-    item = _LEAD.sub("", re.sub(r"\([^()]*\)", "", item).strip(" ,、"))
-    item = re.sub(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+", "", item)  # "周二庚辛新材": the day is no part of the name
+    item = _FROM_DATE.sub("", item)  # "中芯集成5月18日解禁": the name ends at the date
+    item = _LEAD.sub("", _BRACKETED.sub("", item).strip(" ,、"))
+    item = _LEAD_DAYS.sub("", item)  # "周二庚辛新材": the day is no part of the name
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
     item = item.strip(" ,、")
-    if (len(item) < 2 or item.isdigit() or item in STOP_NAMES or re.search(r"\d{2,}|[个万亿元%]", item)
+    if (len(item) < 2 or item.isdigit() or item in STOP_NAMES or _NUMBERISH.search(item)
             or _NOT_NAME.search(item)
             or len(item) > 10):
         return None

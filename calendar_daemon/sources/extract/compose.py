@@ -33,13 +33,14 @@ from .timeexpr import (
     recognise_cn,
     time_of_day,
 )
+from .vocabulary import led_by
 from .weekdaydates import bracketed_weekdays
 
 logger = logging.getLogger(__name__)
 
-_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)
+_AS_OF = led_by("截a", r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)
 _NOW_TO = re.compile(r"(?:从现在|从今天|从目前|即日|今后|现在)起?\s*(?:到|至)\s*$")
-_DEADLINE_PRE = re.compile(r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
+_DEADLINE_PRE = led_by("到直最不bun", r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
 # "前" is "before" unless it starts a word: 前瞻 (preview), 前夕 (eve), 前景, 前十/前三 (top N)...
 _DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?![后瞻夕景沿列十三五两几百])|为止)")
 _OPEN_POST = re.compile(r"^\s*(?:起|开始|及之后|及以后|之后|以后|以来|往后|\bonwards?\b|\band beyond\b)")
@@ -56,7 +57,7 @@ _EN_BARE_END = re.compile(r"\s?[-–]\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|
 # "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
 _PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期|礼拜)[一二三四五六日天]\s*\)")
 # "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text.
-_BARE_DAY = re.compile(r"(?<![\d月.\-/年])(?P<d>[1-9]|[12]\d|3[01])\s*日(?![内均线期以之前后])")
+_BARE_DAY = led_by("1-9", r"(?<![\d月.\-/年])(?P<d>[1-9]|[12]\d|3[01])\s*日(?![内均线期以之前后])")
 
 
 def _select(atoms: list[TimeMatch]) -> list[TimeMatch]:
@@ -185,8 +186,7 @@ def _modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         return replace(tm, start=start, end=tm.end + (dpost.end() if dpost else 0), resolved=res)
     if m := _OPEN_POST.match(post):
         fpre = _FROM_PRE.search(pre)
-        res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone,
-                       past_relative="以来" in m[0])
+        res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone, past_relative="以来" in m[0])
         return replace(tm, start=tm.start - (len(fpre[0]) if fpre else 0), end=tm.end + m.end(), resolved=res)
     if m := _FUZZY_POST.match(post):
         return replace(tm, end=tm.end + m.end(), resolved=base.with_kind("fuzzy"))

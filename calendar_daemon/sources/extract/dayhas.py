@@ -11,9 +11,10 @@ import re
 
 from . import classify as C
 from .releases import releases_in
+from .vocabulary import led_by
 
 _DAY = r"(?:今晚|今日|今天|明天|明日|明晚|(?:本|下)?(?:周|星期|礼拜)[一二三四五六日天])"
-_HAS = re.compile(rf"(?:同样于)?(?P<head>{_DAY})\s*(?:亦|还|也|同样)?\s*(?:会|将)?有(?![望所关些可机消报传人])"
+_HAS = led_by("同今明本下周星礼", rf"(?:同样于)?(?P<head>{_DAY})\s*(?:亦|还|也|同样)?\s*(?:会|将)?有(?![望所关些可机消报传人])"
                   r"(?P<item>[^,，。;；!！?？\n]{2,40})")
 _KINDS = ("macro_data", "central_bank", "earnings")
 

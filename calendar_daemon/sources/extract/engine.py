@@ -43,7 +43,7 @@ from .sentences import paragraph_sentences
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, led_by
 from .yearscopes import is_scope_year, publishes_scope
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|�
                             re.IGNORECASE)
 # "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
 # month: "16日公布的就业报告", or today: "今日上市的某科技") before it keeps it.
-_ATTRIBUTIVE = re.compile(r"(?<!今日)(?<!今天)(?<!明日)(?<!明天)"
+_ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!明日)(?<!明天)"
                           r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".

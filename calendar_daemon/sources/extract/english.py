@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from . import resolved as P
 from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch, scan
-from .vocabulary import may_hold
+from .vocabulary import led_by, may_hold
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ CITY_ZONES = {"Beijing time": "Asia/Shanghai", "Hong Kong time": "Asia/Hong_Kong
               "US Eastern time": "America/New_York", "US Eastern": "America/New_York", "New York": "America/New_York",
               "London": "Europe/London", "Frankfurt": "Europe/Berlin"}
 _CITY_ZONES = "|".join(sorted(CITY_ZONES, key=len, reverse=True))
-RE_TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+RE_TIME = led_by(r"\dnm", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
                      r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _CITY_ZONES + r")\b)?"
                      r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|"
                      + _CITY_ZONES + r")\b"

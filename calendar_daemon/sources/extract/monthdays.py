@@ -7,24 +7,24 @@ month it means is not clear."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from . import resolved as P
 from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch
+from .vocabulary import led_by
 
 NEAR_DAYS = 20  # a bare day this close to the publication day is read in the nearest month
 # The day is not part of a fuller date (a month or a year before it), an ordinal or a count ("第3日",
 # "近5日", "每1日", "T+1日"), and "日" is not the start of another word: 日元 (yen), 日本, 日股, 日均线,
 # 日内, 日期, 日前/日后 ("days before/after"); nor a wire's dateline ("经济通通讯社27日专讯", "台北15日电").
-_BARE = re.compile(
-    r"(?<![\d月.\-/年第近每连续数+个])(?P<d>[1-9]|[12]\d|3[01])\s?日"
+_BARE = led_by(
+    "1-9", r"(?<![\d月.\-/年第近每连续数+个])(?P<d>[1-9]|[12]\d|3[01])\s?日"
     r"(?![元圆币本经股银韩内均线期以之前后间电讯]|专讯)"
 )
 # "17-19日", "17至19日": a span of bare days (the first is not followed by its own 日).
-_BARE_RANGE = re.compile(
-    r"(?<![\d月.\-/年第近每连续数+个])(?P<a>[1-9]|[12]\d|3[01])\s?(?:-|–|~|至|到)\s?"
+_BARE_RANGE = led_by(
+    "1-9", r"(?<![\d月.\-/年第近每连续数+个])(?P<a>[1-9]|[12]\d|3[01])\s?(?:-|–|~|至|到)\s?"
     r"(?P<b>[1-9]|[12]\d|3[01])\s?日(?![元圆币本经股银韩内均线期以之前后间电讯]|专讯)"
 )
 

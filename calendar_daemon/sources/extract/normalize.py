@@ -52,6 +52,9 @@ _TRAD += "連兒併掃憲"  # holiday names ("兒童節", "掃墓節", "行憲�
 _SIMP += "连儿并扫宪"
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
+# The characters the folding changes: text holding none of them (all normalised text) is returned as it is,
+# without translating it character by character.
+_FOLDABLE = re.compile("[" + "".join(sorted(chr(k) for k, v in _T2S.items() if k != v)) + "]")
 
 _CITATION = re.compile(r"[ \t]?(?:\[\d{1,3}(?:[,，\-–]\d{1,3}){0,8}\]){1,30}")
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|meta|head|article|h[1-6]|!doctype|a |table|li)\b", re.IGNORECASE)
@@ -108,7 +111,7 @@ def html_to_text(html: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Fold the Traditional characters used by HK/TW outlets to Simplified."""
-    return text.translate(_T2S)
+    return text.translate(_T2S) if _FOLDABLE.search(text) else text
 
 
 def strip_citations(text: str) -> str:
@@ -132,6 +135,12 @@ _SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(
 # HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm", "(28日)4:00pm").
 _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
                        r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
+
+
+# What every match of the two patterns above holds, found fast (each begins with a set of characters,
+# where the look-behinds of those patterns are tried at every position): most texts hold none.
+_SPACED_DATE_HINT = re.compile(r"[\d年月日号\-–~][ \t]+[\d年月日号\-–~至到]")
+_AMPM_HINT = re.compile(r"[AaPp]\.?[Mm](?![A-Za-z])")
 
 
 # A four-digit clock right after a zone word ("美东时间1400公布", "北京时间0830"): hours and minutes.
@@ -178,7 +187,10 @@ def normalize(text: str) -> str:
     if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
         folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
     if _IDEOGRAPH.search(folded):  # each of these needs a Chinese character (and adds one only where it found one)
-        folded = _CJK_AMPM.sub(_cjk_clock, _SPACED_DATE.sub("", folded))
+        if _SPACED_DATE_HINT.search(folded):
+            folded = _SPACED_DATE.sub("", folded)
+        if _AMPM_HINT.search(folded):
+            folded = _CJK_AMPM.sub(_cjk_clock, folded)
         folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
@@ -189,18 +201,19 @@ def normalize(text: str) -> str:
     return _BLANKS.sub("\n\n", text)
 
 
-# What is not an ideograph: deleting the runs of it leaves the ones to count, without a list of
-# one-character matches.
-_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 # Latin letters are counted in the UTF-8 bytes, where no other character has a byte of theirs.
 _LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+# So are the ideographs U+4E00-U+9FFF: a first byte of E4-E9 (U+4000-U+9FFF; such a byte never occurs
+# inside another character), less the characters before U+4E00 (E4 followed by 80-B7).
+_NOT_E4_E9 = bytes(b for b in range(256) if not 0xE4 <= b <= 0xE9)
+_BEFORE_4E00 = re.compile(rb"\xe4[\x80-\xb7]")
 
 
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among the letters of ``text`` (sampled)."""
     sample = text[:5000]
-    cjk = len(_NOT_CJK.sub("", sample))
     raw = sample.encode("utf-8", "surrogatepass")
+    cjk = len(raw.translate(None, _NOT_E4_E9)) - len(_BEFORE_4E00.findall(raw))
     latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
     total = cjk + latin
     return cjk / total if total else 0.0

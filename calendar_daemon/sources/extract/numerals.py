@@ -9,7 +9,8 @@ logger = logging.getLogger(__name__)
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
 
-CN_NUM = "[〇零一二两三四五六七八九十]{1,3}"
+CN_DIGITS = "〇零一二两三四五六七八九十"  # the characters of a Chinese numeral
+CN_NUM = f"[{CN_DIGITS}]{{1,3}}"
 NUM = rf"(?:\d{{1,3}}|{CN_NUM})"
 WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 

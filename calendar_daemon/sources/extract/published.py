@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from .english import EN_ZONES
 from .normalize import cjk_ratio, looks_like_html
+from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
 
@@ -33,17 +34,18 @@ RE_BARE_LINE = re.compile(r"^[ \t]{0,8}(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2}
                           r"(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
 # A portal's labelled timestamp: "来源：金融界 时间：2022-10-29 06:48:36", "发布时间：2026/03/01 08:05".
 # A bare 时间/日期 needs its colon, and a zone's time ("北京时间2026年1月30日") is never the publication.
-RE_CN_LABELLED = re.compile(r"(?:(?:发布时间|发表时间|更新时间|发布于|发表于)[ \t]*[:：]?|"
+RE_CN_LABELLED = led_by("发更时日", r"(?:(?:发布时间|发表时间|更新时间|发布于|发表于)[ \t]*[:：]?|"
                             r"(?<!北京)(?<!美东)(?<!本港)(?<!台北)(?<!当地)(?<!东京)(?<!香港)(?:时间|日期)[ \t]*[:：])"
                             r"[ \t]*(?P<y>\d{4})[-/.年]"
                             r"(?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?::\d{2})?)?")
 RE_CN_SOURCE = re.compile(r"来源[ \t]*[:：][ \t]*(?P<outlet>[^\s:：|]{1,20}?)(?=[ \t|]|时间|发布|日期|$)", re.MULTILINE)
 RE_CN_LINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[ \t]*(?P<H>\d{1,2})[:：](?P<M>\d{2})")
 _MON = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-RE_EN_DATELINE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
+_MON_FIRST = "ADFJMNOS"  # the first letters of the month names of _MON
+RE_EN_DATELINE = led_by(_MON_FIRST, rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
                             r"(?:[^\n\d]{0,12}(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ap>[AaPp]\.?[Mm]\.?)?\s*"
                             r"(?P<z>ET|EST|EDT|GMT|UTC|BST)?)?")
-RE_EN_WIRE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
+RE_EN_WIRE = led_by(_MON_FIRST, rf"\b{_MON}\s+(?P<d>\d{{1,2}})\s*\((?P<outlet>Reuters|Bloomberg|AP|AFP|Dow Jones|"
                         r"MarketWatch|CNBC)\)")
 # A wire byline: "BEIJING, Dec 3 (Xinhua) --", "TORONTO, Dec 2, 2026 (Reuters) -".
 RE_EN_BYLINE = re.compile(rf"^[ \t]{{0,8}}[A-Z][A-Za-z.'\- ]{{1,30}},[ \t]+{_MON}[ \t]+(?P<d>\d{{1,2}})(?:,?[ \t]+(?P<y>\d{{4}}))?"
@@ -117,7 +119,7 @@ def _detect(text: str) -> tuple[datetime | None, str | None]:
             if dt is not None:
                 return dt, meta.outlet
     head = text[:6000]
-    if m := RE_OUTLET_LINE.search(head):
+    if ("·" in head or "•" in head) and (m := RE_OUTLET_LINE.search(head)):  # (its dot: no need to try each line)
         outlet = (m["outlet"] or "").strip() or None
         return _mk(m["y"], m["m"], m["d"], m["H"], m["M"], BEIJING), outlet
     if m := RE_BARE_LINE.search(head):
@@ -152,6 +154,6 @@ def headline_of(text: str) -> str:
     """An article's headline: the line before its outlet line, else its first line."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for i, ln in enumerate(lines[:12]):
-        if (RE_OUTLET_LINE.fullmatch(ln) or RE_BARE_LINE.fullmatch(ln)) and i > 0:
+        if i > 0 and ((("·" in ln or "•" in ln) and RE_OUTLET_LINE.fullmatch(ln)) or RE_BARE_LINE.fullmatch(ln)):
             return lines[i - 1]
     return lines[0] if lines else ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from calendar_daemon.domain.gazetteer import Release, load_gazetteer
@@ -15,6 +15,7 @@ from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 from .candidate import Candidate
 from .normalize import to_simplified
 from .places import places_before
+from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class Named:
     place: str | None = None  # the region the clause puts before a release that names none ("英国9月PMI")
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """The form a name is looked up in: Simplified, lower case, one space between words and none
     next to Chinese characters."""
@@ -84,7 +86,11 @@ def _index() -> tuple[re.Pattern[str], dict[str, Release]]:
         for lang in ("en", "zh", "zh_hant"):
             for name in release.names[lang]:
                 table.setdefault(_key(name), release)  # the first, most specific entry keeps a shared name
-    return re.compile(_trie_pattern(sorted(table, key=len, reverse=True)), re.IGNORECASE), table
+    first = "".join(sorted({re.escape(key[0]) for key in table}))  # what a name begins with, for led_by
+    return led_by(first, _trie_pattern(sorted(table, key=len, reverse=True)), re.IGNORECASE), table
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def releases_in(text: str) -> list[Named]:
@@ -92,7 +98,7 @@ def releases_in(text: str) -> list[Named]:
     rx, table = _index()
     out = []
     for m in rx.finditer(to_simplified(text)):  # one to one: positions stay those of ``text``
-        release = table.get(_key(re.sub(r"\s+", " ", m[0]))) or table.get(_key(re.sub(r"\s+", "", m[0])))
+        release = table.get(_key(_SPACES.sub(" ", m[0]))) or table.get(_key(_SPACES.sub("", m[0])))
         if release is not None:
             out.append(Named(m.start(), m.end(), release, m[0]))
     return out

@@ -22,7 +22,7 @@ import logging
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from . import classify as C
@@ -76,6 +76,15 @@ def _usual(time: str, day: date) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(city))
 
 
+@lru_cache(maxsize=1024)
+def _zones_showing(time: str, day: date, clock: tuple[int, int]) -> tuple[str, ...]:
+    """The zones (of ``_zones()``, in that order) whose clock shows ``clock`` on ``day`` when a release
+    usually out at ``time`` ("08:30 America/New_York") comes out: the same rows ask again, and each zone
+    would otherwise be loaded again (``ZoneInfo`` keeps only the last few it made)."""
+    usual = _usual(time, day)
+    return tuple(z for z in _zones() if (local := usual.astimezone(ZoneInfo(z))).hour == clock[0] and local.minute == clock[1])
+
+
 # The home zone of a country named by zone-less rows (where its own releases are timed).
 _HOME = {"GB": "Europe/London", "AU": "Australia/Sydney", "JP": "Asia/Tokyo", "NZ": "Pacific/Auckland",
          "CA": "America/Toronto", "US": "America/New_York", "HK": "Asia/Hong_Kong", "CN": "Asia/Shanghai"}
@@ -107,11 +116,8 @@ def rows_zone(text: str, zone: str, day: date, own: timedelta | None = None) -> 
         if not timed:
             continue
         known += 1
-        clock = (int(m["h"]), int(m["m"]))
-        for z in _zones():
-            local = _usual(timed[0].time or "", day).astimezone(ZoneInfo(z))
-            if (local.hour, local.minute) == clock:
-                fits[z] += 1
+        for z in _zones_showing(timed[0].time or "", day, (int(m["h"]), int(m["m"]))):
+            fits[z] += 1
     if not fits:
         return _home_zone(places, rows, own, zone, day)
     if any(same_offset(zone, z, day) for z in fits):

@@ -18,8 +18,10 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
-from .numerals import CN_NUM, NUM, WEEKDAYS_CN, cn_int
+from .memo import remembered
+from .numerals import CN_DIGITS, CN_NUM, NUM, WEEKDAYS_CN, cn_int
 from .resolved import Resolved
+from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,13 @@ class Anchor:
             return self.published.astimezone(timezone(self.own_offset)).date()
         return self.published.astimezone(ZoneInfo(self.tz)).date()
 
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.published, self.tz, self.week_ahead, self.own_offset))
+
+    def __hash__(self) -> int:  # an anchor is in the key of every line's remembered times: hashed once
+        return self._hash
+
 
 @dataclass
 class TimeMatch:
@@ -60,7 +69,8 @@ _Y = r"(?:(?<![\d.])(?P<y>\d{4})\s*年|(?P<ry>今年|去年|明年|前年|后年
 _RY = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "后年": 2}
 _MD = (rf"(?P<m>\d{{1,2}}|{CN_NUM})\s*月(?:份)?\s*(?:(?P<d>\d{{1,2}}|{CN_NUM})\s*[日号]"
        r"|(?P<mp>底|末|初|上旬|中旬|下旬|中(?![国文方期东美欧日港]))?)")
-RE_DATE = re.compile(rf"(?:{_Y}\s*)?(?<![\d.])(?<!第){_MD}")
+# (a match begins with a year, "今年"…"后年", or the month: a digit or a Chinese numeral)
+RE_DATE = led_by(rf"\d{CN_DIGITS}今去明前后", rf"(?:{_Y}\s*)?(?<![\d.])(?<!第){_MD}")
 RE_NUMDATE = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])"
                         r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2}))?")
 # What every numeric date holds; a pattern that begins with a digit is searched fast (the engine skips
@@ -86,7 +96,8 @@ RE_WEEK = re.compile(r"(?P<w>下下周|下个?周|下个?星期|下个?礼拜|�
                      r"(?P<d>[一二三四五六天末]|日(?![志记报程历]))?"  # 本周日志 is "this week's log"
                      r"|(?:周|星期|礼拜)(?P<d2>[一二三四五六天]|日(?![志记报程历]))")
 RE_MONTH_PART = re.compile(r"(?P<p>月底|月末|月初|月中|上旬|中旬|下旬)")
-RE_REL_N = re.compile(rf"(?<![\d.])(?P<pre>未来|今后|近|过去|最近|接下来|此后)?\s*(?P<n>{NUM}|半)\s*(?P<half>个半)?\s*个?"
+# (a match begins with its leading word, a space or the number)
+RE_REL_N = led_by(rf"\s\d{CN_DIGITS}半未今近过最接此", rf"(?<![\d.])(?P<pre>未来|今后|近|过去|最近|接下来|此后)?\s*(?P<n>{NUM}|半)\s*(?P<half>个半)?\s*个?"
                       r"(?P<u>年|月|周|星期|天|日|季度)(?P<post>半)?(?P<suf>内|以内|之内|前|后|以后|之后|以来)?")
 RE_DOTTED = re.compile(r"^\s*(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=[\u4e00-\u9fff]|\s*$)", re.MULTILINE)
 RE_NOW = re.compile(r"从现在|从今天|即日|今后|从目前")
@@ -229,6 +240,10 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
 
 
 def _week_res(a: Anchor, word: str) -> Resolved:
+    return remembered(("week", a, word), lambda: _week_of_word(a, word))  # "本周" is said on many lines
+
+
+def _week_of_word(a: Anchor, word: str) -> Resolved:
     monday = a.today - timedelta(days=a.today.weekday())
     if word.startswith("下下"):
         monday += timedelta(days=14)

@@ -7,7 +7,7 @@ import logging
 import re
 
 from . import classify as C
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
 
@@ -21,9 +21,10 @@ _TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上�
 MAX_ZH = 32
 MAX_EN = 60
 # Time words and places that a title does not need: the date is the event's own field.
-_TIME_WORDS = re.compile(r"北京时间|美东时间|本港时间|台北时间|凌晨|上午|中午|下午|晚间|晚上|早上|\d{1,2}[点时](?:\d{1,2}分|半)?|"
-                         r"\d{1,2}:\d{2}|[上下本]周[一二三四五六日天]?|[上下本]月|今日|明日|今起|周[一二三四五六日天]|星期[一二三四五六日天]|"
-                         r"\([^()]*\)|“|”|\"|日期?(?=顺延|推迟|延期|改)|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:之?前)?|[订定]于")
+_TIME_WORDS = led_by(r'\d北美本台凌上中下晚早今明周星日订定(“”"',  # the first characters of the words below
+                     r"北京时间|美东时间|本港时间|台北时间|凌晨|上午|中午|下午|晚间|晚上|早上|\d{1,2}[点时](?:\d{1,2}分|半)?|"
+                     r"\d{1,2}:\d{2}|[上下本]周[一二三四五六日天]?|[上下本]月|今日|明日|今起|周[一二三四五六日天]|星期[一二三四五六日天]|"
+                     r"\([^()]*\)|“|”|\"|日期?(?=顺延|推迟|延期|改)|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:之?前)?|[订定]于")
 _MOVED = re.compile(r"(?:顺延|推迟|延期|延后|延迟|推后|改期|改)(?:至|到|为).*$")
 _SECTION = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
 _PLACE = re.compile(r"(?:将于|将|于)?在[^\s,，:：]{1,12}$")  # "在北京", "在投资者交流会上" before the verb
@@ -59,10 +60,24 @@ def _left_cap(text: str, limit: int) -> str:
     return re.sub(r"^[\dA-Za-z.]+|^[^《]*》", "", tail) or tail
 
 
+# The patterns of tidy() and _title_zh(), compiled once (they run on every candidate).
+_LATIN_GAP = re.compile(r"[A-Za-z]\s+[A-Za-z]")
+_GAP = re.compile(r"\s+")
+_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_TO_BRACKET = re.compile(r"^[^(]*\)")
+_CLAUSE_CUT = re.compile(r"[,，;；]")
+_GAP_WORDS = re.compile(r"\s+|存在|再度|再次|将有|共有")
+_DELAY_CUT = re.compile(r"推迟至|延后至|延至|直到")
+_ITS = re.compile(r"^其")
+_OBJ_CUT = re.compile(r"[\s,，:：]")
+_MANY = re.compile(r"^(?:多项|多个|一系列|系列|一批)")
+_OBJ_TAIL = re.compile(r"(?<!经济|金融|宏观|贸易|就业)(?:数据)$|规模为.*$|等.*$|^后$|^前$")
+
+
 def tidy(title: str, limit: int) -> str:
     """No dangling punctuation or particles, no word said twice in a row ("解禁解禁"), a readable length."""
-    title = re.sub(r"\s+", " " if re.search(r"[A-Za-z]\s+[A-Za-z]", title) else "", title)
-    title = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", re.sub(r"^[^(]*\)", "", title))
+    title = _GAP.sub(" " if _LATIN_GAP.search(title) else "", title)
+    title = _TWICE.sub(r"\1", _TO_BRACKET.sub("", title))
     for _ in range(3):
         title = _FILLER.sub("", _DANGLE.sub("", title))
     if title.count("《") != title.count("》"):
@@ -112,22 +127,22 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
         base = "、".join(entities[:3]) if entities else (_topic(_TIME_WORDS.sub("", sentence)) or body.strip()[:16])
         return tidy((base or region) + {"earnings": "财报", "ipo": "新股发行", "lockup": "限售股解禁",
                                         "conference": "会议", "macro_data": "数据公布"}.get(category, ""), MAX_ZH)
-    before = re.split(r"[,，;；]", body[:m.start()])[-1]  # the subject is in the verb's own clause
-    before = _PLACE.sub("", re.sub(r"\s+|存在|再度|再次|将有|共有", "", before))
-    before = re.split(r"推迟至|延后至|延至|直到", before)[-1]  # "…或推迟至鲍威尔任期结束后": the event is Powell's term
+    before = _CLAUSE_CUT.split(body[:m.start()])[-1]  # the subject is in the verb's own clause
+    before = _PLACE.sub("", _GAP_WORDS.sub("", before))
+    before = _DELAY_CUT.split(before)[-1]  # "…或推迟至鲍威尔任期结束后": the event is Powell's term
     if _BY_WAY_OF.match(before):  # "2026年通过谷歌云租用算力": the actor is the sentence's subject
         before = _topic(sentence)
     subj = _FILLER.sub("", before)
-    if len(own := re.sub(r"^其", "", subj.rsplit("的", 1)[-1])) >= 2:  # "其新建的智算中心" -> "智算中心"
+    if len(own := _ITS.sub("", subj.rsplit("的", 1)[-1])) >= 2:  # "其新建的智算中心" -> "智算中心"
         subj = own
     if book and ("规则" in subj or "该" in subj or not subj or ("》" in subj and "《" not in subj)):
         subj = book.group(1)
     elif len(subj) > 16 and entities:  # "美股存储三巨头闪迪、西部数据…与…SK海力士" -> "闪迪、西部数据等"
         subj = "、".join(entities[:2]) + ("等" if len(entities) > 2 else "")
     subj = _left_cap(subj, 16)
-    obj = _MOVED.sub("", re.split(r"[\s,，:：]", body[m.end():].strip())[0])
-    obj = re.sub(r"^(?:多项|多个|一系列|系列|一批)", "", obj)
-    obj = _cap(re.sub(r"(?<!经济|金融|宏观|贸易|就业)(?:数据)$|规模为.*$|等.*$|^后$|^前$", "", obj), 18)
+    obj = _MOVED.sub("", _OBJ_CUT.split(body[m.end():].strip())[0])
+    obj = _MANY.sub("", obj)
+    obj = _cap(_OBJ_TAIL.sub("", obj), 18)
     if _WEAK_OBJ.search(obj):
         obj = ""
     if (not subj and not obj) or (subj and _WEAK_SUBJ.fullmatch(subj)) or (subj and not obj and len(subj) < 2):

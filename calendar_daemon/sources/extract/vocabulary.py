@@ -83,7 +83,10 @@ class Vocabulary:
         self._parts = tuple(re.compile(p, flags) for p in parts)
 
     def found(self, text: str) -> bool:
-        return any(rx.search(text) is not None for rx in self._parts)
+        for rx in self._parts:  # noqa: SIM110 -- a plain loop: asked thousands of times per article, any() over a generator costs more
+            if rx.search(text) is not None:
+                return True
+        return False
 
     def first(self, text: str) -> int | None:
         starts = [m.start() for rx in self._parts if (m := rx.search(text)) is not None]
@@ -111,3 +114,11 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
         if word in low:
             return True
     return not text.isascii() and _FOLDED_LATIN.search(text) is not None
+
+
+def led_by(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` for a pattern every match of which begins with one of the characters
+    ``first`` (a character set's contents: "\\d月"). The regex engine tries a pattern that opens with a
+    look-behind or an optional group in full at every position of the text; a look-ahead for the first
+    character put before it turns nearly every position away in one step. The matches are the same."""
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)

@@ -26,6 +26,7 @@ import logging
 import re
 
 from .normalize import join_wrapped_lines
+from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
 
@@ -125,14 +126,14 @@ def lead_period_clauses(text: str) -> str:
 
 
 _WD = r"(?:周|星期)[一二三四五六日天]"
-_RUN_ON_ITEM = re.compile(rf"(?<=[^\s\d])(?=\d{{1,2}}[.、]\s*{_WD}\s*[:：])")
+_RUN_ON_ITEM = led_by(r"\d", rf"(?<=[^\s\d])(?=\d{{1,2}}[.、]\s*{_WD}\s*[:：])")
 _ITEM_HEAD = re.compile(rf"(?m)^[ \t]*\d{{1,2}}[.、][ \t]*(?P<wd>{_WD})[ \t]*[:：](?P<body>[^\n]*)$")
 _DATA_SECTION = re.compile(r"^数据\s*[:：]\s*")
 _REPORT_SECTION = re.compile(r"^(?:财报|业绩)\s*[:：]\s*")
 _SECTION_WORD = re.compile(r"(?<=[^\s:：])(?=(?:数据|财报|业绩|事件|会议|新股|解禁|央行|政策)\s*[:：])")
 _COUNTRY = {"美": "美国", "英": "英国", "德": "德国", "法": "法国", "日": "日本", "欧": "欧元区", "澳": "澳大利亚",
             "加": "加拿大", "韩": "韩国", "中": "中国"}
-_COUNTRIES = re.compile(r"(?<![\u4e00-\u9fff])(?P<cs>[美英德法日欧澳加韩中]{2,6})(?P<x>\d{1,2}\s*月份?[^、,，;；。:：\n]{0,12}?"
+_COUNTRIES = led_by("".join(_COUNTRY), r"(?<![\u4e00-\u9fff])(?P<cs>[美英德法日欧澳加韩中]{2,6})(?P<x>\d{1,2}\s*月份?[^、,，;；。:：\n]{0,12}?"
                         r"(?:PMI|CPI|PPI|GDP)(?:初值|终值)?)")
 
 
