@@ -49,6 +49,8 @@ def results_schedule_rows(text: str) -> str:
     """The text with each row of a flattened results schedule as a dated results sentence."""
     lines = text.split("\n")
     rows = [_row(line) for line in lines]
+    if sum(row is not None for row in rows) < _MIN_ROWS:
+        return text
     out = list(lines)
     i = 0
     while i < len(lines):
