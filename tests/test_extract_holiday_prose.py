@@ -48,3 +48,15 @@ def test_the_last_trading_day_and_the_days_counted_after_it() -> None:
 def test_first_month_is_january() -> None:
     got = closures("也因此春節期間自2031年元月23日至2月2日休市。")
     assert got == [("2031-01-23", "2031-02-02", "other")]
+
+
+def test_a_trading_link_notice_gives_each_suspension_over_the_days_it_names() -> None:
+    text = (" date 2030-12-20 某公司公布2030年底及2031年某通下的交易日安排。\n"
+            "二、2031年1月1日(星期三)至2031年12月24日(星期三),除下列节假日期间特别安排外,照常提供某通服务:\n"
+            "(一)元旦:1月1日(星期三)不提供某通服务,1月2日(星期四)起照常开通某通服务。\n"
+            "(二)春节:1月29日(星期三)至2月4日(星期二)不提供某通服务,2月5日(星期三)起照常开通某通服务。"
+            "另外,2月8日(星期六)为周末休市。\n"
+            "(三)某节、另一节:4月18日(星期五)至4月21日(星期一)不提供\n")
+    got = sorted((c.start, c.end, c.category) for c in extract(text, datetime.fromisoformat("2030-12-20T20:00+08:00")))
+    assert got == [("2031-01-01", "2031-01-01", "other"), ("2031-01-29", "2031-02-04", "other"),
+                   ("2031-04-18", "2031-04-21", "other")]

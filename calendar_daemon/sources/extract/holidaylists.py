@@ -6,11 +6,14 @@ A closure notice names its holidays in running sentences rather than rows::
     某节(10月10日)适逢周六,故于10月9日(周五)补假一日。
     甲节及乙节合并连休四日(4月3日至4月6日)。
     包括2月28日某纪念日、共3天连假;10月6日某节、共3天连假。
+    (二)某节:1月19日(星期四)至1月27日(星期五)不提供某通服务,1月30日(星期一)起照常开通。
 
 Each closure is one line "2031年10月9日至2031年10月10日某节休市。": an enumeration gives one per
 holiday (its date in brackets after the name), a holiday on a weekend moved to a workday (补假) is
 closed over both days, a long weekend stated by its range or by its count of days ("共3天连假") is one
-closure over the days off (the named days with the weekend days beside them). A date without a year
+closure over the days off (the named days with the weekend days beside them). A trading link's notice
+gives each holiday as a numbered row "name:first(weekday)至last(weekday)不提供…服务": one closure over the
+days it names (the reopening day and the weekend days named after it are no closure). A date without a year
 takes the year last written before it, as the notice itself reads. A closure inside one already
 written (the 补假 day of a long weekend given by its range) adds nothing.
 """
@@ -23,11 +26,11 @@ from itertools import pairwise
 
 from .numerals import cn_int
 
-_NOTICE = re.compile(r"休市")
+_NOTICE = re.compile(r"休市|不提供")
 _SENTENCE = re.compile(r"[^。\n]+[。]?")
 # the year a date without one is in: the last written with a month, or with the schedule ("2031年休市日期")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:\d{1,2}月|(?:度|全年|的)?(?:休市|假期|节假日|行事历|放假|开、休市|开休市))")
-_CLOSED_WORD = re.compile(r"休市|放假|假日|假期|连假|连休|补假")
+_CLOSED_WORD = re.compile(r"休市|放假|假日|假期|连假|连休|补假|不提供")
 _NAME = r"(?<![^\s,，、。;；:：()（）])[^\s\d,，、。;；:：()（）]{2,24}?"  # from a stop to the date
 # "某节(5月1日)": a holiday and its date in brackets
 _ITEM = re.compile(rf"(?P<name>{_NAME})[(（](?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[)）]")
@@ -42,6 +45,10 @@ _RANGE = re.compile(r"(?P<name>[^,，。;；]{0,20}?)(?:连休|连假)[^,，。;
 # "4月3日至4日某节及某节、共4天连假"
 _COUNTED = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s*[至到~\-–]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
                       r"(?P<name>[^\d,，;；。、]{2,16}?)[、,，]?\s*共(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})[天日]的?(?:连假|连休)")
+# "(二)某节:1月19日(星期四)至1月27日(星期五)不提供港股通服务": a link's service suspended over the days named
+_WEEKDAY_NOTE = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
+_SUSPENDED = re.compile(r"(?:^|[)）])\s*(?P<name>[^\s\d:：()（）。,，]{2,24}?)[:：]\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_NOTE
+                        + r"(?:\s*[至到~\-–]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日" + _WEEKDAY_NOTE + r")?\s*不提供")
 _WEEKEND = (5, 6)
 # "封关日为2月11日" / "1月22日是春节前最后交易日", then "休市日长达11天" / "连续11天股市打烊": the closure runs
 # from the day after the last trading day over the days counted
@@ -94,6 +101,11 @@ def _closures(sentence: str, year: int) -> list[tuple[date, date, str]]:
         n = int(m["n"]) if m["n"].isdigit() else cn_int(m["n"])
         if a and b and a <= b and n and (b - a).days < n <= 11:
             found.append((*_days_off(a, b, n), m["name"].strip()))
+    for m in _SUSPENDED.finditer(sentence):
+        a = _day(year, m["m"], m["d"])
+        b = _day(year, m["m2"] or m["m"], m["d2"]) if m["d2"] else a
+        if a and b and a <= b <= a + timedelta(days=15):
+            found.append((a, b, m["name"]))
     items = list(_ITEM.finditer(sentence))
     if len(items) >= 3 and all(_JOINER.match(sentence[x.end():y.start()]) for x, y in pairwise(items)):
         for m in items:

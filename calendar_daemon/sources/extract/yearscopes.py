@@ -2,13 +2,13 @@
 
 Two shapes (invented examples):
 
-- a schedule's scope: ``关于某交易所2031年部分节假日休市安排的通知``, ``Here are the market holidays
+- a schedule's scope: ``关于某交易所2031年部分节假日休市安排的通知``, ``2030年、2031年的交易日安排``, ``Here are the market holidays
   for 2031:``, ``the 2031 auction calendar`` — the table or rows under it are the events; the year
   only says which ones;
 - a bond series' name: ``续发行2031年记账式附息(九期)国债``, ``2031年第三期特别国债`` — the year is
   part of the name (the series was first issued that year).
 
-Only a year (or a year with ``全年``) is affected; a month or a day next to the same words stays.
+Only a year (or a year with ``全年``, or a year's end before the next year: ``2030年底及2031年…``) is affected; a month or a day next to the same words stays.
 The day such a schedule is published (``12月20日,某交易所公布2031年部分节假日休市安排``) is the report's
 own day, not an event either.
 """
@@ -19,8 +19,8 @@ import re
 
 from .timeexpr import TimeMatch
 
-_SCHEDULE_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:的|度)?[^,，。;；:：]{0,8}?"
-                             r"(?:休市安排|节假日|假期安排|放假安排|日程|时间表|日历|发行计划|calendar|schedule|holidays?)",
+_SCHEDULE_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:(?:底|末)?[、及和与]\s*(?:19|20)\d{2}年)?(?:的|度)?[^,，。;；:：]{0,10}?"
+                             r"(?:休市安排|节假日|假期安排|放假安排|交易日安排|日程|时间表|日历|发行计划|calendar|schedule|holidays?)",
                              re.IGNORECASE)
 _SCHEDULE_BEFORE = re.compile(r"(?:holidays?|calendar|schedule|closures?)\s+(?:for|in)\s+(?:the\s+year\s+)?$",
                               re.IGNORECASE)
@@ -30,7 +30,8 @@ _SERIES_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:第[一二三四五六七八�
 
 def is_scope_year(sentence: str, tm: TimeMatch) -> bool:
     """Whether the year ``tm`` scopes a schedule or names a bond series in ``sentence``."""
-    if tm.resolved.precision != "year":
+    if tm.resolved.precision != "year" and not (tm.resolved.precision == "month"
+                                                  and sentence[tm.start:tm.end].endswith(("年底", "年末"))):
         return False
     after = sentence[tm.end:tm.end + 24]
     if _SERIES_AFTER.match(after) or _SCHEDULE_AFTER.match(after):
