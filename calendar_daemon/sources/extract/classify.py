@@ -227,6 +227,7 @@ def strip_section(text: str) -> str:
 
 _LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
 _IPO_CONTEXT = re.compile(r"新股|招股|申购|\bIPO\b|首发|打新", _I)
+_BOND_CONTEXT = re.compile(r"国债|债券|地方债|公司债|专项债|本期债")
 
 
 def category_of(clause: str, sentence: str) -> str:
@@ -237,6 +238,9 @@ def category_of(clause: str, sentence: str) -> str:
                 # "新股X截止招股,预计11月18日上市": a listing in an IPO sentence is the IPO's, not a product's
                 if name == "corporate" and _LISTING.search(scope) and _IPO_CONTEXT.search(sentence):
                     return "ipo"
+                # "本期国债…分销,9月27日起上市交易": a listing in a bond's sentence is the bond's
+                if name == "corporate" and _LISTING.search(scope) and _BOND_CONTEXT.search(sentence):
+                    return "bond"
                 return name
     return "other"
 

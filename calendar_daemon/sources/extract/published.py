@@ -30,8 +30,9 @@ _META_OUTLET = {"og:site_name", "application-name", "publisher", "article:publis
 
 RE_OUTLET_LINE = re.compile(r"^[ \t]{0,8}(?P<outlet>[^\n·• \t][^\n·•]{0,39}?)?[ \t]{0,4}[·•][ \t]{0,4}(?P<y>\d{4})-"
                             r"(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})[ \t]{0,8}$", re.MULTILINE)
+# (a bare timestamp line, or one with its source after it: "2031-09-15 16:45:03来源:某新闻网")
 RE_BARE_LINE = re.compile(r"^[ \t]{0,8}(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ \t]{1,4}(?P<H>\d{1,2}):(?P<M>\d{2})"
-                          r"(?::\d{2})?[ \t]{0,8}$", re.MULTILINE)
+                          r"(?::\d{2})?[ \t]{0,8}(?:[来來]源[ \t]*[:：][^\n:：]{1,24})?$", re.MULTILINE)
 # A portal's labelled timestamp: "来源：金融界 时间：2022-10-29 06:48:36", "发布时间：2026/03/01 08:05".
 # A bare 时间/日期 needs its colon, and a zone's time ("北京时间2026年1月30日") is never the publication.
 RE_CN_LABELLED = led_by("发更时日", r"(?:(?:发布时间|发表时间|更新时间|发布于|发表于)[ \t]*[:：]?|"
