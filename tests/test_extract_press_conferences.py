@@ -48,3 +48,11 @@ def test_a_decision_and_its_press_conference_in_one_item_stay_one() -> None:
     """'Rate Decision & Press Conference' names one item of a calendar, not a step after it."""
     got = en("Wed Dec 9 - 19:00 GMT Federal Reserve Rate Decision & Press Conference")
     assert [s for s, _, _ in got] == ["2026-12-09T19:00+00:00"]
+
+
+def test_a_chinese_decision_and_then_a_press_conference_joined_by_yiji() -> None:
+    """'某国宣布利率决议以及召开新闻发布会' is two events on the day, even when the decision's title names both."""
+    text = "下周财经日历\n\n周二(12月8日)澳大利亚宣布利率决议以及召开新闻发布会,市场预计维持利率。\n"
+    got = sorted((c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2026-12-05T12:00+08:00")))
+    assert [(s, c) for s, c, _ in got] == [("2026-12-08", "central_bank"), ("2026-12-08", "central_bank")]
+    assert any(t.endswith("新闻发布会") and "决议" not in t for _, _, t in got)

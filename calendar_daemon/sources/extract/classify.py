@@ -58,7 +58,7 @@ MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+
 PERIOD_NOUN = re.compile(
     r"^(?:份|的|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
     r"(?:PMI|CPI|PPI|GDP|数据(?!中心)|失业|订单|指数|贸易|利润|产量|营收|收入|销量|读数|初值|终值|非农|社融|信贷|M2|出口|进口|"
-    r"零售|增加值|房价|纪要|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
+    r"零售|增加值|房价|纪要|摘要|维持利率|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
     r"报告|payrolls|inflation|sales|figures|numbers|earnings|results|profits?|revenue))", _I)
 VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在|通过|向|由|把|对|举行|召开|公布|发布|发行|推出|上市|到期|兑付|施行|"
                         r"生效|开始|至|到|~|-)")
@@ -123,7 +123,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
-    ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
+    # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
+    ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
+                         r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"

@@ -22,7 +22,9 @@ _PLACE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 # between it and the release's name: a month, "最新", a sector ("制造业与服务业"), "'s"
 _SEP = r"(?:\s*(?:、|,|，|和|与|及|以及|and|&)\s*(?:the\s+)?)"
 _LIST = re.compile(rf"(?<![A-Za-z])(?:{_PLACE})(?:{_SEP}(?:{_PLACE}))*(?![A-Za-z])", re.IGNORECASE)
+# (or a verb: "欧元区、法国、德国等经济体相继公布某机构制造业PMI", "中国、英国公布服务业PMI")
 _GAP = re.compile(r"^(?:等(?:国|地|经济体)?|'s|’s|的|\d{1,2}\s*月份?|最新|[\u4e00-\u9fff]{0,3}业|与|和|及|flash|preliminary|final|"
+                  r"(?:将|也|亦|均|会)?(?:相继|陆续|先后|同时|分别|同日)?(?:公布|发布)(?:了|的)?\s*(?:[A-Z][A-Za-z&]{1,7}\s?)?|"
                   r"January|February|March|April|May|June|July|August|September|October|November|December|[\s(（])*$",
                   re.IGNORECASE)
 _LOOKBACK = 40

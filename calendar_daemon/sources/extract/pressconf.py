@@ -28,13 +28,14 @@ _FOLLOWS_EN = re.compile(
     re.IGNORECASE,
 )
 _SECOND = re.compile(r"\b(?:and|than|while|with|then)\b|[,;]", re.IGNORECASE)  # a second noun phrase, not the item's own
-_OWN_STEP_ZH = re.compile(r"(?:并|随后|之后|然后|会后|后)\s*(?:将)?\s*(?:召开|举行|出席)\s*$")
+_OWN_STEP_ZH = re.compile(r"(?:并|随后|之后|然后|会后|后|以及|同时)\s*(?:将)?\s*(?:召开|举行|出席)\s*$")
 # The press conference's own clock, counted from the decision: "half an hour later", "30 minutes after".
 _LATER = re.compile(
     r"\b(?P<en>half an hour|(?P<hour>one hour|an hour)|(?P<n>\d{1,2}|thirty|fifteen|forty-five) minutes)\s+(?:later|after)\b|"
     r"(?P<zh>半小时|(?P<m>\d{1,2})分钟)后",
     re.IGNORECASE,
 )
+_DECISION_ZH = re.compile(r"利率决议|议息|决议|利率决定")
 _VERB_ZH = re.compile(r"将|发表|出席|宣布|召开|公布|举行")  # where a Chinese title's subject ends
 _WORDS = {"thirty": 30, "fifteen": 15, "forty-five": 45}
 # Marks the press conference as an item of its own: it never merges into the decision of the same day.
@@ -59,7 +60,8 @@ def press_conference(c: Candidate, after: str, zh: bool) -> Candidate | None:
         return None
     after = after[:REACH]
     said = (_PRESS_ZH if zh else _PRESS_EN).search(after)
-    if said is None or _PRESS_ZH.search(c.title) or _PRESS_EN.search(c.title):
+    if said is None or ((_PRESS_ZH.search(c.title) or _PRESS_EN.search(c.title))
+                        and not (zh and _DECISION_ZH.search(c.title))):  # (the title may name both steps)
         return None
     before, rest = after[: said.start()], after[said.end() :]
     own = None if zh else _OWN_CLOCK_EN.match(rest)

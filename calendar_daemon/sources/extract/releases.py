@@ -113,7 +113,8 @@ def distinct(named: list[Named]) -> list[Named]:
     if any(n.place for n in seen.values()):  # "英国PMI ... PMI": the placed mention is the release
         seen = {k: n for k, n in seen.items() if n.place or not any(o.release.id == n.release.id and o.place for o in seen.values())}
     specific = [n.text.casefold() for n in seen.values() if n.release.region]
-    return [n for n in seen.values() if n.release.region or not any(n.text.casefold() in s for s in specific)]
+    # (a placed one stays: "财新制造业PMI,欧元区、法国制造业PMI" is three)
+    return [n for n in seen.values() if n.release.region or n.place or not any(n.text.casefold() in s for s in specific)]
 
 
 def by_place(named: list[Named], text: str) -> list[Named]:

@@ -1,0 +1,42 @@
+"""A next-week preview in prose under '周X(M月D日)' paragraphs (issue 15, round 9, corpus 6 Chinese): places
+listed before a verb and a release ("甲、乙、丙等经济体相继公布制造业PMI") are one release each, also beside
+a publisher's own PMI named first; a month before "维持利率不变的…意见摘要" is the period summarised, and
+the summary is the central bank's; an oil producers' meeting and an exporter's official prices are
+market events, not policy. The article is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+FRIDAY = datetime.fromisoformat("2031-01-31T12:00+08:00")
+TEXT = (
+    "下周(2月3日-2月9日),全球市场将迎来制造业PMI与多国央行利率决议。\n"
+    "周日某组织八个产油国就产油政策举行月度会议,以及下周三某国石油公司公布石油价格。\n"
+    "周一(2月3日)中国公布某机构制造业PMI(原财新PMI),欧元区、法国、德国等经济体相继公布制造业PMI,"
+    "日本公布1月维持利率不变的货币政策委员意见摘要。\n"
+    "周三(2月5日)中国、英国公布服务业PMI。\n"
+)
+
+
+def events() -> list[tuple[str, str, str]]:
+    return sorted((c.start, c.category, c.region) for c in extract(TEXT, FRIDAY))
+
+
+def test_places_before_a_verb_and_a_release_are_one_release_each() -> None:
+    got = events()
+    for region in ("CN", "EU", "FR", "DE"):
+        assert ("2031-02-03", "macro_data", region) in got
+    assert ("2031-02-05", "macro_data", "CN") in got and ("2031-02-05", "macro_data", "GB") in got
+
+
+def test_a_policy_board_summary_is_the_central_bank_s_on_the_day_not_a_month() -> None:
+    got = events()
+    assert ("2031-02-03", "central_bank", "JP") in got
+    assert not [s for s, _, _ in got if s.startswith("2031-01-01")]
+
+
+def test_oil_producers_meetings_and_official_prices_are_market_events() -> None:
+    oil = [c.category for c in extract(TEXT, FRIDAY) if "产油国" in c.evidence or "石油价格" in c.evidence]
+    assert oil == ["other", "other"]
