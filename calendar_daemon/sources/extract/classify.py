@@ -21,7 +21,7 @@ _I = re.IGNORECASE
 
 # --- event triggers ------------------------------------------------------------------
 TRIGGER = Vocabulary(
-    r"公布|发布|出炉|发行|申购|招股|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
+    r"公布|发布|出炉|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
@@ -91,7 +91,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
-    ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
+    ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
                        r"begins? trading|starts? trading|trading debut|prices? (?:its )?"
@@ -228,7 +228,8 @@ def strip_section(text: str) -> str:
 
 
 _LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
-_IPO_CONTEXT = re.compile(r"新股|招股|申购|\bIPO\b|首发|打新", _I)
+# (a Hong Kong offer's words too: "公开发售…超购", "孖展", "暗盘")
+_IPO_CONTEXT = re.compile(r"新股|招股|截招|申购|\bIPO\b|首发|打新|公开发售|超购|超额认购|孖展|暗盘|中签", _I)
 _BOND_CONTEXT = re.compile(r"国债|债券|地方债|公司债|专项债|本期债")
 
 
