@@ -27,3 +27,4 @@ def test_a_day_of_this_or_next_month_in_chinese_numerals() -> None:
 def test_a_month_without_a_day_stays_a_month() -> None:
     got = [(c.start, c.end, c.precision) for c in extract("某公司計劃下月上市。\n", PUBLISHED)]
     assert got == [("2031-03-01", "2031-03-31", "month")]
+

@@ -19,6 +19,7 @@ from .earningstables import earnings_tables
 from .flatrows import flat_table_rows
 from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
+from .indexreviews import index_changes
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
 from .scheduletables import results_schedule_rows
@@ -31,7 +32,7 @@ from .yearframes import year_frames
 
 def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
-    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(norm, zh)), zh), zh), zh), zh)
+    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(index_changes(norm, zh), zh)), zh), zh), zh), zh)
     norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
     norm = norm if zh else results_schedule_rows(without_date_lines(norm))
     return list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(tail_clock_rows(norm, zh))), zh)), zh)
