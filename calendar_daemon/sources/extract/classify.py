@@ -23,7 +23,7 @@ _I = re.IGNORECASE
 TRIGGER = Vocabulary(
     r"公布|发布|出炉|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
-    r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|除权|除息|股东大会|冻结|开庭|询价|路演|"
+    r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|发放|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
     r"宣判|判决|任期|届满|建设期|开售|首发|截止|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|分销|偿还本金|还本|法说会|说明会|营收|休市|停止交易|暂停交易|停市|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
@@ -56,9 +56,9 @@ MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+
 
 # A time expression directly followed by one of these names a data/report period.
 PERIOD_NOUN = re.compile(
-    r"^(?:份|的|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
+    r"^(?:份|的|之|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
     r"(?:PMI|CPI|PPI|GDP|数据(?!中心)|失业|订单|指数|贸易|利润|产量|营收|收入|销量|读数|初值|终值|非农|社融|信贷|M2|出口|进口|"
-    r"零售|增加值|房价|纪要|摘要|维持利率|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
+    r"零售|增加值|房价|纪要|摘要|维持利率|股利|股息|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
     r"报告|payrolls|inflation|sales|figures|numbers|earnings|results|profits?|revenue))", _I)
 VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在|通过|向|由|把|对|举行|召开|公布|发布|发行|推出|上市|到期|兑付|施行|"
                         r"生效|开始|至|到|~|-)")
@@ -120,7 +120,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\S{0,20}?(?:将|will |is due to |is set to )?(?:公布|发布|publish|release)", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b(?! (?:party|coalition|bloc))|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
-    ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
+    ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|过户|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").

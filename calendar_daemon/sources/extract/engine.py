@@ -63,7 +63,7 @@ _ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!�
                           r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
-_BARE_CLAUSE = re.compile(r"^(?:[\s即为是于在:：().]|下同|同下|[^\s()]{1,4}时间)*$")
+_BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间)*$")
 # A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
 _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.

@@ -27,12 +27,13 @@ from .slashrows import slash_rows
 from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
 from .weekdaylists import list_shapes
+from .wrappedlines import wrapped_lines
 from .yearframes import year_frames
 
 
 def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
-    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(index_changes(norm, zh), zh)), zh), zh), zh), zh)
+    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(index_changes(wrapped_lines(norm, zh), zh), zh)), zh), zh), zh), zh)
     norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
     norm = norm if zh else results_schedule_rows(without_date_lines(norm))
     return list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(tail_clock_rows(norm, zh))), zh)), zh)

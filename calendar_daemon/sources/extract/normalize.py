@@ -129,6 +129,9 @@ _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\
                        r"|\s*第?\s*[一二三四1-4]\s*季|\s*[上下]半年|\s*度)")
 
 
+# A filing typed at a fixed width breaks a sentence anywhere, a date too: "…基准日订定为2031年\n\n9月18日".
+# (a year alone on its line heads rows and is left as it is)
+_WRAPPED_DATE = re.compile(r"(?<=[^\n\s]{2}\d{4}年)[ \t]*\n\s*(?=\d{1,2}月\d{1,2}日)")
 # "9 月 30 日", "2027 年 10 月": dates typed with spaces around their numbers.
 _SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)|(?<=\d[日号])[ \t]+(?=[-–~至到])|"
                           r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])")
@@ -195,6 +198,8 @@ def normalize(text: str) -> str:
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
         folded = _CN_CLOCK.sub(_cn_hour, folded)
+        if "年\n" in folded:
+            folded = _WRAPPED_DATE.sub("", folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)

@@ -89,7 +89,6 @@ RE_FISCAL = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*财年(?:\s*(?:第\s*)?(?P<q>[
                        r"|(?:第\s*)?(?P<q2>[一二三四])\s*财季"
                        r"|(?<![A-Za-z])FY\s?(?P<y3>\d{4}|\d{2})(?:\s*Q(?P<q3>[1-4]))?(?![\dA-Za-z])")
 RE_REL_YEAR = re.compile(r"(?:今年|明年|去年|后年|前年|本年度?|当年|(?<![\d年])年)(?P<tail>底|末|初|中)?")
-# with the day when one follows: "本月十五日挂牌", "下月3日"
 RE_REL_MONTH = re.compile(r"(?:本月|下个?月|上个?月|次月|当月)(?:\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号])?")
 RE_REL_QUARTER = re.compile(r"本季度|下个?季度|上个?季度")
 RE_REL_DAY = re.compile(r"今天|今日|明天|明日|后天|昨天|昨日|前天|今晚|今晨|明晚|次日")
@@ -278,11 +277,10 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
     for m in scan(RE_REL_MONTH, text, "月"):
         off = 1 if m[0][0] in "下次" else -1 if m[0][0] == "上" else 0
         d = P.add_months(today.replace(day=1), off)
-        dd = cn_int(m["d"]) if m["d"] else None
-        if dd is not None and P.valid_ymd(d.year, d.month, dd):
-            out.append(_mk(m, P.day(d.replace(day=dd), tz), False, (d.year, d.month, dd), "rel"))
-            continue
-        out.append(_mk(m, P.month(d.year, d.month, tz), False, (d.year, d.month, None), "rel"))
+        dd = cn_int(m["d"]) if m["d"] else None  # "本月十五日": the day, else the month
+        day = dd is not None and P.valid_ymd(d.year, d.month, dd)
+        res = P.day(d.replace(day=dd), tz) if day and dd else P.month(d.year, d.month, tz)
+        out.append(_mk(m, res, False, (d.year, d.month, dd if day else None), "rel"))
     for m in scan(RE_REL_QUARTER, text, "季度"):
         off = 1 if m[0][0] == "下" else -1 if m[0][0] == "上" else 0
         d = P.add_months(today.replace(day=1), 3 * off)
