@@ -13,15 +13,16 @@ _COMES_OUT = re.compile(r"公布|发布|出炉|登场|跟进|释放|揭晓|\b(?:
 _REST_LIMIT = 240  # a list runs a few clauses on, not a paragraph
 
 
-def continued(named: list[Named], rest: str) -> list[Named]:
+def continued(named: list[Named], rest: str, listing: bool = False) -> list[Named]:
     """``named`` (the dated clause's releases) with those ``rest`` lists: ``rest`` is the sentence after
     the clause up to the next date. Only when the dated clause names a release itself and the whole
-    is several releases: ``continued([PMI], "，法国、德国PMI先后公布")`` is the French and German PMI."""
+    is several releases: ``continued([PMI], "，法国、德国PMI先后公布")`` is the French and German PMI.
+``listing``: the dated clause already says they are the period's items (a week's focus), no verb needed."""
     if not named:
         return named
     rest = rest[:_REST_LIMIT]
     more = placed_releases(rest)
-    if not more or not _COMES_OUT.search(rest):
+    if not more or not (listing or _COMES_OUT.search(rest)):
         return named
     shifted = [Named(n.start + 10_000, n.end + 10_000, n.release, n.text, n.place) for n in more]
     whole = distinct([*named, *shifted])

@@ -23,7 +23,7 @@ from .enbanks import week_bank_decisions
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_period
 from .layouts import rewrite_layouts
-from .leads import drop_group_previews, week_opening
+from .leads import drop_group_previews, week_focus, week_opening
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -333,10 +333,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
-        named = placed_releases(clause)
+        named, focus = placed_releases(clause), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
+                or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
         if not trig or _not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
@@ -347,8 +347,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                   moved, sentence[fs:tm.start], named)
         if moved and move is not None:
             c.rescheduled_from = move.original
-        named = continued(named, sentence[ce:nxt])  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
-        releases = by_publisher(c, each_release(c, named, zh), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
+        releases = by_publisher(c, each_release(c, named, zh, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
         releases = [m for one in releases for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:

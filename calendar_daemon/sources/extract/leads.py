@@ -10,6 +10,7 @@ import re
 
 from .collapse import Found
 from .normalize import to_simplified
+from .timeexpr import TimeMatch
 
 # Words saying that several subjects act: "都将", "均将", "陆续", "等国", "各国", "纷纷", "all … will".
 GROUP = re.compile(r"都将|均将|都会|均会|都要|陆续|相继|纷纷|等国|各国|多国|多家央行|\ball\b|\bseveral\b|\ba (?:host|raft|slew) of\b", re.IGNORECASE)
@@ -49,3 +50,12 @@ def week_opening(text: str) -> str:
     if not _OPENS_ON_WEEK.match(first):
         return ""
     return re.split(r"[，,。.;；]", first, maxsplit=1)[0]
+
+
+# "本周另一焦点为…非农就业数据,以及…会议纪要": what a week's focus names are the week's releases, one each.
+_FOCUS = re.compile(r"焦点|看点|聚焦|关注|留意")
+
+
+def week_focus(clause: str, tm: TimeMatch) -> bool:
+    """Whether ``clause`` names the focus of the week ``tm`` (the releases it names are then that week's events)."""
+    return tm.base.precision == "week" and _FOCUS.search(clause) is not None

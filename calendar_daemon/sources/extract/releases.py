@@ -93,14 +93,30 @@ def _index() -> tuple[re.Pattern[str], dict[str, Release]]:
 _SPACES = re.compile(r"\s+")
 
 
+@cache
+def _minutes_index() -> tuple[re.Pattern[str], dict[str, Release]]:
+    """A bank's minutes named with the meeting's month (or a gloss) inside: "美联储12月会议纪要", "某会(Fed)10月会议纪要"."""
+    banks = {name[:-4]: r for r in load_gazetteer().releases for name in r.names["zh"]
+             if name.endswith("会议纪要") and len(name) > 4}
+    alt = "|".join(re.escape(b) for b in sorted(banks, key=len, reverse=True))
+    return re.compile(rf"(?P<bank>{alt})\s*(?:\([A-Za-z]{{2,6}}\))?\s*\d{{1,2}}\s*月份?\s*(?:货币政策|议息)?会议纪要"), banks
+
+
 def releases_in(text: str) -> list[Named]:
     """The releases ``text`` names, in text order, longest names first where they overlap."""
     rx, table = _index()
     out = []
-    for m in rx.finditer(to_simplified(text)):  # one to one: positions stay those of ``text``
+    simplified = to_simplified(text)  # one to one: positions stay those of ``text``
+    for m in rx.finditer(simplified):
         release = table.get(_key(_SPACES.sub(" ", m[0]))) or table.get(_key(_SPACES.sub("", m[0])))
         if release is not None:
             out.append(Named(m.start(), m.end(), release, m[0]))
+    if "会议纪要" in simplified:
+        minutes, banks = _minutes_index()
+        for m in minutes.finditer(simplified):
+            out = [n for n in out if not m.start() <= n.start < m.end()]
+            out.append(Named(m.start(), m.end(), banks[m["bank"]], m[0]))
+        out.sort(key=lambda n: n.start)
     return out
 
 
