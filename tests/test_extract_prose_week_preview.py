@@ -40,3 +40,28 @@ def test_a_policy_board_summary_is_the_central_bank_s_on_the_day_not_a_month() -
 def test_oil_producers_meetings_and_official_prices_are_market_events() -> None:
     oil = [c.category for c in extract(TEXT, FRIDAY) if "产油国" in c.evidence or "石油价格" in c.evidence]
     assert oil == ["other", "other"]
+
+
+def test_later_items_of_a_day_s_paragraph_take_its_day() -> None:
+    """'周二(2月4日)甲宣布利率决议。' then '美国公布职位空缺,…' (a sentence or a paragraph of its own, no day
+    in its first clause) is Tuesday's; a heading line ends the day, and an item naming its own month does not
+    take the day."""
+    text = ("下周财经前瞻\n"
+            "周一(2月3日)中国公布某机构制造业PMI。某机构公布周度持仓报告,投资者可观察截止本周二的持仓。\n"
+            "周二(2月4日)澳大利亚宣布利率决议。\n"
+            "美国公布JOLTs职位空缺,该数据反映劳动力市场的紧俏程度。\n"
+            "日本公布1月的货币政策委员意见摘要,可从中窥探央行立场。\n"
+            "服务业PMI接棒\n"
+            "美国公布ADP就业人数,这是小非农。\n")
+    got = sorted((c.start, c.category, c.region) for c in extract(text, FRIDAY))
+    assert ("2031-02-03", "macro_data", "US") in got  # the positions report, in the day's second sentence
+    assert ("2031-02-04", "macro_data", "US") in got  # JOLTs, in the next paragraph
+    assert not [s for s, c, r in got if r == "JP" and s == "2031-02-04"]
+    assert not [s for s, c, r in got if s > "2031-02-04"]
+
+
+def test_a_day_number_one_off_its_weekday_takes_the_weekday() -> None:
+    """'周六(1月31日)' where 31 January 2031 is a Friday: the Saturday (1 February), as the weekday places it."""
+    text = "下周前瞻\n周六(1月31日)中国公布官方制造业PMI。\n周一(2月3日)中国公布财新PMI。\n"
+    got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-01-30T12:00+08:00")))
+    assert got == ["2031-02-01", "2031-02-03"]

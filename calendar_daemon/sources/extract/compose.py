@@ -34,7 +34,7 @@ from .timeexpr import (
     time_of_day,
 )
 from .vocabulary import led_by
-from .weekdaydates import bracketed_weekdays
+from .weekdaydates import bracketed_weekdays, weekday_off_by_one
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +100,7 @@ def _bracketed_dates(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
             fd, ld = res.first_day(), res.last_day()
             if fd and ld and fd.weekday() == 0 and (ld - fd).days == 6:
                 res = replace(res, precision="week", kind="point")
+            res = weekday_off_by_one(prev, res, fd, ld)
             out[-1] = TimeMatch(prev.start, tm.end + 1, res, res, tm.has_year, tm.ymd, prev.tags)
             continue
         out.append(tm)

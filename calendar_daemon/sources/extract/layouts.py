@@ -13,6 +13,7 @@ from .bondsteps import auction_windows
 from .clockrows import join_row_dashes
 from .datelines import without_date_lines
 from .dayhas import day_has_items
+from .dayparagraphs import day_paragraphs
 from .dayrows import day_clock_rows
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
@@ -33,7 +34,8 @@ from .yearframes import year_frames
 
 def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
-    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(index_changes(wrapped_lines(norm, zh), zh), zh)), zh), zh), zh), zh)
+    norm = holiday_closures(index_changes(day_paragraphs(wrapped_lines(norm, zh), zh), zh), zh)
+    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(norm), zh), zh), zh), zh)
     norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
     norm = norm if zh else results_schedule_rows(without_date_lines(norm))
     return list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(tail_clock_rows(norm, zh))), zh)), zh)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from . import resolved as P
+from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch
 
 _PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:周|星期|礼拜)(?P<w>[一二三四五六日天])\s*\)")
@@ -53,3 +54,15 @@ def bracketed_weekdays(text: str, atoms: list[TimeMatch], a: Anchor) -> list[Tim
             res, y = P.day(date(yy, mo, dd), a.tz), yy
         out.append(replace(tm, end=m.end(), resolved=res, base=res, ymd=(y, mo, dd)))
     return out
+
+
+def weekday_off_by_one(weekday: TimeMatch, res: Resolved, fd: date | None, ld: date | None) -> Resolved:
+    """"周六(1月30日)" where 30 January is a Friday: a day number one off its weekday is the weekday's day
+    (the weekday places the item in the preview's sequence of days); further off, the date stands."""
+    named = weekday.base.first_day()
+    if "weekday" not in weekday.tags or named is None or fd is None or fd != ld or fd.weekday() == named.weekday():
+        return res
+    for step in (1, -1):
+        if (fd + timedelta(days=step)).weekday() == named.weekday():
+            return P.day(fd + timedelta(days=step), res.timezone)
+    return res
