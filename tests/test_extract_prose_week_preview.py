@@ -65,3 +65,10 @@ def test_a_day_number_one_off_its_weekday_takes_the_weekday() -> None:
     text = "下周前瞻\n周六(1月31日)中国公布官方制造业PMI。\n周一(2月3日)中国公布财新PMI。\n"
     got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-01-30T12:00+08:00")))
     assert got == ["2031-02-01", "2031-02-03"]
+
+
+def test_a_later_sentence_that_reports_what_was_published_takes_no_day() -> None:
+    text = ("下周前瞻\n周一(2月3日)中国公布官方制造业PMI。统计局公布的数据显示,上月指数回落。\n"
+            "周二(2月4日)澳大利亚宣布利率决议。\n")
+    got = sorted((c.start, c.category) for c in extract(text, FRIDAY))
+    assert got == [("2031-02-03", "macro_data"), ("2031-02-04", "central_bank")]

@@ -36,3 +36,11 @@ def test_a_fixed_width_notice_reads_as_joined_sentences() -> None:
 def test_prose_with_short_lines_is_left_alone() -> None:
     text = "甲公司将于9月18日除息\n\n乙公司将于9月19日除息\n\n丙公司将于9月20日除息\n"
     assert wrapped_lines(text, True) == text
+
+
+def test_a_list_of_headlines_of_one_length_is_left_alone() -> None:
+    heads = ("某公司料明年部份定息债再融资或扯高平均融资成本 某行料全年盈利增长\n"
+             "某燃气公司上半年业务核心利润增长百分之二至三十一亿 中期息每股一角二\n"
+             "本港第二季本地生产总值按年增长百分之三符合预期 维持全年增长预测\n"
+             "某指数收市升三百点 成交重上千亿 三大指数连升两周 国指跑赢大市\n")
+    assert wrapped_lines(heads, True) == heads

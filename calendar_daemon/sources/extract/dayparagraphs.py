@@ -9,7 +9,7 @@ sentences, or in a paragraph of their own, without repeating the day (invented e
     周三(2月4日)…
 
 An item that opens a sentence with its subject and a publishing verb ("某机构公布…", "某国将发布…") and
-names no day in that first clause is the day's: it is written with the paragraph's day in front. The
+names no day in that first clause (nor says it is done: "已公布", "公布的数据显示") is the day's: it is written with the paragraph's day in front. The
 day carries over to the next paragraphs until a line that names another day or a heading (a line
 without a sentence's end). Needs two day-led paragraphs, so a single dated paragraph lends nothing.
 """
@@ -21,14 +21,15 @@ import re
 _LEAD = re.compile(r"^\s*(?P<day>(?:周|星期)[一二三四五六日天]\s*[(（]\s*\d{1,2}月\d{1,2}日\s*[)）])")
 _LEADS = re.compile(_LEAD.pattern, re.MULTILINE)
 _SENTENCE = re.compile(r"[^。!?！？]*[。!?！？]|[^。!?！？]+")
-_ITEM = re.compile(r"^\s*[^,，。;；:：()（）\s]{1,12}?(?:将|会|亦|也)?(?:公布|发布|宣布|举行|召开)")
+_ITEM = re.compile(r"^\s*[^,，。;；:：()（）\s]{1,12}?(?:将|会|亦|也)?(?:公布|发布|宣布|举行|召开)(?!的)")
+_PAST = re.compile(r"已|曾|此前|昨|上周|日前")
 _NAMES_DAY = re.compile(r"\d{1,2}\s*[月日号]|[周星期礼拜][一二三四五六日天末]|今[日天晚]|明[日天]|本周|下周|当[日天]")
 _ENDS = "。!?！？"
 
 
 def _with_day(sentence: str, day: str) -> str:
     first = re.split(r"[,，;；]", sentence, maxsplit=1)[0]
-    if _ITEM.match(sentence) and not _NAMES_DAY.search(first):
+    if _ITEM.match(sentence) and not _NAMES_DAY.search(first) and not _PAST.search(first):
         return day + sentence.lstrip()
     return sentence
 

@@ -11,7 +11,8 @@ a word or in a date, and a page often puts a blank line after each (invented exa
 
 A line as wide as the text's widest lines (within a few columns: several lines must share the width) that does not end a sentence
 runs on into the next one: the two are joined, so that "股票过户" and its dates are read together. It
-takes several such lines to tell a fixed width from prose whose paragraphs merely happen to be long.
+takes several such lines, each with a sentence's punctuation inside it, to tell a fixed width from prose
+whose paragraphs merely happen to be long or from a list of headlines of about the same length.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _MIN_WIDTH = 50  # display columns: a fixed-width filing's lines are long (about
 _SLACK = 8  # columns a wrapped line may fall short of the widest one (a wide character did not fit)
 _MIN_WRAPPED = 3  # lines at the width that do not end a sentence
 _ENDS = "。!?！？;；:：)）」』】"
+_INSIDE = re.compile(r"[,，。;；]")  # a sentence running through the line (a list of headlines has none)
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|[(（]|[-•·*])")
 
 
@@ -50,7 +52,7 @@ def wrapped_lines(text: str, zh: bool) -> str:
     if width is None:
         return text
     wrapped = [i for i, ln in enumerate(lines)
-               if widths[i] >= width - _SLACK and ln.rstrip()[-1:] not in _ENDS]
+               if widths[i] >= width - _SLACK and ln.rstrip()[-1:] not in _ENDS and _INSIDE.search(ln.rstrip()[:-1])]
     if len(wrapped) < _MIN_WRAPPED:
         return text
     for i in reversed(wrapped):
