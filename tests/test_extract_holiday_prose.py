@@ -60,3 +60,10 @@ def test_a_trading_link_notice_gives_each_suspension_over_the_days_it_names() ->
     got = sorted((c.start, c.end, c.category) for c in extract(text, datetime.fromisoformat("2030-12-20T20:00+08:00")))
     assert got == [("2031-01-01", "2031-01-01", "other"), ("2031-01-29", "2031-02-04", "other"),
                    ("2031-04-18", "2031-04-21", "other")]
+
+
+def test_a_suspension_named_with_qijian_and_a_year_from_the_notice_title() -> None:
+    text = ("关于2031年港股通交易日安排的通知\n(一)元旦:1月1日(星期三)不提供港股通服务。\n"
+            "另外,清明节期间4月4日至4月6日不提供港股通服务,4月7日起照常开通。\n")
+    got = sorted((c.start, c.end) for c in extract(text, datetime.fromisoformat("2030-12-20T20:00+08:00")))
+    assert got == [("2031-01-01", "2031-01-01"), ("2031-04-04", "2031-04-06")]

@@ -29,7 +29,7 @@ from .numerals import cn_int
 _NOTICE = re.compile(r"休市|不提供")
 _SENTENCE = re.compile(r"[^。\n]+[。]?")
 # the year a date without one is in: the last written with a month, or with the schedule ("2031年休市日期")
-_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:\d{1,2}月|(?:度|全年|的)?(?:休市|假期|节假日|行事历|放假|开、休市|开休市))")
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:\d{1,2}月|(?:度|全年|的)?(?:休市|假期|节假日|行事历|放假|开、休市|开休市|[^\s,，。]{0,8}?交易日安排))")
 _CLOSED_WORD = re.compile(r"休市|放假|假日|假期|连假|连休|补假|不提供")
 _NAME = r"(?<![^\s,，、。;；:：()（）])[^\s\d,，、。;；:：()（）]{2,24}?"  # from a stop to the date
 # "某节(5月1日)": a holiday and its date in brackets
@@ -45,9 +45,10 @@ _RANGE = re.compile(r"(?P<name>[^,，。;；]{0,20}?)(?:连休|连假)[^,，。;
 # "4月3日至4日某节及某节、共4天连假"
 _COUNTED = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s*[至到~\-–]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
                       r"(?P<name>[^\d,，;；。、]{2,16}?)[、,，]?\s*共(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})[天日]的?(?:连假|连休)")
-# "(二)某节:1月19日(星期四)至1月27日(星期五)不提供港股通服务": a link's service suspended over the days named
+# "(二)某节:1月19日(星期四)至1月27日(星期五)不提供港股通服务", "…,某节期间4月4日至4月6日不提供…": a link's
+# service suspended over the days named
 _WEEKDAY_NOTE = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
-_SUSPENDED = re.compile(r"(?:^|[)）])\s*(?P<name>[^\s\d:：()（）。,，]{2,24}?)[:：]\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_NOTE
+_SUSPENDED = re.compile(r"(?:^|[)）,，;；])\s*(?P<name>[^\s\d:：()（）。,，]{2,24}?)(?:[:：]|期间)\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_NOTE
                         + r"(?:\s*[至到~\-–]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日" + _WEEKDAY_NOTE + r")?\s*不提供")
 _WEEKEND = (5, 6)
 # "封关日为2月11日" / "1月22日是春节前最后交易日", then "休市日长达11天" / "连续11天股市打烊": the closure runs
