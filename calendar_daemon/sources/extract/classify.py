@@ -58,7 +58,7 @@ MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+
 PERIOD_NOUN = re.compile(
     r"^(?:份|的|之|度|及全年|全年|当周|同比|环比)?\s*(?:当周|[^\s,，。;；:：、]{0,12}?"
     r"(?:PMI|CPI|PPI|GDP|数据(?!中心)|失业|订单|指数|贸易|利润|产量|营收|收入|销量|读数|初值|终值|非农|社融|信贷|M2|出口|进口|"
-    r"零售|增加值|房价|纪要|摘要|维持利率|股利|股息|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
+    r"零售|增加值|房价|纪要|摘要|维持利率|股利|股息|裁员|业绩|财报|净利润|每股收益|EPS|价格|涨幅|出货|定价|产能|利率决议|议息|决议|季报|年报|票委|库存|"
     r"报告|payrolls|inflation|sales|figures|numbers|earnings|results|profits?|revenue))", _I)
 VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在|通过|向|由|把|对|举行|召开|公布|发布|发行|推出|上市|到期|兑付|施行|"
                         r"生效|开始|至|到|~|-)")
@@ -109,7 +109,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|建筑许可|领先指标|动工|失业救济|救济金|"
-        r"制造业指数|货币供应|物价指数|价格指数|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
+        r"制造业指数|货币供应|物价指数|价格指数|劳工成本|劳动力成本|雇佣成本|就业成本|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
         r"经济前景(?!的?\S{0,4}(?:讨论会|研讨会|论坛|峰会))|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
         r"crude (?:oil )?(?:inventories|stocks)|\beconomic data\b|"
         r"\b(?:trade|exports?|imports?) (?:data|numbers|figures)\b|"

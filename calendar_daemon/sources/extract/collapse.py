@@ -160,7 +160,9 @@ class Findings:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
                 continue  # the press conference after a decision is an event of its own
-            if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
+            # (one release on one day is one event, however differently each mention words it)
+            if (old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities)
+                    or (c.release is not None and old.cand.release == c.release)):
                 merge_into(old.cand, c)
                 return
         terms = C.category_terms(c.category, scope)
