@@ -21,3 +21,13 @@ def test_a_bank_s_minutes_with_the_month_inside() -> None:
     assert [n.release.id for n in releases_in("美联储12月会议纪要")] == ["fomc-minutes"]
     assert [n.release.id for n in releases_in("联准会(Fed)10月会议纪要")] == ["fomc-minutes"]
     assert [n.release.id for n in releases_in("欧洲央行会议纪要")] == ["ecb-accounts"]
+
+
+def test_a_stated_week_s_lead_names_its_releases_one_each() -> None:
+    """'下周(2月3日-2月9日),全球市场将迎来制造业PMI,多国央行利率决议以及美国非农就业报告': the payrolls,
+    named only here, keep the stated week beside the PMI dated below."""
+    text = ("下周(2月3日-2月9日),全球市场将迎来制造业PMI,多国央行利率决议以及美国非农就业报告等一系列数据。\n"
+            "周一(2月3日)中国公布财新制造业PMI。\n")
+    got = sorted((c.start, c.end, c.category, c.release) for c in extract(text, datetime.fromisoformat("2031-01-31T12:00+08:00")))
+    assert ("2031-02-03", "2031-02-09", "macro_data", "us-nfp") in got
+    assert ("2031-02-03", "2031-02-03", "macro_data", "cn-caixin-pmi") in got

@@ -10,6 +10,8 @@ from .releases import Named, distinct, placed_releases, several
 
 # the rest must say the releases come out, not recall them ("…都是反映经济增长的数据")
 _COMES_OUT = re.compile(r"公布|发布|出炉|登场|跟进|释放|揭晓|\b(?:releases?|publish(?:es|ed)?|due|out)\b", re.IGNORECASE)
+_JOINED = re.compile(r"以及|及|和|与|、")  # a list goes on with a conjunction
+_JOIN_REACH = 40
 _REST_LIMIT = 240  # a list runs a few clauses on, not a paragraph
 
 
@@ -22,8 +24,9 @@ def continued(named: list[Named], rest: str, listing: bool = False) -> list[Name
         return named
     rest = rest[:_REST_LIMIT]
     more = placed_releases(rest)
+    listing = listing and _JOINED.search(rest[:_JOIN_REACH]) is not None  # (a headline's next phrase is no list)
     if not more or not (listing or _COMES_OUT.search(rest)):
         return named
     shifted = [Named(n.start + 10_000, n.end + 10_000, n.release, n.text, n.place) for n in more]
     whole = distinct([*named, *shifted])
-    return whole if several(whole) and len(whole) > len(named) else named
+    return whole if (several(whole) or listing) and len(whole) > len(named) else named

@@ -52,10 +52,15 @@ def week_opening(text: str) -> str:
     return re.split(r"[，,。.;；]", first, maxsplit=1)[0]
 
 
-# "本周另一焦点为…非农就业数据,以及…会议纪要": what a week's focus names are the week's releases, one each.
-_FOCUS = re.compile(r"焦点|看点|聚焦|关注|留意")
+# "本周另一焦点为…非农就业数据,以及…会议纪要", "下周(1月30日-2月6日),全球市场将迎来…PMI,多国央行利率决议以及
+# 美国非农就业报告": what a week's focus names are the week's releases, one each.
+_FOCUS = re.compile(r"焦点|看点|聚焦|关注|留意|迎来")
+_WEEK_DAYS = 5  # a stated span of at least this many days is a week ("下周(1月30日-2月6日)")
 
 
 def week_focus(clause: str, tm: TimeMatch) -> bool:
     """Whether ``clause`` names the focus of the week ``tm`` (the releases it names are then that week's events)."""
-    return tm.base.precision == "week" and _FOCUS.search(clause) is not None
+    first, last = tm.base.first_day(), tm.base.last_day()
+    week = tm.base.precision == "week" or (tm.base.kind == "range" and first is not None and last is not None
+                                           and (last - first).days >= _WEEK_DAYS - 1 and (last - first).days <= 9)
+    return week and _FOCUS.search(clause) is not None

@@ -162,10 +162,12 @@ PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of T
 TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|开展|操作|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
 
 
-def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = False) -> list[Candidate]:
+def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = False, focus: bool = False) -> list[Candidate]:
     """The candidate, or one per release when the clause names several of them; ``inherited``: a body
-    sentence's undated items, on the week or day the article previews."""
-    if not several(named) or (c.precision not in ("date", "datetime") and not inherited):  # a headline's "next week" lists
+    sentence's undated items, on the week or day the article previews; ``focus``: a week's list of what
+    it holds, where a placed release and a generic one ("PMI…以及美国非农就业报告") are two."""
+    listed = focus and len(named) >= 2 and any(n.release.region or n.place for n in named)
+    if not (several(named) or listed) or (c.precision not in ("date", "datetime") and not inherited):  # a headline's "next week" lists
         return [c]
     out = []
     for n in named:
