@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from calendar_daemon.sources.extract import extract
-from calendar_daemon.sources.extract.wrappedlines import wrapped_lines
+from calendar_daemon.sources.extract.normalize import join_wrapped_lines
 
 NOTICE = (
     "【公告】某公司董事会决议\n\n"
@@ -35,7 +35,7 @@ def test_a_fixed_width_notice_reads_as_joined_sentences() -> None:
 
 def test_prose_with_short_lines_is_left_alone() -> None:
     text = "甲公司将于9月18日除息\n\n乙公司将于9月19日除息\n\n丙公司将于9月20日除息\n"
-    assert wrapped_lines(text, True) == text
+    assert join_wrapped_lines(text) == text
 
 
 def test_a_list_of_headlines_of_one_length_is_left_alone() -> None:
@@ -43,4 +43,4 @@ def test_a_list_of_headlines_of_one_length_is_left_alone() -> None:
              "某燃气公司上半年业务核心利润增长百分之二至三十一亿 中期息每股一角二\n"
              "本港第二季本地生产总值按年增长百分之三符合预期 维持全年增长预测\n"
              "某指数收市升三百点 成交重上千亿 三大指数连升两周 国指跑赢大市\n")
-    assert wrapped_lines(heads, True) == heads
+    assert join_wrapped_lines(heads) == heads

@@ -28,13 +28,12 @@ from .slashrows import slash_rows
 from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
 from .weekdaylists import list_shapes
-from .wrappedlines import wrapped_lines
 from .yearframes import year_frames
 
 
 def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
-    norm = holiday_closures(index_changes(day_paragraphs(wrapped_lines(norm, zh), zh), zh), zh)
+    norm = holiday_closures(index_changes(day_paragraphs(norm, zh), zh), zh)
     norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(norm), zh), zh), zh), zh)
     norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
     norm = norm if zh else results_schedule_rows(without_date_lines(norm))

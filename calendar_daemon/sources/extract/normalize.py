@@ -129,9 +129,6 @@ _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\
                        r"|\s*第?\s*[一二三四1-4]\s*季|\s*[上下]半年|\s*度)")
 
 
-# A filing typed at a fixed width breaks a sentence anywhere, a date too: "…基准日订定为2031年\n\n9月18日".
-# (a year alone on its line heads rows and is left as it is)
-_WRAPPED_DATE = re.compile(r"(?<=[^\n\s]{2}\d{4}年)[ \t]*\n\s*(?=\d{1,2}月\d{1,2}日)")
 # "9 月 30 日", "2027 年 10 月", "公布的 9 月数据": dates typed with spaces around their numbers.
 _SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)|(?<=\d[日号])[ \t]+(?=[-–~至到])|"
                           r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d{1,2}[ \t]?月(?!\d))")
@@ -198,8 +195,6 @@ def normalize(text: str) -> str:
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
         folded = _CN_CLOCK.sub(_cn_hour, folded)
-        if "年\n" in folded:
-            folded = _WRAPPED_DATE.sub("", folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
@@ -247,7 +242,8 @@ _WRAP_NEXT = re.compile(r"^[\u4e00-\u9fff。,，;；)(（A-Z]")
 def join_wrapped_lines(text: str) -> str:
     """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
     line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
-    line when that starts with a character or a stop. Headlines (short) and list rows are left alone."""
+    line when that starts with a character or a stop, or with a digit after a year or a month (a date broken
+    by a fixed-width filing: "…基准日订定为2031年" / "9月18日"). Headlines (short) and list rows are left alone."""
     out: list[str] = []
     parts: list[str] = []  # the line being built, in pieces (joining stays linear)
     tail = ""  # its last piece: whether the line goes on depends on how that ends
@@ -257,7 +253,7 @@ def join_wrapped_lines(text: str) -> str:
         pending = length >= _WRAP_MIN and comma and _WRAP_END.search(tail) is not None
         if pending and not stripped:
             continue
-        if pending and _WRAP_NEXT.match(stripped):
+        if pending and (_WRAP_NEXT.match(stripped) or (tail.endswith(("年", "月")) and stripped[:1].isdigit())):
             parts.append(stripped)
         else:
             if parts:
