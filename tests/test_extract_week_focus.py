@@ -31,3 +31,4 @@ def test_a_stated_week_s_lead_names_its_releases_one_each() -> None:
     got = sorted((c.start, c.end, c.category, c.release) for c in extract(text, datetime.fromisoformat("2031-01-31T12:00+08:00")))
     assert ("2031-02-03", "2031-02-09", "macro_data", "us-nfp") in got
     assert ("2031-02-03", "2031-02-03", "macro_data", "cn-caixin-pmi") in got
+

@@ -224,6 +224,15 @@ _HK_WORDS = re.compile(r"本港|香港|港股|港交所|港元|恒指|恒生")
 _TW_WORDS = re.compile(r"台北|台股|臺股|台灣|臺灣|新台幣|民國|櫃買|證交所")
 
 
+# A Chinese wrap of the US market ("美股周一收跌", "华尔街", "道琼…"): its unplaced items are American.
+_US_MARKET = re.compile(r"美股|华尔街|道琼|道指|纳斯达克|那斯达克|标普500")
+
+
+def us_market(headline: str) -> bool:
+    """Whether a Chinese headline is about the US stock market (its items default to the US, not China)."""
+    return _US_MARKET.search(headline) is not None
+
+
 def traditional_place(text: str) -> str | None:
     """"HK" or "TW" for an article in Traditional characters that names Hong Kong or Taiwan (its clock
     times are then local), else None."""
