@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
-_LABEL = re.compile(r"^[ \t]*(?:published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date published|"
-                    r"publication date)[ \t]*[|:]?[ \t]*$", re.IGNORECASE)
+_LABEL_PATTERN = (r"^[ \t]*(?:published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date published|"
+                  r"publication date)[ \t]*[|:]?[ \t]*$")
+_LABEL = re.compile(_LABEL_PATTERN, re.IGNORECASE)
+_ANY_LABEL = re.compile(_LABEL_PATTERN, re.IGNORECASE | re.MULTILINE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_ONLY = re.compile(
     rf"^[ \t]*(?:\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
@@ -28,6 +30,8 @@ _LOOK_AHEAD = 3  # lines after the label, blank ones included
 
 def without_date_lines(text: str) -> str:
     """The text without a publication label and the page date on a line after it."""
+    if not _ANY_LABEL.search(text):
+        return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if not _LABEL.match(line):

@@ -5,9 +5,15 @@ Each reader below turns one such layout into plain dated lines ("周三 21:30 �
 with its own day and clock), so that the sentence reader sees every row's day beside its item. They run
 in a fixed order: the ones that date a row from a frame above it (a year in an intro line, a next week
 named once) before the ones that split rows.
+
+The order is one list, ``STEPS``: each step names its reader and whether it reads English pages only.
+Each reader leaves a text without its layout unchanged.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .bondsteps import auction_windows
 from .clockrows import join_row_dashes
@@ -31,10 +37,51 @@ from .weekdaylists import list_shapes
 from .yearframes import year_frames
 
 
+@dataclass(frozen=True)
+class Step:
+    """One layout reader in the chain: ``rewrite(text, zh)``, or ``rewrite(text)`` if ``by_language`` is
+    False; skipped on Chinese text if ``english_only``."""
+
+    rewrite: Callable[..., str]
+    by_language: bool = True
+    english_only: bool = False
+
+    def __call__(self, text: str, zh: bool) -> str:
+        if self.english_only and zh:
+            return text
+        return self.rewrite(text, zh) if self.by_language else self.rewrite(text)
+
+
+STEPS: tuple[Step, ...] = (
+    # a day's paragraph lends its day to the items after it; an index review's two days are one change
+    Step(day_paragraphs),
+    Step(index_changes),
+    # frames first: a year or a next week named once dates the rows below it
+    Step(holiday_closures),
+    Step(year_frames, by_language=False),
+    Step(next_week_chains),
+    Step(day_has_items),
+    Step(holiday_rows),
+    Step(slash_rows),
+    # English tables flattened by the page's text export
+    Step(holiday_tables, by_language=False, english_only=True),
+    Step(join_table_lines, by_language=False, english_only=True),
+    Step(flat_table_rows, by_language=False, english_only=True),
+    Step(earnings_rows, by_language=False, english_only=True),
+    Step(without_date_lines, by_language=False, english_only=True),
+    Step(results_schedule_rows, by_language=False, english_only=True),
+    # rows split last
+    Step(tail_clock_rows),
+    Step(auction_windows, by_language=False),
+    Step(join_row_dashes, by_language=False),
+    Step(day_clock_rows),
+    Step(earnings_tables, by_language=False),
+    Step(list_shapes),
+)
+
+
 def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
-    norm = holiday_closures(index_changes(day_paragraphs(norm, zh), zh), zh)
-    norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(norm), zh), zh), zh), zh)
-    norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
-    norm = norm if zh else results_schedule_rows(without_date_lines(norm))
-    return list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(tail_clock_rows(norm, zh))), zh)), zh)
+    for step in STEPS:
+        norm = step(norm, zh)
+    return norm
