@@ -64,9 +64,17 @@ VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在
                         r"生效|开始|至|到|~|-)")
 
 # --- categories ------------------------------------------------------------------------
+# Names of scheduled statistical releases (English), read after an agency's verb.
+_RELEASE_NAMES = (r"(?:retail sales|industrial production|housing starts|(?:existing |new |pending )?home sales|durable goods|"
+                  r"current account|business inventories|housing market index|gross domestic product|GDP|personal income|"
+                  r"consumer (?:prices|price index|credit|confidence|sentiment)|producer prices|jobless claims|trade (?:deficit|balance)|"
+                  r"construction spending|factory orders|import prices|export prices|employment (?:report|data)|payrolls)\b")
 CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
+    # an agency putting out a release ("the department reports August retail sales", "the Fed reports on
+    # industrial production"): data, whoever reports it (before a company's "reports" and the Fed's name)
+    ("macro_data", re.compile(r"\b(?:reports|releases|issues|publishes)\s+(?:on\s+)?(?:[\w-]+\s+){0,3}?" + _RELEASE_NAMES, _I)),
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     ("other", re.compile(r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
@@ -108,6 +116,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
+        r"housing market index|current account|jobless claims|business inventories|"
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|建筑许可|领先指标|动工|失业救济|救济金|"
         r"制造业指数|货币供应|物价指数|价格指数|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
         r"经济前景(?!的?\S{0,4}(?:讨论会|研讨会|论坛|峰会))|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
@@ -126,11 +135,14 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
+                          # a congressional hearing; a regulator's board or an advisory board meeting
+                          r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
     ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
+                              r"\bbriefing\b|\bwebinar\b|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"
                              r"运营|扩产|产能|计划|launch|"
