@@ -99,6 +99,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
+    # shares trading without their dividend ("begin trading without the right to the latest dividend"): not a listing
+    ("corporate", re.compile(r"\bwithout (?:the )?(?:right to|entitlement to) (?:the |their |its )?(?:\w+ )?dividends?\b|"
+                             r"\b(?:go|goes|trade|trades|trading) ex-dividend\b", _I)),
     ("ipo", re.compile(r"新股|申购|招股|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
@@ -106,7 +109,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
-                            r"\breports\b|\ball report\b|(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
+                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|"
+                            r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
                             r"full[- ]year|quarterly) (?:numbers|figures)\b", _I)),
@@ -130,7 +134,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b(?! (?:party|coalition|bloc))|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|分红|product event|"
-                             r"shareholder meeting|annual meeting of shareholders|ex-dividend", _I)),
+                             r"shareholder meeting|annual meeting of shareholders|ex-dividend|"
+                             r"\b(?:AGMs?|EGMs?|AGM/EGM)\b|annual general meeting|extraordinary general meeting", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成分股调整|index rebalanc", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"

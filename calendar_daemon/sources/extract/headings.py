@@ -92,6 +92,11 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
                for t in find_times(sentence, anchor))
 
 
+# A line of names under a day's section word ("Results:" / "Acme, Bolt Group, Crane & Sons, 4D Holdings"): a
+# long line, but list content, not prose that ends the day's items.
+_NAME_LIST = re.compile(r"^[A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4}(?:, [A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4})+$")
+
+
 @dataclass
 class DayHeading:
     """The day heading of a calendar list being read. A heading that stands alone in its paragraph
@@ -110,7 +115,7 @@ class DayHeading:
         it is an entry of a calendar list."""
         if self.text and self.owned == -1:
             self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned:
+        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _NAME_LIST.match(sentence):
             self.text = ""
         if self.text and not has_own_date(sentence, anchor):
             return f"{self.text} {sentence}", True
