@@ -21,7 +21,9 @@ _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.)"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
-RE_MD = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
+# (a range's year is written after its end: "February 4-6, 2020" is in 2020, as its first day is)
+RE_MD = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b"
+                   r"|(?=\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(?P<ry>(?:19|20)\d{2})\b))?")
 RE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<y>\d{{4}})\b)?")
 RE_MY = re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b")
 RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|early|mid-?|end of)\s+{_MON}"
@@ -99,9 +101,10 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
     for rx in (RE_MD, RE_DM) if months else ():
         for m in rx.finditer(text):
             mo, dd = _mon(m["mon"]), int(m["d"])
-            y = int(m["y"]) if m["y"] else P.nearest_year(mo, dd, today)
+            ys = m["y"] or (m["ry"] if rx is RE_MD else None)
+            y = int(ys) if ys else P.nearest_year(mo, dd, today)
             if P.valid_ymd(y, mo, dd):
-                out.append(_mk(m, P.day(date(y, mo, dd), tz), m["y"] is not None, (y, mo, dd)))
+                out.append(_mk(m, P.day(date(y, mo, dd), tz), ys is not None, (y, mo, dd)))
     for m in scan(RE_WD_NUM, text, *_WEEKDAY_STEMS):
         mo, dd = int(m["nm"]), int(m["nd"])
         y = P.nearest_year(mo, dd, today) if 1 <= mo <= 12 else 0
