@@ -44,3 +44,11 @@ def test_a_hyphenated_quarter_describes_the_item() -> None:
     text = "Thursday: The bankers' third-quarter outlook briefing is scheduled for 2 p.m.\n"
     got = [(c.start, c.category) for c in extract(text, PUBLISHED)]
     assert got == [("2031-06-05T14:00-04:00", "conference")]
+
+
+def test_long_semicolon_parts_of_an_entry_are_its_items() -> None:
+    text = ("FRIDAY: The Commerce Department releases two reports: new home sales for May and durable goods orders; "
+            "and its final estimate of first-quarter gross domestic product, revised for the last time.\n")
+    got = sorted((c.start, c.category, c.release) for c in extract(text, PUBLISHED))
+    assert [(day, cat) for day, cat, _ in got] == [("2031-06-06", "macro_data")] * 3
+    assert "gdp" in {release for _, _, release in got}

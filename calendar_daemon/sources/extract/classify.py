@@ -30,6 +30,7 @@ TRIGGER = Vocabulary(
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
+    r"gross domestic product|personal income|durable goods|"
     r"product event|meets|statement|early close|close[sd]? early|close at \d|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
 FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
@@ -74,7 +75,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
     # an agency putting out a release ("the department reports August retail sales", "the Fed reports on
     # industrial production"): data, whoever reports it (before a company's "reports" and the Fed's name)
-    ("macro_data", re.compile(r"\b(?:reports|releases|issues|publishes)\s+(?:on\s+)?(?:[\w-]+\s+){0,3}?" + _RELEASE_NAMES, _I)),
+    ("macro_data", re.compile(r"\b(?:reports|releases|issues|publishes)\s+(?:on\s+)?(?:[\w:-]+\s+){0,3}?" + _RELEASE_NAMES, _I)),
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     ("other", re.compile(r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
@@ -120,7 +121,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics)|\bJOLTS\b|job openings|factory orders|home sales|"
-        r"housing market index|current account|jobless claims|business inventories|"
+        r"housing market index|current account|jobless claims|business inventories|gross domestic product|personal income|"
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|建筑许可|领先指标|动工|失业救济|救济金|"
         r"制造业指数|货币供应|物价指数|价格指数|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
         r"经济前景(?!的?\S{0,4}(?:讨论会|研讨会|论坛|峰会))|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
