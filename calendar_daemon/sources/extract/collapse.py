@@ -23,6 +23,7 @@ from calendar_daemon.domain.aliases import canonical_entity
 
 from . import classify as C
 from .candidate import Candidate
+from .closureruns import joined_closures
 from .pressconf import PRESS_CONFERENCE
 from .samereport import one_report
 
@@ -132,7 +133,7 @@ def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) 
         gone.add(id(coarse))
         logger.debug("%r (%s) folds into %r (%s)", coarse.cand.title, coarse.cand.start, best.cand.title,
                      best.cand.start)
-    return [f for f in found if id(f) not in gone]
+    return joined_closures([f for f in found if id(f) not in gone])
 
 
 @dataclass

@@ -10,10 +10,16 @@ from dataclasses import replace
 
 from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch, as_aware
+from .weekdayyears import year_by_weekday
 
 # "at 8:30 a.m.", "(scheduled) for 2 p.m.": a clock with its half of the day, and no zone after it
 _AT_CLOCK = re.compile(r"\b(?:at|for)\s+(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
 _HINT = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def settled_times(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
+    """The last readings of a line's times: a day's year set by its weekday, then its clock."""
+    return day_then_clock(text, year_by_weekday(text, times), a)
 
 
 def day_then_clock(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:

@@ -15,7 +15,7 @@ from .timeexpr import Anchor, TimeMatch
 logger = logging.getLogger(__name__)
 
 # A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
-_DAY_HEADING_MAX = 24
+_DAY_HEADING_MAX = 32  # "Wednesday 29th December 2031", "Wednesday, September 24, 2031"
 _DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
 _HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
