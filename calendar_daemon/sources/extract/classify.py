@@ -12,6 +12,7 @@ import logging
 import re
 from functools import partial
 
+from .agencyreleases import AGENCY_RELEASE
 from .memo import remembered
 from .vocabulary import Vocabulary, led_by
 
@@ -65,17 +66,10 @@ VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在
                         r"生效|开始|至|到|~|-)")
 
 # --- categories ------------------------------------------------------------------------
-# Names of scheduled statistical releases (English), read after an agency's verb.
-_RELEASE_NAMES = (r"(?:retail sales|industrial production|housing starts|(?:existing |new |pending )?home sales|durable goods|"
-                  r"current account|business inventories|housing market index|gross domestic product|GDP|personal income|"
-                  r"consumer (?:prices|price index|credit|confidence|sentiment)|producer prices|jobless claims|trade (?:deficit|balance)|"
-                  r"construction spending|factory orders|import prices|export prices|employment (?:report|data)|payrolls)\b")
 CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
-    # an agency putting out a release ("the department reports August retail sales", "the Fed reports on
-    # industrial production"): data, whoever reports it (before a company's "reports" and the Fed's name)
-    ("macro_data", re.compile(r"\b(?:reports|releases|issues|publishes)\s+(?:on\s+)?(?:[\w:-]+\s+){0,3}?" + _RELEASE_NAMES, _I)),
+    ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     ("other", re.compile(r"\btrading\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
