@@ -52,7 +52,9 @@ CITY_ZONES = {"Beijing time": "Asia/Shanghai", "Hong Kong time": "Asia/Hong_Kong
               "Singapore time": "Asia/Singapore", "Frankfurt time": "Europe/Berlin",
               # after a clock in paired times: "1215 GMT / 0815 US Eastern", "(8:15am New York, 1:15pm London)"
               "US Eastern time": "America/New_York", "US Eastern": "America/New_York", "New York": "America/New_York",
-              "London": "Europe/London", "Frankfurt": "Europe/Berlin"}
+              "London": "Europe/London", "Frankfurt": "Europe/Berlin",
+              # "8:30 AM Eastern on Tuesday", "at 10 a.m. Eastern time"
+              "Eastern time": "America/New_York", "Eastern Time": "America/New_York", "Eastern": "America/New_York"}
 _CITY_ZONES = "|".join(sorted(CITY_ZONES, key=len, reverse=True))
 RE_TIME = led_by(r"\dnm", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
                      r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _CITY_ZONES + r")\b)?"

@@ -13,10 +13,12 @@ MAX_SENTENCE = 2000  # a longer run without a sentence end is cut, so no single 
 # (The look-ahead for the full stop comes first: the look-behinds are then tried only there.)
 _SENT_SPLIT = led_by(r"。！？!?；;\s.", r"[。！？!?；;\n]|\s[-*•]\s|(?=\.)(?:(?<=[a-z0-9)%])(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)"
                          r"|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
-                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)")
+                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|Eastern)\b)")
 _CLAUSE_SPLIT_ZH = led_by(r"，,\s", r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
+# An aside between em dashes is a clause of its own: "X is due Tuesday—the last reading before the
+# bank's March 18 meeting—and Y follows".
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+|\s*\u2014\s*")
 
 
 def split_sentences(text: str) -> list[str]:
