@@ -24,6 +24,7 @@ from calendar_daemon.domain.aliases import canonical_entity
 from . import classify as C
 from .candidate import Candidate
 from .closureruns import joined_closures
+from .companies import each_of_a_list
 from .pressconf import PRESS_CONFERENCE
 from .samereport import one_report
 
@@ -94,7 +95,7 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
 
 def _folds_into(coarse: Found, fine: Found) -> bool:
     (c0, c1), (f0, f1) = coarse.interval(), fine.interval()
-    if not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline):
+    if not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline) or each_of_a_list(coarse.cand, fine.cand):
         return False
     if (c1 == FAR) != (f1 == FAR):
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day
@@ -161,6 +162,8 @@ class Findings:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
                 continue  # the press conference after a decision is an event of its own
+            if each_of_a_list(old.cand, c):
+                continue  # "four companies are expected to price this week: A, B, C and D": one each
             if old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities):
                 merge_into(old.cand, c)
                 return

@@ -14,7 +14,7 @@ from .banklists import BankWeek, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows
 from .collapse import Findings, collapse, merge_into
-from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
+from .companies import each_counted, follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .continued import continued
 from .datedname import dates_a_release
@@ -354,7 +354,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
-    for one, clause, pos in respectively(made, sentence):
+    for one, clause, pos in each_counted(respectively(made, sentence), sentence):
         add(one, clause, pos)
     return len(made), move
 
