@@ -27,7 +27,10 @@ RE_MD = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y
 RE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<y>\d{{4}})\b)?")
 RE_MY = re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b")
 RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|early|mid-?|end of)\s+{_MON}"
-                      r"(?![\w.]|\s+\d)")
+                      r"(?![\w.]|\s+\d)"
+                      # "at its January meeting", "the March policy meeting": the meeting of that month (not
+                      # "the minutes of its April meeting", the meeting they are about)
+                      rf"|(?<!\bof )\b(?P<pre2>its|their|the|that)\s+{_MON.replace('<mon>', '<mon2>')}(?=\s+(?:policy\s+)?meeting\b)")
 # A weekday with a numeric month/day, as calendar headings write it: "Tuesday 1/30", "Wed., 12/9".
 RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!/)")
 # What every match of the month patterns (RE_MD, RE_DM, RE_MY, RE_INMON) and of the weekday ones holds.
@@ -117,10 +120,10 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         if 1900 <= y <= 2200:
             out.append(_mk(m, P.month(y, mo, tz), True, (y, mo, None)))
     for m in (RE_INMON.finditer(text) if months else ()):
-        mo = _mon(m["mon"])
+        mo = _mon(m["mon"] or m["mon2"])
         y = P.upcoming_month_year(mo, today)
         tm = _mk(m, P.month(y, mo, tz), False, (y, mo, None))
-        tm.start = m.start("mon") if m["pre"].lower() in ("in", "during") else m.start()
+        tm.start = m.start("mon") if (m["pre"] or "").lower() in ("in", "during") else m.start("mon2") if m["mon2"] else m.start()
         out.append(tm)
     for m in scan(RE_WEEKDAY, text, *_WEEKDAY_STEMS):
         d = _weekday_date(_WD[m["wd"][:3].lower()], (m["rel"] or "").lower(), a)
