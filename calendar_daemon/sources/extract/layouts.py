@@ -9,6 +9,7 @@ named once) before the ones that split rows.
 
 from __future__ import annotations
 
+from .backrefs import named_back
 from .bondsteps import auction_windows
 from .chains import semicolon_chains
 from .clockrows import join_row_dashes
@@ -34,5 +35,5 @@ def rewrite_layouts(norm: str, zh: bool) -> str:
     """``norm`` (normalised text) with its calendar layouts rewritten as dated lines."""
     norm = slash_rows(holiday_rows(day_has_items(next_week_chains(year_frames(holiday_closures(norm, zh)), zh), zh), zh), zh)
     norm = norm if zh else earnings_rows(flat_table_rows(join_table_lines(holiday_tables(norm))))
-    norm = norm if zh else results_schedule_rows(without_date_lines(norm))
+    norm = norm if zh else results_schedule_rows(without_date_lines(named_back(norm)))
     return semicolon_chains(list_shapes(earnings_tables(day_clock_rows(join_row_dashes(auction_windows(tail_clock_rows(norm, zh))), zh)), zh), zh)
