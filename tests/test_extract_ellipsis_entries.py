@@ -52,3 +52,12 @@ def test_long_semicolon_parts_of_an_entry_are_its_items() -> None:
     got = sorted((c.start, c.category, c.release) for c in extract(text, PUBLISHED))
     assert [(day, cat) for day, cat, _ in got] == [("2031-06-06", "macro_data")] * 3
     assert "gdp" in {release for _, _, release in got}
+
+
+def test_two_hearings_of_one_hour_stay_two() -> None:
+    text = ("The week in Washington\n\n"
+            "Thursday: The Senate Banking Committee holds a hearing on deposit insurance at 2 p.m. ... "
+            "The House Financial Services Committee holds a subcommittee hearing on card fees at 2 p.m.\n")
+    got = sorted((c.start, c.category, c.title) for c in extract(text, PUBLISHED))
+    assert [(s, cat) for s, cat, _ in got] == [("2031-06-05T14:00-04:00", "policy")] * 2
+    assert {title for _, _, title in got} == {"House Financial Services Committee hearing", "Senate Banking Committee hearing"}

@@ -13,6 +13,7 @@ import re
 from functools import partial
 
 from .agencyreleases import AGENCY_RELEASE
+from .committees import committees
 from .memo import remembered
 from .vocabulary import Vocabulary, led_by
 
@@ -339,6 +340,8 @@ def entities_of(text: str, category: str) -> list[str]:
             add(m[1])
     for m in _KNOWN_RX.finditer(text):
         add(m[0])
+    for name in committees(text) if category == "policy" else ():
+        add(name)
     if category in ("ipo", "lockup", "earnings"):
         for m in _ENUM.finditer(text):
             for part in re.split(r"、|和|与|及", m[0]):
