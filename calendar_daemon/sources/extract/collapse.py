@@ -78,6 +78,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     same_release = bool(ca.release) and ca.release == cb.release  # "CPI" and "消费者物价指数" are one release
     if a.terms and b.terms and not a.terms & b.terms and not same_release:
         return False  # different kinds of event ("租用" is not "上市")
+    if same_release and not (ca.entities and cb.entities):
+        return True  # "Tuesday: December CPI" and "the bureau releases the CPI at 8:30 on Tuesday": one release
     if _overlap(ca.entities, cb.entities):
         return True
     if ca.entities and cb.entities and not headline:
