@@ -61,3 +61,9 @@ def test_two_hearings_of_one_hour_stay_two() -> None:
     got = sorted((c.start, c.category, c.title) for c in extract(text, PUBLISHED))
     assert [(s, cat) for s, cat, _ in got] == [("2031-06-05T14:00-04:00", "policy")] * 2
     assert {title for _, _, title in got} == {"House Financial Services Committee hearing", "Senate Banking Committee hearing"}
+
+
+def test_a_bracketed_or_trailing_clock_times_the_entry() -> None:
+    for text in ("Week ahead\n\nTuesday: Consumer credit (3 p.m.)\n", "Week ahead\n\nTuesday: Consumer credit, 3 p.m.\n"):
+        got = [(c.start, c.category) for c in extract(text, PUBLISHED)]
+        assert got == [("2031-06-03T15:00-04:00", "macro_data")], text

@@ -12,8 +12,9 @@ from .resolved import Resolved
 from .timeexpr import Anchor, TimeMatch, as_aware
 from .weekdayyears import year_by_weekday
 
-# "at 8:30 a.m.", "(scheduled) for 2 p.m.": a clock with its half of the day, and no zone after it
-_AT_CLOCK = re.compile(r"\b(?:at|for)\s+(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
+# "at 8:30 a.m.", "(scheduled) for 2 p.m.", "Retail sales (8:30 a.m.)", "…, 10 a.m.": a clock with its half
+# of the day, and no zone after it
+_AT_CLOCK = re.compile(r"(?:\b(?:at|for)\s+|[(,]\s*)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
 _HINT = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 
 
