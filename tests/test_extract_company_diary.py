@@ -35,3 +35,10 @@ def test_each_section_of_each_day_is_an_event() -> None:
         ("2031-09-23", "corporate"), ("2031-09-23", "earnings"),
         ("2031-09-24", "corporate"),
     ]
+
+
+def test_interims_and_a_short_quarter_are_results_words() -> None:
+    text = ("Diary\n\nMonday 22 September\n\nInterims\n\nAmberley Foods, Brook Mining\n\n"
+            "Tuesday 23 September\n\nQ3 trading update\n\nCalder Logistics\n")
+    got = sorted((c.start, c.precision, c.category) for c in extract(text, PUBLISHED))
+    assert got == [("2031-09-22", "date", "earnings"), ("2031-09-23", "date", "earnings")]

@@ -106,7 +106,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
-                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|"
+                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"

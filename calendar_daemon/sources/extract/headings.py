@@ -24,6 +24,8 @@ _HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
 
 # "third-quarter", "2nd-quarter": a quarter written as an adjective, joined to its ordinal by a hyphen
 _QUARTER_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter$", re.IGNORECASE)
+_SHORT_QUARTER = re.compile(r"Q[1-4]|[1-4]Q")
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:is|are|was|will|and|or|to|of|in|at|on|for|as|the|when|before|after|until)\b)[A-Za-z]")
 _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
 
 
@@ -37,8 +39,9 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
         return False  # "周一(9月22日) 欧洲数据…": a day named with its weekday is when
     if tm.resolved.precision == "month" and tm.start and sentence[tm.start - 1] in ("(", "（"):
         return sentence[tm.end : tm.end + 1] in (")", "）")  # "就業人數變化 (4月)": the data's month
-    if tm.resolved.precision == "quarter" and _QUARTER_ADJECTIVE.search(tm.span_text(sentence)):
-        return True  # "a third-quarter briefing", "fourth-quarter GDP": the quarter describes a noun
+    if tm.resolved.precision == "quarter" and (_QUARTER_ADJECTIVE.search(tm.span_text(sentence)) or (
+            _SHORT_QUARTER.fullmatch(tm.span_text(sentence)) and _NOUN_AFTER.match(sentence, tm.end))):
+        return True  # "a third-quarter briefing", "fourth-quarter GDP", "Q3 trading update": it describes a noun
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False
