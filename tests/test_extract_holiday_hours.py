@@ -45,3 +45,9 @@ def test_each_closure_and_early_close_of_the_notice() -> None:
 def test_a_weekday_that_fits_its_date_keeps_the_year() -> None:
     got = [c.start for c in extract("Friday 2nd January 2032\n- Trading CLOSED\n", PUBLISHED)]
     assert got == ["2032-01-02"]
+
+
+def test_the_market_or_session_closing_early_is_an_early_close() -> None:
+    text = "Holiday trading hours\nWednesday 24th December 2031\n- Market closes at 2:10pm\n"
+    got = [(c.start, c.precision, c.category) for c in extract(text, PUBLISHED)]
+    assert got == [("2031-12-24T14:10-05:00", "datetime", "other")]
