@@ -41,3 +41,14 @@ def test_a_range_writes_its_year_after_its_end() -> None:
     published = datetime.fromisoformat("2031-03-20T18:00-04:00")
     got = [(c.start, c.end) for c in extract("The committee holds its meeting on March 2-4, 2032.", published)]
     assert got == [("2032-03-02", "2032-03-04")]
+
+
+def test_a_chain_of_fed_speakers_and_of_auctions() -> None:
+    published = datetime.fromisoformat("2031-06-01T12:00-04:00")  # a Sunday
+    text = ("Week ahead\n\nFed speakers this week include Governor Ames on Monday; New York Fed President Birch on "
+            "Tuesday; and Dallas Fed President Cole on Thursday.\n\n"
+            "The Treasury will auction 3-year notes on Monday; 10-year notes on Tuesday; and 30-year bonds on Wednesday.\n")
+    got = sorted((c.start, c.category) for c in extract(text, published))
+    assert got == [("2031-06-02", "bond"), ("2031-06-02", "central_bank"), ("2031-06-03", "bond"),
+                   ("2031-06-03", "central_bank"), ("2031-06-04", "bond"), ("2031-06-05", "central_bank")]
+    assert all("speaker" in c.title.lower() for c in extract(text, published) if c.category == "central_bank")

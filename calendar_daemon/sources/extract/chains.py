@@ -46,9 +46,9 @@ def _labelled(head: str, links: list[str]) -> list[str]:
     for link in links:
         label = [name] if name and C.category_of(link, link) == "other" else []
         label += [word] if word and not C.TRIGGER.found(link) else []
-        conj = _CONJ.match(link)  # "and the Dallas Fed's on Tuesday": the label goes after the "and"
-        lead, rest = (conj[0], link[conj.end():]) if conj else ("", link)
-        out.append(f"{lead}{' '.join(label)}, {rest}" if label else link)
+        conj = _CONJ.match(link)  # "and the Dallas Fed's on Tuesday": the label replaces the "and"
+        rest = link[conj.end():] if conj else link
+        out.append(f"{' '.join(label)}, {rest}" if label else link)
     return out
 
 
