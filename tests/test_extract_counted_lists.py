@@ -23,3 +23,9 @@ def test_a_list_that_does_not_add_up_stays_one_event() -> None:
     text = "Three companies are expected to price this week: Acme Bio and Delta Power."
     got = [c.category for c in extract(text, PUBLISHED)]
     assert got == ["ipo"]
+
+
+def test_tickers_in_the_list_are_no_part_of_the_names() -> None:
+    text = "Three IPOs are scheduled to price this week: Acme Bio (ACME), Delta Power (DPWR) and Lyra Mining (LYRA)."
+    got = sorted(c.title for c in extract(text, PUBLISHED))
+    assert got == ["Acme Bio IPO", "Delta Power IPO", "Lyra Mining IPO"]

@@ -88,7 +88,7 @@ def each_counted(made: list[tuple[Candidate, str, int]], sentence: str) -> list[
     if m is None:
         return made
     n = _COUNTS.get(m["n"].lower()) or int(m["n"])
-    names = [part.strip() for part in _PARTS.split(m["names"]) if part.strip()]
+    names = [part.strip() for part in _PARTS.split(without_tickers(m["names"])) if part.strip()]  # "Acme (ACME)"
     if len(names) != n or not all(re.match(rf"^{_NAME}$", name) for name in names):
         return made
     c, clause, pos = made[0]
