@@ -51,3 +51,9 @@ def test_the_market_or_session_closing_early_is_an_early_close() -> None:
     text = "Holiday trading hours\nWednesday 24th December 2031\n- Market closes at 2:10pm\n"
     got = [(c.start, c.precision, c.category) for c in extract(text, PUBLISHED)]
     assert got == [("2031-12-24T14:10-05:00", "datetime", "other")]
+
+
+def test_a_notice_published_east_of_greenwich_reads_its_clocks_there() -> None:
+    published = datetime.fromisoformat("2031-11-20T12:00+11:00")  # a Sydney notice
+    got = [c.start for c in extract("Holiday trading hours\nWednesday 24th December 2031\n- Trading ceases at 12:30pm\n", published)]
+    assert got == ["2031-12-24T12:30+11:00"]
