@@ -25,3 +25,12 @@ def test_an_employment_data_row_is_data() -> None:
     text = "Detailed calendar for the day:\n\n01:30 PM GMT, United States - Employment Data:\n"
     got = [(c.start, c.category) for c in extract(text, published)]
     assert got == [("2031-03-13T13:30+00:00", "macro_data")]
+
+
+def test_a_word_between_commas_is_an_aside_not_a_clause() -> None:
+    published = datetime.fromisoformat("2031-03-24T07:00-04:00")  # a Monday
+    text = ("Week ahead\n\nFRIDAY: The department releases two reports: durable goods orders for February; "
+            "the second, and final, estimate of fourth-quarter gross domestic product\n")
+    got = sorted((c.start, c.category, c.release) for c in extract(text, published))
+    assert [(s, cat) for s, cat, _ in got] == [("2031-03-28", "macro_data")] * 2
+    assert "gdp" in {release for _, _, release in got}

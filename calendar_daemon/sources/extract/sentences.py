@@ -18,7 +18,8 @@ _CLAUSE_SPLIT_ZH = led_by(r"，,\s", r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
 # An aside between em dashes is a clause of its own: "X is due Tuesday—the last reading before the
 # bank's March 18 meeting—and Y follows".
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+|\s*\u2014\s*")
+# "the third, and last, estimate": a word or two between commas is an aside, not a new clause.
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+(?![a-z-]+(?:\s+[a-z-]+)?,)|;\s+|\s*\u2014\s*")
 
 
 def split_sentences(text: str) -> list[str]:
