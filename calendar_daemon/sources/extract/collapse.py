@@ -23,6 +23,8 @@ from calendar_daemon.domain.aliases import canonical_entity
 
 from . import classify as C
 from .candidate import Candidate
+from .closureruns import joined_closures
+from .companies import each_of_a_list
 from .pressconf import PRESS_CONFERENCE
 from .samereport import one_report
 
@@ -76,6 +78,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     same_release = bool(ca.release) and ca.release == cb.release  # "CPI" and "消费者物价指数" are one release
     if a.terms and b.terms and not a.terms & b.terms and not same_release:
         return False  # different kinds of event ("租用" is not "上市")
+    if same_release and not (ca.entities and cb.entities):
+        return True  # "Tuesday: December CPI" and "the bureau releases the CPI at 8:30 on Tuesday": one release
     if _overlap(ca.entities, cb.entities):
         return True
     if ca.entities and cb.entities and not headline:
@@ -93,7 +97,7 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
 
 def _folds_into(coarse: Found, fine: Found) -> bool:
     (c0, c1), (f0, f1) = coarse.interval(), fine.interval()
-    if not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline):
+    if not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline) or each_of_a_list(coarse.cand, fine.cand):
         return False
     if (c1 == FAR) != (f1 == FAR):
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day
@@ -132,7 +136,7 @@ def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) 
         gone.add(id(coarse))
         logger.debug("%r (%s) folds into %r (%s)", coarse.cand.title, coarse.cand.start, best.cand.title,
                      best.cand.start)
-    return [f for f in found if id(f) not in gone]
+    return joined_closures([f for f in found if id(f) not in gone])
 
 
 @dataclass
@@ -160,6 +164,8 @@ class Findings:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
                 continue  # the press conference after a decision is an event of its own
+            if each_of_a_list(old.cand, c):
+                continue  # "four companies are expected to price this week: A, B, C and D": one each
             # (one release on one day is one event, however differently each mention words it)
             if (old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities)
                     or (c.release is not None and old.cand.release == c.release)):

@@ -1,6 +1,7 @@
 """English company names in earnings and listing prose: names with their tickers ("Visa (V - Free
-Report)", "Apple (NASDAQ: AAPL)") and a company that reports some days after the one before it
-("…on Tuesday, followed a day later by Apple")."""
+Report)", "Apple (NASDAQ: AAPL)") a company that reports some days after the one before it
+("…on Tuesday, followed a day later by Apple"), and a counted list after a colon ("four companies are
+expected to price this week: A, B, C and D"), one event per company (issue 15, corpus 6 shape 7)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,33 @@ def respectively(made: list[tuple[Candidate, str, int]], sentence: str) -> list[
         what = "results" if c.category == "earnings" else c.title.split()[-1]
         out.append((replace(c, entities=[name], title=f"{name} {what}"), clause, pos))
     return out
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# "four companies are expected to price this week: A, B, C and D"
+_COUNTED = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-8])\s+(?:\w+\s+)?(?:companies|firms|issuers|IPOs|deals|"
+                      r"offerings|banks)\b[^:;.]{0,80}:\s*(?P<names>[^:;]{4,300}?)\s*(?:[.;]\s|[.;]?$)", re.IGNORECASE)
+_PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def each_counted(made: list[tuple[Candidate, str, int]], sentence: str) -> list[tuple[Candidate, str, int]]:
+    """One listing event per company of a counted list after a colon, when the sentence made one such
+    event and the list names as many companies as it counts (results of one day stay one event)."""
+    if len(made) != 1 or made[0][0].category != "ipo" or ":" not in sentence:
+        return made
+    m = _COUNTED.search(sentence)
+    if m is None:
+        return made
+    n = _COUNTS.get(m["n"].lower()) or int(m["n"])
+    names = [part.strip() for part in _PARTS.split(without_tickers(m["names"])) if part.strip()]  # "Acme (ACME)"
+    if len(names) != n or not all(re.match(rf"^{_NAME}$", name) for name in names):
+        return made
+    c, clause, pos = made[0]
+    return [(replace(c, entities=[name], title=f"{name} IPO", mentions=[]), clause, pos) for name in names]
+
+
+def each_of_a_list(a: Candidate, b: Candidate) -> bool:
+    """Two listings read from one counted list ("four companies are expected to price this week: A, B, C
+    and D", corpus 6 shape 7): one company each, the same phrase. They stay two events."""
+    return (a.category == b.category == "ipo" and len(a.entities) == len(b.entities) == 1
+            and a.entities != b.entities and a.evidence == b.evidence)

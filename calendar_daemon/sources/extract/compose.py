@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from . import resolved as P
 from .afterdays import after_earlier_day
+from .dayclocks import settled_times
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
 from .memo import remembered
@@ -308,7 +309,7 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    return _lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor)
+    return settled_times(text, _lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor), anchor)
 
 
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:

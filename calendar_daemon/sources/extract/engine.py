@@ -14,7 +14,7 @@ from .banklists import BankWeek, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows
 from .collapse import Findings, collapse, merge_into
-from .companies import follower_names, followers, respectively, ticker_companies, without_tickers
+from .companies import each_counted, follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import anchor_for, find_times
 from .continued import continued
 from .datedname import dates_a_release
@@ -31,7 +31,7 @@ from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, normalize, traditional_place, us_market
 from .oneday import only_day
 from .pressconf import press_conference
-from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published, headline_of
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published, headline_of, offset_zone
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_release, fill_from_release, placed_releases, release_title
@@ -140,7 +140,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     norm = _normalised(text)
     zh = cjk_ratio(norm) >= 0.3
     place = traditional_place(text) if zh else None
-    zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else NEW_YORK)
+    zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else offset_zone(published, NEW_YORK))
     headline = headline_of(norm)
     anchor, guessed = _article_anchor(text, headline, published, zone)
     default_region = place or ("CN" if zh and not us_market(headline) else "US")
@@ -354,7 +354,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
-    for one, clause, pos in respectively(made, sentence):
+    for one, clause, pos in each_counted(respectively(made, sentence), sentence):
         add(one, clause, pos)
     return len(made), move
 

@@ -21,11 +21,16 @@ _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.)"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
-RE_MD = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?")
+# (a range's year is written after its end: "February 4-6, 2020" is in 2020, as its first day is)
+RE_MD = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b"
+                   r"|(?=\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(?P<ry>(?:19|20)\d{2})\b))?")
 RE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<y>\d{{4}})\b)?")
 RE_MY = re.compile(rf"\b{_MON}\s+(?P<y>\d{{4}})\b")
 RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|early|mid-?|end of)\s+{_MON}"
-                      r"(?![\w.]|\s+\d)")
+                      r"(?![\w.]|\s+\d)"
+                      # "at its January meeting", "the March policy meeting": the meeting of that month (not
+                      # "the minutes of its April meeting", the meeting they are about)
+                      rf"|(?<!\bof )\b(?P<pre2>its|their|the|that)\s+{_MON.replace('<mon>', '<mon2>')}(?=\s+(?:policy\s+)?meeting\b)")
 # A weekday with a numeric month/day, as calendar headings write it: "Tuesday 1/30", "Wed., 12/9".
 RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!/)")
 # What every match of the month patterns (RE_MD, RE_DM, RE_MY, RE_INMON) and of the weekday ones holds.
@@ -50,7 +55,9 @@ CITY_ZONES = {"Beijing time": "Asia/Shanghai", "Hong Kong time": "Asia/Hong_Kong
               "Singapore time": "Asia/Singapore", "Frankfurt time": "Europe/Berlin",
               # after a clock in paired times: "1215 GMT / 0815 US Eastern", "(8:15am New York, 1:15pm London)"
               "US Eastern time": "America/New_York", "US Eastern": "America/New_York", "New York": "America/New_York",
-              "London": "Europe/London", "Frankfurt": "Europe/Berlin"}
+              "London": "Europe/London", "Frankfurt": "Europe/Berlin",
+              # "8:30 AM Eastern on Tuesday", "at 10 a.m. Eastern time"
+              "Eastern time": "America/New_York", "Eastern Time": "America/New_York", "Eastern": "America/New_York"}
 _CITY_ZONES = "|".join(sorted(CITY_ZONES, key=len, reverse=True))
 RE_TIME = led_by(r"\dnm", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
                      r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _CITY_ZONES + r")\b)?"
@@ -99,9 +106,10 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
     for rx in (RE_MD, RE_DM) if months else ():
         for m in rx.finditer(text):
             mo, dd = _mon(m["mon"]), int(m["d"])
-            y = int(m["y"]) if m["y"] else P.nearest_year(mo, dd, today)
+            ys = m["y"] or (m["ry"] if rx is RE_MD else None)
+            y = int(ys) if ys else P.nearest_year(mo, dd, today)
             if P.valid_ymd(y, mo, dd):
-                out.append(_mk(m, P.day(date(y, mo, dd), tz), m["y"] is not None, (y, mo, dd)))
+                out.append(_mk(m, P.day(date(y, mo, dd), tz), ys is not None, (y, mo, dd)))
     for m in scan(RE_WD_NUM, text, *_WEEKDAY_STEMS):
         mo, dd = int(m["nm"]), int(m["nd"])
         y = P.nearest_year(mo, dd, today) if 1 <= mo <= 12 else 0
@@ -112,10 +120,10 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         if 1900 <= y <= 2200:
             out.append(_mk(m, P.month(y, mo, tz), True, (y, mo, None)))
     for m in (RE_INMON.finditer(text) if months else ()):
-        mo = _mon(m["mon"])
+        mo = _mon(m["mon"] or m["mon2"])
         y = P.upcoming_month_year(mo, today)
         tm = _mk(m, P.month(y, mo, tz), False, (y, mo, None))
-        tm.start = m.start("mon") if m["pre"].lower() in ("in", "during") else m.start()
+        tm.start = m.start("mon") if (m["pre"] or "").lower() in ("in", "during") else m.start("mon2") if m["mon2"] else m.start()
         out.append(tm)
     for m in scan(RE_WEEKDAY, text, *_WEEKDAY_STEMS):
         d = _weekday_date(_WD[m["wd"][:3].lower()], (m["rel"] or "").lower(), a)

@@ -15,13 +15,17 @@ from .timeexpr import Anchor, TimeMatch
 logger = logging.getLogger(__name__)
 
 # A day heading of a calendar list: "周一(4月13日)", "4月14日(周二)", "Tuesday, April 14".
-_DAY_HEADING_MAX = 24
+_DAY_HEADING_MAX = 32  # "Wednesday 29th December 2031", "Wednesday, September 24, 2031"
 _DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, have ended
 _HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
                            r"(?:day)?\b\.?", re.IGNORECASE)
 _HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
 
+# "third-quarter", "2nd-quarter": a quarter written as an adjective, joined to its ordinal by a hyphen
+_QUARTER_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter$", re.IGNORECASE)
+_SHORT_QUARTER = re.compile(r"Q[1-4]|[1-4]Q")
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:is|are|was|will|and|or|to|of|in|at|on|for|as|the|when|before|after|until)\b)[A-Za-z]")
 _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
 
 
@@ -35,6 +39,9 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
         return False  # "周一(9月22日) 欧洲数据…": a day named with its weekday is when
     if tm.resolved.precision == "month" and tm.start and sentence[tm.start - 1] in ("(", "（"):
         return sentence[tm.end : tm.end + 1] in (")", "）")  # "就業人數變化 (4月)": the data's month
+    if tm.resolved.precision == "quarter" and (_QUARTER_ADJECTIVE.search(tm.span_text(sentence)) or (
+            _SHORT_QUARTER.fullmatch(tm.span_text(sentence)) and _NOUN_AFTER.match(sentence, tm.end))):
+        return True  # "a third-quarter briefing", "fourth-quarter GDP", "Q3 trading update": it describes a noun
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False
@@ -88,6 +95,11 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
                for t in find_times(sentence, anchor))
 
 
+# A line of names under a day's section word ("Results:" / "Acme, Bolt Group, Crane & Sons, 4D Holdings"): a
+# long line, but list content, not prose that ends the day's items.
+_NAME_LIST = re.compile(r"^[A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4}(?:, [A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4})+$")
+
+
 @dataclass
 class DayHeading:
     """The day heading of a calendar list being read. A heading that stands alone in its paragraph
@@ -106,7 +118,7 @@ class DayHeading:
         it is an entry of a calendar list."""
         if self.text and self.owned == -1:
             self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned:
+        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _NAME_LIST.match(sentence):
             self.text = ""
         if self.text and not has_own_date(sentence, anchor):
             return f"{self.text} {sentence}", True

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .backrefs import named_back
 from .bondsteps import auction_windows
+from .chains import semicolon_chains
 from .clockrows import join_row_dashes
 from .datelines import without_date_lines
 from .dayhas import day_has_items
@@ -68,6 +70,7 @@ STEPS: tuple[Step, ...] = (
     Step(join_table_lines, by_language=False, english_only=True),
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
+    Step(named_back, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last
@@ -77,6 +80,7 @@ STEPS: tuple[Step, ...] = (
     Step(day_clock_rows),
     Step(earnings_tables, by_language=False),
     Step(list_shapes),
+    Step(semicolon_chains),
 )
 
 

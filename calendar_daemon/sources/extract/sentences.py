@@ -8,13 +8,18 @@ from collections.abc import Iterator
 from .vocabulary import led_by
 
 MAX_SENTENCE = 2000  # a longer run without a sentence end is cut, so no single unit is unbounded
-# English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows).
+# English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows) and after a title
+# ("St. Louis", "Mr. Smith").
 # (The look-ahead for the full stop comes first: the look-behinds are then tried only there.)
-_SENT_SPLIT = led_by(r"。！？!?；;\s.", r"[。！？!?；;\n]|\s[-*•]\s|(?=\.)(?:(?<=[a-z0-9)%])|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
-                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT)\b)")
+_SENT_SPLIT = led_by(r"。！？!?；;\s.", r"[。！？!?；;\n]|\s[-*•]\s|(?=\.)(?:(?<=[a-z0-9)%])(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+                         r"|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
+                         r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|Eastern)\b)")
 _CLAUSE_SPLIT_ZH = led_by(r"，,\s", r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
 # English clauses for trigger and category scope: "X is due Thursday, and Y follows on Friday".
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+|;\s+")
+# An aside between em dashes is a clause of its own: "X is due Tuesday—the last reading before the
+# bank's March 18 meeting—and Y follows".
+# "the third, and last, estimate": a word or two between commas is an aside, not a new clause.
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+(?![a-z-]+(?:\s+[a-z-]+)?,)|;\s+|\s*\u2014\s*")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -179,7 +179,7 @@ def _topic(sentence: str) -> str:
 
 
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
-                     r"lock-?up|auction|minutes|testimony|speech|shutdown|tariffs?|conference|summit|results|"
+                     r"lock-?up|auction|minutes|testimony|speech|speakers?|shutdown|tariffs?|conference|summit|results|"
                      r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|hearing|meeting|product event|consumer price index|"
                      r"producer prices?|price index|inflation|jobs report|sales", re.IGNORECASE)
 _EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)

@@ -1,0 +1,52 @@
+"""A market closed over consecutive days is one closure (issue 15, corpus 6 shape 5): a holiday-hours
+notice lists "Monday 27th December - Trading CLOSED" and "Tuesday 28th December - Trading CLOSED" under
+their own headings; the two rows are one event from the Monday to the Tuesday. Only English rows that
+say the market is closed, of the same title and region, on days that follow each other."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Protocol, TypeVar
+
+from .candidate import Candidate
+
+_CLOSED = re.compile(r"\bclosed\b|\bclosure\b", re.IGNORECASE)
+
+
+class _Found(Protocol):
+    cand: Candidate
+    span: tuple[date, date]
+
+
+def _closure_day(c: Candidate) -> date | None:
+    if (c.category != "other" or c.precision != "date" or c.end != c.start or not c.evidence.isascii()
+            or _CLOSED.search(c.evidence) is None):
+        return None
+    return date.fromisoformat(c.start)
+
+
+F = TypeVar("F", bound=_Found)
+
+
+def joined_closures(found: list[F]) -> list[F]:
+    """``found`` with each run of closures on consecutive days folded into its first day's, which
+    then ends on the run's last day."""
+    days = sorted(((d, i) for i, f in enumerate(found) if (d := _closure_day(f.cand)) is not None), key=lambda x: x[0])
+    if len(days) < 2:
+        return found
+    gone: set[int] = set()
+    head: tuple[date, int] | None = None
+    last: date | None = None
+    for d, i in days:
+        c = found[i].cand
+        if (head is not None and last is not None and d == last + timedelta(days=1)
+                and c.title == found[head[1]].cand.title and c.region == found[head[1]].cand.region):
+            first = found[head[1]]
+            first.cand.end = d.isoformat()
+            first.span = (first.span[0], d)
+            gone.add(i)
+        else:
+            head = (d, i)
+        last = d
+    return [f for i, f in enumerate(found) if i not in gone]

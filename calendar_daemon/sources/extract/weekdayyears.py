@@ -1,0 +1,43 @@
+"""A heading whose weekday and date disagree by a year (issue 15, corpus 6 shape 5): a notice on the
+turn of the year writes "Monday 3rd January 2031" where 3 January 2031 is a Friday and 3 January 2032 a
+Monday: the year was not updated, and the weekday tells which year is meant. Only a weekday written
+right before the date ("Monday 3rd January", "Monday, January 3, 2031"), and only when exactly one of
+the years around it has that weekday on that day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from . import resolved as P
+from .timeexpr import TimeMatch
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
+_DAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+
+
+def _moved(d: date, weekday: int) -> date | None:
+    fits = []
+    for year in (d.year - 1, d.year + 1):
+        if P.valid_ymd(year, d.month, d.day) and date(year, d.month, d.day).weekday() == weekday:
+            fits.append(date(year, d.month, d.day))
+    return fits[0] if len(fits) == 1 else None
+
+
+def year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
+    """``times`` with each single day whose weekday, written before it, fits only a year next to it
+    moved to that year."""
+    if "day" not in text:
+        return times
+    out = []
+    for tm in times:
+        res = tm.resolved
+        d = res.first_day()
+        m = _WEEKDAY_BEFORE.search(text, max(0, tm.start - 12), tm.start) if d is not None else None
+        if (m is not None and d is not None and res.precision == "date" and res.kind == "point" and res.start == res.end
+                and d.weekday() != (wd := _DAYS[m["wd"].lower()]) and (moved := _moved(d, wd)) is not None):
+            day = P.day(moved, res.timezone or "UTC")
+            tm = replace(tm, resolved=day, base=day, ymd=(moved.year, moved.month, moved.day))
+        out.append(tm)
+    return out
