@@ -8,6 +8,7 @@ import re
 import pytest
 
 from calendar_daemon.sources.extract import classify as C
+from calendar_daemon.sources.extract import regions as R
 from calendar_daemon.sources.extract.normalize import cjk_ratio
 from calendar_daemon.sources.extract.vocabulary import FOLDED_LATIN, Vocabulary, alternatives, may_hold
 
@@ -22,7 +23,7 @@ TEXTS = (
 
 @pytest.mark.parametrize(("pattern", "flags"), [
     (C.TRIGGER.rx.pattern, C.TRIGGER.rx.flags), *((rx.pattern, rx.flags) for _, rx in C.CATEGORY_RULES),
-    ("|".join(C._REGION_ALTERNATIVES), re.IGNORECASE),
+    ("|".join(R._REGION_ALTERNATIVES), re.IGNORECASE),
     (r"会议|\bFed\b|S?wiss|(?-i:Meta)|(?-i:A|b)|[Cc]entral|日(?![本元])|x{0}y", re.IGNORECASE),
     (r"(?i)fed|美联储", 0), (r"(a)\1|美", 0), (r"[|]|a\|b|(x|y)z|会", 0),
     (r"(?:a|b)+c|(?:a|ab)(?:b|c)|(?:季度|年度)报告|(?:储备银行|央行)\S{0,6}?行长|[Cc]entral|\b(?:ac|b)", re.IGNORECASE),

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import partial
 
 from .agencyreleases import AGENCY_RELEASE
 from .committees import committees
-from .memo import remembered
+from .regions import SECTION_LABEL as _SECTION_LABEL
 from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
@@ -160,43 +159,6 @@ _CATEGORY_WORDS = tuple((name, Vocabulary(rx.pattern, rx.flags)) for name, rx in
 IMPORTANT = Vocabulary(r"利率决议|议息|FOMC|rate decision|PMI|CPI|非农|payrolls|GDP|关门|shutdown|政府停摆", _I)
 MEDIUM_CATS = {"liquidity", "lockup", "ipo", "bond", "earnings", "policy", "macro_data", "central_bank", "legal"}
 
-# --- regions (first mention wins) -------------------------------------------------------
-REGION_WORDS: tuple[tuple[str, str], ...] = (
-    ("HK", r"中国香港|香港|港股|港交所|恒指|恒生|本港|\bHong Kong\b|\bHKEX\b"),
-    ("TW", r"台湾|台股|台积电|台北|金管会|主计总处|新台币|\bTaiwan\b"),
-    ("CN", (r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
-            r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
-    ("US", (r"美国|美联储|联准会|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
-            r"Nasdaq|NYSE|Treasury|Powell|Trump|American|\(USD\)")),
-    ("EU", (r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany|"
-            r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b|\(EUR\)")),
-    ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),
-    ("NZ", r"新西兰|纽西兰|纽西蘭|纽储行|\bRBNZ\b|New Zealand"),
-    ("JP", r"日本|日央行|日银|东京|\bBOJ\b|\bJapan\b|Tokyo|\(JPY\)"),
-    ("CA", r"加拿大|\bCanada\b|\bCanadian\b|Bank of Canada|\bBoC\b|\bBOC\b|\(CAD\)"),  # "(CAD):" tags a calendar row
-    ("GB", r"英国|英央行|伦敦|\bBOE\b|Britain|\bUK\b|Bank of England|London|\bONS\b|Office for National Statistics|\bCBI\b|"
-           r"\bgilts?\b|\bDMO\b|Debt Management Office|\bOBR\b|Office for Budget Responsibility|\(GBP\)"),
-    ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia|\(AUD\)"),
-    ("KR", r"韩国|韩系|\bKorea\b"),
-    ("IN", r"印度|\bIndia\b"),
-    # central banks of a "super central-bank week" ("泰國、智利及墨西哥央行預估將降息1碼")
-    ("ID", r"印尼|印度尼西亚|\bIndonesia\b"), ("TH", r"泰国|\bThailand\b"), ("BR", r"巴西|\bBrazil\b"),
-    ("ZA", r"南非|\bSouth Africa\b"), ("NO", r"挪威|\bNorway\b|Norges Bank"), ("SE", r"瑞典|\bSweden\b|Riksbank"),
-    ("CL", r"智利|\bChile\b"), ("MX", r"墨西哥|\bMexico\b"), ("RU", r"俄罗斯|\bRussia\b"),
-)
-COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US", "谷歌": "US", "亚马逊": "US",
-                  "英伟达": "US", "美光": "US", "IBM": "US", "埃克森美孚": "US", "雪佛龙": "US", "闪迪": "US",
-                  "西部数据": "US", "希捷": "US", "Apple": "US", "Microsoft": "US", "Tesla": "US",
-                  "Nvidia": "US", "Alphabet": "US", "Amazon": "US", "三星": "KR", "SK海力士": "KR"}
-
-# One pass finds the first mention: region words in list order, then company names (a tie goes to the word).
-_REGION_CODES = [code for code, _ in REGION_WORDS] + list(COMPANY_REGION.values())
-_REGION_ALTERNATIVES = [rx for _, rx in REGION_WORDS] + [
-    f"(?-i:{re.escape(name)})" if name.lower() != name.upper() else name for name in COMPANY_REGION]  # "微软" has no case
-_REGION_RX = re.compile("|".join(f"(?P<r{i}>{rx})" for i, rx in enumerate(_REGION_ALTERNATIVES)), _I)
-# The same alternatives without groups find the first mention several times faster; the grouped
-# pattern, matched where it starts, then tells which one it is.
-_ANY_REGION = Vocabulary("|".join(_REGION_ALTERNATIVES), _I)
 
 KNOWN_ENTITIES = (
     "美联储", "欧洲央行", "日本央行", "日本银行", "日银", "英国央行", "加拿大央行", "澳洲联储", "中国人民银行", "央行", "国家统计局",
@@ -234,10 +196,6 @@ _COLUMN = re.compile(r"明天|明日|今日|今天|今晚|每日|每周|本周|�
 STOP_NAMES = {"数据", "公司", "市场", "美股", "港股", "新股", "财报", "业绩", "行业", "中国", "美国", "产品"}
 
 
-# A short section label ahead of the text ("会议与政策:", "财报:") names a section, not this event.
-_SECTION_LABEL = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
-
-
 def strip_section(text: str) -> str:
     """The text without a leading section label ("新股:", "央行与数据:")."""
     return _SECTION_LABEL.sub("", text, count=1)
@@ -262,33 +220,6 @@ def category_of(clause: str, sentence: str) -> str:
                     return "bond"
                 return name
     return "other"
-
-
-def region_of(*scopes: str, default: str) -> str:
-    for scope in scopes:
-        code = remembered(("region", scope), partial(_region_in, scope))
-        if code is not None:
-            return code
-    return default
-
-
-# "台湾时间18日凌晨2时" names the clock's zone: it says where the event is only when nothing else does.
-_ZONE_WORD = re.compile(r"(?:台湾|台北|北京|美东|美国东部|美国中部|美西|香港|本港|东京|日本|伦敦|英国|纽约|新加坡|欧洲中部)时间")
-
-
-def _region_in(scope: str) -> str | None:
-    """The region of the first region word or company name in ``scope``, if any."""
-    scope = _SECTION_LABEL.sub("", scope, count=1)  # "央行与数据:美联储…" is about the Fed
-    unzoned = _ZONE_WORD.sub("", scope) if "时间" in scope else scope
-    first = _ANY_REGION.first(unzoned) if unzoned != scope else None
-    if first is not None:
-        scope = unzoned  # "台湾时间18日，英国央行…" is about England
-    else:
-        first = _ANY_REGION.first(scope)
-    m = _REGION_RX.match(scope, first) if first is not None else None
-    if m and m.lastgroup:
-        return _REGION_CODES[int(m.lastgroup[1:])]
-    return None
 
 
 def importance_of(category: str, text: str) -> int:

@@ -16,6 +16,7 @@ from .afterdays import after_earlier_day
 from .dayclocks import settled_times
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
+from .loneclocks import lone_zoned_time
 from .memo import remembered
 from .monthdays import days_near_publication
 from .normalize import normalize
@@ -309,7 +310,7 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    return settled_times(text, _lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor), anchor)
+    return settled_times(text, lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor), anchor)
 
 
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
@@ -321,57 +322,6 @@ def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
         return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
                 and d.resolved.precision in ("date", "datetime") and d.resolved.kind == "point")
     return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
-
-
-# A clock time that a same-day word ties to the date named before it: "会后于下午4时30分", "当天晚上8点".
-# So does a clause that opens with a day-part clock time: "…11月10日:美国CPI,晚上9时30分公布".
-_SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|于|在)?\s*(?=\S{0,3}\d)|(?<=[,;:])\s*"
-                           r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*\d))" + RE_TOD.pattern)
-
-# A clock after a Chinese zone word, away from any date: "周三,美联储将在美东时间14:00公布纪要".
-_CN_ZONED_TOD = re.compile(rf"(?P<zw>{RE_ZONE.pattern})\s*" + RE_TOD.pattern)
-
-
-def _lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
-    """"The ECB meets next Thursday, with the rate decision at 2:15 p.m. CET": when the text has one
-    plain date and one clock time with an explicit zone that no date took, the time belongs to that date."""
-    if not times and a.week_ahead is None:
-        return _clock_today(text, a)
-    plain = [i for i, t in enumerate(times) if t.resolved.precision == "date" and t.resolved.kind == "point"
-             and t.resolved.start == t.resolved.end]
-    if len(plain) != 1 or any(t.resolved.precision == "datetime" for t in times):
-        return times
-    got: tuple[tuple[int, int], str | None] | None = None
-    zoned = [m for m in RE_TIME.finditer(text) if (m["z"] or m["z2"] or m["z3"] or m["z4"])
-             and not any(t.start <= m.start() < t.end for t in times)]
-    cn_zoned = [m for m in _CN_ZONED_TOD.finditer(text) if not any(t.start <= m.start() < t.end for t in times)]
-    if zoned:
-        got = en_time(zoned[0])
-    elif cn_zoned and (hm := time_of_day(cn_zoned[0])):
-        got = (hm, ZONES[cn_zoned[0]["zw"]])
-    elif (later := _SAME_DAY_TOD.search(text, times[plain[0]].end)) is not None:  # "…9月17日召开,会后于下午4时30分…"
-        hm = time_of_day(later)
-        got = (hm, a.tz) if hm else None
-    if got is None or got[1] is None:
-        return times
-    tm = times[plain[0]]
-    d = tm.resolved.first_day()
-    assert d is not None
-    res = Resolved(as_aware(d, got[0], got[1]), as_aware(d, got[0], got[1]), "datetime", timezone=got[1])
-    return [*times[:plain[0]], replace(tm, resolved=res, base=res), *times[plain[0] + 1:]]
-
-
-def _clock_today(text: str, a: Anchor) -> list[TimeMatch]:
-    """A page written on the day itself may name no day at all ("the ECB decides at 8:15am New York,
-    1:15pm London"): a clock with an explicit zone in a text with no date is on the publication day
-    there (not in a preview of a coming week, whose undated items belong to that week)."""
-    m = next((m for m in RE_TIME.finditer(text) if m["z"] or m["z2"] or m["z4"]), None)
-    got = en_time(m) if m else None
-    if m is None or got is None or got[1] is None:
-        return []
-    day = a.published.astimezone(ZoneInfo(got[1])).date()
-    res = Resolved(as_aware(day, got[0], got[1]), as_aware(day, got[0], got[1]), "datetime", timezone=got[1])
-    return [TimeMatch(m.start(), m.end(), res, res)]
 
 
 def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:

@@ -25,6 +25,7 @@ import re
 
 from . import classify as C
 from .english import EN_ZONES
+from .regions import region_of
 from .releases import releases_in
 from .timeexpr import ZONES
 
@@ -151,7 +152,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
         day = _full_weekday(m["day"].strip().rstrip(",，:："))
         if zh:
             place = _ZONE_PLACE.get(ZONES.get(m["zone"] or "", ""), place) if clock else place
-            if place and C.region_of(item, default="") == "":  # "采购经理人指数" at 上午10:00(东部标准时间)
+            if place and region_of(item, default="") == "":  # "采购经理人指数" at 上午10:00(东部标准时间)
                 item = place + item
         # a day without a clock ("星期一,3月3日-- …" under "汽车销售") is a row of the whole day
         out += ["", f"{day}安排:" if zh else f"{day} schedule:", f"{clock or _ALL_DAY[zh]}, {item}"]

@@ -34,6 +34,7 @@ from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published, headline_of, offset_zone
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
+from .regions import region_of
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_release, fill_from_release, placed_releases, release_title
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
@@ -253,7 +254,7 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
     """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date;
     ``named``: the gazetteer's releases the clause names."""
     category, importance, region = fill_from_release(
-        C.category_of(clause, sentence), 0, C.region_of(clause, forward, sentence, default=default_region),
+        C.category_of(clause, sentence), 0, region_of(clause, forward, sentence, default=default_region),
         named or [], default_region)
     entities = C.entities_of(C.strip_section(forward), category)
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):

@@ -17,6 +17,7 @@ from .compose import anchor_for, find_times
 from .engine import _candidate_span, _week_ahead, article_zone
 from .headings import is_period
 from .normalize import normalize
+from .regions import region_of
 from .titles import tidy
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def from_evidence(proposed: dict[str, object], article: str, published: datetime
         category = C.category_of(text, text)
     region = str(proposed.get("region") or "")
     if not _REGION.fullmatch(region):
-        region = C.region_of(text, default="CN" if zone == "Asia/Shanghai" else "US")
+        region = region_of(text, default="CN" if zone == "Asia/Shanghai" else "US")
     title = tidy(str(proposed.get("title") or ""), MAX_TITLE) or category
     return Candidate(title=title, category=category, region=region, importance=C.importance_of(category, text),
                      start=span[0], end=span[1], precision=span[2], timezone=tm.resolved.timezone,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import classify as C
 from .candidate import Candidate
+from .regions import region_of
 
 # the markets named right before the closure word: "中国内地及日本假期休市", "甲、乙和丙股市休市"
 _MARKETS = re.compile(r"(?P<names>[^\s,，。;；:：]{2,40}?)(?:股市|市场|交易所)?(?:因|假期|节假日|公众假期)*(?:休市|停市)")
@@ -22,7 +22,7 @@ def each_market(c: Candidate, clause: str) -> list[Candidate]:
     parts = [p for p in _JOIN.split(m["names"]) if p]
     regions: list[str] = []
     for part in parts:
-        code = C.region_of(part, default="")
+        code = region_of(part, default="")
         if code and code not in regions:
             regions.append(code)
     if len(parts) < 2 or len(regions) < 2 or c.region not in regions:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from . import classify as C
 from .candidate import Candidate
 from .compose import find_times
+from .regions import region_of
 from .timeexpr import Anchor, TimeMatch
 
 # "排第二、三名的公司是A和B", "居前三位的是A、B、C", "排名第二至第四的分别是A、B和C"
@@ -50,7 +51,7 @@ class WeekSummary:
                     Candidate(
                         title=f"{name}{'解禁' if self.category == 'lockup' else ''}",
                         category=self.category,
-                        region=C.region_of(sentence, default="CN"),
+                        region=region_of(sentence, default="CN"),
                         importance=2,
                         start=self.span[0],
                         end=self.span[1],

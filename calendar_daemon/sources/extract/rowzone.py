@@ -25,8 +25,8 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
-from . import classify as C
 from .english import EN_ZONES
+from .regions import region_of
 from .releases import distinct, releases_in
 from .timeexpr import ZONES
 
@@ -111,7 +111,7 @@ def rows_zone(text: str, zone: str, day: date, own: timedelta | None = None) -> 
         if (m := _ROW.match(line)) is None or _STATED.match(m["rest"]):
             continue
         rows += 1
-        places |= {C.region_of(m["rest"][:80], default="")} - {""}
+        places |= {region_of(m["rest"][:80], default="")} - {""}
         timed = [n.release for n in distinct(releases_in(m["rest"][:80])) if n.release.time]
         if not timed:
             continue
