@@ -57,3 +57,16 @@ def test_a_notice_published_east_of_greenwich_reads_its_clocks_there() -> None:
     published = datetime.fromisoformat("2031-11-20T12:00+11:00")  # a Sydney notice
     got = [c.start for c in extract("Holiday trading hours\nWednesday 24th December 2031\n- Trading ceases at 12:30pm\n", published)]
     assert got == ["2031-12-24T12:30+11:00"]
+
+
+def test_a_notice_from_sydney_dates_a_clock_after_daylight_saving_ends_at_sydneys_own_offset() -> None:
+    published = datetime.fromisoformat("2031-11-20T12:00+11:00")  # summer time in Sydney
+    got = [(c.start, c.timezone) for c in extract(
+        "Holiday trading hours\nThursday 8th April 2032\n- Trading ceases at 12:30pm\n", published)]
+    assert got == [("2032-04-08T12:30+10:00", "Australia/Sydney")]  # standard time again by April
+
+
+def test_an_offset_no_listed_market_keeps_is_read_as_that_fixed_offset() -> None:
+    published = datetime.fromisoformat("2031-11-20T12:00+04:00")
+    got = [c.start for c in extract("Holiday trading hours\nWednesday 24th December 2031\n- Market closes at 2:10pm\n", published)]
+    assert got == ["2031-12-24T14:10+04:00"]

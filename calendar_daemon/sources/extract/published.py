@@ -24,14 +24,28 @@ BEIJING = "Asia/Shanghai"
 NEW_YORK = "America/New_York"
 
 
+# The markets east of Greenwich whose English pages name no zone: an article published at the offset
+# one of them keeps at that moment is read in that market's zone, so that its own daylight-saving rules
+# date a later clock (a Sydney notice at +11:00 in November about a day in April, at +10:00).
+_EAST_MARKETS = ("Australia/Sydney", "Asia/Tokyo", "Asia/Singapore", "Asia/Kolkata", "Pacific/Auckland")
+
+
 def offset_zone(published: datetime | None, default: str) -> str:
     """The zone of an English article's wall-clock times: ``default`` (New York), unless the article was
-    published east of Greenwich, at a whole-hour offset ("Thu 25 Nov, +11:00" for an exchange's notice in
-    Sydney): then that offset (issue 15, corpus 6 shape 5). A clock the text zones keeps its own zone."""
+    published east of Greenwich (issue 15, corpus 6 shape 5). Then it is the market zone of
+    ``_EAST_MARKETS`` that keeps the publication's offset at that moment, or, failing one, that fixed
+    whole-hour offset. A clock the text zones keeps its own zone."""
     offset = published.utcoffset() if published is not None and published.tzinfo is not None else None
-    if offset is None or offset <= timedelta(0) or offset.seconds % 3600:
+    if published is None or offset is None or offset <= timedelta(0):
+        return default
+    for name in _EAST_MARKETS:
+        if published.astimezone(ZoneInfo(name)).utcoffset() == offset:
+            return name
+    if offset.seconds % 3600:
         return default
     return f"Etc/GMT-{offset.seconds // 3600}"  # (the Etc zones count the other way round)
+
+
 _META_TIME = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate",
               "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
               "dcterms.created", "dcterms.issued", "parsely-pub-date", "sailthru.date", "datepublished",
