@@ -39,3 +39,25 @@ def test_the_week_total_said_twice_is_one_event() -> None:
         "本周解禁市值比前一周的480亿元,减少了270亿元,减少幅度为56.25%。\n"
     )
     assert [(s, e, p) for s, e, p, _ in found(text)] == [("2026-04-13", "2026-04-19", "week")]
+
+
+def test_a_week_with_its_trading_days_in_brackets_and_leaders_ranked_at_a_closing_price() -> None:
+    # corpus 7 zh shape 1: "下周(…日-…日)" is the whole week; "按…日收盘价计算" only says when values are
+    # taken; "占下周解禁规模的…%" is a share of the week, not an event; each ranked leader is its own event
+    text = (
+        "数据显示,下周(4月20日-4月24日)共有27家公司限售股陆续解禁,合计解禁21亿股,按4月17日收盘价计算,解禁总市值为420亿元。\n"
+        "从解禁市值来看,4月22日是解禁高峰期,3家公司解禁市值合计260亿元,占下周解禁规模的61.9%。"
+        "按4月17日收盘价计算,解禁市值居前三位的是:青山材料(150亿元)、远帆股份(70亿元)、金穗科技(30亿元)。"
+        "从个股的解禁量看,解禁股数居前三位的是:远帆股份(6亿股)、青山材料(3亿股)、云岭传媒(2亿股)。\n"
+    )
+    got = found(text)
+    week = [g[3] for g in got if g[:3] == ("2026-04-20", "2026-04-26", "week")]
+    assert len(week) == 5  # the week's total and four leaders, one each
+    assert {"青山材料解禁", "远帆股份解禁", "金穗科技解禁", "云岭传媒解禁"} <= set(week)
+    assert [g[:3] for g in got if g[2] != "week"] == [("2026-04-22", "2026-04-22", "date")]
+    assert len(got) == 6
+
+
+def test_a_bracketed_span_that_is_not_monday_to_friday_keeps_its_days() -> None:
+    text = "解禁预告\n\n下周(4月17日-4月24日)共有27家公司限售股陆续解禁,合计解禁21亿股。\n"
+    assert [g[:3] for g in found(text)] == [("2026-04-17", "2026-04-24", "date")]

@@ -24,7 +24,7 @@ from calendar_daemon.domain.aliases import canonical_entity
 from . import classify as C
 from .candidate import Candidate
 from .closureruns import joined_closures
-from .companies import each_of_a_list
+from .companies import each_of_a_list, one_of_a_count
 from .pressconf import PRESS_CONFERENCE
 from .samereport import one_report
 
@@ -97,7 +97,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
 
 def _folds_into(coarse: Found, fine: Found) -> bool:
     (c0, c1), (f0, f1) = coarse.interval(), fine.interval()
-    if not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline) or each_of_a_list(coarse.cand, fine.cand):
+    if (not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline) or each_of_a_list(coarse.cand, fine.cand)
+            or one_of_a_count(coarse.cand, fine.cand)):
         return False
     if (c1 == FAR) != (f1 == FAR):
         return False  # an open-ended period ("自2月1日起施行") is no preview of a day

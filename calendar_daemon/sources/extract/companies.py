@@ -100,3 +100,13 @@ def each_of_a_list(a: Candidate, b: Candidate) -> bool:
     and D", corpus 6 shape 7): one company each, the same phrase. They stay two events."""
     return (a.category == b.category == "ipo" and len(a.entities) == len(b.entities) == 1
             and a.entities != b.entities and a.evidence == b.evidence)
+
+
+_COMPANY_COUNT = re.compile(r"\d+\s?家(?:公司|上市公司|个股)")
+
+
+def one_of_a_count(total: Candidate, one: Candidate) -> bool:
+    """A week's count of companies ("下周共有39家公司限售股解禁") and one company ranked in it ("解禁市值居前三位的
+    是:甲、乙、丙", read as that week's event of 甲): the total is an event of its own, not a mention of 甲's."""
+    return (total.category == one.category and len(one.entities) == 1 and one.release == f"{one.category}:{one.entities[0]}"
+            and _COMPANY_COUNT.search(total.title + total.evidence) is not None)

@@ -155,13 +155,18 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
 
 
 def _bracketed_ranges(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
-    """"下周(5月18日至5月22日)": a bracketed range right after a relative week is that week, stated exactly."""
+    """"下周(5月18日至5月22日)": a bracketed range right after a relative week is that week, stated exactly;
+    Monday to Friday (its trading days) is the week, Monday to Sunday."""
     out: list[TimeMatch] = []
     for tm in atoms:
         prev = out[-1] if out else None
         if (prev is not None and "range" in tm.tags and ("week" in prev.tags or "weekday" in prev.tags)
                 and text[prev.end:tm.start].strip() == "(" and text[tm.end:tm.end + 1] == ")"):
             out[-1] = replace(tm, start=prev.start, end=tm.end + 1)
+            fd, ld = tm.base.first_day(), tm.base.last_day()
+            if fd and ld and fd.weekday() == 0 and 4 <= (ld - fd).days <= 6:  # its trading days: the whole week
+                res = replace(tm.base, end=fd + timedelta(days=6), precision="week", kind="point")
+                out[-1] = replace(out[-1], resolved=res, base=res, tags=tm.tags | {"week"})
             continue
         out.append(tm)
     return out

@@ -15,12 +15,13 @@ from .timeexpr import Anchor, TimeMatch
 
 # "排第二、三名的公司是A和B", "居前三位的是A、B、C", "排名第二至第四的分别是A、B和C"
 _RANKED = re.compile(
-    r"(?:排|居|位列|排名)\s?(?:第|前)[二三四五六七八九十\d、至和及到第]{1,8}\s?(?:名|位)?(?:的公司|的个股|的股票)?"
-    r"\s?(?:分别)?(?:是|为|:)\s?(?P<names>[^,;。]{2,80})"
+    r"(?:排|居|位列|排名)\s?(?:第|前)[二三四五六七八九十\d、至和及到第]{1,8}\s?(?:名|位)?(?:的公司|的个股|的股票|的)?"
+    r"\s?(?:分别)?(?:是|为|:)\s?:?\s?(?P<names>[^,;。]{2,80})"
 )
 _MAY_RANK = re.compile(r"排|居|位列")  # a quick test before the ranking is read
 _NAME_SEP = re.compile(r"\s?(?:、|和|及|与|以及)\s?")
 _NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,9}$")
+_VALUATION = re.compile(r"\s?(?:的)?收盘价")  # "按11月14日收盘价计算": the day values are taken at, not an event's
 _WEEK_SUMMARY = re.compile(r"\d+\s?家公司")
 
 
@@ -41,7 +42,7 @@ class WeekSummary:
                 if first is not None and last is not None:
                     self.span, self.category = (first.isoformat(), last.isoformat()), cat
             return []
-        if kept or not _MAY_RANK.search(sentence) or any(t.resolved.precision in ("date", "datetime") for t in times):
+        if kept or not _MAY_RANK.search(sentence) or any(t.resolved.precision in ("date", "datetime") and not _VALUATION.match(sentence, t.end) for t in times):
             return []
         out: list[Candidate] = []
         for m in _RANKED.finditer(re.sub(r"\([^()]*\)", "", sentence)):  # "西藏城投(行情600773,买入)"
@@ -67,9 +68,13 @@ class WeekSummary:
 
 
 # "为今周沪市解禁市值最大公司": the week a superlative is measured over, not when something happens.
+_SHARE_OF = re.compile(r"[^,;。]{0,12}?的\s?\d+(?:\.\d+)?\s?%")
 _SUPERLATIVE = re.compile(r"[^,;。]{0,16}?最(?:大|多|高|少|低)")
 
 
 def is_ranking_period(sentence: str, tm: TimeMatch) -> bool:
-    """True when a week only says over what period a company ranks first ("为今周沪市解禁市值最大公司")."""
-    return "week" in tm.tags and sentence[max(0, tm.start - 1) : tm.start] in ("为", "是") and _SUPERLATIVE.match(sentence, tm.end) is not None
+    """True when a week only says over what period a company ranks first ("为今周沪市解禁市值最大公司") or
+    what a share is a share of ("占下周解禁规模的53.66%")."""
+    before = sentence[max(0, tm.start - 1) : tm.start]
+    return "week" in tm.tags and ((before in ("为", "是") and _SUPERLATIVE.match(sentence, tm.end) is not None)
+                                  or (before == "占" and _SHARE_OF.match(sentence, tm.end) is not None))
