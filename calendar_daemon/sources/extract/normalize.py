@@ -150,6 +150,10 @@ _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\
 # "晚上八点半": an hour in Chinese numerals after a part of the day, written in digits ("晚上8点半")
 _CN_CLOCK = re.compile(r"(?<=凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?P<h>[一二两三四五六七八九十]{1,3})(?P<p>[点时])"
                        r"(?:(?P<mi>[一二三四五六七八九十]{1,3})分)?(?=半|整|\d|[^\d点分一二三四五六七八九十])")
+# "十七日晚间", "二十一日起": a day of the month in Chinese numerals, written in digits ("17日晚间"); not a
+# count of days ("三十日内", "二十日均线", "未来十五日"), not after a month or an ordinal ("九月十七日", "第十五日")
+_CN_DAY = re.compile(r"(?<![月第每近初个\d〇零一二两三四五六七八九十])(?<!未来|过去|连续)(?P<d>[一二三]?十[一二三四五六七八九]?)日"
+                     r"(?![内均来后前里间以之左线])")
 # "元月23日": January, the first month, written so in dates
 _FIRST_MONTH = re.compile(r"(?<![\u4e00-\u9fff])元月(?=\d{1,2}[日号])|(?<=年)元月(?=\d{1,2}[日号])")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
@@ -171,6 +175,11 @@ def _cn_hour(m: re.Match[str]) -> str:
     if h is None or h > 12 or (m["mi"] and (mi is None or mi > 59)):
         return m[0]
     return f"{h}{m['p']}{mi}分" if mi is not None else f"{h}{m['p']}"
+
+
+def _cn_day(m: re.Match[str]) -> str:
+    d = cn_int(m["d"])
+    return f"{d}日" if d is not None and 10 <= d <= 31 else m[0]
 
 
 def _roc_to_gregorian(m: re.Match[str]) -> str:
@@ -195,6 +204,8 @@ def normalize(text: str) -> str:
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
         folded = _CN_CLOCK.sub(_cn_hour, folded)
+        if "十" in folded and "日" in folded:
+            folded = _CN_DAY.sub(_cn_day, folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
