@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .candidate import Candidate
+from .countednames import counted_names
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,9 @@ _PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 def each_counted(made: list[tuple[Candidate, str, int]], sentence: str) -> list[tuple[Candidate, str, int]]:
     """One listing event per company of a counted list after a colon, when the sentence made one such
-    event and the list names as many companies as it counts (results of one day stay one event)."""
+    event and the list names as many companies as it counts (results of one day stay one event); in
+    Chinese, "甲、乙、丙三家公司上市" after the sentence's dated event."""
+    made = counted_names(made, sentence)
     if len(made) != 1 or made[0][0].category != "ipo" or ":" not in sentence:
         return made
     m = _COUNTED.search(sentence)
