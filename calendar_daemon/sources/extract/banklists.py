@@ -6,7 +6,7 @@ named is a decision of its own, on the day, span or week the sentence gives befo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from . import classify as C
@@ -157,12 +157,34 @@ def with_bank_decisions(made: list[tuple[Candidate, str, int]], sentence: str, t
     """The sentence's candidates (candidate, scope, position), with the central-bank candidate of a time
     that dates a list of banks replaced by one decision per bank (scoped to the list alone: it shares
     no vocabulary with a dated mention it may fold into)."""
+    made = each_bank(made)
     banks = bank_decisions(sentence, times, anchor)
     if not banks:
         return made
     used = {tm.start for tm, _ in banks}
     kept = [m for m in made if not (m[0].category == "central_bank" and m[2] in used)]
     return kept + [(c, c.evidence, tm.start) for tm, c in banks]
+
+
+# "日本央行和澳洲联储将公布上次会议纪要": banks, each named as a bank, listed as the subject of one event
+_OWN_BANKS = re.compile(rf"(?P<list>(?:{_NAME})(?:央行|中央银行|联储|储备银行)(?:{_SEP}(?:{_NAME})(?:央行|中央银行|联储|储备银行))+)")
+
+
+def each_bank(made: list[tuple[Candidate, str, int]]) -> list[tuple[Candidate, str, int]]:
+    """A central-bank event whose subject is a list of banks ("日本央行和澳洲联储将公布上次会议纪要") is
+    one event per bank, each kept apart from the others (corpus 7 Chinese shape 4)."""
+    out: list[tuple[Candidate, str, int]] = []
+    for c, clause, pos in made:
+        m = _OWN_BANKS.search(clause) if c.category == "central_bank" else None
+        names = list(dict.fromkeys(re.findall(_NAME, m["list"]))) if m else []
+        if m is None or len(names) < 2 or m["list"] not in c.title:
+            out.append((c, clause, pos))
+            continue
+        for name in names:
+            region, bank = BANKS[name]
+            out.append((replace(c, title=c.title.replace(m["list"], bank), region=region, entities=[bank], mentions=[],
+                                release=f"{c.release or 'central_bank'}:{region}"), clause, pos))
+    return out
 
 
 @dataclass

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from . import classify as C
 from . import confidence as K
-from .banklists import BankWeek, with_bank_decisions
+from .banklists import BankWeek, each_bank, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows
 from .collapse import Findings, collapse, merge_into
@@ -396,5 +396,5 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)
-        for one in each_release(c, placed_releases(clause), zh, inherited=True):  # "关注A、B等国PMI": one each
-            add(one, clause, a)
+        for one, _, _ in each_bank([(r, clause, a) for r in each_release(c, placed_releases(clause), zh, inherited=True)]):
+            add(one, clause, a)  # "关注A、B等国PMI", "日本央行和澳洲联储将公布纪要": one each
