@@ -35,7 +35,7 @@ from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .regions import region_of
-from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_release, fill_from_release, placed_releases, release_title
+from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_placed_item, each_release, fill_from_release, placed_releases, release_title
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .rowzone import rows_zone
@@ -396,5 +396,5 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)
-        for one, _, _ in each_bank([(r, clause, a) for r in each_release(c, placed_releases(clause), zh, inherited=True)]):
+        for one, _, _ in each_bank([(r, clause, a) for r in each_placed_item(each_release(c, placed_releases(clause), zh, inherited=True), clause)]):
             add(one, clause, a)  # "关注A、B等国PMI", "日本央行和澳洲联储将公布纪要": one each

@@ -32,6 +32,7 @@ from .indexreviews import index_changes
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
 from .scheduletables import results_schedule_rows
+from .sharedheads import shared_heads
 from .slashrows import slash_rows
 from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
@@ -55,7 +56,9 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
+    # one release name shared by two publishers is written out for each;
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
+    Step(shared_heads),
     Step(day_paragraphs),
     Step(index_changes),
     # frames first: a year or a next week named once dates the rows below it

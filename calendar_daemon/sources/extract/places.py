@@ -47,3 +47,8 @@ def places_before(text: str, start: int, floor: int) -> list[str]:
             codes = [c for w in words if (c := _region(w.strip())) is not None]
             return list(dict.fromkeys(codes))
     return []
+
+
+def zh_place_code(word: str) -> str | None:
+    """The region code of a Chinese place word ("德国" -> "DE")."""
+    return _WORDS.get(word)

@@ -14,7 +14,7 @@ from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 
 from .candidate import Candidate
 from .normalize import to_simplified
-from .places import places_before
+from .places import places_before, zh_place_code
 from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
@@ -214,3 +214,30 @@ def fill_from_release(category: str, importance: int, region: str, named: list[N
     if release.region and region == default_region:
         region = release.region
     return category, max(importance, release.importance if category == release.category else importance), region
+
+
+# A list of releases each led by its place and month (issue 15, corpus 7 Chinese shape 6): "欧元区3月经济景气指数、
+# 工业景气指数、美国3月消费者信心指数、德国3月失业人数等也将公布" is one release per place-led item (the items after
+# one place's month, up to the next place, are that place's release), even where the gazetteer knows none of them.
+_LED = re.compile(r"(?P<place>美国|中国|欧元区|德国|法国|英国|日本|加拿大|澳大利亚|澳洲|新西兰|瑞士|韩国|印度|香港|台湾)"
+                  r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?")
+_END = re.compile(r"\s?(?:等|将|也将|亦将|均将|,|;|。|$)")
+
+
+def each_placed_item(made: list[Candidate], clause: str) -> list[Candidate]:
+    """``made`` (one candidate of the clause), or one candidate per place-led item of its list."""
+    if len(made) != 1 or made[0].category != "macro_data" or "、" not in clause:
+        return made
+    leads = [m for m in _LED.finditer(clause) if m.start() == 0 or clause[m.start() - 1] in "、 ,"]
+    if len(leads) < 2 or any(clause[b.start() - 1] != "、" for b in leads[1:]):
+        return made
+    c = made[0]
+    out: list[Candidate] = []
+    for i, m in enumerate(leads):
+        stop = leads[i + 1].start() - 1 if i + 1 < len(leads) else (e.start() if (e := _END.search(clause, m.end())) else len(clause))
+        item = clause[m.start():stop].strip("、 ")
+        named = releases_in(item)
+        release = next((n.release.id for n in named if n.release.region in (None, zh_place_code(m["place"]))), None)
+        out.append(replace(c, title=item, region=zh_place_code(m["place"]) or c.region, entities=[item], mentions=[],
+                           release=release or f"macro:{item}"))
+    return out

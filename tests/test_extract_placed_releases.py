@@ -1,0 +1,26 @@
+"""Releases listed in a week preview (issue 15, corpus 7 Chinese shapes 5 and 6): two publishers sharing one
+release name ("官方和财新制造业数据") are two releases; a list of items each led by its place and month
+("欧元区4月甲指数、乙指数、美国4月丙指数、德国4月丁人数等也将公布") is one release per place; a bare "ADP" is
+the ADP employment report. The article is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+SATURDAY = datetime.fromisoformat("2026-05-09T12:00+08:00")
+
+PREVIEW = (
+    "下周财经日程\n\n下周重点关注美国非农、ADP及初请失业金、中国官方及财新制造业等数据。\n"
+    "此外,欧元区4月经济景气指数、工业景气指数、美国4月谘商会消费者信心指数、德国4月失业人数等也将公布。\n"
+)
+
+
+def test_each_release_of_the_lists_is_one_event_of_the_week() -> None:
+    got = [c for c in extract(PREVIEW, SATURDAY) if c.category == "macro_data"]
+    assert {(c.start, c.end, c.precision) for c in got} == {("2026-05-11", "2026-05-17", "week")}
+    releases = sorted(c.release or "" for c in got)
+    assert {"us-adp", "us-nfp", "cn-official-pmi", "cn-caixin-pmi", "us-conference-board", "us-jobless-claims"} <= set(releases)
+    assert sorted(c.region for c in got) == ["CN", "CN", "DE", "EU", "US", "US", "US", "US"]
+    assert [c.title for c in got if c.region == "DE"] == ["德国4月失业人数"]
