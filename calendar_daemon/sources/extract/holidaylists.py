@@ -24,6 +24,7 @@ import re
 from datetime import date, timedelta
 from itertools import pairwise
 
+from .holidaynames import listed_holidays
 from .numerals import cn_int
 
 _NOTICE = re.compile(r"休市|不提供")
@@ -57,6 +58,7 @@ _LAST_DAY = re.compile(r"(?:封关日|最后(?:一个)?交易(?:买卖)?日)\S{0
                        r"|(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:[(（][^)）]{1,5}[)）])?\S{0,3}?(?:是|为)"
                        r"[^,，。;；\d]{0,12}?最后(?:一个)?(?:的)?交易(?:买卖)?日")
 _COUNT = re.compile(r"(?:休市(?:日|期间)?\S{0,2}?(?:长达|共|达)|连续)(?P<n>\d{1,2})[天日](?:[^,，。;；\d]{0,4}?(?:休市|打烊|停止交易|无交易))?")
+_REL_YEAR = re.compile(r"明年|今年|来年")
 _NEAR_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年")
 _COUNT_REACH = 600  # the count comes within a few paragraphs of the last trading day
 
@@ -107,6 +109,9 @@ def _closures(sentence: str, year: int) -> list[tuple[date, date, str]]:
         b = _day(year, m["m2"] or m["m"], m["d2"]) if m["d2"] else a
         if a and b and a <= b <= a + timedelta(days=15):
             found.append((a, b, m["name"]))
+    for month, day, name in listed_holidays(sentence):
+        if (d := _day(year, str(month), str(day))) is not None:
+            found.append((d, d, name))
     items = list(_ITEM.finditer(sentence))
     if len(items) >= 3 and all(_JOINER.match(sentence[x.end():y.start()]) for x, y in pairwise(items)):
         for m in items:
@@ -148,7 +153,13 @@ def holiday_closures(text: str, zh: bool) -> str:
     for s in _SENTENCE.finditer(text):
         sentence = s[0]
         years = [int(y["y"]) for y in _YEAR.finditer(text, 0, s.start())]
-        if not years or not _CLOSED_WORD.search(sentence):
+        if not _CLOSED_WORD.search(sentence):
+            continue
+        if not years:  # "明年…包括228某纪念日、51某节…": each day as a line of its own after the sentence
+            if listed := listed_holidays(sentence):
+                rel = _REL_YEAR.findall(sentence[:sentence.find("包括")]) or [""]  # "明年…": the year each day is in
+                out += [text[pos:s.end()], "\n" + "\n".join(f"{rel[-1]}{m}月{d}日{name}休市。" for m, d, name in listed) + "\n"]
+                pos = s.end()
             continue
         closures = _closures(sentence, years[-1])
         if not closures:

@@ -1,0 +1,48 @@
+"""Holidays listed after "包括" in a closure sentence, each written its own way (issue 15, corpus 7 Chinese
+shape 7): "其余假期均休市一天,包括228某纪念日、51某节、6月18日的某节及10月10日的某日" names four closed days:
+a day before its name ("6月18日的某节"), a name before its bracketed day ("某节(6月18日)") and the
+short month-day figures a Taiwan text writes before a holiday's name ("228" is 28 February, "51" 1 May;
+a figure that could be two days, "111", names none). Every part of the list must read as a holiday."""
+
+from __future__ import annotations
+
+import re
+
+_AFTER = re.compile(r"包括|包含|分别为|分别是")
+_PARTS = re.compile(r"\s?(?:、|以及|及|与|,)\s?")  # not "和": "和平纪念日"
+_NAME = r"[\u4e00-\u9fff]{2,8}?(?:节|日|假期|连假)"
+_DAY_FIRST = re.compile(rf"^(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日的?(?P<name>{_NAME})$")
+_NAME_FIRST = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,8})\((?P<m>\d{1,2})月(?P<d>\d{1,2})日\)$")
+_FIGURES = re.compile(rf"^(?P<md>\d{{2,4}})(?P<name>{_NAME})$")
+_DAYS_IN = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _valid(m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= _DAYS_IN[m]
+
+
+def _figures(md: str) -> tuple[int, int] | None:
+    """"228" -> (2, 28), "51" -> (5, 1), "1010" -> (10, 10); None when no or two readings fit."""
+    fits = [(int(md[:i]), int(md[i:])) for i in range(1, len(md))
+            if len(md[:i]) <= 2 and len(md[i:]) <= 2 and md[i] != "0" and _valid(int(md[:i]), int(md[i:]))]
+    return fits[0] if len(fits) == 1 else None
+
+
+def listed_holidays(sentence: str) -> list[tuple[int, int, str]]:
+    """(month, day, name) of each holiday of the sentence's list, or [] unless all of its parts (three or
+    more) read as holidays."""
+    start = _AFTER.search(sentence)
+    if start is None:
+        return []
+    tail = re.split(r"[。;]", sentence[start.end():], maxsplit=1)[0].strip(" :")
+    parts = [p for p in _PARTS.split(tail.removesuffix("等")) if p]
+    out: list[tuple[int, int, str]] = []
+    for part in parts:
+        m = _DAY_FIRST.match(part) or _NAME_FIRST.match(part)
+        if m is not None and _valid(int(m["m"]), int(m["d"])):
+            out.append((int(m["m"]), int(m["d"]), m["name"]))
+        elif (f := _FIGURES.match(part)) is not None and (md := _figures(f["md"])) is not None:
+            out.append((*md, f["name"]))
+        else:
+            return []
+    return out if len(out) >= 3 else []
