@@ -50,8 +50,8 @@ def test_counted_day_groups_of_new_listings_are_one_candidate_a_day() -> None:
         "周一2只:甲乙股份(创业板)、丙丁科技(科创板);周二1只:戊己智能(创业板);周三1只:庚辛电子(科创板)。\n"
     )
     got = [(c.start, c.end) for c in extract(text, PUBLISHED) if c.category == "ipo"]
-    # the week's summary, then one candidate per day group
-    assert got == [("2031-10-20", "2031-10-24"), ("2031-10-20", "2031-10-20"), ("2031-10-21", "2031-10-21"),
+    # the week's summary (the bracketed Monday-to-Friday is the whole week), then one candidate per day group
+    assert got == [("2031-10-20", "2031-10-26"), ("2031-10-20", "2031-10-20"), ("2031-10-21", "2031-10-21"),
                    ("2031-10-22", "2031-10-22")]
 
 
