@@ -1,0 +1,21 @@
+"""A government bond in Taiwan wording (issue 15, corpus 7 Chinese shape 8): "公債" is a bond and "標售" its
+auction, so the auction, the issue day ("發行日期") and the maturity of one are 'bond' events, not a
+listing. The notice is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+NOTICE = (
+    "財政部增額發行「115乙3期」公債\n"
+    "財政部訂於本(115)年5月12日委託中央銀行標售增額「115乙3期」公債200億元,年期為10年期,"
+    "發行日期為本年5月15日,到期日為125年3月9日。\n"
+)
+
+
+def test_auction_issue_and_maturity_of_a_government_bond_are_bond_events() -> None:
+    got = extract(NOTICE, datetime.fromisoformat("2026-05-04T17:00+08:00"))
+    assert {c.category for c in got} == {"bond"}
+    assert {"2026-05-12", "2026-05-15", "2036-03-09"} <= {c.start for c in got}
