@@ -204,6 +204,7 @@ def strip_section(text: str) -> str:
 _LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
 # (a Hong Kong offer's words too: "公开发售…超购", "孖展", "暗盘")
 _IPO_CONTEXT = re.compile(r"新股|招股|截招|申购|\bIPO\b|首发|打新|公开发售|超购|超额认购|孖展|暗盘|中签", _I)
+_INDEX_LAUNCH = re.compile(r"(?:正式)?(?:发布|推出|发布实施)\S{0,24}?指数(?![^,;。]{0,4}(?:数据|报告|读数))")
 _BOND_CONTEXT = re.compile(r"国债|公债|债券|地方债|公司债|专项债|本期债")
 
 
@@ -218,6 +219,9 @@ def category_of(clause: str, sentence: str) -> str:
                 # "本期国债…分销,9月27日起上市交易": a listing in a bond's sentence is the bond's
                 if name == "corporate" and _LISTING.search(scope) and _BOND_CONTEXT.search(sentence):
                     return "bond"
+                # "中证指数公司将于8月20日正式发布某某200指数": an index launched is a market event, not a product
+                if name == "corporate" and _INDEX_LAUNCH.search(scope):
+                    return "other"
                 # "发行日期为10月25日" in a government bond's sentence ("标售…公债") is the bond's issue
                 if name == "ipo" and _BOND_CONTEXT.search(sentence) and not _IPO_CONTEXT.search(sentence):
                     return "bond"

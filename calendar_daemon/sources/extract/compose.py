@@ -237,6 +237,8 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
     tod = RE_TOD.match(text, pos) if text[pos:pos + 1] != "日" else None
     if tod and tod.end() - pos <= 12:
         hm, end = time_of_day(tod), tod.end()
+        if tod["h"] == "24" and hm == (0, 0):  # "8月22日24时" is midnight ending the 22nd: 00:00 on the 23rd
+            d += timedelta(days=1)
         ztail = _EN_ZONE_TAIL.match(text, end)
         if ztail:
             zone, end = EN_ZONES[ztail[1]], ztail.end()
