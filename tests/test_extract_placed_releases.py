@@ -24,3 +24,11 @@ def test_each_release_of_the_lists_is_one_event_of_the_week() -> None:
     assert {"us-adp", "us-nfp", "cn-official-pmi", "cn-caixin-pmi", "us-conference-board", "us-jobless-claims"} <= set(releases)
     assert sorted(c.region for c in got) == ["CN", "CN", "DE", "EU", "US", "US", "US", "US"]
     assert [c.title for c in got if c.region == "DE"] == ["德国4月失业人数"]
+
+
+def test_each_release_of_a_list_takes_its_own_bracketed_day() -> None:
+    # corpus 7 Chinese shape 12: "A(2日)、B(4日)和C等重要数据": A on the 2nd, B on the 4th (not a data period of C)
+    text = "美股前瞻\n\n美国本周将发布5月份ISM制造业PMI(1日)、ISM服务业PMI(3日)和非农就业数据等重要数据。\n"
+    got = {(c.release, c.start) for c in extract(text, datetime.fromisoformat("2026-06-01T07:00+08:00")) if c.category == "macro_data"}
+    assert ("us-ism-manufacturing", "2026-06-01") in got and ("us-ism-services", "2026-06-03") in got
+    assert not any(r == "us-ism-services" and s != "2026-06-03" for r, s in got)

@@ -1,6 +1,7 @@
 """A day written right before a recurring release's name dates that release even without a verb:
 "该数据也会对周五美国非农就业数据提供指引" (Friday's payrolls), "ahead of Friday's jobs report". The
-release is one the gazetteer knows, so the phrase names a scheduled publication, not a topic."""
+release is one the gazetteer knows, so the phrase names a scheduled publication, not a topic. So does a
+day in brackets right after the name, in a list giving each release its day ("ISM服务业PMI(4日)")."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ _BETWEEN = re.compile(
     r"US|U\.S\.|UK|China|Japan|German|Canadian|Australian)?\s*$"
 )
 
+_BRACKETED = re.compile(r"\s?\(\s?")
+
 
 def dates_a_release(sentence: str, tm: TimeMatch, named: list[Named], clause_start: int) -> bool:
     """Whether a release named in the clause starts right after the day ``tm`` (a region word may come
     between: "周五美国非农就业数据")."""
     if tm.base.precision not in ("date", "datetime"):
         return False
-    return any(_BETWEEN.match(sentence[tm.end : clause_start + n.start]) is not None for n in named if clause_start + n.start >= tm.end)
+    return (any(_BETWEEN.match(sentence[tm.end : clause_start + n.start]) is not None for n in named if clause_start + n.start >= tm.end)
+            or any(_BRACKETED.fullmatch(sentence[clause_start + n.end : tm.start]) is not None for n in named if clause_start + n.end <= tm.start))

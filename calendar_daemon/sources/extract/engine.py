@@ -334,7 +334,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
-        named, focus = placed_releases(clause), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
+        named, focus = placed_releases(clause, tm.start - cs), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
                 or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))

@@ -145,10 +145,22 @@ def by_place(named: list[Named], text: str) -> list[Named]:
     return out
 
 
-def placed_releases(clause: str) -> list[Named]:
+_OWN_DAY = re.compile(r"\s?\(\s?(\d{1,2}\s?日)")  # "ISM服务业PMI(4日)", "采购经理指数(4日,PMI)"
+
+
+def placed_releases(clause: str, own: int | None = None) -> list[Named]:
     """The distinct releases ``clause`` names, one per place listed before a release that names
-    none: "美国、日本PMI初值" is two."""
-    return distinct(by_place(releases_in(clause), to_simplified(clause)))
+    none: "美国、日本PMI初值" is two. With ``own`` (where the clause's time starts): in a list giving each
+    release its day in brackets ("A(2日)、B(4日)和C"), the release of that day, and those without a day of
+    their own only with the list's first day."""
+    named = distinct(by_place(releases_in(clause), to_simplified(clause)))
+    if own is None or "日" not in clause:
+        return named
+    days = {n.start: d.start(1) for n in named if (d := _OWN_DAY.match(clause, n.end))}
+    if len(days) < 2 or own not in days.values():
+        return named
+    first = min(days.values())
+    return [n for n in named if days.get(n.start, first) == own]
 
 
 def several(named: list[Named]) -> bool:
