@@ -32,6 +32,7 @@ from .indexreviews import index_changes
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
 from .rocslashdates import roc_slash_dates
+from .samedays import same_days
 from .scheduletables import results_schedule_rows
 from .sharedheads import shared_heads
 from .slashrows import slash_rows
@@ -58,9 +59,11 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     # one release name shared by two publishers is written out for each; a Taiwan filing's dates as dates;
+    # "将于当日" as the day the sentence opens with;
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
     Step(shared_heads),
     Step(roc_slash_dates),
+    Step(same_days),
     Step(day_paragraphs),
     Step(index_changes),
     # frames first: a year or a next week named once dates the rows below it
