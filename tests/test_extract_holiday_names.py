@@ -25,3 +25,10 @@ def test_a_list_with_a_part_that_is_no_holiday_names_none() -> None:
     assert listed_holidays("其余假期均休市一天,包括228和平纪念日、51劳动节及部分交易所。") == []
     assert listed_holidays("休市安排包括111光棍节、51劳动节、6月5日的端午节。") == []  # "111": 1/11 or 11/1
     assert listed_holidays("休市安排包括元旦(1月1日)、101国庆日、6月5日的端午节。") == [(1, 1, "元旦"), (10, 1, "国庆日"), (6, 5, "端午节")]
+
+
+def test_a_span_of_days_then_the_closure_it_is() -> None:
+    # corpus 7 Chinese shape 7, second form: "从某日起至某日…,某某休市N个交易日"
+    text = "某市明年农历年休7天\n\n因此从1月23日起至1月29日农历初五,农历年某股休市5个交易日,1月30日正式开红盘。\n"
+    got = [(c.start, c.end) for c in extract(text, PUBLISHED) if c.category == "other" and c.precision == "date"]
+    assert got == [("2031-01-23", "2031-01-29")]

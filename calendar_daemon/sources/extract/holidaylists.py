@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .holidaynames import listed_holidays
+from .holidaynames import listed_holidays, spanned_closures
 from .numerals import cn_int
 
 _NOTICE = re.compile(r"休市|不提供")
@@ -109,6 +109,9 @@ def _closures(sentence: str, year: int) -> list[tuple[date, date, str]]:
         b = _day(year, m["m2"] or m["m"], m["d2"]) if m["d2"] else a
         if a and b and a <= b <= a + timedelta(days=15):
             found.append((a, b, m["name"]))
+    for m1, d1, m2, d2, name in spanned_closures(sentence):
+        if (a := _day(year, str(m1), str(d1))) and (b := _day(year, str(m2), str(d2))):
+            found.append((a, b, name))
     for month, day, name in listed_holidays(sentence):
         if (d := _day(year, str(month), str(day))) is not None:
             found.append((d, d, name))
@@ -156,9 +159,12 @@ def holiday_closures(text: str, zh: bool) -> str:
         if not _CLOSED_WORD.search(sentence):
             continue
         if not years:  # "明年…包括228某纪念日、51某节…": each day as a line of its own after the sentence
-            if listed := listed_holidays(sentence):
-                rel = _REL_YEAR.findall(sentence[:sentence.find("包括")]) or [""]  # "明年…": the year each day is in
-                out += [text[pos:s.end()], "\n" + "\n".join(f"{rel[-1]}{m}月{d}日{name}休市。" for m, d, name in listed) + "\n"]
+            listed = listed_holidays(sentence)
+            rel = _REL_YEAR.findall(sentence[:sentence.find("包括")]) or [""]  # "明年…": the year each day is in
+            lines = [f"{rel[-1]}{m}月{d}日{name}休市。" for m, d, name in listed]
+            lines += [f"{rel[-1]}{m}月{d}日至{m2}月{d2}日{name}休市。" for m, d, m2, d2, name in spanned_closures(sentence)]
+            if lines:
+                out += [text[pos:s.end()], "\n" + "\n".join(lines) + "\n"]
                 pos = s.end()
             continue
         closures = _closures(sentence, years[-1])

@@ -46,3 +46,19 @@ def listed_holidays(sentence: str) -> list[tuple[int, int, str]]:
         else:
             return []
     return out if len(out) >= 3 else []
+
+
+# "从2月13日起至2月20日农历初五,农历年某股休市8个交易日": a span of days, then the closure it is
+_SPAN_CLOSED = re.compile(r"从?(?P<m>\d{1,2})月(?P<d>\d{1,2})日起?\s?(?:至|到)\s?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日[^,;。\d]{0,8}[,]"
+                          r"(?P<name>[^,;。\d]{0,12}?)休市\d{1,2}个交易日")
+
+
+def spanned_closures(sentence: str) -> list[tuple[int, int, int, int, str]]:
+    """(month, day, last month, last day, name) of each span of days the sentence says the market is closed
+    over ("从2月13日起至2月20日…,农历年某股休市8个交易日")."""
+    out = []
+    for m in _SPAN_CLOSED.finditer(sentence):
+        m1, d1, m2, d2 = int(m["m"]), int(m["d"]), int(m["m2"] or m["m"]), int(m["d2"])
+        if _valid(m1, d1) and _valid(m2, d2) and (m2, d2) > (m1, d1):
+            out.append((m1, d1, m2, d2, m["name"].strip() or "休市"))
+    return out
