@@ -32,3 +32,10 @@ def test_a_span_of_days_then_the_closure_it_is() -> None:
     text = "某市明年农历年休7天\n\n因此从1月23日起至1月29日农历初五,农历年某股休市5个交易日,1月30日正式开红盘。\n"
     got = [(c.start, c.end) for c in extract(text, PUBLISHED) if c.category == "other" and c.precision == "date"]
     assert got == [("2031-01-23", "2031-01-29")]
+
+
+def test_a_day_off_then_a_closure_of_days_runs_into_the_next_year() -> None:
+    # "某日调节放假,跨年休市2天": the closure runs from that day over the days counted
+    text = "某市明年休市日出炉\n\n明年除了农历年外,12月31日调节放假,跨年休市2天,其余假期均休市一天。\n"
+    got = [(c.start, c.end) for c in extract(text, PUBLISHED) if c.category == "other" and c.precision == "date"]
+    assert ("2031-12-31", "2032-01-01") in got

@@ -110,7 +110,7 @@ def _closures(sentence: str, year: int) -> list[tuple[date, date, str]]:
         if a and b and a <= b <= a + timedelta(days=15):
             found.append((a, b, m["name"]))
     for m1, d1, m2, d2, name in spanned_closures(sentence):
-        if (a := _day(year, str(m1), str(d1))) and (b := _day(year, str(m2), str(d2))):
+        if (a := _day(year, str(m1), str(d1))) and (b := _day(year + ((m2, d2) < (m1, d1)), str(m2), str(d2))):
             found.append((a, b, name))
     for month, day, name in listed_holidays(sentence):
         if (d := _day(year, str(month), str(day))) is not None:

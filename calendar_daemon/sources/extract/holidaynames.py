@@ -7,6 +7,9 @@ a figure that could be two days, "111", names none). Every part of the list must
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+
+from .numerals import cn_int
 
 _AFTER = re.compile(r"包括|包含|分别为|分别是")
 _PARTS = re.compile(r"\s?(?:、|以及|及|与|,)\s?")  # not "和": "和平纪念日"
@@ -53,12 +56,22 @@ _SPAN_CLOSED = re.compile(r"从?(?P<m>\d{1,2})月(?P<d>\d{1,2})日起?\s?(?:至|
                           r"(?P<name>[^,;。\d]{0,12}?)休市\d{1,2}个交易日")
 
 
+# "某年底的12月31日调节放假,跨年休市2天": a day off, then a closure of N days from it
+_DAYS_FROM = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日[^,;。\d]{0,8}?(?:放假|休假)[,](?P<name>[^,;。\d]{0,6}?)休市(?P<n>[2-9]|[两二三四五六七八九])天")
+
+
 def spanned_closures(sentence: str) -> list[tuple[int, int, int, int, str]]:
     """(month, day, last month, last day, name) of each span of days the sentence says the market is closed
-    over ("从2月13日起至2月20日…,农历年某股休市8个交易日")."""
+    over ("从2月13日起至2月20日…,农历年某股休市8个交易日"; "12月31日调节放假,跨年休市2天" runs into the next
+    year: its last day is (1, 1))."""
     out = []
+    for m in _DAYS_FROM.finditer(sentence):
+        m1, d1, n = int(m["m"]), int(m["d"]), cn_int(m["n"]) or 0
+        if _valid(m1, d1) and n >= 2:
+            last = date(2000, m1, d1) + timedelta(days=n - 1)  # (a leap year: 29 February is a day)
+            out.append((m1, d1, last.month, last.day, m["name"].strip() or "休市"))
     for m in _SPAN_CLOSED.finditer(sentence):
         m1, d1, m2, d2 = int(m["m"]), int(m["d"]), int(m["m2"] or m["m"]), int(m["d2"])
-        if _valid(m1, d1) and _valid(m2, d2) and (m2, d2) > (m1, d1):
+        if _valid(m1, d1) and _valid(m2, d2) and (m2, d2) > (m1, d1):  # (within one year)
             out.append((m1, d1, m2, d2, m["name"].strip() or "休市"))
     return out
