@@ -39,3 +39,11 @@ def test_a_day_off_then_a_closure_of_days_runs_into_the_next_year() -> None:
     text = "某市明年休市日出炉\n\n明年除了农历年外,12月31日调节放假,跨年休市2天,其余假期均休市一天。\n"
     got = [(c.start, c.end) for c in extract(text, PUBLISHED) if c.category == "other" and c.precision == "date"]
     assert ("2031-12-31", "2032-01-01") in got
+
+
+def test_a_saturday_made_a_workday_with_the_market_open_is_a_trading_session() -> None:
+    text = "某市明年休市日出炉\n\n4月7日因连假调整休假,3月29日(周六)补上班外,股市也将开市。\n"
+    got = [(c.start, c.category) for c in extract(text, PUBLISHED) if c.start.startswith("2031-03-29")]
+    assert got == [("2031-03-29", "other")]
+    plain = "某地放假安排\n\n3月29日(周六)补上班。\n"
+    assert not [c for c in extract(plain, PUBLISHED) if c.start.startswith("2031-03-29")]

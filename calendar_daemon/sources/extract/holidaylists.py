@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .holidaynames import listed_holidays, spanned_closures
+from .holidaynames import listed_holidays, saturday_sessions, spanned_closures
 from .numerals import cn_int
 
 _NOTICE = re.compile(r"休市|不提供")
@@ -148,6 +148,7 @@ def holiday_closures(text: str, zh: bool) -> str:
     """``text`` with each holiday sentence replaced by the closures it states, one dated line each."""
     if not zh or not _NOTICE.search(text):
         return text
+    text = saturday_sessions(text)  # "某日(周六)补上班,股市也将开市": a trading session
     if (counted := _counted_closure(text)) is not None:
         text = text[:counted[0]] + "\n" + counted[1] + "\n" + text[counted[0]:]
     out: list[str] = []

@@ -75,3 +75,13 @@ def spanned_closures(sentence: str) -> list[tuple[int, int, int, int, str]]:
         if _valid(m1, d1) and _valid(m2, d2) and (m2, d2) > (m1, d1):  # (within one year)
             out.append((m1, d1, m2, d2, m["name"].strip() or "休市"))
     return out
+
+
+# "3月31日(周六)补上班外,股市也将开市": a Saturday made a workday on which the market trades
+_SATURDAY_SESSION = re.compile(r"(?P<day>\d{1,2}月\d{1,2}日\s?\((?:周|星期)六\))(?:补上班|补班|补行上班)"
+                               r"[^。;]{0,8}?(?:股市|市场|证交所)[^。;]{0,4}?(?:开市|交易|照常开盘)")
+
+
+def saturday_sessions(text: str) -> str:
+    """The text with a Saturday made a workday on which the market opens written as its trading session."""
+    return _SATURDAY_SESSION.sub(lambda m: f"{m['day']}股市补行交易。", text) if "六)" in text else text
