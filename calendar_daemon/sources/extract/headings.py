@@ -98,6 +98,14 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
 # A line of names under a day's section word ("Results:" / "Acme, Bolt Group, Crane & Sons, 4D Holdings"): a
 # long line, but list content, not prose that ends the day's items.
 _NAME_LIST = re.compile(r"^[A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4}(?:, [A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4})+$")
+# A section row of a day's list ("AGMs: Acme, Bolt Group, ...", "Economics: retail sales, Markit/CIPS services PMI"):
+# a one- or two-word label, then two or more short comma-separated items with no sentence inside them.
+_LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6})"
+                           r"(?:, (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6}))+$")
+
+
+def _is_list_row(sentence: str) -> bool:
+    return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence))
 
 
 @dataclass
@@ -118,7 +126,7 @@ class DayHeading:
         it is an entry of a calendar list."""
         if self.text and self.owned == -1:
             self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _NAME_LIST.match(sentence):
+        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _is_list_row(sentence):
             self.text = ""
         if self.text and not has_own_date(sentence, anchor):
             return f"{self.text} {sentence}", True

@@ -1,0 +1,43 @@
+"""A day's list of section rows ("AGMs: Acme, Bolt Group, ..."): a long row of names under its label is list
+content, not prose that ends the day's items (corpus 7, English). The article is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+PUBLISHED = datetime.fromisoformat("2031-03-08T09:00+00:00")  # a Saturday
+
+
+def test_long_section_rows_keep_their_day() -> None:
+    text = (
+        "The week ahead\n\n"
+        "Tuesday 11 March\n"
+        "Interims: Acme Widgets, Bolt Group\n"
+        "AGMs: Crane Holdings, Delta Mining, Eagle Foods, Falcon Marine, Granite Media Group, Harbour Leisure\n"
+        "Economics: consumer confidence survey, net consumer credit, mortgage approvals, broad money supply\n"
+        "Thursday 13 March\n"
+        "Final: Ivory Brands, Juniper Energy Holdings, Kestrel Telecom Group, Lantern Insurance Services\n"
+        "EGM: Maple Resources\n"
+    )
+    got = sorted((c.category, c.start[:10]) for c in extract(text, PUBLISHED))
+    assert got == [
+        ("corporate", "2031-03-11"),
+        ("corporate", "2031-03-13"),
+        ("earnings", "2031-03-11"),
+        ("earnings", "2031-03-13"),
+        ("macro_data", "2031-03-11"),
+    ]
+    assert all(c.precision == "date" for c in extract(text, PUBLISHED))
+
+
+def test_prose_still_ends_a_day_list() -> None:
+    text = (
+        "The week ahead\n\n"
+        "Tuesday 11 March\n"
+        "AGMs: Crane Holdings, Delta Mining\n"
+        "Analysts said the sector has been weak, and that the coming results season may change the mood.\n"
+    )
+    got = [(c.category, c.start[:10]) for c in extract(text, PUBLISHED)]
+    assert got == [("corporate", "2031-03-11")]
