@@ -49,6 +49,8 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市|"
                             # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
                             r"缺席|无法如期|未能如期|不能如期|不会如期|"
+                            # a standing schedule, not a dated event: "the exchange is normally open Monday to Friday"
+                            r"\b(?:normally|usually|typically|generally) (?:open|closed|trades?)\b|"
                             # how long a status has lasted: "某国罢工进入第二周"
                             r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
@@ -107,7 +109,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|财务报告|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
-                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|"
+                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
