@@ -26,6 +26,7 @@ from .dayrows import day_clock_rows
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .flatrows import flat_table_rows
+from .holidaydates import holiday_date_lists
 from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
 from .indexreviews import index_changes
@@ -67,6 +68,7 @@ STEPS: tuple[Step, ...] = (
     Step(slash_rows),
     # English tables flattened by the page's text export
     Step(holiday_tables, by_language=False, english_only=True),
+    Step(holiday_date_lists, by_language=False, english_only=True),
     Step(join_table_lines, by_language=False, english_only=True),
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
