@@ -30,6 +30,7 @@ from .holidaydates import holiday_date_lists
 from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
 from .indexreviews import index_changes
+from .ipolists import ipo_lists
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
 from .scheduletables import results_schedule_rows
@@ -73,6 +74,7 @@ STEPS: tuple[Step, ...] = (
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),
+    Step(ipo_lists, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last
