@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .backrefs import named_back
 from .bondsteps import auction_windows
 from .chains import semicolon_chains
+from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
 from .datelines import without_date_lines
 from .dayhas import day_has_items
@@ -75,6 +76,7 @@ STEPS: tuple[Step, ...] = (
     Step(earnings_rows, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),
     Step(ipo_lists, by_language=False, english_only=True),
+    Step(clocks_before_days, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last
