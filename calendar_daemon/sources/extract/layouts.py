@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .backrefs import named_back
+from .bankrows import bank_day_rows
 from .bondsteps import auction_windows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
@@ -77,6 +78,7 @@ STEPS: tuple[Step, ...] = (
     Step(named_back, by_language=False, english_only=True),
     Step(ipo_lists, by_language=False, english_only=True),
     Step(clocks_before_days, by_language=False, english_only=True),
+    Step(bank_day_rows, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last
