@@ -51,6 +51,8 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"缺席|无法如期|未能如期|不能如期|不会如期|"
                             # a standing schedule, not a dated event: "the exchange is normally open Monday to Friday"
                             r"\b(?:normally|usually|typically|generally) (?:open|closed|trades?)\b|"
+                            # "nothing is scheduled for Friday"
+                            r"\bnothing (?:else )?(?:is |will be )?(?:scheduled|due|on tap)\b|"
                             # how long a status has lasted: "某国罢工进入第二周"
                             r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
