@@ -41,3 +41,16 @@ def test_prose_still_ends_a_day_list() -> None:
     )
     got = [(c.category, c.start[:10]) for c in extract(text, PUBLISHED)]
     assert got == [("corporate", "2031-03-11")]
+
+
+def test_a_days_meeting_rows_are_one_event() -> None:
+    text = (
+        "The week ahead\n\n"
+        "Wednesday 12 March\n"
+        "AGMs: Crane Holdings, Delta Mining\n"
+        "EGM: Maple Resources\n"
+        "Thursday 13 March\n"
+        "AGM: Ivory Brands\n"
+    )
+    got = [(c.category, c.start) for c in extract(text, PUBLISHED)]
+    assert got == [("corporate", "2031-03-12"), ("corporate", "2031-03-13")]
