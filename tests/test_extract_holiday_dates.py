@@ -39,3 +39,8 @@ def test_a_weekday_range_ends_in_its_own_week() -> None:
     text = "The Acme conference runs from Monday to Friday."
     got = [(c.start, c.end) for c in extract(text, PUBLISHED)]
     assert got == [("2031-04-07", "2031-04-11")]
+
+
+def test_regular_trading_hours_are_no_event() -> None:
+    text = "Is the exchange open today?\n\nBoth exchanges open at 9:30am ET and close at 4pm on Monday."
+    assert extract(text, PUBLISHED) == []

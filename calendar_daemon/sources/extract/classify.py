@@ -51,6 +51,8 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"缺席|无法如期|未能如期|不能如期|不会如期|"
                             # a standing schedule, not a dated event: "the exchange is normally open Monday to Friday"
                             r"\b(?:normally|usually|typically|generally) (?:open|closed|trades?)\b|"
+                            # regular trading hours: "both open at 9:30am ET and close at 4pm"
+                            r"\bopens? at \d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})? and closes? at \d|"
                             # "nothing is scheduled for Friday"
                             r"\bnothing (?:else )?(?:is |will be )?(?:scheduled|due|on tap)\b|"
                             # how long a status has lasted: "某国罢工进入第二周"
