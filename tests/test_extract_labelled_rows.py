@@ -54,3 +54,19 @@ def test_a_days_meeting_rows_are_one_event() -> None:
     )
     got = [(c.category, c.start) for c in extract(text, PUBLISHED)]
     assert got == [("corporate", "2031-03-12"), ("corporate", "2031-03-13")]
+
+
+def test_rows_with_an_earnings_estimate_are_results_on_their_day() -> None:
+    published = datetime.fromisoformat("2031-06-16T06:00-04:00")  # a Monday
+    text = (
+        "What follows are calendar highlights for the week.\n"
+        "Forecasts are those of analysts we polled.\n"
+        "Company Earnings\n"
+        "Tuesday, June 17\n"
+        "Acme Widgets, Inc. (Consensus estimate: 16 cents a share)\n"
+        "Bolt Group (33 cents a share)\n"
+        "Thursday, June 19\n"
+        "Crane Holdings Corp. ($2.78 a share for FY; 92 cents a share for Q4)\n"
+    )
+    got = [(c.category, c.start, c.precision) for c in extract(text, published)]
+    assert got == [("earnings", "2031-06-17", "date"), ("earnings", "2031-06-19", "date")]

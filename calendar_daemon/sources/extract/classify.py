@@ -115,6 +115,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
                             r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
+                            # a diary row's earnings estimate: "Acme Corp. (Consensus estimate: 16 cents a share)"
+                            r"\((?:consensus(?: estimate)?:?\s*)?\$?\d+(?:\.\d+)? (?:cents )?a share\b|"
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
                             r"full[- ]year|quarterly) (?:numbers|figures)\b", _I)),

@@ -29,6 +29,10 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:is|are|was|will|and|or|to|of|in|at|on|for
 _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
 
 
+# "($6.10 a share for FY and $2.05 for Q4)": a per-share estimate names the period it is for
+_PER_SHARE_FOR = re.compile(r"\$?\d+(?:\.\d+)? (?:cents )?(?:a share )?for (?:the )?$")
+
+
 def is_period(sentence: str, tm: TimeMatch) -> bool:
     """True when the expression names a data/report period ("3月CPI"), not the day something happens.
     A clock time makes it a moment, and a release verb between it and the noun makes it the release day
@@ -42,6 +46,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     if tm.resolved.precision == "quarter" and (_QUARTER_ADJECTIVE.search(tm.span_text(sentence)) or (
             _SHORT_QUARTER.fullmatch(tm.span_text(sentence)) and _NOUN_AFTER.match(sentence, tm.end))):
         return True  # "a third-quarter briefing", "fourth-quarter GDP", "Q3 trading update": it describes a noun
+    if tm.resolved.precision in ("quarter", "year") and _PER_SHARE_FOR.search(sentence, max(0, tm.start - 40), tm.start):
+        return True  # "(92 cents a share for Q4)": the period an estimate is for
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False
