@@ -38,3 +38,9 @@ def test_one_release_with_its_parts_stays_one() -> None:
     text = "Data preview\n\nThe ISM manufacturing PMI is due on Wednesday.\n"
     got = [c.start for c in extract(text, PUBLISHED) if c.category == "macro_data"]
     assert got == ["2031-06-18"]
+
+
+def test_a_day_that_brings_two_weekly_releases() -> None:
+    text = "Week ahead\n\nWednesday brings weekly mortgage applications and crude-oil inventories.\n"
+    got = sorted((c.start, c.release) for c in extract(text, PUBLISHED))
+    assert got == [("2031-06-18", "us-eia-crude-inventories"), ("2031-06-18", "us-mba-mortgage-applications")]

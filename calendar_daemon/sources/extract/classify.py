@@ -30,7 +30,7 @@ TRIGGER = Vocabulary(
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
-    r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
+    r"due|follows?|brings|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"(?:to|will) price\b(?!\s+in\b)|"
     r"product event|meets|statement|early close|close[sd]? early|close at \d|hear from|begins? trading|starts? trading|to trade|trading debut)",
