@@ -70,3 +70,21 @@ def test_rows_with_an_earnings_estimate_are_results_on_their_day() -> None:
     )
     got = [(c.category, c.start, c.precision) for c in extract(text, published)]
     assert got == [("earnings", "2031-06-17", "date"), ("earnings", "2031-06-19", "date")]
+
+
+def test_a_row_of_two_kinds_is_one_event_of_each() -> None:
+    text = (
+        "The week ahead\n\n"
+        "Thursday 13 March\n"
+        "Economics: construction PMI survey, Bank of England interest rate announcement, asset purchase target, "
+        "inflation report\n"
+    )
+    got = sorted((c.category, c.start) for c in extract(text, PUBLISHED))
+    assert got == [("central_bank", "2031-03-13"), ("macro_data", "2031-03-13")]
+
+
+def test_purchasing_managers_data_is_a_data_release() -> None:
+    published = datetime.fromisoformat("2031-03-13T07:00+01:00")
+    text = "European preview\n\nAt 3.30 am ET, a survey firm releases the construction Purchasing Managers' survey data.\n"
+    got = [(c.category, c.start) for c in extract(text, published)]
+    assert got == [("macro_data", "2031-03-13T03:30-04:00")]

@@ -35,6 +35,7 @@ from .indexreviews import index_changes
 from .ipolists import ipo_lists
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
+from .rowsplits import rows_by_kind
 from .scheduletables import results_schedule_rows
 from .slashrows import slash_rows
 from .tablelines import join_table_lines
@@ -79,6 +80,7 @@ STEPS: tuple[Step, ...] = (
     Step(ipo_lists, by_language=False, english_only=True),
     Step(clocks_before_days, by_language=False, english_only=True),
     Step(bank_day_rows, by_language=False, english_only=True),
+    Step(rows_by_kind, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last
