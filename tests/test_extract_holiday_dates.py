@@ -44,3 +44,13 @@ def test_a_weekday_range_ends_in_its_own_week() -> None:
 def test_regular_trading_hours_are_no_event() -> None:
     text = "Is the exchange open today?\n\nBoth exchanges open at 9:30am ET and close at 4pm on Monday."
     assert extract(text, PUBLISHED) == []
+
+
+def test_a_weekend_days_closure_alone_is_no_event() -> None:
+    text = (
+        "Is the exchange open this weekend?\n\n"
+        "The exchange will be closed on Easter Sunday, which falls on April 6.\n\n"
+        "It will also be closed on Monday, April 7, for the spring holiday.\n"
+    )
+    got = [(c.category, c.start) for c in extract(text, PUBLISHED)]
+    assert got == [("other", "2031-04-07")]
