@@ -84,6 +84,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"
                          # a closed market ("the bond market is closed", "US stock and bond markets closed")
                          r"\b(?:stock|bond|equity)\s+markets?\s+(?:(?:is|are|will\s+be)\s+)?closed\b", _I)),
+    # bidding in a government-securities auction that a central bank runs is the auction's ("bids for the
+    # auction should be submitted on the Reserve Bank's system"), before the bank's name
+    ("bond", re.compile(r"\b(?:non-)?competitive bids?\b|\bbids? for the auctions?\b", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|\brate (?:cut|hike)s?\b|"
         r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no shift in rates is expected at that January meeting"
