@@ -63,3 +63,13 @@ def test_a_rows_clock_at_its_end_and_regional_fed_surveys() -> None:
         ("macro_data", "2031-06-16T09:15-04:00"),
         ("macro_data", "2031-06-19T10:00-04:00"),
     ]
+
+
+def test_a_day_and_its_moment_in_one_sentence_are_one_event() -> None:
+    published = datetime.fromisoformat("2031-02-28T12:00+00:00")  # a Friday
+    text = (
+        "One central bank meets next week.\n\n"
+        "The Bank of England is on Thursday, UK time, announcement due at 1200GMT (March 6)\n"
+    )
+    got = [(c.category, c.start, c.precision) for c in extract(text, published)]
+    assert got == [("central_bank", "2031-03-06T12:00+00:00", "datetime")]
