@@ -44,3 +44,14 @@ def test_a_sentence_announcing_the_articles_own_list_proposes_no_period() -> Non
             "cash rate decision on Tuesday.\n")
     got = extract(text, datetime.fromisoformat("2027-03-08T07:00:00+11:00"))
     assert [(c.start, c.precision) for c in got] == [("2027-03-09", "date")]
+
+
+def test_bidding_on_a_central_banks_system_is_the_auction() -> None:
+    published = datetime.fromisoformat("2031-05-06T12:00+05:30")
+    text = (
+        "The government has announced the sale of two dated securities through an auction.\n\n"
+        "Both competitive and non-competitive bids for the auction should be submitted on the Reserve Bank's "
+        "electronic system on May 9, 2031.\n"
+    )
+    got = [(c.category, c.start) for c in extract(text, published)]
+    assert got == [("bond", "2031-05-09")]

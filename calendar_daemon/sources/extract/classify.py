@@ -30,7 +30,7 @@ TRIGGER = Vocabulary(
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
-    r"due|follows?|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
+    r"due|follows?|brings|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"(?:to|will) price\b(?!\s+in\b)|"
     r"product event|meets|statement|early close|close[sd]? early|close at \d|hear from|begins? trading|starts? trading|to trade|trading debut)",
@@ -49,6 +49,12 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市|"
                             # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
                             r"缺席|无法如期|未能如期|不能如期|不会如期|"
+                            # a standing schedule, not a dated event: "the exchange is normally open Monday to Friday"
+                            r"\b(?:normally|usually|typically|generally) (?:open|closed|trades?)\b|"
+                            # regular trading hours: "both open at 9:30am ET and close at 4pm"
+                            r"\bopens? at \d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})? and closes? at \d|"
+                            # "nothing is scheduled for Friday"
+                            r"\bnothing (?:else )?(?:is |will be )?(?:scheduled|due|on tap)\b|"
                             # how long a status has lasted: "某国罢工进入第二周"
                             r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
@@ -78,6 +84,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"
                          # a closed market ("the bond market is closed", "US stock and bond markets closed")
                          r"\b(?:stock|bond|equity)\s+markets?\s+(?:(?:is|are|will\s+be)\s+)?closed\b", _I)),
+    # bidding in a government-securities auction that a central bank runs is the auction's ("bids for the
+    # auction should be submitted on the Reserve Bank's system"), before the bank's name
+    ("bond", re.compile(r"\b(?:non-)?competitive bids?\b|\bbids? for the auctions?\b", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|\brate (?:cut|hike)s?\b|"
         r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no shift in rates is expected at that January meeting"
@@ -107,13 +116,15 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:IPO|offering)", _I)),
     ("earnings", re.compile(r"财报|财务报告|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
-                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|"
+                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
+                            # a diary row's earnings estimate: "Acme Corp. (Consensus estimate: 16 cents a share)"
+                            r"\((?:consensus(?: estimate)?:?\s*)?\$?\d+(?:\.\d+)? (?:cents )?a share\b|"
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
                             r"full[- ]year|quarterly) (?:numbers|figures)\b", _I)),
     ("macro_data", re.compile(
-        r"PMI|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
+        r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"

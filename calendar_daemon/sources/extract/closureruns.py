@@ -12,6 +12,8 @@ from typing import Protocol, TypeVar
 from .candidate import Candidate
 
 _CLOSED = re.compile(r"\bclosed\b|\bclosure\b", re.IGNORECASE)
+_DAY_OFF = re.compile(r"closed\b|closure\b|holiday\b", re.IGNORECASE)  # (an evidence window may cut a word)
+_SATURDAY = 5
 
 
 class _Found(Protocol):
@@ -29,9 +31,17 @@ def _closure_day(c: Candidate) -> date | None:
 F = TypeVar("F", bound=_Found)
 
 
+def _weekend_day_off(c: Candidate) -> bool:
+    """An English page's market closure or holiday on a Saturday or Sunday alone ("closed on Easter Sunday"):
+    the market is shut every weekend, so it is no event."""
+    return (c.category == "other" and c.precision == "date" and c.end == c.start and c.evidence.isascii()
+            and date.fromisoformat(c.start).weekday() >= _SATURDAY and _DAY_OFF.search(f"{c.title} {c.evidence}") is not None)
+
+
 def joined_closures(found: list[F]) -> list[F]:
     """``found`` with each run of closures on consecutive days folded into its first day's, which
-    then ends on the run's last day."""
+    then ends on the run's last day; a weekend day's closure alone is dropped."""
+    found = [f for f in found if not _weekend_day_off(f.cand)]
     days = sorted(((d, i) for i, f in enumerate(found) if (d := _closure_day(f.cand)) is not None), key=lambda x: x[0])
     if len(days) < 2:
         return found

@@ -106,6 +106,9 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
         return False  # 14:00 and 14:30 on one day are two moments (a decision and its press conference)
     if coarse.headline:  # a headline's count ("本周21家公司解禁") is a summary of its own, as in the text
         return not (coarse.aggregate and coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")) and same_event(coarse, fine)
+    if (coarse.sentence == fine.sentence and coarse.cand.precision == "date" and fine.cand.precision == "datetime"
+            and coarse.cand.region == fine.cand.region and not (coarse.cand.release and coarse.cand.release != fine.cand.release)):
+        return True  # "the bank is on Thursday, … the announcement due at 11:00": the day, then its moment
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
         return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
     return (coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")

@@ -85,6 +85,8 @@ def _with_year(b: TimeMatch, a: TimeMatch, tz: str) -> Resolved:
     first = a.base.first_day()
     res = P.day(date(ya, mo, dd), tz) if dd and P.valid_ymd(ya, mo, dd) else P.month(ya, mo, tz)
     if first is not None and res.first_day() is not None and res.first_day() < first:  # type: ignore[operator]
+        if "weekday" in b.tags and dd:  # "Monday to Friday": the Friday after that Monday, not one a year on
+            return P.day(first + timedelta(days=(date(ya, mo, dd).weekday() - first.weekday()) % 7), tz)
         return _with_year(replace(b, ymd=(None, mo, dd)), replace(a, ymd=(ya + 1, None, None)), tz)
     return res
 

@@ -14,7 +14,9 @@ from .weekdayyears import year_by_weekday
 
 # "at 8:30 a.m.", "(scheduled) for 2 p.m.", "Retail sales (8:30 a.m.)", "…, 10 a.m.": a clock with its half
 # of the day, and no zone after it
-_AT_CLOCK = re.compile(r"(?:\b(?:at|for)\s+|[(,]\s*)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
+# ("Industrial production 9:15 a.m.": a row's clock at its end needs no word before it)
+_AT_CLOCK = re.compile(r"(?:\b(?:at|for)\s+|[(,]\s*|\s(?=(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.?m\.?\s*$))"
+                       r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
 _HINT = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 
 

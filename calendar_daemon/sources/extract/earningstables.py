@@ -62,18 +62,24 @@ def earnings_tables(text: str) -> str:
     return "\n".join(out)
 
 
+# A diary's row of shareholder meetings ("AGMs: A, B", "EGM: C"): the day's meetings are one event, as its results are.
+_MEETING_ROW = re.compile(r"^(?:AGMs?|EGMs?|GMs?|General meetings?)$", re.IGNORECASE)
+
+
 def one_report_day(found: list[Found]) -> list[Found]:
     """The found events with the earnings of one day (one region) as one event: several companies
     reporting on one day are one earnings event, named by all of them (a spotlight on one company
-    and the table of the others that day, as in a weekly calendar)."""
-    first: dict[tuple[str, str], Found] = {}
+    and the table of the others that day, as in a weekly calendar); so are a diary's rows of the day's
+    shareholder meetings."""
+    first: dict[tuple[str, str, str], Found] = {}
     kept: list[Found] = []
     for f in found:
         c = f.cand
-        if c.category != "earnings" or c.precision != "date" or c.end != c.start:
+        meeting = c.category == "corporate" and _MEETING_ROW.match(c.title) is not None
+        if (c.category != "earnings" and not meeting) or c.precision != "date" or c.end != c.start:
             kept.append(f)
             continue
-        key = (c.start, c.region)
+        key = (c.category, c.start, c.region)
         if key in first:
             merge_into(first[key].cand, c)
             continue

@@ -349,7 +349,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if moved and move is not None:
             c.rescheduled_from = move.original
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
-        releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh)
+        releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = [m for one in releases for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:

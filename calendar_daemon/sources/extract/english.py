@@ -39,7 +39,7 @@ _WEEKDAY_STEMS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # "Good Friday", "Black Friday": a holiday's name, not the coming weekday.
 RE_WEEKDAY = re.compile(rf"(?<!Good )(?<!Black )(?<!Cyber )\b(?:(?P<rel>(?i:next|this|last|coming))\s+)?{_WDAY}")
 RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+(?P<u>week|month|quarter|year)\b"
-                    r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b"
+                    r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b|\b(?P<follow>the\s+following\s+week)\b"
                     r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)
 _REL_WORDS = ("this", "next", "last", "today", "tomorrow", "yesterday", "tonight", "week", "end")  # in every RE_REL match
 RE_QTR = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<u>quarter|half)"
@@ -182,6 +182,8 @@ def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
     if m["ahead"]:
         monday = a.week_ahead or today + timedelta(days=(7 - today.weekday()) % 7)  # on a Monday: this week
         return P.week_of(monday, tz)
+    if m["follow"]:  # in a week-ahead preview, the week after the one it previews (elsewhere: after what?)
+        return P.week_of(a.week_ahead + timedelta(days=7), tz) if a.week_ahead else None
     if m["end"]:
         word = m["end"].lower()
         if "month" in word:

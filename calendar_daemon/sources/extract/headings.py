@@ -29,6 +29,10 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:is|are|was|will|and|or|to|of|in|at|on|for
 _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\breleases?\b|\bpublish", re.IGNORECASE)
 
 
+# "($6.10 a share for FY and $2.05 for Q4)": a per-share estimate names the period it is for
+_PER_SHARE_FOR = re.compile(r"\$?\d+(?:\.\d+)? (?:cents )?(?:a share )?for (?:the )?$")
+
+
 def is_period(sentence: str, tm: TimeMatch) -> bool:
     """True when the expression names a data/report period ("3月CPI"), not the day something happens.
     A clock time makes it a moment, and a release verb between it and the noun makes it the release day
@@ -44,6 +48,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     if tm.resolved.precision == "quarter" and (_QUARTER_ADJECTIVE.search(tm.span_text(sentence)) or (
             _SHORT_QUARTER.fullmatch(tm.span_text(sentence)) and _NOUN_AFTER.match(sentence, tm.end))):
         return True  # "a third-quarter briefing", "fourth-quarter GDP", "Q3 trading update": it describes a noun
+    if tm.resolved.precision in ("quarter", "year") and _PER_SHARE_FOR.search(sentence, max(0, tm.start - 40), tm.start):
+        return True  # "(92 cents a share for Q4)": the period an estimate is for
     post = sentence[tm.end:tm.end + 24]
     if C.VERB_AFTER.match(post):
         return False
@@ -100,6 +106,14 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
 # A line of names under a day's section word ("Results:" / "Acme, Bolt Group, Crane & Sons, 4D Holdings"): a
 # long line, but list content, not prose that ends the day's items.
 _NAME_LIST = re.compile(r"^[A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4}(?:, [A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4})+$")
+# A section row of a day's list ("AGMs: Acme, Bolt Group, ...", "Economics: retail sales, Markit/CIPS services PMI"):
+# a one- or two-word label, then two or more short comma-separated items with no sentence inside them.
+_LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6})"
+                           r"(?:, (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6}))+$")
+
+
+def _is_list_row(sentence: str) -> bool:
+    return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence))
 
 
 @dataclass
@@ -120,7 +134,7 @@ class DayHeading:
         it is an entry of a calendar list."""
         if self.text and self.owned == -1:
             self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _NAME_LIST.match(sentence):
+        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _is_list_row(sentence):
             self.text = ""
         if self.text and not has_own_date(sentence, anchor):
             return f"{self.text} {sentence}", True

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .backrefs import named_back
+from .bankrows import bank_day_rows
 from .bondsteps import auction_windows
 from .chains import semicolon_chains
+from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
 from .datelines import without_date_lines
 from .dayhas import day_has_items
@@ -26,12 +28,15 @@ from .dayrows import day_clock_rows
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .flatrows import flat_table_rows
+from .holidaydates import holiday_date_lists
 from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
 from .indexreviews import index_changes
+from .ipolists import ipo_lists
 from .isorows import holiday_rows
 from .nextweekdays import next_week_chains
 from .rocslashdates import roc_slash_dates
+from .rowsplits import rows_by_kind
 from .samedays import same_days
 from .scheduletables import results_schedule_rows
 from .sharedheads import shared_heads
@@ -75,10 +80,15 @@ STEPS: tuple[Step, ...] = (
     Step(slash_rows),
     # English tables flattened by the page's text export
     Step(holiday_tables, by_language=False, english_only=True),
+    Step(holiday_date_lists, by_language=False, english_only=True),
     Step(join_table_lines, by_language=False, english_only=True),
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),
+    Step(ipo_lists, by_language=False, english_only=True),
+    Step(clocks_before_days, by_language=False, english_only=True),
+    Step(bank_day_rows, by_language=False, english_only=True),
+    Step(rows_by_kind, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last

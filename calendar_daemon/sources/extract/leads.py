@@ -34,12 +34,34 @@ def drop_group_previews(found: list[Found]) -> list[Found]:
             for f in dated
         )
 
-    return [f for f in found if not (_is_group_preview(f) and has_member(f))]
+    def named_members(lead: Found) -> int:
+        """Events of the lead's kind over its period that name their subject ("Acme IPO" in a week of IPOs)."""
+        lo, hi = lead.interval()
+        return sum(1 for f in found if f.sentence != lead.sentence and f.cand.category == lead.cand.category and f.cand.entities
+                   and f.cand.precision == lead.cand.precision and lo <= f.interval()[0] and f.interval()[1] <= hi)
+
+    return [f for f in found if not (_is_group_preview(f) and has_member(f))
+            and not (_is_unnamed_span(f) and named_members(f) >= _NAMED_MEMBERS)]
+
+
+# A span naming no subject, counting ("Five IPOs are scheduled this week") or a headline, over two or more
+# events of its kind that each name theirs: those are the events, the span only sums them up.
+_NAMED_MEMBERS = 2
+
+
+def _is_unnamed_span(f: Found) -> bool:
+    c = f.cand
+    return (c.precision in _COARSE and not c.release and (not c.entities or f.aggregate or f.headline)
+            and _CJK.search(c.evidence) is None)  # "本周29家公司解禁" sums up a week: a lockup summary of its own
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 # A body that opens on the week it previews: "未来一周，市场将聚焦…", "The week ahead brings…".
 _OPENS_ON_WEEK = re.compile(r"^\s*(?:未来一周|下周|本周|下一周|the week ahead|next week|this week)(?=[，,:：\s]|[\u4e00-\u9fff])",
                             re.IGNORECASE)
+_TITLED_WEEK = re.compile(r"^\s*[\w.&' ]{0,40}\bWeek Ahead\b")
 
 
 def week_opening(text: str) -> str:
@@ -47,6 +69,8 @@ def week_opening(text: str) -> str:
     read as the headline of a week-ahead preview when the headline itself is only a dateline; else ""."""
     lines = [line for line in text.splitlines() if line.strip()]
     first = to_simplified(lines[1]) if len(lines) > 1 else ""
+    if _TITLED_WEEK.match(first):  # under a logo line, the title: "US IPO Week Ahead: …"
+        return first
     if not _OPENS_ON_WEEK.match(first):
         return ""
     return re.split(r"[，,。.;；]", first, maxsplit=1)[0]

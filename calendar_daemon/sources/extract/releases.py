@@ -7,8 +7,10 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 
@@ -40,12 +42,12 @@ def _key(name: str) -> str:
 
 
 def _atoms(key: str) -> list[str]:
-    """``key`` as regex atoms: a space between words is any run of spaces, and Chinese next to Latin
+    """``key`` as regex atoms: a space between words is any run of spaces (or a hyphen), and Chinese next to Latin
     letters may have a space between ("官方 PMI"); a name ending in a letter ends a word."""
     atoms: list[str] = []
     for i, ch in enumerate(key):
         if ch == " ":
-            atoms.append(r"\s+")
+            atoms.append(r"(?:\s+|-)")  # "consumer-price index", "existing-home sales": a hyphen joins words too
             continue
         if i and key[i - 1] != " " and (_is_cjk(ch) != _is_cjk(key[i - 1])):
             atoms.append(r"\s?")
@@ -108,7 +110,8 @@ def releases_in(text: str) -> list[Named]:
     out = []
     simplified = to_simplified(text)  # one to one: positions stay those of ``text``
     for m in rx.finditer(simplified):
-        release = table.get(_key(_SPACES.sub(" ", m[0]))) or table.get(_key(_SPACES.sub("", m[0])))
+        release = (table.get(_key(_SPACES.sub(" ", m[0]))) or table.get(_key(_SPACES.sub("", m[0])))
+                   or table.get(_key(m[0].replace("-", " "))))
         if release is not None:
             out.append(Named(m.start(), m.end(), release, m[0]))
     if "会议纪要" in simplified:
@@ -174,17 +177,21 @@ PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of T
 TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|开展|操作|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
 
 
-def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = False, focus: bool = False) -> list[Candidate]:
+def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = False, focus: bool = False,
+                 clause: str = "") -> list[Candidate]:
     """The candidate, or one per release when the clause names several of them; ``inherited``: a body
     sentence's undated items, on the week or day the article previews; ``focus``: a week's list of what
-    it holds, where a placed release and a generic one ("PMI…以及美国非农就业报告") are two."""
+    it holds, where a placed release and a generic one ("PMI…以及美国非农就业报告") are two; ``clause``:
+    the English clause that names them, where two releases joined by "and" are two."""
     listed = focus and len(named) >= 2 and any(n.release.region or n.place for n in named)
+    listed = listed or (not zh and _joined_pair(named, clause))
     if not (several(named) or listed) or (c.precision not in ("date", "datetime") and not inherited):  # a headline's "next week" lists
         return [c]
     out = []
-    for n in named:
+    for i, n in enumerate(named):
         region = n.place or n.release.region or c.region
-        out.append(replace(c, title=release_title(n, region, zh), category=n.release.category, region=region,
+        at = _own_clock(c, clause, n, named[i + 1].start if i + 1 < len(named) else len(clause)) if clause else c.start
+        out.append(replace(c, start=at, title=release_title(n, region, zh), category=n.release.category, region=region,
                            importance=n.release.importance,
                            entities=[*c.entities[:1 if n.release.category == c.category else 0], n.text],
                            mentions=[], release=n.release.id))
@@ -197,6 +204,34 @@ _REGION_ZH = {"CN": "中国", "US": "美国", "HK": "香港", "TW": "台湾", "E
 _REGION_EN = {"CN": "China", "US": "US", "HK": "Hong Kong", "TW": "Taiwan", "EU": "Euro zone", "JP": "Japan",
               "GB": "UK", "CA": "Canada", "AU": "Australia", "NZ": "New Zealand", "CH": "Swiss", "KR": "Korea",
               "IN": "India", "DE": "Germany", "FR": "France"}
+
+
+# "the consumer price index and housing starts": two releases with only "and" between them
+_AND = re.compile(r",?\s+(?:and|&)\s+(?:the\s+|a\s+)?", re.IGNORECASE)
+
+
+def _joined_pair(named: list[Named], clause: str) -> bool:
+    if len(named) != 2 or named[0].release.id == named[1].release.id or named[0].end > named[1].start:
+        return False
+    a, b = named
+    return clause[a.start:a.end] == a.text and clause[b.start:b.end] == b.text and bool(_AND.fullmatch(clause, a.end, b.start))
+
+
+# "the Empire index at 8:30 a.m. ET and the NAHB index at 10 a.m. ET": each release's own clock after its name
+_OWN_CLOCK = re.compile(r"[^,;]{0,30}?\bat\s+(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?"
+                        r"(?:\s*(?P<z>[A-Z]{2,4})\b)?", re.IGNORECASE)
+_EASTERN = ("ET", "EDT", "EST")
+
+
+def _own_clock(c: Candidate, clause: str, n: Named, until: int) -> str:
+    """The start of the release ``n`` of a timed candidate: the clock written after its name, if any."""
+    m = _OWN_CLOCK.match(clause, n.end, until)
+    if c.precision != "datetime" or m is None or (m["z"] and not (m["z"] in _EASTERN and c.timezone == "America/New_York")):
+        return c.start
+    zone = ZoneInfo(c.timezone)
+    day = datetime.fromisoformat(c.start).astimezone(zone)
+    hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+    return datetime(day.year, day.month, day.day, hour, int(m["m"] or 0), tzinfo=zone).isoformat(timespec="minutes")
 
 
 def release_title(named: Named, region: str, zh: bool) -> str:
