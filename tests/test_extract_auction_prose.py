@@ -1,5 +1,5 @@
 """Treasury auction prose: a security's maturity date ("set to mature March 15th, 2036") is no event,
-the publication day's announcement told in the past ("Monday morning, the Treasury revealed …") is none
+the publication day's announcement told in the past ("Monday morning, the Treasury published terms …") is none
 either, and "Tuesday's sale of $5 billion in 10-year inflation-protected securities" is an auction, not
 inflation data; a sentence announcing the article's own list ("Here's what to watch this
 week") proposes no event for its period. All texts are our own."""
@@ -19,13 +19,13 @@ def _got(body: str) -> list[tuple[str, str]]:
 
 def test_a_maturity_with_its_year_is_no_event_day() -> None:
     got = _got("The Treasury will sell $20.0 billion of ten-year notes, set to mature March 15th, 2037. "
-               "The auction is set to take place at 1 p.m. ET on Wednesday.")
+               "The auction is slated for 1 p.m. ET on Wednesday.")
     assert ("2027-03-10T13:00-05:00", "bond") in got and not any(d.startswith("2037") for d, _ in got)
 
 
 def test_the_days_announcement_told_in_the_past_is_no_event() -> None:
-    got = _got("Monday morning, the Treasury Department revealed the details of its note auctions. "
-               "The auction is set to take place at 11:30 a.m. ET on Thursday.")
+    got = _got("Monday morning, the Treasury published terms for two note sales. "
+               "The first auction is slated for 11:30 a.m. ET on Thursday.")
     assert ("2027-03-11T11:30-05:00", "bond") in got and ("2027-03-08", "bond") not in got
 
 
@@ -50,8 +50,8 @@ def test_bidding_on_a_central_banks_system_is_the_auction() -> None:
     published = datetime.fromisoformat("2031-05-06T12:00+05:30")
     text = (
         "The government has announced the sale of two dated securities through an auction.\n\n"
-        "Both competitive and non-competitive bids for the auction should be submitted on the Reserve Bank's "
-        "electronic system on May 9, 2031.\n"
+        "Bids for the auction, competitive or non-competitive, go in on the Reserve Bank's "
+        "electronic platform on May 9, 2031.\n"
     )
     got = [(c.category, c.start) for c in extract(text, published)]
     assert got == [("bond", "2031-05-09")]

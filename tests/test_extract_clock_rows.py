@@ -71,7 +71,7 @@ def test_a_short_prose_sentence_naming_a_later_day_does_not_date_the_rows() -> N
     """Prose above the table mentions Friday's payrolls; the rows are still the page's day, and a row's
     data week ("7月28日当周") is a period, not its day."""
     text = page("今日关注", "该数据会对周五美国非农就业数据提供指引。\n| 时间 | 国家 | 指标 | 前值 |\n"
-                "| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n| 23:30 | 美国 | 12月4日当周EIA原油库存(万桶) | -720.8 |\n")
+                "| 16:30 | 英国 | 11月建筑业PMI | 54.8 |\n| 23:30 | 美国 | 截至12月4日当周EIA原油库存变化 | 312.6 |\n")
     got = [(c.start, c.category) for c in extract(text) if c.precision == "datetime"]
     assert got == [("2026-12-08T16:30+08:00", "macro_data"), ("2026-12-08T23:30+08:00", "macro_data")]
 

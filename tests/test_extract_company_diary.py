@@ -24,7 +24,7 @@ TEXT = (
     "AGM/EGM\n\n"
     "Kelso Capital, Lomond Water\n\n"
     "Wednesday 24 September\n\n"
-    "Companies that begin trading without the right to the latest dividend include Morven Utilities and Nairn Telecom\n"
+    "Morven Utilities and Nairn Telecom shares go ex-dividend\n"
 )
 
 

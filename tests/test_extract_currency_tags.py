@@ -15,9 +15,9 @@ def test_the_currency_tag_names_the_region() -> None:
     text = (
         "Key releases, with their times:\n"
         "Thursday, March 6:\n"
-        "- 8:30am (USD): Unemployment Claims (Forecast: 220K, Previous: 215K)\n"
+        "- 8:30am (USD): Unemployment Claims (Previous: 215K, Forecast: 220K)\n"
         "Friday, March 7:\n"
-        "- 8:30am (CAD): Employment Change (Forecast: 12.0K, Previous: 20.1K)\n"
+        "- 8:30am (CAD): Employment Change (Previous: 20.1K, Forecast: 12.0K)\n"
     )
     got = sorted((c.region, c.start, c.precision) for c in extract(text, PUBLISHED))
     assert got == [("CA", "2031-03-07T08:30-05:00", "datetime"), ("US", "2031-03-06T08:30-05:00", "datetime")]

@@ -22,7 +22,7 @@ def test_the_aside_keeps_its_own_event() -> None:
 
 def test_an_employment_data_row_is_data() -> None:
     published = datetime.fromisoformat("2031-03-13T06:00+00:00")
-    text = "Detailed calendar for the day:\n\n01:30 PM GMT, United States - Employment Data:\n"
+    text = "Detailed calendar for the day:\n\n01:30 PM GMT, Canada - Employment Data:\n"
     got = [(c.start, c.category) for c in extract(text, published)]
     assert got == [("2031-03-13T13:30+00:00", "macro_data")]
 

@@ -26,5 +26,5 @@ def test_a_district_outlook_index_is_macro_data() -> None:
 
 
 def test_the_banks_favourite_gauge_is_data() -> None:
-    text = "美股收盤\n\n投資人關注下周數據,其中聯準會最重視的通膨指標將於23日公布。\n"
+    text = "美股收盤\n\n市場留意下周的數據,聯準會最重視的通膨指標將於23日出爐。\n"
     assert categories(text) == [("macro_data", "2031-05-23")]

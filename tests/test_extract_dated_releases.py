@@ -17,12 +17,12 @@ def run(body: str, headline: str = "今日前瞻") -> list[tuple[str, str, str]]
 
 
 def test_a_day_right_before_a_release_name_dates_it() -> None:
-    got = run("投资者关注ADP数据对市场的影响,该数据也会对周五美国非农就业数据提供指引。")
+    got = run("市场留意ADP报告,它或为周五美国非农就业数据带来线索。")
     assert got == [("2026-12-11", "macro_data", "美国非农就业")]
 
 
 def test_a_day_before_a_topic_that_is_no_release_dates_nothing() -> None:
-    assert run("该数据也会对周五市场情绪提供指引。") == []
+    assert run("它或为周五市场情绪带来线索。") == []
 
 
 def test_a_day_of_a_past_release_is_no_event() -> None:

@@ -20,9 +20,9 @@ def got(text: str, published: str) -> list[tuple[str, str, str, str]]:
 ZONE_ONCE = """外匯周報：央行會議前夕市場觀望
 2026年11月27日,08:10
 
-下周焦點: 11月30日當周(GMT+8)
+下周焦點: 11月30日當周 (GMT+8)
 
-星期二,12月1日,08:30 – 澳洲零售銷售 (月環比) (10月)
+星期二,12月1日,08:30 – 澳洲10月零售銷售 (月環比)
 
 澳洲消費近月放緩，分析師預期銷售月增0.3%，若數據遜於預期，澳元或將承壓，市場亦關注即將公布的通脹數據。
 
@@ -32,7 +32,7 @@ ZONE_ONCE = """外匯周報：央行會議前夕市場觀望
 
 星期四,12月3日,03:00 – 聯準會利率決議
 
-星期五,12月4日,21:30 – 美國非農就業人數 (11月)
+星期五,12月4日,21:30 – 美國11月非農就業人數
 """
 
 
@@ -61,13 +61,13 @@ def test_the_zone_stated_once_as_an_offset_applies_to_every_row() -> None:
 
 NAMED_BY_HEADING = """未来一周 - 某财经周刊
 零售销售
-星期二,12月1日,上午8:30(东部标准时间)-- 预计11月零售销售增长0.4%。此前10月增长0.2%。
+星期二，12月1日，上午8:30（东部标准时间）-- 11月零售额料增0.4%，10月为0.2%。
 采购经理人指数
-星期二,12月1日,上午10:00(东部标准时间)-- 供应管理协会的11月工业活动指数可能降至51.0。
+星期二，12月1日，上午10:00（东部标准时间）-- 11月制造业指数或回落至51.0。
 汽车销售
-星期二,12月1日-- 预计11月汽车销售小幅回落。
+星期二，12月1日-- 11月汽车销量料略降。
 就业
-星期五,12月4日,上午8:30(东部标准时间)-- 预计11月非农就业人数增加15万人。
+星期五，12月4日，上午8:30（东部标准时间）-- 11月非农岗位料增15万个。
 """
 
 
@@ -115,7 +115,7 @@ def test_a_caps_data_name_heading_is_the_item_of_the_eastern_time_line_below() -
 WEEKDAY_ONLY = """下周宏观展望：美联储官员密集发声
 2026-11-28 19:35
 
-以下是新的一周里市场将重点关注的要点（均为北京时间）：
+新一周值得留意的事项如下（均为北京时间）：
 
 周一 20:00，克利夫兰联储主席参加一场政策小组讨论；
 
@@ -207,7 +207,7 @@ def test_a_section_title_above_a_row_is_no_data_name_and_the_row_keeps_its_own_w
 def test_releases_timed_in_eastern_time_in_a_chinese_list_are_american() -> None:
     """ "零售销售" at 上午8:30(东部标准时间) is the US release (and so is the row of the same list
     without a clock); a row naming its own country keeps it."""
-    text = NAMED_BY_HEADING + "加拿大就业\n星期五,12月4日,上午8:30(东部标准时间)-- 预计11月就业人数小幅增加。\n"
+    text = NAMED_BY_HEADING + "加拿大就业\n星期五，12月4日，上午8:30（东部标准时间）-- 11月岗位料小幅增加。\n"
     cands = extract(text, datetime.fromisoformat("2026-11-28T12:00-05:00"))
     assert [(c.start, c.region) for c in cands] == [
         ("2026-12-01", "US"),

@@ -18,15 +18,15 @@ def found(body: str) -> list[tuple[str, str]]:
     return sorted((c.start, c.category) for c in extract(HEAD + body, PUBLISHED))
 
 
-BODY = ("《某社13日專訊》甲國公布議息結果，料為周五（14日）市場焦點。各國重要經濟活動方面，周五本港時間5:30pm，"
-        "乙國央行副行長某某發表講話。晚上6:00pm，丙國央行行長出席世界經濟論壇活動；同一時間，關於區域貿易前景的專題討論會召開。"
-        "數據方面，周五甲國公布官方指標利率，料維持於1%。6:00am（本港時間．下同），丁國公布3月製造業採購經理人指數。"
+BODY = ("《某社13日專訊》甲國公布議息結果，投資者周五（14日）將聚焦於此。其他活動方面，周五本港時間5:15pm，"
+        "乙國央行副行長某某發表講話。晚上6:00pm，丙國央行行長出席亞洲金融論壇並致辭；同一時間，一場討論區域貿易前景的專題研討會舉行。"
+        "數據方面，周五甲國公布官方指標利率，預期維持1.25%不變。6:45am（本港時間．下同），丁國公布3月製造業採購經理人指數。"
         "7:30am，甲國公布2月消費者物價指數。8:30pm，戊國公布2月建築許可。10:00pm，戊國公布2月領先指標。")
 
 
 def test_a_second_section_restarts_the_day_and_its_morning_rows_stay_on_it() -> None:
     got = found(BODY)
-    assert ("2031-03-14T06:00+08:00", "macro_data") in got
+    assert ("2031-03-14T06:45+08:00", "macro_data") in got
     assert ("2031-03-14T07:30+08:00", "macro_data") in got
     assert not [s for s, _ in got if s.startswith("2031-03-15")]
 
@@ -35,7 +35,7 @@ def test_an_evening_row_a_same_time_item_and_a_banker_at_a_forum() -> None:
     got = found(BODY)
     assert ("2031-03-14T18:00+08:00", "central_bank") in got
     assert ("2031-03-14T18:00+08:00", "conference") in got
-    assert ("2031-03-14T17:30+08:00", "central_bank") in got
+    assert ("2031-03-14T17:15+08:00", "central_bank") in got
 
 
 def test_official_policy_rate_permits_and_leading_index_are_classed() -> None:

@@ -25,7 +25,7 @@ def test_a_jobs_report_on_a_day_stays_a_data_release() -> None:
 
 
 def test_the_committee_by_its_full_name_is_the_central_bank() -> None:
-    got = found("The highlight comes on Wednesday, when the Federal Open Market Committee concludes a two-day meeting.\n")
+    got = found("Wednesday brings the main event as the Federal Open Market Committee wraps up its December meeting.\n")
     assert got == [("2026-12-16", "central_bank")]
 
 

@@ -15,13 +15,13 @@ Below are the notable quarterly reports expected by analysts.
 
 MONDAY
 
-Noteworthy Earnings Reports
+Reports on the Slate
 
 Company Symbol Earnings estimate Acorn Foods ACF $0.78 per share Bank of Birchwood BWB $1.05 Cedar Logistics CDL -$0.12
 
 TUESDAY
 
-Other Noteworthy Earnings Reports
+More Reports on the Slate
 
 Company Symbol Earnings estimate Driftwood Media DWM $0.41 per share Elmstone Retail ELR $3.02
 """
@@ -61,8 +61,8 @@ def test_a_spotlight_and_the_table_of_the_same_day_are_one_earnings_event() -> N
     others: several companies reporting on one day are one event, named by all of them."""
     text = (
         "Earnings calendar: the banks and retailers to watch\n\nTUESDAY\n\nEarnings Spotlight: Harbor Pictures\n\n"
-        "Harbor Pictures (HBP, $120.50) will report its third-quarter earnings after the Dec. 1 close.\n\n"
-        "Other Noteworthy Earnings Reports\n\n"
+        "Harbor Pictures (HBP, $120.50) will report fiscal Q3 earnings after the Dec. 1 close.\n\n"
+        "More Reports on the Slate\n\n"
         "Company Symbol Earnings estimate Driftwood Media DWM $0.41 per share Elmstone Retail ELR $3.02\n"
     )
     [cand] = extract(text, datetime.fromisoformat("2026-11-27T08:00-05:00"))

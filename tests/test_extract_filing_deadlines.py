@@ -9,7 +9,7 @@ from calendar_daemon.sources.extract import extract
 
 
 def test_a_filing_deadline_in_a_taiwan_year_inside_brackets() -> None:
-    """'(…公告申報期限為113年9月2日)': a filing deadline (民國 113 = 2024) is the reports' day."""
+    """'(…申報期限為<民國年>年9月2日)' in brackets: a filing deadline (民國 120 = 2031) is the reports' day."""
     text = ("某交易所表示,上市公司應於本(120)年8月14日前公告申報第2季財務報告家數計900家"
             "(不包括金融保險公司計30家,公告申報期限為120年9月2日),餘均已完成申報作業。\n")
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-08-15T20:00+08:00"))]

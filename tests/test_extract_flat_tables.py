@@ -13,7 +13,7 @@ from calendar_daemon.sources.extract.flatrows import flat_table_rows
 
 TABLE = (
     "Forecasts for next week's data from our survey of economists.\n\n"
-    "DATE TIME RELEASE PERIOD CONSENSUS PREVIOUS (ET) Tuesday 0945 Widget PMI Mar 51.2 (4) 50.9 1000 "
+    "DATE TIME (ET) RELEASE PERIOD FORECAST PRIOR Tuesday 0945 Widget PMI Mar 51.2 (4) 50.9 1000 "
     "Construction Spending Feb +0.3% (8) +0.1% Thursday 0830 Jobless Claims Mar 20 240K (6) 238K 0830 "
     "Nonfarm Payrolls Mar +180K (12) +150K 0830 Avg. Hourly Wages M/M Mar +0.3% (9) +0.2% 1500 Consumer "
     "Credit Feb +$12.0B (5) +$10.1B *Flash reading\n"
@@ -44,8 +44,8 @@ def test_a_line_without_a_zone_header_is_left_alone() -> None:
 
 
 def test_a_press_conference_followed_at_its_own_clock() -> None:
-    text = ("Rates week\n\nThe Fed decision is scheduled for Wednesday at 2:00 p.m. ET, followed by a press "
-            "conference with the chair at 2:30 p.m. ET.\n")
+    text = ("Rates week\n\nOn Wednesday the Fed's rate call lands at 2 p.m. ET, followed by a press "
+            "conference from the chair at 2:30 p.m. ET.\n")
     got = extract(text, datetime.fromisoformat("2027-03-26T08:00:00-04:00"))
     assert [(c.start, c.category) for c in got] == [("2027-03-31T14:00-04:00", "central_bank"),
                                                      ("2027-03-31T14:30-04:00", "central_bank")]

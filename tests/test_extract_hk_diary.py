@@ -54,7 +54,7 @@ def test_lines_wrapped_mid_word_are_joined_and_short_lines_are_not() -> None:
 
 
 def test_exports_and_a_policy_meeting_are_classed_by_what_they_are() -> None:
-    got = found("周四（10日）7:50am（本港時間．下同），日本公布11月出口。\n")
+    got = found("周四（10日）8:45am（本港時間．下同），日本財務省將公布11月出口。\n")
     assert [c for _, c, _ in got] == ["macro_data"]
     body = "周四：美聯儲為期兩天的政策會議召開，預計將於周五宣布提高基準利率。\n"
     assert {c for _, c, _ in found(body)} == {"central_bank"}

@@ -15,7 +15,7 @@ PUBLISHED = datetime.fromisoformat("2031-04-04T08:00-04:00")  # a Friday
 def test_each_listed_holiday_is_a_closure_on_its_day() -> None:
     text = (
         "Is the exchange open today?\n\n"
-        "The exchange is normally open Monday to Friday and closed over the weekend.\n\n"
+        "The exchange is normally open Monday to Friday, with no sessions on Saturdays or Sundays.\n\n"
         "In general, the exchange will close for the public holidays. For 2031, these include:\n\n"
         "January 1, 2031 - New Year's Day\n\n"
         "May 26, 2031 - Founders' Day\n\n"
@@ -49,7 +49,7 @@ def test_regular_trading_hours_are_no_event() -> None:
 def test_a_weekend_days_closure_alone_is_no_event() -> None:
     text = (
         "Is the exchange open this weekend?\n\n"
-        "The exchange will be closed on Easter Sunday, which falls on April 6.\n\n"
+        "Trading is closed on Easter Sunday, April 6, as it is every Sunday.\n\n"
         "It will also be closed on Monday, April 7, for the spring holiday.\n"
     )
     got = [(c.category, c.start) for c in extract(text, PUBLISHED)]

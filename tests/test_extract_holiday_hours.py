@@ -15,7 +15,7 @@ PUBLISHED = datetime.fromisoformat("2031-11-20T12:00-05:00")
 TEXT = """Futures market - holiday trading and clearing hours 2031/2032
 Wednesday 24th December 2031
 - Trading ceases at 12:30pm
-- Clearing ceases at 4:30pm
+- Clearing stops at 4:45pm
 Thursday 25th December 2031
 - Trading CLOSED
 - Clearing CLOSED

@@ -18,8 +18,8 @@ def closures(body: str) -> list[tuple[str, str, str]]:
 
 
 def test_an_enumeration_gives_one_closure_per_holiday_in_the_notice_year() -> None:
-    got = closures("休市日期定於2031年1月31日至2月5日。其他例行休市日則包括元旦（1月1日）、勞動節（5月1日）、"
-                   "某節（6月20日），以及某紀念日（12月25日）等四天。")
+    got = closures("休市日期定於2031年1月31日至2月5日。另有四個例行休市日：元旦（1月1日）、某節（6月20日）、"
+                   "勞動節（5月1日），以及某紀念日（12月25日）。")
     for day in ("2031-01-01", "2031-05-01", "2031-06-20", "2031-12-25"):
         assert (day, day, "other") in got
     assert not [s for s, _, _ in got if s.startswith("2030-12")]
@@ -52,7 +52,7 @@ def test_first_month_is_january() -> None:
 
 def test_a_trading_link_notice_gives_each_suspension_over_the_days_it_names() -> None:
     text = (" date 2030-12-20 某公司公布2030年底及2031年某通下的交易日安排。\n"
-            "二、2031年1月1日(星期三)至2031年12月24日(星期三),除下列节假日期间特别安排外,照常提供某通服务:\n"
+            "二、2031年1月1日(星期三)至2031年12月24日(星期三)期间,除以下假期另作安排外,某通服务正常运作:\n"
             "(一)元旦:1月1日(星期三)不提供某通服务,1月2日(星期四)起照常开通某通服务。\n"
             "(二)春节:1月29日(星期三)至2月4日(星期二)不提供某通服务,2月5日(星期三)起照常开通某通服务。"
             "另外,2月8日(星期六)为周末休市。\n"

@@ -13,9 +13,9 @@ PUBLISHED = datetime.fromisoformat("2031-07-01T09:00+08:00")
 
 TABLE = (
     "某市場下半年假期\n\n下半年港股休市安排:\n"
-    "2031-9-3 某節翌日 星期三 The Day Following Some Festival\n"
+    "2031-9-3 某節翌日 星期三 Day after Some Festival\n"
     "2031-10-1 國慶日 星期三 National Day\n"
-    "2031-12-26 聖誕節後第一個周日 星期五 The First Weekday after Christmas Day\n"
+    "2031-12-26 聖誕節後第一個周日 星期五 First Weekday following Christmas\n"
 )
 
 

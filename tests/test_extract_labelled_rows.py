@@ -59,14 +59,14 @@ def test_a_days_meeting_rows_are_one_event() -> None:
 def test_rows_with_an_earnings_estimate_are_results_on_their_day() -> None:
     published = datetime.fromisoformat("2031-06-16T06:00-04:00")  # a Monday
     text = (
-        "What follows are calendar highlights for the week.\n"
-        "Forecasts are those of analysts we polled.\n"
-        "Company Earnings\n"
+        "Below is our calendar of the coming week's highlights.\n"
+        "Estimates come from analysts we asked.\n"
+        "Earnings Reports\n"
         "Tuesday, June 17\n"
-        "Acme Widgets, Inc. (Consensus estimate: 16 cents a share)\n"
-        "Bolt Group (33 cents a share)\n"
+        "Acme Widgets (Consensus estimate: 41 cents a share)\n"
+        "Bolt Group (27 cents a share)\n"
         "Thursday, June 19\n"
-        "Crane Holdings Corp. ($2.78 a share for FY; 92 cents a share for Q4)\n"
+        "Crane Holdings ($3.15 a share for FY; 87 cents a share for Q4)\n"
     )
     got = [(c.category, c.start, c.precision) for c in extract(text, published)]
     assert got == [("earnings", "2031-06-17", "date"), ("earnings", "2031-06-19", "date")]
@@ -76,8 +76,8 @@ def test_a_row_of_two_kinds_is_one_event_of_each() -> None:
     text = (
         "The week ahead\n\n"
         "Thursday 13 March\n"
-        "Economics: construction PMI survey, Bank of England interest rate announcement, asset purchase target, "
-        "inflation report\n"
+        "Economics: building-sector PMI, Bank of England interest rate decision, "
+        "quarterly inflation report\n"
     )
     got = sorted((c.category, c.start) for c in extract(text, PUBLISHED))
     assert got == [("central_bank", "2031-03-13"), ("macro_data", "2031-03-13")]
@@ -85,6 +85,6 @@ def test_a_row_of_two_kinds_is_one_event_of_each() -> None:
 
 def test_purchasing_managers_data_is_a_data_release() -> None:
     published = datetime.fromisoformat("2031-03-13T07:00+01:00")
-    text = "European preview\n\nAt 3.30 am ET, a survey firm releases the construction Purchasing Managers' survey data.\n"
+    text = "European preview\n\nAt 3.30 am ET, a survey firm publishes its Purchasing Managers' survey data for builders.\n"
     got = [(c.category, c.start) for c in extract(text, published)]
     assert got == [("macro_data", "2031-03-13T03:30-04:00")]

@@ -20,20 +20,20 @@ def run(body: str, published: datetime = SUNDAY_TAIPEI) -> list[tuple[str, str |
 
 def test_the_coming_week_of_a_sunday_preview_starts_on_monday() -> None:
     """Written on Sunday the 6th, "未來一周" is Monday 7 to Sunday 13, at week precision."""
-    got = run("未來一周,市場將聚焦於美國國內生產毛額 (GDP) 數據。")
+    got = run("未來一周,投資人將緊盯美國國內生產毛額 (GDP) 數據。")
     assert got == [("2026-12-07", "2026-12-13", "week", "macro_data")]
 
 
 def test_the_coming_week_on_a_weekday_still_runs_from_today() -> None:
     wednesday = datetime.fromisoformat("2026-12-09T10:00+08:00")
-    text = "全球市場展望\n匯市觀察 2026-12-09 10:00\n\n未來一周,市場將聚焦於美國國內生產毛額 (GDP) 數據。\n"
+    text = "全球市場展望\n匯市觀察 2026-12-09 10:00\n\n未來一周,投資人將緊盯美國國內生產毛額 (GDP) 數據。\n"
     got = [(c.start, c.end) for c in extract(text, wednesday)]
     assert got == [("2026-12-09", "2026-12-16")]
 
 
 def test_a_release_the_lead_names_folds_into_its_dated_mention() -> None:
     """The lead previews PCE for the week; the paragraph below dates it: one event, on Thursday."""
-    got = run("未來一周,市場將聚焦於美國個人消費支出 (PCE) 數據。\n\n1. 美國通膨\n\nFed 首選通膨指標 PCE 將於周四 (10 日) 出爐,備受市場關注。")
+    got = run("未來一周,投資人將緊盯美國個人消費支出 (PCE) 數據。\n\n1. 美國物價\n\n聯準會最看重的物價指標 PCE 預定周四 (10 日) 公布,各方矚目。")
     assert got == [("2026-12-10", "2026-12-10", "date", "macro_data")]
 
 

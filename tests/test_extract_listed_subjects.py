@@ -31,7 +31,7 @@ def test_a_count_that_disagrees_with_the_names_lists_no_one() -> None:
 
 
 def test_banks_listed_as_the_subject_of_one_event_are_one_event_each() -> None:
-    # corpus 7 Chinese shape 4: "日本央行和澳洲联储将公布上次会议纪要" in a week preview
+    # corpus 7 Chinese shape 4: two banks joined by "和" as the subject of "将公布…会议纪要"
     text = ("下周前瞻\n\n下周重点关注海外市场。\n"
             "欧洲央行将召开理事会会议,瑞士央行和新西兰联储将公布上次会议纪要。\n")
     got = sorted((c.start, c.end, c.precision, c.region) for c in extract(text, SATURDAY) if c.category == "central_bank")

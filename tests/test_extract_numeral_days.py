@@ -12,7 +12,7 @@ from calendar_daemon.sources.extract.normalize import normalize
 MONDAY = datetime.fromisoformat("2026-03-16T07:00+08:00")
 
 PREVIEW = (
-    "全球市場十八日起迎來央行週,加拿大、美國、英國及日本等國央行將陸續公布利率決策。\n"
+    "本週自十八日起為超級央行週,美國、日本、加拿大與英國等地央行將相繼宣布利率決策。\n"
     "加拿大央行於台灣時間十八日晚間九時四十五分公布決策,預料按兵不動。\n"
     "市場最關注的是十九日凌晨二時出爐的聯準會決策,預料將維持利率不變。\n"
 )

@@ -55,9 +55,9 @@ def test_a_negated_schedule_is_no_event() -> None:
 
 def test_chained_future_items_with_their_own_weekdays_and_the_reports_own_day() -> None:
     text = (
-        "The Treasury Department on Thursday announced the details of three auctions.\n\n"
-        "The results of the four-year note auction will be announced next Monday, the results of the "
-        "nine-year note auction will be announced next Tuesday and the results of the twenty-year bond "
-        "auction will be announced next Wednesday.\n"
+        "The Treasury on Thursday announced terms for three upcoming sales.\n\n"
+        "Four-year note auction results will be announced next Monday, nine-year note auction results "
+        "will be announced next Tuesday, and twenty-year bond auction results will be announced next "
+        "Wednesday.\n"
     )
     assert days(text, THURSDAY) == ["2031-01-13", "2031-01-14", "2031-01-15"]

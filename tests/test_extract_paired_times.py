@@ -43,13 +43,13 @@ def test_a_year_before_a_city_name_is_no_clock() -> None:
 
 
 def test_a_stored_pages_date_line_is_no_event() -> None:
-    text = ("date 2026-12-14 The European Central Bank statement is due on Thursday 17 December at 1315 GMT\n\n"
+    text = ("date 2026-12-14 The European Central Bank publishes its policy statement on Thursday 17 December at 1315 GMT\n\n"
             "no change is widely expected\n")
     assert [s for s, *_ in found(text)] == ["2026-12-17T13:15+00:00"]
 
 
 def test_a_zoned_clock_with_no_day_is_on_the_day_the_sentence_before_named() -> None:
-    text = ("Markets diary\n\nThe highlight comes on Wednesday, when the Federal Open Market Committee ends its "
+    text = ("Markets diary\n\nThe highlight comes on Wednesday, when the Fed's policy committee wraps up its "
             "meeting. A rate decision is due at 2 p.m. ET.\n")
     assert ("2026-12-16T14:00-05:00", "central_bank") in [(s, c) for s, c, *_ in found(text)]
 

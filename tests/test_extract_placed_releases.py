@@ -12,7 +12,7 @@ from calendar_daemon.sources.extract import extract
 SATURDAY = datetime.fromisoformat("2026-05-09T12:00+08:00")
 
 PREVIEW = (
-    "下周财经日程\n\n下周重点关注美国非农、ADP及初请失业金、中国官方及财新制造业等数据。\n"
+    "下周财经日程\n\n下周市场将留意中国官方及财新制造业数据,以及美国ADP、非农和初请失业金。\n"
     "此外,欧元区4月经济景气指数、工业景气指数、美国4月谘商会消费者信心指数、德国4月失业人数等也将公布。\n"
 )
 

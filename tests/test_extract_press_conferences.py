@@ -52,7 +52,7 @@ def test_a_decision_and_its_press_conference_in_one_item_stay_one() -> None:
 
 def test_a_chinese_decision_and_then_a_press_conference_joined_by_yiji() -> None:
     """'某国宣布利率决议以及召开新闻发布会' is two events on the day, even when the decision's title names both."""
-    text = "下周财经日历\n\n周二(12月8日)澳大利亚宣布利率决议以及召开新闻发布会,市场预计维持利率。\n"
+    text = "下周财经日历\n\n周二(12月8日)加拿大央行宣布利率决议以及召开新闻发布会;外界普遍预期按兵不动。\n"
     got = sorted((c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2026-12-05T12:00+08:00")))
     assert [(s, c) for s, c, _ in got] == [("2026-12-08", "central_bank"), ("2026-12-08", "central_bank")]
     assert any(t.endswith("新闻发布会") and "决议" not in t for _, _, t in got)

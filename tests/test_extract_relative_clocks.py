@@ -12,7 +12,7 @@ from calendar_daemon.sources.extract import extract
 
 def test_the_bottom_of_the_hour_is_the_next_half_hour_after_the_post() -> None:
     text = (
-        "Data day\n\nNorway GDP figures are due at the bottom of the hour and expected to show growth.\n\nAt 1600 GMT we also hear from Norges Bank Governor Halvorsen.\n"
+        "Data day\n\nNorway's GDP data, due at the bottom of the hour, should point to growth.\n\nAt 1600 GMT we also hear from Norges Bank Governor Halvorsen.\n"
     )
     got = extract(text, datetime.fromisoformat("2026-03-11T09:07:00+00:00"))
     assert [(datetime.fromisoformat(c.start).astimezone(UTC), c.category, c.region) for c in got] == [

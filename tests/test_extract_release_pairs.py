@@ -1,6 +1,6 @@
 """Two releases named together in an English clause are two events, each at its own clock (corpus 7,
-English): "the consumer-price index and housing starts follow tomorrow", "the Empire manufacturing index
-at 8:30 a.m. ET and the NAHB's survey of homebuilder sentiment at 10 a.m. ET"; a hyphen may join a
+English): "housing starts and the consumer-price index follow tomorrow", "the Empire State manufacturing
+survey at 8:30 a.m. ET and the NAHB housing market index at 10 a.m. ET"; a hyphen may join a
 release's words; "nothing is scheduled for Friday" is no event. The article is our own."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ PUBLISHED = datetime.fromisoformat("2031-06-16T07:00-04:00")  # a Monday, New Yo
 ARTICLE = (
     "A quiet start to the week\n\n"
     "The Fed decision comes later in the week.\n\n"
-    "Two reports come out today: the Empire manufacturing index at 8:30 a.m. ET and the NAHB's survey of "
-    "homebuilder sentiment at 10 a.m. ET.\n\n"
-    "The consumer-price index and housing starts follow tomorrow.\n\n"
-    "Existing-home sales and initial jobless claims are the main items on Thursday, and nothing is "
+    "Two reports are out today: the Empire State manufacturing survey at 8:30 a.m. ET and the NAHB "
+    "housing market index at 10 a.m. ET.\n\n"
+    "Housing starts and the consumer-price index follow tomorrow.\n\n"
+    "On Thursday we get initial jobless claims and existing-home sales, while nothing is "
     "scheduled for Friday.\n"
 )
 

@@ -15,17 +15,17 @@ This week the focus is on the Fed and on payrolls.
 
 Tuesday December 1st
 
-09:30 – UK Manufacturing PMI (November)
+09:30 – UK Manufacturing PMI (Nov)
 
-13:30 – US CPI (November)
+13:30 – US Consumer Price Index (Nov)
 
 Wednesday December 2nd
 
-19:00 – US Federal Reserve Interest Rate Decision, followed by the press conference
+19:00 – US Federal Reserve rate decision, with the press conference after
 
 Friday December 4th
 
-13:30 – US Non-Farm Payrolls (November)
+13:30 – US Non-Farm Payrolls (Nov)
 """
 
 

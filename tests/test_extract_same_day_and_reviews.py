@@ -21,7 +21,7 @@ NOTES = (
 def test_that_day_is_the_day_the_sentence_opens_with() -> None:
     got = [(c.start, c.end, c.region) for c in extract(NOTES, MONDAY) if c.start.startswith("2031-09-01")]
     assert got == [("2031-09-01", "2031-09-01", "US")]
-    assert same_days("央行明确当日到期的MLF将于8月26日续做", True) == "央行明确当日到期的MLF将于8月26日续做"
+    assert same_days("央行表示，当日到期的中期借贷便利将于9月15日续做", True) == "央行表示，当日到期的中期借贷便利将于9月15日续做"
 
 
 def test_a_review_result_taking_effect_is_one_index_change() -> None:

@@ -22,11 +22,11 @@ def test_a_column_name_in_book_brackets_is_no_entity() -> None:
 
 
 def test_a_week_list_s_row_and_a_later_prose_mention_of_its_day_are_one_event() -> None:
-    """'周五21:30,美国1月非农就业人口' then '由于非农就业报告将于周五发布,…' (round 9, corpus 6 Chinese): one
+    """'周五21:30,美国1月非农就业人数(季调)' then '鉴于非农就业报告将于周五出炉,…' (round 9, corpus 6 Chinese): one
     release on one day; a month before '挑战者企业裁员人数' is its period, and an employment-cost row is data."""
-    text = ("周三21:30,美国第四季度劳工成本指数季率;\n周四20:30,美国1月挑战者企业裁员人数;\n"
-            "周五21:30,美国1月季调后非农就业人口、美国1月失业率;\n"
-            "由于最新的非农就业报告将于周五发布,某央行会议可能不会对市场拥有最终决定权。\n")
+    text = ("周三21:30,美国Q4劳工成本指数;\n周四20:30,美国1月份挑战者企业裁员人数;\n"
+            "周五21:30,美国1月非农就业人数(季调)、1月失业率;\n"
+            "鉴于非农就业报告将于周五出炉,本周某央行的会议未必能左右市场走向。\n")
     got = sorted((c.start, c.precision) for c in extract(text, datetime.fromisoformat("2031-01-26T00:00+08:00")))
     assert got == [("2031-01-29T21:30+08:00", "datetime"), ("2031-01-30T20:30+08:00", "datetime"),
                    ("2031-01-31T21:30+08:00", "datetime")]

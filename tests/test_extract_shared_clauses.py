@@ -37,7 +37,7 @@ def test_days_after_with_no_day_before_count_from_publication() -> None:
 
 
 def test_a_data_name_coming_out_on_a_day_is_data_even_next_to_the_bank_it_guides() -> None:
-    text = "本周前瞻\n\nFed 首選通膨指標 PCE 將於周四 (14日) 出爐，備受市場關注。\n"
+    text = "本周前瞻\n\nFed 最看重的物價指標 PCE 將於周四 (14日) 出爐，投資人高度關注。\n"
     assert found(text) == [("2026-05-14", "macro_data", "US")]
 
 

@@ -21,7 +21,7 @@ def test_rows_under_a_zone_line_keep_their_day_and_clock() -> None:
         "0830 Productivity (Rev) 4Q +1.1% (10) +0.9%\n"
         "0830 Unit Labor Costs (Rev) 4Q +2.0% (9) +1.8%\n"
         "Thursday 1500 Consumer Credit Jan +$15.0B (8) +$12.1B\n"
-        "(Figures in parentheses refer to number of economists surveyed.)\n"
+        "(Bracketed numbers count the forecasters polled.)\n"
     )
     got = sorted((c.category, c.start, c.precision) for c in extract(text, PUBLISHED))
     assert got == [

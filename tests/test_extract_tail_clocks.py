@@ -18,13 +18,13 @@ def found(body: str) -> list[tuple[str, str]]:
 
 
 def test_rows_ending_with_their_clock_are_instants_on_the_heading_day() -> None:
-    got = found("03 月 04 日\n  • 甲国 2 月 ADP 就业人数(万人)(21:15)\n  • 甲国央行理事某某发表讲话(22:40)\n")
+    got = found("03 月 04 日\n  • 甲国 2 月 ADP 就业人数(千人)(21:15)\n  • 甲国央行理事某某发表讲话(22:40)\n")
     assert got == [("2031-03-04T21:15+08:00", "macro_data"), ("2031-03-04T22:40+08:00", "central_bank")]
 
 
 def test_as_of_days_and_rows_out_of_order_stay_on_the_heading_day() -> None:
     got = found("03 月 06 日\n  • 乙区至 3 月 6 日乙区央行存款机制利率(21:15)\n"
-                "  • 甲国至 3 月 1 日当周初请失业金人数(万人)(21:30)\n  • 丙国至 3 月 6 日央行利率决定(20:00)\n")
+                "  • 甲国至 3 月 1 日当周初请失业金人数(千人)(21:30)\n  • 丙国至 3 月 6 日央行利率决定(20:00)\n")
     assert got == [("2031-03-06T20:00+08:00", "central_bank"), ("2031-03-06T21:15+08:00", "central_bank"),
                    ("2031-03-06T21:30+08:00", "macro_data")]
 

@@ -15,17 +15,17 @@ The week's UK data diary in full:
 
 Tuesday 6 April:
 
-9.30am: Bank of England releases minutes of its rate meeting
+9.30am: Bank of England publishes the record of its policy vote
 
-9.30am: ONS releases labour market data for January and February
+9.30am: ONS releases its monthly labour market statistics
 
 Wednesday 7 April:
 
-9.30am: ONS releases March retail sales data
+9.30am: ONS releases retail sales for March
 
-9.30am: ONS releases March public finances
+9.30am: ONS releases public finances for March
 
-11.00am: CBI releases its April industrial trends survey
+11.00am: CBI releases quarterly industrial trends survey
 """
 
 

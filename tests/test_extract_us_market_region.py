@@ -13,7 +13,7 @@ def test_a_us_market_wrap_s_unplaced_items_are_american() -> None:
     """A wrap of the US close ('美股…收跌'): the week's 'results' lead and the dated results whose clause names the
     company only as '公司' are one American event (the lead folds into the dated day)."""
     text = (" date 2031-11-18 美股收跌 某晶片公司財報前承壓\n美股週一全面回檔,投資人靜待本週將公布的某晶片公司財報。\n"
-            "某晶片公司股價下跌 1.88%,公司將於週三盤後公布第三季財報。\n")
+            "某晶片公司股價下跌 1.88%,公司預計週三盤後發布第三季財報。\n")
     got = [(c.start, c.end, c.category, c.region) for c in extract(text, datetime.fromisoformat("2031-11-18T07:00+08:00"))]
     assert got == [("2031-11-19", "2031-11-19", "earnings", "US")]
 

@@ -14,8 +14,8 @@ def test_a_clock_before_its_bracketed_day() -> None:
     published = datetime.fromisoformat("2031-02-28T12:00+00:00")  # a Friday
     text = (
         "Two central banks meet next week.\n\n"
-        "  • The Reserve Bank of Australia is on Tuesday, Sydney time, with the announcement due at 0330GMT (March 4)\n"
-        "  • The ECB is on Thursday, Frankfurt time, with the announcement due at 1245 GMT (March 6)\n"
+        "  • The Reserve Bank of Australia meets on Tuesday, Sydney time, and its announcement is due at 0330GMT (March 4)\n"
+        "  • The ECB meets on Thursday, Frankfurt time, and its announcement is due at 1245 GMT (March 6)\n"
     )
     got = sorted((c.category, c.start, c.precision) for c in extract(text, published))
     assert got == [
@@ -49,7 +49,7 @@ def test_a_rows_clock_at_its_end_and_regional_fed_surveys() -> None:
     published = datetime.fromisoformat("2031-06-16T06:00-04:00")  # a Monday, New York summer time
     text = (
         "The central bank's meeting dominates this week's calendar.\n"
-        "What follows are calendar highlights for the week. (All times are Eastern Daylight Time.)\n"
+        "Our diary of the week's main items follows. (All times are Eastern Daylight Time.)\n"
         "Economic Reports\n"
         "Monday, June 16\n"
         "Treasury International Capital, 9 a.m.\n"
@@ -69,7 +69,7 @@ def test_a_day_and_its_moment_in_one_sentence_are_one_event() -> None:
     published = datetime.fromisoformat("2031-02-28T12:00+00:00")  # a Friday
     text = (
         "One central bank meets next week.\n\n"
-        "The Bank of England is on Thursday, UK time, announcement due at 1200GMT (March 6)\n"
+        "The Bank of England sits on Thursday, London time, its announcement due at 1200GMT (March 6)\n"
     )
     got = [(c.category, c.start, c.precision) for c in extract(text, published)]
     assert got == [("central_bank", "2031-03-06T12:00+00:00", "datetime")]

@@ -37,14 +37,14 @@ def test_four_digits_that_are_no_clock_stay_a_number() -> None:
 
 
 def test_a_zoned_clock_later_in_the_sentence_times_its_weekday() -> None:
-    """'周三:…将在美东时间1400公布…': the weekday opens the line, the clock comes with the zone later."""
-    assert starts("周三:美联储将在美东时间1400公布12月政策会议的纪要。") == [
-        ("2026-12-09T14:00-05:00", "美联储公布12月政策会议的纪要")]
+    """'周三:…定于美东时间1400发布…': the weekday opens the line, the clock comes with the zone later."""
+    assert starts("周三:美联储定于美东时间1400发布12月议息会议纪要。") == [
+        ("2026-12-09T14:00-05:00", "美联储发布12月议息会议纪要")]
 
 
 def test_a_later_mention_of_the_timed_day_is_the_same_event() -> None:
     """The sentence after the timed release talks about the same publisher on that weekday: one event."""
-    got = starts("周三:美联储将在美东时间1400公布12月政策会议的纪要。美联储官员在此次会议上投票决定第三次加息。")
+    got = starts("周三:美联储定于美东时间1400发布12月议息会议纪要。当次会议上美联储多数委员赞成再度加息。")
     assert [start for start, _ in got] == ["2026-12-09T14:00-05:00"]
 
 
