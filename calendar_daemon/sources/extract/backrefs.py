@@ -1,7 +1,7 @@
-"""A release named again by a back reference (issue 15, corpus 6 shape 9): "It expects a rise in
-wholesale prices as measured by the producer price index. That indicator will be updated Thursday."
+"""A release named again by a back reference (issue 15, corpus 6 shape 9): "Analysts look for
+firmer factory-gate prices, as tracked by the producer price index. That indicator is due out Thursday."
 The second sentence dates the release the first one names: "That indicator" is written as that
-release's name, so the sentence reader sees what is updated on Thursday. Only a reference that opens a
+release's name, so the sentence reader sees what is due out on Thursday. Only a reference that opens a
 sentence and is followed by its verb, and only to the last release the sentence before it names, in
 the same paragraph."""
 

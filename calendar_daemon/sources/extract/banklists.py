@@ -1,6 +1,6 @@
 """Several central banks named in one clause (issue 15, corpus 3 shapes 8 and 9): a week preview
-lists the banks that decide on a day or in a span ("台灣時間18日還有五國央行決策出爐，台灣、英國、巴西、南非…",
-"加拿大、美國、英國…等國央行將陸續公布利率決策", "泰國、智利及墨西哥央行預估將降息1碼"). Each bank
+lists the banks that decide on a day or in a span ("台灣時間21日另有四國央行公布決策，瑞士、挪威、印尼、菲律賓…",
+"加拿大、美國、英國…等國央行將陸續公布利率決策", "秘魯、哥倫比亞及匈牙利央行預計各降息1碼"). Each bank
 named is a decision of its own, on the day, span or week the sentence gives before the list."""
 
 from __future__ import annotations
@@ -166,12 +166,12 @@ def with_bank_decisions(made: list[tuple[Candidate, str, int]], sentence: str, t
     return kept + [(c, c.evidence, tm.start) for tm, c in banks]
 
 
-# "日本央行和澳洲联储将公布上次会议纪要": banks, each named as a bank, listed as the subject of one event
+# "瑞士央行和新西兰联储将发布前次会议记录": banks, each named as a bank, listed as the subject of one event
 _OWN_BANKS = re.compile(rf"(?P<list>(?:{_NAME})(?:央行|中央银行|联储|储备银行)(?:{_SEP}(?:{_NAME})(?:央行|中央银行|联储|储备银行))+)")
 
 
 def each_bank(made: list[tuple[Candidate, str, int]]) -> list[tuple[Candidate, str, int]]:
-    """A central-bank event whose subject is a list of banks ("日本央行和澳洲联储将公布上次会议纪要") is
+    """A central-bank event whose subject is a list of banks ("瑞士央行和新西兰联储将发布前次会议记录") is
     one event per bank, each kept apart from the others (corpus 7 Chinese shape 4)."""
     out: list[tuple[Candidate, str, int]] = []
     for c, clause, pos in made:

@@ -8,7 +8,7 @@ The distribution window ``招标结束至6月5日`` starts on the auction day na
 written here with that day (``6月3日至6月5日进行分销``) so that it reads as one span like any other.
 A notice in numbered sections gives the auction day in a field of its own, far above the window::
 
-    (一)招标时间。2031年6月3日上午10:35至11:35。
+    (一)招标时间。2031年6月3日上午10:20至11:20。
     …
     本期国债招标结束至2031年6月5日进行分销,6月9日起上市交易。
 

@@ -1,10 +1,10 @@
 """Semicolon chains (issue 15, corpus 6 shape 4): one sentence names the event once, then lists further
 dated links of it, parted by semicolons: "speeches by the Atlanta Fed's president on Monday; the
-Richmond Fed's on Tuesday; and the Chicago Fed's on Wednesday", "the bank's second meeting will be
-held on June 3-5; third meeting (August 5-7); fourth meeting (October 1-3)". A link read alone says
+Richmond Fed's on Tuesday; and the Chicago Fed's on Wednesday", "the bank's second meeting takes
+place on June 9-11; next meeting (August 12-14); last meeting (October 7-9)". A link read alone says
 neither what happens (no event word) nor whose it is (no bank). Each link without them is written
 with the head's event word and name as a label before it ("speeches, the Richmond Fed's on
-Tuesday", "RBI, third meeting (August 5-7)"), which the sentence reader reads with the link.
+Tuesday", "RBI, next meeting (August 12-14)"), which the sentence reader reads with the link.
 
 The links of such a schedule run in order: when a later link writes its year ("sixth meeting
 (February 4-6, 2020)"), the year-less links before it are counted back from it (December and October

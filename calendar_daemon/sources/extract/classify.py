@@ -89,7 +89,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bond", re.compile(r"\b(?:non-)?competitive bids?\b|\bbids? for the auctions?\b", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|\brate (?:cut|hike)s?\b|"
-        r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no shift in rates is expected at that January meeting"
+        r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no change to rates is likely at the March meeting"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
         r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
@@ -106,7 +106,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bnotes? auction|Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
-    # shares trading without their dividend ("begin trading without the right to the latest dividend"): not a listing
+    # shares trading without their dividend ("shares then trade without the right to their quarterly dividend"): not a listing
     ("corporate", re.compile(r"\bwithout (?:the )?(?:right to|entitlement to) (?:the |their |its )?(?:\w+ )?dividends?\b|"
                              r"\b(?:go|goes|trade|trades|trading) ex-dividend\b", _I)),
     ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
@@ -136,7 +136,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"crude (?:oil )?(?:inventories|stocks)|\beconomic data\b|"
         r"\b(?:trade|exports?|imports?) (?:data|numbers|figures)\b|"
         r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale|"
-        # inflation figures, and whatever a statistics office publishes ("欧盟统计局将公布欧元区12月份通胀数据")
+        # inflation figures, and whatever a statistics office publishes ("意大利统计局将发布3月份通胀数据")
         r"通[胀膨](?:数据|报告)|(?:统计局|统计署|统计处|主计总处|Eurostat|Statistics Bureau|"
         r"Office for National Statistics|\bONS\b|Statistics (?:Canada|Norway|Sweden|Netherlands))"
         r"\S{0,20}?(?:将|will |is due to |is set to )?(?:公布|发布|publish|release)", _I)),

@@ -169,7 +169,7 @@ class Findings:
             if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
                 continue  # the press conference after a decision is an event of its own
             if each_of_a_list(old.cand, c):
-                continue  # "four companies are expected to price this week: A, B, C and D": one each
+                continue  # "three companies are expected to price this week: A, B and C": one each
             # (one release on one day is one event, however differently each mention words it)
             if (old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities)
                     or (c.release is not None and old.cand.release == c.release)):

@@ -1,6 +1,6 @@
 """Whose hearing it is (issue 15, corpus 6 shape 1): a US week calendar lists several congressional
-hearings, often two at the same hour ("The Senate Banking Committee holds a hearing … at 2 p.m. … The
-House Financial Services Committee holds a subcommittee hearing … at 2 p.m."). The committee is the
+hearings, often two at the same hour ("The Senate Agriculture Committee holds a hearing … at 10 a.m. … The
+House Ways and Means Committee holds a subcommittee hearing … at 10 a.m."). The committee is the
 hearing's name, so that two hearings of one hour stay two events."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """English company names in earnings and listing prose: names with their tickers ("Visa (V - Free
 Report)", "Apple (NASDAQ: AAPL)") a company that reports some days after the one before it
-("…on Tuesday, followed a day later by Apple"), and a counted list after a colon ("four companies are
-expected to price this week: A, B, C and D"), one event per company (issue 15, corpus 6 shape 7)."""
+("…on Tuesday, followed a day later by Apple"), and a counted list after a colon ("three companies are
+expected to price this week: A, B and C"), one event per company (issue 15, corpus 6 shape 7)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def respectively(made: list[tuple[Candidate, str, int]], sentence: str) -> list[
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-# "four companies are expected to price this week: A, B, C and D"
+# "three companies are expected to price this week: A, B and C"
 _COUNTED = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-8])\s+(?:\w+\s+)?(?:companies|firms|issuers|IPOs|deals|"
                       r"offerings|banks)\b[^:;.]{0,80}:\s*(?P<names>[^:;]{4,300}?)\s*(?:[.;]\s|[.;]?$)", re.IGNORECASE)
 _PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -99,8 +99,8 @@ def each_counted(made: list[tuple[Candidate, str, int]], sentence: str) -> list[
 
 
 def each_of_a_list(a: Candidate, b: Candidate) -> bool:
-    """Two listings read from one counted list ("four companies are expected to price this week: A, B, C
-    and D", corpus 6 shape 7): one company each, the same phrase. They stay two events."""
+    """Two listings read from one counted list ("three companies are expected to price this week: A, B
+    and C", corpus 6 shape 7): one company each, the same phrase. They stay two events."""
     return (a.category == b.category == "ipo" and len(a.entities) == len(b.entities) == 1
             and a.entities != b.entities and a.evidence == b.evidence)
 

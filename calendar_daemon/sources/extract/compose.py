@@ -244,7 +244,7 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         ztail = _EN_ZONE_TAIL.match(text, end)
         if ztail:
             zone, end = EN_ZONES[ztail[1]], ztail.end()
-        elif zbr := _CN_ZONE_TAIL.match(text, end):  # "上午10:00(东部标准时间)"
+        elif zbr := _CN_ZONE_TAIL.match(text, end):  # "上午9:45(东部标准时间)"
             zone, end = ZONES[zbr["zw"]], zbr.end()
     else:
         window = text[pos:pos + 8]
@@ -309,7 +309,7 @@ def find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
     atoms = _select(recognise_cn(text, anchor) + recognise_en(text, anchor) + relative_clocks(text, anchor))
     atoms = days_near_publication(text, _with_bare_days(text, atoms, anchor), anchor)
-    atoms = _merge(text, bracketed_weekdays(text, atoms, anchor), anchor)  # "9月15日(星期日)至9月17日(星期二)"
+    atoms = _merge(text, bracketed_weekdays(text, atoms, anchor), anchor)  # "10月4日(星期六)至10月6日(星期一)"
     out: list[TimeMatch] = []
     for tm in atoms:
         tm = _modify(text, tm, anchor)

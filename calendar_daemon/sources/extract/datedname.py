@@ -1,5 +1,5 @@
 """A day written right before a recurring release's name dates that release even without a verb:
-"该数据也会对周五美国非农就业数据提供指引" (Friday's payrolls), "ahead of Friday's jobs report". The
+"市场借此预判周五美国非农就业数据的走向" (Friday's payrolls), "ahead of Friday's jobs report". The
 release is one the gazetteer knows, so the phrase names a scheduled publication, not a topic. So does a
 day in brackets right after the name, in a list giving each release its day ("ISM服务业PMI(4日)")."""
 

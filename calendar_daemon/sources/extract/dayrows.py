@@ -6,7 +6,7 @@ the shape the clock-row reader dates:
   announced "(均为北京时间)"; the day may also be written "6月4日(周三)", "Wed Dec 2", "Wednesday
   2 December", "Thu:";
 * a release named by a heading with no verb, then its day, clock and zone and a dash before the
-  commentary: "零售销售" / "星期二,7月8日,上午10:00(东部标准时间)-- 预计…。", and the English original
+  commentary: "零售销售" / "星期四,5月15日,上午9:45(东部标准时间)-- 料将…。", and the English original
   "RETAIL SALES" (or "Retail Sales") / "Tuesday, Jan. 8, 10 a.m. EST -- Sales probably…": the heading
   is the row's item when it names a release or a kind of event, and the commentary is a paragraph
   of its own (Chinese commentary keeps the row's day; English keeps only the dates it states). A
@@ -152,7 +152,7 @@ def day_clock_rows(text: str, zh: bool) -> str:
         day = _full_weekday(m["day"].strip().rstrip(",，:："))
         if zh:
             place = _ZONE_PLACE.get(ZONES.get(m["zone"] or "", ""), place) if clock else place
-            if place and region_of(item, default="") == "":  # "采购经理人指数" at 上午10:00(东部标准时间)
+            if place and region_of(item, default="") == "":  # "采购经理人指数" at 上午9:45(东部标准时间)
                 item = place + item
         # a day without a clock ("星期一,3月3日-- …" under "汽车销售") is a row of the whole day
         out += ["", f"{day}安排:" if zh else f"{day} schedule:", f"{clock or _ALL_DAY[zh]}, {item}"]

@@ -1,6 +1,6 @@
 """A data calendar table flattened into one line, its zone declared once in the header:
 
-    DATE TIME RELEASE PERIOD CONSENSUS PREVIOUS (ET) Monday 0945 Widget PMI Oct 51.2 (4) 50.9
+    DATE TIME RELEASE PERIOD CONSENSUS PREVIOUS (ET) Monday 1000 Widget PMI Oct 51.2 (4) 50.9
     1000 Builders Index Oct 44 (9) 43 Wednesday 0830 Jobless Claims Oct 30 250K (5) 251K …
 
 A weekday opens each day's rows; a four-digit clock opens each row, at that clock in the header's zone.

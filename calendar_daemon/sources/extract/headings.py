@@ -42,7 +42,7 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     if tm.resolved.precision == "date" and _WEEKDAY_WORD.search(tm.span_text(sentence)):
         return False  # "周一(9月22日) 欧洲数据…": a day named with its weekday is when
     if tm.resolved.precision == "date" and tm.start and sentence[tm.start - 1] in ("(", "（") and sentence[tm.end : tm.end + 1] in (")", "）", ","):
-        return False  # "ISM服务业PMI(4日)和非农数据": the day of the item before the bracket
+        return False  # "ISM制造业PMI(2日)和非农数据": the day of the item before the bracket
     if tm.resolved.precision == "month" and tm.start and sentence[tm.start - 1] in ("(", "（"):
         return sentence[tm.end : tm.end + 1] in (")", "）")  # "就業人數變化 (4月)": the data's month
     if tm.resolved.precision == "quarter" and (_QUARTER_ADJECTIVE.search(tm.span_text(sentence)) or (

@@ -6,7 +6,7 @@ A closure notice names its holidays in running sentences rather than rows::
     某节(10月10日)适逢周六,故于10月9日(周五)补假一日。
     甲节及乙节合并连休四日(4月3日至4月6日)。
     包括2月28日某纪念日、共3天连假;10月6日某节、共3天连假。
-    (二)某节:1月19日(星期四)至1月27日(星期五)不提供某通服务,1月30日(星期一)起照常开通。
+    (二)某节:2月3日(星期一)至2月7日(星期五)暂停某通服务,2月10日(星期一)起恢复。
 
 Each closure is one line "2031年10月9日至2031年10月10日某节休市。": an enumeration gives one per
 holiday (its date in brackets after the name), a holiday on a weekend moved to a workday (补假) is
@@ -46,7 +46,7 @@ _RANGE = re.compile(r"(?P<name>[^,，。;；]{0,20}?)(?:连休|连假)[^,，。;
 # "4月3日至4日某节及某节、共4天连假"
 _COUNTED = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s*[至到~\-–]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
                       r"(?P<name>[^\d,，;；。、]{2,16}?)[、,，]?\s*共(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})[天日]的?(?:连假|连休)")
-# "(二)某节:1月19日(星期四)至1月27日(星期五)不提供港股通服务", "…,某节期间4月4日至4月6日不提供…": a link's
+# "(二)某节:2月3日(星期一)至2月7日(星期五)不提供港股通服务", "…,某节期间4月4日至4月6日不提供…": a link's
 # service suspended over the days named
 _WEEKDAY_NOTE = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
 _SUSPENDED = re.compile(r"(?:^|[)）,，;；])\s*(?P<name>[^\s\d:：()（）。,，]{2,24}?)(?:[:：]|期间)\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日" + _WEEKDAY_NOTE

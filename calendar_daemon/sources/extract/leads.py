@@ -76,7 +76,7 @@ def week_opening(text: str) -> str:
     return re.split(r"[，,。.;；]", first, maxsplit=1)[0]
 
 
-# "本周另一焦点为…非农就业数据,以及…会议纪要", "下周(1月30日-2月6日),全球市场将迎来…PMI,多国央行利率决议以及
+# "本周另一焦点为…非农就业数据,以及…会议纪要", "下周(3月2日-3月6日),投资者将迎来…PMI,数家央行利率决议以及
 # 美国非农就业报告": what a week's focus names are the week's releases, one each.
 _FOCUS = re.compile(r"焦点|看点|聚焦|关注|留意|迎来")
 _WEEK_DAYS = 5  # a stated span of at least this many days is a week ("下周(1月30日-2月6日)")

@@ -1,4 +1,4 @@
-"""A bare day of the month with no month named before it ("加拿大央行於台灣時間17日晚間9時45分發布決策",
+"""A bare day of the month with no month named before it ("瑞士央行於台灣時間20日下午3時30分公布決議",
 "市場將關注16日公布的就業報告"): news in Chinese dates the coming days of a week by their day of the
 month alone. Such a day is in the publication month when it is within a few weeks of the publication day
 (the 17th of a page written on the 15th is two days later), else in the nearer neighbouring month (the 2nd

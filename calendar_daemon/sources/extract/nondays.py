@@ -18,7 +18,7 @@ from datetime import date
 from .timeexpr import TimeMatch
 
 _MATURITY = re.compile(r"\b(?:matur(?:e|es|ing|ity)|redeemable)(?:\s+(?:date|on|in|of|at))*\s*$", re.IGNORECASE)
-# "Monday morning, the Treasury Department revealed …": a weekday opening the sentence, then who said what
+# "Tuesday evening, the Commerce Department said …": a weekday opening the sentence, then who said what
 _TOLD = re.compile(r"^\s*(?:morning|afternoon|evening|night)?\s*,?\s*(?:the\s+)?[A-Z][\w.&'\- ]{0,50}?\s+"
                    r"(?:revealed|announced|said|unveiled|set out|published|released|disclosed|confirmed)\b")
 

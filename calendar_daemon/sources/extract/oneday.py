@@ -1,6 +1,6 @@
-"""A day-ahead article: its lead names one day ("The Bank of Japan will on Tuesday wrap up its meeting,
-highlighting a modest day for regional data") and the sentences after it name upcoming releases with no
-day of their own ("Hong Kong will release December data for consumer prices."). When the whole text
+"""A day-ahead article: its lead names one day ("The Reserve Bank of Australia will on Thursday end its meeting,
+topping a light day for Asian data") and the sentences after it name upcoming releases with no
+day of their own ("Singapore is due to publish March figures for industrial output."). When the whole text
 names that one day (after the publication day, with no clock) and no other, its undated upcoming items
 are on that day (still said with a future
 word: "In November, sales were up 2.2 percent" is no event)."""

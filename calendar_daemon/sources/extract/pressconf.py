@@ -1,6 +1,6 @@
 """A press conference said after a central bank's decision or speech in the same sentence is an event of
-its own: "An interest-rate decision is due at 2 p.m. ET and Powell holds a press conference half an hour
-later", "The ECB decision on Thursday … the press conference which follows", "日本央行审议委员…发表演讲，
+its own: "A rate decision is expected at 1:45 p.m. CET and the governor holds a press conference half an
+hour later", "The ECB decision on Thursday … the press conference which follows", "日本央行审议委员…发表演讲，
 并召开新闻发布会". It is on the decision's day; at a clock when the text gives its distance from the
 decision's ("half an hour later", "30分钟后"), else at date precision."""
 

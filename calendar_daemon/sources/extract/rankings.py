@@ -45,7 +45,7 @@ class WeekSummary:
         if kept or not _MAY_RANK.search(sentence) or any(t.resolved.precision in ("date", "datetime") and not _VALUATION.match(sentence, t.end) for t in times):
             return []
         out: list[Candidate] = []
-        for m in _RANKED.finditer(re.sub(r"\([^()]*\)", "", sentence)):  # "西藏城投(行情600773,买入)"
+        for m in _RANKED.finditer(re.sub(r"\([^()]*\)", "", sentence)):  # "某某科技(行情600xxx,增持)"
             names = [n.strip() for n in _NAME_SEP.split(m["names"])]
             for name in (n for n in names if _NAME.match(n)):
                 out.append(

@@ -34,7 +34,7 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("AU", r"澳大利亚|澳洲|\bRBA\b|Australia|\(AUD\)"),
     ("KR", r"韩国|韩系|\bKorea\b"),
     ("IN", r"印度|\bIndia\b"),
-    # central banks of a "super central-bank week" ("泰國、智利及墨西哥央行預估將降息1碼")
+    # central banks of a "super central-bank week" ("秘魯、哥倫比亞及印尼央行預計各降息1碼")
     ("ID", r"印尼|印度尼西亚|\bIndonesia\b"), ("TH", r"泰国|\bThailand\b"), ("BR", r"巴西|\bBrazil\b"),
     ("ZA", r"南非|\bSouth Africa\b"), ("NO", r"挪威|\bNorway\b|Norges Bank"), ("SE", r"瑞典|\bSweden\b|Riksbank"),
     ("CL", r"智利|\bChile\b"), ("MX", r"墨西哥|\bMexico\b"), ("RU", r"俄罗斯|\bRussia\b"),

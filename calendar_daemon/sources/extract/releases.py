@@ -148,7 +148,7 @@ def by_place(named: list[Named], text: str) -> list[Named]:
     return out
 
 
-_OWN_DAY = re.compile(r"\s?\(\s?(\d{1,2}\s?日)")  # "ISM服务业PMI(4日)", "采购经理指数(4日,PMI)"
+_OWN_DAY = re.compile(r"\s?\(\s?(\d{1,2}\s?日)")  # "ISM制造业PMI(2日)", "采购经理指数(2日,PMI)"
 
 
 def placed_releases(clause: str, own: int | None = None) -> list[Named]:
@@ -263,8 +263,8 @@ def fill_from_release(category: str, importance: int, region: str, named: list[N
     return category, max(importance, release.importance if category == release.category else importance), region
 
 
-# A list of releases each led by its place and month (issue 15, corpus 7 Chinese shape 6): "欧元区3月经济景气指数、
-# 工业景气指数、美国3月消费者信心指数、德国3月失业人数等也将公布" is one release per place-led item (the items after
+# A list of releases each led by its place and month (issue 15, corpus 7 Chinese shape 6): "英国5月零售销售、
+# 服务业产出、日本5月贸易收支、法国5月失业率等亦将出炉" is one release per place-led item (the items after
 # one place's month, up to the next place, are that place's release), even where the gazetteer knows none of them.
 _LED = re.compile(r"(?P<place>美国|中国|欧元区|德国|法国|英国|日本|加拿大|澳大利亚|澳洲|新西兰|瑞士|韩国|印度|香港|台湾)"
                   r"\s?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?")

@@ -2,7 +2,7 @@
 
     02月05日
       • 某国央行利率决定(20:00)
-      • 某国当周初请失业金人数(万人)(21:30)
+      • 某国季调后失业率(%)(21:30)
 
 Each such row is rewritten with its clock first ("20:00, 某国央行利率决定"), the clock-row shape the
 clock-row reader dates from the heading above it; an as-of day after the row's place ("某区至2月5日某央行

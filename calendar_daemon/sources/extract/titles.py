@@ -238,7 +238,7 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
             keys.append(m.group())
     np = _en_subject(clause)
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
-    if not keys and (heard := _EN_HEAR.search(clause)):  # "At 1700 GMT we also hear from BOC Governor Macklem"
+    if not keys and (heard := _EN_HEAR.search(clause)):  # "At 1530 GMT we also hear from ECB President Lagarde"
         return f"{heard['who']} speech"
     if category == "other" and np and _EN_CLOSED.search(clause):  # "U.S. stock markets will be closed on …"
         return f"{np[:1].upper()}{np[1:]} closed"

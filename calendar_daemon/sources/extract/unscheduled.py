@@ -8,7 +8,7 @@
 * A month or coarser date in a bracketed aside of a sentence that reports a past fact ("shares
   jumped after the results and news of a cheaper plan (set to launch in November)") is background
   to that fact, not an item of the calendar the article gives.
-* A month or coarser period an effect or a forecast is about ("税改对2018年及以后经济的影响") is no event.
+* A month or coarser period an effect or a forecast is about ("关税对2026年及此后出口的影响") is no event.
 * The current week named on its Saturday without a future word ("本周2只新股公布初步询价结果…") is the
   week under review, not an event.
 """
@@ -102,7 +102,7 @@ def is_week_review(tm: TimeMatch, today: date, clause: str) -> bool:
     return tm.base.precision == "week" and first is not None and last is not None and first <= today <= last and today.weekday() == 5 and not C.FUTURE.found(clause)
 
 
-# "税改对2018年及以后经济的影响", "明年经济前景", "2027年增长预期": a period something bears on or is forecast for.
+# "关税对2026年及此后出口的影响", "明年经济前景", "2027年增长预期": a period something bears on or is forecast for.
 _OUTLOOK = re.compile(r"^[^，,。；;:：]{0,8}?(?:的)?(?:影响|前景|展望|增长|增速|走势|预期|预测|outlook|growth|forecast)", re.IGNORECASE)
 
 

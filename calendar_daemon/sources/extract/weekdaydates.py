@@ -1,8 +1,8 @@
-"""A month-day with its weekday in brackets: ``9月15日(星期日)``.
+"""A month-day with its weekday in brackets: ``10月4日(星期六)``.
 
 A holiday notice written in December lists the next year's closures without a year:
-``(六)某节:9月15日(星期日)至9月17日(星期二)休市``. Taken alone, the nearest 15 September is the past
-one; the bracketed weekday says which year is meant (the one where 15 September is a Sunday). The
+``(四)某节:10月4日(星期六)至10月6日(星期一)休市``. Taken alone, the nearest 4 October is the past
+one; the bracketed weekday says which year is meant (the one where 4 October is a Saturday). The
 bracket is part of the date, so ``A(星期五)至B(星期六)`` joins into one span like ``A至B``.
 """
 

@@ -1,6 +1,6 @@
 """Lists whose items are not separated by verbs:
 
-* one line per weekday, "WEDNESDAY Nationwide consumer confidence; Services PMI, Federal Reserve
+* one line per weekday, "THURSDAY Retail sales; Construction PMI, Bank of England
   decision" at the end of an English week-ahead piece: each line is rewritten as a calendar entry
   ("Wednesday: A; B; C"), which the day-heading reader then dates item by item;
 * a step named once, then dated groups of companies: "下周6家公司参与初步询价。6月27日:A(688xxx.SH),
@@ -17,8 +17,8 @@
 * a day sub-heading with a title, "周一(9月22日)美联储官员密集讲话,澳洲联储政策受关注", over a
   paragraph of that day's items: the day is set apart as a heading that owns the paragraph below
   (the title only sums up the items);
-* a period said once before a run of clauses, each an item: "下周,国内油价将进行第N轮调整,调整后的
-  某指数生效,5月份PMI数据发布。": the period is written before each clause ("下周…;下周…;下周…")."""
+* a period said once before a run of clauses, each an item: "下周,国内油价将迎来第N轮调价窗口,
+  某指数调整生效,8月份PMI数据出炉。": the period is written before each clause ("下周…;下周…;下周…")."""
 
 from __future__ import annotations
 
