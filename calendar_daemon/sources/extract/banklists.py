@@ -21,6 +21,7 @@ BANKS: dict[str, tuple[str, str]] = {
     "美国": ("US", "美联储"),
     "欧元区": ("EU", "欧洲央行"),
     "欧洲": ("EU", "欧洲央行"),
+    "欧盟": ("EU", "欧洲央行"),
     "日本": ("JP", "日本央行"),
     "英国": ("GB", "英国央行"),
     "中国": ("CN", "中国人民银行"),
@@ -66,8 +67,8 @@ _NAME = "|".join(sorted(BANKS, key=len, reverse=True))
 # One item of a list: a name, maybe as its bank with an abbreviation ("欧洲央行(ECB)", "日本银行(央行)").
 _ITEM = rf"(?:{_NAME})(?:央行|中央银行|联储|储备银行|银行\s?\(央行\))?(?:\s?\([A-Za-z]{{2,6}}\))?"
 _SEP = r"\s?(?:、|及|和|与|以及)\s?"
-# "A、B及C等国央行", "A与B央行", "A、B等逾十个主要国家央行": the list names the banks.
-_LIST_BANKS = re.compile(rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)\s?(?:等[^,。;]{{0,8}}?|两国)?\s?(?:央行|中央银行)")
+# "A、B及C等国央行", "A与B央行", "A、B等逾十个主要国家央行", "A、B、C及D四地央行": the list names the banks.
+_LIST_BANKS = re.compile(rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})+)\s?(?:等[^,。;]{{0,8}}?|两国|[二三四五六七八九十]\s?(?:国|地|大))?\s?(?:央行|中央银行)")
 # One bank: "英国央行则预料降息1码", "日本银行(央行)则估将升息", "俄罗斯本周更预估会降息2码".
 _ONE_BANK = re.compile(rf"(?P<list>(?:{_NAME})(?:央行|中央银行|联储|储备银行|银行\s?\(央行\)|(?=本周)))")
 # Said of what a bank is expected to do: "预料", "预估", "料将", "估将".

@@ -32,6 +32,7 @@ TRIGGER = Vocabulary(
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|brings|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
+    r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|"
     r"(?:to|will) price\b(?!\s+in\b)|"
     r"product event|meets|statement|early close|close[sd]? early|close at \d|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
@@ -59,7 +60,7 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
 ORIGINAL_SLOT = re.compile(r"原定|原订|原本(?:排在|定于|定在|计划)|原计划|originally (?:scheduled|due|set)", _I)
-CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|so far this year|year to date|year-to-date", _I)
+CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|已有\s?\d|已经有\s?\d|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
 
@@ -77,6 +78,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
     ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
+    # an index a central bank compiles is data, not a decision ("the bank's index of commodity prices for May")
+    ("macro_data", re.compile(r"\bindex of (?:\w+ ){0,2}prices\b", _I)),
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     ("other", re.compile(r"\b(?:trading|market|exchange|session)\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
@@ -103,6 +106,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),
     ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|"
                         r"兑付|付息|(?<![项目工程采购])招标|标售|分销|偿还本金|中票|债券|国债|公债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|"
+                        r"库券|国库票券|短期票券|\btreasury bills?\b|\bT-bills?\b|"
                         r"\bnotes? auction|Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
@@ -124,6 +128,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
                             r"full[- ]year|quarterly) (?:numbers|figures)\b", _I)),
     ("macro_data", re.compile(
+        r"工业产值|产能利用率|(?:经济|统计|宏观|一系列)数据|乐观指数|"
         r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
         r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
@@ -144,7 +149,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|过户|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend|"
-                             r"\b(?:AGMs?|EGMs?|AGM/EGM)\b|annual general meeting|extraordinary general meeting", _I)),
+                             r"\b(?:AGMs?|EGMs?|AGM/EGM)\b|general meetings?\b|"
+                             # a distribution's steps in a security holders' calendar
+                             r"\bex[- ]dates?\b|\brecord dates?\b|\bpayment dates?\b|\bdividends? (?:payment|paid)\b", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
@@ -216,7 +223,7 @@ _LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
 # (a Hong Kong offer's words too: "公开发售…超购", "孖展", "暗盘")
 _IPO_CONTEXT = re.compile(r"新股|招股|截招|申购|\bIPO\b|首发|打新|公开发售|超购|超额认购|孖展|暗盘|中签", _I)
 _INDEX_LAUNCH = re.compile(r"(?:正式)?(?:发布|推出|发布实施)\S{0,24}?指数(?![^,;。]{0,4}(?:数据|报告|读数))")
-_BOND_CONTEXT = re.compile(r"国债|公债|债券|地方债|公司债|专项债|本期债")
+_BOND_CONTEXT = re.compile(r"国债|公债|债券|地方债|公司债|专项债|本期债|库券|票券|标售")
 
 
 def category_of(clause: str, sentence: str) -> str:

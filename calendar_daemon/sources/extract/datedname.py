@@ -10,10 +10,14 @@ import re
 from .releases import Named
 from .timeexpr import TimeMatch
 
-# What may stand between the day and the name: "周五美国非农", "周五的非农", "Friday's jobs report".
+# What may stand between the day and the name: "周五美国非农", "周五的非农", "Friday's jobs report", and the
+# period the release covers.
 _BETWEEN = re.compile(
     r"^\s*(?:的|'s|’s)?\s*(?:美国|中国|欧元区|欧洲|英国|日本|德国|法国|加拿大|澳洲|澳大利亚|新西兰|香港|台湾|瑞士|韩国|"
-    r"US|U\.S\.|UK|China|Japan|German|Canadian|Australian)?\s*$"
+    r"US|U\.S\.|UK|China|Japan|German|Canadian|Australian)?\s*"
+    # the period the release covers: "3月11日美国2月CPI", "周四中国一季度GDP", "Friday's March payrolls"
+    r"(?:\d{1,2}\s?月份?|(?:第?[一二三四1-4]|[1-4]Q)\s?季度?|[上下]半年|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s|$))?\s*$"
 )
 
 _BRACKETED = re.compile(r"\s?\(\s?")

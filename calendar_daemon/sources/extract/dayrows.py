@@ -157,6 +157,6 @@ def day_clock_rows(text: str, zh: bool) -> str:
         # a day without a clock ("星期一,3月3日-- …" under "汽车销售") is a row of the whole day
         out += ["", f"{day}安排:" if zh else f"{day} schedule:", f"{clock or _ALL_DAY[zh]}, {item}"]
         if commentary:  # Chinese commentary keeps the row's day; English keeps only the dates it states
-            out += ["", f"{day}{commentary}" if zh else commentary]
+            out += ["", f"{day},{commentary}" if zh else commentary]
         out.append("")
     return "\n".join(out)

@@ -21,7 +21,7 @@ from .datedname import dates_a_release
 from .earningstables import one_report_day
 from .enbanks import week_bank_decisions
 from .furniture import without_furniture
-from .headings import DayHeading, is_day_heading, is_glossary, is_period
+from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, week_focus, week_opening
 from .lists import Table, with_day_before, with_later_clock, with_list_day
@@ -309,7 +309,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     the schedule change the sentence states (its original dates are not proposed; the new one is)."""
     times = [t for t in find_times(sentence, anchor)
              if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
-    times = [t for t in times if not is_scope_year(sentence, t) and not publishes_scope(sentence, t, times)]
+    times = [t for t in times if not is_scope_year(sentence, t) and not publishes_scope(sentence, t, times) and not is_month_heading(sentence, t, times)]
     move = find_move(sentence, times)
     clauses = sentence_clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []

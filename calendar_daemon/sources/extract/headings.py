@@ -33,6 +33,9 @@ _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\b
 _PER_SHARE_FOR = re.compile(r"\$?\d+(?:\.\d+)? (?:cents )?(?:a share )?for (?:the )?$")
 
 
+# A data period after a day, with at most a place between: "美国2月CPI", "中国一季度GDP".
+_LATER_PERIOD = re.compile(r"\s?(?:的)?\s?[\u4e00-\u9fff]{0,4}?\s?(?:\d{1,2}\s?月份?(?!\s?\d)|第?[一二三四1-4]\s?季度|[上下]半年)")
+
 def is_period(sentence: str, tm: TimeMatch) -> bool:
     """True when the expression names a data/report period ("3月CPI"), not the day something happens.
     A clock time makes it a moment, and a release verb between it and the noun makes it the release day
@@ -51,6 +54,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     if tm.resolved.precision in ("quarter", "year") and _PER_SHARE_FOR.search(sentence, max(0, tm.start - 40), tm.start):
         return True  # "(92 cents a share for Q4)": the period an estimate is for
     post = sentence[tm.end:tm.end + 24]
+    if tm.resolved.precision == "date" and _LATER_PERIOD.match(post):
+        return False  # "3月11日美国2月CPI": the data's own month follows, so the day is when it comes out
     if C.VERB_AFTER.match(post):
         return False
     m = C.PERIOD_NOUN.match(post)
@@ -111,6 +116,10 @@ _NAME_LIST = re.compile(r"^[A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4}(?:, [A-Z0-9][\
 _LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6})"
                            r"(?:, (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6}))+$")
 
+# A diary row's place label before its item ("Sydney - <item>", "Wellington, New Zealand - <item>"), which the
+# dash cuts into a sentence of its own.
+_ROW_LABEL = re.compile(r"^[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}$")
+
 
 def _is_list_row(sentence: str) -> bool:
     return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence))
@@ -125,6 +134,7 @@ class DayHeading:
     text: str = ""
     paragraph: int = -1  # where the heading stands
     owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
+    labelled: int = -1  # a paragraph that opened with a row label ("Sydney - <item>"): its item is a row, however long
 
     def begin(self, sentence: str, para_no: int) -> None:
         self.text, self.paragraph, self.owned = sentence, para_no, -1
@@ -134,7 +144,9 @@ class DayHeading:
         it is an entry of a calendar list."""
         if self.text and self.owned == -1:
             self.owned = para_no if para_no != self.paragraph else -2
-        if len(sentence) > _DAY_ITEM_MAX and para_no != self.owned and not _is_list_row(sentence):
+        if self.text and _ROW_LABEL.match(sentence):
+            self.labelled = para_no
+        if len(sentence) > _DAY_ITEM_MAX and para_no not in (self.owned, self.labelled) and not _is_list_row(sentence):
             self.text = ""
         if self.text and not has_own_date(sentence, anchor):
             return f"{self.text} {sentence}", True
@@ -142,3 +154,17 @@ class DayHeading:
         if day:  # the entry's later sentences ("Thursday: BoE decision; Philly Fed index at 8:30") share its day
             self.text, self.paragraph, self.owned = day, para_no, -2
         return sentence, bool(day)
+
+
+def is_month_heading(sentence: str, tm: TimeMatch, times: list[TimeMatch]) -> bool:
+    """A month that heads its own row of days ("10月份:新发行某债,于10月14日标售,10月17日发行"): the days
+    after it are the events, the month is only where the row sits in the plan."""
+    if tm.resolved.precision != "month" or not _MONTH_ROW.match(sentence, tm.end):
+        return False
+    first, last = tm.resolved.first_day(), tm.resolved.last_day()
+    return any(t.start > tm.end and t.resolved.precision in ("date", "datetime") and first is not None and last is not None
+               and (d := t.resolved.first_day()) is not None and first <= d <= last for t in times)
+
+
+_MONTH_ROW = re.compile(r"\s?份?\s?[:：]")
+

@@ -79,8 +79,9 @@ _NUMDATE_HINT = re.compile(r"\d\d\d\d[-/.]\d")
 RE_YEAR = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*(?P<suf>年度|年|日历年|自然年)(?P<tail>全年|底|末|初|中)?")
 RE_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>\d{4})\s*年?\s*(?:至|到|-|—|~)\s*(?P<b>\d{4})\s*年")
 RE_QUARTER = re.compile(
-    r"(?:(?<![\d.])(?P<y>\d{4})\s*年?\s*|(?P<ry>今年|去年|明年)\s*)?(?:第\s*)?(?P<q>[一二三四1-4])\s*"
-    r"(?:(?:季度)?\s*[、和及与至到\-]\s*(?:第\s*)?(?P<q2>[一二三四1-4])\s*季度|季度|季(?=末|初|报))"
+    r"(?:(?<![\d.])(?P<y>\d{4})\s*(?:年度|年)?\s*|(?P<ry>今年|去年|明年)\s*)?(?:第\s*)?(?P<q>[一二三四1-4])\s*"
+    # "第4季" (Taiwan usage) is a quarter with its ordinal; a bare "4季" only before 末/初/报
+    r"(?:(?:季度)?\s*[、和及与至到\-]\s*(?:第\s*)?(?P<q2>[一二三四1-4])\s*季度|季度|季(?=末|初|报)|(?<=第[一二三四1-4])季)"
     r"(?P<tail>末|初)?")
 RE_QUARTER_EN = re.compile(r"(?<![A-Za-z\d])(?:(?P<y>\d{4})\s*)?Q(?P<q>[1-4])(?:\s*(?P<y2>\d{4}|'\d{2}))?(?![\dA-Za-z])"
                            r"|(?<![A-Za-z\d])(?P<q3>[1-4])Q(?P<y3>\d{2})(?![\dA-Za-z])")

@@ -30,11 +30,15 @@ _CLAUSE_END_EN = re.compile(r"[,;:.!?](?:\s|$)|\bthen\b", re.IGNORECASE)
 # A date that names a planned occasion of the condition ("9月17日的会议", "its Sept. 17 meeting").
 _OCCASION_ZH = re.compile(r"^\s*(?:\([^()]{0,12}\))?\s*的?\s*(?:议息)?(?:会议|议息|决议|决策|发布会|听证会|峰会|大会)")
 _OCCASION_EN = re.compile(r"^\s*(?:policy |rate |FOMC |board )?(?:meeting|decision|release|report|auction|hearing|summit)\b", re.IGNORECASE)
+# An issue "if needed" right after its period ("10月份:必要时发行国库券"): nothing is scheduled yet.
+_AS_NEEDED = re.compile(r"\s*(?:份)?\s*[:：]?\s*(?:必要时|视需要|如有需要|如需要|视情况)")
 WINDOW = 40  # characters before the date a condition word is looked for in
 
 
 def is_condition(sentence: str, tm: TimeMatch, zh: bool) -> bool:
     """Whether the date ``tm`` of ``sentence`` stands inside a condition ("if …")."""
+    if zh and _AS_NEEDED.match(sentence, tm.end):
+        return True
     lo = max(0, tm.start - WINDOW)
     before = sentence[lo : tm.start]
     ends = list((_CLAUSE_END_ZH if zh else _CLAUSE_END_EN).finditer(before))
