@@ -32,7 +32,7 @@ TRIGGER = Vocabulary(
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|brings|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
-    r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|"
+    r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
     r"product event|meets|statement|early close|close[sd]? early|close at \d|hear from|begins? trading|starts? trading|to trade|trading debut)",
     _I)
@@ -93,6 +93,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|\brate (?:cut|hike)s?\b|"
         r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no change to rates is likely at the March meeting"
+        r"\bpolicy decision\b|\bbenchmark (?:interest )?rate\b|\bbank rate\b|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
         r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
@@ -156,7 +157,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
                          r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
-    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|tariff|takes? effect|"
+    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|tariff|takes? effect|\bbudget\b|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
                           # a congressional hearing; a regulator's board or an advisory board meeting
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"

@@ -45,6 +45,7 @@ class Found:
     terms: frozenset[str]
     aggregate: bool
     span: tuple[date, date] = (FAR, FAR)
+    paragraph: int = -1
 
     def __post_init__(self) -> None:
         c = self.cand
@@ -152,6 +153,7 @@ class Findings:
     found: list[Found] = field(default_factory=list)
     index: dict[tuple[str, str, str | None, str], list[Found]] = field(default_factory=dict)
     sentence: int = 0
+    paragraph: int = 0
     in_headline: bool = False
 
     def add(self, c: Candidate, scope: str, pos: int) -> None:
@@ -176,7 +178,7 @@ class Findings:
                 merge_into(old.cand, c)
                 return
         terms = C.category_terms(c.category, scope)
-        f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.found(scope))
+        f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.found(scope), paragraph=self.paragraph)
         self.found.append(f)
         self.index.setdefault(key, []).append(f)
         if c.precision == "datetime":

@@ -158,12 +158,12 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
         # (an outlet line, "财经网· 2026-03-01 08:00", has its dot: a line without one is not tried)
         if (("·" in sentence or "•" in sentence) and RE_OUTLET_LINE.fullmatch(sentence)) or RE_BARE_LINE.fullmatch(sentence):
             continue
-        findings.sentence, findings.in_headline = sent_no, sent_no < 3 and bool(headline) and sentence in headline
+        findings.sentence, findings.paragraph, findings.in_headline = sent_no, para_no, sent_no < 3 and bool(headline) and sentence in headline
         last = findings.found[-1].cand.start[:10] if findings.found else None
         sentence = with_list_day(sentence, date.fromisoformat(last) if last else None, anchor.today)
-        before = findings.found[-1] if findings.found and findings.found[-1].sentence == sent_no - 1 else None
-        if not zh and before is not None and before.cand.precision == "date" and before.cand.end == before.cand.start:
-            sentence = with_day_before(sentence, date.fromisoformat(before.cand.start))
+        before = findings.found[-1] if findings.found and (findings.found[-1].sentence, findings.found[-1].paragraph) == (sent_no - 1, para_no) else None
+        if not zh and before is not None and (before.cand.precision == "datetime" or before.cand.end == before.cand.start):
+            sentence = with_day_before(sentence, date.fromisoformat(before.cand.start[:10]), timed=before.cand.precision == "datetime")
         timed = findings.found[-1].cand if findings.found and findings.found[-1].cand.precision == "datetime" else None
         sentence, later = with_later_clock(sentence, datetime.fromisoformat(timed.start) if timed else None, anchor.tz)
         if is_day_heading(sentence, anchor) and not (sent_no < 3 and _names_today(sentence, anchor)):

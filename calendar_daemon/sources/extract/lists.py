@@ -43,6 +43,8 @@ def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
 # "the press conference follows half an hour later", "is 30mins later", "半小时后召开记者会".
 _LATER = re.compile(r"(?:\b(?:(?P<n>\d{1,3})\s*(?:mins?|minutes)|(?:a\s+)?half(?:\s+an)?\s+hour|an hour|(?P<h>\d)\s*hours?)"
                     r"\s+later\b|(?P<zn>\d{1,3})\s*分钟后|半(?:个)?小时后|(?P<zh>\d)\s*(?:个)?小时后)", re.IGNORECASE)
+# A sentence that opens by saying it happens at the same moment as the timed item before it.
+_SAME_TIME = re.compile(r"(?:In the meantime|At the same time|Simultaneously),\s*|与此同时[,，]\s*", re.IGNORECASE)
 _EN_WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EN_MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -51,14 +53,21 @@ def with_later_clock(sentence: str, last: datetime | None, tz: str) -> tuple[str
     """A sentence timed relative to the timed item before it ("Lagarde's press conference follows half
     an hour later") with that instant written out; unchanged when there is no such item or no such
     phrase. Also whether it was so timed."""
-    if last is None or (m := _LATER.search(sentence)) is None:
+    if last is None:
         return sentence, False
-    n, h, zn, zh = m["n"], m["h"], m["zn"], m["zh"]
-    minutes = (int(n or zn) if (n or zn) else 60 * int(h or zh) if (h or zh)
-               else 30 if "half" in m[0].lower() or m[0].startswith("半") else 60)
+    same = _SAME_TIME.match(sentence)
+    if same is not None and not any(ch.isdigit() for ch in sentence):
+        m, minutes = same, 0  # "In the meantime, the statistics office publishes …": at the clock before
+    else:
+        same, later = None, _LATER.search(sentence)
+        if later is None:
+            return sentence, False
+        m, n, h, zn, zh = later, later["n"], later["h"], later["zn"], later["zh"]
+        minutes = (int(n or zn) if (n or zn) else 60 * int(h or zh) if (h or zh)
+                   else 30 if "half" in m[0].lower() or m[0].startswith("半") else 60)
     at = last + timedelta(minutes=minutes)
     rest = sentence[:m.start()] + sentence[m.end():]
-    if m["zn"] or m[0].endswith("后"):
+    if (same is None and (m["zn"] or m[0].endswith("后"))) or (same is not None and m[0].startswith("与此同时")):
         local = at.astimezone(ZoneInfo(tz))
         return f"{local.year}年{local.month}月{local.day}日{local:%H:%M}," + rest, True
     utc = at.astimezone(ZoneInfo("UTC"))
@@ -71,12 +80,18 @@ _ZONED_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s*(?:
 _NAMES_A_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                           r"\s+\d|\b\d{1,2}/\d{1,2}\b|\b(?:today|tonight|tomorrow|week|month)\b", re.IGNORECASE)
 
+_ALSO = re.compile(r"(?:Also|In addition|Additionally|Besides),\s", re.IGNORECASE)
 
-def with_day_before(sentence: str, day: date | None) -> str:
+
+def with_day_before(sentence: str, day: date | None, timed: bool = False) -> str:
     """"The highlight comes on Wednesday, when the Fed meets. A decision is due at 2 p.m. ET.": an
     English sentence with a zoned clock and no day of its own is on the day the sentence before it
-    named (``day``)."""
-    if day is None or not _ZONED_CLOCK.search(sentence) or _NAMES_A_DAY.search(sentence):
+    named (``day``). So is one that goes on with more of the same ("Also, trade figures are due."), with no
+    number in it; after a clocked item (``timed``) only such a sentence is (a clock row is read by itself)."""
+    if day is None or _NAMES_A_DAY.search(sentence):
+        return sentence
+    also = _ALSO.match(sentence) is not None and not any(ch.isdigit() for ch in sentence)
+    if not also and (timed or not _ZONED_CLOCK.search(sentence)):
         return sentence
     return f"{_EN_WD[day.weekday()]} {_EN_MON[day.month - 1]} {day.day}: {sentence}"
 
