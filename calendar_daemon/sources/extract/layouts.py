@@ -29,6 +29,7 @@ from .dayrows import day_clock_rows
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .flatrows import flat_table_rows
+from .holidaybrackets import holiday_brackets
 from .holidaydates import holiday_date_lists
 from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
@@ -74,6 +75,7 @@ STEPS: tuple[Step, ...] = (
     Step(index_changes),
     # frames first: a year or a next week named once dates the rows below it
     Step(holiday_closures),
+    Step(holiday_brackets),
     Step(year_frames, by_language=False),
     Step(next_week_chains),
     Step(day_has_items),

@@ -24,11 +24,14 @@ def _md(day: date) -> str:
 def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
     """The sentence with the day it leans on written out: "同日" becomes the day of the item before it
     ("次日03:00" the day after it),
-    and a bare "24日：" the next such day of the month from the publication on."""
+    and a bare "24日：" the next such day of the month from the publication on; a list line opening with a
+    year-less month-day goes on in the year of the row before it when the rows run forward."""
     if last_day is not None and (m := _SAME_DAY.match(sentence)):
         return f"{_md(last_day)}," + sentence[m.end():]
     if last_day is not None and (m := _NEXT_DAY.match(sentence)):  # "次日03:00 美联储公布利率决议"
         return _md(last_day + timedelta(days=1)) + " " + sentence[m.end():]
+    if last_day is not None and (m := _MONTH_DAY_LINE.match(sentence)) and (row := _row_after(int(m["m"]), int(m["d"]), last_day, today)):
+        return f"{row.year}年" + sentence  # "9月10日某国8月PPI" after the 9月4日 row of a list running forward
     if m := _BARE_DAY_LINE.match(sentence):
         d = int(m["d"])
         y, mo = today.year, today.month
@@ -38,6 +41,21 @@ def with_list_day(sentence: str, last_day: date | None, today: date) -> str:
         if P.valid_ymd(y, mo, d):
             return f"{_md(date(y, mo, d))}:" + sentence[m.end():]
     return sentence
+
+
+def _row_after(month: int, day: int, last_day: date, today: date) -> date | None:
+    """The day of a year-less row that follows the dated row before it within two months, where
+    the nearest occurrence to the publication day (over half a year away) would put it a year back."""
+    if not P.valid_ymd(last_day.year, month, day):
+        return None
+    row = date(last_day.year, month, day)
+    if not (last_day <= row <= last_day + timedelta(days=62)) or P.nearest_year(month, day, today) == row.year:
+        return None
+    return row
+
+
+# A list line opening with a month-day and no year ("9月10日某国8月PPI").
+_MONTH_DAY_LINE = re.compile(r"^(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])[日号]")
 
 
 # "the press conference follows half an hour later", "is 30mins later", "半小时后召开记者会".
