@@ -36,6 +36,7 @@ from .holidaytables import holiday_tables
 from .indexreviews import index_changes
 from .ipolists import ipo_lists
 from .isorows import holiday_rows
+from .meetinglists import meeting_lists
 from .nextweekdays import next_week_chains
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
@@ -76,6 +77,7 @@ STEPS: tuple[Step, ...] = (
     # frames first: a year or a next week named once dates the rows below it
     Step(holiday_closures),
     Step(holiday_brackets),
+    Step(meeting_lists),
     Step(year_frames, by_language=False),
     Step(next_week_chains),
     Step(day_has_items),

@@ -116,7 +116,7 @@ def with_day_before(sentence: str, day: date | None, timed: bool = False) -> str
 
 # A table row ("| 08:30 | Empire State manufacturing index | US |", or an HTML <tr>): cells apart by "|".
 _CELL = re.compile(r"\s*\|\s*")
-_UNTIMED_CELL = re.compile(r"^(?:待定|未定|全天|TBD|TBA|All Day|Tentative)$", re.IGNORECASE)  # a row, not a header
+_UNTIMED_CELL = re.compile(r"^(?:待定|未定|不定|全天|TBD|TBA|All Day|Tentative)$", re.IGNORECASE)  # a row, not a header
 _RULE_ROW = re.compile(r"^[\s|:\-–—]*$")
 _CLOCK_CELL = re.compile(r"^(\d{1,2}:\d{2})$")
 _HEADER_ZONE = re.compile(r"\((ET|EST|EDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|北京时间|本港时间|台北时间|美东时间)\)")
