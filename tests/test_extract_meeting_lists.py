@@ -52,3 +52,25 @@ TABLE = """本週焦點
 def test_a_row_whose_clock_is_not_fixed_is_on_its_day_and_a_policy_rate_is_the_banks() -> None:
     got = sorted((c.start, c.category) for c in extract(TABLE, datetime.fromisoformat("2031-01-26T10:00+08:00")))
     assert got == [("2031-01-27", "earnings"), ("2031-01-27T22:45+08:00", "central_bank")]
+
+
+ANNOUNCEMENTS = """The Bank of Canada today set out its schedule of key dates for the coming year.
+
+The scheduled announcement dates for 2031 are the following:
+
+  • Wednesday 22 January*
+  • Wednesday 5 March
+  • Wednesday 16 April*
+
+*Monetary Policy Report published
+
+All rate announcements will be made at 10:00 (ET).
+"""
+
+
+def test_english_announcement_days_are_the_banks_decisions_at_the_stated_clock() -> None:
+    got = extract(ANNOUNCEMENTS, datetime.fromisoformat("2030-07-30T10:00-04:00"))
+    decisions = sorted(c.start for c in got if c.precision == "datetime")
+    assert decisions == ["2031-01-22T10:00-05:00", "2031-03-05T10:00-05:00", "2031-04-16T10:00-04:00"]
+    assert {c.category for c in got if c.precision == "datetime"} == {"central_bank"}
+    assert [c for c in got if c.precision in ("year", "month")] == []  # the lead's year is no event

@@ -56,6 +56,8 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"\bopens? at \d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})? and closes? at \d|"
                             # "nothing is scheduled for Friday"
                             r"\bnothing (?:else )?(?:is |will be )?(?:scheduled|due|on tap)\b|"
+                            # trading resuming as usual after a closure: "Trading reopens at the start of the day session"
+                            r"\b(?:trading|markets?|exchanges?|clearing)\s+(?:reopens?|resumes?)\b|"
                             # how long a status has lasted: "某国罢工进入第二周"
                             r"进入第[一二三四五六七八九十\d]+(?:周|天|日|个月)", _I)
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.

@@ -161,6 +161,9 @@ class ClockRows:
             day = self.day + timedelta(days=1) if passed else self.day
         elif self.lead is not None:
             day = self.lead
+        elif anchor.week_ahead is not None and anchor.week_ahead > anchor.today and not zh:
+            # a coming week's rows with no day heading are the week's, not the publication day's
+            return f"{_ROW_SEP.sub('', rest, count=1).rstrip(' .')}, this week.", True
         else:
             published = anchor.published.astimezone(ZoneInfo(zone))
             day = published.date()

@@ -84,7 +84,7 @@ def _week_ahead(headline: str, anchor: Anchor) -> date | None:
         first = tm.resolved.first_day()
         if (tm.resolved.precision in ("week", "date") and tm.resolved.kind in ("point", "range")
                 and first is not None and first >= anchor.today):
-            return first - timedelta(days=first.weekday())
+            return first + timedelta(days=1) if tm.resolved.precision == "date" and first.weekday() == 6 else first - timedelta(days=first.weekday())
     today = anchor.today
     if "下" in headline or today.weekday() >= 4:
         return today + timedelta(days=7 - today.weekday())

@@ -121,8 +121,15 @@ _LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\
 _ROW_LABEL = re.compile(r"^[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}$")
 
 
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_BULLETS = ("- ", "• ", "* ", "· ", "– ")
+
+
 def _is_list_row(sentence: str) -> bool:
-    return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence))
+    # (an English bulleted line under a day heading is an item of that day however long: "- Chinese PMIs for …";
+    # a Chinese one is more often a note on the item above it: "- 重点:…")
+    return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence)
+                or (sentence.startswith(_BULLETS) and _IDEOGRAPH.search(sentence) is None))
 
 
 @dataclass
@@ -135,9 +142,10 @@ class DayHeading:
     paragraph: int = -1  # where the heading stands
     owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
     labelled: int = -1  # a paragraph that opened with a row label ("Sydney - <item>"): its item is a row, however long
+    bulleted: bool = False  # the heading's items so far are bullets: a line without one ends them
 
     def begin(self, sentence: str, para_no: int) -> None:
-        self.text, self.paragraph, self.owned = sentence, para_no, -1
+        self.text, self.paragraph, self.owned, self.bulleted = sentence, para_no, -1, False
 
     def read(self, sentence: str, para_no: int, anchor: Anchor) -> tuple[str, bool]:
         """The sentence as read (an undated item under the heading gets the heading's day) and whether
@@ -146,6 +154,10 @@ class DayHeading:
             self.owned = para_no if para_no != self.paragraph else -2
         if self.text and _ROW_LABEL.match(sentence):
             self.labelled = para_no
+        bullet = sentence.startswith(_BULLETS)
+        if self.text and self.bulleted and not bullet:
+            self.text = ""  # "Expiry Time Adjustments" after a day's bullets heads something else
+        self.bulleted = self.bulleted or (bool(self.text) and bullet)
         if len(sentence) > _DAY_ITEM_MAX and para_no not in (self.owned, self.labelled) and not _is_list_row(sentence):
             self.text = ""
         if self.text and not has_own_date(sentence, anchor):

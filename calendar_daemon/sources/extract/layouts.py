@@ -36,7 +36,7 @@ from .holidaytables import holiday_tables
 from .indexreviews import index_changes
 from .ipolists import ipo_lists
 from .isorows import holiday_rows
-from .meetinglists import meeting_lists
+from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import next_week_chains
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
@@ -78,6 +78,7 @@ STEPS: tuple[Step, ...] = (
     Step(holiday_closures),
     Step(holiday_brackets),
     Step(meeting_lists),
+    Step(meeting_dates_en, by_language=False, english_only=True),
     Step(year_frames, by_language=False),
     Step(next_week_chains),
     Step(day_has_items),

@@ -62,6 +62,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OPENS_ON_WEEK = re.compile(r"^\s*(?:未来一周|下周|本周|下一周|the week ahead|next week|this week)(?=[，,:：\s]|[\u4e00-\u9fff])",
                             re.IGNORECASE)
 _TITLED_WEEK = re.compile(r"^\s*[\w.&' ]{0,40}\bWeek Ahead\b")
+# A title under a byline and a date line: "Schedule for Week of December 8, 2031".
+_WEEK_OF_TITLE = re.compile(r"^\s*(?:[\w.&' ]{0,30}\s)?(?:Schedule|Calendar|Diary)\s+for\s+(?:the\s+)?Week\s+of\s+\w+\.?\s+\d{1,2}\b", re.IGNORECASE)
+_TITLE_REACH = 3  # lines of byline and date above such a title
 
 
 def week_opening(text: str) -> str:
@@ -71,6 +74,9 @@ def week_opening(text: str) -> str:
     first = to_simplified(lines[1]) if len(lines) > 1 else ""
     if _TITLED_WEEK.match(first):  # under a logo line, the title: "US IPO Week Ahead: …"
         return first
+    titled = next((line for line in lines[:_TITLE_REACH + 1] if _WEEK_OF_TITLE.match(line)), None)
+    if titled is not None:
+        return titled
     if not _OPENS_ON_WEEK.match(first):
         return ""
     return re.split(r"[，,。.;；]", first, maxsplit=1)[0]

@@ -82,3 +82,44 @@ def _decision_at(first: str, last: str | None, decision: re.Match[str]) -> str |
     if decision["ap"] in ("下午", "晚上") and hour < 12:
         hour += 12
     return f"{decision['zone']}{day.year}年{day.month}月{day.day}日{hour:02d}:{decision['m']}"
+
+
+# --- English: "The scheduled announcement dates for 2031 are the following:" / "• Wednesday 18 January*" ---
+_EN_BANK = re.compile(r"Bank of Canada|Bank of England|Bank of Japan|European Central Bank|Reserve Bank of (?:Australia|New Zealand|India)|"
+                      r"Federal Reserve|\bFOMC\b|Swiss National Bank|Norges Bank|Riksbank")
+_EN_LEAD = re.compile(r"\b(?:announcement|meeting|decision|policy)\b[^\n]{0,40}\bdates\b|\bdates\b[^\n]{0,40}\b(?:announcements?|meetings?|decisions?)\b",
+                      re.IGNORECASE)
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_EN_ROW = re.compile(rf"^\s*[•·\-*]?\s*(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri)day),?\s+(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|"
+                     rf"(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))\*?\s*$")
+_EN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# "All rate announcements will be made at 10:00 (ET)"
+_EN_CLOCK = re.compile(r"\bannouncements? will be (?:made|released|published) at (?P<h>\d{1,2}):(?P<m>\d{2})\s*\(?(?P<z>ET|EST|EDT|GMT|BST|UK time|AEST|AEDT|CET)\)?")
+
+
+def meeting_dates_en(text: str) -> str:
+    """English: a bank's announcement days listed one a bullet under a lead naming them, written as the
+    bank's decisions on those days (at the clock the text gives every announcement)."""
+    if "dates" not in text or (bank := _EN_BANK.search(text)) is None:
+        return text
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if _EN_ROW.match(line)]
+    if len(rows) < _MIN_ROWS:
+        return text
+    clock = _EN_CLOCK.search(text)
+    at = f" at {clock['h']}:{clock['m']} {clock['z']}" if clock else ""
+    year = ""
+    lead: int | None = None
+    for i, line in enumerate(lines):
+        if _EN_LEAD.search(line):
+            lead, years = i, set(_EN_YEAR.findall(line))
+            year = years.pop() if len(years) == 1 else ""
+            continue
+        if lead is not None and _EN_ROW.match(line):
+            lines[lead] = ""  # the lead only says which days follow: its year and months are no events
+        m = _EN_ROW.match(line) if lead is not None else None
+        if m is None:
+            continue
+        day = f"{m['d1'] or m['d2']} {m['m1'] or m['m2']}" + (f" {year}" if year else "")
+        lines[i] = f"The {bank[0]} announces its rate decision on {m['wd']} {day}{at}."
+    return "\n".join(lines)
