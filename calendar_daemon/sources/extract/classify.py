@@ -30,7 +30,7 @@ TRIGGER = Vocabulary(
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
-    r"due|follows?|brings|set for|scheduled for|holiday|closed|consumer price|producer price|employment report|"
+    r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
@@ -121,7 +121,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
                        r"begins? trading|starts? trading|trading debut|\b(?:to|will) price\b(?!\s+in\b)|prices? (?:its )?"
                        r"(?:IPO|offering)", _I)),
-    ("earnings", re.compile(r"财报|财务报告|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|results|"
+    ("earnings", re.compile(r"财报|财务报告|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|"
+                            r"(?<!survey )(?<!poll )results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
                             r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
@@ -141,7 +142,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"building permits|business confidence|出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|建筑许可|领先指标|动工|失业救济|救济金|"
         r"制造业指数|货币供应|物价指数|价格指数|劳工成本|劳动力成本|雇佣成本|就业成本|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
         r"经济前景(?!的?\S{0,4}(?:讨论会|研讨会|论坛|峰会))|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
-        r"crude (?:oil )?(?:inventories|stocks)|\beconomic data\b|"
+        r"crude (?:oil )?(?:inventories|stocks)|\beconomic data\b|\beconomic forecasts?\b|"
         r"\b(?:trade|exports?|imports?) (?:data|numbers|figures)\b|"
         r"\b(?:manufacturing|services|industrial) (?:output|production|PMI)\b|consumer credit|wholesale|"
         # inflation figures, and whatever a statistics office publishes ("意大利统计局将发布3月份通胀数据")

@@ -105,6 +105,7 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
     """Whether a list item names its own day; a month alone ("介绍11月国民经济运行情况") is a data period
     under a day heading, not a day."""
     return any(t.resolved.kind != "as_of" and t.resolved.precision in ("date", "datetime", "week") and not is_period(sentence, t)
+               and not (t.resolved.precision == "datetime" and t.ymd == (None, None, None))  # a clock alone: not which day
                for t in find_times(sentence, anchor))
 
 

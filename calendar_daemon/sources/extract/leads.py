@@ -61,7 +61,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A body that opens on the week it previews: "未来一周，市场将聚焦…", "The week ahead brings…".
 _OPENS_ON_WEEK = re.compile(r"^\s*(?:未来一周|下周|本周|下一周|the week ahead|next week|this week)(?=[，,:：\s]|[\u4e00-\u9fff])",
                             re.IGNORECASE)
-_TITLED_WEEK = re.compile(r"^\s*[\w.&' ]{0,40}\bWeek Ahead\b")
+_TITLED_WEEK = re.compile(r"^\s*[\w.&' ]{0,40}\bWeek Ahead\b", re.IGNORECASE)
 # A title under a byline and a date line: "Schedule for Week of December 8, 2031".
 _WEEK_OF_TITLE = re.compile(r"^\s*(?:[\w.&' ]{0,30}\s)?(?:Schedule|Calendar|Diary)\s+for\s+(?:the\s+)?Week\s+of\s+\w+\.?\s+\d{1,2}\b", re.IGNORECASE)
 _TITLE_REACH = 3  # lines of byline and date above such a title
