@@ -28,6 +28,9 @@ _GAP = re.compile(r"^(?:等(?:国|地|经济体)?|'s|’s|的|\d{1,2}\s*月份?|
                   r"January|February|March|April|May|June|July|August|September|October|November|December|[\s(（])*$",
                   re.IGNORECASE)
 _LOOKBACK = 40
+# places run together one character each before a release ("英美法德欧 3 月 PMI")
+_ONE_CHAR = {"英": "GB", "美": "US", "法": "FR", "德": "DE", "欧": "EU", "日": "JP", "中": "CN", "加": "CA", "澳": "AU"}
+_RUN = re.compile(rf"(?<![\u4e00-\u9fff])[{''.join(_ONE_CHAR)}]{{2,7}}")
 
 
 def _region(word: str) -> str | None:
@@ -46,6 +49,9 @@ def places_before(text: str, start: int, floor: int) -> list[str]:
             words = re.split(_SEP, m[0], flags=re.IGNORECASE)
             codes = [c for w in words if (c := _region(w.strip())) is not None]
             return list(dict.fromkeys(codes))
+    for m in _RUN.finditer(text, lo, start):
+        if len(set(m[0])) == len(m[0]) and _GAP.match(text[m.end():start]):
+            return [_ONE_CHAR[ch] for ch in m[0]]
     return []
 
 

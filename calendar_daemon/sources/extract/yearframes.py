@@ -29,9 +29,9 @@ _YEAR = led_by("12", r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
 # A row opens (after a numbering "(五)", "5." and a name "中秋节:") with a month-day and no year.
 _NUMBERING = r"(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s*)?"
 _EN_ROW = re.compile(rf"^\s*{_NUMBERING}(?P<md>{_MON}\s+\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
-_ZH_ROW = re.compile(rf"^\s*{_NUMBERING}(?:[^\d:|]{{1,8}}:\s*)?(?<!年)(?P<md>(?=\d{{1,2}}月\d{{1,2}}日))")
+_ZH_ROW = re.compile(rf"^\s*{_NUMBERING}(?:[^\d:|]{{1,16}}:\s*)?(?:从|自|于)?(?<!年)(?P<md>(?=\d{{1,2}}月\d{{1,2}}日))")
 # A row that writes its year ("(一)元旦:2030年12月31日…") is a row all the same.
-_DATED_ROW = re.compile(rf"^\s*{_NUMBERING}(?:[^\d:|]{{1,8}}:\s*)?(?:\d{{4}}年\d{{1,2}}月|{_MON}\s+\d{{1,2}},?\s*\d{{4}})")
+_DATED_ROW = re.compile(rf"^\s*{_NUMBERING}(?:[^\d:|]{{1,16}}:\s*)?(?:\d{{4}}年\d{{1,2}}月|{_MON}\s+\d{{1,2}},?\s*\d{{4}})")
 MAX_GAP_LINES = 4  # lines between the intro and its first row (a header, "一、休市安排:")
 
 
