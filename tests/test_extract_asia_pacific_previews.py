@@ -1,6 +1,6 @@
 """Australian previews: a "THE WEEK AHEAD" title in capitals under a logo line, a decision "due at 1430
 AEST", and a business diary whose item carries its own clock but not its day ("(1430 AEST)"). And a
-morning preview's linked releases: "publishes quarterly GDP, industrial output and orders data" is two
+morning preview's linked releases: "releases GDP, industrial output and orders for the quarter" is two
 releases; "survey results" are data, not company results; a commission's economic forecast is data.
 Articles are our own."""
 
@@ -18,7 +18,7 @@ The Reserve Bank will decide on the cash rate, while a big bank reports its half
 
 Tuesday will see the board meet in Sydney. The cash rate decision is due at 1430 AEST on Tuesday.
 
-On Friday, the Reserve Bank will release its quarterly statement on monetary policy.
+On Friday the Reserve Bank is due to put out its quarterly policy statement.
 """
 
 
@@ -32,7 +32,7 @@ DIARY = """Business calendar May 5-9
 
 TUESDAY, May 6
 
-Sydney - Reserve Bank monthly board meeting and interest rate decision (1430 AEST)
+Sydney - Reserve Bank board meets, rate decision (1430 AEST)
 
 WEDNESDAY, May 7
 
@@ -47,10 +47,10 @@ def test_an_items_own_clock_keeps_the_day_of_its_heading() -> None:
 
 MORNING = """European Economics Preview
 
-At 3.30 am ET, Statistics Sweden publishes quarterly GDP, industrial output and orders data.
-In the meantime, Germany's construction Purchasing Managers' survey results are due.
+At 3.30 am ET, the Ruritanian statistics office releases GDP, industrial output and orders for the quarter.
+In the meantime, the Purchasing Managers' survey results for Freedonia's builders are due.
 
-At 5.00 am ET, the European Commission is scheduled to publish its autumn economic forecast.
+At 5.00 am ET, the regional commission is scheduled to put out its winter economic forecast.
 """
 
 

@@ -75,5 +75,5 @@ def test_a_later_bank_said_to_move_at_another_time_is_not_put_in_the_bank_week()
 
 
 def test_banks_counted_by_place_and_the_eu_are_one_decision_each_in_the_week() -> None:
-    text = "超級央行周\n\n下星期為超級央行周，美國、加拿大、歐盟及日本四地央行都會公布議息結果。\n"
-    assert banks(text, SUNDAY) == [("2026-03-16", "2026-03-22", "week", r) for r in ("CA", "EU", "JP", "US")]
+    text = "央行密集周\n\n下星期央行密集，澳洲、瑞士、歐盟及日本四地央行都將公布議息結果。\n"
+    assert banks(text, SUNDAY) == [("2026-03-16", "2026-03-22", "week", r) for r in ("AU", "CH", "EU", "JP")]

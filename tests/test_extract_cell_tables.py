@@ -17,11 +17,11 @@ Event |
 Thursday 20 February |
 Half-year results announcement |
 Thursday 27 March |
-March 2031 quarter distribution ex date |
+Interim distribution ex date |
 Friday 28 March |
-March 2031 quarter distribution record date |
+Interim distribution record date |
 Friday 16 May |
-March 2031 quarter distribution payment date |
+Interim distribution payment date |
 Wednesday 19 November |
 2031 Annual General Meeting (tentative) |
 """
@@ -30,7 +30,7 @@ Wednesday 19 November |
 def test_each_row_is_one_dated_line() -> None:
     rows = cell_table_rows(CALENDAR).splitlines()
     assert "Thursday 20 February: Half-year results announcement" in rows
-    assert "Friday 16 May: March 2031 quarter distribution payment date" in rows
+    assert "Friday 16 May: Interim distribution payment date" in rows
 
 
 def test_each_row_is_one_event_on_its_date() -> None:

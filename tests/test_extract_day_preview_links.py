@@ -17,7 +17,7 @@ The Ruritanian central bank is expected to keep its benchmark rate unchanged on 
 
 Policymakers also await the government's budget, to be announced on November 26.
 
-At 3.00 am ET, unemployment data is due from Switzerland. In the meantime, the statistics office of Spain publishes industrial production figures.
+At 3.00 am ET, Freedonia's unemployment figures are due. In the meantime, the statistics office of Ruritania publishes its industrial production numbers.
 Also, foreign trade from Poland and wholesale prices from Austria are due.
 """
 

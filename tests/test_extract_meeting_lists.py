@@ -17,7 +17,7 @@ CALENDAR = """美联储2031年会议一览
 · 2031年1月28日-29日 (周二-周三)
 · 2031年3月18日-19日 (周二-周三) [季度会议]
 · 2031年4月29日-30日 (周二-周三)
-· 所有议息结果和声明都将在会议第二天下午2:00(美东时间) 公布。
+· 每次会议的决议均于会议第二天下午2:00(美东时间)对外宣布。
 """
 
 
@@ -62,15 +62,15 @@ The scheduled announcement dates for 2031 are the following:
   • Wednesday 5 March
   • Wednesday 16 April*
 
-*Monetary Policy Report published
+*with the quarterly report
 
-All rate announcements will be made at 10:00 (ET).
+Every rate announcement will be released at 09:45 (ET).
 """
 
 
 def test_english_announcement_days_are_the_banks_decisions_at_the_stated_clock() -> None:
     got = extract(ANNOUNCEMENTS, datetime.fromisoformat("2030-07-30T10:00-04:00"))
     decisions = sorted(c.start for c in got if c.precision == "datetime")
-    assert decisions == ["2031-01-22T10:00-05:00", "2031-03-05T10:00-05:00", "2031-04-16T10:00-04:00"]
+    assert decisions == ["2031-01-22T09:45-05:00", "2031-03-05T09:45-05:00", "2031-04-16T09:45-04:00"]
     assert {c.category for c in got if c.precision == "datetime"} == {"central_bank"}
     assert [c for c in got if c.precision in ("year", "month")] == []  # the lead's year is no event

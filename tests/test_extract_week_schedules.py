@@ -12,7 +12,7 @@ SCHEDULE = """by A Blogger on 12/06/2031 08:11:00 AM
 Saturday, December 06, 2031
 Schedule for Week of December 7, 2031
 The key reports this week are November CPI and retail sales.
-8:30 AM: The Consumer Price Index for November from the BLS.
+8:30 AM: Consumer prices (CPI) for November, from the statistics bureau.
 2:00 PM: FOMC Meeting Announcement.
 """
 
@@ -28,7 +28,7 @@ DIARY = """Week Ahead
 DIARY
 Monday 4 August
 - First-half results from Acme Widgets and Bolt Group
-- Chinese purchasing managers’ indices (PMIs) for manufacturing and services industries, both official
+- Official factory and services surveys from China (purchasing managers’ indices), two of them this month
 - Nationwide house price index
 Tuesday 5 August
 - Trading reopens at the start of the day session

@@ -93,7 +93,7 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _EN_ROW = re.compile(rf"^\s*[•·\-*]?\s*(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri)day),?\s+(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTHS})|"
                      rf"(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}))\*?\s*$")
 _EN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-# "All rate announcements will be made at 10:00 (ET)"
+# "Every rate announcement will be released at 09:45 (ET)"
 _EN_CLOCK = re.compile(r"\bannouncements? will be (?:made|released|published) at (?P<h>\d{1,2}):(?P<m>\d{2})\s*\(?(?P<z>ET|EST|EDT|GMT|BST|UK time|AEST|AEDT|CET)\)?")
 
 

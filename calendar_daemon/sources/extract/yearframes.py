@@ -6,14 +6,14 @@ without it::
     Here are the exchange holidays for 2031:
     Date | Holiday | Exchange |
     Nov. 28 | Day after Thanksgiving | Early close 1 p.m. |
-    Dec. 25 | Christmas Day | Closed |
+    Dec. 26 | Boxing Day | Closed |
 
     某交易所2032年部分节假日休市安排
     (五)中秋节:9月20日(星期一)休市,9月21日(星期二)起照常开市。
 
 Read alone, a month-day resolves to its nearest occurrence, which for a row more than half a year
 after the publication day is last year's. Under such an intro each row's first date gets the
-intro's year written in (``Dec. 25, 2031``, ``2032年9月20日``); a range's end follows its start.
+intro's year written in (``Dec. 26, 2031``, ``2032年9月20日``); a range's end follows its start.
 """
 
 from __future__ import annotations
