@@ -40,3 +40,10 @@ def test_a_quarter_with_its_ordinal_and_a_fiscal_year_is_that_quarter() -> None:
     for phrase in ("2031年度第4季", "2031年第4季", "第4季"):
         times = find_times(phrase + "預定發行公債", anchor)
         assert [(t.resolved.precision, t.resolved.first_day().isoformat()) for t in times] == [("quarter", "2031-10-01")], phrase
+
+
+def test_titles_name_the_series_and_its_step() -> None:
+    titles = {c.start: c.title for c in extract(PLAN, PUBLISHED) if c.precision == "date"}
+    assert titles["2031-10-14"] == "120甲9期公债标售"
+    assert titles["2031-10-17"] == "120甲9期公债发行"
+    assert titles["2031-12-18"] == "财120-5期国库券发行"

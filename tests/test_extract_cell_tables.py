@@ -42,3 +42,10 @@ def test_each_row_is_one_event_on_its_date() -> None:
 def test_a_table_without_a_date_header_is_left_as_it_is() -> None:
     text = "Name |\nRole |\nAcme |\nChair |\n"
     assert cell_table_rows(text) == text
+
+
+def test_titles_name_the_row_and_a_quarter_named_by_its_month_is_no_event() -> None:
+    text = "Security holders' calendar\nDate |\nEvent |\nThursday 27 March |\nMarch 2031 quarter distribution ex date |\n"
+    got = extract(text, PUBLISHED)
+    assert [(c.start, c.precision, c.title) for c in got] == [("2031-03-27", "date", "March 2031 quarter distribution ex date")]
+    assert [c.title for c in extract(CALENDAR, PUBLISHED)][-1] == "2031 Annual General Meeting"

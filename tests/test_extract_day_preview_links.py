@@ -43,3 +43,8 @@ def test_the_policy_decision_is_the_central_banks_and_the_budget_is_policy() -> 
     got = _got()
     assert ("2031-11-06T07:00-05:00", "central_bank") in got
     assert ("2031-11-26", "policy") in got
+
+
+def test_a_title_does_not_repeat_its_kind() -> None:
+    titles = [c.title for c in extract(PREVIEW, PUBLISHED) if c.category == "central_bank"]
+    assert titles == ["Policy decision"]

@@ -111,7 +111,23 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
     return tidy(title, MAX_ZH - 4) + "(改期)" if moved else title
 
 
+# A bond series named in corner brackets ("新发行「某甲9期」公债300亿元"): the title names the series and its step.
+_SERIES = re.compile(r"「(?P<name>[^「」]{2,12})」\s?(?P<kind>公债|国库券|库券|国债|债券|定期存单|存单)?")
+_BOND_STEP = re.compile(r"标售|招标|发行|缴款|上市|兑付|付息|到期")
+
+
+def _bond_series_title(clause: str, sentence: str, time_text: str) -> str | None:
+    series = _SERIES.search(sentence)
+    tail = clause[clause.find(time_text) + len(time_text):] if time_text and time_text in clause else clause
+    step = _BOND_STEP.search(tail[:8]) or _BOND_STEP.search(clause)
+    if series is None or step is None:
+        return None
+    return tidy(f"{series['name']}{series['kind'] or ''}{step.group()}", MAX_ZH)
+
+
 def _title_zh(clause: str, sentence: str, time_text: str, category: str, region: str, entities: list[str]) -> str:
+    if category == "bond" and (series := _bond_series_title(clause, sentence, time_text)):
+        return series
     who = "、".join(entities[:2])
     kind = _kind(category, clause, time_text)
     if who and kind:  # "恒远医疗上市", "华鼎股份限售股解禁"
@@ -198,7 +214,7 @@ _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bo
 # A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
 _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)(?:\d{1,2}/\d{1,2}|"
                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
-                            r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?,?\s*")
+                            r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?[,:]?\s*")
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
 
 
@@ -214,7 +230,7 @@ def _en_item(clause: str) -> str:
     if _EN_VERB.search(text):
         return ""
     item = _EN_ITEM.sub("", text).strip(" -–•*")
-    return item if 0 < len(item.split()) <= 6 and re.match(r"[A-Za-z]", item) else ""
+    return item if 0 < len(item.split()) <= 6 and re.match(r"[A-Za-z]|(?:19|20)\d\d [A-Z]", item) else ""
 
 
 def _en_subject(clause: str) -> str:
@@ -247,7 +263,7 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
         title = f"{', '.join(entities[:2])} {what}"
     elif np and (_EN_KEY_WORDS.found(np) or not keys):
-        title = np if _EN_KEY_WORDS.found(np) else f"{np} {what}"
+        title = np if _EN_KEY_WORDS.found(np) or what.lower() in np.lower() else f"{np} {what}"
     elif np and not any(np.lower() in k.lower() for k in keys):
         title = f"{np} {keys[0]}"
     else:
