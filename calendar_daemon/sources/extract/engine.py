@@ -6,16 +6,16 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from . import classify as C
 from . import confidence as K
+from .anchoring import article_anchor
 from .banklists import BankWeek, each_bank, with_bank_decisions
 from .candidate import Candidate
 from .clockrows import ClockRows
 from .collapse import Findings, collapse, merge_into
 from .companies import each_counted, follower_names, followers, respectively, ticker_companies, without_tickers
-from .compose import anchor_for, find_times
+from .compose import find_times
 from .continued import continued
 from .datedname import dates_a_release
 from .earningstables import one_report_day
@@ -23,7 +23,7 @@ from .enbanks import week_bank_decisions
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
 from .layouts import rewrite_layouts
-from .leads import drop_group_previews, week_focus, week_opening
+from .leads import drop_group_previews, week_focus
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -31,7 +31,7 @@ from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, normalize, traditional_place, us_market
 from .oneday import only_day
 from .pressconf import press_conference
-from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, detect_published, headline_of, offset_zone
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .regions import region_of
@@ -44,7 +44,7 @@ from .sentences import paragraph_sentences
 from .timeexpr import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
-from .vocabulary import Vocabulary, led_by
+from .vocabulary import led_by
 from .yearscopes import is_scope_year, publishes_scope
 
 logger = logging.getLogger(__name__)
@@ -53,8 +53,6 @@ MAX_RAW_CHARS = 2_000_000  # input beyond this is ignored (an article is far sho
 MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
 MAX_CANDIDATES = 1000
 CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
-_WEEK_AHEAD = Vocabulary(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
-                         r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
 _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
                             re.IGNORECASE)
@@ -75,20 +73,6 @@ AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was cla
 def _has_trigger(scope: str) -> bool:
     scope = _ATTRIBUTIVE.sub("", scope) if "的" in scope else scope
     return C.TRIGGER.found(scope)
-
-
-def _week_ahead(headline: str, anchor: Anchor) -> date | None:
-    if not _WEEK_AHEAD.found(headline):
-        return None
-    for tm in find_times(headline, anchor):
-        first = tm.resolved.first_day()
-        if (tm.resolved.precision in ("week", "date") and tm.resolved.kind in ("point", "range")
-                and first is not None and first >= anchor.today):
-            return first + timedelta(days=1) if tm.resolved.precision == "date" and first.weekday() == 6 else first - timedelta(days=first.weekday())
-    today = anchor.today
-    if "下" in headline or today.weekday() >= 4:
-        return today + timedelta(days=7 - today.weekday())
-    return today - timedelta(days=today.weekday())
 
 
 def _evidence(sentence: str, tm: TimeMatch) -> str:
@@ -143,7 +127,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     place = traditional_place(text) if zh else None
     zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else offset_zone(published, NEW_YORK))
     headline = headline_of(norm)
-    anchor, guessed = _article_anchor(text, headline, published, zone)
+    anchor, guessed = article_anchor(text[:MAX_RAW_CHARS], headline, published, zone)
     default_region = place or ("CN" if zh and not us_market(headline) else "US")
     findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
@@ -214,13 +198,6 @@ def _following(add: AddFn, before: Candidate, default_region: str) -> AddFn:
     return add_following
 
 
-def article_zone(norm: str, text: str) -> str:
-    """The zone of the article's wall-clock times when it names none: Hong Kong or Taipei for a
-    Traditional-Chinese article from there, Beijing for other Chinese text, else New York."""
-    zh = cjk_ratio(norm) >= 0.3
-    return PLACE_ZONES.get((traditional_place(text) if zh else None) or "", BEIJING if zh else NEW_YORK)
-
-
 def _normalised(text: str) -> str:
     """The article normalised, the raw text and the result each cut to their limits."""
     if len(text) > MAX_RAW_CHARS:
@@ -233,19 +210,6 @@ def _normalised(text: str) -> str:
         logger.warning("normalised text of %s chars truncated to %s", len(norm), MAX_TEXT_CHARS)
         norm = norm[:MAX_TEXT_CHARS]
     return norm
-
-
-def _article_anchor(text: str, headline: str, published: datetime | None, zone: str) -> tuple[Anchor, bool]:
-    """What the article's relative dates count from: its publication time (found in the text when not
-    given, else now) and, in a week-ahead preview, the week it previews; and whether it is a guess (now)."""
-    if published is None:
-        published, _ = detect_published(text[:MAX_RAW_CHARS])
-    guessed = published is None
-    if published is None:
-        published = datetime.now(ZoneInfo(zone))
-        logger.debug("no publication time found; anchoring on now")
-    plain = anchor_for(published, zone)
-    return anchor_for(published, zone, _week_ahead(headline, plain) or _week_ahead(week_opening(text), plain)), guessed
 
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],

@@ -12,9 +12,10 @@ from calendar_daemon.domain.vocabulary import CATEGORIES
 
 from . import classify as C
 from . import confidence as K
+from .anchoring import article_zone, week_ahead
 from .candidate import Candidate
 from .compose import anchor_for, find_times
-from .engine import _candidate_span, _week_ahead, article_zone
+from .engine import _candidate_span
 from .headings import is_period
 from .normalize import normalize
 from .regions import region_of
@@ -46,7 +47,7 @@ def from_evidence(proposed: dict[str, object], article: str, published: datetime
     norm_article, text = normalize(article), normalize(evidence)
     zone = tz or article_zone(norm_article, article)
     anchor = anchor_for(published, zone)
-    anchor = anchor_for(published, zone, _week_ahead(norm_article.split("\n", 1)[0], anchor))
+    anchor = anchor_for(published, zone, week_ahead(norm_article.split("\n", 1)[0], anchor))
     times = [t for t in find_times(text, anchor) if t.resolved.kind != "as_of" and not is_period(text, t)]
     span = next((s for t in times if (s := _candidate_span(t)) is not None), None)
     if span is None:
