@@ -200,6 +200,7 @@ def score_figures(total: Score) -> dict[str, Any]:
         "precision": round(total.precision, 3), "recall": round(total.recall, 3), "f1": round(total.f1, 3),
         "precision_one_to_one": round(total.precision_1to1, 3), "recall_one_to_one": round(total.recall_1to1, 3),
         "f1_one_to_one": round(total.f1_1to1, 3),
+        "f1_one_to_one_max_matching": round(total.f1_1to1_max, 3),
         "confident_candidates": total.confident, "confident_right_one_to_one": total.confident_right,
         "calibration": None if total.calibration is None else round(total.calibration, 3),
         "calibration_threshold": CONFIDENT,

@@ -41,6 +41,7 @@ class Score:
     matched_labels: int = 0
     matched_candidates: int = 0
     one_to_one: int = 0
+    one_to_one_max: int = 0  # pairs of a maximum matching (the greedy pairing's upper bound)
     timed: int = 0
     timed_exact: int = 0
     confident: int = 0  # candidates with confidence >= CONFIDENT
@@ -63,6 +64,13 @@ class Score:
         return self.one_to_one / self.labels if self.labels else 1.0
 
     @property
+    def f1_1to1_max(self) -> float:
+        """F1 of a maximum one-to-one matching: what an optimal pairing would give the same candidates."""
+        p = self.one_to_one_max / self.candidates if self.candidates else 1.0
+        r = self.one_to_one_max / self.labels if self.labels else 1.0
+        return _f1(p, r)
+
+    @property
     def f1(self) -> float:
         return _f1(self.precision, self.recall)
 
@@ -76,7 +84,7 @@ class Score:
         return self.confident_right / self.confident if self.confident else None
 
     def add(self, other: Score) -> None:
-        for name in ("labels", "candidates", "matched_labels", "matched_candidates", "one_to_one", "timed",
+        for name in ("labels", "candidates", "matched_labels", "matched_candidates", "one_to_one", "one_to_one_max", "timed",
                      "timed_exact", "confident", "confident_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -106,6 +114,25 @@ def pair_one_to_one(cands: list[Candidate], labels: list[dict[str, Any]]) -> dic
     return pairs
 
 
+def max_pairs(cands: list[Candidate], labels: list[dict[str, Any]]) -> int:
+    """Size of a maximum one-to-one matching between candidates and the labels they match (augmenting
+    paths): unlike the greedy pairing, a date label never keeps a candidate another label needed."""
+    edges = [[i for i, c in enumerate(cands) if matches(c, lab)] for lab in labels]
+    owner: dict[int, int] = {}
+
+    def augment(j: int, seen: set[int]) -> bool:
+        for i in edges[j]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in owner or augment(owner[i], seen):
+                owner[i] = j
+                return True
+        return False
+
+    return sum(1 for j in range(len(labels)) if augment(j, set()))
+
+
 def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score:
     """Lenient: a label is found if some candidate of its category overlaps it, and vice versa.
     Strict (``one_to_one``): greedy one-to-one pairing."""
@@ -114,6 +141,7 @@ def score_article(cands: list[Candidate], labels: list[dict[str, Any]]) -> Score
     s.matched_candidates = sum(1 for c in cands if any(matches(c, lab) for lab in labels))
     paired = pair_one_to_one(cands, labels)
     s.one_to_one = len(paired)
+    s.one_to_one_max = max_pairs(cands, labels)
     confident = [i for i, c in enumerate(cands) if c.confidence >= CONFIDENT]
     s.confident = len(confident)
     s.confident_right = sum(1 for i in confident if i in paired)

@@ -58,6 +58,23 @@ def test_f1_and_calibration_count_a_confident_duplicate_as_wrong() -> None:
     assert CONFIDENT == 0.8
 
 
+def test_the_maximum_matching_pairs_what_the_greedy_pairing_leaves_apart() -> None:
+    """The greedy pairing serves day labels first: a two-day label takes the candidate on its first day, the
+    only one a timed label on that day could have, though the candidate on its second day was free. The
+    maximum matching pairs both; the greedy figure stays the headline, for comparability."""
+    two_days = {"title": "t", "category": "macro_data", "region": "CN", "precision": "date", "start": "2026-03-09",
+                "end": "2026-03-10"}
+    timed = {"title": "t", "category": "macro_data", "region": "CN", "precision": "datetime",
+             "start": "2026-03-09T14:00:00+08:00", "end": None}
+    cands = [_cand("2026-03-09", 0.5), _cand("2026-03-10", 0.5)]
+    s = score_article(cands, [two_days, timed])
+    assert (s.one_to_one, s.one_to_one_max) == (1, 2)
+    total = Score()
+    total.add(s)
+    assert total.f1_1to1 == 0.5 and total.f1_1to1_max == 1.0
+    assert score_article([_cand("2026-03-12", 0.5)], [_label("2026-03-12"), _label("2026-03-12")]).one_to_one_max == 1
+
+
 def test_no_confident_candidate_means_no_calibration_figure() -> None:
     s = score_article([_cand("2026-03-09", 0.79)], [_label("2026-03-09")])
     assert s.calibration is None and s.f1 == 1.0
