@@ -55,3 +55,37 @@ def _rows(lines: list[str]) -> str:
 
 
 _CELL_HAS_DATE = re.compile(r"\d")
+
+
+# --- a closure table exported one cell a line, without "|": a date, the holiday's name, its status ---
+_DATE_CELL = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*$|^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+)?"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
+                        r"(?:,\s*(?:19|20)\d{2})?\s*$")
+_STATUS_CELL = re.compile(r"^\s*(?:休市|全日休市|休市一天|半日市|休市半日|提早收市|提前收市|Closed|Market Closed|Early Close)\s*$",
+                          re.IGNORECASE)
+_NAME_CELL = re.compile(r"^\s*[^\d\n|]{2,30}\s*$")
+_MIN_STATUS_ROWS = 3
+
+
+def status_rows(text: str) -> str:
+    """``text`` with date / holiday / status cells, one a line, joined into one line a row
+    ("2031年1月1日" / "新年元旦" / "休市" -> "2031年1月1日 新年元旦 休市")."""
+    if not _STATUS_HINT.search(text):
+        return text
+    lines = text.split("\n")
+    rows: list[tuple[int, int]] = []  # (first line, last line) of each row
+    for i, line in enumerate(lines):
+        if not _DATE_CELL.match(line):
+            continue
+        if i + 1 < len(lines) and _STATUS_CELL.match(lines[i + 1]):
+            rows.append((i, i + 1))
+        elif i + 2 < len(lines) and _NAME_CELL.match(lines[i + 1]) and _STATUS_CELL.match(lines[i + 2]):
+            rows.append((i, i + 2))
+    if len(rows) < _MIN_STATUS_ROWS:
+        return text
+    for first, last in reversed(rows):
+        lines[first:last + 1] = [" ".join(line.strip() for line in lines[first:last + 1])]
+    return "\n".join(lines)
+
+
+_STATUS_HINT = re.compile(r"休市|半日市|收市|Closed|Early Close", re.IGNORECASE)

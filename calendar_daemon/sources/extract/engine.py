@@ -62,6 +62,7 @@ _ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!�
                           r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
+_NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|指出|将|据|官网))[\u4e00-\u9fff·\-]{2,10}\s*")  # only a name ("新年元旦")
 _BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间)*$")
 # A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
 _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
@@ -287,7 +288,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if k > 0 and bare and (k + 1 == len(clauses) or _has_trigger(sentence[clauses[k - 1][0]:cs])):
             cs = clauses[k - 1][0]
         elif bare and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
-            ce = clauses[k + 1][1]
+            nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(sentence[clauses[k + 1][0]:clauses[k + 1][1]]) else k + 1
+            ce = clauses[nk][1]  # ("2031年1月1日,新年元旦,休市": a short name, then what happens)
         window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
         cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .backrefs import named_back
 from .bankrows import bank_day_rows
 from .bondsteps import auction_windows
-from .celltables import cell_table_rows
+from .celltables import cell_table_rows, status_rows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
@@ -86,6 +86,7 @@ STEPS: tuple[Step, ...] = (
     Step(slash_rows),
     # a table exported one cell a line, its rows put back together
     Step(cell_table_rows, by_language=False),
+    Step(status_rows, by_language=False),
     # English tables flattened by the page's text export
     Step(holiday_tables, by_language=False, english_only=True),
     Step(holiday_date_lists, by_language=False, english_only=True),

@@ -10,12 +10,16 @@ import re
 _WORDS: dict[str, str] = {
     "美国": "US", "中国": "CN", "内地": "CN", "香港": "HK", "台湾": "TW", "欧元区": "EU", "欧洲": "EU", "日本": "JP",
     "英国": "GB", "德国": "DE", "法国": "FR", "加拿大": "CA", "澳洲": "AU", "澳大利亚": "AU", "新西兰": "NZ",
-    "纽西兰": "NZ", "瑞士": "CH", "韩国": "KR", "印度": "IN",
+    "纽西兰": "NZ", "瑞士": "CH", "韩国": "KR", "印度": "IN", "巴西": "BR", "墨西哥": "MX", "马来西亚": "MY",
+    "印尼": "ID", "俄罗斯": "RU", "南非": "ZA", "土耳其": "TR", "意大利": "IT", "西班牙": "ES", "瑞典": "SE",
+    "挪威": "NO", "新加坡": "SG", "泰国": "TH",
     "US": "US", "U.S.": "US", "United States": "US", "China": "CN", "Chinese": "CN", "Hong Kong": "HK",
     "Taiwan": "TW", "euro zone": "EU", "eurozone": "EU", "euro area": "EU", "Japan": "JP", "Japanese": "JP",
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "British": "GB", "Germany": "DE", "German": "DE", "France": "FR",
     "French": "FR", "Canada": "CA", "Canadian": "CA", "Australia": "AU", "Australian": "AU",
-    "New Zealand": "NZ", "Swiss": "CH", "Korea": "KR", "India": "IN",
+    "New Zealand": "NZ", "Swiss": "CH", "Korea": "KR", "India": "IN", "Brazil": "BR", "Mexico": "MX",
+    "Malaysia": "MY", "Indonesia": "ID", "Russia": "RU", "South Africa": "ZA", "Turkey": "TR", "Italy": "IT",
+    "Spain": "ES", "Sweden": "SE", "Norway": "NO", "Singapore": "SG", "Thailand": "TH",
 }
 _PLACE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 # a list of places ("美国、欧元区、日本等国", "Germany, France and the euro zone"), then what may stand
@@ -24,7 +28,7 @@ _SEP = r"(?:\s*(?:、|,|，|和|与|及|以及|and|&)\s*(?:the\s+)?)"
 _LIST = re.compile(rf"(?<![A-Za-z])(?:{_PLACE})(?:{_SEP}(?:{_PLACE}))*(?![A-Za-z])", re.IGNORECASE)
 # (or a verb: "欧元区、法国、德国等经济体相继公布某机构制造业PMI", "中国、英国公布服务业PMI")
 _GAP = re.compile(r"^(?:等(?:国|地|经济体)?|'s|’s|的|\d{1,2}\s*月份?|最新|[\u4e00-\u9fff]{0,3}业|与|和|及|flash|preliminary|final|"
-                  r"(?:将|也|亦|均|会)?(?:相继|陆续|先后|同时|分别|同日)?(?:公布|发布)(?:了|的)?\s*(?:[A-Z][A-Za-z&]{1,7}\s?)?|"
+                  r"(?:将|也|亦|均|会)?(?:相继|陆续|先后|同时|分别|同日)?(?:公布|发布)(?:了|的)?\s*(?:本国|各自|本地|当地)?\s*(?:[A-Z][A-Za-z&]{1,7}\s?)?|"
                   r"January|February|March|April|May|June|July|August|September|October|November|December|[\s(（])*$",
                   re.IGNORECASE)
 _LOOKBACK = 40
