@@ -32,7 +32,8 @@ def test_the_real_corpora_are_all_checked() -> None:
     assert {"corpus2/labels.json", "corpus3/labels.json", "corpus4/labels-en.json",
             "corpus5/labels-zh.json", "corpus6/labels-zh.json", "corpus6/labels-en.json",
             "corpus7/labels-zh.json", "corpus7/labels-en.json", "corpus8/labels-zh.json", "corpus8/labels-en.json",
-            "corpus9/labels-zh.json", "corpus9/labels-en.json", "corpus10/labels-zh.json", "corpus10/labels-en.json"} <= names
+            "corpus9/labels-zh.json", "corpus9/labels-en.json", "corpus10/labels-zh.json", "corpus10/labels-en.json",
+            "corpus11/labels-zh.json", "corpus11/labels-en.json"} <= names
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
