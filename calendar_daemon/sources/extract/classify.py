@@ -96,6 +96,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|\brate (?:cut|hike)s?\b|"
         r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no change to rates is likely at the March meeting"
         r"\bpolicy decision\b|\bbenchmark (?:interest )?rate\b|\bbank rate\b|"
+        # "The decision is due at 7.00 am ET." after a sentence on a bank's meeting: the bank's decision
+        r"^\s*(?:the|its) (?:rate |policy |interest rate )?(?:decision|announcement) (?:is|will be) (?:due|announced|released|made)\b|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
         r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
@@ -148,7 +150,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # inflation figures, and whatever a statistics office publishes ("意大利统计局将发布3月份通胀数据")
         r"通[胀膨](?:数据|报告)|(?:统计局|统计署|统计处|主计总处|Eurostat|Statistics Bureau|"
         r"Office for National Statistics|\bONS\b|Statistics (?:Canada|Norway|Sweden|Netherlands))"
-        r"\S{0,20}?(?:将|will |is due to |is set to )?(?:公布|发布|publish|release)", _I)),
+        r"\S{0,20}?\s?(?:将|will |is due to |is set to |is scheduled to )?(?:公布|发布|publish|release)|vehicle registrations|business climate", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b(?! (?:party|coalition|bloc))|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
     ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|过户|分红|product event|"

@@ -59,10 +59,12 @@ _MONTH_DAY_LINE = re.compile(r"^(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-
 
 
 # "the press conference follows half an hour later", "is 30mins later", "半小时后召开记者会".
-_LATER = re.compile(r"(?:\b(?:(?P<n>\d{1,3})\s*(?:mins?|minutes)|(?:a\s+)?half(?:\s+an)?\s+hour|an hour|(?P<h>\d)\s*hours?)"
+_LATER = re.compile(r"(?:\b(?:(?P<n>\d{1,3})\s*(?:mins?|minutes)|(?P<wn>fifteen|twenty|thirty|forty-five|forty five|ninety)\s+minutes|"
+                    r"(?:a\s+)?half(?:\s+an)?\s+hour|an hour|(?P<h>\d)\s*hours?)"
                     r"\s+later\b|(?P<zn>\d{1,3})\s*分钟后|半(?:个)?小时后|(?P<zh>\d)\s*(?:个)?小时后)", re.IGNORECASE)
 # A sentence that opens by saying it happens at the same moment as the timed item before it.
 _SAME_TIME = re.compile(r"(?:In the meantime|At the same time|Simultaneously),\s*|与此同时[,，]\s*", re.IGNORECASE)
+_WORD_MINUTES = {"fifteen": "15", "twenty": "20", "thirty": "30", "forty-five": "45", "ninety": "90"}
 _EN_WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EN_MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -80,7 +82,7 @@ def with_later_clock(sentence: str, last: datetime | None, tz: str) -> tuple[str
         same, later = None, _LATER.search(sentence)
         if later is None:
             return sentence, False
-        m, n, h, zn, zh = later, later["n"], later["h"], later["zn"], later["zh"]
+        m, n, h, zn, zh = later, later["n"] or _WORD_MINUTES.get((later["wn"] or "").lower().replace(" ", "-")), later["h"], later["zn"], later["zh"]
         minutes = (int(n or zn) if (n or zn) else 60 * int(h or zh) if (h or zh)
                    else 30 if "half" in m[0].lower() or m[0].startswith("半") else 60)
     at = last + timedelta(minutes=minutes)

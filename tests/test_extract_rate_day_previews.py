@@ -1,0 +1,38 @@
+"""A rate-decision day's preview: "The decision is due at 7.00am ET." after a sentence about a bank's
+meeting, "Forty-five minutes later, <another bank> …", two releases joined by "as well as", and a
+statistics office "scheduled to release" figures. Article is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+PUBLISHED = datetime.fromisoformat("2031-05-08T01:00-04:00")  # a Thursday
+
+PREVIEW = """Thursday, two central banks decide on rates.
+
+At the end of its two-day meeting, the Ruritanian central bank is expected to hold its key rate. The decision is due at 7.00am ET.
+
+Forty-five minutes later, the Freedonian central bank is expected to announce its decision to cut.
+
+Freedonian industrial production as well as trade balance for March is due from the statistical office at 3.00am ET.
+
+At 2.00am ET, the Office for National Statistics is scheduled to release its monthly figures.
+"""
+
+
+def _got() -> list[tuple[str, str]]:
+    return sorted((c.start, c.category) for c in extract(PREVIEW, PUBLISHED))
+
+
+def test_the_decision_due_after_a_banks_meeting_is_the_banks_and_the_next_is_45_minutes_later() -> None:
+    got = _got()
+    assert ("2031-05-08T07:00-04:00", "central_bank") in got
+    assert ("2031-05-08T11:45+00:00", "central_bank") in got  # 7.45 ET, written out in GMT
+
+
+def test_releases_joined_by_as_well_as_are_two_and_a_statistics_office_release_is_data() -> None:
+    got = _got()
+    assert got.count(("2031-05-08T03:00-04:00", "macro_data")) == 2
+    assert ("2031-05-08T02:00-04:00", "macro_data") in got
