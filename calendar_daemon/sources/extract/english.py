@@ -78,6 +78,10 @@ EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America
             "SGT": "Asia/Singapore", **ASIA_PACIFIC_ZONES, **CITY_ZONES}
 
 
+# A numeric date with its year: "11/24/16", "1/2/2017" (not a fraction or a ratio: no digit or "/" around it).
+RE_SLASH_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/])")
+
+
 def _mon(token: str) -> int:
     return _MONTHS[token[:3].lower()]
 
@@ -120,6 +124,14 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         y = P.nearest_year(mo, dd, today) if 1 <= mo <= 12 else 0
         if P.valid_ymd(y, mo, dd):
             out.append(_mk(m, P.day(date(y, mo, dd), tz), False, (y, mo, dd)))
+    for m in RE_SLASH_DATE.finditer(text) if "/" in text else ():
+        first, second, ys = int(m["a"]), int(m["b"]), m["y"]
+        y = int(ys) + (2000 if len(ys) == 2 else 0)
+        # "11/24/16" is month first on an American page; day first elsewhere ("24/11/16"), and whenever the
+        # first number cannot be a month
+        mo, dd = (first, second) if (tz.startswith("America/") and first <= 12) or second > 12 else (second, first)
+        if P.valid_ymd(y, mo, dd):
+            out.append(_mk(m, P.day(date(y, mo, dd), tz), True, (y, mo, dd)))
     for m in (RE_MY.finditer(text) if months else ()):
         mo, y = _mon(m["mon"]), int(m["y"])
         if 1900 <= y <= 2200:
@@ -159,7 +171,15 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         else:
             res = Resolved(None, None, "quarter", timezone=tz, fiscal=True, label=f"FQ{_ORD[m['o'].lower()]}")
             out.append(_mk(m, res, False, (None, None, None), "fiscal"))
-    return out
+    # "12/26/16  Christmas observed (Monday)": a bare weekday that is the weekday of a written date names it
+    written = {day.weekday() for t in out if "weekday" not in t.tags and t.has_year and (day := _ymd_date(t)) is not None}
+    return [t for t in out if not ("weekday" in t.tags and (named := _ymd_date(t)) is not None and named.weekday() in written
+                                   and not text[max(0, t.start - 8):t.start].lower().strip().endswith(("next", "this", "last")))]
+
+
+def _ymd_date(t: TimeMatch) -> date | None:
+    y, m, d = t.ymd
+    return date(y, m, d) if y is not None and m is not None and d is not None and P.valid_ymd(y, m, d) else None
 
 
 def _weekday_date(wd: int, rel: str, a: Anchor) -> date:
