@@ -12,13 +12,13 @@ PUBLISHED = datetime.fromisoformat("2031-05-08T01:00-04:00")  # a Thursday
 
 PREVIEW = """Thursday, two central banks decide on rates.
 
-At the end of its two-day meeting, the Ruritanian central bank is expected to hold its key rate. The decision is due at 7.00am ET.
+Ruritania's central bank ends a two-day meeting and should leave its key rate alone. The decision is due at 7.00am ET.
 
-Forty-five minutes later, the Freedonian central bank is expected to announce its decision to cut.
+Forty-five minutes later, Freedonia's central bank is tipped to announce its decision to cut.
 
-Freedonian industrial production as well as trade balance for March is due from the statistical office at 3.00am ET.
+At 3.00am ET, Freedonia's industrial production as well as trade balance for April are due.
 
-At 2.00am ET, the Office for National Statistics is scheduled to release its monthly figures.
+At 2.00am ET, Statistics Canada is scheduled to release its monthly numbers.
 """
 
 
