@@ -1,5 +1,5 @@
 """A rate-decision day's preview: "The decision is due at 7.00am ET." after a sentence about a bank's
-meeting, "Forty-five minutes later, <another bank> …", two releases joined by "as well as", and a
+meeting, "Thirty minutes later, <another bank> …" (minutes in words), two releases joined by "as well as", and a
 statistics office "scheduled to release" figures. Article is our own."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ PUBLISHED = datetime.fromisoformat("2031-05-08T01:00-04:00")  # a Thursday
 
 PREVIEW = """Thursday, two central banks decide on rates.
 
-Ruritania's central bank ends a two-day meeting and should leave its key rate alone. The decision is due at 7.00am ET.
+Ruritania's central bank ends a two-day meeting and should leave its key rate alone. The decision is due at 7.30am ET.
 
-Forty-five minutes later, Freedonia's central bank is tipped to announce its decision to cut.
+Thirty minutes later, Freedonia's central bank is tipped to announce its decision to cut.
 
-At 3.00am ET, Freedonia's industrial production as well as trade balance for April are due.
+At 3.00am ET, Freedonia's trade balance as well as industrial production, both for April, are due.
 
 At 2.00am ET, Statistics Canada is scheduled to release its monthly numbers.
 """
@@ -26,10 +26,10 @@ def _got() -> list[tuple[str, str]]:
     return sorted((c.start, c.category) for c in extract(PREVIEW, PUBLISHED))
 
 
-def test_the_decision_due_after_a_banks_meeting_is_the_banks_and_the_next_is_45_minutes_later() -> None:
+def test_the_decision_due_after_a_banks_meeting_is_the_banks_and_the_next_is_30_minutes_later() -> None:
     got = _got()
-    assert ("2031-05-08T07:00-04:00", "central_bank") in got
-    assert ("2031-05-08T11:45+00:00", "central_bank") in got  # 7.45 ET, written out in GMT
+    assert ("2031-05-08T07:30-04:00", "central_bank") in got
+    assert ("2031-05-08T12:00+00:00", "central_bank") in got  # 8.00 ET, written out in GMT
 
 
 def test_releases_joined_by_as_well_as_are_two_and_a_statistics_office_release_is_data() -> None:
