@@ -124,14 +124,7 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         y = P.nearest_year(mo, dd, today) if 1 <= mo <= 12 else 0
         if P.valid_ymd(y, mo, dd):
             out.append(_mk(m, P.day(date(y, mo, dd), tz), False, (y, mo, dd)))
-    for m in RE_SLASH_DATE.finditer(text) if "/" in text else ():
-        first, second, ys = int(m["a"]), int(m["b"]), m["y"]
-        y = int(ys) + (2000 if len(ys) == 2 else 0)
-        # "11/24/16" is month first on an American page; day first elsewhere ("24/11/16"), and whenever the
-        # first number cannot be a month
-        mo, dd = (first, second) if (tz.startswith("America/") and first <= 12) or second > 12 else (second, first)
-        if P.valid_ymd(y, mo, dd):
-            out.append(_mk(m, P.day(date(y, mo, dd), tz), True, (y, mo, dd)))
+    out += _slash_dates(text, tz)
     for m in (RE_MY.finditer(text) if months else ()):
         mo, y = _mon(m["mon"]), int(m["y"])
         if 1900 <= y <= 2200:
@@ -171,7 +164,25 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         else:
             res = Resolved(None, None, "quarter", timezone=tz, fiscal=True, label=f"FQ{_ORD[m['o'].lower()]}")
             out.append(_mk(m, res, False, (None, None, None), "fiscal"))
-    # "12/26/16  Christmas observed (Monday)": a bare weekday that is the weekday of a written date names it
+    return _without_echoed_weekdays(out, text)
+
+
+def _slash_dates(text: str, tz: str) -> list[TimeMatch]:
+    """Numeric dates with a year ("11/24/16"): month first on an American page; day first elsewhere
+    ("24/11/16"), and whenever the first number cannot be a month."""
+    out: list[TimeMatch] = []
+    for m in RE_SLASH_DATE.finditer(text) if "/" in text else ():
+        first, second, ys = int(m["a"]), int(m["b"]), m["y"]
+        y = int(ys) + (2000 if len(ys) == 2 else 0)
+        mo, dd = (first, second) if (tz.startswith("America/") and first <= 12) or second > 12 else (second, first)
+        if P.valid_ymd(y, mo, dd):
+            out.append(_mk(m, P.day(date(y, mo, dd), tz), True, (y, mo, dd)))
+    return out
+
+
+def _without_echoed_weekdays(out: list[TimeMatch], text: str) -> list[TimeMatch]:
+    """"12/26/16  Christmas observed (Monday)": a bare weekday that is the weekday of a written date names
+    that date, not a day of its own."""
     written = {day.weekday() for t in out if "weekday" not in t.tags and t.has_year and (day := _ymd_date(t)) is not None}
     return [t for t in out if not ("weekday" in t.tags and (named := _ymd_date(t)) is not None and named.weekday() in written
                                    and not text[max(0, t.start - 8):t.start].lower().strip().endswith(("next", "this", "last")))]
