@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import classify as C
 from .compose import find_times
+from .normalize import cjk_ratio
 from .timeexpr import Anchor, TimeMatch
 
 logger = logging.getLogger(__name__)
@@ -125,7 +126,6 @@ _LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\
 _ROW_LABEL = re.compile(r"^[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}$")
 
 
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _BULLETS = ("- ", "• ", "* ", "· ", "– ")
 
 
@@ -133,7 +133,7 @@ def _is_list_row(sentence: str) -> bool:
     # (an English bulleted line under a day heading is an item of that day however long: "- Chinese PMIs for …";
     # a Chinese one is more often a note on the item above it: "- 重点:…")
     return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence)
-                or (sentence.startswith(_BULLETS) and _IDEOGRAPH.search(sentence) is None))
+                or (sentence.startswith(_BULLETS) and cjk_ratio(sentence) == 0))
 
 
 @dataclass

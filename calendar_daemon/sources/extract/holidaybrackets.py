@@ -19,10 +19,9 @@ import re
 from datetime import date
 
 from .resolved import valid_ymd
+from .yearframes import intro_year
 
-# The intro: a year and a closure word on one line, near the top.
-_INTRO = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^\n]{0,24}?(?:休市|假期|节假日|放假|假日)")
-_INTRO_REACH = 600
+_INTRO_REACH = 600  # the intro naming the year stands near the top
 # One item: a name, then its days in brackets ("农历年初三、初四(2月14,15日)", "半日市(12月24日下午休市半日)").
 _ITEM = re.compile(r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff、]{1,15})\s?\(\s?(?P<m>1[0-2]|0?[1-9])月(?P<days>(?:[12]\d|3[01]|0?[1-9])"
                    r"(?:\s?[,，、]\s?(?:[12]\d|3[01]|0?[1-9]))*)日(?P<note>[^()\n]{0,12})\)")
@@ -33,12 +32,12 @@ _HALF_DAY = re.compile(r"半日|半天")
 
 def holiday_brackets(text: str, zh: bool) -> str:
     """``text`` with a bracketed holiday list written as one dated closure line per day."""
-    if not zh or "(" not in text or (intro := _INTRO.search(text, 0, _INTRO_REACH)) is None:
+    if not zh or "(" not in text or (intro := _intro(text)) is None:
         return text
-    items = list(_ITEM.finditer(text, intro.end(), intro.end() + _LIST_REACH))
+    intro_end, year = intro
+    items = list(_ITEM.finditer(text, intro_end, intro_end + _LIST_REACH))
     if len(items) < _MIN_ITEMS:
         return text
-    year = int(intro["y"])
     days: dict[date, list[tuple[str, str]]] = {}
     for m in items:
         month = int(m["m"])
@@ -53,6 +52,14 @@ def holiday_brackets(text: str, zh: bool) -> str:
         half = next((note for _, note in named if _HALF_DAY.search(note)), "")
         lines.append(f"{day.year}年{day.month}月{day.day}日{names}" + (f"({half})" if half else "休市"))
     # the list (from the intro's line to its last item) is replaced by these lines
-    end = text.find("\n", intro.end())
-    end = len(text) if end < 0 else end
-    return text[:end] + "\n\n" + "\n\n".join(lines) + "\n\n" + text[items[-1].end():]
+    return text[:intro_end] + "\n\n" + "\n\n".join(lines) + "\n\n" + text[items[-1].end():]
+
+
+def _intro(text: str) -> tuple[int, int] | None:
+    """Where the line of the intro that names the list's year ends, and that year."""
+    pos = 0
+    for line in text[:_INTRO_REACH].split("\n"):
+        pos += len(line) + 1
+        if (year := intro_year(line)) is not None:
+            return min(pos - 1, len(text)), int(year)
+    return None

@@ -35,7 +35,8 @@ _DATED_ROW = re.compile(rf"^\s*{_NUMBERING}(?:[^\d:|]{{1,16}}:\s*)?(?:\d{{4}}年
 MAX_GAP_LINES = 4  # lines between the intro and its first row (a header, "一、休市安排:")
 
 
-def _intro_year(line: str) -> str | None:
+def intro_year(line: str) -> str | None:
+    """The year of a schedule's intro line ("Here are the market holidays for 2031:", "2031年某市场休市安排"), or None."""
     years: set[str] = set(_YEAR.findall(line))
     if len(years) != 1 or not _INTRO_WORD.search(line) or len(line) > 240:
         return None
@@ -71,6 +72,6 @@ def year_frames(text: str) -> str:
             gap += 1
             if rows or gap > MAX_GAP_LINES:
                 year = None
-        if year is None and (found := _intro_year(line)) is not None:
+        if year is None and (found := intro_year(line)) is not None:
             year, gap, rows = found, 0, 0
     return "\n".join(lines)
