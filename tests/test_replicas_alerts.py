@@ -18,8 +18,11 @@ from tests.replica_load import run_load
 
 def test_three_replicas_deliver_each_alert_once_when_one_is_killed(tmp_path: Path, pg_url: str) -> None:
     # 300 alerts fall due over 20 s; replica 0 is SIGKILLed after the first 100 arrive. Its unrecorded
-    # claims come back after the 6 s lease (sends time out after 3 s) and the other two replicas send them.
-    result = run_load(tmp_path, pg_url, count=300, lead_in=8, spread=20, kill_after=100, lease_seconds=6, settle=15)
+    # claims come back after the 20 s lease and the other two replicas send them. Sends time out after
+    # 10 s, the default: with the 3 s this test once used, a loaded 2-core machine sometimes kept the
+    # receiver from answering in time, and a send it had received was retried: a repeat a user's own
+    # timeout setting governs, not the takeover tested here.
+    result = run_load(tmp_path, pg_url, count=300, lead_in=8, spread=20, kill_after=100, lease_seconds=20, settle=30)
     assert result.missing == [], f"{len(result.missing)} alerts never arrived: {result.missing[:5]}"
     assert result.delivered == 300, result.summary()
     # The one documented duplicate window: a row the killed replica sent but had not recorded yet.
