@@ -33,7 +33,8 @@ def test_the_real_corpora_are_all_checked() -> None:
             "corpus5/labels-zh.json", "corpus6/labels-zh.json", "corpus6/labels-en.json",
             "corpus7/labels-zh.json", "corpus7/labels-en.json", "corpus8/labels-zh.json", "corpus8/labels-en.json",
             "corpus9/labels-zh.json", "corpus9/labels-en.json", "corpus10/labels-zh.json", "corpus10/labels-en.json",
-            "corpus11/labels-zh.json", "corpus11/labels-en.json"} <= names
+            "corpus11/labels-zh.json", "corpus11/labels-en.json",
+            "corpus12/labels-zh.json", "corpus12/labels-en.json"} <= names
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.relative_to(REPO_ROOT).as_posix())
