@@ -70,3 +70,10 @@ def test_an_offset_no_listed_market_keeps_is_read_as_that_fixed_offset() -> None
     published = datetime.fromisoformat("2031-11-20T12:00+04:00")
     got = [c.start for c in extract("Holiday trading hours\nWednesday 24th December 2031\n- Market closes at 2:10pm\n", published)]
     assert got == ["2031-12-24T14:10+04:00"]
+
+
+def test_a_clock_on_a_year_less_day_takes_the_year_its_weekday_fits() -> None:
+    # 3 July 2030 (a Wednesday) is nearer to a December 2030 notice than 3 July 2031, but the text says Thursday.
+    published = datetime.fromisoformat("2030-12-20T08:00-05:00")
+    got = [(c.start, c.precision) for c in extract("Markets close early at 1 p.m. ET on Thursday, July 3.", published)]
+    assert got == [("2031-07-03T13:00-04:00", "datetime")]

@@ -37,6 +37,7 @@ from .timeexpr import (
 )
 from .vocabulary import led_by
 from .weekdaydates import bracketed_weekdays, weekday_off_by_one
+from .weekdayyears import clock_year_by_weekday
 
 logger = logging.getLogger(__name__)
 
@@ -319,7 +320,8 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    return settled_times(text, lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor), anchor)
+    out = settled_times(text, lone_zoned_time(text, after_earlier_day(text, _drop_echoed_weekdays(out)), anchor), anchor)
+    return clock_year_by_weekday(text, out)
 
 
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from . import resolved as P
 from .timeexpr import TimeMatch
@@ -41,3 +41,27 @@ def year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
             tm = replace(tm, resolved=day, base=day, ymd=(moved.year, moved.month, moved.day))
         out.append(tm)
     return out
+
+
+def clock_year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
+    """``times`` with each clock on a year-less day ("at 1 p.m. ET on Thursday, July 3") whose weekday fits
+    only a year next to it moved to that year, at the same clock in the same zone: a date alone is read
+    so when its weekday is merged with it, a date that took a clock first is not."""
+    if "day" not in text:
+        return times
+    out = []
+    for tm in times:
+        res = tm.resolved
+        m = _WEEKDAY_BEFORE.search(text, max(0, tm.start - 12), tm.start)
+        if (m is None or tm.has_year or res.precision != "datetime" or res.kind != "point"
+                or not isinstance(res.start, datetime)):
+            out.append(tm)
+            continue
+        d = res.start.date()
+        if d.weekday() != (wd := _DAYS[m["wd"].lower()]) and (moved := _moved(d, wd)) is not None:
+            at = res.start.replace(year=moved.year)
+            res = replace(res, start=at, end=at if res.end == res.start else res.end)
+            tm = replace(tm, resolved=res, ymd=(moved.year, moved.month, moved.day))
+        out.append(tm)
+    return out
+
