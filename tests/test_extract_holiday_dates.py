@@ -54,3 +54,28 @@ def test_a_weekend_days_closure_alone_is_no_event() -> None:
     )
     got = [(c.category, c.start) for c in extract(text, PUBLISHED)]
     assert got == [("other", "2031-04-07")]
+
+
+def test_a_bulleted_schedule_keeps_its_early_closes_and_says_each_closure_once() -> None:
+    # Published in December for the next year: the bracketed early closes name no year and no weekday, and
+    # only the row's weekday puts them in 2031 (3 July 2030 lies closer to the publication day).
+    published = datetime.fromisoformat("2030-12-20T08:00-05:00")
+    text = (
+        "Ruritania exchange holiday schedule for 2031:\n"
+        "- New Year’s Day: Wednesday, Jan. 1\n"
+        "- Dr. Smith Jr. Day: Monday, Jan. 20\n"
+        "- Founders Day: Friday, July 4 (markets also close at 1 p.m. ET on July 3)\n"
+        "- Harvest Day: Thursday, Nov. 27 (markets also close at 1 p.m. ET on Nov. 28)\n"
+        "- Winter Day: Thursday, Dec. 25 (moved from Dec. 24)\n\n"
+        "The exchange will be closed on Friday, July 4, and reopen on Monday, July 7.\n"
+    )
+    got = [(c.category, c.start, c.precision) for c in extract(text, published)]
+    assert got == [
+        ("other", "2031-01-01", "date"),
+        ("other", "2031-01-20", "date"),
+        ("other", "2031-07-03T13:00-04:00", "datetime"),
+        ("other", "2031-07-04", "date"),
+        ("other", "2031-11-27", "date"),
+        ("other", "2031-11-28T13:00-05:00", "datetime"),
+        ("other", "2031-12-25", "date"),
+    ]

@@ -21,9 +21,11 @@ class _Found(Protocol):
     span: tuple[date, date]
 
 
-def _closure_day(c: Candidate) -> date | None:
+def _closure_day(c: Candidate, *, titled: bool = False) -> date | None:
+    """The day of an English one-day closure; ``titled``: the title may be what says so, or call it a holiday."""
+    said, closed = (f"{c.title} {c.evidence}", _DAY_OFF) if titled else (c.evidence, _CLOSED)
     if (c.category != "other" or c.precision != "date" or c.end != c.start or not c.evidence.isascii()
-            or _CLOSED.search(c.evidence) is None):
+            or closed.search(said) is None):
         return None
     return date.fromisoformat(c.start)
 
@@ -40,12 +42,18 @@ def _weekend_day_off(c: Candidate) -> bool:
 
 def joined_closures(found: list[F]) -> list[F]:
     """``found`` with each run of closures on consecutive days folded into its first day's, which
-    then ends on the run's last day; a weekend day's closure alone is dropped."""
+    then ends on the run's last day; a second closure of the same day and region is dropped, and so is a
+    weekend day's closure alone."""
     found = [f for f in found if not _weekend_day_off(f.cand)]
-    days = sorted(((d, i) for i, f in enumerate(found) if (d := _closure_day(f.cand)) is not None), key=lambda x: x[0])
-    if len(days) < 2:
-        return found
     gone: set[int] = set()
+    first_of_day: dict[tuple[date, str], int] = {}
+    for i, f in enumerate(found):  # a market closed on one day, said twice (a list row and a sentence), is one closure
+        if (d := _closure_day(f.cand, titled=True)) is not None and first_of_day.setdefault((d, f.cand.region), i) != i:
+            gone.add(i)
+    days = sorted(((d, i) for i, f in enumerate(found) if i not in gone and (d := _closure_day(f.cand)) is not None),
+                  key=lambda x: x[0])
+    if len(days) < 2:
+        return [f for i, f in enumerate(found) if i not in gone]
     head: tuple[date, int] | None = None
     last: date | None = None
     for d, i in days:
