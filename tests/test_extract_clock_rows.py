@@ -84,3 +84,25 @@ def test_a_row_whose_time_is_not_fixed_takes_the_day_of_the_run() -> None:
 
 def test_an_undated_tbd_row_outside_a_run_is_not_dated() -> None:
     assert extract(page("备忘", "待定 日本央行公布利率决议\n")) == []
+
+
+def test_a_day_line_with_a_subtitle_heads_the_clock_rows_under_it() -> None:
+    # "周一 (3 月 17 日) 交易日:…": the written day opens a line that goes on with the section's subtitle;
+    # the rows below are on that day, not on the publication day, and the next such line starts the next day.
+    text = (
+        "鲁里塔尼亚下周前瞻\n文章来源:某期货\n"
+        "周一 (3 月 17 日) 交易日:数据开场\n"
+        "09:30 鲁里塔尼亚2月房价指数\n"
+        "17:00 欧元区1月贸易收支\n"
+        "周二 (3 月 18 日) 交易日:央行会议开幕\n"
+        "15:00 瑞典央行理事会\n"
+    )
+    got = [c.start for c in extract(text, datetime.fromisoformat("2031-03-16T20:00+08:00")) if c.precision == "datetime"]
+    assert got == ["2031-03-17T09:30+08:00", "2031-03-17T17:00+08:00", "2031-03-18T15:00+08:00"]
+
+
+def test_a_relative_day_opening_a_sentence_heads_no_rows() -> None:
+    # "下周日,…": a sentence of prose that starts with a day it does not write out is no day heading.
+    text = page("下周前瞻", "下周日,某国开始进入冬令时,市场交易时间推迟一小时\n21:30 美国零售销售\n")
+    got = [(c.category, c.start) for c in extract(text)]
+    assert ("macro_data", "2026-12-08T21:30+08:00") in got

@@ -48,6 +48,8 @@ _SAME_TIME = re.compile(r"^\s*(?:同一时间|同一时段)\s*[,，]?")
 _HAS_CLOCK = re.compile(r"\d[:：]\d\d|\d点")
 _SHORT = 24  # a line this short that is little but one day ("周四(28日)市场焦点") dates the rows below it
 _SHORT_REST = 8
+_OPENING_MAX = 48  # a line this short that opens with its day and goes on with a subtitle
+_OPENING = re.compile(r"^[\s\-*•·#|]*$")
 _LEAD_MAX = 144  # a line naming the day of the rows below ends with a colon and is no paragraph
 _ROLLOVER_HOURS = 12
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -101,12 +103,17 @@ class ClockRows:
         lead = heading or (len(sentence) <= _LEAD_MAX and sentence.rstrip().endswith((":", "：")))
         short = not lead and len(sentence) <= _SHORT
         in_run = self.day is not None and self.last >= 0
-        if not lead and not short and not in_run and not _HAS_CLOCK.search(sentence):
+        opening = len(sentence) <= _OPENING_MAX
+        if not lead and not opening and not in_run and not _HAS_CLOCK.search(sentence):
             return
         times = [t for t in find_times(sentence, anchor)
                  if t.resolved.precision in ("date", "datetime") and t.resolved.kind == "point"]
         if short:  # "周四(28日)市场焦点", not a short sentence of prose
             lead = len(sentence) - sum(t.end - t.start for t in times) <= _SHORT_REST
+        if (not lead and opening and times and _OPENING.match(sentence[:times[0].start])
+                and any(ch.isdigit() for ch in sentence[times[0].start:times[0].end])):
+            # "周一 (9月15日) 交易日:数据开场": a line its written day opens heads the rows below it
+            lead = True
         points = [t.resolved for t in times]
         days = {r.first_day() for r in points}
         if len(days) != 1 or (dateline and anchor.today in days):
