@@ -22,6 +22,7 @@ from .earningstables import one_report_day
 from .enbanks import week_bank_decisions
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
+from .indicatorlists import each_listed_indicator
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, week_focus
 from .lists import Table, with_day_before, with_later_clock, with_list_day
@@ -316,7 +317,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             c.rescheduled_from = move.original
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
-        releases = [m for one in releases for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
+        listing = sentence[cs:max(ce, nxt)]  # a list of indicators may run past the clause window
+        releases = [m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
@@ -362,5 +364,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)
-        for one, _, _ in each_bank([(r, clause, a) for r in each_placed_item(each_release(c, placed_releases(clause), zh, inherited=True), clause)]):
+        made = each_placed_item(each_release(c, placed_releases(clause), zh, inherited=True), clause)
+        for one, _, _ in each_bank([(r, clause, a) for r in (each_listed_indicator(made, clause) if zh else made)]):
             add(one, clause, a)  # "关注A、B等国PMI", "日本央行和澳洲联储将公布纪要": one each

@@ -241,6 +241,11 @@ def release_title(named: Named, region: str, zh: bool) -> str:
     name = named.release.name("zh" if zh else "en")
     if named.release.region is not None and (not zh or named.release.category != "macro_data"):
         return name
+    return with_region(name, region, zh)
+
+
+def with_region(name: str, region: str, zh: bool) -> str:
+    """``name`` with its region's name before it, unless it already holds it ("日本" + "失业率")."""
     prefix = (_REGION_ZH if zh else _REGION_EN).get(region, "")
     if not prefix or prefix.casefold() in name.casefold():
         return name

@@ -1,0 +1,81 @@
+"""A clause that lists several indicators one after another is one release each (issue 15: "clause-level
+attachment of a date to every release named in the clause"), whether or not the gazetteer knows them:
+
+    其他数据还包括7月某国消费者信心指数、ADP就业数据、某地PMI、成屋待完成销售和某机构制造业PMI终值
+    某国还将公布6月就业、工业生产、零售销售和7月制造业PMI终值
+
+Each item of the list is an indicator when it ends with an indicator's word (指数, 数据, PMI, 销售, 生产,
+就业, 收支, …, perhaps then 初值/终值); the list is read when three items or more are, after a word that
+introduces them (包括, 公布, 发布, 迎来, 关注, 有, a colon or a comma). An item takes the place written before it
+("欧元区第二季GDP初值、经济景气指数": both the euro area's), else the clause's region. Only a Chinese clause's
+data-release candidates are replaced, and only by a list of more items than they are (the gazetteer may know
+some of the list's releases and not the others).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .candidate import Candidate
+from .places import zh_place_code
+from .releases import release_title, releases_in, with_region
+
+_IND = (r"(?:指数|数据|PMI|CPI|PPI|GDP|失业率|就业|非农|利率|率|销售|零售|订单|产出|产值|生产|价格|物价|收支|余额|库存|人数|"
+        r"报告|差额|开工|销量|增加值|投资|信心|景气|贷款|融资|储备|赤字|工资|薪资|收入|支出|出口|进口|房价|许可)")
+_STAGE = r"(?:初值|终值|初估值|修正值|中值|年率|月率)?"
+_PLACE = (r"(?:美国|中国|香港|台湾|欧元区|欧洲|日本|英国|德国|法国|加拿大|澳洲|澳大利亚|新西兰|瑞士|韩国|印度|巴西|墨西哥|"
+          r"意大利|西班牙|瑞典|挪威|新加坡|泰国)")
+# one item: its place and period perhaps, then a name of a few words ending with an indicator's word
+_ITEM = re.compile(rf"^(?P<place>{_PLACE})?\s?(?P<name>(?:\d{{1,2}}月份?|第[一二三四1-4]季度?)?\s?[\u4e00-\u9fffA-Za-z0-9&/·\- ]{{0,24}}?"
+                   rf"{_IND}{_STAGE})$")
+# what introduces the list in the first part ("其他数据还包括", "日本还将公布", "本周将公布")
+_INTRO = re.compile(r"(?:包括|包含|公布|发布|出炉|迎来|关注|焦点|有|[:：,，])\s*")
+_LAST_JOIN = re.compile(r"\s?(?:以及|和|及|与)\s?")
+# what may follow the last item ("…指数等", "…终值也将公布", "…数据。")
+_TAIL = re.compile(r"\s?(?:等|也|亦|均|将|先后|陆续|相继|分别|,|，|;|；|。|\(|（|$)")
+_MIN_ITEMS = 3
+
+
+def _items(clause: str) -> list[str]:
+    """The indicators a clause lists after its introducing word, or [] when it lists fewer than three."""
+    parts = clause.split("、")
+    if len(parts) < 2:
+        return []
+    intros = list(_INTRO.finditer(parts[0]))
+    if not intros:
+        return []
+    intro = intros[-1]
+    last = parts[-1]
+    end = _TAIL.search(last, 1)
+    last = last[:end.start()] if end else last
+    joined = _LAST_JOIN.split(last, maxsplit=1)
+    items = [parts[0][intro.end():], *parts[1:-1], *joined]
+    items = [i.strip() for i in items]
+    if len(items) < _MIN_ITEMS or not all(_ITEM.match(i) for i in items):
+        return []
+    return items
+
+
+def each_listed_indicator(made: list[Candidate], clause: str) -> list[Candidate]:
+    """``made`` (the data-release candidates of a Chinese clause), or one candidate per listed indicator
+    where the list names more of them than ``made`` holds."""
+    if not made or any(c.category != "macro_data" for c in made) or "、" not in clause:
+        return made
+    items = _items(clause)
+    if len(items) <= len(made):
+        return made
+    c = made[0]
+    out: list[Candidate] = []
+    place = None
+    for item in items:
+        m = _ITEM.match(item)
+        assert m is not None
+        place = m["place"] or place
+        region = (zh_place_code(place) if place else None) or c.region
+        named = [n for n in releases_in(item) if n.release.region in (None, region)]
+        title = release_title(named[0], region, True) if named and len(named[0].text) >= len(m["name"]) - 2 else (
+            item if m["place"] else with_region(f"{place or ''}{item}", region, True))
+        out.append(replace(c, title=title, region=region, entities=[item], mentions=[],
+                           release=named[0].release.id if named else f"macro:{m['name']}"))
+    return out

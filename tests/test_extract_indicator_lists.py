@@ -1,0 +1,46 @@
+"""A Chinese clause that lists several indicators is one release each (issue 15, corpus 11 Chinese): "某地将
+公布A、B、C和D" dates every item of the list, whether or not the gazetteer knows its name, and each item is
+the place's written before it. The articles are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+from calendar_daemon.sources.extract.indicatorlists import each_listed_indicator
+
+PUBLISHED = datetime.fromisoformat("2031-07-26T18:00+08:00")  # a Saturday: the preview is of 28 July – 3 August
+
+WEEK = (
+    "【下周前瞻】三大央行议息与一连串数据\n"
+    "①日本下周将公布6月失业率、工业生产、零售销售和7月制造业PMI终值。\n"
+    "②欧元区下周将公布第二季GDP初值、经济景气指数以及7月消费者信心指数等。\n"
+)
+
+
+def test_each_listed_indicator_is_a_release_of_the_previewed_week() -> None:
+    got = {(c.region, c.title) for c in extract(WEEK, PUBLISHED)
+           if c.category == "macro_data" and (c.start, c.end, c.precision) == ("2031-07-28", "2031-08-03", "week")}
+    assert got == {
+        ("JP", "日本失业率"), ("JP", "日本工业产出"), ("JP", "日本零售销售"), ("JP", "日本7月制造业PMI终值"),
+        ("EU", "欧元区第二季GDP初值"), ("EU", "欧元区经济景气指数"), ("EU", "欧元区消费者信心指数"),
+    }
+
+
+def test_a_dated_list_dates_every_item_and_a_later_place_takes_over() -> None:
+    text = "美国周三将陆续公布:4月零售销售、工业产出、企业库存、加拿大4月房屋开工和批发销售。"
+    got = sorted((c.region, c.start) for c in extract(text, datetime.fromisoformat("2031-05-12T08:00+08:00"))
+                 if c.category == "macro_data")
+    assert got == [("CA", "2031-05-14"), ("CA", "2031-05-14"), ("US", "2031-05-14"), ("US", "2031-05-14"), ("US", "2031-05-14")]
+
+
+def test_a_list_that_is_not_all_indicators_is_left_as_it_was() -> None:
+    # a company's plans are no indicators: the list stays the one results event it was
+    text = "某公司将于周四公布财报、分红方案、回购计划和新任董事名单。"
+    assert [(c.category, c.start) for c in extract(text, PUBLISHED)] == [("earnings", "2031-07-31")]
+
+
+def test_a_clause_whose_releases_are_fewer_than_its_candidates_is_not_split() -> None:
+    assert each_listed_indicator([], "将公布甲指数、乙指数、丙指数") == []
+    made = extract("日本下周将公布6月失业率和工业生产。", PUBLISHED)
+    assert each_listed_indicator(made, "日本下周将公布6月失业率和工业生产") == made  # two items: no list of three
