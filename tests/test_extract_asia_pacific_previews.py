@@ -47,7 +47,7 @@ def test_an_items_own_clock_keeps_the_day_of_its_heading() -> None:
 
 MORNING = """European Economics Preview
 
-At 3.30 am ET, the Ruritanian statistics office releases GDP, industrial output and orders for the quarter.
+At 3.30 am ET, the Ruritanian statistics office releases quarterly GDP, industrial output and orders data.
 In the meantime, the Purchasing Managers' survey results for Freedonia's builders are due.
 
 At 5.00 am ET, the regional commission is scheduled to put out its winter economic forecast.
@@ -56,6 +56,7 @@ At 5.00 am ET, the regional commission is scheduled to put out its winter econom
 
 def test_a_morning_previews_releases_are_data_one_each() -> None:
     got = sorted((c.start, c.category) for c in extract(MORNING, datetime.fromisoformat("2031-11-06T01:00-05:00")))
+    # GDP, and "industrial output and orders data": one release of both, as the office publishes them
     assert got.count(("2031-11-06T03:30-05:00", "macro_data")) == 2
     assert ("2031-11-06T08:30+00:00", "macro_data") in got  # the PMI "in the meantime": 3.30 ET
     assert ("2031-11-06T05:00-05:00", "macro_data") in got

@@ -1,6 +1,6 @@
-"""A Chinese clause that lists several indicators is one release each (issue 15, corpus 11 Chinese): "某地将
-公布A、B、C和D" dates every item of the list, whether or not the gazetteer knows its name, and each item is
-the place's written before it. The articles are our own."""
+"""A clause that lists several indicators is one release each (issue 15, corpus 11 Chinese, corpus 10 English):
+"某地将公布A、B、C和D" and "Thursday: A, B, C and D" date every item of the list, whether or not the gazetteer
+knows its name, and each item is the place's written before it. The articles are our own."""
 
 from __future__ import annotations
 
@@ -44,3 +44,18 @@ def test_a_clause_whose_releases_are_fewer_than_its_candidates_is_not_split() ->
     assert each_listed_indicator([], "将公布甲指数、乙指数、丙指数") == []
     made = extract("日本下周将公布6月失业率和工业生产。", PUBLISHED)
     assert each_listed_indicator(made, "日本下周将公布6月失业率和工业生产") == made  # two items: no list of three
+
+
+def test_an_english_day_entry_listing_indicators_is_one_release_each() -> None:
+    text = ("Week ahead\n"
+            "Thursday, Jan. 29: Jobs data, delayed U.S. trade deficit figures, wholesale inventories, factory orders, "
+            "and revised productivity data\n")
+    got = [c for c in extract(text, datetime.fromisoformat("2032-01-25T09:00-05:00")) if c.category == "macro_data"]
+    assert [(c.start, c.region) for c in got] == [("2032-01-29", "US")] * 5
+    assert len({c.title for c in got}) == 5
+
+
+def test_an_english_list_of_companies_is_no_list_of_indicators() -> None:
+    text = "Week ahead\nThursday, Jan. 29: Acme, Bolt Industries, Crane Motors and Delta Foods report results.\n"
+    got = extract(text, datetime.fromisoformat("2032-01-25T09:00-05:00"))
+    assert [c.category for c in got] and all(c.category == "earnings" for c in got)

@@ -22,7 +22,7 @@ from .earningstables import one_report_day
 from .enbanks import week_bank_decisions
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
-from .indicatorlists import each_listed_indicator
+from .indicatorlists import each_listed_indicator, each_listed_indicator_en
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, week_focus
 from .lists import Table, with_day_before, with_later_clock, with_list_day
@@ -318,7 +318,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         listing = sentence[cs:max(ce, nxt)]  # a list of indicators may run past the clause window
-        releases = [m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh else releases  # "甲及乙休市"
+        releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
+                    else each_listed_indicator_en(releases, listing))
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))

@@ -10,6 +10,10 @@ introduces them (包括, 公布, 发布, 迎来, 关注, 有, a colon or a comma
 ("欧元区第二季GDP初值、经济景气指数": both the euro area's), else the clause's region. Only a Chinese clause's
 data-release candidates are replaced, and only by a list of more items than they are (the gazetteer may know
 some of the list's releases and not the others).
+
+English lists the same way, after a colon or an introducing verb, with commas and a last "and":
+
+    Thursday, Jan. 29: Jobs data, delayed U.S. trade deficit figures, wholesale inventories and factory orders
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from dataclasses import replace
 
 from .candidate import Candidate
-from .places import zh_place_code
+from .places import place_code, zh_place_code
 from .releases import release_title, releases_in, with_region
 
 _IND = (r"(?:指数|数据|PMI|CPI|PPI|GDP|失业率|就业|非农|利率|率|销售|零售|订单|产出|产值|生产|价格|物价|收支|余额|库存|人数|"
@@ -79,3 +83,55 @@ def each_listed_indicator(made: list[Candidate], clause: str) -> list[Candidate]
         out.append(replace(c, title=title, region=region, entities=[item], mentions=[],
                            release=named[0].release.id if named else f"macro:{m['name']}"))
     return out
+
+
+_EN_IND = (r"(?:data|figures|numbers|orders|inventories|sales|production|output|balance|inflation|index|CPI|PPI|GDP|PMIs?|"
+           r"claims|payrolls|starts|permits|confidence|sentiment|prices|rates?|report|reading|survey|approvals|lending|"
+           r"spending|income|deficit|surplus|account|unemployment|employment|jobs|minutes)")
+_EN_PLACE = (r"(?:U\.S\.|US|UK|U\.K\.|China|Chinese|Japan|Japanese|German|Germany|French|France|Canadian|Canada|"
+             r"Australian|Australia|euro[- ]?zone|euro area|Swiss|British)(?:’s|'s)?")
+# a last item that gathers the one before it ("industrial output and orders data"), with no comma between them
+_COLLECTIVE = re.compile(r"\b(?:data|figures|numbers)$", re.IGNORECASE)
+_LAST_COMMA = re.compile(r",\s*(?:and|as well as)\s+[^,]*$")
+_EN_ITEM = re.compile(rf"^(?:the\s+)?(?P<place>{_EN_PLACE})?\s*(?P<name>(?:[\w./&-]+\s+){{0,5}}?{_EN_IND})$", re.IGNORECASE)
+_EN_INTRO = re.compile(r"(?::|\b(?:include|includes|including|releases?|publish(?:es)?|due|brings?|sees?|gets?|features?|with|are|is)\b)\s*",
+                       re.IGNORECASE)
+_EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
+_EN_TAIL = re.compile(r"\s*(?:(?<![A-Z])\.(?=\s|$)|[;(]|\bfor\b|\bfrom\b|\bat\b|\bon\b|\bdue\b|\bwill\b|\bare\b|\bis\b|$)", re.IGNORECASE)
+
+
+def _items_en(clause: str) -> list[str]:
+    """The indicators an English clause lists after a colon or an introducing verb (three or more)."""
+    intros = list(_EN_INTRO.finditer(clause))
+    for intro in intros:
+        rest = clause[intro.end():]
+        end = _EN_TAIL.search(rest, 1)
+        listed = rest[:end.start()] if end else rest
+        parts = [p.strip() for p in _EN_SPLIT.split(listed) if p.strip()]
+        if len(parts) >= 2 and _COLLECTIVE.search(parts[-1]) and not _LAST_COMMA.search(listed):
+            parts[-2:] = [f"{parts[-2]} and {parts[-1]}"]  # "industrial output and orders data": one release of both
+        if len(parts) >= _MIN_ITEMS and all(_EN_ITEM.match(p) for p in parts):
+            return parts
+    return []
+
+
+def each_listed_indicator_en(made: list[Candidate], clause: str) -> list[Candidate]:
+    """``made`` (the data-release candidates of an English clause), or one per listed indicator."""
+    if not made or any(c.category != "macro_data" for c in made) or "," not in clause:
+        return made
+    items = _items_en(clause)
+    if len(items) <= len(made):
+        return made
+    c = made[0]
+    out: list[Candidate] = []
+    for item in items:
+        m = _EN_ITEM.match(item)
+        assert m is not None
+        region = (place_code(m["place"].removesuffix("'s").removesuffix("’s")) if m["place"] else None) or c.region
+        named = [n for n in releases_in(item) if n.release.region in (None, region)]
+        name = m["name"][:1].upper() + m["name"][1:]
+        title = release_title(named[0], region, False) if named else with_region(name, region, False)
+        out.append(replace(c, title=title, region=region, entities=[item], mentions=[],
+                           release=named[0].release.id if named else f"macro:{m['name'].casefold()}"))
+    return out
+

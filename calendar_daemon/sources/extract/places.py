@@ -59,6 +59,11 @@ def places_before(text: str, start: int, floor: int) -> list[str]:
     return []
 
 
+def place_code(word: str) -> str | None:
+    """The region code of a place word in either language ("German" -> "DE", "U.S." -> "US")."""
+    return _region(word)
+
+
 def zh_place_code(word: str) -> str | None:
     """The region code of a Chinese place word ("德国" -> "DE")."""
     return _WORDS.get(word)
