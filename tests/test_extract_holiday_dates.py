@@ -79,3 +79,14 @@ def test_a_bulleted_schedule_keeps_its_early_closes_and_says_each_closure_once()
         ("other", "2031-11-28T13:00-05:00", "datetime"),
         ("other", "2031-12-25", "date"),
     ]
+
+
+def test_closures_and_early_closes_are_titled_as_such() -> None:
+    published = datetime.fromisoformat("2031-06-20T08:00-04:00")
+    text = ("Ruritania exchange holiday schedule for 2031:\n- Founders Day: Friday, July 4 (markets also close at 1 p.m. ET on "
+            "July 3)\n- Harvest Day: Thursday, Nov. 27\n- Winter Day: Thursday, Dec. 25\n\n12/26/31 Boxing Day Closed\n")
+    got = {c.start[:10]: c.title for c in extract(text, published)}
+    assert got["2031-07-03"] == "US market early close"
+    assert got["2031-07-04"] == "US market closed for Founders Day"
+    assert got["2031-12-26"] == "US market closed"
+
