@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 from calendar_daemon.sources.extract import Candidate, extract
@@ -49,3 +50,9 @@ def test_english_earnings_name_the_company_of_each_date() -> None:
             "In earnings, Costco reports on Tuesday after the close and Broadcom on Thursday.")
     got = {c.start: (c.entities, c.title) for c in extract(text) if c.category == "earnings"}
     assert got == {"2026-03-10": (["Costco"], "Costco earnings"), "2026-03-12": (["Broadcom"], "Broadcom earnings")}
+
+
+def test_an_english_event_of_no_kind_the_rules_can_name_is_not_proposed() -> None:
+    # "meets again in September" names no kind of event (no bank, no release): nothing to put in a calendar
+    text = "Week ahead\nThe board meets again in September, but a move is not expected.\n"
+    assert extract(text, datetime.fromisoformat("2031-06-20T08:00-04:00")) == []

@@ -175,6 +175,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
         if not kept:
             _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
+    # an English event of no kind the rules can name ("US market event") is no event to propose
+    kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith("market event")]
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
             f.cand.confidence = K.unanchored(f.cand.confidence, f.cand.evidence)
