@@ -106,3 +106,16 @@ def test_a_relative_day_opening_a_sentence_heads_no_rows() -> None:
     text = page("下周前瞻", "下周日,某国开始进入冬令时,市场交易时间推迟一小时\n21:30 美国零售销售\n")
     got = [(c.category, c.start) for c in extract(text)]
     assert ("macro_data", "2026-12-08T21:30+08:00") in got
+
+
+def test_clock_led_items_in_a_days_prose_are_rows_of_that_day() -> None:
+    # a day heading with a subtitle and a comma, then prose naming several releases each after its clock
+    text = (
+        "鲁里塔尼亚下周前瞻\n文章来源:某期货\n"
+        "周一 (3 月 17 日) 交易日:数据开场,汇市反弹\n"
+        "下午时段,欧洲数据相对平淡:北京时间 14:00 德国 2 月批发物价、17:00 欧元区 1 月贸易收支,若顺差扩大,将缓解欧元压力。\n"
+        "周二 (3 月 18 日) 交易日:美国数据登场,汇市波动\n"
+        "北京时间 20:30 美国 2 月零售销售、22:00 美国企业库存,均受关注。\n"
+    )
+    got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-03-16T20:00+08:00")) if c.precision == "datetime")
+    assert got == ["2031-03-17T14:00+08:00", "2031-03-17T17:00+08:00", "2031-03-18T20:30+08:00", "2031-03-18T22:00+08:00"]

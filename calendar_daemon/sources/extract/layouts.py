@@ -38,6 +38,7 @@ from .ipolists import ipo_lists
 from .isorows import holiday_rows
 from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import next_week_chains
+from .proseclocks import prose_clock_items
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
 from .samedays import same_days
@@ -101,6 +102,7 @@ STEPS: tuple[Step, ...] = (
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     # rows split last
+    Step(prose_clock_items),
     Step(tail_clock_rows),
     Step(auction_windows, by_language=False),
     Step(join_row_dashes, by_language=False),

@@ -257,20 +257,23 @@ def traditional_place(text: str) -> str | None:
 _WRAP_MIN = 30  # a line this long that breaks mid-clause was wrapped, not ended
 _WRAP_END = re.compile(r"[\u4e00-\u9fff\d%]$")
 _WRAP_NEXT = re.compile(r"^[\u4e00-\u9fff。,，;；)(（A-Z]")
+# a day heading with a subtitle ("周一 (9 月 15 日) 交易日:某国数据开场,汇市反弹") ends its line
+_DAY_HEAD = re.compile(r"^(?:周|星期)[一二三四五六日天]\s*[(（]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]")
 
 
 def join_wrapped_lines(text: str) -> str:
     """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
     line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
     line when that starts with a character or a stop, or with a digit after a year or a month (a date broken
-    by a fixed-width filing: "…基准日订定为2031年" / "9月18日"). Headlines (short) and list rows are left alone."""
+    by a fixed-width filing: "…基准日订定为2031年" / "9月18日"). Headlines (short), day headings with a subtitle
+("周一 (9月15日) 交易日:…") and list rows are left alone."""
     out: list[str] = []
     parts: list[str] = []  # the line being built, in pieces (joining stays linear)
     tail = ""  # its last piece: whether the line goes on depends on how that ends
-    length, comma = 0, False
+    length, comma, headed = 0, False, False
     for line in text.split("\n"):
         stripped = line.strip()
-        pending = length >= _WRAP_MIN and comma and _WRAP_END.search(tail) is not None
+        pending = length >= _WRAP_MIN and comma and _WRAP_END.search(tail) is not None and not headed
         if pending and not stripped:
             continue
         if pending and (_WRAP_NEXT.match(stripped) or (tail.endswith(("年", "月")) and stripped[:1].isdigit())):
@@ -281,6 +284,7 @@ def join_wrapped_lines(text: str) -> str:
             if pending:
                 out.append("")
             parts, length, comma = [line], 0, False
+            headed = _DAY_HEAD.match(stripped) is not None
         tail = stripped if stripped else tail
         length += len(stripped)
         comma = comma or "," in stripped or "，" in stripped
