@@ -9,6 +9,7 @@ item's sentence goes on to suppose ("…,若数据好于预期,…") is put on a
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # a clock that leads an item: after the line's start or a separator, perhaps after "北京时间"/a day part
 _LEADING_CLOCK = re.compile(
@@ -29,7 +30,7 @@ def prose_clock_items(text: str, zh: bool) -> str:
             out.append(line)
             continue
         bounds = [0, *cuts, len(line)] if cuts[0] > 0 else [*cuts, len(line)]
-        parts = [line[a:b].strip().rstrip("、,，;；") for a, b in zip(bounds, bounds[1:], strict=False)]
+        parts = [line[a:b].strip().rstrip("、,，;；") for a, b in pairwise(bounds)]
         # an item's comment ("…贸易收支,若顺差扩大,将…") goes on a line of its own: the item is no condition
         out.extend(q.strip() for p in parts for q in _COMMENT.split(p) if q.strip())
     return "\n".join(out)
