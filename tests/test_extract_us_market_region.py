@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from calendar_daemon.sources.extract import extract
-from calendar_daemon.sources.extract.normalize import us_market
+from calendar_daemon.sources.extract.normalize import headline_market, us_market
 
 
 def test_a_us_market_wrap_s_unplaced_items_are_american() -> None:
@@ -21,3 +21,16 @@ def test_a_us_market_wrap_s_unplaced_items_are_american() -> None:
 def test_only_a_us_market_headline_counts() -> None:
     assert us_market("美股周一收跌 道指跌500点")
     assert not us_market("A股三大指数收涨 北向资金净流入")
+
+
+def test_a_hong_kong_market_schedule_s_unplaced_closures_are_hong_kong_s() -> None:
+    text = "2031年港股休市时间表\n1、元旦:1月1日(星期三)全天休市。\n2、劳动节:5月1日(星期四)休市一天。\n"
+    got = [(c.start, c.region) for c in extract(text, datetime.fromisoformat("2030-12-20T09:00+08:00"))]
+    assert got == [("2031-01-01", "HK"), ("2031-05-01", "HK")]
+
+
+def test_a_headline_naming_one_market_gives_its_region() -> None:
+    assert headline_market("港股休市时间表") == "HK"
+    assert headline_market("美股周一收跌") == "US"
+    assert headline_market("A股与港股同日休市") is None
+    assert headline_market("美股港股齐跌") is None

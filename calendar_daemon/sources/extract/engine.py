@@ -29,7 +29,7 @@ from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
 from .nondays import is_maturity, is_own_contents, is_told_today
-from .normalize import cjk_ratio, normalize, traditional_place, us_market
+from .normalize import cjk_ratio, headline_market, normalize, traditional_place
 from .oneday import only_day
 from .pressconf import press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone
@@ -130,7 +130,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else offset_zone(published, NEW_YORK))
     headline = headline_of(norm)
     anchor, guessed = article_anchor(text[:MAX_RAW_CHARS], headline, published, zone)
-    default_region = place or ("CN" if zh and not us_market(headline) else "US")
+    default_region = place or ((headline_market(headline) or "CN") if zh else "US")
     findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
     diary = _DIARY.search(headline) is not None

@@ -239,9 +239,22 @@ _TW_WORDS = re.compile(r"台北|台股|臺股|台灣|臺灣|新台幣|民國|櫃
 _US_MARKET = re.compile(r"美股|华尔街|道琼|道指|纳斯达克|那斯达克|标普500")
 
 
+_HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|香港交易所|联交所")
+_CN_MARKET = re.compile(r"A股|沪深|沪指|上证|深证|创业板|科创板|北交所")
+
+
 def us_market(headline: str) -> bool:
     """Whether a Chinese headline is about the US stock market (its items default to the US, not China)."""
     return _US_MARKET.search(headline) is not None
+
+
+def headline_market(headline: str) -> str | None:
+    """"US" or "HK" for a Chinese headline about that stock market alone (its items default to it), else None."""
+    if _CN_MARKET.search(headline):
+        return None
+    if _US_MARKET.search(headline):
+        return None if _HK_MARKET.search(headline) else "US"
+    return "HK" if _HK_MARKET.search(headline) else None
 
 
 def traditional_place(text: str) -> str | None:
