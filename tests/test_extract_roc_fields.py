@@ -27,3 +27,12 @@ def test_each_field_of_the_filing_is_a_dated_corporate_event() -> None:
 def test_only_republic_years_written_with_slashes_are_read() -> None:
     assert roc_slash_dates("交易日:115/06/29", True) == "交易日:2026年6月29日"
     assert roc_slash_dates("比例 3/06/29 与 2026/06/29", True) == "比例 3/06/29 与 2026/06/29"
+
+
+def test_the_day_the_board_decided_is_no_event() -> None:
+    # the filing's first field is the day of the board's decision (the day it is filed): a past act
+    filing = ("公告本公司董事會決議120年除息基準日\n說明:\n1.董事會、股東會決議或公司決定日期:120/05/30\n"
+              "2.除權(息)交易日:120/07/10\n3.現金股利發放日期:120/08/08\n")
+    got = extract(filing, datetime.fromisoformat("2031-05-30T17:00+08:00"))
+    assert [c.start for c in got] == ["2031-07-10", "2031-08-08"]
+    assert [c.title for c in got] == ["除权交易日", "现金股利发放日期"]  # the field's number is no part of its title

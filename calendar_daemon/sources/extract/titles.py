@@ -29,7 +29,7 @@ _MOVED = re.compile(r"(?:顺延|推迟|延期|延后|延迟|推后|改期|改)(?
 _SECTION = re.compile(r"^[^\s:：,，。]{1,8}[:：]")
 _PLACE = re.compile(r"(?:将于|将|于)?在[^\s,，:：]{1,12}$")  # "在北京", "在投资者交流会上" before the verb
 _BOUNDARY = re.compile(r"[\s,，:：;；、。!?！？]")
-_DANGLE = re.compile(r"^[\s:：,，、;；.)\]】》”\-–—]+|[\s:：,，、;；(\[【《“\-–—]+$")
+_DANGLE = re.compile(r"^[\s:：,，、;；.)\]】》”\-–—]+|[\s:：,，、;；(\[【《“\-–—]+$|^\d{1,2}[.、](?=\D)")  # "4.除权交易日": no field number
 # What a company-centred event is, in two or three words (the first that the clause names wins).
 _KIND = {
     "ipo": ((r"上市|挂牌", "上市"), (r"申购", "新股申购"), (r"截止招股|招股截止", "截止招股"), (r"招股", "招股"), (r"中签|配发", "公布中签结果"),
