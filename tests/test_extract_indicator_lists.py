@@ -59,3 +59,11 @@ def test_an_english_list_of_companies_is_no_list_of_indicators() -> None:
     text = "Week ahead\nThursday, Jan. 29: Acme, Bolt Industries, Crane Motors and Delta Foods report results.\n"
     got = extract(text, datetime.fromisoformat("2032-01-25T09:00-05:00"))
     assert [c.category for c in got] and all(c.category == "earnings" for c in got)
+
+
+def test_a_day_s_list_of_indicators_needs_no_release_verb() -> None:
+    # "主要关注A、B及C": what the day holds, each with the data's own month, which dates nothing
+    text = ("美国一周前瞻\n\n周二纽约时段主要关注美国第二季度GDP终值、美国4月房价指数、美国6月某地联储制造业指数及"
+            "美国6月消费者信心指数。\n")
+    got = [c for c in extract(text, datetime.fromisoformat("2031-06-22T10:00+08:00")) if c.category == "macro_data"]
+    assert [c.start for c in got] == ["2031-06-24"] * 4

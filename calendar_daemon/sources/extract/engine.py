@@ -22,7 +22,7 @@ from .earningstables import one_report_day
 from .enbanks import week_bank_decisions
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
-from .indicatorlists import each_listed_indicator, each_listed_indicator_en
+from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, week_focus
 from .lists import Table, with_day_before, with_later_clock, with_list_day
@@ -305,11 +305,13 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
+        listing = sentence[cs:_next_day(times, i, len(sentence))]
         named, focus = placed_releases(clause, tm.start - cs), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
                 or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
-                or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None))
+                or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None)
+                or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh)))
         if not trig or _not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
         span = _candidate_span(tm)
@@ -321,7 +323,6 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             c.rescheduled_from = move.original
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
-        listing = sentence[cs:max(ce, nxt)]  # a list of indicators may run past the clause window
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
                     else each_listed_indicator_en(releases, listing))
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
@@ -331,6 +332,12 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     for one, clause, pos in each_counted(respectively(made, sentence), sentence):
         add(one, clause, pos)
     return len(made), move
+
+
+def _next_day(times: list[TimeMatch], i: int, end: int) -> int:
+    """Where the next day after ``times[i]`` is named: a list of indicators runs to there, past the data's own
+    months and quarters ("美国4月房价指数、6月消费者信心指数")."""
+    return next((t.start for t in times[i + 1:] if t.base.precision in ("date", "datetime", "week")), end)
 
 
 def _undated(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,

@@ -135,3 +135,9 @@ def each_listed_indicator_en(made: list[Candidate], clause: str) -> list[Candida
                            release=named[0].release.id if named else f"macro:{m['name'].casefold()}"))
     return out
 
+
+def lists_indicators(clause: str, zh: bool) -> bool:
+    """Whether a clause lists three indicators or more ("主要关注A、B及C"): a list of releases is news of them
+    even without a release verb."""
+    return bool(_items(clause) if zh else _items_en(clause))
+
