@@ -31,3 +31,9 @@ def test_quarter_numbers_are_a_company_s_but_gdp_numbers_are_data() -> None:
     assert category_of("Pelican Bank will report third-quarter numbers", "") == "earnings"
     assert category_of("the US will report third-quarter GDP numbers", "") == "macro_data"
     assert category_of("Vietnam will report trade figures", "") == "macro_data"
+
+
+def test_a_central_bank_s_meeting_is_the_bank_s_event_not_a_conference() -> None:
+    assert category_of("周二某国央行会议预料将维持利率不变", "") == "central_bank"
+    assert category_of("美联储会议开幕", "") == "central_bank"
+    assert category_of("某部委举行新闻发布会", "") == "conference"
