@@ -37,3 +37,9 @@ def test_a_central_bank_s_meeting_is_the_bank_s_event_not_a_conference() -> None
     assert category_of("周二某国央行会议预料将维持利率不变", "") == "central_bank"
     assert category_of("美联储会议开幕", "") == "central_bank"
     assert category_of("某部委举行新闻发布会", "") == "conference"
+
+
+def test_a_governor_s_speech_on_a_weekday_is_an_event_without_a_verb() -> None:
+    text = "本周前瞻\n某国央行多位官员将发表讲话,行长某某周五的演说最受关注。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-06-22T08:00+08:00"))]
+    assert ("2031-06-27", "central_bank") in got
