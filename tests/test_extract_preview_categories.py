@@ -43,3 +43,13 @@ def test_a_governor_s_speech_on_a_weekday_is_an_event_without_a_verb() -> None:
     text = "本周前瞻\n某国央行多位官员将发表讲话,行长某某周五的演说最受关注。\n"
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-06-22T08:00+08:00"))]
     assert ("2031-06-27", "central_bank") in got
+
+
+def test_weekday_tags_in_brackets_date_each_item_and_name_each_speaker() -> None:
+    text = ("The Week Ahead\n\nThis week's data start with the May consumer price index (Tue). This week also features "
+            "speeches by several Fed officials: Governors Adams (Wed) and Brook (Thu).\n")
+    got = [(c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2031-06-22T08:00-04:00"))
+           if c.precision == "date"]
+    assert ("2031-06-24", "macro_data", "US consumer price index") in got
+    assert ("2031-06-25", "central_bank", "Governors Adams speech") in got
+    assert ("2031-06-26", "central_bank", "Brook speech") in got

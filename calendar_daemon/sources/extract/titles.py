@@ -103,12 +103,19 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
     """A short title in our own words: who, and what kind of event (with "(改期)" / "(rescheduled)" when
     the article moves it)."""
     if not zh:
-        title = _title_en(clause, category, region, entities)
+        tagged = _EN_TAGGED.search(sentence[:sentence.find(f"({time_text})") + 1]) if time_text and f"({time_text})" in sentence else None
+        speaking = tagged is not None and _EN_SPEAKING.search(sentence) is not None and category in ("central_bank", "conference")
+        title = f"{tagged['who']} speech" if speaking and tagged else _title_en(clause, category, region, entities)
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
     title = _title_zh(clause, sentence, time_text, category, region, entities)
     if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
         title = tidy(title + goal[0], MAX_ZH)
     return tidy(title, MAX_ZH - 4) + "(改期)" if moved else title
+
+
+# "speeches by … Governors Miran (Wed), Michael Barr (Thu)": the name a weekday tag follows is the speaker
+_EN_TAGGED = re.compile(r"(?P<who>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}) \($")
+_EN_SPEAKING = re.compile(r"\bspeech(?:es)?\b|\bspeak(?:s|ers?)?\b|\bremarks\b", re.IGNORECASE)
 
 
 # A bond series named in corner brackets ("新发行「某甲9期」公债300亿元"): the title names the series and its step.
