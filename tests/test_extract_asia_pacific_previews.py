@@ -47,7 +47,7 @@ def test_an_items_own_clock_keeps_the_day_of_its_heading() -> None:
 
 MORNING = """European Economics Preview
 
-At 3.30 am ET, the Ruritanian statistics office releases quarterly GDP, industrial output and orders data.
+At 3.30 am ET, the Ruritanian statistics office releases flash GDP, industrial output and orders data for the quarter.
 In the meantime, the Purchasing Managers' survey results for Freedonia's builders are due.
 
 At 5.00 am ET, the regional commission is scheduled to put out its winter economic forecast.

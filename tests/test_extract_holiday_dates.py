@@ -64,8 +64,8 @@ def test_a_bulleted_schedule_keeps_its_early_closes_and_says_each_closure_once()
         "Ruritania exchange holiday schedule for 2031:\n"
         "- New Year’s Day: Wednesday, Jan. 1\n"
         "- Dr. Smith Jr. Day: Monday, Jan. 20\n"
-        "- Founders Day: Friday, July 4 (markets also close at 1 p.m. ET on July 3)\n"
-        "- Harvest Day: Thursday, Nov. 27 (markets also close at 1 p.m. ET on Nov. 28)\n"
+        "- Founders Day: Friday, July 4 (an early close at 1 p.m. ET on July 3)\n"
+        "- Harvest Day: Thursday, Nov. 27 (an early close at 1 p.m. ET on Nov. 28)\n"
         "- Winter Day: Thursday, Dec. 25 (moved from Dec. 24)\n\n"
         "The exchange will be closed on Friday, July 4, and reopen on Monday, July 7.\n"
     )
@@ -83,7 +83,7 @@ def test_a_bulleted_schedule_keeps_its_early_closes_and_says_each_closure_once()
 
 def test_closures_and_early_closes_are_titled_as_such() -> None:
     published = datetime.fromisoformat("2031-06-20T08:00-04:00")
-    text = ("Ruritania exchange holiday schedule for 2031:\n- Founders Day: Friday, July 4 (markets also close at 1 p.m. ET on "
+    text = ("Ruritania exchange holiday schedule for 2031:\n- Founders Day: Friday, July 4 (an early close at 1 p.m. ET on "
             "July 3)\n- Harvest Day: Thursday, Nov. 27\n- Winter Day: Thursday, Dec. 25\n\n12/26/31 Boxing Day Closed\n")
     got = {c.start[:10]: c.title for c in extract(text, published)}
     assert got["2031-07-03"] == "US market early close"

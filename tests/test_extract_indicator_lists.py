@@ -13,7 +13,7 @@ PUBLISHED = datetime.fromisoformat("2031-07-26T18:00+08:00")  # a Saturday: the 
 
 WEEK = (
     "【下周前瞻】三大央行议息与一连串数据\n"
-    "①日本下周将公布6月失业率、工业生产、零售销售和7月制造业PMI终值。\n"
+    "①日本下周还会发布5月失业率、工业生产、零售销售和6月服务业PMI初值。\n"
     "②欧元区下周将公布第二季GDP初值、经济景气指数以及7月消费者信心指数等。\n"
 )
 
@@ -22,7 +22,7 @@ def test_each_listed_indicator_is_a_release_of_the_previewed_week() -> None:
     got = {(c.region, c.title) for c in extract(WEEK, PUBLISHED)
            if c.category == "macro_data" and (c.start, c.end, c.precision) == ("2031-07-28", "2031-08-03", "week")}
     assert got == {
-        ("JP", "日本失业率"), ("JP", "日本工业产出"), ("JP", "日本零售销售"), ("JP", "日本7月制造业PMI终值"),
+        ("JP", "日本失业率"), ("JP", "日本工业产出"), ("JP", "日本零售销售"), ("JP", "日本6月服务业PMI初值"),
         ("EU", "欧元区第二季GDP初值"), ("EU", "欧元区经济景气指数"), ("EU", "欧元区消费者信心指数"),
     }
 
@@ -48,8 +48,8 @@ def test_a_clause_whose_releases_are_fewer_than_its_candidates_is_not_split() ->
 
 def test_an_english_day_entry_listing_indicators_is_one_release_each() -> None:
     text = ("Week ahead\n"
-            "Thursday, Jan. 29: Jobs data, delayed U.S. trade deficit figures, wholesale inventories, factory orders, "
-            "and revised productivity data\n")
+            "Thursday, Jan. 29: payrolls data, the late U.S. trade figures, business inventories, factory orders, "
+            "and final productivity data\n")
     got = [c for c in extract(text, datetime.fromisoformat("2032-01-25T09:00-05:00")) if c.category == "macro_data"]
     assert [(c.start, c.region) for c in got] == [("2032-01-29", "US")] * 5
     assert len({c.title for c in got}) == 5

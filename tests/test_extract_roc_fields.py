@@ -31,7 +31,7 @@ def test_only_republic_years_written_with_slashes_are_read() -> None:
 
 def test_the_day_the_board_decided_is_no_event() -> None:
     # the filing's first field is the day of the board's decision (the day it is filed): a past act
-    filing = ("公告本公司董事會決議120年除息基準日\n說明:\n1.董事會、股東會決議或公司決定日期:120/05/30\n"
+    filing = ("公告本公司董事會決議120年除息基準日\n說明:\n1.董事會決議日期:120/05/30\n"
               "2.除權(息)交易日:120/07/10\n3.現金股利發放日期:120/08/08\n")
     got = extract(filing, datetime.fromisoformat("2031-05-30T17:00+08:00"))
     assert [c.start for c in got] == ["2031-07-10", "2031-08-08"]

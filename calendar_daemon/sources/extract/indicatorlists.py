@@ -2,7 +2,7 @@
 attachment of a date to every release named in the clause"), whether or not the gazetteer knows them:
 
     其他数据还包括7月某国消费者信心指数、ADP就业数据、某地PMI、成屋待完成销售和某机构制造业PMI终值
-    某国还将公布6月就业、工业生产、零售销售和7月制造业PMI终值
+    某国下周还会发布5月失业率、工业产出、零售销售和6月服务业PMI初值
 
 Each item of the list is an indicator when it ends with an indicator's word (指数, 数据, PMI, 销售, 生产,
 就业, 收支, …, perhaps then 初值/终值); the list is read when three items or more are, after a word that
@@ -13,7 +13,7 @@ some of the list's releases and not the others).
 
 English lists the same way, after a colon or an introducing verb, with commas and a last "and":
 
-    Thursday, Jan. 29: Jobs data, delayed U.S. trade deficit figures, wholesale inventories and factory orders
+    Wednesday, Nov. 5: payrolls data, the late trade figures, business inventories and factory orders
 """
 
 from __future__ import annotations
