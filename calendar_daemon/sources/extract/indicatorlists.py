@@ -66,22 +66,28 @@ def each_listed_indicator(made: list[Candidate], clause: str) -> list[Candidate]
     where the list names more of them than ``made`` holds."""
     if not made or any(c.category != "macro_data" for c in made) or "、" not in clause:
         return made
-    items = _items(clause)
-    if len(items) <= len(made):
-        return made
-    c = made[0]
-    out: list[Candidate] = []
-    place = None
+    items, place = _items(clause), None
+    listed: list[tuple[str, str, str, str]] = []  # (item, name, region, title when the gazetteer knows none)
     for item in items:
         m = _ITEM.match(item)
         assert m is not None
         place = m["place"] or place
-        region = (zh_place_code(place) if place else None) or c.region
+        region = (zh_place_code(place) if place else None) or made[0].region
+        listed.append((item, m["name"], region, item if m["place"] else with_region(f"{place or ''}{item}", region, True)))
+    return _one_each(made, listed, zh=True)
+
+
+def _one_each(made: list[Candidate], listed: list[tuple[str, str, str, str]], *, zh: bool) -> list[Candidate]:
+    """One candidate per listed item, like ``made[0]``, when the list holds more items than ``made``."""
+    if len(listed) <= len(made):
+        return made
+    out: list[Candidate] = []
+    for item, name, region, own_title in listed:
         named = [n for n in releases_in(item) if n.release.region in (None, region)]
-        title = release_title(named[0], region, True) if named and len(named[0].text) >= len(m["name"]) - 2 else (
-            item if m["place"] else with_region(f"{place or ''}{item}", region, True))
-        out.append(replace(c, title=title, region=region, entities=[item], mentions=[],
-                           release=named[0].release.id if named else f"macro:{m['name']}"))
+        known = bool(named) and (not zh or len(named[0].text) >= len(name) - 2)  # the whole item, not a part of it
+        out.append(replace(made[0], title=release_title(named[0], region, zh) if known else own_title, region=region,
+                           entities=[item], mentions=[],
+                           release=named[0].release.id if named else f"macro:{name.casefold() if not zh else name}"))
     return out
 
 
@@ -119,21 +125,13 @@ def each_listed_indicator_en(made: list[Candidate], clause: str) -> list[Candida
     """``made`` (the data-release candidates of an English clause), or one per listed indicator."""
     if not made or any(c.category != "macro_data" for c in made) or "," not in clause:
         return made
-    items = _items_en(clause)
-    if len(items) <= len(made):
-        return made
-    c = made[0]
-    out: list[Candidate] = []
-    for item in items:
+    listed: list[tuple[str, str, str, str]] = []
+    for item in _items_en(clause):
         m = _EN_ITEM.match(item)
         assert m is not None
-        region = (place_code(m["place"].removesuffix("'s").removesuffix("’s")) if m["place"] else None) or c.region
-        named = [n for n in releases_in(item) if n.release.region in (None, region)]
-        name = m["name"][:1].upper() + m["name"][1:]
-        title = release_title(named[0], region, False) if named else with_region(name, region, False)
-        out.append(replace(c, title=title, region=region, entities=[item], mentions=[],
-                           release=named[0].release.id if named else f"macro:{m['name'].casefold()}"))
-    return out
+        region = (place_code(m["place"].removesuffix("'s").removesuffix("’s")) if m["place"] else None) or made[0].region
+        listed.append((item, m["name"], region, with_region(m["name"][:1].upper() + m["name"][1:], region, False)))
+    return _one_each(made, listed, zh=False)
 
 
 def lists_indicators(clause: str, zh: bool) -> bool:
