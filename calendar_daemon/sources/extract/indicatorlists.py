@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .candidate import Candidate
-from .places import place_code, zh_place_code
+from .places import PLACE_WORDS, place_code
 from .releases import release_title, releases_in, with_region
 
 _IND = (r"(?:指数|数据|PMI|CPI|PPI|GDP|失业率|就业|非农|利率|率|销售|零售|订单|产出|产值|生产|价格|物价|收支|余额|库存|人数|"
         r"报告|差额|开工|销量|增加值|投资|信心|景气|贷款|融资|储备|赤字|工资|薪资|收入|支出|出口|进口|房价|许可)")
 _STAGE = r"(?:初值|终值|初估值|修正值|中值|年率|月率)?"
-_PLACE = (r"(?:美国|中国|香港|台湾|欧元区|欧洲|日本|英国|德国|法国|加拿大|澳洲|澳大利亚|新西兰|瑞士|韩国|印度|巴西|墨西哥|"
-          r"意大利|西班牙|瑞典|挪威|新加坡|泰国)")
 # one item: its place and period perhaps, then a name of a few words ending with an indicator's word
-_ITEM = re.compile(rf"^(?P<place>{_PLACE})?\s?(?P<name>(?:\d{{1,2}}月份?|第[一二三四1-4]季度?)?\s?[\u4e00-\u9fffA-Za-z0-9&/·\- ]{{0,24}}?"
+_ITEM = re.compile(rf"^(?P<place>{PLACE_WORDS})?\s?(?P<name>(?:\d{{1,2}}月份?|第[一二三四1-4]季度?)?\s?[\u4e00-\u9fffA-Za-z0-9&/·\- ]{{0,24}}?"
                    rf"{_IND}{_STAGE})$")
 # what introduces the list in the first part ("其他数据还包括", "日本还将公布", "本周将公布")
 _INTRO = re.compile(r"(?:包括|包含|公布|发布|出炉|迎来|关注|焦点|有|[:：,，])\s*")
@@ -41,14 +40,15 @@ _TAIL = re.compile(r"\s?(?:等|也|亦|均|将|先后|陆续|相继|分别|,|，
 _MIN_ITEMS = 3
 
 
-def _items(clause: str) -> list[str]:
-    """The indicators a clause lists after its introducing word, or [] when it lists fewer than three."""
+@lru_cache(maxsize=256)  # the trigger test and the split read the same listing
+def _items(clause: str) -> tuple[str, ...]:
+    """The indicators a clause lists after its introducing word, or () when it lists fewer than three."""
     parts = clause.split("、")
     if len(parts) < 2:
-        return []
+        return ()
     intros = list(_INTRO.finditer(parts[0]))
     if not intros:
-        return []
+        return ()
     intro = intros[-1]
     last = parts[-1]
     end = _TAIL.search(last, 1)
@@ -57,8 +57,8 @@ def _items(clause: str) -> list[str]:
     items = [parts[0][intro.end():], *parts[1:-1], *joined]
     items = [i.strip() for i in items]
     if len(items) < _MIN_ITEMS or not all(_ITEM.match(i) for i in items):
-        return []
-    return items
+        return ()
+    return tuple(items)
 
 
 def each_listed_indicator(made: list[Candidate], clause: str) -> list[Candidate]:
@@ -72,7 +72,7 @@ def each_listed_indicator(made: list[Candidate], clause: str) -> list[Candidate]
         m = _ITEM.match(item)
         assert m is not None
         place = m["place"] or place
-        region = (zh_place_code(place) if place else None) or made[0].region
+        region = (place_code(place) if place else None) or made[0].region
         listed.append((item, m["name"], region, item if m["place"] else with_region(f"{place or ''}{item}", region, True)))
     return _one_each(made, listed, zh=True)
 
@@ -94,19 +94,18 @@ def _one_each(made: list[Candidate], listed: list[tuple[str, str, str, str]], *,
 _EN_IND = (r"(?:data|figures|numbers|orders|inventories|sales|production|output|balance|inflation|index|CPI|PPI|GDP|PMIs?|"
            r"claims|payrolls|starts|permits|confidence|sentiment|prices|rates?|report|reading|survey|approvals|lending|"
            r"spending|income|deficit|surplus|account|unemployment|employment|jobs|minutes)")
-_EN_PLACE = (r"(?:U\.S\.|US|UK|U\.K\.|China|Chinese|Japan|Japanese|German|Germany|French|France|Canadian|Canada|"
-             r"Australian|Australia|euro[- ]?zone|euro area|Swiss|British)(?:’s|'s)?")
 # a last item that gathers the one before it ("industrial output and orders data"), with no comma between them
 _COLLECTIVE = re.compile(r"\b(?:data|figures|numbers)$", re.IGNORECASE)
 _LAST_COMMA = re.compile(r",\s*(?:and|as well as)\s+[^,]*$")
-_EN_ITEM = re.compile(rf"^(?:the\s+)?(?P<place>{_EN_PLACE})?\s*(?P<name>(?:[\w./&-]+\s+){{0,5}}?{_EN_IND})$", re.IGNORECASE)
+_EN_ITEM = re.compile(rf"^(?:the\s+)?(?:(?P<place>{PLACE_WORDS})(?:’s|'s)?(?![A-Za-z]))?\s*(?P<name>(?:[\w./&-]+\s+){{0,5}}?{_EN_IND})$", re.IGNORECASE)
 _EN_INTRO = re.compile(r"(?::|\b(?:include|includes|including|releases?|publish(?:es)?|due|brings?|sees?|gets?|features?|with|are|is)\b)\s*",
                        re.IGNORECASE)
 _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+")
 _EN_TAIL = re.compile(r"\s*(?:(?<![A-Z])\.(?=\s|$)|[;(]|\bfor\b|\bfrom\b|\bat\b|\bon\b|\bdue\b|\bwill\b|\bare\b|\bis\b|$)", re.IGNORECASE)
 
 
-def _items_en(clause: str) -> list[str]:
+@lru_cache(maxsize=256)
+def _items_en(clause: str) -> tuple[str, ...]:
     """The indicators an English clause lists after a colon or an introducing verb (three or more)."""
     intros = list(_EN_INTRO.finditer(clause))
     for intro in intros:
@@ -117,8 +116,8 @@ def _items_en(clause: str) -> list[str]:
         if len(parts) >= 2 and _COLLECTIVE.search(parts[-1]) and not _LAST_COMMA.search(listed):
             parts[-2:] = [f"{parts[-2]} and {parts[-1]}"]  # "industrial output and orders data": one release of both
         if len(parts) >= _MIN_ITEMS and all(_EN_ITEM.match(p) for p in parts):
-            return parts
-    return []
+            return tuple(parts)
+    return ()
 
 
 def each_listed_indicator_en(made: list[Candidate], clause: str) -> list[Candidate]:
@@ -129,7 +128,7 @@ def each_listed_indicator_en(made: list[Candidate], clause: str) -> list[Candida
     for item in _items_en(clause):
         m = _EN_ITEM.match(item)
         assert m is not None
-        region = (place_code(m["place"].removesuffix("'s").removesuffix("’s")) if m["place"] else None) or made[0].region
+        region = (place_code(m["place"]) if m["place"] else None) or made[0].region
         listed.append((item, m["name"], region, with_region(m["name"][:1].upper() + m["name"][1:], region, False)))
     return _one_each(made, listed, zh=False)
 

@@ -22,6 +22,7 @@ _WORDS: dict[str, str] = {
     "Spain": "ES", "Sweden": "SE", "Norway": "NO", "Singapore": "SG", "Thailand": "TH",
 }
 _PLACE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+PLACE_WORDS = _PLACE  # every place word above, longest first, as a regex alternation
 # a list of places ("美国、欧元区、日本等国", "Germany, France and the euro zone"), then what may stand
 # between it and the release's name: a month, "最新", a sector ("制造业与服务业"), "'s"
 _SEP = r"(?:\s*(?:、|,|，|和|与|及|以及|and|&)\s*(?:the\s+)?)"
