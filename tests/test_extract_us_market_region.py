@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from calendar_daemon.sources.extract import extract
-from calendar_daemon.sources.extract.normalize import headline_market, us_market
+from calendar_daemon.sources.extract.normalize import headline_market
 
 
 def test_a_us_market_wrap_s_unplaced_items_are_american() -> None:
@@ -19,8 +19,8 @@ def test_a_us_market_wrap_s_unplaced_items_are_american() -> None:
 
 
 def test_only_a_us_market_headline_counts() -> None:
-    assert us_market("美股周一收跌 道指跌500点")
-    assert not us_market("A股三大指数收涨 北向资金净流入")
+    assert headline_market("美股周一收跌 道指跌500点") == "US"
+    assert headline_market("A股三大指数收涨 北向资金净流入") is None
 
 
 def test_a_hong_kong_market_schedule_s_unplaced_closures_are_hong_kong_s() -> None:

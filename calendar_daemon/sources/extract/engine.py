@@ -43,7 +43,7 @@ from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences
 from .timeexpr import Anchor, TimeMatch
-from .titles import compose_title
+from .titles import NO_KIND_EN, compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
 from .vocabulary import led_by
 from .yearscopes import is_scope_year, publishes_scope
@@ -65,9 +65,9 @@ _ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!�
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|指出|将|据|官网))[\u4e00-\u9fff·\-]{2,10}\s*")  # only a name ("新年元旦")
 _BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间)*$")
-# A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
-# a filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event
+# A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.
 _DECIDED_ON = re.compile(r"(?:决议|决定)(?:或公司决定)?日期\s*[:：]?\s*$|事实发生日\s*[:：]?\s*$")
+# A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
 _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+\d{1,2}/\d{1,2}/\d{4})?(?:\s+\d{1,2}:\d{2})?\s*")
@@ -178,7 +178,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     # an English event of no kind the rules can name ("US market event") is no event to propose
-    kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith("market event")]
+    kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith(NO_KIND_EN)]
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
             f.cand.confidence = K.unanchored(f.cand.confidence, f.cand.evidence)

@@ -5,11 +5,12 @@
     May 19 - Founders' Day (moved from May 18, a Sunday)
     Lantern Festival: October 6
 
-Each row (its date before or after the holiday's name, a dash or a colon between, a bullet before it or not) is rewritten as a dated
-closure sentence of its own, "Markets closed for Harvest Day on March 3, 2031." A remark in brackets after the
-name (often another date: the day the holiday moved from) is left out, unless it tells of an early close at
-a clock ("markets also close at 1 p.m. ET on July 3"), which follows as a line of its own. Rows are read only in a run of at
-least three (blank lines between them allowed) that a line about closing or holidays comes just before.
+Each row (its date before or after the holiday's name, a dash or a colon between, a bullet before it or not)
+is rewritten as a dated closure sentence of its own, "Markets closed for Harvest Day on March 3, 2031." A
+remark in brackets after the name (often another date: the day the holiday moved from) is left out, unless it
+tells of an early close at a clock ("an early close at 1 p.m. ET on July 3"), which follows as a line of its
+own, with the weekday its day has counted from the row's. Rows are read only in a run of at least three (blank
+lines between them allowed) that a line about closing or holidays comes just before.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _DATE = rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,
 _NAME = r"[A-Z][\w'’.,& \-]{2,60}?"
 _SEP = r"\s*[-–—:]\s*"
 _NOTE = r"(?:\s*\((?P<note>[^()\n]{0,120})\))?\s*"
-# a remark that tells of an early close at a clock ("markets also close at 1 p.m. ET on July 3") is kept
+# a remark that tells of an early close at a clock ("an early close at 1 p.m. ET on July 3") is kept
 _EARLY_CLOSE = re.compile(r"\bclos\w*\b.*\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b", re.IGNORECASE)
 _ROW = re.compile(rf"^\s*(?:[-–•*·]\s*)?(?:(?P<d1>{_DATE}){_SEP}(?P<n1>{_NAME})|(?P<n2>{_NAME}){_SEP}(?P<d2>{_DATE})){_NOTE}\.?$")
 _INTRO = re.compile(r"\b(?:clos(?:e|es|ed|ing|ures?)|holidays?|shut)\b", re.IGNORECASE)

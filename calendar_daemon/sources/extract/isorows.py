@@ -1,9 +1,10 @@
 """A holiday table whose rows open with an unpadded ISO-like date and name the holiday and its weekday:
 "2031-9-3 某節翌日 星期三 The Day Following …" under a heading "下半年港股休市安排:". Each row is rewritten
 as a dated closure sentence of its own, "2031年9月3日(星期三)港股休市:某節翌日", the market taken from the
-heading ("港股", "A股", "美股"…). Rows that write the date in Chinese ("2031年1月23日星期四农历年初二", "1月23日
-(星期四) 农历年初二", the year perhaps left to the heading) are read the same way. A weekday word inside the holiday's name ("聖誕節後第一個周日", where
-周日 means a working day) is not the row's day: the row's own 星期X is. Rows are read only under a
+heading ("港股", "A股", "美股"…). Rows that write the date in Chinese ("2031年1月23日星期四农历年初二",
+"1月23日(星期四) 农历年初二", the year perhaps left to the heading) are read the same way. A weekday word
+inside the holiday's name ("聖誕節後第一個周日", where 周日 means a working day) is not the row's day: the
+row's own 星期X is. Rows are read only under a
 heading about closures or holidays, and only when at least two rows follow it."""
 
 from __future__ import annotations

@@ -243,11 +243,6 @@ _HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|香港交易所|�
 _CN_MARKET = re.compile(r"A股|沪深|沪指|上证|深证|创业板|科创板|北交所")
 
 
-def us_market(headline: str) -> bool:
-    """Whether a Chinese headline is about the US stock market (its items default to the US, not China)."""
-    return _US_MARKET.search(headline) is not None
-
-
 def headline_market(headline: str) -> str | None:
     """"US" or "HK" for a Chinese headline about that stock market alone (its items default to it), else None."""
     if _CN_MARKET.search(headline):
@@ -278,8 +273,8 @@ def join_wrapped_lines(text: str) -> str:
     """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
     line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
     line when that starts with a character or a stop, or with a digit after a year or a month (a date broken
-    by a fixed-width filing: "…基准日订定为2031年" / "9月18日"). Headlines (short), day headings with a subtitle
-("周一 (9月15日) 交易日:…") and list rows are left alone."""
+    by a fixed-width filing: "…基准日订定为2031年" / "9月18日"). Headlines (short), day headings with a
+    subtitle ("周一 (9月15日) 交易日:…") and list rows are left alone."""
     out: list[str] = []
     parts: list[str] = []  # the line being built, in pieces (joining stays linear)
     tail = ""  # its last piece: whether the line goes on depends on how that ends

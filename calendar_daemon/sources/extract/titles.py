@@ -103,9 +103,7 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
     """A short title in our own words: who, and what kind of event (with "(改期)" / "(rescheduled)" when
     the article moves it)."""
     if not zh:
-        tagged = _EN_TAGGED.search(sentence[:sentence.find(f"({time_text})") + 1]) if time_text and f"({time_text})" in sentence else None
-        speaking = tagged is not None and _EN_SPEAKING.search(sentence) is not None and category in ("central_bank", "conference")
-        title = f"{tagged['who']} speech" if speaking and tagged else _title_en(clause, category, region, entities)
+        title = _tagged_speech(sentence, time_text, category) or _title_en(clause, category, region, entities)
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
     title = _title_zh(clause, sentence, time_text, category, region, entities)
     if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
@@ -116,6 +114,15 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
 # "speeches by … Governors Miran (Wed), Michael Barr (Thu)": the name a weekday tag follows is the speaker
 _EN_TAGGED = re.compile(r"(?P<who>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}) \($")
 _EN_SPEAKING = re.compile(r"\bspeech(?:es)?\b|\bspeak(?:s|ers?)?\b|\bremarks\b", re.IGNORECASE)
+
+
+def _tagged_speech(sentence: str, time_text: str, category: str) -> str:
+    """"Michael Barr speech" for the name a weekday tag "(Thu)" follows in a sentence about speeches, else ""."""
+    tag = sentence.find(f"({time_text})") if time_text else -1
+    if tag < 0 or category not in ("central_bank", "conference") or not _EN_SPEAKING.search(sentence):
+        return ""
+    who = _EN_TAGGED.search(sentence[:tag + 1])
+    return f"{who['who']} speech" if who else ""
 
 
 # A bond series named in corner brackets ("新发行「某甲9期」公债300亿元"): the title names the series and its step.
@@ -216,6 +223,7 @@ _EN_VERB = re.compile(r"\s+(?:is|are|was|were|will|would|releases?|reports?|publ
 _EN_NAME = {"central_bank": "policy decision", "macro_data": "data release", "bond": "bond auction",
             "other": "market event", "corporate": "corporate event", "policy": "policy change", "ipo": "IPO",
             "lockup": "lock-up expiry", "liquidity": "liquidity operation", "legal": "court date"}
+NO_KIND_EN = _EN_NAME["other"]  # the words of an English title that found no kind of event ("US market event")
 
 
 # A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
