@@ -25,6 +25,15 @@ def _moved(d: date, weekday: int) -> date | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _weekday_year(text: str, tm: TimeMatch, d: date) -> date | None:
+    """``d`` moved to the year next to it that the weekday written right before ``tm`` fits (None: no such
+    weekday, it fits ``d`` already, or it fits both years or neither)."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, tm.start - 12), tm.start)
+    if m is None or d.weekday() == (wd := _DAYS[m["wd"].lower()]):
+        return None
+    return _moved(d, wd)
+
+
 def year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     """``times`` with each single day whose weekday, written before it, fits only a year next to it
     moved to that year."""
@@ -34,9 +43,8 @@ def year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     for tm in times:
         res = tm.resolved
         d = res.first_day()
-        m = _WEEKDAY_BEFORE.search(text, max(0, tm.start - 12), tm.start) if d is not None else None
-        if (m is not None and d is not None and res.precision == "date" and res.kind == "point" and res.start == res.end
-                and d.weekday() != (wd := _DAYS[m["wd"].lower()]) and (moved := _moved(d, wd)) is not None):
+        if (d is not None and res.precision == "date" and res.kind == "point" and res.start == res.end
+                and (moved := _weekday_year(text, tm, d)) is not None):
             day = P.day(moved, res.timezone or "UTC")
             tm = replace(tm, resolved=day, base=day, ymd=(moved.year, moved.month, moved.day))
         out.append(tm)
@@ -52,16 +60,10 @@ def clock_year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     out = []
     for tm in times:
         res = tm.resolved
-        m = _WEEKDAY_BEFORE.search(text, max(0, tm.start - 12), tm.start)
-        if (m is None or tm.has_year or res.precision != "datetime" or res.kind != "point"
-                or not isinstance(res.start, datetime)):
-            out.append(tm)
-            continue
-        d = res.start.date()
-        if d.weekday() != (wd := _DAYS[m["wd"].lower()]) and (moved := _moved(d, wd)) is not None:
+        if (not tm.has_year and res.precision == "datetime" and res.kind == "point" and isinstance(res.start, datetime)
+                and (moved := _weekday_year(text, tm, res.start.date())) is not None):
             at = res.start.replace(year=moved.year)
             res = replace(res, start=at, end=at if res.end == res.start else res.end)
             tm = replace(tm, resolved=res, ymd=(moved.year, moved.month, moved.day))
         out.append(tm)
     return out
-
