@@ -20,7 +20,10 @@ PUB = datetime(2026, 1, 25, 12, 0, tzinfo=UTC)
 PIECES = ["2026年", "1月", "31日", "至", "到", "前", "起", "周一", "下周", "北京时间", "凌晨3点", "Q1", "第二季度",
           "上半年", "公布", "发行", "解禁", "到期", "将", "[1][2]", "<p>", "</div>", "<meta", "1.22", "3.315",
           "11810亿元", "財報", "本港時間", "next Wednesday", "8:30 a.m. ET", "Jan 25, 2026", "FOMC", "财年",
-          "、", " ", "\n", "。", "1600/1866", "9999年99月99日", "0月0日", "2月30日", "·", "&amp;", "<!--"]
+          "、", " ", "\n", "。", "1600/1866", "9999年99月99日", "0月0日", "2月30日", "·", "&amp;", "<!--",
+          # pieces of round 14's readers: indicator lists, prose clocks, holiday rows, weekday tags, early closes
+          "包括", "指数", "和", "14:00 ", "星期三", "休市", "(Tue)", ": ", ", and ", " data", "- ", "Jr. Day",
+          "holiday schedule:", "(an early close at 1 p.m. ET on July 3)", "交易日:", "(9 月 15 日)"]
 texts = st.one_of(
     st.text(max_size=400),
     st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
