@@ -56,3 +56,22 @@ def test_a_chinese_decision_and_then_a_press_conference_joined_by_yiji() -> None
     got = sorted((c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2026-12-05T12:00+08:00")))
     assert [(s, c) for s, c, _ in got] == [("2026-12-08", "central_bank"), ("2026-12-08", "central_bank")]
     assert any(t.endswith("新闻发布会") and "决议" not in t for _, _, t in got)
+
+
+def test_a_chinese_decision_at_a_beijing_clock_then_its_governor_holds_a_press_conference() -> None:
+    """'北京時間9月24日(本週三)2:00，某國央行將公佈利率決議，隨後行長某某將召開貨幣政策新聞發布會': the
+    decision at its clock (a weekday bracket with 本 between the date and the clock), and the press
+    conference on its day, although the governor's name and 货币政策 stand between the verbs."""
+    text = (
+        "超級央行週\n海灣財經· 2031-09-22 08:00\n\n北京時間9月24日(本週三)2:00，魯里坦尼亞央行將公佈利率決議，"
+        "隨後行長艾德琳將召開貨幣政策新聞發布會。\n"
+    )
+    got = sorted((c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2031-09-22T08:00+08:00")))
+    assert [(s, c) for s, c, _ in got] == [("2031-09-24", "central_bank"), ("2031-09-24T02:00+08:00", "central_bank")]
+    assert got[0][2].endswith("新闻发布会") and "决议" in got[1][2]
+
+
+def test_a_later_step_that_is_no_press_conference_gives_none() -> None:
+    text = "下周财经日历\n\n周二(12月8日)加拿大央行宣布利率决议，随后市场将迎来一系列新闻。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2026-12-05T12:00+08:00"))]
+    assert got == [("2026-12-08", "central_bank")]

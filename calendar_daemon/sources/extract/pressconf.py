@@ -28,7 +28,9 @@ _FOLLOWS_EN = re.compile(
     re.IGNORECASE,
 )
 _SECOND = re.compile(r"\b(?:and|than|while|with|then)\b|[,;]", re.IGNORECASE)  # a second noun phrase, not the item's own
-_OWN_STEP_ZH = re.compile(r"(?:并|随后|之后|然后|会后|后|以及|同时)\s*(?:将)?\s*(?:召开|举行|出席)\s*$")
+# "随后美联储主席将召开货币政策新闻发布会": the speaker may come between the step word and the verb, and the
+# conference's own subject between the verb and the conference (a clock between them is the clock reader's).
+_OWN_STEP_ZH = re.compile(r"(?:并|随后|之后|然后|会后|后|以及|同时)[^,，。;；\d]{0,14}?(?:将)?\s*(?:召开|举行|出席)[^,，。;；]{0,6}$")
 # The press conference's own clock, counted from the decision: "half an hour later", "30 minutes after".
 _LATER = re.compile(
     r"\b(?P<en>half an hour|(?P<hour>one hour|an hour)|(?P<n>\d{1,2}|thirty|fifteen|forty-five) minutes)\s+(?:later|after)\b|"
