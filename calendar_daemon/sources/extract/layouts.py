@@ -22,7 +22,9 @@ from .celltables import cell_table_rows, status_rows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
+from .datebullets import date_bullets
 from .datelines import without_date_lines
+from .daygroups import day_groups
 from .dayhas import day_has_items
 from .dayparagraphs import day_paragraphs
 from .dayrows import day_clock_rows
@@ -73,6 +75,8 @@ STEPS: tuple[Step, ...] = (
     Step(shared_heads),
     Step(roc_slash_dates),
     Step(same_days),
+    Step(day_groups),
+    Step(date_bullets),
     Step(day_paragraphs),
     Step(index_changes),
     # frames first: a year or a next week named once dates the rows below it
