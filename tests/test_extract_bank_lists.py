@@ -77,3 +77,9 @@ def test_a_later_bank_said_to_move_at_another_time_is_not_put_in_the_bank_week()
 def test_banks_counted_by_place_and_the_eu_are_one_decision_each_in_the_week() -> None:
     text = "央行密集周\n\n下星期央行密集，澳洲、瑞士、歐盟及日本四地央行都將公布議息結果。\n"
     assert banks(text, SUNDAY) == [("2026-03-16", "2026-03-22", "week", r) for r in ("AU", "CH", "EU", "JP")]
+
+
+def test_the_ecbs_short_name_is_one_of_the_listed_banks() -> None:
+    """'欧央行' is the ECB: '瑞士央行、英国央行和欧央行将于周四公布利率决议' is three decisions on Thursday."""
+    text = "本周数据密集\n\n本周经济数据密集，同时瑞士央行、英国央行和欧央行将于周四公布利率决议。\n"
+    assert banks(text) == [("2026-03-19", "2026-03-19", "date", r) for r in ("CH", "EU", "GB")]

@@ -53,3 +53,11 @@ def test_weekday_tags_in_brackets_date_each_item_and_name_each_speaker() -> None
     assert ("2031-06-24", "macro_data", "US consumer price index") in got
     assert ("2031-06-25", "central_bank", "Governors Adams speech") in got
     assert ("2031-06-26", "central_bank", "Brook speech") in got
+
+
+def test_a_legislatures_hearing_in_chinese_is_policy() -> None:
+    """'某國國會參議院銀行委員會將在九月四日舉行聽證會' is a congressional hearing, as in English: policy."""
+    text = "央行人事\n\n此外，某國國會參議院銀行委員會將在九月四日舉行聽證會，討論央行理事提名案。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-09-01T08:00+08:00"))]
+    assert got == [("2031-09-04", "policy")]
+    assert category_of("某公司将举行业绩说明会听证", "") != "policy"

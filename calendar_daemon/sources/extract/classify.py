@@ -50,6 +50,8 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市|"
                             # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
                             r"缺席|无法如期|未能如期|不能如期|不会如期|"
+                            # "下周某国经济日程将没有官员讲话" (a quiet period): nothing is to come
+                            r"将没有|将不会有|没有安排|暂无安排|"
                             # a standing schedule, not a dated event: "the exchange is normally open Monday to Friday"
                             r"\b(?:normally|usually|typically|generally) (?:open|closed|trades?)\b|"
                             # regular trading hours: "both open at 9:30am ET and close at 4pm"
@@ -167,7 +169,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
     ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|tariff|takes? effect|\bbudget\b|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
-                          # a congressional hearing; a regulator's board or an advisory board meeting
+                          # a congressional hearing (in either language); a regulator's board or an advisory board meeting
+                          r"(?:国会|参议院|众议院|参院|众院|议会)[^,;。]{0,24}?听证|"
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
