@@ -26,6 +26,7 @@ from .datebullets import date_bullets
 from .datelines import without_date_lines
 from .daygroups import day_groups
 from .dayhas import day_has_items
+from .daypairs import day_pairs
 from .dayparagraphs import day_paragraphs
 from .dayrows import day_clock_rows
 from .earningsrows import earnings_rows
@@ -74,6 +75,7 @@ STEPS: tuple[Step, ...] = (
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
     Step(shared_heads),
     Step(roc_slash_dates),
+    Step(day_pairs),
     Step(same_days),
     Step(day_groups),
     Step(date_bullets),

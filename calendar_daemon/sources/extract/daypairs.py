@@ -1,0 +1,57 @@
+"""Two days of one month said with one 日, and a lone day in Chinese numerals (issue 15, corpus 12 Chinese).
+
+- "6月17-18日FOMC会议": a dashed span of one month's days is written as "6月17日至18日" (read before as the
+  month alone).
+
+- "预定9月16、17日的利率决策会议": a meeting over two consecutive days is one event over both
+  ("9月16日至17日"); other pairs are two days of that month ("3月5、12日公布" is "3月5日、3月12日").
+  The month and the first day may be in Chinese numerals ("九月十六、十七日").
+- "某国将于五日公布就业报告": a day from one to nine in Chinese numerals after 于 or 在 and before a release
+  or meeting verb is the day of the month ("于5日公布"). Elsewhere "五日" is more often a count of days
+  ("五日均线", "连续五日"), so it is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numerals import cn_int
+
+_NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九十]"
+_PAIR = re.compile(rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月(?P<a>{_NUM})、(?P<b>{_NUM})日")
+# A meeting right after the pair: the two days are its span.
+_MEETING = re.compile(r"[^,;。\n]{0,12}?(?:会议|议息|峰会|论坛|大会|会谈|全会|meeting)")
+# "6月17-18日": a span of days in one month, with a dash.
+_DASHED = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<a>\d{1,2})\s?[-–~]\s?(?P<b>\d{1,2})日")
+_LONE_DAY = re.compile(r"(?<=于|在)(?P<d>[一二三四五六七八九])日(?=(?:将|起)?(?:公布|发布|召开|举行|举办|出炉|揭晓|登场))")
+
+
+def _number(token: str) -> int | None:
+    return int(token) if token.isdigit() else cn_int(token)
+
+
+def _pair(m: re.Match[str], text: str) -> str:
+    month, a, b = _number(m["m"]), _number(m["a"]), _number(m["b"])
+    if month is None or a is None or b is None or not (1 <= month <= 12 and 1 <= a < b <= 31):
+        return m[0]
+    if b == a + 1 and _MEETING.match(text, m.end()):
+        return f"{month}月{a}日至{b}日"
+    return f"{month}月{a}日、{month}月{b}日"
+
+
+def _dashed(m: re.Match[str]) -> str:
+    a, b = int(m["a"]), int(m["b"])
+    return f"{m['m']}月{a}日至{b}日" if 1 <= a < b <= 31 else m[0]
+
+
+def day_pairs(text: str, zh: bool) -> str:
+    """The text with "M月A、B日" written as a span or as two days, "M月A-B日" as a span, and "于五日公布" as
+    "于5日公布"."""
+    if not zh or "日" not in text:
+        return text
+    if "、" in text:
+        original = text
+        text = _PAIR.sub(lambda m: _pair(m, original), original)
+    if "-" in text or "–" in text or "~" in text:
+        text = _DASHED.sub(_dashed, text)
+    return _LONE_DAY.sub(lambda m: f"{cn_int(m['d'])}日", text)
