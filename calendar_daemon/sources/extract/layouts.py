@@ -50,6 +50,7 @@ from .sharedheads import shared_heads
 from .slashrows import slash_rows
 from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
+from .weekcarry import week_carry
 from .weekdaylists import list_shapes
 from .yearframes import year_frames
 
@@ -79,6 +80,7 @@ STEPS: tuple[Step, ...] = (
     Step(same_days),
     Step(day_groups),
     Step(date_bullets),
+    Step(week_carry),
     Step(day_paragraphs),
     Step(index_changes),
     # frames first: a year or a next week named once dates the rows below it

@@ -185,7 +185,9 @@ def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = F
     the English clause that names them, where two releases joined by "and" are two."""
     listed = focus and len(named) >= 2 and any(n.release.region or n.place for n in named)
     listed = listed or (not zh and _joined_pair(named, clause))
-    if not (several(named) or listed) or (c.precision not in ("date", "datetime") and not inherited):  # a headline's "next week" lists
+    # (a Chinese week's list is one release each too: "本周欧元区、英国和美国将公布PMI初值")
+    dated = c.precision in ("date", "datetime") or (zh and c.precision == "week")
+    if not (several(named) or listed) or (not dated and not inherited):  # a headline's "next week" lists
         return [c]
     out = []
     for i, n in enumerate(named):
