@@ -64,3 +64,12 @@ def test_a_bare_day_is_in_the_publication_month_when_near_and_next_month_early_i
     assert [s for s, *_ in found(text, datetime.fromisoformat("2026-03-05T08:00+08:00"))] == ["2026-03-20"]
     text = "下周焦點\n\n市場將關注2日公布的3月PMI。\n"
     assert [s for s, *_ in found(text, datetime.fromisoformat("2026-03-28T08:00+08:00"))] == ["2026-04-02"]
+
+
+def test_a_weekday_names_no_month_for_the_bare_days_after_it() -> None:
+    """A US close read on Wednesday morning: "美股周二(28日)收高，市场预估某央行29日宣布降息" is
+    yesterday's close and today's decision. The weekday alone would be next Tuesday; it used to lend that
+    month to the bare days after it (a decision on the 29th of the next month)."""
+    text = "美股收盘\n\n美股周二（28日）连续第二天收盘创新高，市场预估某国央行29日宣布降息，四大指数收盘齐扬。\n"
+    got = found(text, datetime.fromisoformat("2031-10-29T07:00+08:00"))
+    assert [(s, c) for s, _, c, _ in got] == [("2031-10-29", "central_bank")]

@@ -49,7 +49,7 @@ def days_near_publication(text: str, atoms: list[TimeMatch], a: Anchor) -> list[
     ``text`` names the month of (those are read against that date: ``compose._with_bare_days``)."""
     if "日" not in text:
         return atoms
-    dated = [t.end for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None]
+    dated = [t.end for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None and "rel" not in t.tags]
     first_dated = min(dated) if dated else len(text) + 1
     taken = [(t.start, t.end) for t in atoms]
     extra: list[TimeMatch] = []
