@@ -57,3 +57,18 @@ def test_an_early_close_in_prose_is_a_closure() -> None:
 def test_a_bond_series_year_is_a_name_not_an_event() -> None:
     text = "财政部决定续发行2031年记账式附息(九期)国债(7年期)。"
     assert extract(text, datetime.fromisoformat("2031-06-01T09:00+08:00")) == []
+
+
+def test_a_stock_connect_suspension_is_a_closure_and_the_standing_weekend_is_none() -> None:
+    """A holiday note: the A-share closure, the southbound Stock Connect suspension over its own span, and
+    then a general explainer on weekends and holidays that dates nothing."""
+    text = (
+        "2031年国庆节股市休市时间表\n\n国庆节:9月29日(星期一)至10月7日(星期二)休市,10月8日(星期三)起照常开市。\n"
+        "港股通交易日安排\n国庆节:9月26日(星期五)至10月7日(星期二)不提供港股通服务,10月8日(星期三)起照常开通。\n"
+        "周末休市:中国证券市场周一至周五为交易日,周六、周日为休市日。节假日休市:在法定假日放假期间(非周六、周日)"
+        "中国证券市场也为休市日。\n"
+    )
+    assert spans(text, datetime.fromisoformat("2031-09-17T12:00+08:00")) == [
+        ("2031-09-26", "2031-10-07", "date"),
+        ("2031-09-29", "2031-10-07", "date"),
+    ]
