@@ -72,3 +72,13 @@ def test_a_stock_connect_suspension_is_a_closure_and_the_standing_weekend_is_non
         ("2031-09-26", "2031-10-07", "date"),
         ("2031-09-29", "2031-10-07", "date"),
     ]
+
+
+def test_settlement_only_days_and_the_holiday_after_them_are_one_closure() -> None:
+    """A Taiwan wire note on the Lunar New Year break: two days without trading (settlement only), then the
+    holiday 'from 1月24日' (with a space, as printed) to 2 February, are one closure over both."""
+    text = (
+        "(某社記者台北30日電)某證券交易所表示,集中交易市場於明年1月21日農曆春節封關,1月22日及1月23日市場無交易,"
+        "僅辦理結算交割事宜,2月3日開紅盤。\n某交易所表示,為使春節形成連續假期,也就是從 1月24日至2月2日共10天休假。\n"
+    )
+    assert spans(text, datetime.fromisoformat("2030-12-30T12:00+08:00")) == [("2031-01-22", "2031-02-02", "date")]

@@ -1,7 +1,11 @@
 """A market closed over consecutive days is one closure (issue 15, corpus 6 shape 5): a holiday-hours
 notice lists "Monday 27th December - Trading CLOSED" and "Tuesday 28th December - Trading CLOSED" under
 their own headings; the two rows are one event from the Monday to the Tuesday. Only English rows that
-say the market is closed, of the same title and region, on days that follow each other."""
+say the market is closed, of the same title and region, on days that follow each other.
+
+A Chinese notice does the same with spans (issue 15, corpus 12 Chinese): "1月22日及1月23日市场无交易,仅办理
+结算交割" and then "1月24日至2月1日共9天休假" are one closure from the 22nd to the 1st. Spans of the same
+region that say the market does not trade, each starting the day after the one before ends, are one."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from .candidate import Candidate
 _CLOSED = re.compile(r"\bclosed\b|\bclosure\b", re.IGNORECASE)
 _DAY_OFF = re.compile(r"closed\b|closure\b|holiday\b", re.IGNORECASE)  # (an evidence window may cut a word)
 _SATURDAY = 5
+_CLOSED_ZH = re.compile(r"休市|无交易|休假|停止交易|暂停交易|不提供(?:港股通|沪股通|深股通)")
 
 
 class _Found(Protocol):
@@ -40,11 +45,37 @@ def _weekend_day_off(c: Candidate) -> bool:
             and date.fromisoformat(c.start).weekday() >= _SATURDAY and _DAY_OFF.search(f"{c.title} {c.evidence}") is not None)
 
 
+def _cn_closure(c: Candidate) -> tuple[date, date] | None:
+    """The days of a Chinese closure (one day or a span)."""
+    if c.category != "other" or c.precision != "date" or c.end is None or c.evidence.isascii():
+        return None
+    if _CLOSED_ZH.search(f"{c.title} {c.evidence}") is None:
+        return None
+    return date.fromisoformat(c.start), date.fromisoformat(c.end)
+
+
+def joined_cn_spans(found: list[F]) -> list[F]:
+    """``found`` with each Chinese closure that starts the day after another of its region ends folded into
+    that one, which then ends where it ended."""
+    spans = sorted(((d, i) for i, f in enumerate(found) if (d := _cn_closure(f.cand)) is not None), key=lambda x: x[0])
+    gone: set[int] = set()
+    head: int | None = None
+    for (first, last), i in spans:
+        h = found[head].cand if head is not None else None
+        if h is not None and h.end is not None and first == date.fromisoformat(h.end) + timedelta(days=1) and found[i].cand.region == h.region:
+            h.end = last.isoformat()
+            found[head].span = (found[head].span[0], last)  # type: ignore[index]
+            gone.add(i)
+        else:
+            head = i
+    return [f for i, f in enumerate(found) if i not in gone] if gone else found
+
+
 def joined_closures(found: list[F]) -> list[F]:
     """``found`` with each run of closures on consecutive days folded into its first day's, which
     then ends on the run's last day; a second closure of the same day and region is dropped, and so is a
     weekend day's closure alone."""
-    found = [f for f in found if not _weekend_day_off(f.cand)]
+    found = joined_cn_spans([f for f in found if not _weekend_day_off(f.cand)])
     gone: set[int] = set()
     first_of_day: dict[tuple[date, str], int] = {}
     for i, f in enumerate(found):  # a market closed on one day, said twice (a list row and a sentence), is one closure

@@ -131,7 +131,8 @@ _ROC_YEAR = re.compile(r"(?:民国\s*)?(?<![\d.])(?P<y>1[0-4]\d)\s*年(?=\s*(?:\
 
 # "9 月 30 日", "2027 年 10 月", "公布的 9 月数据": dates typed with spaces around their numbers.
 _SPACED_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)|(?<=\d[日号])[ \t]+(?=[-–~至到])|"
-                          r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d{1,2}[ \t]?月(?!\d))")
+                          r"(?<=[-–~])[ \t]+(?=\d{1,2}[ \t]?[日号])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d{1,2}[ \t]?月(?!\d))|"
+                          r"(?<=[\u4e00-\u9fff])[ \t]+(?=\d{1,2}月\d{1,2}[日号])")  # "从 1月24日至2月1日"
 # HK/TW clocks written with am/pm after Chinese text ("本港时间8:05am", "於4:00pm", "晚上7:30pm", "(28日)4:00pm").
 _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t]?(?P<p>凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)?[ \t]?"
                        r"(?P<h>\d{1,2})(?P<m>[:：]\d{2})?[ \t]?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])")
@@ -139,7 +140,7 @@ _CJK_AMPM = re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][)）]))[ \t
 
 # What every match of the two patterns above holds, found fast (each begins with a set of characters,
 # where the look-behinds of those patterns are tried at every position): most texts hold none.
-_SPACED_DATE_HINT = re.compile(r"[\d年月日号\-–~][ \t]+[\d年月日号\-–~至到]")
+_SPACED_DATE_HINT = re.compile(r"[\d年月日号\-–~][ \t]+[\d年月日号\-–~至到]|[\u4e00-\u9fff][ \t]+\d{1,2}月\d")
 _AMPM_HINT = re.compile(r"[AaPp]\.?[Mm](?![A-Za-z])")
 
 
