@@ -22,6 +22,7 @@ from .celltables import cell_table_rows, status_rows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
+from .companycounts import company_counts
 from .datebullets import date_bullets
 from .datelines import without_date_lines
 from .daygroups import day_groups
@@ -102,6 +103,7 @@ STEPS: tuple[Step, ...] = (
     Step(join_table_lines, by_language=False, english_only=True),
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
+    Step(company_counts, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),
     Step(ipo_lists, by_language=False, english_only=True),
     Step(clocks_before_days, by_language=False, english_only=True),
