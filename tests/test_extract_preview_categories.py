@@ -61,3 +61,9 @@ def test_a_legislatures_hearing_in_chinese_is_policy() -> None:
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-09-01T08:00+08:00"))]
     assert got == [("2031-09-04", "policy")]
     assert category_of("某公司将举行业绩说明会听证", "") != "policy"
+
+
+def test_economic_reports_and_survey_results_are_data_not_company_results() -> None:
+    assert category_of("Other major economic reports due on Thursday are a retail survey and jobless data.", "") == "macro_data"
+    assert category_of("At 6.00 am ET, the Ruritanian Industry Council releases monthly retail survey results.", "") == "macro_data"
+    assert category_of("Harbourfront Land Trust reports results on Tuesday.", "") == "earnings"

@@ -86,6 +86,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
     # an index a central bank compiles is data, not a decision ("the bank's index of commodity prices for May")
     ("macro_data", re.compile(r"\bindex of (?:\w+ ){0,2}prices\b", _I)),
+    # "Other major economic reports due on Thursday are …", "releases monthly … survey results": releases of
+    # data, not companies' results
+    ("macro_data", re.compile(r"\beconomic (?:reports?|releases?|indicators?)\b|\bsurvey results\b", _I)),
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     ("other", re.compile(r"\b(?:trading|market|exchange|session)\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
