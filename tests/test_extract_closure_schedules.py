@@ -82,3 +82,21 @@ def test_settlement_only_days_and_the_holiday_after_them_are_one_closure() -> No
         "僅辦理結算交割事宜,2月3日開紅盤。\n某交易所表示,為使春節形成連續假期,也就是從 1月24日至2月2日共10天休假。\n"
     )
     assert spans(text, datetime.fromisoformat("2030-12-30T12:00+08:00")) == [("2031-01-22", "2031-02-02", "date")]
+
+
+def test_a_hong_kong_holiday_list_with_named_days_and_bracketed_examples() -> None:
+    """A numbered list: a day that only names itself ('为中秋节翌日') before the closure clause, a date with
+    its weekday in one bracket ('(如2031年10月24日,星期五)'), a Stock Connect suspension that stays apart from
+    the closure after it, and the weekend and the standing rule, which date nothing."""
+    text = (
+        "港股休市安排\n\n"
+        "1. 中秋节:2031年10月2日(星期四)为中秋节翌日,港股休市。此外,9月27日(星期六)为周末休市,"
+        "9月28日(周日)至10月1日(星期三)北向交易(港股通)暂停服务。\n"
+        "2. 重阳节:重阳节(如2031年10月24日,星期五)是香港的公众假期,港股将休市。\n"
+        "此外,周末及香港公众假期,港股将休市不交易。\n"
+    )
+    assert spans(text, datetime.fromisoformat("2031-09-20T12:00+08:00")) == [
+        ("2031-09-28", "2031-10-01", "date"),
+        ("2031-10-02", "2031-10-02", "date"),
+        ("2031-10-24", "2031-10-24", "date"),
+    ]

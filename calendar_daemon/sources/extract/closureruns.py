@@ -4,8 +4,9 @@ their own headings; the two rows are one event from the Monday to the Tuesday. O
 say the market is closed, of the same title and region, on days that follow each other.
 
 A Chinese notice does the same with spans (issue 15, corpus 12 Chinese): "1月22日及1月23日市场无交易,仅办理
-结算交割" and then "1月24日至2月1日共9天休假" are one closure from the 22nd to the 1st. Spans of the same
-region that say the market does not trade, each starting the day after the one before ends, are one."""
+结算交割" and then "1月24日至2月1日共9天休假" are one closure from the 22nd to the 1st. Spans of several days, of
+the same region, that say the market does not trade, each starting the day after the one before ends, are one
+(a list's one-day holidays stay one each, and a Stock Connect suspension stays apart)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from .candidate import Candidate
 _CLOSED = re.compile(r"\bclosed\b|\bclosure\b", re.IGNORECASE)
 _DAY_OFF = re.compile(r"closed\b|closure\b|holiday\b", re.IGNORECASE)  # (an evidence window may cut a word)
 _SATURDAY = 5
-_CLOSED_ZH = re.compile(r"休市|无交易|休假|停止交易|暂停交易|不提供(?:港股通|沪股通|深股通)")
+_CLOSED_ZH = re.compile(r"休市|无交易|休假|停止交易|暂停交易")
+_MAKE_UP = re.compile(r"补行交易|补班|照常交易|正常交易")
+_CONNECT = re.compile(r"港股通|沪股通|深股通|北向|南向")  # a Stock Connect suspension is an event of its own
 
 
 class _Found(Protocol):
     cand: Candidate
     span: tuple[date, date]
+    sentence: int
 
 
 def _closure_day(c: Candidate, *, titled: bool = False) -> date | None:
@@ -39,35 +43,48 @@ F = TypeVar("F", bound=_Found)
 
 
 def _weekend_day_off(c: Candidate) -> bool:
-    """An English page's market closure or holiday on a Saturday or Sunday alone ("closed on Easter Sunday"):
-    the market is shut every weekend, so it is no event."""
-    return (c.category == "other" and c.precision == "date" and c.end == c.start and c.evidence.isascii()
-            and date.fromisoformat(c.start).weekday() >= _SATURDAY and _DAY_OFF.search(f"{c.title} {c.evidence}") is not None)
+    """A market closure or holiday on a Saturday or Sunday alone ("closed on Easter Sunday", "周末及公众假期
+    港股休市"): the market is shut every weekend, so it is no event. (A Saturday make-up session is.)"""
+    if c.category != "other" or c.precision != "date" or c.end != c.start or date.fromisoformat(c.start).weekday() < _SATURDAY:
+        return False
+    said = f"{c.title} {c.evidence}"
+    if c.evidence.isascii():
+        return _DAY_OFF.search(said) is not None
+    return _CLOSED_ZH.search(said) is not None and _MAKE_UP.search(said) is None
 
 
 def _cn_closure(c: Candidate) -> tuple[date, date] | None:
     """The days of a Chinese closure (one day or a span)."""
     if c.category != "other" or c.precision != "date" or c.end is None or c.evidence.isascii():
         return None
-    if _CLOSED_ZH.search(f"{c.title} {c.evidence}") is None:
+    said = f"{c.title} {c.evidence}"
+    if _CLOSED_ZH.search(said) is None or _CONNECT.search(said) is not None:
         return None
     return date.fromisoformat(c.start), date.fromisoformat(c.end)
 
 
 def joined_cn_spans(found: list[F]) -> list[F]:
-    """``found`` with each Chinese closure that starts the day after another of its region ends folded into
-    that one, which then ends where it ended."""
+    """``found`` with each run of Chinese closures of one region, each starting the day after the one before
+    ends, folded into its first, which then ends where the run ends. One-day closures join a run only beside a
+    span of several days or said in one sentence: a holiday list's one-day rows on consecutive days stay one each."""
     spans = sorted(((d, i) for i, f in enumerate(found) if (d := _cn_closure(f.cand)) is not None), key=lambda x: x[0])
-    gone: set[int] = set()
-    head: int | None = None
+    runs: list[list[tuple[tuple[date, date], int]]] = []
     for (first, last), i in spans:
-        h = found[head].cand if head is not None else None
-        if h is not None and h.end is not None and first == date.fromisoformat(h.end) + timedelta(days=1) and found[i].cand.region == h.region:
-            h.end = last.isoformat()
-            found[head].span = (found[head].span[0], last)  # type: ignore[index]
-            gone.add(i)
+        prev = runs[-1][-1] if runs else None
+        # (one-day closures run on only when said in one sentence: "1月22日及1月23日市场无交易")
+        joins = prev is not None and (first < last or prev[0][0] < prev[0][1] or found[i].sentence == found[prev[1]].sentence)
+        if prev is not None and joins and first == prev[0][1] + timedelta(days=1) and found[i].cand.region == found[prev[1]].cand.region:
+            runs[-1].append(((first, last), i))
         else:
-            head = i
+            runs.append([((first, last), i)])
+    gone: set[int] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        head, end = run[0][1], run[-1][0][1]
+        found[head].cand.end = end.isoformat()
+        found[head].span = (found[head].span[0], end)
+        gone.update(i for _, i in run[1:])
     return [f for i, f in enumerate(found) if i not in gone] if gone else found
 
 

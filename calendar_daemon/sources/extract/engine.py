@@ -64,6 +64,9 @@ _ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!�
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|指出|将|据|官网))[\u4e00-\u9fff·\-]{2,10}\s*")  # only a name ("新年元旦")
+# What a date's clause says of the day alone: "为中秋节翌日", "是公众假期" (what happens is in the next clause).
+_NAMES_DAY = re.compile(r"\s*(?:为|是)[\u4e00-\u9fff]{2,10}\s*")
+_LABEL = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?[\u4e00-\u9fff]{2,8}\s*[:：]\s*")  # a list item's label: "1. 中秋节:"
 _BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间)*$")
 # A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.
 _DECIDED_ON = re.compile(r"(?:决议|决定)(?:或公司决定)?日期\s*[:：]?\s*$|事实发生日\s*[:：]?\s*$")
@@ -287,16 +290,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if move is not None and tm in move.originals:
             continue
         moved = move is not None and tm is move.new
-        k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]),
-                           (-1, (0, len(sentence))))
-        bare = _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]) is not None
-        if k > 0 and bare and (k + 1 == len(clauses) or _has_trigger(sentence[clauses[k - 1][0]:cs])):
-            cs = clauses[k - 1][0]
-        elif bare and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
-            nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(sentence[clauses[k + 1][0]:clauses[k + 1][1]]) else k + 1
-            ce = clauses[nk][1]  # ("2031年1月1日,新年元旦,休市": a short name, then what happens)
+        cs, ce = _time_clause(sentence, clauses, tm, zh)
         window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
-        cs, ce = max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
             cs = max(0, tm.start - 2 * window)
         if listed and i == 0 and not _has_trigger(sentence[cs:ce]):  # under a day heading: the item is the sentence
@@ -332,6 +327,23 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     for one, clause, pos in each_counted(respectively(made, sentence), sentence):
         add(one, clause, pos)
     return len(made), move
+
+
+def _time_clause(sentence: str, clauses: list[tuple[int, int]], tm: TimeMatch, zh: bool) -> tuple[int, int]:
+    """Where the clause of ``tm`` starts and ends: a clause holding nothing but its date reads with the one
+    before it or the one after it, and so does a date that only names its day ("9月18日(星期三)为中秋节翌日,
+    港股休市")."""
+    k, (cs, ce) = next(((j, ab) for j, ab in enumerate(clauses) if ab[0] <= tm.start < ab[1]), (-1, (0, len(sentence))))
+    bare = _BARE_CLAUSE.match(sentence[cs:tm.start] + sentence[tm.end:ce]) is not None
+    lead = sentence[cs:tm.start]
+    names_day = not bare and (_BARE_CLAUSE.match(lead) or _LABEL.fullmatch(lead)) and _NAMES_DAY.fullmatch(sentence[tm.end:ce])
+    if k > 0 and bare and (k + 1 == len(clauses) or _has_trigger(sentence[clauses[k - 1][0]:cs])):
+        cs = clauses[k - 1][0]
+    elif (bare or names_day) and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
+        nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(sentence[clauses[k + 1][0]:clauses[k + 1][1]]) else k + 1
+        ce = clauses[nk][1]  # ("2031年1月1日,新年元旦,休市": a short name, then what happens)
+    window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW
+    return max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
 
 
 def _next_day(times: list[TimeMatch], i: int, end: int) -> int:

@@ -185,8 +185,9 @@ def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = F
     the English clause that names them, where two releases joined by "and" are two."""
     listed = focus and len(named) >= 2 and any(n.release.region or n.place for n in named)
     listed = listed or (not zh and _joined_pair(named, clause))
-    # (a Chinese week's list is one release each too: "本周欧元区、英国和美国将公布PMI初值")
-    dated = c.precision in ("date", "datetime") or (zh and c.precision == "week")
+    # (a Chinese week's list of places before one release is one release each too: "本周欧元区、英国和美国将公布
+    # PMI初值"; a week's list of indicators is the indicator-list reader's, which keeps each item's own words)
+    dated = c.precision in ("date", "datetime") or (zh and c.precision == "week" and all(n.place for n in named))
     if not (several(named) or listed) or (not dated and not inherited):  # a headline's "next week" lists
         return [c]
     out = []

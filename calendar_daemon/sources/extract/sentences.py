@@ -48,10 +48,17 @@ def paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
             yield para_no, sentence
 
 
+def _in_brackets(sentence: str, at: int, end: int) -> bool:
+    """Whether a Chinese clause break at ``at`` is inside a short bracket: "重阳节(2031年10月24日,星期五)是公众假期"."""
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at) and ")" in sentence[end:end + 12]
+
+
 def clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in (_CLAUSE_SPLIT_ZH if zh else _CLAUSE_SPLIT_EN).finditer(sentence):
+        if zh and _in_brackets(sentence, m.start(), m.end()):
+            continue
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(sentence)))
