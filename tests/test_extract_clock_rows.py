@@ -119,3 +119,16 @@ def test_clock_led_items_in_a_days_prose_are_rows_of_that_day() -> None:
     )
     got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-03-16T20:00+08:00")) if c.precision == "datetime")
     assert got == ["2031-03-17T14:00+08:00", "2031-03-17T17:00+08:00", "2031-03-18T20:30+08:00", "2031-03-18T22:00+08:00"]
+
+
+def test_a_days_first_release_then_the_releases_that_come_next_at_their_clock() -> None:
+    """'北京时间周一上午 9:30,某国房价将率先登场…;随后 10:00 发布的零售总额、工业增加值数据…': the house
+    prices at 9:30 (a space after 上午, 登场 as the release), and each item after '随后 10:00' at 10:00."""
+    text = (
+        "鲁里塔尼亚下周前瞻\n文章来源:某期货\n"
+        "周一 (3 月 17 日) 交易日:数据开场\n"
+        "北京时间周一上午 9:30,某国 2 月 70 个大中城市新建住宅销售价格将率先登场,若数据较好,将提振信心;"
+        "随后 10:00 发布的 2 月社会消费品零售总额、工业增加值数据,若显示回暖,将强化预期。\n"
+    )
+    got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-03-16T20:00+08:00")))
+    assert got == [("2031-03-17T09:30+08:00", "macro_data")] + [("2031-03-17T10:00+08:00", "macro_data")] * 2

@@ -22,7 +22,7 @@ _I = re.IGNORECASE
 
 # --- event triggers ------------------------------------------------------------------
 TRIGGER = Vocabulary(
-    r"公布|发布|出炉|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
+    r"公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|并于\S{1,14}?发放|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
@@ -145,7 +145,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("macro_data", re.compile(
         r"工业产值|产能利用率|(?:经济|统计|宏观|一系列)数据|乐观指数|"
         r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
-        r"初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
+        r"(?:住宅|房屋)销售价格|初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics|data)|\bJOLTS\b|job openings|factory orders|home sales|"

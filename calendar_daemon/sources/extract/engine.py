@@ -60,7 +60,8 @@ _DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|�
 # "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
 # month: "16日公布的就业报告", or today: "今日上市的某科技") before it keeps it.
 _ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!明日)(?<!明天)"
-                          r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
+                          r"(?<!周[一二三四五六日天])(?<!星期[一二三四五六日天])(?<!\d日)(?<!日\))(?<!日\)\s)(?<!\d:\d\d)(?<!\d:\d\d\s)"
+                          r"(?:推出|发布|公布|上市|交付|施行|实施|生效)的")
 # A clause holding nothing but its date ("顺延至其后第一个工作日,即2026年10月19日") reads with the clause before it.
 # A zone note counts as nothing: "周四(28日)下午4:00(本港时间.下同),欧元区公布…".
 _NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|指出|将|据|官网))[\u4e00-\u9fff·\-]{2,10}\s*")  # only a name ("新年元旦")

@@ -158,6 +158,7 @@ _CN_DAY = re.compile(r"(?<![月第每近初个\d〇零一二两三四五六七�
 # "元月23日": January, the first month, written so in dates
 _FIRST_MONTH = re.compile(r"(?<![\u4e00-\u9fff])元月(?=\d{1,2}[日号])|(?<=年)元月(?=\d{1,2}[日号])")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
+_PART_SPACE = re.compile(r"(?<=凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)[ \t]+(?=\d{1,2}[:：点时])")  # "上午 9:30"
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
 _SPACED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff]) ([A-Z][A-Za-z0-9]{0,9}) ?(?=[\u4e00-\u9fff])")
@@ -201,7 +202,7 @@ def normalize(text: str) -> str:
             folded = _SPACED_DATE.sub("", folded)
         if _AMPM_HINT.search(folded):
             folded = _CJK_AMPM.sub(_cjk_clock, folded)
-        folded = _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded))
+        folded = _PART_SPACE.sub("", _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded)))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
         folded = _CN_CLOCK.sub(_cn_hour, folded)
