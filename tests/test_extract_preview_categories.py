@@ -67,3 +67,11 @@ def test_economic_reports_and_survey_results_are_data_not_company_results() -> N
     assert category_of("Other major economic reports due on Thursday are a retail survey and jobless data.", "") == "macro_data"
     assert category_of("At 6.00 am ET, the Ruritanian Industry Council releases monthly retail survey results.", "") == "macro_data"
     assert category_of("Harbourfront Land Trust reports results on Tuesday.", "") == "earnings"
+
+
+def test_a_central_banks_meeting_in_a_numbered_paragraph_is_the_banks() -> None:
+    """'⑥某国央行将于周四召开会议': the bank's meeting (not a conference), titled without the list number."""
+    text = "【本周前瞻】三大央行决议\n\n⑥鲁里坦尼亚央行将于周四召开会议,市场认为利率维持不变的可能性为51%。\n"
+    got = [(c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2031-07-28T08:00+08:00"))
+           if c.precision == "date"]
+    assert got == [("2031-07-31", "central_bank", "鲁里坦尼亚央行召开会议")]

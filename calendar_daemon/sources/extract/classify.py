@@ -112,8 +112,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"理监事会|利率决策|利率决定|指标利率|政策利率|存款机制利率|存款便利利率|再融资利率|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|货币政策决定|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员|主管)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook|"
-        # a central bank's own meeting or forum ("澳洲央行会议", "美联储会议开幕", "欧洲央行…中央银行论坛")
-        r"(?:央行|联储|联准会|储备银行)\S{0,4}?(?:会议|论坛|年会)", _I)),
+        # a central bank's own meeting or forum ("澳洲央行会议", "美联储会议开幕", "欧洲央行…中央银行论坛",
+        # "英国央行将于周四召开会议")
+        r"(?:央行|联储|联准会|储备银行)(?:\S{0,4}?|[^,;。]{0,10}?(?:召开|举行))(?:会议|论坛|年会)", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words

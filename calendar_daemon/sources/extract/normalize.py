@@ -157,6 +157,9 @@ _CN_DAY = re.compile(r"(?<![月第每近初个\d〇零一二两三四五六七�
                      r"(?![内均来后前里间以之左线])")
 # "元月23日": January, the first month, written so in dates
 _FIRST_MONTH = re.compile(r"(?<![\u4e00-\u9fff])元月(?=\d{1,2}[日号])|(?<=年)元月(?=\d{1,2}[日号])")
+# A circled list number opening a line ("⑥英国央行将…"): NFKC would glue its digit to the first word ("6英国央行").
+_CIRCLED_ANY = re.compile("[\u2460-\u2473\u2776-\u2793]")
+_CIRCLED = re.compile("(?m)^([ \t]*)[\u2460-\u2473\u2776-\u2793][ \t]*")
 _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)(?:上午|下午|凌晨)")
 _PART_SPACE = re.compile(r"(?<=凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)[ \t]+(?=\d{1,2}[:：点时])")  # "上午 9:30"
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
@@ -192,7 +195,7 @@ def normalize(text: str) -> str:
     """Full cleanup: HTML -> text, NFKC, T->S, no citations, tidy spaces."""
     if looks_like_html(text):
         text = html_to_text(text)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _CIRCLED.sub(r"\1", text) if _CIRCLED_ANY.search(text) else text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     folded = to_simplified(text)
     if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
