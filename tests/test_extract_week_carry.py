@@ -36,3 +36,17 @@ def test_a_linked_sentence_adds_to_the_weeks_list_one_release_per_place() -> Non
 def test_a_sentence_with_its_own_time_or_without_a_future_word_keeps_it() -> None:
     assert got("本周市场清淡。上月消费者物价指数上涨0.3%。", MONDAY) == []
     assert [p for _, _, p, _ in got("本周市场清淡。某国将于周三公布消费者物价指数。", MONDAY)] == ["date"]
+
+
+def test_that_week_after_a_named_span_is_the_spans_week_and_spaced_acronyms_stay_in_the_list() -> None:
+    """'7 月 7 日-7 月 11 日当周,…同时当周还将公布 API/EIA 原油库存、某国 CPI、…' read on the Sunday before:
+    '当周' is the week named, not the week of publication, and each listed indicator is one release."""
+    body = ("  7 月 7 日-7 月 11 日当周,市场将继续消化公投结果,同时当周还将公布 API/EIA 原油库存、美国 PCE 物价指数、"
+            "欧元区 CPI、加拿大 GDP、欧元区失业率等重要指标。")
+    assert listed(body) == [("2031-07-07", "2031-07-13", "week", "macro_data")] * 5
+
+
+def listed(body: str) -> list[tuple[str, str | None, str, str]]:
+    text = f"• 客服热线:000-000-0000\n\n{body}\n"
+    published = datetime.fromisoformat("2031-07-06T10:00+08:00")
+    return sorted((c.start, c.end, c.precision, c.category) for c in extract(text, published))

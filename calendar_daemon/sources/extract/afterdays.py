@@ -1,6 +1,7 @@
 """Days counted from another day of the same sentence (issue 15, corpus 3 shapes 12 and 13): "英國周三
 (21日) 公布CPI，日本兩天後也將公布通膨數據" is two days after the 21st, not after the publication day; the
-"次日" of a process ("昨日步入招股次日") is that process's second day, no day after publication."""
+"次日" of a process ("昨日步入招股次日") is that process's second day, no day after publication; "当周" after a named day
+is that day's week."""
 
 from __future__ import annotations
 
@@ -48,4 +49,20 @@ def after_earlier_day(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
             continue
         res = P.day(day + timedelta(days=n), tm.resolved.timezone or prev.resolved.timezone)
         out.append(replace(tm, resolved=res, base=res, tags=tm.tags | {"after"}))
+    return out
+
+
+def that_week(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
+    """``times`` with each "当周" ("that week") after a day named earlier in ``text`` read as that day's week:
+    "6月27日-7月1日当周,…同时当周还将公布…" is the week of 27 June, not the week of publication."""
+    if "当周" not in text:
+        return times
+    out: list[TimeMatch] = []
+    for tm in times:
+        prev = next((t for t in reversed(out) if t.resolved.precision in ("date", "datetime") and "week" not in t.tags), None)
+        day = prev.resolved.first_day() if prev is not None else None
+        if text[tm.start:tm.end] == "当周" and day is not None:
+            res = P.week_of(day, tm.resolved.timezone or prev.resolved.timezone)  # type: ignore[union-attr]
+            tm = replace(tm, resolved=res, base=res)
+        out.append(tm)
     return out

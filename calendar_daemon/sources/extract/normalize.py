@@ -164,7 +164,7 @@ _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|�
 _PART_SPACE = re.compile(r"(?<=凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)[ \t]+(?=\d{1,2}[:：点时])")  # "上午 9:30"
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
-_SPACED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff]) ([A-Z][A-Za-z0-9]{0,9}) ?(?=[\u4e00-\u9fff])")
+_SPACED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff]) ([A-Z][A-Za-z0-9]{0,9}(?:/[A-Z][A-Za-z0-9]{0,9})?) ?(?=[\u4e00-\u9fff、])")
 
 
 def _cjk_clock(m: re.Match[str]) -> str:
