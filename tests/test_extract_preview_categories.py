@@ -75,3 +75,14 @@ def test_a_central_banks_meeting_in_a_numbered_paragraph_is_the_banks() -> None:
     got = [(c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2031-07-28T08:00+08:00"))
            if c.precision == "date"]
     assert got == [("2031-07-31", "central_bank", "鲁里坦尼亚央行召开会议")]
+
+
+def test_a_day_lists_bank_announcements_budgets_and_industrial_profits() -> None:
+    """'周三:某国央行公告;某国秋季预算;某国10月工业利润' is a decision, a policy event and a data release."""
+    assert category_of("鲁里坦尼亚央行公告", "") == "central_bank"
+    assert category_of("鲁里坦尼亚秋季预算", "") == "policy"
+    assert category_of("鲁里坦尼亚10月工业利润", "") == "macro_data"
+    text = ("下周重要经济数据与事件一览\n\n以下是具体安排:\n\n"
+            "  • 周三:鲁里坦尼亚央行公告;鲁里坦尼亚秋季预算;鲁里坦尼亚10月工业利润。\n")
+    got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-11-22T10:00+08:00")))
+    assert got == [("2031-11-26", "central_bank"), ("2031-11-26", "macro_data"), ("2031-11-26", "policy")]

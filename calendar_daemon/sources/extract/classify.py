@@ -114,7 +114,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:央行|联储|储备银行)\S{0,6}?(?:行长|总裁|主席|审议委员|委员|理事|官员|主管)|拉加德|鲍威尔|植田和男|褐皮书|[Bb]eige [Bb]ook|"
         # a central bank's own meeting or forum ("澳洲央行会议", "美联储会议开幕", "欧洲央行…中央银行论坛",
         # "英国央行将于周四召开会议")
-        r"(?:央行|联储|联准会|储备银行)(?:\S{0,4}?|[^,;。]{0,10}?(?:召开|举行))(?:会议|论坛|年会)", _I)),
+        r"(?:央行|联储|联准会|储备银行)(?:\S{0,4}?|[^,;。]{0,10}?(?:召开|举行))(?:会议|论坛|年会)|"
+        # a bank's announcement in a day's list ("周三:某国央行公告")
+        r"央行(?:利率)?公告|利率公告", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
@@ -146,7 +148,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("macro_data", re.compile(
         r"工业产值|产能利用率|(?:经济|统计|宏观|一系列)数据|乐观指数|"
         r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
-        r"(?:住宅|房屋)销售价格|初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
+        r"(?:住宅|房屋)销售价格|工业利润|初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|nonfarm|消费者信心|消费物价|生产总值|industrial (?:production|output)|"
         r"card spending|employment (?:change|cost|statistics|data)|\bJOLTS\b|job openings|factory orders|home sales|"
@@ -173,7 +175,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
                          r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
-    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|tariff|takes? effect|\bbudget\b|"
+    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|(?:秋季|春季|年度)预算|"
+                          r"tariff|takes? effect|\bbudget\b|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
                           # a congressional hearing (in either language); a regulator's board or an advisory board meeting
                           r"(?:国会|参议院|众议院|参院|众院|议会)[^,;。]{0,24}?听证|"
