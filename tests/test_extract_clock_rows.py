@@ -132,3 +132,18 @@ def test_a_days_first_release_then_the_releases_that_come_next_at_their_clock() 
     )
     got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-03-16T20:00+08:00")))
     assert got == [("2031-03-17T09:30+08:00", "macro_data")] + [("2031-03-17T10:00+08:00", "macro_data")] * 2
+
+
+def test_a_section_heading_starts_again_on_the_day_when_its_clocks_are_still_ahead() -> None:
+    """A broker's morning calendar: the US session, then the Asian session after midnight (the next day),
+    then a section of speeches whose clocks are still ahead that morning: back on the publication day."""
+    text = (
+        "Daily calendar\n"
+        "European & US session\n9:00 am BST - Ruritania, central bank rate decision.\n"
+        "1:30 pm BST - US, jobless claims. Expected: 3000k.\n"
+        "Asian session\n0:30 am BST - Japan, household spending for March.\n"
+        "Central bankers' speeches\n-\n8:00 am BST - ECB's Ruiz\n-\n3:00 pm BST - Fed's Osei\n"
+    )
+    got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-05-08T07:30+01:00")))
+    assert got == ["2031-05-08T08:00+01:00", "2031-05-08T09:00+01:00", "2031-05-08T13:30+01:00",
+                   "2031-05-08T15:00+01:00", "2031-05-09T00:30+01:00"]

@@ -71,6 +71,16 @@ def join_row_dashes(text: str) -> str:
     return _DOT_CLOCK.sub(r"\1\2:\3\4", _ROW_DASH.sub(r"\1, ", text))
 
 
+# A section heading of an English day calendar: a few words, no digit ("Asian session", "Central bankers' speeches").
+_SECTION = re.compile(r"[A-Z][A-Za-z&' ]{3,40}")
+
+
+def _still_ahead(anchor: Anchor, zone: str, hour: int, minute: int) -> bool:
+    """Whether the clock is still to come on the publication day, in ``zone``."""
+    published = anchor.published.astimezone(ZoneInfo(zone))
+    return datetime(published.year, published.month, published.day, hour, minute, tzinfo=ZoneInfo(zone)) >= published
+
+
 def _zone_name(word: str) -> str:
     return ZONES.get(word) or EN_ZONES.get(word.upper(), "")
 
@@ -86,6 +96,7 @@ class ClockRows:
         self.zone_offset = ""  # ... or an offset carried so ("本周焦點 (GMT+8)")
         self.default_zone = default_zone  # the zone of rows with none, when not the article's
         self.zone = ""  # the last row's zone
+        self.section = False  # an English section heading came after the last row ("Central bankers' speeches")
 
     def note(self, sentence: str, anchor: Anchor, heading: bool = False, dateline: bool = False) -> None:
         """A line that is no row: it may carry a zone, and a day heading, a short line naming one day or
@@ -93,6 +104,8 @@ class ClockRows:
         clock in prose ("周四(28日)4:00pm,欧元区公布…" then "5:00pm,…"). (A headline's day is
         not: a session calendar is headed with the session's day but lists the evening before it; nor is
         the publication day on a ``dateline``, a line among the first of the article.)"""
+        if self.day is not None and self.last >= 0 and _SECTION.fullmatch(sentence):
+            self.section = True
         m = _CARRIED_CN.search(sentence)
         if m is None and may_hold(sentence, ("time",)):  # every English note says "time"
             m = _CARRIED_EN.search(sentence)
@@ -166,6 +179,10 @@ class ClockRows:
             # than the one before (21:30 then 20:00) is a list not kept in order, on the same day
             passed = clock < self.last and clock + 24 * 60 - self.last <= _ROLLOVER_HOURS * 60
             day = self.day + timedelta(days=1) if passed else self.day
+            if self.section and _still_ahead(anchor, zone, hour, minute):
+                # a new section of a day's calendar ("Central bankers' speeches") starts again on its lead day (or
+                # the publication day) when its clock is still ahead there: no step past midnight
+                day = self.lead or anchor.published.astimezone(ZoneInfo(zone)).date()
         elif self.lead is not None:
             day = self.lead
         elif anchor.week_ahead is not None and anchor.week_ahead > anchor.today and not zh:
@@ -179,7 +196,7 @@ class ClockRows:
                 day += timedelta(days=1)
         if zone != anchor.tz and not word and same_offset(zone, anchor.tz, day):
             zone = anchor.tz  # "(GMT+8)" over a Taipei article's rows: its own zone
-        self.day, self.last, self.zone = day, clock, zone
+        self.day, self.last, self.zone, self.section = day, clock, zone, False
         rest = _ROW_SEP.sub("", rest, count=1)
         hm = f"{hour:02d}:{minute:02d}"
         if zh:
