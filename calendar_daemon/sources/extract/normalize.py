@@ -146,6 +146,9 @@ _AMPM_HINT = re.compile(r"[AaPp]\.?[Mm](?![A-Za-z])")
 
 # A four-digit clock right after a zone word ("美东时间1400公布", "北京时间0830"): hours and minutes.
 _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d年月日号%.:：])")
+# "13Jul 2026": a page's date cell with the day glued to its month ("13 Jul 2026").
+_GLUED_DAY_MONTH = re.compile(r"(?<![\w.])(\d{1,2})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?=\s+\d{4}\b)")
+_GLUED_HINT = re.compile(r"\d(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
 # "晚上八点半": an hour in Chinese numerals after a part of the day, written in digits ("晚上8点半")
@@ -212,6 +215,8 @@ def normalize(text: str) -> str:
         if "十" in folded and "日" in folded:
             folded = _CN_DAY.sub(_cn_day, folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
+    if _GLUED_HINT.search(folded):
+        folded = _GLUED_DAY_MONTH.sub(r"\1 \2", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
