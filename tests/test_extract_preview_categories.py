@@ -86,3 +86,11 @@ def test_a_day_lists_bank_announcements_budgets_and_industrial_profits() -> None
             "  • 周三:鲁里坦尼亚央行公告;鲁里坦尼亚秋季预算;鲁里坦尼亚10月工业利润。\n")
     got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-11-22T10:00+08:00")))
     assert got == [("2031-11-26", "central_bank"), ("2031-11-26", "macro_data"), ("2031-11-26", "policy")]
+
+
+def test_an_index_that_closed_higher_or_mixed_is_a_market_move_not_a_closure() -> None:
+    """A Sunday week-ahead recalls Friday's session: 'the Ruritania 50 closed marginally higher', 'the
+    averages … closed the week mixed' are past moves, not a market closed on the coming Friday."""
+    text = ("Week ahead: jobs week\n\nOn Friday the Ruritania 50 closed marginally higher, with miners recovering. "
+            "The major averages recovered through the day and closed the week mixed.\n")
+    assert extract(text, datetime.fromisoformat("2031-12-07T18:00-05:00")) == []

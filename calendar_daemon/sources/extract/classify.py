@@ -68,7 +68,7 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
 ORIGINAL_SLOT = re.compile(r"原定|原订|原本(?:排在|定于|定在|计划)|原计划|originally (?:scheduled|due|set)", _I)
 CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|已有\s?\d|已经有\s?\d|so far this year|year to date|year-to-date", _I)
 MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
-                         r"\b(?:rose|fell|gained|dropped|closed (?:up|down))\b", _I)
+                         r"\b(?:rose|fell|gained|dropped|closed (?:up|down|higher|lower|marginally|slightly|flat|mixed|the (?:week|day|session)))\b", _I)
 
 # A time expression directly followed by one of these names a data/report period.
 PERIOD_NOUN = re.compile(
