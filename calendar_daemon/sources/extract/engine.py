@@ -28,6 +28,7 @@ from .leads import drop_group_previews, week_focus
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
+from .namedholidays import named_holidays
 from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, headline_market, normalize, traditional_place
 from .oneday import only_day
@@ -137,6 +138,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     headline = headline_of(norm)
     anchor, guessed = article_anchor(text[:MAX_RAW_CHARS], headline, published, zone)
     default_region = place or ((headline_market(headline) or "CN") if zh else "US")
+    norm = norm if zh else named_holidays(norm, anchor.today)  # "markets are closed for Good Friday"
     findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
     diary = _DIARY.search(headline) is not None
