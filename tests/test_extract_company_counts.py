@@ -46,3 +46,32 @@ def test_each_heading_with_a_count_is_a_day_of_results() -> None:
 def test_a_page_not_about_results_is_left_alone() -> None:
     page = PAGE.replace("Markets/Earnings This Week", "Harbour Events").replace("Earnings This Week", "Visitors")
     assert [c for c in extract(page, JULY) if c.category == "earnings"] == []
+
+
+ROWS = """Home · Earnings calendar
+
+Upcoming earnings
+
+This calendar shows the major companies reporting in the coming days, with the estimated EPS.
+
+Tuesday, July 15
+
+Lantern MillsLNMAfter the close$3.22
+Harbour FoodsHBFAfter the close$0.13
+
+Wednesday, July 16
+
+Acme & SonsACMBefore the open$4.44
+
+What corporate earnings are
+
+Corporate earnings are the accounts every listed company publishes once a quarter.
+"""
+
+
+def test_a_days_results_rows_with_their_cells_run_together_are_one_day_of_results() -> None:
+    got = [(c.start, c.category, c.title) for c in extract(ROWS, JULY)]
+    assert got == [
+        ("2031-07-15", "earnings", "Lantern Mills and Harbour Foods earnings"),
+        ("2031-07-16", "earnings", "Acme & Sons earnings"),
+    ]
