@@ -94,3 +94,8 @@ def test_an_index_that_closed_higher_or_mixed_is_a_market_move_not_a_closure() -
     text = ("Week ahead: jobs week\n\nOn Friday the Ruritania 50 closed marginally higher, with miners recovering. "
             "The major averages recovered through the day and closed the week mixed.\n")
     assert extract(text, datetime.fromisoformat("2031-12-07T18:00-05:00")) == []
+
+
+def test_a_miners_quarterly_production_report_is_a_corporate_update() -> None:
+    assert category_of("Next week sees quarterly production reports from Acme Mining and Bluegum Oil.", "") == "corporate"
+    assert category_of("Acme Mining reports earnings on Tuesday.", "") == "earnings"

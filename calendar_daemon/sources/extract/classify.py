@@ -129,7 +129,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
     # shares trading without their dividend ("shares then trade without the right to their quarterly dividend"): not a listing
     ("corporate", re.compile(r"\bwithout (?:the )?(?:right to|entitlement to) (?:the |their |its )?(?:\w+ )?dividends?\b|"
-                             r"\b(?:go|goes|trade|trades|trading) ex-dividend\b", _I)),
+                             r"\b(?:go|goes|trade|trades|trading) ex-dividend\b|"
+                             # a miner's or an oil company's quarterly output: an operating update, not its results
+                             r"\b(?:quarterly )?production reports?\b", _I)),
     ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|缴款|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
