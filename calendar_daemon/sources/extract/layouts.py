@@ -40,6 +40,7 @@ from .holidaytables import holiday_tables
 from .indexreviews import index_changes
 from .ipolists import ipo_lists
 from .isorows import holiday_rows
+from .lockuptables import lockup_tables
 from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import next_week_chains
 from .proseclocks import prose_clock_items
@@ -104,6 +105,7 @@ STEPS: tuple[Step, ...] = (
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
     Step(company_counts, by_language=False, english_only=True),
+    Step(lockup_tables, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),
     Step(ipo_lists, by_language=False, english_only=True),
     Step(clocks_before_days, by_language=False, english_only=True),

@@ -1,0 +1,35 @@
+"""A lock-up expirations table flattened to lines (issue 15, corpus 11 English): one lock-up event per
+expiration day naming its companies, the price cell glued to the date read apart from it. The page is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+PAGE = """IPO Lockup Expirations
+
+A lock-up prevents insiders from selling shares for a number of days after an IPO.
+
+CompanyCurrent PriceExpiration DateNumber of SharesInitial Share PriceOffer SizeDate Priced
+LNTM
+Lantern Mills
+$9.913/3/20311,000,000$5.00$5,000,0009/2/2030
+OCNF
+Ocean Foods Corp. II
+$18.653/3/203138,500,000$10.00$385,000,0009/3/2030
+Harbour logo
+HRBR
+Harbour Group
+$220.753/7/203128,000,000$120.00$3,360,000,0009/16/2030
+"""
+
+
+def test_each_expiration_day_is_one_lockup_event() -> None:
+    got = [(c.start, c.category) for c in extract(PAGE, datetime.fromisoformat("2031-02-28T16:00-05:00"))]
+    assert got == [("2031-03-03", "lockup"), ("2031-03-07", "lockup")]
+
+
+def test_a_page_not_about_lockups_is_left_alone() -> None:
+    page = PAGE.replace("IPO Lockup Expirations", "Share prices").replace("A lock-up prevents", "Nothing prevents")
+    assert [c for c in extract(page, datetime.fromisoformat("2031-02-28T16:00-05:00")) if c.category == "lockup"] == []
