@@ -24,3 +24,21 @@ def test_a_close_early_on_the_eve_is_its_own_event() -> None:
     text = "Holiday trading hours\n\nExchanges close early at 1 p.m. ET on the eve of Christmas, December 24.\n"
     got = extract(text, datetime.fromisoformat("2027-11-23T12:00:00-05:00"))
     assert [(c.start, c.category) for c in got] == [("2027-12-24T13:00-05:00", "other")]
+
+
+def test_early_closes_listed_after_one_clock_each_take_it() -> None:
+    """'They will close early, at 1 p.m. ET, on three occasions: A (Thursday, July 3); B (Friday, Nov. 28); and
+    C (Wednesday, Dec. 24)' read in June: three early closes at 1 p.m., the December one in this year (its
+    weekday says so, though last December is nearer)."""
+    text = ("Holiday schedule\n\nThe exchanges will close early, at 1 p.m. ET, on three occasions: the day before "
+            "Independence Day (Thursday, July 3); the day after Thanksgiving (Friday, Nov. 28); and Christmas Eve "
+            "(Wednesday, Dec. 24).\n")
+    got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-06-01T10:00-04:00")))
+    assert got == ["2031-07-03T13:00-04:00", "2031-11-28T13:00-05:00", "2031-12-24T13:00-05:00"]
+
+
+def test_bond_markets_that_close_on_named_days_are_closures() -> None:
+    text = ("Holiday schedule\n\nU.S. bond markets close on all the days the stock exchanges are silent plus "
+            "Columbus Day (Monday, Oct. 13) and Veterans Day (Tuesday, Nov. 11).\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-06-01T10:00-04:00"))]
+    assert got == [("2031-10-13", "other"), ("2031-11-11", "other")]

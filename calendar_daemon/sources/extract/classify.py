@@ -30,7 +30,8 @@ TRIGGER = Vocabulary(
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
-    r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|consumer price|producer price|employment report|"
+    r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
+    r"consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
@@ -95,7 +96,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
                          r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"
                          # a closed market ("the bond market is closed", "US stock and bond markets closed")
-                         r"\b(?:stock|bond|equity)\s+markets?\s+(?:(?:is|are|will\s+be)\s+)?closed\b", _I)),
+                         r"\b(?:stock|bond|equity)\s+markets?\s+(?:(?:is|are|will\s+be)\s+)?closed\b|"
+                         # "bond markets close on Columbus Day (Monday, Oct. 13)": a closure, not a close higher or lower
+                         r"\b(?:stock|bond|equity)\s+markets\s+(?:will\s+)?close\s+(?:on|for)\b", _I)),
     # bidding in a government-securities auction that a central bank runs is the auction's ("bids for the
     # auction should be submitted on the Reserve Bank's system"), before the bank's name
     ("bond", re.compile(r"\b(?:non-)?competitive bids?\b|\bbids? for the auctions?\b", _I)),

@@ -30,6 +30,7 @@ from .dayhas import day_has_items
 from .daypairs import day_pairs
 from .dayparagraphs import day_paragraphs
 from .dayrows import day_clock_rows
+from .earlylists import early_close_lists
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .flatrows import flat_table_rows
@@ -100,6 +101,7 @@ STEPS: tuple[Step, ...] = (
     Step(status_rows, by_language=False),
     # English tables flattened by the page's text export
     Step(holiday_tables, by_language=False, english_only=True),
+    Step(early_close_lists, by_language=False, english_only=True),
     Step(holiday_date_lists, by_language=False, english_only=True),
     Step(join_table_lines, by_language=False, english_only=True),
     Step(flat_table_rows, by_language=False, english_only=True),

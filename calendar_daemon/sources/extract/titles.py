@@ -259,9 +259,9 @@ def _en_subject(clause: str) -> str:
 
 
 _EN_HEAR = re.compile(r"\bhear from (?P<who>[A-Z]\w*(?: [A-Z]\w*){0,3})")
-_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b", re.IGNORECASE)
+_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
 _EN_CLOSING = re.compile(r"(?P<early>\bclose[sd]? (?:early\b|at \d)|\bearly clos\w*|\b(?:trading|market) ceases\b|\bhalf[- ]day\b)|"
-                         r"\bclosed\b|\bclosure\b", re.IGNORECASE)
+                         r"\bclosed\b|\bclosure\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
 _EN_CLOSED_FOR = re.compile(r"\bclosed for (?P<name>[A-Z][\w'’. ]{2,40}?) on\b")
 
 

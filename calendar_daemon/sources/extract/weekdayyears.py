@@ -13,8 +13,10 @@ from datetime import date, datetime
 from . import resolved as P
 from .timeexpr import TimeMatch
 
-_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.IGNORECASE)
-_DAYS = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+# (also abbreviated, as a row written "Wed Dec 24 - 13:00" says it)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*$", re.IGNORECASE)
+_DAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "wednes": 2, "thu": 3, "thurs": 3, "fri": 4, "sat": 5, "satur": 5, "sun": 6}
+_HINT = re.compile(r"day|Mon|Tue|Wed|Thu|Fri|Sat|Sun", re.IGNORECASE)
 
 
 def _moved(d: date, weekday: int) -> date | None:
@@ -37,7 +39,7 @@ def _weekday_year(text: str, tm: TimeMatch, d: date) -> date | None:
 def year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     """``times`` with each single day whose weekday, written before it, fits only a year next to it
     moved to that year."""
-    if "day" not in text:
+    if not _HINT.search(text):
         return times
     out = []
     for tm in times:
@@ -55,7 +57,7 @@ def clock_year_by_weekday(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
     """``times`` with each clock on a year-less day ("at 1 p.m. ET on Thursday, July 3") whose weekday fits
     only a year next to it moved to that year, at the same clock in the same zone: a date alone is read
     so when its weekday is merged with it, a date that took a clock first is not."""
-    if "day" not in text:
+    if not _HINT.search(text):
         return times
     out = []
     for tm in times:
