@@ -26,7 +26,7 @@ TRIGGER = Vocabulary(
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|并于\S{1,14}?发放|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
-    r"宣判|判决|任期|届满|建设期|开售|首发|截止|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|分销|偿还本金|还本|法说会|说明会|营收|休市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|纪念日|节假日|公众假期|征求意见|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
@@ -125,7 +125,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
     ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),
     ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|"
-                        r"兑付|付息|(?<![项目工程采购])招标|标售|分销|偿还本金|中票|债券|国债|公债|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|"
+                        r"兑付|付息|(?<![项目工程采购])招标|标售|分销|偿还本金|中票|债券|国债|公债|定期存单|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|"
                         r"库券|国库票券|短期票券|\btreasury bills?\b|\bT-bills?\b|"
                         r"\bnotes? auction|Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
@@ -251,7 +251,7 @@ _LISTING = re.compile(r"上市|挂牌|\blisting\b|\bdebut", _I)
 # (a Hong Kong offer's words too: "公开发售…超购", "孖展", "暗盘")
 _IPO_CONTEXT = re.compile(r"新股|招股|截招|申购|\bIPO\b|首发|打新|公开发售|超购|超额认购|孖展|暗盘|中签", _I)
 _INDEX_LAUNCH = re.compile(r"(?:正式)?(?:发布|推出|发布实施)\S{0,24}?指数(?![^,;。]{0,4}(?:数据|报告|读数))")
-_BOND_CONTEXT = re.compile(r"国债|公债|债券|地方债|公司债|专项债|本期债|库券|票券|标售")
+_BOND_CONTEXT = re.compile(r"国债|公债|债券|定期存单|地方债|公司债|专项债|本期债|库券|票券|标售")
 
 
 def category_of(clause: str, sentence: str) -> str:

@@ -44,6 +44,7 @@ from .isorows import holiday_rows
 from .lockuptables import lockup_tables
 from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import next_week_chains
+from .pipetables import pipe_tables
 from .proseclocks import prose_clock_items
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
@@ -97,6 +98,7 @@ STEPS: tuple[Step, ...] = (
     Step(holiday_rows),
     Step(slash_rows),
     # a table exported one cell a line, its rows put back together
+    Step(pipe_tables),
     Step(cell_table_rows, by_language=False),
     Step(status_rows, by_language=False),
     # English tables flattened by the page's text export
