@@ -32,3 +32,10 @@ def test_each_release_of_a_list_takes_its_own_bracketed_day() -> None:
     got = {(c.release, c.start) for c in extract(text, datetime.fromisoformat("2026-06-01T07:00+08:00")) if c.category == "macro_data"}
     assert ("us-ism-manufacturing", "2026-06-01") in got and ("us-ism-services", "2026-06-03") in got
     assert not any(r == "us-ism-services" and s != "2026-06-03" for r, s in got)
+
+
+def test_a_release_added_with_yiji_after_the_dated_clause_is_one_of_its_own() -> None:
+    """'某国周三公布官方制造业及服务业PMI,以及民间制造业PMI': the private PMI is a second release that day."""
+    text = "数据方面\n\n另外,中国周三公布12月官方制造业及服务业PMI,以及12月民间制造业PMI。\n"
+    got = sorted((c.start, c.release) for c in extract(text, datetime.fromisoformat("2031-12-29T19:26+08:00")))
+    assert got == [("2031-12-31", "cn-caixin-pmi"), ("2031-12-31", "cn-official-pmi")]

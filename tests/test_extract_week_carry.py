@@ -50,3 +50,4 @@ def listed(body: str) -> list[tuple[str, str | None, str, str]]:
     text = f"• 客服热线:000-000-0000\n\n{body}\n"
     published = datetime.fromisoformat("2031-07-06T10:00+08:00")
     return sorted((c.start, c.end, c.precision, c.category) for c in extract(text, published))
+

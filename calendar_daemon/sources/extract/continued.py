@@ -12,6 +12,8 @@ from .releases import Named, distinct, placed_releases, several
 _COMES_OUT = re.compile(r"公布|发布|出炉|登场|跟进|释放|揭晓|\b(?:releases?|publish(?:es|ed)?|due|out)\b", re.IGNORECASE)
 _JOINED = re.compile(r"以及|及|和|与|、")  # a list goes on with a conjunction
 _JOIN_REACH = 40
+# the rest goes on with the clause's own verb: "公布12月官方PMI,以及12月民间制造业PMI"
+_GOES_ON = re.compile(r"\s*[,，]?\s*(?:以及|及|和|与)")
 _REST_LIMIT = 240  # a list runs a few clauses on, not a paragraph
 
 
@@ -25,7 +27,7 @@ def continued(named: list[Named], rest: str, listing: bool = False) -> list[Name
     rest = rest[:_REST_LIMIT]
     more = placed_releases(rest)
     listing = listing and _JOINED.search(rest[:_JOIN_REACH]) is not None  # (a headline's next phrase is no list)
-    if not more or not (listing or _COMES_OUT.search(rest)):
+    if not more or not (listing or _COMES_OUT.search(rest) or _GOES_ON.match(rest)):
         return named
     shifted = [Named(n.start + 10_000, n.end + 10_000, n.release, n.text, n.place) for n in more]
     whole = distinct([*named, *shifted])
