@@ -21,12 +21,16 @@ logger = logging.getLogger(__name__)
 _I = re.IGNORECASE
 
 # --- event triggers ------------------------------------------------------------------
+# A Stock Connect link suspended ("不提供港股通服务", "北向交易(港股通)暂停服务"): a closure, and an event word.
+STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
 TRIGGER = Vocabulary(
     r"公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|并于\S{1,14}?发放|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
-    r"宣判|判决|任期|届满|建设期|开售|首发|截止|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|纪念日|节假日|公众假期|征求意见|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|"
+    + STOCK_CONNECT_PAUSE
+    + r"纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
@@ -188,9 +192,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
-    ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|市场无交易|天休假|(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|"
-                         r"(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
-                         r"market holiday|markets? (?:are |will be )?closed|closed for|"
+    ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
+                         + r"market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
                               r"\bbriefing\b|\bwebinar\b|"

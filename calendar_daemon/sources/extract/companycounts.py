@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .enwords import said_together
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _HEADING = re.compile(rf"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?", re.IGNORECASE)
 _COUNT = re.compile(r"(?P<n>\d{1,4})\s+compan(?:y|ies)(?:\s+reporting)?", re.IGNORECASE)
@@ -33,8 +35,7 @@ def company_counts(text: str) -> str:
             lines[j] = ""
         elif j is not None and (names := _row_names(lines, j)):
             shown = names[:_MAX_NAMES] + (["others"] if len(names) > _MAX_NAMES else [])
-            said = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
-            lines[i] = f"{line.strip()}: {said} report{'s' if len(shown) == 1 else ''} earnings"
+            lines[i] = f"{line.strip()}: {said_together(shown)} report{'s' if len(shown) == 1 else ''} earnings"
     return "\n".join(lines)
 
 

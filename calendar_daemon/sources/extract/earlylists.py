@@ -1,8 +1,9 @@
 """Early closes listed after one clock (issue 15, corpus 11 English): "They will close early, at 1 p.m. ET, on
 three occasions: the day before Independence Day (Thursday, July 3); the day after Thanksgiving (Friday, Nov.
 28); and Christmas Eve (Wednesday, Dec. 24)." is three early closes at 1 p.m. Each item is written as a line of
-its own with its day and the clock ("Friday, Nov. 28, 1 p.m. ET: market early close (the day after
-Thanksgiving)."), the form the day and clock readers take; before, only the first item had the clock."""
+its own with its day and the clock ("Friday, Nov. 28, 1 p.m. ET: market early close."), the form the day and clock
+readers take; before, only the first item had the clock. The item's name is not written: it may hold another day
+("the day after Thanksgiving")."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def early_close_lists(text: str) -> str:
         items = list(_ITEM.finditer(m["items"]))
         if len(items) < 2:
             return m[0]
-        said = [f"{i['day']}, {m['clock']}: market early close." for i in items]  # (the name may hold another day)
+        said = [f"{i['day']}, {m['clock']}: market early close." for i in items]
         return m[0] + "\n" + "\n".join(said)
 
     return _LEAD.sub(lines, text)

@@ -294,7 +294,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             continue
         moved = move is not None and tm is move.new
         cs, ce = _time_clause(sentence, clauses, tm, zh)
-        window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
+        window = _window(zh)
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
             cs = max(0, tm.start - 2 * window)
         if listed and i == 0 and not _has_trigger(sentence[cs:ce]):  # under a day heading: the item is the sentence
@@ -345,8 +345,12 @@ def _time_clause(sentence: str, clauses: list[tuple[int, int]], tm: TimeMatch, z
     elif (bare or names_day) and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
         nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(sentence[clauses[k + 1][0]:clauses[k + 1][1]]) else k + 1
         ce = clauses[nk][1]  # ("2031年1月1日,新年元旦,休市": a short name, then what happens)
-    window = CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW
+    window = _window(zh)
     return max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
+
+
+def _window(zh: bool) -> int:
+    return CLAUSE_WINDOW if zh else 2 * CLAUSE_WINDOW  # English spends about twice the characters
 
 
 def _next_day(times: list[TimeMatch], i: int, end: int) -> int:

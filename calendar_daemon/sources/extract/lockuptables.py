@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+from .enwords import MONTH_NAMES, said_together
+
 _PAGE = re.compile(r"\block-?ups?\b", re.IGNORECASE)
 _HEADER = re.compile(r"Expiration\s?Date", re.IGNORECASE)
 # The cells of a row: the current price (two decimals), then the expiration date, glued.
@@ -52,7 +52,6 @@ def lockup_tables(text: str) -> str:
         return text
     said = []
     for (y, m, d), names in days.items():
-        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        said.append(f"{_MONTHS[m - 1]} {d}, {y}: {who} lock-up expiration")
+        said.append(f"{MONTH_NAMES[m - 1]} {d}, {y}: {said_together(names)} lock-up expiration")
     lines[first] = "\n\n".join(said) + "\n"
     return "\n".join(lines)

@@ -13,8 +13,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+from .enwords import MONTH_NAMES
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -41,9 +40,9 @@ _RULES: dict[str, Callable[[int], date]] = {
     "anzac day": lambda y: date(y, 4, 25),
 }
 _NAME = re.compile(r"\b(?P<name>" + "|".join(re.escape(n) for n in sorted(_RULES, key=len, reverse=True)) + r")\b"
-                   r"(?![\s,]*(?:\(|on\b|\d|" + "|".join(m[:3] for m in _MONTHS) + r"))", re.IGNORECASE)
+                   r"(?![\s,]*(?:\(|on\b|\d|" + "|".join(m[:3] for m in MONTH_NAMES) + r"))", re.IGNORECASE)
 _CLOSED = re.compile(r"\b(?:closed|close|closes|closure|shut|no trading)\b", re.IGNORECASE)
-_DATED = re.compile(r"\b(?:" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+\d{1,2}\b|\d{1,2}/\d{1,2}|"
+_DATED = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?\s+\d{1,2}\b|\d{1,2}/\d{1,2}|"
                     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
@@ -67,7 +66,7 @@ def named_holidays(text: str, today: date) -> str:
 
         def dated(n: re.Match[str]) -> str:
             day = _next(n["name"], since)
-            return f"{n[0]} ({_MONTHS[day.month - 1]} {day.day}, {day.year})"
+            return f"{n[0]} ({MONTH_NAMES[day.month - 1]} {day.day}, {day.year})"
 
         return _NAME.sub(dated, s)
 

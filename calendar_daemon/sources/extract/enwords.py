@@ -1,0 +1,12 @@
+"""How the English layout readers write what they read back as a line: a month's name, and several names said
+together ("Acme, Beta and Coral"), the forms the day and title readers take."""
+
+from __future__ import annotations
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
+def said_together(names: list[str]) -> str:
+    """``["A"]`` -> "A"; ``["A", "B", "C"]`` -> "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
