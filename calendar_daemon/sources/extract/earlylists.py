@@ -7,10 +7,12 @@ readers take; before, only the first item had the clock. The item's name is not 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _LEAD = re.compile(r"\bclose\s+early,?\s+at\s+(?P<clock>(?:1[0-2]|0?\d)(?::[0-5]\d)?\s?[ap]\.?m\.?(?:\s+(?:ET|EST|EDT|CT|GMT|BST))?)"
                    r"[^.:\n]{0,60}:\s*(?P<items>[^\n]+)", re.IGNORECASE)
+_MAX_ITEMS = 24  # a year's early closes are a handful; a longer run is no such list
 _ITEM = re.compile(r"(?:and\s+)?(?P<name>[^;()]{3,60}?)\s*\((?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})\)")
 
 
@@ -20,7 +22,7 @@ def early_close_lists(text: str) -> str:
         return text
 
     def lines(m: re.Match[str]) -> str:
-        items = list(_ITEM.finditer(m["items"]))
+        items = list(itertools.islice(_ITEM.finditer(m["items"]), _MAX_ITEMS))
         if len(items) < 2:
             return m[0]
         said = [f"{i['day']}, {m['clock']}: market early close." for i in items]

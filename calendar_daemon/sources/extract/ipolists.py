@@ -31,7 +31,7 @@ _SCHEDULED = re.compile(r"\b(?:scheduled|slated|set to|on tap|on the calendar)\b
 _HEDGE = re.compile(r"\b(?:potentially|possibly|may|might|could|expected to launch|hope)\b", re.IGNORECASE)
 _WHEN = re.compile(r"\b(?:(?:for|in|during)\s+the\s+(?:following|coming|next)\s+week|(?:in\s+)?the\s+week\s+ahead|"
                    r"this\s+week|next\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day)\b", re.IGNORECASE)
-_CALENDAR = re.compile(r"^\s*(?:U\.?S\.? )?IPO Calendar\s*$", re.IGNORECASE | re.MULTILINE)
+_CALENDAR = re.compile(r"^[ \t]*(?:U\.?S\.? )?IPO Calendar[ \t]*$", re.IGNORECASE | re.MULTILINE)  # ([ \t]: \s would run over blank lines)
 _ROW = re.compile(rf"^(?P<row>{_TICKED})\s*$", re.MULTILINE)
 
 

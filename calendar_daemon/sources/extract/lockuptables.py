@@ -16,6 +16,7 @@ _HEADER = re.compile(r"Expiration\s?Date", re.IGNORECASE)
 # The cells of a row: the current price (two decimals), then the expiration date, glued.
 _CELLS = re.compile(r"\$[\d,]+\.\d{2}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>20\d{2})")
 _TICKER = re.compile(r"[A-Z]{1,6}")
+_MAX_NAMES = 6  # a day's line names so many companies, then "others"
 _LOGO = re.compile(r"\s+logo$", re.IGNORECASE)
 
 
@@ -52,6 +53,7 @@ def lockup_tables(text: str) -> str:
         return text
     said = []
     for (y, m, d), names in days.items():
-        said.append(f"{MONTH_NAMES[m - 1]} {d}, {y}: {said_together(names)} lock-up expiration")
+        shown = names[:_MAX_NAMES] + (["others"] if len(names) > _MAX_NAMES else [])
+        said.append(f"{MONTH_NAMES[m - 1]} {d}, {y}: {said_together(shown)} lock-up expiration")
     lines[first] = "\n\n".join(said) + "\n"
     return "\n".join(lines)

@@ -44,6 +44,7 @@ _NAME = re.compile(r"\b(?P<name>" + "|".join(re.escape(n) for n in sorted(_RULES
 _CLOSED = re.compile(r"\b(?:closed|close|closes|closure|shut|no trading)\b", re.IGNORECASE)
 _DATED = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?\s+\d{1,2}\b|\d{1,2}/\d{1,2}|"
                     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_LONGEST = 400  # a closure is said in a sentence, not in a run of text without a stop
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
@@ -61,7 +62,7 @@ def named_holidays(text: str, today: date) -> str:
 
     def sentence(m: re.Match[str]) -> str:
         s = m[0]
-        if not _CLOSED.search(s) or _DATED.search(_NAME.sub("", s)):
+        if len(s) > _LONGEST or not _CLOSED.search(s) or _DATED.search(_NAME.sub("", s)):
             return s
 
         def dated(n: re.Match[str]) -> str:
