@@ -326,14 +326,22 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
 
 
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
-    """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing."""
-    def echoes(w: TimeMatch, d: TimeMatch) -> bool:
-        # "Thursday, December 17": a weekday written against a date is that date's, even when it would
-        # alone name another day (the coming Thursday); the date decides.
-        gap = d.start - w.end if d.start >= w.end else w.start - d.end
-        return (d is not w and "weekday" not in d.tags and 0 <= gap <= 3
-                and d.resolved.precision in ("date", "datetime") and d.resolved.kind == "point")
-    return [t for t in times if "weekday" not in t.tags or not any(echoes(t, d) for d in times)]
+    """"Tuesday, Sept. 8" / "4月14日 周二": the weekday next to a date naming the same day adds nothing.
+
+    "Thursday, December 17": a weekday written against a date (at most 3 characters apart, either side)
+    is that date's, even when it would alone name another day (the coming Thursday); the date decides.
+    The dates are indexed by where they start and end, so a long list of them costs one look-up each."""
+    starts: dict[int, list[TimeMatch]] = {}
+    ends: dict[int, list[TimeMatch]] = {}
+    for d in times:
+        if "weekday" not in d.tags and d.resolved.precision in ("date", "datetime") and d.resolved.kind == "point":
+            starts.setdefault(d.start, []).append(d)
+            ends.setdefault(d.end, []).append(d)
+
+    def echoed(w: TimeMatch) -> bool:
+        after = any(d.start >= w.end for k in range(w.end, w.end + 4) for d in starts.get(k, ()))
+        return after or any(d.start < w.end for k in range(w.start - 3, w.start + 1) for d in ends.get(k, ()))
+    return [t for t in times if "weekday" not in t.tags or not echoed(t)]
 
 
 def anchor_for(published: datetime, tz: str, week_ahead: date | None = None) -> Anchor:
