@@ -167,6 +167,8 @@ _DOUBLE_PART = re.compile(r"(凌晨|早上|上午|中午|下午|傍晚|晚上|�
 _PART_SPACE = re.compile(r"(?<=凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)[ \t]+(?=\d{1,2}[:：点时])")  # "上午 9:30"
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 # An acronym set off by spaces inside Chinese text is part of the phrase ("官方 PMI 与财新 PMI 两组数据").
+# a list item written with its dash against the word ("-Quebec provincial election", "-0800: Speech") is a bullet
+_GLUED_DASH = re.compile(r"(?m)^([ \t]*)-(?=[A-Za-z\u4e00-\u9fff]|\d{3,4}:|\d{1,2}:\d{2})")
 _SPACED_ACRONYM = re.compile(r"(?<=[\u4e00-\u9fff]) ([A-Z][A-Za-z0-9]{0,9}(?:/[A-Z][A-Za-z0-9]{0,9})?) ?(?=[\u4e00-\u9fff、])")
 
 
@@ -215,6 +217,8 @@ def normalize(text: str) -> str:
         if "十" in folded and "日" in folded:
             folded = _CN_DAY.sub(_cn_day, folded)
     folded = _TICKER_NOTE.sub(r"(\1)", folded)
+    if "\n-" in folded or folded.startswith("-"):
+        folded = _GLUED_DASH.sub(r"\1- ", folded)
     if _GLUED_HINT.search(folded):
         folded = _GLUED_DAY_MONTH.sub(r"\1 \2", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
