@@ -38,7 +38,8 @@ _PLAIN = ("ET", "GMT", "UTC", "CET", "JST", "HKT", "SGT", "CT", "PT")
 # The abbreviations, those that name no season first ("GMT" before "BST" for London in December).
 _ABBREVIATIONS = tuple(sorted((w for w in EN_ZONES if w.isupper()), key=lambda w: (w not in _PLAIN, w)))
 _STATED = re.compile(rf"(?:{'|'.join(_ABBREVIATIONS)})\b|[(（]?(?:{'|'.join(ZONES)})")  # the row's own zone
-_ROW = re.compile(r"^[\s\-*•·|]*(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*[,，\-–—|]?\s*(?P<rest>\S.*)$")
+_ROW = re.compile(r"^[\s\-*•·|]*(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*(?P<half>[AaPp])?(?(half)\.?[Mm]\.?)"
+                  r"\s*[,，\-–—|]?\s*(?P<rest>\S.*)$")
 
 
 def offset_zone(sign: str, hours: str) -> str:
@@ -100,6 +101,12 @@ def _home_zone(places: set[str], rows: int, own: timedelta | None, zone: str, da
     return home
 
 
+def _hour(row: re.Match[str]) -> int:
+    """The row's hour on a 24-hour clock ("10:00pm" is 22)."""
+    hour, half = int(row["h"]), (row["half"] or "").lower()
+    return hour % 12 + (12 if half == "p" else 0) if half and hour <= 12 else hour
+
+
 def rows_zone(text: str, zone: str, day: date, own: timedelta | None = None) -> str | None:
     """The zone in which the zone-less clock rows of ``text`` agree with their releases' usual times,
     when that is not ``zone`` (the article's); else that of the one country the rows name, when it keeps
@@ -116,7 +123,7 @@ def rows_zone(text: str, zone: str, day: date, own: timedelta | None = None) -> 
         if not timed:
             continue
         known += 1
-        for z in _zones_showing(timed[0].time or "", day, (int(m["h"]), int(m["m"]))):
+        for z in _zones_showing(timed[0].time or "", day, (_hour(m), int(m["m"]))):
             fits[z] += 1
     if not fits:
         return _home_zone(places, rows, own, zone, day)
