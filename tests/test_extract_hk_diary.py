@@ -23,7 +23,7 @@ def found(body: str) -> list[tuple[str, str, str]]:
 
 def test_an_officials_speech_is_a_central_bank_event() -> None:
     got = found("周四本港時間約9:00am，紐西蘭聯儲副總裁將發表講話。\n周四晚7:00pm，日本央行審議委員出席論壇並發表演講。\n")
-    assert got == [("2026-12-10T09:00+08:00", "central_bank", "纽西蘭联储副总裁发表讲话"),
+    assert got == [("2026-12-10T09:00+08:00", "central_bank", "纽西兰联储副总裁发表讲话"),
                    ("2026-12-10T19:00+08:00", "central_bank", "日本央行审议委员出席论坛并发表演讲")]
 
 

@@ -34,8 +34,8 @@ def test_a_chinese_speech_then_a_press_conference() -> None:
     text = "明日焦點\n海灣財經· 2026-12-09 19:15\n\n周四本港時間約9:00am，紐西蘭聯儲副總裁將發表講話，並召開新聞發布會。\n"
     got = [(c.start, c.precision, c.category, c.title) for c in extract(text, datetime.fromisoformat("2026-12-09T19:15+08:00"))]
     assert got == [
-        ("2026-12-10", "date", "central_bank", "纽西蘭联储副总裁新闻发布会"),
-        ("2026-12-10T09:00+08:00", "datetime", "central_bank", "纽西蘭联储副总裁发表讲话"),
+        ("2026-12-10", "date", "central_bank", "纽西兰联储副总裁新闻发布会"),
+        ("2026-12-10T09:00+08:00", "datetime", "central_bank", "纽西兰联储副总裁发表讲话"),
     ]
 
 

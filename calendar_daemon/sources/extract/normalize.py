@@ -50,6 +50,8 @@ _SIMP += (
 )
 _TRAD += "連兒併掃憲"  # holiday names ("兒童節", "掃墓節", "行憲紀念日") and long weekends ("連假")
 _SIMP += "连儿并扫宪"
+_TRAD += "亞蘭鮑爾傑遜嗶"  # place and speaker names ("亞特蘭大", "鮑威爾", "傑克遜霍爾")
+_SIMP += "亚兰鲍尔杰逊哔"
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
 # The characters the folding changes: text holding none of them (all normalised text) is returned as it is,
@@ -279,26 +281,46 @@ def traditional_place(text: str) -> str | None:
 _WRAP_MIN = 30  # a line this long that breaks mid-clause was wrapped, not ended
 _WRAP_END = re.compile(r"[\u4e00-\u9fff\d%]$")
 _WRAP_NEXT = re.compile(r"^[\u4e00-\u9fff。,，;；)(（A-Z]")
+_WRAP_MONTH = re.compile(r"^\d{1,2}月[\u4e00-\u9fff]")  # "8月制造业PMI": a month naming a release, not a day
 # a day heading with a subtitle ("周一 (9 月 15 日) 交易日:某国数据开场,汇市反弹") ends its line
 _DAY_HEAD = re.compile(r"^(?:周|星期)[一二三四五六日天]\s*[(（]\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]")
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a fixed-width filing wraps at: most long lines of prose (with a comma) that end mid-clause
+    are within a few characters of one length (a column of a news wire); None when they show no such width."""
+    ends = sorted(len(s) for s in (ln.strip() for ln in lines)
+                  if len(s) >= _WRAP_MIN and _WRAP_END.search(s) and ("," in s or "，" in s))
+    if len(ends) < 4:
+        return None
+    median = ends[len(ends) // 2]
+    near = sum(1 for n in ends if abs(n - median) <= 4)
+    return median - 4 if near * 4 >= len(ends) * 3 else None
+
+
 def join_wrapped_lines(text: str) -> str:
     """Chinese text whose lines break in the middle of words ("…公布7月成屋待完成销" / "售…"): a long
-    line of prose (it has a comma) that ends on a character or digit, not a stop, continues on the next
-    line when that starts with a character or a stop, or with a digit after a year or a month (a date broken
+    line of prose (it has a comma, or it is as long as the filing's wrap width and the next has one) that ends on a character or
+    digit, not a stop, continues on the next line when that starts with a character or a stop, with a month
+    naming a release ("…美国公布" / "8月制造业PMI"), or with a digit after a year or a month (a date broken
     by a fixed-width filing: "…基准日订定为2031年" / "9月18日"). Headlines (short), day headings with a
     subtitle ("周一 (9月15日) 交易日:…") and list rows are left alone."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
     out: list[str] = []
     parts: list[str] = []  # the line being built, in pieces (joining stays linear)
     tail = ""  # its last piece: whether the line goes on depends on how that ends
     length, comma, headed = 0, False, False
-    for line in text.split("\n"):
+    for line in lines:
         stripped = line.strip()
-        pending = length >= _WRAP_MIN and comma and _WRAP_END.search(tail) is not None and not headed
+        wide = width is not None and len(tail) >= width
+        pending = length >= _WRAP_MIN and (comma or wide) and _WRAP_END.search(tail) is not None and not headed
         if pending and not stripped:
             continue
-        if pending and (_WRAP_NEXT.match(stripped) or (tail.endswith(("年", "月")) and stripped[:1].isdigit())):
+        # a line without a comma that only reaches the width goes on into prose, not into another headline
+        prose = comma or "," in stripped or "，" in stripped
+        if pending and prose and (_WRAP_NEXT.match(stripped) or _WRAP_MONTH.match(stripped)
+                                  or (tail.endswith(("年", "月")) and stripped[:1].isdigit())):
             parts.append(stripped)
         else:
             if parts:
