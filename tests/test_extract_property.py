@@ -96,5 +96,8 @@ def test_near_misses_of_the_list_and_clock_readers_finish() -> None:
                   "Earnings calendar\n" + "Mon, Jul 13\n\nAcmeACMBefore the open$1.20\n" * 20_000,
                   # a weekday beside each of thousands of dates (was quadratic: 18 s for 300,000 characters)
                   "Markets close early, at 1 p.m. ET, on: " + "A (Thursday, July 3); " * 8_000,
-                  "Markets are closed for Good Friday and Christmas Day " * 20_000, "9月16、17日会议" * 20_000):
+                  "Markets are closed for Good Friday and Christmas Day " * 20_000, "9月16、17日会议" * 20_000,
+                  # round 16's readers
+                  "StatsCan releases March x, April y and " * 10_000, "On Monday, StatsCan releases March x and April y. " * 8_000,
+                  "-Item\n" * 50_000, ("某某通讯社，" + "很长的一行文字没有句号" * 3 + "\n\n") * 8_000):
         _well_formed(extract(chunk, published=PUB))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .agencyreleases import AGENCY_RELEASE
+from .agencyreleases import AGENCY_RELEASE, STATS_OFFICE
 from .committees import committees
 from .regions import SECTION_LABEL as _SECTION_LABEL
 from .vocabulary import Vocabulary, led_by
@@ -89,6 +89,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
     ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
+    ("macro_data", re.compile(STATS_OFFICE)),  # "StatsCan releases March payroll employment, earnings and hours"
     # an index a central bank compiles is data, not a decision ("the bank's index of commodity prices for May")
     ("macro_data", re.compile(r"\bindex of (?:\w+ ){0,2}prices\b", _I)),
     # "Other major economic reports due on Thursday are …", "releases monthly … survey results": releases of

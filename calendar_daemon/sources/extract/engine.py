@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from . import classify as C
 from . import confidence as K
+from .agencyreleases import office_release
 from .anchoring import article_anchor
 from .banklists import BankWeek, each_bank, with_bank_decisions
 from .candidate import Candidate
@@ -56,8 +57,7 @@ MAX_TEXT_CHARS = 300_000  # normalised text scanned for events
 MAX_CANDIDATES = 1000
 CLAUSE_WINDOW = 80  # trigger words are looked for this close to the time expression
 # A deadline is an event when something is planned or required by then ("应当于3月31日前完成").
-_DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired",
-                            re.IGNORECASE)
+_DEADLINE_PLAN = re.compile(r"计划|目标|力争|应当|应于|必须|须于|需于|需在|须在|\bplan|\btarget|\bmust\b|\brequired", re.IGNORECASE)
 # "已公布的数据" is a past release, but "周三公布的3月成屋销售" is one on Wednesday: a weekday (or a day of the
 # month: "16日公布的就业报告", or today: "今日上市的某科技") before it keeps it.
 _ATTRIBUTIVE = led_by("推发公上交施实生", r"(?<!今日)(?<!今天)(?<!明日)(?<!明天)"
@@ -252,7 +252,7 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
     elif named and ((zh and not TITLE_HAS_VERB.search(clause))
                   or (not zh and (not title or title.endswith(("data release", "market event"))))):
         title = release_title(named[0], region, zh)  # a verbless list item is named by the release itself
-    return Candidate(title=title, category=category, region=region, release=named[0].release.id if named else None,
+    return Candidate(title=title, category=category, region=region, release=named[0].release.id if named else office_release(clause, category),
                      importance=max(importance, C.importance_of(category, clause + forward)), start=span[0], end=span[1],
                      precision=span[2], timezone=tzname, entities=entities,
                      evidence=_evidence(sentence, tm) if tm else clause.strip()[:60],

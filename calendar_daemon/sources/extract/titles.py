@@ -7,6 +7,7 @@ import logging
 import re
 
 from . import classify as C
+from .agencyreleases import office_release_title
 from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
@@ -103,7 +104,8 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
     """A short title in our own words: who, and what kind of event (with "(改期)" / "(rescheduled)" when
     the article moves it)."""
     if not zh:
-        title = _tagged_speech(sentence, time_text, category) or _title_en(clause, category, region, entities)
+        title = (_tagged_speech(sentence, time_text, category)
+                 or (category == "macro_data" and office_release_title(clause)) or _title_en(clause, category, region, entities))
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
     title = _title_zh(clause, sentence, time_text, category, region, entities)
     if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at

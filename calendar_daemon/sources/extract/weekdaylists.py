@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 
+from .agencyreleases import office_release_lists
 from .ellipsisitems import ellipsis_entries
 from .normalize import join_wrapped_lines
 from .vocabulary import led_by
@@ -175,6 +176,6 @@ def day_subheadings(text: str) -> str:
 def list_shapes(text: str, zh: bool) -> str:
     """The normalised article with every list shape above rewritten into lines the reader dates."""
     text = section_company_rows(upper_weekday_lists(ellipsis_entries(text)))
-    if zh:
-        text = lead_period_clauses(run_on_weekday_items(step_lists(join_wrapped_lines(day_subheadings(text)))))
-    return text
+    if not zh:
+        return office_release_lists(text)
+    return lead_period_clauses(run_on_weekday_items(step_lists(join_wrapped_lines(day_subheadings(text)))))
