@@ -204,6 +204,8 @@ def normalize(text: str) -> str:
         text = html_to_text(text)
     text = unicodedata.normalize("NFKC", _CIRCLED.sub(r"\1", text) if _CIRCLED_ANY.search(text) else text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\\n") >= 3:  # a page whose line breaks came through as the two characters "\n" (a JSON string)
+        text = text.replace("\\n", "\n")
     folded = to_simplified(text)
     if folded != text or "民国" in folded:  # Taiwan dates count years from 1912: 民國115年 = 2026
         folded = _ROC_YEAR.sub(_roc_to_gregorian, folded)
