@@ -52,6 +52,8 @@ _TRAD += "連兒併掃憲"  # holiday names ("兒童節", "掃墓節", "行憲�
 _SIMP += "连儿并扫宪"
 _TRAD += "亞蘭鮑爾傑遜嗶"  # place and speaker names ("亞特蘭大", "鮑威爾", "傑克遜霍爾")
 _SIMP += "亚兰鲍尔杰逊哔"
+_TRAD += "燈儘"  # Taiwan's business-cycle lights ("景氣燈號")
+_SIMP += "灯尽"
 assert len(_TRAD) == len(_SIMP), (len(_TRAD), len(_SIMP))
 _T2S = str.maketrans(_TRAD, _SIMP)
 # The characters the folding changes: text holding none of them (all normalised text) is returned as it is,

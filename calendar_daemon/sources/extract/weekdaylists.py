@@ -122,9 +122,23 @@ def _each_clause(m: re.Match[str]) -> str:
     return ";".join(m["p"] + p for p in parts)
 
 
+# "本周台湾有多项重要数据发布,其中,甲部将公布8月外销订单…;乙会将公布景气灯号…": the week of the group
+_AMONG = re.compile(r"(?m)(?:^|(?<=[。!?；;]))(?P<p>下周|本周)(?P<lead>[^。!?\n,，;；]{0,30}?)[,，]\s?其中[,，:：]?(?P<rest>[^。!?\n]{4,300})")
+
+
+def _each_member(m: re.Match[str]) -> str:
+    parts = [p for p in re.split(r"[;；]", m["rest"]) if p.strip()]
+    if _OWN_DATE.search(m["rest"]):
+        return m[0]
+    return f"{m['p']}{m['lead']},其中," + ";".join(m["p"] + p.strip() for p in parts)
+
+
 def lead_period_clauses(text: str) -> str:
-    """The text with a period that opens a sentence of several clauses written before each clause."""
-    return _LEAD_PERIOD.sub(_each_clause, text) if ("下周" in text or "本周" in text or "月" in text) else text
+    """The text with a period that opens a sentence of several clauses written before each clause, and before
+    each member of a group it announces ("本周…数据发布,其中,A将公布X;B将公布Y")."""
+    if not ("下周" in text or "本周" in text or "月" in text):
+        return text
+    return _LEAD_PERIOD.sub(_each_clause, _AMONG.sub(_each_member, text) if "其中" in text else text)
 
 
 _WD = r"(?:周|星期)[一二三四五六日天]"
