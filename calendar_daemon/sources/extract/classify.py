@@ -40,7 +40,7 @@ TRIGGER = Vocabulary(
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
     r"product event|meets|statement|announcement|will announce|early close|close[sd]? early|close at \d|hear from|"
-    r"begins? trading|starts? trading|to trade|trading debut)",
+    r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit)",
     _I)
 FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
@@ -149,7 +149,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("earnings", re.compile(r"财报|财务报告|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|"
                             r"(?<!survey )(?<!poll )results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
-                            r"\breports\b|\ball report\b|\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
+                            # (not hearsay: "as per reports", "according to media reports")
+                            r"(?<!as per )(?<!according to )(?<!media )(?<!news )(?<!press )\breports\b|\ball report\b|"
+                            r"\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
                             # a diary row's earnings estimate: "Acme Corp. (Consensus estimate: 16 cents a share)"
                             r"\((?:consensus(?: estimate)?:?\s*)?\$?\d+(?:\.\d+)? (?:cents )?a share\b|"
@@ -260,7 +262,15 @@ _INDEX_LAUNCH = re.compile(r"(?:正式)?(?:发布|推出|发布实施)\S{0,24}?�
 _BOND_CONTEXT = re.compile(r"国债|公债|债券|定期存单|地方债|公司债|专项债|本期债|库券|票券|标售")
 
 
+# "…will be out on Sept. 11, just days ahead of the central bank's decision": the other event is a reference
+# (unless the phrase holds the date: "ahead of the Fed's next policy meeting on January 28" dates the meeting)
+_REFERENCE = re.compile(r",?\s*\b(?:just |only |a day |(?:a few |two |three |several )?(?:days|weeks|hours) )?ahead of\b"
+                        r"(?![^,.;]*(?:\d|day\b))[^,.;]*", _I)
+
+
 def category_of(clause: str, sentence: str) -> str:
+    if "ahead of" in clause and (kept := _REFERENCE.sub("", clause)).strip() and kept != clause:
+        clause, sentence = kept, _REFERENCE.sub("", sentence)
     bare = _SECTION_LABEL.sub("", clause, count=1)
     for scope in ((bare, clause, sentence) if bare != clause else (clause, sentence)):
         for name, words in _CATEGORY_WORDS:
