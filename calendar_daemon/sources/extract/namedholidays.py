@@ -38,8 +38,14 @@ _RULES: dict[str, Callable[[int], date]] = {
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "juneteenth": lambda y: date(y, 6, 19),
     "anzac day": lambda y: date(y, 4, 25),
+    # the days US markets close early, named by the holiday next to them
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "the day after thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    "the day before independence day": lambda y: date(y, 7, 3),
 }
-_NAME = re.compile(r"\b(?P<name>" + "|".join(re.escape(n) for n in sorted(_RULES, key=len, reverse=True)) + r")\b"
+_NAME = re.compile(r"\b(?P<name>" + "|".join(re.escape(n).replace("'", "['’]") for n in sorted(_RULES, key=len, reverse=True)) + r")\b"
                    r"(?![\s,]*(?:\(|on\b|\d|" + "|".join(m[:3] for m in MONTH_NAMES) + r"))", re.IGNORECASE)
 _CLOSED = re.compile(r"\b(?:closed|close|closes|closure|shut|no trading)\b", re.IGNORECASE)
 _DATED = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?\s+\d{1,2}\b|\d{1,2}/\d{1,2}|"
@@ -49,7 +55,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def _next(name: str, after: date) -> date:
-    rule = _RULES[name.lower()]
+    rule = _RULES[name.lower().replace("’", "'")]
     day = rule(after.year)
     return day if day >= after else rule(after.year + 1)
 
