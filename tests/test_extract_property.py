@@ -103,5 +103,6 @@ def test_near_misses_of_the_list_and_clock_readers_finish() -> None:
                   "close early (at 1 p.m. ET) on days. The remaining half days are Christmas Eve, " * 5_000,
                   "shut down early (at 2 p.m. ET): " + "Christmas Eve, New Year's Eve, " * 20_000,
                   "本周有多项数据发布,其中," * 20_000, "本周有数据发布,其中," + "甲部将公布乙数据;" * 30_000,
-                  "\\n周一(Mon):" * 40_000, "将于明年1月8日领取股息," * 20_000):
+                  "\\n周一(Mon):" * 40_000, "将于明年1月8日领取股息," * 20_000,
+                  "Going ex-dividend\n" + "Thursday, July 31\n" + "Acme Stores (ACME)\n" * 30_000):
         _well_formed(extract(chunk, published=PUB))

@@ -33,6 +33,7 @@ from .dayrows import day_clock_rows
 from .earlylists import early_close_lists
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
+from .exdividendrows import ex_dividend_days
 from .flatrows import flat_table_rows
 from .holidaybrackets import holiday_brackets
 from .holidaydates import holiday_date_lists
@@ -108,6 +109,7 @@ STEPS: tuple[Step, ...] = (
     Step(join_table_lines, by_language=False, english_only=True),
     Step(flat_table_rows, by_language=False, english_only=True),
     Step(earnings_rows, by_language=False, english_only=True),
+    Step(ex_dividend_days, by_language=False, english_only=True),
     Step(company_counts, by_language=False, english_only=True),
     Step(lockup_tables, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),

@@ -215,7 +215,7 @@ def _topic(sentence: str) -> str:
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
                      r"lock-?up|auction|minutes|testimony|speech|speakers?|shutdown|tariffs?|conference|summit|results|"
                      r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|hearing|meeting|product event|consumer price index|"
-                     r"producer prices?|price index|inflation|jobs report|sales|(?:state |official )?visit", re.IGNORECASE)
+                     r"producer prices?|price index|inflation|jobs report|sales|(?:state |official )?visit|ex-dividend", re.IGNORECASE)
 _EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)
 _EN_LEAD = re.compile(r"^(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|Before|"
                       r"Further|Overseas|Abroad)\b[^,]{0,40},\s*)?(?:the\s+)?",
