@@ -21,10 +21,10 @@ from datetime import UTC, date, datetime
 
 from calendar_daemon.domain.aliases import canonical_entity
 
-from . import classify as C
 from .candidate import Candidate
 from .closureruns import joined_closures
 from .companies import each_of_a_list, one_of_a_count
+from .kinds import AGGREGATE, category_terms
 from .pressconf import PRESS_CONFERENCE
 from .samereport import one_report
 
@@ -177,8 +177,8 @@ class Findings:
                     or (c.release is not None and old.cand.release == c.release)):
                 merge_into(old.cand, c)
                 return
-        terms = C.category_terms(c.category, scope)
-        f = Found(c, self.sentence, pos, self.in_headline, terms, C.AGGREGATE.found(scope), paragraph=self.paragraph)
+        terms = category_terms(c.category, scope)
+        f = Found(c, self.sentence, pos, self.in_headline, terms, AGGREGATE.found(scope), paragraph=self.paragraph)
         self.found.append(f)
         self.index.setdefault(key, []).append(f)
         if c.precision == "datetime":
