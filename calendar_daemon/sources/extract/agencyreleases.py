@@ -13,9 +13,9 @@ from .releases import releases_in
 RELEASE_NAMES = (r"(?:retail sales|industrial production|housing starts|(?:existing |new |pending )?home sales|durable goods|"
                  r"current account|business inventories|housing market index|gross domestic product|GDP|personal income|"
                  r"consumer (?:prices|price index|credit|confidence|sentiment)|producer prices|jobless claims|trade (?:deficit|balance)|"
-                 r"construction spending|factory orders|import prices|export prices|employment (?:report|data)|payrolls)\b")
+                 r"construction spending|factory orders|import prices|export prices|employment (?:report|data|numbers|figures)|payrolls)\b")
 # the verb, then up to three words (a month, "its", "three reports:") before the release's name
-AGENCY_RELEASE = r"\b(?:reports|releases|issues|publishes)\s+(?:on\s+)?(?:[\w:-]+\s+){0,3}?" + RELEASE_NAMES
+AGENCY_RELEASE = r"\b(?:reports?|releases?|issues?|publish(?:es)?)\s+(?:on\s+)?(?:[\w:-]+\s+){0,3}?" + RELEASE_NAMES
 # A statistics office as the subject of a release verb: whatever it puts out is data ("StatsCan releases
 # March payroll employment, earnings and hours" is no company's results).
 STATS_OFFICE = (r"\b(?P<office>Statistics (?:Canada|Norway|Sweden|Netherlands|Korea|Indonesia|South Africa|New Zealand)|StatsCan|"

@@ -40,7 +40,8 @@ TRIGGER = Vocabulary(
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
     r"product event|meets|statement|announcement|will announce|early close|close[sd]? early|close at \d|hear from|"
-    r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit)",
+    r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit|"
+    r"(?:will|to) (?:hike|cut|raise|lower) (?:rates|interest rates|its (?:key |policy |benchmark )?rate|by \d+ basis points)\b)",
     _I)
 FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)

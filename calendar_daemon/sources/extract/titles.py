@@ -215,11 +215,12 @@ def _topic(sentence: str) -> str:
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
                      r"lock-?up|auction|minutes|testimony|speech|speakers?|shutdown|tariffs?|conference|summit|results|"
                      r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|hearing|meeting|product event|consumer price index|"
-                     r"producer prices?|price index|inflation|jobs report|sales|(?:state |official )?visit|ex-dividend", re.IGNORECASE)
+                     r"producer prices?|price index|inflation|jobs report|sales|"
+                     r"(?:state |official )?visit|ex-dividend|employment (?:numbers|figures|data)", re.IGNORECASE)
 _EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)
-_EN_LEAD = re.compile(r"^(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|Before|"
-                      r"Further|Overseas|Abroad)\b[^,]{0,40},\s*)?(?:the\s+)?",
-                      re.IGNORECASE)
+_EN_LEAD = re.compile(r"^(?:(?:And|But|Then)\s+)?(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|"
+                      r"Before|Further|Overseas|Abroad)\b[^,]{0,40},\s*|[^,]{0,30}\b(?:later|earlier) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?"
+                      r"(?:the\s+)?", re.IGNORECASE)
 # The subject ends where the verb begins.
 _EN_VERB = re.compile(r"\s+(?:is|are|was|were|will|would|releases?|reports?|publishes|posts|holds?|meets|has|have|"
                       r"due|follows?|following|set|scheduled|expected|ends|begins|starts|lists|prices|debuts|takes|comes|"
