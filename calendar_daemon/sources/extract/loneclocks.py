@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from .english import RE_TIME, en_time
@@ -16,6 +17,9 @@ from .timeexpr import RE_TOD, RE_ZONE, ZONES, Anchor, TimeMatch, as_aware, time_
 # So does a clause that opens with a day-part clock time: "…11月10日:美国CPI,晚上9时30分公布".
 _SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|于|在)?\s*(?=\S{0,3}\d)|(?<=[,;:])\s*"
                            r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*\d))" + RE_TOD.pattern)
+
+# A sentence that looks ahead: its clock, already past on the publication day, is the next day's.
+_AHEAD = re.compile(r"\blater\b|\bwill\b|['’]ll\b|\bexpected\b|\bdue\b", re.IGNORECASE)
 
 # A clock after a Chinese zone word, away from any date: "周三,美联储将在美东时间14:00公布纪要".
 _CN_ZONED_TOD = re.compile(rf"(?P<zw>{RE_ZONE.pattern})\s*" + RE_TOD.pattern)
@@ -53,11 +57,14 @@ def lone_zoned_time(text: str, times: list[TimeMatch], a: Anchor) -> list[TimeMa
 def _clock_today(text: str, a: Anchor) -> list[TimeMatch]:
     """A page written on the day itself may name no day at all ("the ECB decides at 8:15am New York,
     1:15pm London"): a clock with an explicit zone in a text with no date is on the publication day
-    there (not in a preview of a coming week, whose undated items belong to that week)."""
+    there (not in a preview of a coming week, whose undated items belong to that week); the next day's when the
+    clock has already passed at publication and the text looks ahead ("later (0630 GMT)")."""
     m = next((m for m in RE_TIME.finditer(text) if m["z"] or m["z2"] or m["z4"]), None)
     got = en_time(m) if m else None
     if m is None or got is None or got[1] is None:
         return []
     day = a.published.astimezone(ZoneInfo(got[1])).date()
+    if as_aware(day, got[0], got[1]) < a.published and _AHEAD.search(text):
+        day += timedelta(days=1)  # "the press conference later (0630 GMT)", written at 22:00 GMT: the next 06:30
     res = Resolved(as_aware(day, got[0], got[1]), as_aware(day, got[0], got[1]), "datetime", timezone=got[1])
     return [TimeMatch(m.start(), m.end(), res, res)]
