@@ -28,7 +28,7 @@ TRIGGER = Vocabulary(
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|[并将]于\S{1,14}?发放|发放入账|领取(?:现金)?(?:股利|股息)|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
-    r"宣判|判决|任期|届满|建设期|开售|首发|截止|揭晓|定价日|开始交易|开始买卖|发售\S{0,20}?开始|稳定价格(?:行动|期)|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|揭晓|定价日|开始交易|开始买卖|发售\S{0,20}?开始|稳定价格(?:行动|期)|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|半日交易|半日市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|"
     + STOCK_CONNECT_PAUSE
     + r"纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
@@ -57,6 +57,8 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
                             r"\b(?:isn't|is not|aren't|are not)\s+(?:a single|any|one)\b[^.;]{0,60}\bscheduled\b|周末休市|"
                             # data that will not come: "多份报告本周恐怕无法如期出炉", "…将缺席本周的发布日程"
                             r"缺席|无法如期|未能如期|不能如期|不会如期|"
+                            # the last day of something before a closure ("2月13日为节前最后申购日"): no event of its own
+                            r"节前最后|休市前最后|假期前最后|"
                             # "下周某国经济日程将没有官员讲话" (a quiet period): nothing is to come
                             r"将没有|将不会有|没有安排|暂无安排|"
                             # the week's standing trading days: "周一至周五为交易日,周六、周日为休市日"
@@ -198,7 +200,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
-    ("other", re.compile(r"休市|闭市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
+    ("other", re.compile(r"休市|闭市|半日交易|半日市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
                          + r"market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
