@@ -53,3 +53,8 @@ def test_a_first_line_without_a_comma_wraps_like_the_lines_of_its_width() -> Non
 def test_short_lines_without_a_wrap_width_are_not_joined() -> None:
     text = "周一公布数据\n8月制造业PMI\n周二休市\n"
     assert join_wrapped_lines(text) == text
+
+
+def test_the_wires_dateline_is_no_subject_of_a_title() -> None:
+    speech = [c for c in extract(WIRE, PUB) if c.start == "2031-08-06"]
+    assert speech and all("通讯社" not in c.title and "专讯" not in c.title for c in speech)
