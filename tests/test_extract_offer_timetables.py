@@ -17,3 +17,10 @@ def test_each_step_of_the_offer_is_a_listing_event() -> None:
     got = sorted((c.start, c.category) for c in extract(PAGE, datetime.fromisoformat("2031-12-18T08:00+08:00")))
     assert got == [("2031-12-18T09:00+08:00", "ipo"), ("2031-12-24T12:00+08:00", "ipo"), ("2031-12-29T23:00+08:00", "ipo"),
                    ("2031-12-30T09:00+08:00", "ipo"), ("2032-01-22", "ipo")]
+
+
+def test_the_steps_are_titled_by_what_happens() -> None:
+    titles = {c.start: c.title for c in extract(PAGE, datetime.fromisoformat("2031-12-18T08:00+08:00"))}
+    assert titles["2031-12-18T09:00+08:00"] == "香港公开发售开始"
+    assert titles["2031-12-30T09:00+08:00"] == "H股开始交易"
+    assert titles["2032-01-22"] == "稳定价格行动结束"
