@@ -50,3 +50,8 @@ def test_each_release_repeats_its_own_sentences_lead_only() -> None:
     parted = office_release_lists("Stocks fell 2%. On Tuesday, StatsCan releases March wages and April prices.")
     assert parted == ("Stocks fell 2%. On Tuesday, StatsCan releases March wages. On Tuesday, StatsCan releases "
                       "April prices.")
+
+
+def test_every_verb_the_office_is_read_with_starts_a_list() -> None:
+    parted = office_release_lists("Eurostat will release March GDP and April retail sales on Friday.")
+    assert parted == "Eurostat will release March GDP on Friday. Eurostat will release April retail sales on Friday."

@@ -46,7 +46,7 @@ def office_release_lists(text: str) -> str:
     StatsCan releases the 2031 first-quarter travel account, March employment insurance figures and March
     payroll employment, earnings and hours."), said as one sentence per release with the sentence's lead
     and tail. Items without a period of their own ("payroll employment, earnings and hours") stay one."""
-    if "releases" not in text and "publishes" not in text and "reports" not in text:
+    if _OFFICE_RX.search(text) is None:  # (the office and its verb, as the list itself is found)
         return text
 
     def each(m: re.Match[str]) -> str:
