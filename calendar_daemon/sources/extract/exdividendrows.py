@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-_DAY = re.compile(r"^[ \t]*(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+from .enwords import MONTH_NAMES
+
+_DAY = re.compile(r"^[ \t]*(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?"
                   r"\s+\d{1,2}(?:,\s+\d{4})?[ \t]*$")
 _COMPANY = re.compile(r"^[ \t]*(?P<name>[A-Z][\w&'.\-]*(?:\s+[A-Z0-9&][\w&'.\-]*){0,5})\s*\((?P<ticker>[A-Z][A-Z.]{0,5})\)[ \t]*$")
 _PAGE = re.compile(r"\bex-?dividend\b", re.IGNORECASE)
