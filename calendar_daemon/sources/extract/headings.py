@@ -22,6 +22,8 @@ _HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
                            r"(?:day)?\b\.?", re.IGNORECASE)
 _HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
+# The day of the month after a weekday, without its month ("Tuesday 5th", "Wednesday the 6th")
+_DAY_OF_MONTH = re.compile(r"[\s,]*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE)
 
 # "third-quarter", "2nd-quarter": a quarter written as an adjective, joined to its ordinal by a hyphen
 _QUARTER_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter$", re.IGNORECASE)
@@ -79,6 +81,11 @@ def is_day_heading(sentence: str, anchor: Anchor) -> bool:
     rest, pos = "", 0
     for t in times:
         rest, pos = rest + sentence[pos:t.start], t.end
+    day = times[-1].resolved.first_day()
+    if (ordinal := _DAY_OF_MONTH.match(sentence, pos)) is not None and _WEEKDAY_WORD.fullmatch(times[-1].span_text(sentence)):
+        if day is None or int(ordinal[1]) != day.day:
+            return False  # "Tuesday 12th" when the coming Tuesday is the 5th: not that day
+        pos = ordinal.end()
     return _HEADING_REST.match(_WEEKDAY_WORD.sub("", rest + sentence[pos:])) is not None
 
 
@@ -126,6 +133,10 @@ _LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\
 _ROW_LABEL = re.compile(r"^[A-Z][\w.'’]*(?:,? [A-Z][\w.'’]*){0,3}$")
 
 
+# A line that is nothing but a clock time, in a calendar that gives each item its clock above it ("10:00 AM ET")
+_CLOCK_LINE = re.compile(r"\s*(?:1[0-2]|0?\d)(?::[0-5]\d)?\s*(?:[AaPp]\.?[Mm]\.?)\s*(?:[A-Z]{2,4})?\s*"
+                         r"|\s*(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[A-Z]{2,4})?\s*")
+
 _BULLETS = ("- ", "• ", "* ", "· ", "– ")
 
 
@@ -147,9 +158,11 @@ class DayHeading:
     owned: int = -1  # the paragraph it owns: -1 not known yet, -2 none (its items share its paragraph)
     labelled: int = -1  # a paragraph that opened with a row label ("Sydney - <item>"): its item is a row, however long
     bulleted: bool = False  # the heading's items so far are bullets: a line without one ends them
+    resting: str = ""  # a heading whose items prose ended: a line that is only a clock takes it up again
+    clock: str = ""  # the clock line above the items being read ("8:30 AM ET"): their time
 
     def begin(self, sentence: str, para_no: int) -> None:
-        self.text, self.paragraph, self.owned, self.bulleted = sentence, para_no, -1, False
+        self.text, self.paragraph, self.owned, self.bulleted, self.resting, self.clock = sentence, para_no, -1, False, "", ""
 
     def read(self, sentence: str, para_no: int, anchor: Anchor) -> tuple[str, bool]:
         """The sentence as read (an undated item under the heading gets the heading's day) and whether
@@ -163,9 +176,16 @@ class DayHeading:
             self.text = ""  # "Expiry Time Adjustments" after a day's bullets heads something else
         self.bulleted = self.bulleted or (bool(self.text) and bullet)
         if len(sentence) > _DAY_ITEM_MAX and para_no not in (self.owned, self.labelled) and not _is_list_row(sentence):
-            self.text = ""
+            self.text, self.resting = "", self.text or self.resting
+        elif not self.text and self.resting and _CLOCK_LINE.fullmatch(sentence):
+            # "Wednesday 6th / 8:30 AM ET / US Trade Balance / <prose> / 10:00 AM ET / Bank of Canada rate":
+            # the day's next clock opens its next item
+            self.text, self.paragraph, self.owned = self.resting, para_no, -2
+        if self.text and _CLOCK_LINE.fullmatch(sentence):
+            self.clock = sentence.strip()
+            return sentence, True
         if self.text and not has_own_date(sentence, anchor):
-            return f"{self.text} {sentence}", True
+            return f"{self.text} {self.clock} {sentence}" if self.clock else f"{self.text} {sentence}", True
         day = _entry_day(sentence, anchor) if len(sentence) <= _DAY_ITEM_MAX else ""
         if day:  # the entry's later sentences ("Thursday: BoE decision; Philly Fed index at 8:30") share its day
             self.text, self.paragraph, self.owned = day, para_no, -2
