@@ -1,7 +1,7 @@
 """Days counted from another day of the same sentence (issue 15, corpus 3 shapes 12 and 13): "英國周三
 (21日) 公布CPI，日本兩天後也將公布通膨數據" is two days after the 21st, not after the publication day; the
 "次日" of a process ("昨日步入招股次日") is that process's second day, no day after publication; "当周" after a named day
-is that day's week."""
+is that day's week; "the week beginning June 13" is a week, not its first day."""
 
 from __future__ import annotations
 
@@ -64,5 +64,27 @@ def that_week(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
         if text[tm.start:tm.end] == "当周" and day is not None:
             res = P.week_of(day, tm.resolved.timezone or prev.resolved.timezone)  # type: ignore[union-attr]
             tm = replace(tm, resolved=res, base=res)
+        out.append(tm)
+    return out
+
+
+# "the week beginning June 13", "week commencing 13 June", "the week of Monday, June 13": the day names a week
+_WEEK_FROM = re.compile(r"\bweek\s+(?:beginning|commencing|starting|of)\s+(?:on\s+)?(?:(?:Mon|Sun)day,?\s+)?$|\bw/c\s+$",
+                        re.IGNORECASE)
+
+
+def weeks_from_a_day(text: str, times: list[TimeMatch]) -> list[TimeMatch]:
+    """``times`` with each day that opens a named week ("the week beginning June 13") read as its Monday-to-Sunday
+    week; a weekend day ("the week of Sunday, December 8") names the working week after it."""
+    if "eek" not in text and "w/c" not in text:
+        return times
+    out: list[TimeMatch] = []
+    for tm in times:
+        day = tm.resolved.first_day()
+        if (day is not None and tm.resolved.precision == "date" and tm.resolved.kind == "point"
+                and _WEEK_FROM.search(text, max(0, tm.start - 40), tm.start)):
+            monday = day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day  # "Week of December 8" (a Sunday)
+            res = P.week_of(monday, tm.resolved.timezone)
+            tm = replace(tm, resolved=res, base=res, tags=tm.tags | {"week"})
         out.append(tm)
     return out

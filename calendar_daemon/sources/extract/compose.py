@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
-from .afterdays import after_earlier_day, that_week
+from .afterdays import after_earlier_day, that_week, weeks_from_a_day
 from .dayclocks import settled_times
 from .english import EN_ZONES, RE_TIME, en_time, recognise_en
 from .fallback import fallback_resolve
@@ -321,7 +321,7 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    out = settled_times(text, lone_zoned_time(text, that_week(text, after_earlier_day(text, _drop_echoed_weekdays(out))), anchor), anchor)
+    out = settled_times(text, lone_zoned_time(text, weeks_from_a_day(text, that_week(text, after_earlier_day(text, _drop_echoed_weekdays(out)))), anchor), anchor)
     return clock_year_by_weekday(text, out)
 
 
