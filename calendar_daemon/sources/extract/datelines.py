@@ -6,6 +6,9 @@
 
     • Most members will keep reporting quarterly. …
 
+An author's byline with the publication stamp after the name ("By Jane Roe June 12, 2031, 5:00 pm") is the
+page's time too: the stamp is taken out of the line, the name kept.
+
 The label ("Published on", "Posted on", "Last updated", "Date published", with a trailing "|" or
 ":") stands on a line of its own and the page's date alone on one of the next lines. The date is the
 page's, not an event day: left in the text it would head the summary bullets after it. Both lines
@@ -25,11 +28,20 @@ _DATE_ONLY = re.compile(
     r"(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$",
     re.IGNORECASE,
 )
+# "By Jane Roe June 12, 2031, 5:00 pm", "By Jane Roe | 12 June 2031 17:00": a stamp has its year
+_BYLINE_STAMP = re.compile(
+    rf"(\bBy [A-Z][a-z’'\-]{{1,20}} [A-Z][A-Za-z’'\-]{{1,25}})[ \t]*[,|·•]?[ \t]*(?:(?:Published|Updated|Posted)[ \t]*:?[ \t]*)?"
+    rf"(?:{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}})"
+    r"(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+(?:ET|EST|EDT|GMT|BST|UTC))?)?",
+)
 _LOOK_AHEAD = 3  # lines after the label, blank ones included
 
 
 def without_date_lines(text: str) -> str:
-    """The text without a publication label and the page date on a line after it."""
+    """The text without a publication label and the page date on a line after it, and without the stamp of an
+    author's byline."""
+    if "By " in text:
+        text = _BYLINE_STAMP.sub(r"\1", text)
     if not _ANY_LABEL.search(text):
         return text
     lines = text.split("\n")
