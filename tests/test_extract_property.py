@@ -104,5 +104,8 @@ def test_near_misses_of_the_list_and_clock_readers_finish() -> None:
                   "shut down early (at 2 p.m. ET): " + "Christmas Eve, New Year's Eve, " * 4_000,
                   "本周有多项数据发布,其中," * 20_000, "本周有数据发布,其中," + "甲部将公布乙数据;" * 30_000,
                   "\\n周一(Mon):" * 40_000, "将于明年1月8日领取股息," * 2_000,
-                  "Going ex-dividend\n" + "Thursday, July 31\n" + "Acme Stores (ACME)\n" * 30_000):
+                  "Going ex-dividend\n" + "Thursday, July 31\n" + "Acme Stores (ACME)\n" * 30_000,
+                  # round 17's readers
+                  "Monday June 9 07:00: Finals: A. " * 4_000, "Tuesday 9th\n10:00 AM ET\n" * 10_000,
+                  "By Jane Roe June 8, 2031, 5:00 pm " * 8_000, "the week beginning June 9 " * 4_000):
         _well_formed(extract(chunk, published=PUB))

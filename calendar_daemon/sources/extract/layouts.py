@@ -34,6 +34,7 @@ from .earlylists import early_close_lists
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .exdividendrows import ex_dividend_days
+from .flatdiaries import flat_diary_lines
 from .flatrows import flat_table_rows
 from .holidaybrackets import holiday_brackets
 from .holidaydates import holiday_date_lists
@@ -102,7 +103,8 @@ STEPS: tuple[Step, ...] = (
     Step(pipe_tables),
     Step(cell_table_rows, by_language=False),
     Step(status_rows, by_language=False),
-    # English tables flattened by the page's text export
+    # English tables and diaries flattened by the page's text export
+    Step(flat_diary_lines, by_language=False, english_only=True),
     Step(holiday_tables, by_language=False, english_only=True),
     Step(early_close_lists, by_language=False, english_only=True),
     Step(holiday_date_lists, by_language=False, english_only=True),

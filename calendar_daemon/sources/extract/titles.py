@@ -242,11 +242,33 @@ _EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.
 _EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 
 
+# A diary's section label before what it lists ("Finals: Acme, Bolt", "Trading update: Crane"): the names are the
+# subject, the label what they publish. A statistics office before its release ("ONS: Latest unemployment figures").
+_EN_SECTIONS = {"finals": "final results", "final": "final results", "interims": "interim results", "interim": "interim results",
+                "results": "results", "trading update": "trading update", "trading updates": "trading updates",
+                "trading statement": "trading statement", "trading statements": "trading statements"}
+_EN_OFFICES = ("ONS", "BLS", "BEA", "Eurostat", "Destatis", "INSEE", "ISTAT", "ABS", "StatCan", "Statistics Canada", "NBS", "CSO")
+_EN_ROW_END = re.compile(r"[.;(]|\s+-\s")
+
+
+def _en_section_row(label: str, rest: str) -> str:
+    """"Finals: Acme, Bolt." -> "Acme, Bolt final results"; "ONS: Latest unemployment figures." -> "ONS latest
+    unemployment figures"; "" for any other label."""
+    listed = _EN_ROW_END.split(rest, maxsplit=1)[0].strip()
+    if not listed or len(listed.split()) > 8:
+        return ""
+    if (kind := _EN_SECTIONS.get(label.lower())) is not None:
+        return f"{listed} {kind}"
+    if label not in _EN_OFFICES:
+        return ""
+    return f"{label} {listed[:1].lower()}{listed[1:]}" if listed[1:2].islower() else f"{label} {listed}"  # (not "gDP")
+
+
 def _en_item(clause: str) -> str:
     """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
     text = _EN_LEAD.sub("", _EN_CLOCK_PREFIX.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1), count=1)
     if (head := _EN_NAMED_ITEM.match(text)) and len(head[1].split()) <= 6:  # "Name: one-line description"
-        return head[1].strip()
+        return _en_section_row(head[1].strip(), text[head.end():]) or head[1].strip()
     if _EN_VERB.search(text):
         return ""
     item = _EN_ITEM.sub("", text).strip(" -–•*")
