@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,37 +76,44 @@ def test_ten_megabytes_are_read_whole() -> None:
     _well_formed(found)
 
 
-def test_pathological_inputs_finish() -> None:
-    for chunk in ("1" * 200_000, "年" * 200_000, "1月" * 100_000, "[1]" * 100_000, "<" * 200_000,
-                  " " * 200_000 + "x", "Jan " * 50_000, "2026年至" * 30_000, "、" * 200_000):
-        _well_formed(extract(chunk, published=PUB))
-        resolve_expression(chunk[:5000], PUB, "Asia/Shanghai")
+PATHOLOGICAL = ("1" * 200_000, "年" * 200_000, "1月" * 100_000, "[1]" * 100_000, "<" * 200_000,
+                " " * 200_000 + "x", "Jan " * 50_000, "2026年至" * 30_000, "、" * 200_000)
 
 
-def test_near_misses_of_the_list_and_clock_readers_finish() -> None:
-    """Hostile input for the round-3 readers: long runs that almost make a clock row, a section of
-    company rows, an IPO step list, a run-on weekday item, a day sub-heading or a wrapped line."""
-    for chunk in ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Acme, (ACME\n" * 30_000,
-                  "初步询价。" + "6月27日:某公司(688" * 20_000, "1.周一:数据:" * 30_000, "周一(9月22日)" * 3_000,
-                  ("很长的一行文字，没有句号" * 4 + "\n\n") * 10_000, "下周," * 6_000, "(jià)询" * 50_000,
-                  "MONDAY " * 50_000, "half an hour later " * 20_000,
-                  # round 15's readers
-                  "除息,包括" + "11日甲、乙," * 30_000, "某ETF除息交易日\n" + " • 2031年2月7日\n" * 30_000,
-                  "项目 |\n" * 20_000 + "---|---|\n" + "2031年10月3日 |\n" * 20_000, "本周数据密集。" * 20_000,
-                  "IPO Lockup Expirations\nExpiration Date\n" + "ACME\nAcme\n$9.913/1/20311,000\n" * 20_000,
-                  "Earnings calendar\n" + "Mon, Jul 13\n\nAcmeACMBefore the open$1.20\n" * 20_000,
-                  # a weekday beside each of thousands of dates (was quadratic: 18 s for 300,000 characters)
-                  "Markets close early, at 1 p.m. ET, on: " + "A (Thursday, July 3); " * 8_000,
-                  "Markets are closed for Good Friday and Christmas Day " * 20_000, "9月16、17日会议" * 20_000,
-                  # round 16's readers
-                  "StatsCan releases March x, April y and " * 4_000, "On Monday, StatsCan releases March x and April y. " * 3_000,
-                  "-Item\n" * 50_000, ("某某通讯社，" + "很长的一行文字没有句号" * 3 + "\n\n") * 8_000,
-                  "close early (at 1 p.m. ET) on days. The remaining half days are Christmas Eve, " * 2_000,
-                  "shut down early (at 2 p.m. ET): " + "Christmas Eve, New Year's Eve, " * 4_000,
-                  "本周有多项数据发布,其中," * 20_000, "本周有数据发布,其中," + "甲部将公布乙数据;" * 30_000,
-                  "\\n周一(Mon):" * 40_000, "将于明年1月8日领取股息," * 2_000,
-                  "Going ex-dividend\n" + "Thursday, July 31\n" + "Acme Stores (ACME)\n" * 30_000,
-                  # round 17's readers
-                  "Monday June 9 07:00: Finals: A. " * 4_000, "Tuesday 9th\n10:00 AM ET\n" * 10_000,
-                  "By Jane Roe June 8, 2031, 5:00 pm " * 8_000, "the week beginning June 9 " * 4_000):
-        _well_formed(extract(chunk, published=PUB))
+@pytest.mark.parametrize("chunk", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
+def test_pathological_inputs_finish(chunk: str) -> None:
+    _well_formed(extract(chunk, published=PUB))
+    resolve_expression(chunk[:5000], PUB, "Asia/Shanghai")
+
+
+# Hostile input for the list and clock readers, one case each so that the workers share them: long runs that
+# almost make a clock row, a section of company rows, an IPO step list, a run-on weekday item, a day sub-heading
+# or a wrapped line.
+NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Acme, (ACME\n" * 30_000,
+               "初步询价。" + "6月27日:某公司(688" * 20_000, "1.周一:数据:" * 30_000, "周一(9月22日)" * 3_000,
+               ("很长的一行文字，没有句号" * 4 + "\n\n") * 10_000, "下周," * 6_000, "(jià)询" * 50_000,
+               "MONDAY " * 50_000, "half an hour later " * 20_000,
+               # round 15's readers
+               "除息,包括" + "11日甲、乙," * 30_000, "某ETF除息交易日\n" + " • 2031年2月7日\n" * 30_000,
+               "项目 |\n" * 20_000 + "---|---|\n" + "2031年10月3日 |\n" * 20_000, "本周数据密集。" * 20_000,
+               "IPO Lockup Expirations\nExpiration Date\n" + "ACME\nAcme\n$9.913/1/20311,000\n" * 20_000,
+               "Earnings calendar\n" + "Mon, Jul 13\n\nAcmeACMBefore the open$1.20\n" * 20_000,
+               # a weekday beside each of thousands of dates (was quadratic: 18 s for 300,000 characters)
+               "Markets close early, at 1 p.m. ET, on: " + "A (Thursday, July 3); " * 8_000,
+               "Markets are closed for Good Friday and Christmas Day " * 20_000, "9月16、17日会议" * 20_000,
+               # round 16's readers
+               "StatsCan releases March x, April y and " * 4_000, "On Monday, StatsCan releases March x and April y. " * 3_000,
+               "-Item\n" * 50_000, ("某某通讯社，" + "很长的一行文字没有句号" * 3 + "\n\n") * 8_000,
+               "close early (at 1 p.m. ET) on days. The remaining half days are Christmas Eve, " * 2_000,
+               "shut down early (at 2 p.m. ET): " + "Christmas Eve, New Year's Eve, " * 4_000,
+               "本周有多项数据发布,其中," * 20_000, "本周有数据发布,其中," + "甲部将公布乙数据;" * 30_000,
+               "\\n周一(Mon):" * 40_000, "将于明年1月8日领取股息," * 2_000,
+               "Going ex-dividend\n" + "Thursday, July 31\n" + "Acme Stores (ACME)\n" * 30_000,
+               # round 17's readers
+               "Monday June 9 07:00: Finals: A. " * 4_000, "Tuesday 9th\n10:00 AM ET\n" * 10_000,
+               "By Jane Roe June 8, 2031, 5:00 pm " * 8_000, "the week beginning June 9 " * 4_000)
+
+
+@pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))
+def test_near_misses_of_the_list_and_clock_readers_finish(chunk: str) -> None:
+    _well_formed(extract(chunk, published=PUB))
