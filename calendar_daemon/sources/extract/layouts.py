@@ -22,6 +22,7 @@ from .celltables import cell_table_rows, status_rows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
+from .commentlines import without_comment_lines
 from .companycounts import company_counts
 from .datebullets import date_bullets
 from .datelines import without_date_lines
@@ -77,6 +78,8 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
+    # an analyst's notes under a preview's items ("关键点:…", "市场影响:…") are no items
+    Step(without_comment_lines, by_language=False),
     # one release name shared by two publishers is written out for each; a Taiwan filing's dates as dates;
     # "将于当日" as the day the sentence opens with;
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
