@@ -34,7 +34,7 @@ from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, headline_market, normalize, traditional_place
 from .oneday import only_day
 from .pressconf import press_conference
-from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone
+from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone, zone_region
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .regions import region_of
@@ -137,7 +137,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     zone = tz or PLACE_ZONES.get(place or "", BEIJING if zh else offset_zone(published, NEW_YORK))
     headline = headline_of(norm)
     anchor, guessed = article_anchor(text[:MAX_RAW_CHARS], headline, published, zone)
-    default_region = place or ((headline_market(headline) or "CN") if zh else "US")
+    default_region = place or ((headline_market(headline) or "CN") if zh else zone_region(zone))
     norm = norm if zh else named_holidays(norm, anchor.today)  # "markets are closed for Good Friday"
     findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))

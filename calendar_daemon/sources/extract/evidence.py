@@ -18,6 +18,7 @@ from .compose import anchor_for, find_times
 from .engine import _candidate_span
 from .headings import is_period
 from .normalize import normalize
+from .published import zone_region
 from .regions import region_of
 from .titles import tidy
 
@@ -59,7 +60,7 @@ def from_evidence(proposed: dict[str, object], article: str, published: datetime
         category = C.category_of(text, text)
     region = str(proposed.get("region") or "")
     if not _REGION.fullmatch(region):
-        region = region_of(text, default="CN" if zone == "Asia/Shanghai" else "US")
+        region = region_of(text, default="CN" if zone == "Asia/Shanghai" else zone_region(zone))
     title = tidy(str(proposed.get("title") or ""), MAX_TITLE) or category
     return Candidate(title=title, category=category, region=region, importance=C.importance_of(category, text),
                      start=span[0], end=span[1], precision=span[2], timezone=tm.resolved.timezone,

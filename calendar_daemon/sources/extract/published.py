@@ -46,6 +46,17 @@ def offset_zone(published: datetime | None, default: str) -> str:
     return f"Etc/GMT-{offset.seconds // 3600}"  # (the Etc zones count the other way round)
 
 
+# (only offsets one market keeps: +08:00 is Beijing's, Hong Kong's and Taipei's as much as Singapore's, +09:00 Seoul's)
+_MARKET_REGIONS = {"Australia/Sydney": "AU", "Asia/Kolkata": "IN", "Pacific/Auckland": "NZ"}
+
+
+def zone_region(zone: str) -> str:
+    """The market of an English article's events where the text names none: the market of the zone
+    ``offset_zone`` gave it, where that offset is one market's (a Sydney article's "Thursday's labour force
+    figures" are Australia's), else the US."""
+    return _MARKET_REGIONS.get(zone, "US")
+
+
 _META_TIME = {"article:published_time", "og:published_time", "og:article:published_time", "pubdate",
               "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
               "dcterms.created", "dcterms.issued", "parsely-pub-date", "sailthru.date", "datepublished",
