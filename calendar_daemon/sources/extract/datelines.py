@@ -12,7 +12,8 @@ page's time too: the stamp is taken out of the line, the name kept.
 The label ("Published on", "Posted on", "Last updated", "Date published", with a trailing "|" or
 ":") stands on a line of its own and the page's date alone on one of the next lines. The date is the
 page's, not an event day: left in the text it would head the summary bullets after it. Both lines
-are blanked (their line count kept)."""
+are blanked (their line count kept). A portal's labelled stamp in either language ("发布时间:2031-09-22 16:21:34",
+"发布时间:03:00 2031-10-10 HKT") is taken out of its line in the same way."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ _BYLINE_STAMP = re.compile(
     rf"(?:{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}})"
     r"(?:,?[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+(?:ET|EST|EDT|GMT|BST|UTC))?)?",
 )
+_CN_STAMP = re.compile(r"(?:发布|发表|更新)(?:时间|日期)[ \t]*[:：][ \t]*(?=[0-9])[0-9:：\-/. \t年月日]{6,30}(?:[ \t]*(?:HKT|CST|GMT|UTC))?")
 _LOOK_AHEAD = 3  # lines after the label, blank ones included
 
 
@@ -55,3 +57,8 @@ def without_date_lines(text: str) -> str:
             if lines[k].strip():
                 break
     return "\n".join(lines)
+
+
+def without_stamps(text: str) -> str:
+    """``text`` without a portal's labelled publication stamps ("发布时间:2031-09-22 16:21:34")."""
+    return _CN_STAMP.sub("", text) if "时间" in text or "日期" in text else text

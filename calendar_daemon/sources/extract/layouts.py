@@ -25,7 +25,7 @@ from .clockrows import join_row_dashes
 from .commentlines import without_comment_lines
 from .companycounts import company_counts
 from .datebullets import date_bullets
-from .datelines import without_date_lines
+from .datelines import without_date_lines, without_stamps
 from .daygroups import day_groups
 from .dayhas import day_has_items
 from .daypairs import day_pairs
@@ -80,6 +80,7 @@ class Step:
 STEPS: tuple[Step, ...] = (
     # an analyst's notes under a preview's items ("关键点:…", "市场影响:…") are no items
     Step(without_comment_lines, by_language=False),
+    Step(without_stamps, by_language=False),
     # one release name shared by two publishers is written out for each; a Taiwan filing's dates as dates;
     # "将于当日" as the day the sentence opens with;
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
