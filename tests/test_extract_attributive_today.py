@@ -19,3 +19,9 @@ def test_a_listing_hearing_this_week_is_an_ipo_event() -> None:
     text = "新股速遞\n\n另有報道指出,本周最少有兩家企業計劃在港交所進行上市聆訊,包括某某園。\n"
     got = extract(text, PUBLISHED)
     assert [(c.category, c.precision) for c in got] == [("ipo", "week")]
+
+
+def test_a_year_that_counts_the_listing_does_not_date_it() -> None:
+    """"今年首只GEM股": the year says which listing it is, not when; the listing is today, once."""
+    got = extract("新股速遞\n\n將於今日掛牌的今年首只GEM股某某國際(8888),超購逾千倍。\n", PUBLISHED)
+    assert [(c.category, c.start, c.precision) for c in got] == [("ipo", "2031-11-05", "date")]
