@@ -160,7 +160,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\((?:consensus(?: estimate)?:?\s*)?\$?\d+(?:\.\d+)? (?:cents )?a share\b|"
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
-                            r"full[- ]year|quarterly) (?:numbers|figures)\b", _I)),
+                            r"full[- ]year|quarterly) (?:numbers|figures|performance)\b|\bquarter(?:ly)? scorecards?\b", _I)),
     ("macro_data", re.compile(
         r"工业产值|产能利用率|(?:经济|统计|宏观|一系列)数据|乐观指数|"
         r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
@@ -339,6 +339,15 @@ _EN_HEADLINE_WORDS = frozenset(("New", "Top", "Big", "Key", "Major", "Latest", "
 def en_companies(segment: str) -> list[str]:
     """Company-like names in an English text segment ("…after the bell and Adobe on")."""
     return [m[0] for m in _EN_NAME.finditer(segment) if not _EN_NOT_NAME.match(m[0]) and m[0] not in _EN_HEADLINE_WORDS][:4]
+
+
+_WITH = re.compile(r"^[\s,]*(?:with|(?:companies |firms )?(?:such as|including))\s+(?=[A-Z])")
+
+
+def with_names(forward: str) -> list[str]:
+    """The companies of a clause that goes on after its date with them: ", with Acme Holdings unveiling its results",
+    ", companies such as Acme and Bolt will report"."""
+    return en_companies(forward[m.end():m.end() + 80]) if (m := _WITH.match(forward)) else []
 
 
 def entities_of(text: str, category: str) -> list[str]:

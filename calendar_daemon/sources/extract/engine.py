@@ -241,8 +241,8 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
         later = follower_names(forward)
         entities = [e for e in listed + [e for e in entities if e not in listed] if e not in later]
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
-        # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date
-        entities = C.en_companies(before[-80:])
+        # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date, or after it ("…, with Acme")
+        entities = C.en_companies(before[-80:]) or C.with_names(sentence[tm.end:])
     entities = [e for e in entities if not any(o.startswith(e + " ") for o in entities)]  # "Harbor" of "Harbor Robotics"
     time_text = tm.span_text(sentence) if tm else ""
     clause = clause if zh else without_tickers(clause)

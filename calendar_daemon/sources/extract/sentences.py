@@ -19,7 +19,10 @@ _CLAUSE_SPLIT_ZH = led_by(r"，,\s", r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x
 # An aside between em dashes is a clause of its own: "X is due Tuesday—the last reading before the
 # bank's March 18 meeting—and Y follows".
 # "the third, and last, estimate": a word or two between commas is an aside, not a new clause.
-_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so|with)\s+(?![a-z-]+(?:\s+[a-z-]+)?,)|;\s+|\s*\u2014\s*")
+# (", with" and a name after a date goes on with what happens on it: "on Monday, October 20, with Acme unveiling its
+# results"; "on Thursday, with inflation expectations remaining lower" is another clause)
+_CLAUSE_SPLIT_EN = re.compile(r",\s+(?:and|while|but|whereas|so)\s+(?![a-z-]+(?:\s+[a-z-]+)?,)"
+                              r"|(?:(?<!\d)(?<!day)|(?=,\s+with\s+(?![A-Z]))),\s+with\s+(?![a-z-]+(?:\s+[a-z-]+)?,)|;\s+|\s*\u2014\s*")
 
 
 def split_sentences(text: str) -> list[str]:
