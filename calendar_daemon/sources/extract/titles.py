@@ -275,12 +275,17 @@ def _en_item(clause: str) -> str:
     return item if 0 < len(item.split()) <= 6 and re.match(r"[A-Za-z]|(?:19|20)\d\d [A-Z]", item) else ""
 
 
+# Subjects that name nothing an event could be titled by: "It is gearing up to be a busy week", "The action begins"
+_EN_EMPTY_SUBJECT = re.compile(r"(?:it|this|that|there|they|we|you|(?:the |this |next |a )?(?:busy )?week|(?:the )?action|"
+                               r"(?:the )?(?:momentum|pace|day|focus|spotlight|attention))$", re.IGNORECASE)
+
+
 def _en_subject(clause: str) -> str:
     text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
     m = _EN_VERB.search(text)
     np = text[:m.start()] if m else ""
     words = np.split()
-    if not words or len(words) > 6 or not re.match(r"[A-Za-z0-9$]", np):
+    if not words or len(words) > 6 or not re.match(r"[A-Za-z0-9$]", np) or _EN_EMPTY_SUBJECT.match(np.strip()):
         return ""
     return np.replace("\u2019s", "").replace("'s", "")
 
