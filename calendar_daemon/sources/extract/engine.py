@@ -395,6 +395,6 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)
-        made = each_placed_item(each_release(c, placed_releases(clause), zh, inherited=True), clause)
+        made = each_placed_item(each_release(c, placed_releases(clause), zh, inherited=True, clause=clause), clause)
         for one, _, _ in each_bank([(r, clause, a) for r in (each_listed_indicator(made, clause) if zh else made)]):
             add(one, clause, a)  # "关注A、B等国PMI", "日本央行和澳洲联储将公布纪要": one each

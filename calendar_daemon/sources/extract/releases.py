@@ -211,7 +211,9 @@ _REGION_EN = {"CN": "China", "US": "US", "HK": "Hong Kong", "TW": "Taiwan", "EU"
 
 # "the consumer price index and housing starts": two releases with only "and" (or a comma) between them (the
 # first may name its country: "foreign trade from Poland and wholesale prices from Austria")
-_AND = re.compile(r"(?:\s+(?:from|in|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?(?:,?\s+(?:and|&|as well as)\s+|,\s+)(?:the\s+|a\s+)?")
+# (the second release may carry its period or place first: "the jobs report, Q3 GDP", "… and October retail sales")
+_AND = re.compile(r"(?:\s+(?:from|in|for)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?(?:,?\s+(?:and|&|as well as)\s+|,\s+)(?:the\s+|a\s+)?"
+                  r"(?:(?:Q[1-4]|H[12]|[A-Z][a-z]+|\d{4})\s+)?")
 
 
 def _joined_pair(named: list[Named], clause: str) -> bool:
