@@ -25,7 +25,8 @@ import re
 
 _COMPANY = r"[A-Z0-9][\w.&'’\-]*(?: [A-Z0-9&][\w.&'’\-]*){0,4}"
 _TICKED = rf"{_COMPANY} \([A-Z]{{1,5}}\)"
-_LIST = re.compile(rf"(?P<lead>[^.\n:]*\bIPOs?\b[^.\n:]*):\s*(?P<items>{_TICKED}(?:,? (?:and )?{_TICKED})+)\.")
+# (the lead starts where a sentence does: tried from every position, a long line without one costs its square)
+_LIST = re.compile(rf"(?:^|(?<=[.\n:]))(?P<lead>[^.\n:]*\bIPOs?\b[^.\n:]*):\s*(?P<items>{_TICKED}(?:,? (?:and )?{_TICKED})+)\.")
 _ITEM = re.compile(rf"(?P<name>{_COMPANY}) \((?P<tick>[A-Z]{{1,5}})\)")
 _SCHEDULED = re.compile(r"\b(?:scheduled|slated|set to|on tap|on the calendar)\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:potentially|possibly|may|might|could|expected to launch|hope)\b", re.IGNORECASE)
