@@ -113,7 +113,10 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "Monday June 9 07:00: Finals: A. " * 4_000, "Tuesday 9th\n10:00 AM ET\n" * 10_000,
                "By Jane Roe June 8, 2031, 5:00 pm " * 8_000, "the week beginning June 9 " * 4_000,
                "关键点:若某某," * 20_000 + "\n关键点:\n" * 20_000, "发布时间:2031-" * 20_000, "今年首只" * 30_000,
-               "on Monday, October 20, with Acme " * 6_000, "the jobs report, Q3 GDP, " * 8_000)
+               "on Monday, October 20, with Acme " * 6_000, "the jobs report, Q3 GDP, " * 8_000,
+               "IPO Opening date Closing date " + "Acme Tek May 6 May 8 ₹ 9 " * 4_000,
+               # a long line with "IPO" and no full stop (was quadratic: 17 s for 30,000 characters)
+               "IPO Opening date Closing date " + "Aa Bb Cc Dd Ee " * 10_000)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

@@ -43,6 +43,7 @@ from .holidaylists import holiday_closures
 from .holidaytables import holiday_tables
 from .indexreviews import index_changes
 from .ipolists import ipo_lists
+from .ipowindows import ipo_windows
 from .isorows import holiday_rows
 from .lockuptables import lockup_tables
 from .meetinglists import meeting_dates_en, meeting_lists
@@ -120,6 +121,7 @@ STEPS: tuple[Step, ...] = (
     Step(lockup_tables, by_language=False, english_only=True),
     Step(named_back, by_language=False, english_only=True),
     Step(ipo_lists, by_language=False, english_only=True),
+    Step(ipo_windows, by_language=False, english_only=True),
     Step(clocks_before_days, by_language=False, english_only=True),
     Step(bank_day_rows, by_language=False, english_only=True),
     Step(rows_by_kind, by_language=False, english_only=True),

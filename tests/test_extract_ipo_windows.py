@@ -1,0 +1,32 @@
+"""An IPO table with each deal's opening and closing date, flattened into one line ("IPO Opening date Closing date
+IPO size … Acme Health May 6 May 8 ₹ 1,841 crore …"): one event over each deal's subscription days (issue 15, an
+Indian daily's weekly IPO table in corpus 14). The article is our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+PUBLISHED = datetime.fromisoformat("2031-05-04T12:00+05:30")  # a Sunday, India
+
+TABLE = (
+    "IPOs this week\n\n"
+    "New IPOs\n\n"
+    "IPO Opening date Closing date IPO size Price band (per share) Acme Health May 6 May 8 ₹ 1841.76 crore ₹ 430-452 "
+    "Bolt Tek May 8 May 10 ₹ 1550.81 crore ₹ 875-920 Crane Polymers May 7 May 12 ₹ 18.11 crore ₹ 52\n"
+)
+
+
+def test_each_row_is_one_deal_over_its_days() -> None:
+    got = [(c.category, c.start, c.end, c.title) for c in extract(TABLE, PUBLISHED)]
+    assert got == [
+        ("ipo", "2031-05-06", "2031-05-08", "Acme Health IPO"),
+        ("ipo", "2031-05-07", "2031-05-12", "Crane Polymers IPO"),
+        ("ipo", "2031-05-08", "2031-05-10", "Bolt Tek IPO"),
+    ]
+
+
+def test_a_line_without_the_header_is_left_alone() -> None:
+    text = "IPOs this week\n\nAcme Health May 6 May 8 and Bolt Tek May 8 May 10 were mentioned.\n"
+    assert all(c.end != "2031-05-08" or c.start != "2031-05-06" for c in extract(text, PUBLISHED))
