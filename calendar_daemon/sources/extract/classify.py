@@ -304,6 +304,7 @@ def importance_of(category: str, text: str) -> int:
 _FROM_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号].*$")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LEAD_DAYS = re.compile(r"^(?:(?:下|本)?(?:周|星期)[一二三四五六日天])+")
+_TO_WEEKDAY = re.compile(r"(?:下|本|这)?(?:周|星期)[一二三四五六日天].*$")
 _NUMBERISH = re.compile(r"\d{2,}|[个万亿元%]")
 
 
@@ -311,6 +312,7 @@ def _clean_name(item: str) -> str | None:
     item = _FROM_DATE.sub("", item)  # "中芯集成5月18日解禁": the name ends at the date
     item = _LEAD.sub("", _BRACKETED.sub("", item).strip(" ,、"))
     item = _LEAD_DAYS.sub("", item)  # "周二庚辛新材": the day is no part of the name
+    item = _TO_WEEKDAY.sub("", item)  # "华辰股份下周二申购": nor is a day after it
     item = _DESCRIPTOR.sub("", item)
     item = _CUT.sub("", item)
     item = item.strip(" ,、")
