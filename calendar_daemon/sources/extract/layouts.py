@@ -47,7 +47,7 @@ from .ipowindows import ipo_windows
 from .isorows import holiday_rows
 from .lockuptables import lockup_tables
 from .meetinglists import meeting_dates_en, meeting_lists
-from .nextweekdays import next_week_chains
+from .nextweekdays import framed_weekdays, next_week_chains
 from .pipetables import pipe_tables
 from .proseclocks import prose_clock_items
 from .rocslashdates import roc_slash_dates
@@ -60,6 +60,7 @@ from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
 from .weekcarry import week_carry
 from .weekdaylists import list_shapes
+from .weekreviews import without_week_reviews
 from .yearframes import year_frames
 
 
@@ -82,6 +83,7 @@ STEPS: tuple[Step, ...] = (
     # an analyst's notes under a preview's items ("关键点:…", "市场影响:…") are no items
     Step(without_comment_lines, by_language=False),
     Step(without_stamps, by_language=False),
+    Step(without_week_reviews),
     # one release name shared by two publishers is written out for each; a Taiwan filing's dates as dates;
     # "将于当日" as the day the sentence opens with;
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
@@ -101,6 +103,7 @@ STEPS: tuple[Step, ...] = (
     Step(meeting_dates_en, by_language=False, english_only=True),
     Step(year_frames, by_language=False),
     Step(next_week_chains),
+    Step(framed_weekdays),
     Step(day_has_items),
     Step(holiday_rows),
     Step(slash_rows),
