@@ -34,3 +34,13 @@ def test_a_word_between_commas_is_an_aside_not_a_clause() -> None:
     got = sorted((c.start, c.category, c.release) for c in extract(text, published))
     assert [(s, cat) for s, cat, _ in got] == [("2031-03-28", "macro_data")] * 2
     assert "gdp" in {release for _, _, release in got}
+
+
+def test_a_relative_aside_between_spaced_dashes_keeps_the_release_with_its_day() -> None:
+    """"The wage price index - which indicates the pace of … - due on Tuesday from the bureau is tipped to …": the
+    release and its day, apart only by the aside, are read together."""
+    published = datetime.fromisoformat("2031-08-10T12:00+10:00")  # a Sunday, Sydney
+    text = ("The June quarter wage price index - which indicates the pace of underlying inflation pressures in the labour "
+            "market - due on Tuesday from the Australian Bureau of Statistics is tipped to show a moderation in pay.\n")
+    got = [(c.category, c.region, c.start) for c in extract(text, published)]
+    assert got == [("macro_data", "AU", "2031-08-12")]

@@ -50,6 +50,7 @@ from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import framed_weekdays, next_week_chains
 from .pipetables import pipe_tables
 from .proseclocks import prose_clock_items
+from .relativeasides import without_relative_asides
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
 from .samedays import same_days
@@ -84,6 +85,7 @@ STEPS: tuple[Step, ...] = (
     Step(without_comment_lines, by_language=False),
     Step(without_stamps, by_language=False),
     Step(without_week_reviews),
+    Step(without_relative_asides, by_language=False, english_only=True),
     # one release name shared by two publishers is written out for each; a Taiwan filing's dates as dates;
     # "将于当日" as the day the sentence opens with;
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
