@@ -32,3 +32,6 @@ def test_what_a_release_comes_ahead_of_is_no_kind_of_it() -> None:
     # the phrase that holds the date is the event itself
     got = _got("Readings on jobs and prices come ahead of the central bank's next policy meeting on June 11.")
     assert ("2031-06-11", "central_bank") in [(s, c) for s, c, _ in got]
+    # at the start of a sentence too
+    got = _got("Ahead of the central bank's policy decision, Acme Foods reports results on June 4.")
+    assert [(s, c) for s, c, _ in got] == [("2031-06-04", "earnings")]

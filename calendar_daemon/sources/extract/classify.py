@@ -273,7 +273,7 @@ _REFERENCE = re.compile(r",?\s*\b(?:just |only |a day |(?:a few |two |three |sev
 
 
 def category_of(clause: str, sentence: str) -> str:
-    if "ahead of" in clause and (kept := _REFERENCE.sub("", clause)).strip() and kept != clause:
+    if ("ahead of" in clause or "Ahead of" in clause) and (kept := _REFERENCE.sub("", clause)).strip() and kept != clause:
         clause, sentence = kept, _REFERENCE.sub("", sentence)
     bare = _SECTION_LABEL.sub("", clause, count=1)
     for scope in ((bare, clause, sentence) if bare != clause else (clause, sentence)):
@@ -325,7 +325,7 @@ def _clean_name(item: str) -> str | None:
 
 # An English company name: capitalised words that are not calendar, zone or sentence words.
 _EN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*(?:\.com)?(?:\s+[A-Z][A-Za-z0-9&\-]*){0,2}\b")
-_EN_NOT_NAME = re.compile(r"^(?:On|In|At|For|The|A|An|And|But|Also|Meanwhile|Elsewhere|After|Before|Later|Next|This|"
+_EN_NOT_NAME = re.compile(r"^(?:On|In|At|For|The|A|An|And|But|Also|Meanwhile|Elsewhere|After|Before|Ahead|Later|Next|This|"
                           r"Investors?|Analysts?|Shares|Wall|Street|Earnings|Results|Monday|Tuesday|Wednesday|"
                           r"Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
                           r"January|February|March|April|June|July|August|September|October|November|December|"
