@@ -147,6 +147,8 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     if category == "bond" and (series := _bond_series_title(clause, sentence, time_text)):
         return series
     who = "、".join(entities[:2])
+    if category == "ipo" and time_text and (step := _ipo_step(sentence, time_text, who)):
+        return step
     kind = _kind(category, clause, time_text)
     if who and kind:  # "恒远医疗上市", "华鼎股份限售股解禁"
         return tidy(who + kind, MAX_ZH)
@@ -187,6 +189,24 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     if verb in ("财报",) and not subj:
         subj = "、".join(entities[:3])
     return tidy(f"{subj}{verb}{obj}" if subj else f"{obj}{verb}", MAX_ZH) or category
+
+
+# The step of an offer right after its day in a timetable sentence ("至10月14日截止,预计10月15日定价,10月16日公布配发
+# 结果,10月17日挂牌"), and the company the sentence names with its code ("某某科技(9999)")
+_IPO_STEP = re.compile(r"\s?(?:将|正式|起)?\s?(截止(?:招股|认购|申购)?|截招|定价|公布(?:最终)?(?:发售|配发|配售)结果|"
+                       r"(?:挂牌|上市)(?:交易|买卖)?|开始(?:招股|认购|申购|买卖|交易)|招股|暗盘(?:交易)?)")
+_STEP_NAMES = {"截止": "截止招股", "截招": "截止招股", "挂牌": "上市", "挂牌交易": "上市", "挂牌买卖": "上市", "上市交易": "上市",
+               "上市买卖": "上市"}  # (a listing is titled "上市" wherever it is read)
+_CODED = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10})\((?:\d{4,6}|\d{4,6}\.[A-Z]{2})\)")
+
+
+def _ipo_step(sentence: str, time_text: str, who: str) -> str:
+    """"某某科技挂牌", "某某科技公布配发结果": the company and the step its day is for, or "" when none follows the day."""
+    at = sentence.find(time_text)
+    step = _IPO_STEP.match(sentence, at + len(time_text)) if at >= 0 else None
+    coded = _CODED.search(sentence)
+    who = who or (coded[1] if coded else "")
+    return tidy(who + _STEP_NAMES.get(step[1], step[1]), MAX_ZH) if step and who else ""
 
 
 _GOAL = re.compile(r"(?:实现|完成|达到|建成)[^,，。;；]{2,16}")
