@@ -29,3 +29,11 @@ def test_releases_listed_with_commas_are_one_event_each_over_the_week() -> None:
 def test_an_empty_subject_does_not_title_the_event() -> None:
     [(_, start, _, title)] = rows("The week will bring the October retail sales report.\n")
     assert (start, title) == ("2031-11-03", "US retail sales")
+
+
+def test_two_countries_releases_in_one_clause_are_one_event_each() -> None:
+    got = rows("Both Canada and the US release their employment numbers on Friday.\n")
+    assert got == [
+        ("macro_data", "2031-11-07", "2031-11-07", "Canada employment numbers"),
+        ("macro_data", "2031-11-07", "2031-11-07", "US employment numbers"),
+    ]

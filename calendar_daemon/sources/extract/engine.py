@@ -38,7 +38,7 @@ from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .regions import region_of
-from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_placed_item, each_release, fill_from_release, placed_releases, release_title
+from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_country_en, each_placed_item, each_release, fill_from_release, placed_releases, release_title
 from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .rowzone import rows_zone
@@ -322,7 +322,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
-                    else each_listed_indicator_en(releases, listing))
+                    else [m for one in each_listed_indicator_en(releases, listing) for m in each_country_en(one, clause)])
         made += [(one, clause, tm.start) for one in releases + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))

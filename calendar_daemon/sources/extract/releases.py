@@ -17,6 +17,7 @@ from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 from .candidate import Candidate
 from .normalize import to_simplified
 from .places import places_before, zh_place_code
+from .regions import region_of
 from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
@@ -299,3 +300,20 @@ def each_placed_item(made: list[Candidate], clause: str) -> list[Candidate]:
         out.append(replace(c, title=item, region=zh_place_code(m["place"]) or c.region, entities=[item], mentions=[],
                            release=release or f"macro:{item}"))
     return out
+
+
+# Two countries' releases in one clause: "Both Canada and the US release their employment numbers on Friday"
+_TWO_PLACES = re.compile(r"\b(?:[Bb]oth\s+)?(?:the\s+)?(?P<a>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+and\s+(?:the\s+)?"
+                         r"(?P<b>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s?)?\s")
+
+
+def each_country_en(c: Candidate, clause: str) -> list[Candidate]:
+    """One data release per country when an English clause names two before it (else just ``c``)."""
+    if c.category != "macro_data" or (m := _TWO_PLACES.search(clause)) is None:
+        return [c]
+    a, b = region_of(m["a"], default=""), region_of(m["b"], default="")
+    if not a or not b or a == b or not (a in _REGION_EN and b in _REGION_EN):
+        return [c]
+    noun = _TWO_PLACES.sub("", c.title, count=1).strip() or c.title
+    return [replace(c, region=r, title=f"{_REGION_EN[r]} {noun}", entities=list(c.entities), mentions=list(c.mentions))
+            for r in (a, b)]
