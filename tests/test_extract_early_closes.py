@@ -42,3 +42,10 @@ def test_bond_markets_that_close_on_named_days_are_closures() -> None:
             "Columbus Day (Monday, Oct. 13) and Veterans Day (Tuesday, Nov. 11).\n")
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-06-01T10:00-04:00"))]
     assert got == [("2031-10-13", "other"), ("2031-11-11", "other")]
+
+
+def test_a_bond_markets_early_close_says_so_in_its_title() -> None:
+    published = datetime.fromisoformat("2031-11-20T08:00-05:00")
+    text = ("Holiday schedule\n\nSIFMA recommends a 2 p.m. ET early close for U.S. bond markets on Friday, November 28.\n\n"
+            "The bond market will close early at 2 p.m. on Wednesday, December 24.\n")
+    assert [c.title for c in extract(text, published)] == ["US bond market early close", "Bond market early close"]

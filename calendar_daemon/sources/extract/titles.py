@@ -314,6 +314,7 @@ _EN_HEAR = re.compile(r"\bhear from (?P<who>[A-Z]\w*(?: [A-Z]\w*){0,3})")
 _EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
 _EN_CLOSING = re.compile(r"(?P<early>\bclose[sd]? (?:early\b|at \d)|\bearly clos\w*|\b(?:trading|market) ceases\b|\bhalf[- ]day\b)|"
                          r"\bclosed\b|\bclosure\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
+_EN_BOND_MARKET = re.compile(r"\bbond markets?\b|\bSIFMA\b|\bfixed[- ]income\b", re.IGNORECASE)
 _EN_CLOSED_FOR = re.compile(r"\bclosed for (?P<name>[A-Z][\w'’. ]{2,40}?) on\b")
 
 
@@ -326,13 +327,15 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
     what = " / ".join(keys[:2]) or _EN_NAME.get(category, category.replace("_", " "))
     if not keys and (heard := _EN_HEAR.search(clause)):  # "At 1530 GMT we also hear from ECB President Lagarde"
         return f"{heard['who']} speech"
+    early = (closing := _EN_CLOSING.search(clause)) is not None and bool(closing["early"])
     if category == "other" and np and _EN_CLOSED.search(clause):  # "U.S. stock markets will be closed on …"
         if _EN_CLOSED.search(np):  # "Markets closed for Harvest Day on Friday": the subject says it already
             return np.split(" on ")[0]
-        return f"{np[:1].upper()}{np[1:]} closed"
-    if category == "other" and not keys and (closing := _EN_CLOSING.search(clause)):  # "11/24/16 Thanksgiving Closed"
+        return f"{np[:1].upper()}{np[1:]} {'early close' if early else 'closed'}"  # ("The bond market will close early …")
+    if category == "other" and not keys and closing is not None:  # "11/24/16 Thanksgiving Closed"
         holiday = _EN_CLOSED_FOR.search(clause)
-        return f"{region} market {'early close' if closing['early'] else 'closed'}" + (f" for {holiday['name']}" if holiday else "")
+        market = "bond market" if _EN_BOND_MARKET.search(clause) else "market"  # "an early close for U.S. bond markets"
+        return f"{region} {market} {'early close' if early else 'closed'}" + (f" for {holiday['name']}" if holiday else "")
     if item := _en_item(clause):
         title = item
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
