@@ -25,3 +25,9 @@ def test_a_year_that_counts_the_listing_does_not_date_it() -> None:
     """"今年首只GEM股": the year says which listing it is, not when; the listing is today, once."""
     got = extract("新股速遞\n\n將於今日掛牌的今年首只GEM股某某國際(8888),超購逾千倍。\n", PUBLISHED)
     assert [(c.category, c.start, c.precision) for c in got] == [("ipo", "2031-11-05", "date")]
+
+
+def test_a_month_before_the_supreme_court_still_dates_its_hearing() -> None:
+    """"本月最高法院…": 最高 opens the court's name, it does not rank anything in the month."""
+    got = extract("司法新聞\n\n本月最高法院將就關稅案舉行聽證。\n", PUBLISHED)
+    assert [(c.category, c.start, c.precision) for c in got] == [("policy", "2031-11-01", "month")]

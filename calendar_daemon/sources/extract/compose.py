@@ -46,8 +46,9 @@ _NOW_TO = re.compile(r"(?:从现在|从今天|从目前|即日|今后|现在)起
 _DEADLINE_PRE = led_by("到直最不bun", r"(?:到|直到|最迟|不晚于|最晚|\bby|\bbefore|\buntil|\bno later than)\s*(?:the end of\s*)?$", re.IGNORECASE)
 # "前" is "before" unless it starts a word: 前瞻 (preview), 前夕 (eve), 前景, 前十/前三 (top N)...
 _DEADLINE_POST = re.compile(r"^\s*(?:之前|以前|前(?![后瞻夕景沿列十三五两几百])|为止)")
-# "今年首只GEM股", "2031年第三家上市公司", "本月最大规模": the period counts the thing, it does not date it
-_COUNTED_IN = re.compile(r"^(?:的)?(?:首|第[一二三四五六七八九十\d]{1,3})(?:只|家|个|宗|批|单|支)|^(?:的)?最(?:大|多|高|低)")
+# "今年首只GEM股", "2031年第三家上市公司", "本月最大规模": the period counts the thing, it does not date it (not "最高",
+# which opens "最高法院")
+_COUNTED_IN = re.compile(r"^(?:的)?(?:首|第[一二三四五六七八九十\d]{1,3})(?:只|家|个|宗|批|单|支)|^(?:的)?最(?:大|多)")
 _OPEN_POST = re.compile(r"^\s*(?:起|开始|及之后|及以后|之后|以后|以来|往后|\bonwards?\b|\band beyond\b)")
 _FUZZY_POST = re.compile(r"^\s*(?:前后|左右)")
 _LATE_POST = re.compile(r"^\s*(?:晚些时候|晚些|下半段|稍晚)")
