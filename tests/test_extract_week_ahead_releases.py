@@ -37,3 +37,8 @@ def test_two_countries_releases_in_one_clause_are_one_event_each() -> None:
         ("macro_data", "2031-11-07", "2031-11-07", "Canada employment numbers"),
         ("macro_data", "2031-11-07", "2031-11-07", "US employment numbers"),
     ]
+
+
+def test_two_places_that_do_not_release_split_nothing() -> None:
+    got = rows("China releases trade data on exports to the US and Europe on Friday.\n")
+    assert [(category, start, title) for category, start, _, title in got] == [("macro_data", "2031-11-07", "China trade balance")]

@@ -307,10 +307,15 @@ _TWO_PLACES = re.compile(r"\b(?:[Bb]oth\s+)?(?:the\s+)?(?P<a>[A-Z][\w.]*(?:\s[A-
                          r"(?P<b>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s?)?\s")
 
 
+_THEY_RELEASE = re.compile(r"(?:both\s+)?(?:will\s+)?(?:release|publish|report|post|put out)", re.IGNORECASE)
+
+
 def each_country_en(c: Candidate, clause: str) -> list[Candidate]:
     """One data release per country when an English clause names two before it (else just ``c``)."""
     if c.category != "macro_data" or (m := _TWO_PLACES.search(clause)) is None:
         return [c]
+    if not m[0].lower().startswith("both") and not _THEY_RELEASE.match(clause, m.end()):
+        return [c]  # "China's data on exports to the US and Europe": the pair is not who releases
     a, b = region_of(m["a"], default=""), region_of(m["b"], default="")
     if not a or not b or a == b or not (a in _REGION_EN and b in _REGION_EN):
         return [c]
