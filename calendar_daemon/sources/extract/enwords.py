@@ -5,6 +5,8 @@ from __future__ import annotations
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+# A month written in full or cut short, with or without a full stop ("Jun", "June", "Sept."), for a layout reader's pattern
+MONTH_PATTERN = "(?:" + "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in MONTH_NAMES) + r")\.?"
 
 
 def said_together(names: list[str]) -> str:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
-from .enwords import MONTH_NAMES
+from .enwords import MONTH_PATTERN
 
-_MONTH = "(?:" + "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in MONTH_NAMES) + r")\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _CLOCK_COLON = r"(?:[01]?\d|2[0-3])[:.][0-5]\d:[ \t]"
 # "Monday June 13 07:00:", "Tuesday 14 June 07:00:", "Wednesday, June 15, 07:00:"
-_DAY_OPENER = re.compile(rf"\b({_WEEKDAY},?[ \t]+(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}),?)"
+_DAY_OPENER = re.compile(rf"\b({_WEEKDAY},?[ \t]+(?:{MONTH_PATTERN}[ \t]+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH_PATTERN}),?)"
                          rf"[ \t]+(?={_CLOCK_COLON})")
 # A later item of the day: its clock and colon after the full stop that ends the item before it
 _NEXT_ITEM = re.compile(rf"(?<=[.!?])[ \t]+(?={_CLOCK_COLON})")

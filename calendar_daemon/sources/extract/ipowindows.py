@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 
-from .enwords import MONTH_NAMES
+from .enwords import MONTH_PATTERN
 
-_MONTH = "(?:" + "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in MONTH_NAMES) + r")\.?"
 _HEADER = re.compile(r"\bOpen(?:ing|s)?(?: [Dd]ate)?\s+Clos(?:ing|es?)(?: [Dd]ate)?\b")
 _NAME = r"[A-Z][\w&.'’\-]*(?: [A-Z(][\w&.'’()\-]*){0,5}"
-_ROW = re.compile(rf"(?P<name>{_NAME}) (?P<open>{_MONTH} \d{{1,2}}) (?P<close>{_MONTH} \d{{1,2}})\b")
+_ROW = re.compile(rf"(?P<name>{_NAME}) (?P<open>{MONTH_PATTERN} \d{{1,2}}) (?P<close>{MONTH_PATTERN} \d{{1,2}})\b")
 _NOT_NAME = re.compile(r"^(?:IPO|Opening|Closing|Price|Issue|Date|Size)\b")
 
 
