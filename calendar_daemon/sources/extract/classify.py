@@ -272,7 +272,12 @@ _REFERENCE = re.compile(r",?\s*\b(?:just |only |a day |(?:a few |two |three |sev
                         r"(?![^,.;]*(?:\d|day\b))[^,.;]*", _I)
 
 
+# "…, at the Commerce Department." closing an English calendar row: where it is released, not what it is
+_VENUE = re.compile(r",\s*at (?:the )?[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*)*(?:\s(?:headquarters|building))?\s*\.?\s*$")
+
+
 def category_of(clause: str, sentence: str) -> str:
+    clause, sentence = _VENUE.sub("", clause), _VENUE.sub("", sentence)
     if ("ahead of" in clause or "Ahead of" in clause) and (kept := _REFERENCE.sub("", clause)).strip() and kept != clause:
         clause, sentence = kept, _REFERENCE.sub("", sentence)
     bare = _SECTION_LABEL.sub("", clause, count=1)

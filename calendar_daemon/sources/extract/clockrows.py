@@ -32,9 +32,11 @@ _CN_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
 _DAY_PART = "凌晨|早上|上午|中午|下午|傍晚|晚上|晚间"
 _LATE_PARTS = ("下午", "傍晚", "晚上", "晚间")
 _AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
-# A clock opening a row: "21:30", "9:30am", "8:15 p.m.", "2330 GMT", "0200gmt" (four digits only before a zone).
+# A clock opening a row: "21:30", "9:30am", "8:15 p.m.", "10 a.m." (a whole hour only with am/pm), "2330 GMT",
+# "0200gmt" (four digits only before a zone).
 _ROW_CLOCK = re.compile(
-    rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?P<part>{_DAY_PART})?(?:(?P<h>[01]?\d|2[0-3])\s*[:：]\s*(?P<m>[0-5]\d)(?!\d)\s*(?:{_AMPM})?"
+    rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?P<part>{_DAY_PART})?(?:(?=(?:[01]?\d|2[0-3])\s*[:：]|(?:1[0-2]|0?\d)\s?[ap]\.?\s?m\.?(?![a-z]))"
+    rf"(?P<h>2[0-3]|[01]?\d)(?!\d)(?:\s*[:：]\s*(?P<m>[0-5]\d)(?!\d))?\s*(?:{_AMPM})?"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{_EN_ZONE})\b))\s*(?P<z>(?:{_EN_ZONE})\b)?", re.IGNORECASE)
 # A row whose time is not fixed yet, in a run of clock rows: "待定 | 日本 | 央行利率决议", "TBD BoJ decision".
 _ROW_UNTIMED = re.compile(r"^[\s\-*•·|]*(?:待定|未定|全天|TBD|TBA|All Day|Tentative)\b", re.IGNORECASE)
@@ -162,7 +164,7 @@ class ClockRows:
             return self._untimed(sentence[tbd.end():], zh), True
         if m is None or not rest.strip() or has_own_date(rest, anchor):
             return sentence, False
-        hour, minute = (int(m["h"]), int(m["m"])) if m["h"] is not None else (int(m["h4"]), int(m["m4"]))
+        hour, minute = (int(m["h"]), int(m["m"] or 0)) if m["h"] is not None else (int(m["h4"]), int(m["m4"]))
         if m["ap"] and m["ap"].lower() == "p" and hour < 12:
             hour += 12
         elif m["ap"] and m["ap"].lower() == "a" and hour == 12:
