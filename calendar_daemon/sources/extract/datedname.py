@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 
-from .releases import Named
+from .releases import Named, placed_releases
 from .timeexpr import TimeMatch
 
 # What may stand between the day and the name: "周五美国非农", "周五的非农", "Friday's jobs report", and the
 # period the release covers.
 _BETWEEN = re.compile(
     r"^\s*(?:的|'s|’s)?\s*(?:美国|中国|欧元区|欧洲|英国|日本|德国|法国|加拿大|澳洲|澳大利亚|新西兰|香港|台湾|瑞士|韩国|"
-    r"US|U\.S\.|UK|China|Japan|German|Canadian|Australian)?\s*"
+    r"US|U\.S\.|UK|China|Japan|German|Canadian|Australian)?\s*[・·:：]?\s*"
     # the period the release covers: "3月11日美国2月CPI", "周四中国一季度GDP", "Friday's March payrolls"
     r"(?:\d{1,2}\s?月份?|(?:第?[一二三四1-4]|[1-4]Q)\s?季度?|[上下]半年|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s|$))?\s*$"
@@ -30,3 +30,9 @@ def dates_a_release(sentence: str, tm: TimeMatch, named: list[Named], clause_sta
         return False
     return (any(_BETWEEN.match(sentence[tm.end : clause_start + n.start]) is not None for n in named if clause_start + n.start >= tm.end)
             or any(_BRACKETED.fullmatch(sentence[clause_start + n.end : tm.start]) is not None for n in named if clause_start + n.end <= tm.start))
+
+
+def release_follows(sentence: str, tm: TimeMatch) -> bool:
+    """Whether a release the gazetteer knows comes right after the day ``tm`` ("10月3日(周五)美国・非农就业报告"):
+    the day it comes out, not the period its figures cover."""
+    return dates_a_release(sentence, tm, placed_releases(sentence[tm.end : tm.end + 40]), tm.end)

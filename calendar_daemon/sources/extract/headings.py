@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import classify as C
 from .compose import find_times
+from .datedname import release_follows
 from .normalize import cjk_ratio
 from .timeexpr import Anchor, TimeMatch
 
@@ -62,7 +63,7 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
         return True  # "March 2031 quarter distribution": the quarter the payment is for
     if tm.resolved.precision == "date" and _LATER_PERIOD.match(post):
         return False  # "3月11日美国2月CPI": the data's own month follows, so the day is when it comes out
-    if C.VERB_AFTER.match(post):
+    if C.VERB_AFTER.match(post) or (tm.resolved.precision == "date" and release_follows(sentence, tm)):
         return False
     m = C.PERIOD_NOUN.match(post)
     return m is not None and _RELEASE_VERB.search(m[0]) is None

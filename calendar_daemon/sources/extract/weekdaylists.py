@@ -28,6 +28,7 @@ import re
 from .agencyreleases import office_release_lists
 from .ellipsisitems import ellipsis_entries
 from .normalize import join_wrapped_lines
+from .releases import placed_releases
 from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
@@ -183,8 +184,25 @@ _SUBHEADING = re.compile(rf"(?m)^[ \t]*(?P<day>{_WD}\s*\(\s*\d{{1,2}}月\d{{1,2}
 
 
 def day_subheadings(text: str) -> str:
-    """The text with each "weekday(date) title" line reduced to its day, alone in its paragraph."""
-    return _SUBHEADING.sub(lambda m: f"\n{m['day']}\n\n", text) if "日" in text else text
+    """The text with each "weekday(date) title" line reduced to its day, alone in its paragraph; a title
+    that names a release the gazetteer knows ("10月3日(周五)美国・非农就业报告") stays as the day's first item."""
+    def one(m: re.Match[str]) -> str:
+        return f"\n{m['day']}\n\n{m['title'].strip()}\n" if _names_one_release(m["title"]) else f"\n{m['day']}\n\n"
+    return _SUBHEADING.sub(one, text) if "日" in text else text
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _names_one_release(title: str) -> bool:
+    """A title that is one release's name, with at most its place ("美国・非农就业报告", "欧元区・消费者物价指数(HICP)"),
+    not a section's subtitle ("多国制造业PMI齐发,估值先行指标登场")."""
+    bare = _BRACKETED.sub("", title)  # (an abbreviation in brackets names the same release: "(HICP)")
+    named = placed_releases(bare)
+    if len(named) != 1:
+        return False
+    rest = bare[:named[0].start] + bare[named[0].end:]
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 3 and "," not in rest
 
 
 def list_shapes(text: str, zh: bool) -> str:
