@@ -6,6 +6,8 @@
 - "预定9月16、17日的利率决策会议": a meeting over two consecutive days is one event over both
   ("9月16日至17日"); other pairs are two days of that month ("3月5、12日公布" is "3月5日、3月12日").
   The month and the first day may be in Chinese numerals ("九月十六、十七日").
+- "本周二和周三,美联储将举行为期两天的议息会议": two consecutive weekdays joined by 和 or 、, with a meeting
+  named later in the sentence, are the meeting's span ("本周二至周三"); other pairs stay two days.
 - "某国将于五日公布就业报告": a day from one to nine in Chinese numerals after 于 or 在 and before a release
   or meeting verb is the day of the month ("于5日公布"). Elsewhere "五日" is more often a count of days
   ("五日均线", "连续五日"), so it is left as it is.
@@ -44,10 +46,24 @@ def _dashed(m: re.Match[str]) -> str:
     return f"{m['m']}月{a}日至{b}日" if 1 <= a < b <= 31 else m[0]
 
 
+_WEEKDAYS = "一二三四五六日"
+_WEEKDAY_PAIR = re.compile(r"(?P<lead>(?:本|下)?(?:周|星期))(?P<a>[一二三四五六日])(?:和|与|及|、)(?:周|星期)?(?P<b>[一二三四五六日])"
+                           r"(?=[^。;\n]{0,30}?(?:会议|议息|峰会|论坛|大会|会谈|全会))")
+
+
+def _weekday_pair(m: re.Match[str]) -> str:
+    a, b = _WEEKDAYS.index(m["a"]), _WEEKDAYS.index(m["b"])
+    return f"{m['lead']}{m['a']}至{m['lead'][-1]}{m['b']}" if b == a + 1 else m[0]
+
+
 def day_pairs(text: str, zh: bool) -> str:
-    """The text with "M月A、B日" written as a span or as two days, "M月A-B日" as a span, and "于五日公布" as
-    "于5日公布"."""
-    if not zh or "日" not in text:
+    """The text with "M月A、B日" written as a span or as two days, "M月A-B日" as a span, a meeting's "周二和周三"
+    as "周二至周三", and "于五日公布" as "于5日公布"."""
+    if not zh:
+        return text
+    if "和" in text or "、" in text or "与" in text or "及" in text:
+        text = _WEEKDAY_PAIR.sub(_weekday_pair, text)
+    if "日" not in text:
         return text
     if "、" in text:
         original = text

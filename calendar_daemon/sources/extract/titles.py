@@ -72,6 +72,8 @@ _CLAUSE_CUT = re.compile(r"[,，;；]")
 _GAP_WORDS = re.compile(r"\s+|存在|再度|再次|将有|共有")
 _DELAY_CUT = re.compile(r"推迟至|延后至|延至|直到")
 _ITS = re.compile(r"^其")
+_WILL_END = re.compile(r"(?:将会|将要|将|会|拟)$")
+_LASTING = re.compile(r"^为期[^的,，]{1,4}的")
 _OBJ_CUT = re.compile(r"[\s,，:：]")
 _MANY = re.compile(r"^(?:多项|多个|一系列|系列|一批)")
 _OBJ_TAIL = re.compile(r"(?<!经济|金融|宏观|贸易|就业)(?:数据)$|规模为.*$|等.*$|^后$|^前$")
@@ -168,7 +170,7 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     before = _DELAY_CUT.split(before)[-1]  # "…或推迟至鲍威尔任期结束后": the event is Powell's term
     if _BY_WAY_OF.match(before):  # "2026年通过谷歌云租用算力": the actor is the sentence's subject
         before = _topic(sentence)
-    subj = _FILLER.sub("", before)
+    subj = _WILL_END.sub("", _FILLER.sub("", before))  # "美联储将会举行": the subject is "美联储"
     if len(own := _ITS.sub("", subj.rsplit("的", 1)[-1])) >= 2:  # "其新建的智算中心" -> "智算中心"
         subj = own
     if book and ("规则" in subj or "该" in subj or not subj or ("》" in subj and "《" not in subj)):
@@ -177,7 +179,7 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
         subj = "、".join(entities[:2]) + ("等" if len(entities) > 2 else "")
     subj = _left_cap(subj, 16)
     obj = _MOVED.sub("", _OBJ_CUT.split(body[m.end():].strip())[0])
-    obj = _MANY.sub("", obj)
+    obj = _LASTING.sub("", _MANY.sub("", obj))  # "为期两天的议息会议" -> "议息会议"
     obj = _cap(_OBJ_TAIL.sub("", obj), 18)
     if _WEAK_OBJ.search(obj):
         obj = ""
