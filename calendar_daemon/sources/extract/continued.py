@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .releases import Named, distinct, placed_releases, several
+from .releases import AFTER, Named, distinct, placed_releases, several
 
 # the rest must say the releases come out, not recall them ("…都是反映经济增长的数据")
 _COMES_OUT = re.compile(r"公布|发布|出炉|登场|跟进|释放|揭晓|\b(?:releases?|publish(?:es|ed)?|due|out)\b", re.IGNORECASE)
@@ -15,6 +15,8 @@ _JOIN_REACH = 40
 # the rest goes on with the clause's own verb: "公布12月官方PMI,以及12月民间制造业PMI"
 _GOES_ON = re.compile(r"\s*[,，]?\s*(?:以及|及|和|与)")
 _REST_LIMIT = 240  # a list runs a few clauses on, not a paragraph
+# "…数据将在本周公布,其中包括A,以及B": the clause announces some releases, the rest says which
+_INCLUDES = re.compile(r"^\s*[,，:：]?\s*(?:其中(?:包括|包含|有)|包括|包含|涵盖|including|such as|among them)", re.IGNORECASE)
 
 
 def continued(named: list[Named], rest: str, listing: bool = False) -> list[Named]:
@@ -22,13 +24,22 @@ def continued(named: list[Named], rest: str, listing: bool = False) -> list[Name
     the clause up to the next date. Only when the dated clause names a release itself and the whole
     is several releases: ``continued([PMI], "，法国、德国PMI先后公布")`` is the French and German PMI.
 ``listing``: the dated clause already says they are the period's items (a week's focus), no verb needed."""
-    if not named:
-        return named
     rest = rest[:_REST_LIMIT]
+    if not named:
+        return _included(rest)
     more = placed_releases(rest)
     listing = listing and _JOINED.search(rest[:_JOIN_REACH]) is not None  # (a headline's next phrase is no list)
     if not more or not (listing or _COMES_OUT.search(rest) or _GOES_ON.match(rest)):
         return named
-    shifted = [Named(n.start + 10_000, n.end + 10_000, n.release, n.text, n.place) for n in more]
+    shifted = [Named(n.start + AFTER, n.end + AFTER, n.release, n.text, n.place) for n in more]
     whole = distinct([*named, *shifted])
     return whole if (several(whole) or listing) and len(whole) > len(named) else named
+
+
+def _included(rest: str) -> list[Named]:
+    """The releases ``rest`` names when it opens by saying which ones a clause announced ("，其中包括A、B和C");
+    none when it names fewer than two (one is the clause's own subject, not a list)."""
+    if _INCLUDES.match(rest) is None:
+        return []
+    more = distinct(placed_releases(rest))
+    return [Named(n.start + AFTER, n.end + AFTER, n.release, n.text, n.place) for n in more] if len(more) >= 2 else []

@@ -178,6 +178,9 @@ PLACE_ZONES = {"HK": "Asia/Hong_Kong", "TW": "Asia/Taipei"}  # local clocks of T
 TITLE_HAS_VERB = re.compile(r"公布|发布|出炉|举行|召开|披露|开展|操作|\b(?:releases?|publish(?:es)?|reports?|announces?)\b", re.IGNORECASE)
 
 
+AFTER = 10_000  # where a release named after its dated clause counts from (``continued``): past any clause
+
+
 def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = False, focus: bool = False,
                  clause: str = "") -> list[Candidate]:
     """The candidate, or one per release when the clause names several of them; ``inherited``: a body
@@ -189,11 +192,13 @@ def each_release(c: Candidate, named: list[Named], zh: bool, inherited: bool = F
     # (a Chinese week's list of places before one release is one release each too: "本周欧元区、英国和美国将公布
     # PMI初值"; a week's list of indicators is the indicator-list reader's, which keeps each item's own words)
     dated = c.precision in ("date", "datetime") or (zh and c.precision == "week" and all(n.place for n in named))
+    dated = dated or (c.precision == "week" and all(n.start >= AFTER for n in named))  # "…本周公布,其中包括A、B和C"
     if not (several(named) or listed) or (not dated and not inherited):  # a headline's "next week" lists
         return [c]
-    out = []
-    for i, n in enumerate(named):
-        region = n.place or n.release.region or c.region
+    out: list[Candidate] = []
+    for i, n in enumerate(named):  # (a release listed after its dated clause goes on in the place before it)
+        carried = named[i - 1].place if i and n.start >= AFTER and named[i - 1].start >= AFTER else None
+        region = n.place or n.release.region or carried or c.region
         at = _own_clock(c, clause, n, named[i + 1].start if i + 1 < len(named) else len(clause)) if clause else c.start
         out.append(replace(c, start=at, title=release_title(n, region, zh), category=n.release.category, region=region,
                            importance=n.release.importance,
