@@ -39,7 +39,8 @@ TRIGGER = Vocabulary(
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
-    r"product event|meets|statement|announcement|will announce|early close|close[sd]? early|close at \d|hear from|"
+    r"product event|meets|statement|announcement|will announce|decide on (?:the |its )?(?:interest |policy )?rates?\b|"
+    r"(?:update|decision) on (?:the |its )?monetary policy|monetary policy (?:update|decision)|early close|close[sd]? early|close at \d|hear from|"
     r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit|"
     r"(?:will|to) (?:hike|cut|raise|lower) (?:rates|interest rates|its (?:key |policy |benchmark )?rate|by \d+ basis points)\b)",
     _I)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
+from itertools import pairwise
 
 from . import classify as C
 from .candidate import Candidate
@@ -35,6 +37,7 @@ _BANKS: tuple[tuple[str, str, str], ...] = (
     (r"Norges Bank", "NO", "Norges Bank rate decision"),
     (r"Riksbank", "SE", "Riksbank rate decision"),
     (r"(?:Central )?Bank of Russia", "RU", "Bank of Russia rate decision"),
+    (r"People's Bank of China|\bPBo[Cc]\b|(?<!Construction )(?<!Agricultural )\bBank of China\b", "CN", "People's Bank of China rate decision"),
 )
 _RELEASES = {"US": "fomc-decision", "EU": "ecb-decision", "JP": "boj-decision", "GB": "boe-decision",
              "CA": "boc-decision", "AU": "rba-decision", "NZ": "rbnz-decision", "CH": "snb-decision"}
@@ -61,3 +64,26 @@ def week_bank_decisions(sentence: str, anchor: Anchor, add: AddFn) -> bool:
                       entities=[title.removesuffix(" rate decision")], evidence=sentence[pos:pos + 60], confidence=0.55,
                       release=_RELEASES.get(region, f"{region.lower()}-rate-decision")), sentence, pos)
     return bool(found)
+
+
+# banks joined as one subject: "the RBA and the Bank of China", "the BoE, the BoJ and the ECB"
+_JOINED = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$")
+
+
+def each_bank_en(c: Candidate) -> list[Candidate]:
+    """A central-bank event whose English subject joins several banks ("RBA and the Bank of China policy
+    decision", from "the RBA and the Bank of China will decide on the interest rate") is one per bank."""
+    if c.category != "central_bank" or " and " not in c.title:
+        return [c]
+    found = sorted((m.start(), m.end(), i) for i, rx in enumerate(_RX) if (m := rx.search(c.title)))
+    if len(found) < 2 or len({_BANKS[i][1] for _, _, i in found}) != len(found) or any(
+            _JOINED.match(c.title[a_end:b_start]) is None for (_, a_end, _), (b_start, _, _) in pairwise(found)):
+        return [c]
+    kind = c.title[found[-1][1]:].strip() or "rate decision"
+    out = []
+    for _, _, i in found:
+        _, region, title = _BANKS[i]
+        name = title.removesuffix(" rate decision")
+        out.append(replace(c, title=f"{name} {kind}", region=region, entities=[name], mentions=list(c.mentions),
+                           release=_RELEASES.get(region, f"{region.lower()}-rate-decision")))
+    return out

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 
 from .candidate import Candidate
+from .enbanks import each_bank_en
 from .normalize import to_simplified
 from .places import places_before, zh_place_code
 from .regions import region_of
@@ -316,7 +317,10 @@ _THEY_RELEASE = re.compile(r"(?:both\s+)?(?:will\s+)?(?:release|publish|report|p
 
 
 def each_country_en(c: Candidate, clause: str) -> list[Candidate]:
-    """One data release per country when an English clause names two before it (else just ``c``)."""
+    """One data release per country when an English clause names two before it, one decision per central
+    bank when it joins several (else just ``c``)."""
+    if c.category == "central_bank":
+        return each_bank_en(c)
     if c.category != "macro_data" or (m := _TWO_PLACES.search(clause)) is None:
         return [c]
     if not m[0].lower().startswith("both") and not _THEY_RELEASE.match(clause, m.end()):
