@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .enbanks import _BANKS
+from .banknames import BANKS
 
-_BANK = "|".join(f"(?:{names})" for names, _, _ in _BANKS)
+_BANK = "|".join(f"(?:{names})" for names, _, _ in BANKS)
 _ROW = re.compile(rf"^(?P<bank>\s*(?:{_BANK}))(?P<rest>\s*[,\-–:]\s*(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+"
                   r"(?:at\s+)?\d{1,2}[:.]\d{2}[^\n]{0,20})$", re.MULTILINE)
 _DECISIONS = re.compile(r"\brate decisions?\b|\bpolicy decisions?\b|\bmonetary policy\b", re.IGNORECASE)

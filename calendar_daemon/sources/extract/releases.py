@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from calendar_daemon.domain.gazetteer import Release, load_gazetteer
 
+from .banknames import each_bank_en
 from .candidate import Candidate
-from .enbanks import each_bank_en
 from .normalize import to_simplified
 from .places import places_before, zh_place_code
 from .regions import region_of
