@@ -155,7 +155,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")
                             # (not hearsay: "as per reports", "according to media reports")
                             r"(?<!as per )(?<!according to )(?<!media )(?<!news )(?<!press )\breports\b|\ball report\b|"
-                            r"\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|"
+                            r"\btrading (?:statements?|updates?)\b|\binterims\b|\bfinals\b|\bfinal(?=:)|\bhalf/quarterly\b|"
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
                             # a diary row's earnings estimate: "Acme Corp. (Consensus estimate: 16 cents a share)"
                             r"\((?:consensus(?: estimate)?:?\s*)?\$?\d+(?:\.\d+)? (?:cents )?a share\b|"

@@ -192,8 +192,8 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
 
 
 def _names_today(sentence: str, anchor: Anchor) -> bool:
-    """A dateline ("Dec 11, 2026" under the headline) names the publication day: it heads no list."""
-    return any(t.resolved.first_day() == anchor.today for t in find_times(sentence, anchor))
+    """A dateline ("Dec 11, 2026" under the headline) names the publication day: it heads no list ("Monday 8th –" does)."""
+    return not sentence.endswith(("–", "-", ":")) and any(t.resolved.first_day() == anchor.today for t in find_times(sentence, anchor))
 
 
 def _following(add: AddFn, before: Candidate, default_region: str) -> AddFn:

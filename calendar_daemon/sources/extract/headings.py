@@ -126,8 +126,9 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
 _NAME_LIST = re.compile(r"^[A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4}(?:, [A-Z0-9][\w&'.\-]*(?: [\w&'.\-]+){0,4})+$")
 # A section row of a day's list ("AGMs: Acme, Bolt Group, ...", "Economics: retail sales, Markit/CIPS services PMI"):
 # a one- or two-word label, then two or more short comma-separated items with no sentence inside them.
-_LABELLED_ROW = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?: (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6})"
-                           r"(?:, (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6}))+$")
+# (the label may be in brackets, and the row end with a full stop: "(Trading Update) Acme, Bolt Group.")
+_LABELLED_ROW = re.compile(r"^(?:[A-Z][A-Za-z]+(?: [a-z]+)?:|\([A-Z][A-Za-z/]+(?: [A-Za-z/]+)?\)) (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6})"
+                           r"(?:, (?:[^\s,.;:!?]+(?: [^\s,.;:!?]+){0,6}))+\.?$")
 
 # A diary row's place label before its item ("Sydney - <item>", "Wellington, New Zealand - <item>"), which the
 # dash cuts into a sentence of its own.

@@ -256,11 +256,13 @@ NO_KIND_EN = _EN_NAME["other"]  # the words of an English title that found no ki
 # A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
 _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)(?:\d{1,2}/\d{1,2}|"
                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
-                            r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)?[,:]?\s*")
+                            r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|"
+                            r"\d{1,2}(?:st|nd|rd|th)\s*[–—-](?!\s*\d))?[,:]?\s*")  # ("Tuesday 9th – (Trading Update) …")
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
 
 
 _EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT)?\b\s*")
+_BRACKET_LABEL = re.compile(r"^\(([A-Za-z][A-Za-z/ -]{2,30})\)\s*(?=[A-Z])")
 _EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 
 
@@ -268,7 +270,8 @@ _EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 # subject, the label what they publish. A statistics office before its release ("ONS: Latest unemployment figures").
 _EN_SECTIONS = {"finals": "final results", "final": "final results", "interims": "interim results", "interim": "interim results",
                 "results": "results", "trading update": "trading update", "trading updates": "trading updates",
-                "trading statement": "trading statement", "trading statements": "trading statements"}
+                "trading statement": "trading statement", "trading statements": "trading statements",
+                "half/quarterly": "half-year or quarterly results"}
 _EN_OFFICES = ("ONS", "BLS", "BEA", "Eurostat", "Destatis", "INSEE", "ISTAT", "ABS", "StatCan", "Statistics Canada", "NBS", "CSO")
 _EN_ROW_END = re.compile(r"[.;(]|\s+-\s")
 
@@ -277,6 +280,8 @@ def _en_section_row(label: str, rest: str) -> str:
     """"Finals: Acme, Bolt." -> "Acme, Bolt final results"; "ONS: Latest unemployment figures." -> "ONS latest
     unemployment figures"; "" for any other label."""
     listed = _EN_ROW_END.split(rest, maxsplit=1)[0].strip()
+    if len(listed.split()) > 8 and len(names := listed.split(", ")) > 2:  # a long row: its first names stand for it
+        listed = f"{names[0]}, {names[1]} and others" if len(names[0] + names[1]) <= 24 else f"{names[0]} and others"
     if not listed or len(listed.split()) > 8:
         return ""
     if (kind := _EN_SECTIONS.get(label.lower())) is not None:
@@ -289,6 +294,7 @@ def _en_section_row(label: str, rest: str) -> str:
 def _en_item(clause: str) -> str:
     """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
     text = _EN_LEAD.sub("", _EN_CLOCK_PREFIX.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1), count=1)
+    text = _BRACKET_LABEL.sub(r"\1: ", text, count=1)  # "(Trading Update) Acme, Bolt" is "Trading Update: Acme, Bolt"
     if (head := _EN_NAMED_ITEM.match(text)) and len(head[1].split()) <= 6:  # "Name: one-line description"
         return _en_section_row(head[1].strip(), text[head.end():]) or head[1].strip()
     if _EN_VERB.search(text):
