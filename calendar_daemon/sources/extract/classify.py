@@ -23,8 +23,15 @@ _I = re.IGNORECASE
 # --- event triggers ------------------------------------------------------------------
 # A Stock Connect link suspended ("不提供港股通服务", "北向交易(港股通)暂停服务"): a closure, and an event word.
 STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
+# a rule changed from a day on ("今起从2万元调涨为2.2万元", "1月1日起扩大限制塑胶袋使用范围"), new rules going live ("新制上路")
+RULE_CHANGE = (r"(?:今|日|天|月)起[^,，;；。]{0,16}?(?:调涨|调降|调高|调低|上调|下调|提高|降低|扩大|缩短|延长|取消|放宽|纳入|列为|改为|降为|增为|"
+               r"禁止)|新制[^,，;；。]{0,8}?上路|"
+               # "From July 1, Queensland will ban single-use plastic bags", "from 1 October the fee will rise"
+               r"\b(?:from|starting|beginning|as of) (?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [a-z]+),?[^.;]{0,80}?"
+               r"\b(?:will|to) (?:ban|rise|increase|decrease|fall|drop|replace|change|be (?:banned|cut|raised|increased|reduced|"
+               r"replaced|abolished|introduced))\b")
 TRIGGER = Vocabulary(
-    r"公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
+    RULE_CHANGE + r"|公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|[并将]于\S{1,14}?发放|发放入账|领取(?:现金)?(?:股利|股息)|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
@@ -193,7 +200,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
                          r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
-    ("policy", re.compile(r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|(?:秋季|春季|年度)预算|"
+    ("policy", re.compile(RULE_CHANGE + r"|施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|(?:秋季|春季|年度)预算|"
                           r"tariff|takes? effect|\bbudget\b|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
                           # a congressional hearing (in either language); a regulator's board or an advisory board meeting

@@ -18,7 +18,9 @@ _FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|�
                      r"|(?:将于|将|于|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍|及|和|与|(?<![细规法准原])则)+$")
 _TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上限)|解禁|到期|兑付|施行|生效|召开|举行|举办|推出|量产|上线|投产|"
                          r"交付|部署|租用|关门|冻结|试生产|建设期|上市|挂牌|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作|除息|"
-                         r"登记|回售|休市|半日交易|半日市|停止交易|开始交易|开始买卖|(?<=发售)\s?开始|(?<=稳定价格行动)\s?结束|(?<=稳定价格期)\s?结束|发表讲话|讲话|致辞|演讲|发表(?!演讲|讲话|演说)|投入运营|启用|开通|开业")
+                         r"登记|回售|休市|半日交易|半日市|停止交易|开始交易|开始买卖|(?<=发售)\s?开始|(?<=稳定价格行动)\s?结束|(?<=稳定价格期)\s?结束|发表讲话|讲话|致辞|演讲|发表(?!演讲|讲话|演说)|投入运营|启用|开通|开业|"
+                         # a rule that changes from a day on ("基本工资今起调涨为2.2万元")
+                         r"调涨|调降|上调|下调|扩大|缩短|延长|取消|放宽|纳入|列为|改为|降为|上路")
 MAX_ZH = 32
 MAX_EN = 60
 # Time words and places that a title does not need: the date is the event's own field.
@@ -72,6 +74,7 @@ _CLAUSE_CUT = re.compile(r"[,，;；]")
 _GAP_WORDS = re.compile(r"\s+|存在|再度|再次|将有|共有")
 _DELAY_CUT = re.compile(r"推迟至|延后至|延至|直到")
 _ITS = re.compile(r"^其")
+_FROM_AMOUNT = re.compile(r"从[^从]{1,12}$")  # "基本工资从2万1009元(调涨为…)": the old amount is no part of the subject
 _WILL_END = re.compile(r"(?:将会|将要|将|会|拟)$")
 _LASTING = re.compile(r"^为期[^的,，]{1,4}的")
 _OBJ_CUT = re.compile(r"[\s,，:：]")
@@ -108,8 +111,8 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
     """A short title in our own words: who, and what kind of event (with "(改期)" / "(rescheduled)" when
     the article moves it)."""
     if not zh:
-        title = (_tagged_speech(sentence, time_text, category)
-                 or (category == "macro_data" and office_release_title(clause)) or _title_en(clause, category, region, entities))
+        title = (_tagged_speech(sentence, time_text, category) or (category == "macro_data" and office_release_title(clause))
+                 or _title_en(clause, category, region, entities, sentence))
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
     title = _title_zh(clause, sentence, time_text, category, region, entities)
     if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
@@ -170,7 +173,7 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     before = _DELAY_CUT.split(before)[-1]  # "…或推迟至鲍威尔任期结束后": the event is Powell's term
     if _BY_WAY_OF.match(before):  # "2026年通过谷歌云租用算力": the actor is the sentence's subject
         before = _topic(sentence)
-    subj = _WILL_END.sub("", _FILLER.sub("", before))  # "美联储将会举行": the subject is "美联储"
+    subj = _FROM_AMOUNT.sub("", _WILL_END.sub("", _FILLER.sub("", before)))  # "美联储将会举行": the subject is "美联储"
     if len(own := _ITS.sub("", subj.rsplit("的", 1)[-1])) >= 2:  # "其新建的智算中心" -> "智算中心"
         subj = own
     if book and ("规则" in subj or "该" in subj or not subj or ("》" in subj and "《" not in subj)):
@@ -241,7 +244,8 @@ _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|
                      r"(?:state |official )?visit|ex-dividend|employment (?:numbers|figures|data)", re.IGNORECASE)
 _EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)
 _EN_LEAD = re.compile(r"^(?:(?:And|But|Then)\s+)?(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|"
-                      r"Before|Further|Overseas|Abroad)\b[^,]{0,40},\s*|[^,]{0,30}\b(?:later|earlier) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?"
+                      r"Before|Further|Overseas|Abroad|From|Starting|Beginning|As of)\b[^,]{0,40},\s*|"
+                      r"[^,]{0,30}\b(?:later|earlier) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?"
                       r"(?:the\s+)?", re.IGNORECASE)
 # The subject ends where the verb begins.
 _EN_VERB = re.compile(r"\s+(?:is|are|was|were|will|would|releases?|reports?|publishes|posts|holds?|meets|has|have|"
@@ -308,6 +312,22 @@ _EN_EMPTY_SUBJECT = re.compile(r"(?:it|this|that|there|they|we|you|(?:the |this 
                                r"(?:the )?(?:momentum|pace|day|focus|spotlight|attention))$", re.IGNORECASE)
 
 
+# a rule that changes from a day on: "From July 1, Queensland will ban single-use plastic bags"
+_EN_CHANGE = re.compile(r"\b(?:will|to) (?:(?P<verb>ban|rise|increase|decrease|fall|drop|replace|change)|be (?P<done>banned|cut|raised|"
+                        r"increased|reduced|replaced|abolished|introduced))\b(?P<what>(?: (?:\d+(?:\.\d+)?|[^ .;]+)){0,5})")
+_EN_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_EN_LOOSE_END = re.compile(r"(?:,|\s+(?:from|to|for|the|a|an|of|in|on|and|by|at))+$", re.IGNORECASE)
+
+
+def _en_change(text: str, plural: bool) -> str:
+    """"bans single-use plastic bags" of "… will ban single-use plastic bags from major retailers" (with a
+    ``plural`` subject, "ban …"); "" for no change."""
+    if (m := _EN_CHANGE.search(text)) is None:
+        return ""
+    verb = m["done"] or (m["verb"] if plural else f"{m['verb']}s")
+    return _EN_LOOSE_END.sub("", f"{verb}{m['what']}")
+
+
 def _en_subject(clause: str) -> str:
     text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
     m = _EN_VERB.search(text)
@@ -326,7 +346,7 @@ _EN_BOND_MARKET = re.compile(r"\bbond markets?\b|\bSIFMA\b|\bfixed[- ]income\b",
 _EN_CLOSED_FOR = re.compile(r"\bclosed for (?P<name>[A-Z][\w'’. ]{2,40}?) on\b")
 
 
-def _title_en(clause: str, category: str, region: str, entities: list[str]) -> str:
+def _title_en(clause: str, category: str, region: str, entities: list[str], sentence: str = "") -> str:
     keys: list[str] = []
     for m in _EN_KEY.finditer(clause):
         if m.group().lower() not in (k.lower() for k in keys):
@@ -344,7 +364,9 @@ def _title_en(clause: str, category: str, region: str, entities: list[str]) -> s
         holiday = _EN_CLOSED_FOR.search(clause)
         market = "bond market" if _EN_BOND_MARKET.search(clause) else "market"  # "an early close for U.S. bond markets"
         return f"{region} {market} {'early close' if early else 'closed'}" + (f" for {holiday['name']}" if holiday else "")
-    if item := _en_item(clause):
+    if category == "policy" and np and _EN_CHANGE.search(clause) and (change := _en_change(sentence or clause, " and " in np)):
+        title = f"{_EN_THE.sub('', np)} {change}"  # ("Queensland and Western Australia ban single-use plastic bags")
+    elif item := _en_item(clause):
         title = item
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
         title = f"{', '.join(entities[:2])} {what}"

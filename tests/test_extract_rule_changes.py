@@ -1,0 +1,46 @@
+"""Rules that change from a day on (issue 15, corpus 15 shapes S10 and S54): "基本工資今起從…調漲為…" (from today,
+in Traditional characters), "今天起將某疫苗列為常規接種", "新制今天上路", and in English "From July 1, Queensland
+will ban single-use plastic bags". Each is a policy change starting that day, titled by what changes.
+The sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+NEW_YEAR = datetime.fromisoformat("2031-01-01T08:00+08:00")
+JUNE = datetime.fromisoformat("2031-06-27T09:00+10:00")
+
+
+def changes(text: str, published: datetime) -> list[tuple[str, str, str]]:
+    return [(c.category, c.start, c.title) for c in extract(text, published)]
+
+
+def test_a_wage_raised_from_today_is_a_policy_change_today() -> None:
+    text = "新制上路\n基本工資今起從2萬6400元調漲為2萬7400元,時薪同步調整。\n"
+    assert changes(text, NEW_YEAR) == [("policy", "2031-01-01", "基本工资调涨")]
+
+
+def test_a_vaccine_added_to_the_schedule_from_today_is_titled_by_what_changes() -> None:
+    text = "新制上路\n醫藥部分,今天起將B肝疫苗列為成人常規接種疫苗。\n"
+    assert changes(text, NEW_YEAR) == [("policy", "2031-01-01", "B肝疫苗列为成人常规接种疫苗")]
+
+
+def test_a_day_before_a_price_that_merely_rises_is_no_rule_change() -> None:
+    """"引起" holds a 起 but starts nothing: without a day before it there is no rule."""
+    assert changes("市场观察\n此事引起關注,油價提高。\n", NEW_YEAR) == []
+
+
+def test_an_english_ban_from_a_day_is_a_policy_change_on_that_day() -> None:
+    text = "Changes you need to know for July 1\n\nFrom July 1, Tasmania and Victoria will ban plastic straws.\n"
+    assert changes(text, JUNE) == [("policy", "2031-07-01", "Tasmania and Victoria ban plastic straws")]
+
+
+def test_an_english_rise_from_a_day_is_titled_by_its_subject_and_amount() -> None:
+    text = "Changes you need to know for July 1\n\nFrom July 1, the minimum wage will rise 2.5 per cent.\n"
+    assert changes(text, JUNE) == [("policy", "2031-07-01", "Minimum wage rises 2.5 per cent")]
+
+
+def test_a_forecast_that_prices_will_rise_is_no_rule_change() -> None:
+    assert changes("Markets\n\nOil prices will rise on Tuesday, traders said.\n", JUNE) == []
