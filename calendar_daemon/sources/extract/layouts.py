@@ -35,6 +35,7 @@ from .earlylists import early_close_lists
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .exdividendrows import ex_dividend_days
+from .fieldrecords import field_records
 from .flatdiaries import flat_diary_lines
 from .flatrows import flat_table_rows
 from .holidaybrackets import holiday_brackets
@@ -91,6 +92,7 @@ STEPS: tuple[Step, ...] = (
     # a day's paragraph lends its day to the items after it; an index review's two days are one change
     Step(shared_heads),
     Step(roc_slash_dates),
+    Step(field_records),
     Step(day_pairs),
     Step(same_days),
     Step(day_groups),
