@@ -49,6 +49,7 @@ from .isorows import holiday_rows
 from .lockuptables import lockup_tables
 from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import framed_weekdays, next_week_chains
+from .numberedheads import numbered_heads
 from .pipetables import pipe_tables
 from .proseclocks import prose_clock_items
 from .relativeasides import without_relative_asides
@@ -93,6 +94,7 @@ STEPS: tuple[Step, ...] = (
     Step(shared_heads),
     Step(roc_slash_dates),
     Step(field_records),
+    Step(numbered_heads),
     Step(day_pairs),
     Step(same_days),
     Step(day_groups),
