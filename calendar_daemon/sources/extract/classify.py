@@ -30,6 +30,9 @@ RULE_CHANGE = (r"(?:今|日|天|月)起[^,，;；。]{0,16}?(?:调涨|调降|调
                r"\b(?:from|starting|beginning|as of) (?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [a-z]+),?[^.;]{0,80}?"
                r"\b(?:will|to) (?:ban|rise|increase|decrease|fall|drop|replace|change|be (?:banned|cut|raised|increased|reduced|"
                r"replaced|abolished|introduced))\b")
+# an exchange that shuts for a day: "Bursa Malaysia will close for trading on Friday", "the exchange will again close on …"
+EXCHANGE_CLOSES = (r"\b(?:exchange|bourse|Bursa(?: Malaysia)?|NYSE|Nasdaq|SGX|HKEX|ASX|TSE|stock market|markets?)\b[^.;]{0,40}?"
+                   r"\bwill (?:again |also )?close\b(?! (?:at|higher|lower|up|down)\b)")
 TRIGGER = Vocabulary(
     RULE_CHANGE + r"|公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
@@ -42,6 +45,7 @@ TRIGGER = Vocabulary(
     r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
+    + EXCHANGE_CLOSES + r"|"
     r"consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
@@ -109,7 +113,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("macro_data", re.compile(r"\beconomic (?:reports?|releases?|indicators?)\b|\bsurvey results\b", _I)),
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
-    ("other", re.compile(r"\b(?:trading|market|exchange|session)\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
+    ("other", re.compile(EXCHANGE_CLOSES + r"|\b(?:trading|market|exchange|session)\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
                          r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
                          r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"
                          # a closed market ("the bond market is closed", "US stock and bond markets closed")

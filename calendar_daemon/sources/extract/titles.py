@@ -328,8 +328,11 @@ def _en_change(text: str, plural: bool) -> str:
     return _EN_LOOSE_END.sub("", f"{verb}{m['what']}")
 
 
+_EN_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}:\s+")  # "KUALA LUMPUR: Bursa Malaysia …"
+
+
 def _en_subject(clause: str) -> str:
-    text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1)
+    text = _EN_LEAD.sub("", _EN_DAY_PREFIX.sub("", _EN_DATELINE.sub("", clause.strip(), count=1), count=1), count=1)
     m = _EN_VERB.search(text)
     np = text[:m.start()] if m else ""
     words = np.split()
@@ -339,7 +342,7 @@ def _en_subject(clause: str) -> str:
 
 
 _EN_HEAR = re.compile(r"\bhear from (?P<who>[A-Z]\w*(?: [A-Z]\w*){0,3})")
-_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
+_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b|\bmarkets (?:will )?close (?:on|for)\b|" + C.EXCHANGE_CLOSES, re.IGNORECASE)
 _EN_CLOSING = re.compile(r"(?P<early>\bclose[sd]? (?:early\b|at \d)|\bearly clos\w*|\b(?:trading|market) ceases\b|\bhalf[- ]day\b)|"
                          r"\bclosed\b|\bclosure\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
 _EN_BOND_MARKET = re.compile(r"\bbond markets?\b|\bSIFMA\b|\bfixed[- ]income\b", re.IGNORECASE)
