@@ -12,6 +12,7 @@ import logging
 import re
 
 from .agencyreleases import AGENCY_RELEASE, STATS_OFFICE
+from .changewords import EXCHANGE_CLOSES, RULE_CHANGE
 from .committees import committees
 from .regions import SECTION_LABEL as _SECTION_LABEL
 from .vocabulary import Vocabulary, led_by
@@ -23,16 +24,6 @@ _I = re.IGNORECASE
 # --- event triggers ------------------------------------------------------------------
 # A Stock Connect link suspended ("不提供港股通服务", "北向交易(港股通)暂停服务"): a closure, and an event word.
 STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
-# a rule changed from a day on ("今起从2万元调涨为2.2万元", "1月1日起扩大限制塑胶袋使用范围"), new rules going live ("新制上路")
-RULE_CHANGE = (r"(?:今|日|天|月)起[^,，;；。]{0,16}?(?:调涨|调降|调高|调低|上调|下调|提高|降低|扩大|缩短|延长|取消|放宽|纳入|列为|改为|降为|增为|"
-               r"禁止)|新制[^,，;；。]{0,8}?上路|"
-               # "From July 1, Queensland will ban single-use plastic bags", "from 1 October the fee will rise"
-               r"\b(?:from|starting|beginning|as of) (?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [a-z]+),?[^.;]{0,80}?"
-               r"\b(?:will|to) (?:ban|rise|increase|decrease|fall|drop|replace|change|be (?:banned|cut|raised|increased|reduced|"
-               r"replaced|abolished|introduced))\b")
-# an exchange that shuts for a day: "Bursa Malaysia will close for trading on Friday", "the exchange will again close on …"
-EXCHANGE_CLOSES = (r"\b(?:exchange|bourse|Bursa(?: Malaysia)?|NYSE|Nasdaq|SGX|HKEX|ASX|TSE|stock market|markets?)\b[^.;]{0,40}?"
-                   r"\bwill (?:again |also )?close\b(?! (?:at|higher|lower|up|down)\b)")
 TRIGGER = Vocabulary(
     RULE_CHANGE + r"|公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"

@@ -8,6 +8,7 @@ import re
 
 from . import classify as C
 from .agencyreleases import office_release_title
+from .changewords import EXCHANGE_CLOSES
 from .vocabulary import Vocabulary, led_by
 
 logger = logging.getLogger(__name__)
@@ -342,7 +343,7 @@ def _en_subject(clause: str) -> str:
 
 
 _EN_HEAR = re.compile(r"\bhear from (?P<who>[A-Z]\w*(?: [A-Z]\w*){0,3})")
-_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b|\bmarkets (?:will )?close (?:on|for)\b|" + C.EXCHANGE_CLOSES, re.IGNORECASE)
+_EN_CLOSED = re.compile(r"\b(?:closed|close early|shut)\b|\bmarkets (?:will )?close (?:on|for)\b|" + EXCHANGE_CLOSES, re.IGNORECASE)
 _EN_CLOSING = re.compile(r"(?P<early>\bclose[sd]? (?:early\b|at \d)|\bearly clos\w*|\b(?:trading|market) ceases\b|\bhalf[- ]day\b)|"
                          r"\bclosed\b|\bclosure\b|\bmarkets (?:will )?close (?:on|for)\b", re.IGNORECASE)
 _EN_BOND_MARKET = re.compile(r"\bbond markets?\b|\bSIFMA\b|\bfixed[- ]income\b", re.IGNORECASE)
