@@ -272,6 +272,7 @@ def fill_from_release(category: str, importance: int, region: str, named: list[N
         return category, importance, region
     release = named[0].release
     if (category in ("other", "corporate", "policy") and release.category != "other") or (
+            category == "earnings" and release.category == "macro_data" and release.region) or (
             release.region and category in ("central_bank", "macro_data", "liquidity", "conference")
             and not (category == "central_bank" and release.category == "conference")):
         category = release.category  # "Philly Fed index" names a data release, not the Fed
