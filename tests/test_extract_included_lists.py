@@ -27,3 +27,10 @@ def test_a_single_release_after_including_is_no_list() -> None:
     """"其中包括美国零售销售" names one release: the clause's own event, not a list of several."""
     got = week("本周将公布多项经济数据,其中包括美国11月零售销售。")
     assert len(got) == 1
+
+
+def test_one_countrys_data_listed_after_including_is_one_summary() -> None:
+    """"…数据将在本周公布,其中包括美国A,以及美国B": one country's data week, one summary event as the founding
+    articles count it (their seeded calendar has one such event, and re-reading them must propose nothing new)."""
+    got = week("另外,一系列重要的经济数据将在本周公布,其中包括美国11月耐用品订单,以及美国11月零售销售数据以及生产者物价指数。")
+    assert [(start, end) for _, _, start, end in got] == [("2031-12-15", "2031-12-21")]

@@ -37,9 +37,14 @@ def continued(named: list[Named], rest: str, listing: bool = False) -> list[Name
 
 
 def _included(rest: str) -> list[Named]:
-    """The releases ``rest`` names when it opens by saying which ones a clause announced ("，其中包括A、B和C");
-    none when it names fewer than two (one is the clause's own subject, not a list)."""
+    """The releases ``rest`` names when it opens by saying which ones a clause announced ("，其中包括英国CPI,以及美国
+    零售销售"); none when it names fewer than two (one is the clause's own subject, not a list), or when all are one
+    place's ("多项美国经济数据,包括A、B、C": a summary of that country's data, one event as the articles' readers
+    count it)."""
     if _INCLUDES.match(rest) is None:
         return []
     more = distinct(placed_releases(rest))
-    return [Named(n.start + AFTER, n.end + AFTER, n.release, n.text, n.place) for n in more] if len(more) >= 2 else []
+    places = {place for n in more if (place := n.place or n.release.region)}
+    if len(more) < 2 or len(places) < 2:
+        return []
+    return [Named(n.start + AFTER, n.end + AFTER, n.release, n.text, n.place) for n in more]
