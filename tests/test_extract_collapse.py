@@ -140,3 +140,11 @@ def test_different_companies_or_regions_do_not_collapse() -> None:
     cands = extract(text)
     assert len([c for c in cands if c.category == "earnings"]) == 2
     assert sorted(c.region for c in cands if c.category == "macro_data") == ["EU", "HK"]
+
+
+def test_a_headline_from_today_on_folds_into_the_dated_offer_period() -> None:
+    """"新股速递:某医疗今起招股" and "某医疗今日(6月19日)起至6月24日招股" name one offer: one candidate."""
+    text = ("新股速递:某医疗今起招股\n港股日报· 2031-06-19 08:00\n\n"
+            "某医疗(代号:9999)今日(6月19日)起至6月24日中午12时招股,每股招股价10元。\n")
+    got = extract(text, datetime(2031, 6, 19, 8, 0, tzinfo=SH))
+    assert spans(got) == [("ipo", "2031-06-19", "2031-06-24", "date")]

@@ -101,8 +101,8 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
     if (not (c0 <= f0 and f1 <= c1) or (fine.headline and not coarse.headline) or each_of_a_list(coarse.cand, fine.cand)
             or one_of_a_count(coarse.cand, fine.cand)):
         return False
-    if (c1 == FAR) != (f1 == FAR):
-        return False  # an open-ended period ("自2月1日起施行") is no preview of a day
+    if (c1 == FAR) != (f1 == FAR) and c0 != f0:
+        return False  # an open-ended period ("自2月1日起施行") is no preview of a day (but "今起招股" is of "今日起至24日招股")
     if coarse.cand.precision == fine.cand.precision == "datetime" and coarse.cand.start != fine.cand.start:
         return False  # 14:00 and 14:30 on one day are two moments (a decision and its press conference)
     if coarse.headline:  # a headline's count ("本周21家公司解禁") is a summary of its own, as in the text
