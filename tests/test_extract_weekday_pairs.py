@@ -24,3 +24,8 @@ def test_a_two_day_meeting_on_a_pair_of_weekdays_spans_both() -> None:
 def test_weekdays_that_are_not_consecutive_are_not_one_meeting() -> None:
     assert [(start, end) for start, end, _, _ in found("日本央行将于周二和周四举行会议。")] == [
         ("2031-12-16", "2031-12-16"), ("2031-12-18", "2031-12-18")]
+
+
+def test_a_name_ending_in_hui_keeps_it() -> None:
+    """Only "将会" goes from before the verb: "欧洲议会将举行…" is the parliament's, "联准会将召开" the Fed's."""
+    assert [title for _, _, _, title in found("欧洲议会将于周三举行能源会议。")] == ["欧洲议会举行能源会议"]
