@@ -43,7 +43,7 @@ from .reschedule import Move, drop_moved, find_move
 from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
-from .sentences import paragraph_sentences
+from .sentences import paragraph_sentences, word_start
 from .timeexpr import Anchor, TimeMatch
 from .titles import NO_KIND_EN, compose_title
 from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
@@ -346,7 +346,7 @@ def _time_clause(sentence: str, clauses: list[tuple[int, int]], tm: TimeMatch, z
         nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(sentence[clauses[k + 1][0]:clauses[k + 1][1]]) else k + 1
         ce = clauses[nk][1]  # ("2031年1月1日,新年元旦,休市": a short name, then what happens)
     window = _window(zh)
-    return max(cs, tm.start - window), min(ce, max(tm.end + window, cs))
+    return max(cs, word_start(sentence, tm.start - window)), min(ce, max(tm.end + window, cs))
 
 
 def _window(zh: bool) -> int:

@@ -66,3 +66,14 @@ def clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
         pos = m.end()
     bounds.append((pos, len(sentence)))
     return [(a, b) for a, b in bounds if b > a]
+
+
+def word_start(text: str, at: int) -> int:
+    """``at``, moved on to the start of the next word when it falls inside a Latin-script word (a clause's window
+    cut at "…the U|S Treasury…" starts at "Treasury", not at "S")."""
+    if at <= 0 or at >= len(text) or not (text[at - 1].isascii() and text[at - 1].isalnum() and text[at].isascii()
+                                          and text[at].isalnum()):
+        return max(at, 0)
+    while at < len(text) and text[at].isascii() and text[at].isalnum():
+        at += 1
+    return at
