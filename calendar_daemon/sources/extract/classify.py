@@ -25,7 +25,8 @@ _I = re.IGNORECASE
 # A Stock Connect link suspended ("不提供港股通服务", "北向交易(港股通)暂停服务"): a closure, and an event word.
 STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
 TRIGGER = Vocabulary(
-    RULE_CHANGE + r"|公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
+    RULE_CHANGE + r"|\$[\d.]+ ?(?:billion|bn|million) (?:of|in) [^.;]{0,24}?\b(?:notes|bonds|bills|TIPS)\b|"  # "$44 billion of 7-year notes"
+    r"公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|[并将]于\S{1,14}?发放|发放入账|领取(?:现金)?(?:股利|股息)|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
@@ -33,7 +34,7 @@ TRIGGER = Vocabulary(
     + STOCK_CONNECT_PAUSE
     + r"纪念日|节假日|公众假期|征求意见|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks|testif|testimony|"
-    r"auction|expir|matur|takes? effect|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
+    r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
     + EXCHANGE_CLOSES + r"|"
@@ -139,6 +140,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|"
                         r"兑付|付息|(?<![项目工程采购])招标|标售|分销|偿还本金|中票|债券|国债|公债|定期存单|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|"
                         r"库券|国库票券|短期票券|\btreasury bills?\b|\bT-bills?\b|"
+                        r"\bbuybacks? of [^.;]{0,30}?\b(?:Treasuries|Treasury|bonds|notes|gilts)\b|"
                         r"\bnotes? auction|Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),

@@ -316,6 +316,8 @@ _EN_EMPTY_SUBJECT = re.compile(r"(?:it|this|that|there|they|we|you|(?:the |this 
 # a rule that changes from a day on: "From July 1, Queensland will ban single-use plastic bags"
 _EN_CHANGE = re.compile(r"\b(?:will|to) (?:(?P<verb>ban|rise|increase|decrease|fall|drop|replace|change)|be (?P<done>banned|cut|raised|"
                         r"increased|reduced|replaced|abolished|introduced))\b(?P<what>(?: (?:\d+(?:\.\d+)?|[^ .;]+)){0,5})")
+_EN_BUYBACK = re.compile(r"\bbuybacks? of [^.;,]{0,40}?\b(?:Treasuries|bonds|notes|gilts)\b")
+_EN_SETTLE = re.compile(r"\bwill (?:also )?settle\b")
 _EN_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _EN_LOOSE_END = re.compile(r"(?:,|\s+(?:from|to|for|the|a|an|of|in|on|and|by|at))+$", re.IGNORECASE)
 
@@ -368,6 +370,10 @@ def _title_en(clause: str, category: str, region: str, entities: list[str], sent
         holiday = _EN_CLOSED_FOR.search(clause)
         market = "bond market" if _EN_BOND_MARKET.search(clause) else "market"  # "an early close for U.S. bond markets"
         return f"{region} {market} {'early close' if early else 'closed'}" + (f" for {holiday['name']}" if holiday else "")
+    if category == "bond" and (buyback := _EN_BUYBACK.search(clause)):  # "Buyback of 20-year to 30-year Treasuries"
+        return buyback[0][:1].upper() + buyback[0][1:]
+    if category == "bond" and np and _EN_SETTLE.search(clause):  # "The 2-year and 5-year notes will settle on June 2"
+        return f"{_EN_THE.sub('', np)} settlement"
     if category == "policy" and np and _EN_CHANGE.search(clause) and (change := _en_change(sentence or clause, " and " in np)):
         title = f"{_EN_THE.sub('', np)} {change}"  # ("Queensland and Western Australia ban single-use plastic bags")
     elif item := _en_item(clause):
