@@ -29,3 +29,7 @@ def test_weekdays_that_are_not_consecutive_are_not_one_meeting() -> None:
 def test_a_name_ending_in_hui_keeps_it() -> None:
     """Only "将会" goes from before the verb: "欧洲议会将举行…" is the parliament's, "联准会将召开" the Fed's."""
     assert [title for _, _, _, title in found("欧洲议会将于周三举行能源会议。")] == ["欧洲议会举行能源会议"]
+
+
+def test_a_pair_written_with_xingqi_spans_both_days_too() -> None:
+    assert [(start, end) for start, end, _, _ in found("星期二和星期三,美联储将举行议息会议。")] == [("2031-12-16", "2031-12-17")]

@@ -53,7 +53,7 @@ _WEEKDAY_PAIR = re.compile(r"(?P<lead>(?:本|下)?(?:周|星期))(?P<a>[一二�
 
 def _weekday_pair(m: re.Match[str]) -> str:
     a, b = _WEEKDAYS.index(m["a"]), _WEEKDAYS.index(m["b"])
-    return f"{m['lead']}{m['a']}至{m['lead'][-1]}{m['b']}" if b == a + 1 else m[0]
+    return f"{m['lead']}{m['a']}至{m['lead'].lstrip('本下')}{m['b']}" if b == a + 1 else m[0]  # ("星期二至星期三")
 
 
 def day_pairs(text: str, zh: bool) -> str:
