@@ -34,7 +34,7 @@ BANKS: tuple[tuple[str, str, str], ...] = (
     (r"People's Bank of China|\bPBo[Cc]\b|(?<!Construction )(?<!Agricultural )\bBank of China\b", "CN", "People's Bank of China rate decision"),
 )
 BANK_RELEASES = {"US": "fomc-decision", "EU": "ecb-decision", "JP": "boj-decision", "GB": "boe-decision",
-             "CA": "boc-decision", "AU": "rba-decision", "NZ": "rbnz-decision", "CH": "snb-decision"}
+                 "CA": "boc-decision", "AU": "rba-decision", "NZ": "rbnz-decision", "CH": "snb-decision"}
 BANK_PATTERNS = tuple(re.compile(p) for p, _, _ in BANKS)
 
 

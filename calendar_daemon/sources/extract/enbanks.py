@@ -36,4 +36,3 @@ def week_bank_decisions(sentence: str, anchor: Anchor, add: AddFn) -> bool:
                       entities=[title.removesuffix(" rate decision")], evidence=sentence[pos:pos + 60], confidence=0.55,
                       release=BANK_RELEASES.get(region, f"{region.lower()}-rate-decision")), sentence, pos)
     return bool(found)
-

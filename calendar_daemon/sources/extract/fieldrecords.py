@@ -21,15 +21,15 @@ _CODE = re.compile(r"[A-Za-z0-9]{2,12}")
 _MIN_FIELDS = 4  # a record has a few fields; two "key : value" lines are prose as often as not
 
 
-_CN_DATE = re.compile(r"(?P<y>[○〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
-_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"○": "0", "〇": "0"}
+# a field's date in Chinese numerals (the normaliser has made a "○" zero "〇"); the time reader takes its year only in digits
+_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 
 
 def _arabic(value: str) -> str:
-    """"二○一五年六月二日" written "2015年6月2日" (a field's date in Chinese numerals, read as one date)."""
+    """"二〇一五年六月二日" written "2015年6月2日", read as one date."""
     def one(m: re.Match[str]) -> str:
-        month, day = cn_int(m["m"]), cn_int(m["d"])
-        return m[0] if month is None or day is None else f"{''.join(_DIGIT[c] for c in m['y'])}年{month}月{day}日"
+        year, month, day = cn_int(m["y"]), cn_int(m["m"]), cn_int(m["d"])
+        return m[0] if year is None or month is None or day is None else f"{year}年{month}月{day}日"
     return _CN_DATE.sub(one, value)
 
 

@@ -200,6 +200,9 @@ def _roc_to_gregorian(m: re.Match[str]) -> str:
     return f"{int(m['y']) + 1911}年"
 
 
+_CIRCLE_ZERO = re.compile(r"(?<=[〇零一二三四五六七八九])○|○(?=[〇零一二三四五六七八九])")
+
+
 def normalize(text: str) -> str:
     """Full cleanup: HTML -> text, NFKC, T->S, no citations, tidy spaces."""
     if looks_like_html(text):
@@ -218,6 +221,8 @@ def normalize(text: str) -> str:
             folded = _CJK_AMPM.sub(_cjk_clock, folded)
         folded = _PART_SPACE.sub("", _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded)))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
+        if "○" in folded:  # "二○一五年": a white circle for the zero of a year in Chinese numerals
+            folded = _CIRCLE_ZERO.sub("〇", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
         folded = _CN_CLOCK.sub(_cn_hour, folded)
         if "十" in folded and "日" in folded:
