@@ -61,3 +61,26 @@ def test_chained_future_items_with_their_own_weekdays_and_the_reports_own_day() 
         "Wednesday.\n"
     )
     assert days(text, THURSDAY) == ["2031-01-13", "2031-01-14", "2031-01-15"]
+
+
+def test_an_advertisement_slot_above_the_headline_is_not_the_headline() -> None:
+    """Round 19 (corpus 16): a page opening with 'Advertisement' lines before 'The Week Ahead: …' is still a
+    week-ahead preview, published on Sunday evening in New York: its undated releases belong to the coming
+    week, not to the week ending that Sunday."""
+    text = (
+        "Advertisement\n\nAdvertisement\n\n"
+        "The Week Ahead: Traders Watch Payrolls, and Earnings This Week\n\n"
+        "Markets were firm last week.\n\n"
+        "Job openings data and jobless claims will help refine the near-term view.\n"
+    )
+    sunday_evening = datetime.fromisoformat("2031-03-10T02:00+00:00")  # Sunday 9 March, 22:00 in New York
+    got = {(c.category, c.start, c.end) for c in extract(text, sunday_evening)}
+    assert ("macro_data", "2031-03-10", "2031-03-16") in got
+    assert all(start >= "2031-03-10" for _, start, _ in got)
+
+
+def test_a_site_name_and_a_menu_word_are_not_the_headline() -> None:
+    from calendar_daemon.sources.extract.published import headline_of
+
+    assert headline_of("Example-Hours.com\n\n• News\n\nExchange holidays for 2031\n") == "Exchange holidays for 2031"
+    assert headline_of("打开网易新闻 查看精彩图片\n\n下周前瞻:三大央行议息\n") == "下周前瞻:三大央行议息"

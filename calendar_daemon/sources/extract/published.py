@@ -186,9 +186,16 @@ def _detect(text: str) -> tuple[datetime | None, str | None]:
     return None, None
 
 
+# A page's furniture above its headline: an advertisement slot, a menu word, a portal's app prompt, the site's
+# bare domain ("TradingHours.com"), a breadcrumb ending in "正文".
+_FURNITURE_LINE = re.compile(r"^[•·\-\s]*(?:advertisement|sponsored|home|news|menu|connect with us|share|bookmarks?|skip to (?:main )?content|"
+                             r"首页|首頁|打开网易新闻.{0,12}|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|hk|tw)|.{0,30}>\s*正文)$", re.IGNORECASE)
+
+
 def headline_of(text: str) -> str:
-    """An article's headline: the line before its outlet line, else its first line."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    """An article's headline: the line before its outlet line, else its first line that is not the page's
+    furniture (an advertisement slot, a menu word, the site's domain)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not _FURNITURE_LINE.match(ln.strip())]
     for i, ln in enumerate(lines[:12]):
         if i > 0 and ((("·" in ln or "•" in ln) and RE_OUTLET_LINE.fullmatch(ln)) or RE_BARE_LINE.fullmatch(ln)):
             return lines[i - 1]
