@@ -33,3 +33,24 @@ def test_a_day_of_a_past_release_is_no_event() -> None:
 def test_a_report_published_on_a_weekday_is_a_release() -> None:
     got = run("国际货币基金组织周四发表世界经济前景报告,预计下调增长预测。", headline="本周前瞻")
     assert got == [("2026-12-10", "macro_data", "国际货币基金组织发表世界经济前景报告")]
+
+
+def test_a_release_labelling_its_day_in_a_list_is_dated() -> None:
+    """Round 19 (corpus 16): 'Name: Weekday, clock' items and 'Name – Weekday' items need no verb: the
+    release names the day. The gazetteer knows the names; a topic in the same shape dates nothing."""
+    text = (
+        "Main events of the week\n"
+        "Forex desk · 2031-01-06 09:00\n\n"
+        "- US Unemployment Claims: Thursday, 12:30. Claims are expected to stand at 230K.\n"
+        "- US Building Permits: Friday, 12:30.\n"
+        "- Market mood: Friday.\n"
+    )
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-01-06T09:00+00:00"))]
+    assert got == [("2031-01-09", "macro_data"), ("2031-01-10", "macro_data")]
+
+
+def test_this_week_before_a_release_name_dates_it_to_the_week() -> None:
+    """'本周美联储利率决议' is this week's decision, in an article that is no week-ahead preview; '7月28日当周'
+    before a release names the week its figures cover."""
+    got = run("亚洲股市开盘走低,市场正为本周美联储利率决议做准备。", headline="亚洲市场周三开盘走低")
+    assert [(s, c) for s, c, _ in got] == [("2026-12-07", "central_bank")]

@@ -21,15 +21,22 @@ _BETWEEN = re.compile(
 )
 
 _BRACKETED = re.compile(r"\s?\(\s?")
+# A list item labelled with the release, its day after a colon or a dash: "US Unemployment Claims: Thursday, 12:30",
+# "Initial jobless claims – Thursday", "非农就业报告：周五".
+_LABELLED = re.compile(r"\s*(?:data|figures|report|数据)?\s*(?:[:：]|\s[–—-])\s*")
 
 
 def dates_a_release(sentence: str, tm: TimeMatch, named: list[Named], clause_start: int) -> bool:
     """Whether a release named in the clause starts right after the day ``tm`` (a region word may come
-    between: "周五美国非农就业数据")."""
-    if tm.base.precision not in ("date", "datetime"):
+    between: "周五美国非农就业数据"), or labels it ("US Unemployment Claims: Thursday"). A week dates a release
+    named right after it only ("本周美联储利率决议", "this week's jobs report")."""
+    if tm.base.precision not in ("date", "datetime", "week"):
         return False
-    return (any(_BETWEEN.match(sentence[tm.end : clause_start + n.start]) is not None for n in named if clause_start + n.start >= tm.end)
-            or any(_BRACKETED.fullmatch(sentence[clause_start + n.end : tm.start]) is not None for n in named if clause_start + n.end <= tm.start))
+    follows = any(_BETWEEN.match(sentence[tm.end : clause_start + n.start]) is not None for n in named if clause_start + n.start >= tm.end)
+    if follows or tm.base.precision == "week":
+        return follows
+    gaps = (sentence[clause_start + n.end : tm.start] for n in named if clause_start + n.end <= tm.start)
+    return any(_BRACKETED.fullmatch(gap) is not None or _LABELLED.fullmatch(gap) is not None for gap in gaps)
 
 
 def release_follows(sentence: str, tm: TimeMatch) -> bool:

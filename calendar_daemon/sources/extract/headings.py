@@ -66,7 +66,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
         return True  # "March 2031 quarter distribution": the quarter the payment is for
     if tm.resolved.precision == "date" and _LATER_PERIOD.match(post):
         return False  # "3月11日美国2月CPI": the data's own month follows, so the day is when it comes out
-    if C.VERB_AFTER.match(post) or (tm.resolved.precision == "date" and release_follows(sentence, tm)):
+    coming_week = tm.resolved.precision == "week" and not tm.span_text(sentence).endswith(("当周", "當週", "当週"))  # not "7月28日当周"
+    if C.VERB_AFTER.match(post) or ((tm.resolved.precision == "date" or coming_week) and release_follows(sentence, tm)):
         return False
     m = C.PERIOD_NOUN.match(post)
     return m is not None and _RELEASE_VERB.search(m[0]) is None
