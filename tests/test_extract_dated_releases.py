@@ -54,3 +54,9 @@ def test_this_week_before_a_release_name_dates_it_to_the_week() -> None:
     before a release names the week its figures cover."""
     got = run("亚洲股市开盘走低,市场正为本周美联储利率决议做准备。", headline="亚洲市场周三开盘走低")
     assert [(s, c) for s, c, _ in got] == [("2026-12-07", "central_bank")]
+
+
+def test_the_philly_fed_index_by_its_short_name_is_a_release() -> None:
+    text = "Main events of the week\nForex desk · 2031-01-06 09:00\n\n- US Philly Fed Manufacturing Index: Thursday, 12:30.\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-01-06T09:00+00:00"))]
+    assert got == [("2031-01-09", "macro_data")]

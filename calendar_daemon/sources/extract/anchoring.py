@@ -18,7 +18,7 @@ from .vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
 
-WEEK_AHEAD = Vocabulary(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|财经日历|财经日志|"
+WEEK_AHEAD = Vocabulary(r"下周|下一周|未来一周|周前瞻|本周前瞻|本周看点|本周.{0,4}(?:日历|日志|事件|要闻)|本周.{0,2}(?:关注|焦点|重点)|财经日历|财经日志|"
                          r"周历|事件一览|week ahead|next week|coming week|week of|this week", re.IGNORECASE)
 
 

@@ -25,7 +25,7 @@ from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
 from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
 from .layouts import rewrite_layouts
-from .leads import drop_group_previews, week_focus
+from .leads import drop_group_previews, lists_week_releases, week_focus
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -387,11 +387,11 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         if hypothetical is not None and b > hypothetical:
             break  # "…如果政府停摆，就业报告将不会按时公布": a condition and its consequence are no plan
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
-        if not _has_trigger(clause):
+        if not (listing := lists_week_releases(clause, sentence, anchor)) and not _has_trigger(clause):  # "数据包括A、B、C等"
             carry = clause + " "
             continue
         carry = ""
-        if ((not diary and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
+        if ((not diary and not listing and not C.FUTURE.found(without_asides(clause))) or C.PAST.found(clause)
                 or C.NONE_SCHEDULED.found(clause) or C.ORIGINAL_SLOT.search(clause)):
             continue
         c = _make(sentence, clause, clause, None, span, zh, default_region, K.INHERITED, anchor.tz)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from .collapse import Found
+from .compose import find_times
 from .normalize import to_simplified
-from .timeexpr import TimeMatch
+from .releases import placed_releases, several
+from .timeexpr import Anchor, TimeMatch
 
 # Words saying that several subjects act: "都将", "均将", "陆续", "等国", "各国", "纷纷", "all … will".
 GROUP = re.compile(r"都将|均将|都会|均会|都要|陆续|相继|纷纷|等国|各国|多国|多家央行|\ball\b|\bseveral\b|\ba (?:host|raft|slew) of\b", re.IGNORECASE)
@@ -94,3 +96,12 @@ def week_focus(clause: str, tm: TimeMatch) -> bool:
     week = tm.base.precision == "week" or (tm.base.kind == "range" and first is not None and last is not None
                                            and (last - first).days >= _WEEK_DAYS - 1 and (last - first).days <= 9)
     return week and _FOCUS.search(clause) is not None
+
+
+def lists_week_releases(clause: str, sentence: str, anchor: Anchor) -> bool:
+    """Whether ``clause`` lists several releases without a verb ("其他数据包括A、B、C等"): in a week preview,
+    the week's releases. Not where the sentence names a day or a week of its own ("上周公布的数据包括…",
+    "今日关注A与B": past, or dated where the article gives the day)."""
+    if not several(placed_releases(clause)):
+        return False
+    return not any(t.resolved.precision in ("date", "datetime", "week") for t in find_times(sentence, anchor))
