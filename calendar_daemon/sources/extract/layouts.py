@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .backrefs import named_back
 from .bankrows import bank_day_rows
 from .bondsteps import auction_windows
+from .brokenrows import join_broken_rows
 from .celltables import cell_table_rows, status_rows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
@@ -114,6 +115,7 @@ STEPS: tuple[Step, ...] = (
     Step(holiday_rows),
     Step(slash_rows),
     # a table exported one cell a line, its rows put back together
+    Step(join_broken_rows),
     Step(pipe_tables),
     Step(cell_table_rows, by_language=False),
     Step(status_rows, by_language=False),
