@@ -24,3 +24,33 @@ def test_the_steps_are_titled_by_what_happens() -> None:
     assert titles["2031-12-18T09:00+08:00"] == "香港公开发售开始"
     assert titles["2031-12-30T09:00+08:00"] == "H股开始交易"
     assert titles["2032-01-22"] == "稳定价格行动结束"
+
+
+# An A-share offer timetable exported from a table one cell a line (round 19, corpus 16): a T-day code line
+# ("T-6日"), the day as a full date with its weekday and the cell's bar ("2031年7月17日 周四 |"), then that day's
+# steps, each on its own line. Every step is an event of its day; "T+2日" inside a step names no day of the
+# month; no title holds the table's bar.
+PUBLISHED = datetime.fromisoformat("2031-07-14T10:00+08:00")
+TIMETABLE = (
+    "7月14日,某某证券披露了首次公开发行股票发行安排,具体安排如下表所示:\n"
+    "日期 |\n发行安排 |\n"
+    "T-1日\n2031年7月17日 周四 |\n刊登《发行公告》\n网上路演 |\n"
+    "T日\n2031年7月18日 周五 |\n网下申购日(9:30-15:00)\n网上申购日(9:30-11:30,13:00-15:00) |\n"
+    "T+1日\n2031年7月21日 周一 |\n网上发行摇号抽签 |\n"
+    "T+2日\n2031年7月22日 周二 |\n网上中签投资者缴纳认购资金(投资者确保资金账户在T+2日日终有足额的新股认购资金) |\n"
+)
+
+
+def test_each_step_of_the_timetable_is_an_offer_event_on_its_day() -> None:
+    days = sorted(c.start[:10] for c in extract(TIMETABLE, PUBLISHED) if c.category == "ipo" and c.start[:10] > "2031-07-14")
+    assert set(days) == {"2031-07-17", "2031-07-18", "2031-07-21", "2031-07-22"}
+    assert days.count("2031-07-18") == 2  # the offline and the online subscription
+
+
+def test_a_t_day_code_is_no_day_of_the_month() -> None:
+    assert all(c.start[:10] != "2031-08-02" for c in extract(TIMETABLE, PUBLISHED))
+
+
+def test_no_title_holds_a_table_bar_or_is_empty() -> None:
+    titles = [c.title for c in extract(TIMETABLE, PUBLISHED)]
+    assert titles and all(t.strip() and "|" not in t for t in titles)

@@ -62,8 +62,8 @@ _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 _EN_BARE_END = re.compile(r"\s?[-–]\s?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|\.\d|-)")
 # "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
 _PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:本|这)?(?:周|星期|礼拜)[一二三四五六日天]\s*\)")
-# "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text.
-_BARE_DAY = led_by("1-9", r"(?<![\d月.\-/年])(?P<d>[1-9]|[12]\d|3[01])\s*日(?![内均线期以之前后])")
+# "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text (not a T-day code: "T+2日").
+_BARE_DAY = led_by("1-9", r"(?<![\d月.\-/年+])(?P<d>[1-9]|[12]\d|3[01])\s*日(?![内均线期以之前后])")
 
 
 def _select(atoms: list[TimeMatch]) -> list[TimeMatch]:

@@ -22,7 +22,7 @@ _DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, hav
 _HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
                            r"(?:day)?\b\.?", re.IGNORECASE)
-_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—]*$")
+_HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—|]*$")  # ("2031年7月13日 周一 |": a table cell's bar too)
 # The day of the month after a weekday, without its month ("Tuesday 5th", "Wednesday the 6th")
 _DAY_OF_MONTH = re.compile(r"[\s,]*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE)
 

@@ -18,7 +18,7 @@ _FILLER = re.compile(r"^(?:将于|将|于|会|拟|计划|预计|有望|也|是|�
                      r"则|其中|另外|此外|及|和|与|起至|至|起|实现|完成|进行|开始)+"
                      r"|(?:将于|将|于|拟|计划|预计|有望|也|是|为|的|在|即将|正式|并|还|等|存在|再度|再次|仍|及|和|与|(?<![细规法准原])则)+$")
 _TITLE_VERB = re.compile(r"公布|发布|发行(?!价|金额|规模|数量|上限)|解禁|到期|兑付|施行|生效|召开|举行|举办|推出|量产|上线|投产|"
-                         r"交付|部署|租用|关门|冻结|试生产|建设期|上市|挂牌|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作|除息|"
+                         r"交付|认购期|部署|租用|关门|冻结|试生产|建设期|上市|挂牌|加征|任期结束|任期|财报|议息|申购|招股|开幕|操作|除息|"
                          r"登记|回售|休市|半日交易|半日市|停止交易|开始交易|开始买卖|(?<=发售)\s?开始|(?<=稳定价格行动)\s?结束|(?<=稳定价格期)\s?结束|发表讲话|讲话|致辞|演讲|发表(?!演讲|讲话|演说)|投入运营|启用|开通|开业|"
                          # a rule that changes from a day on ("基本工资今起调涨为2.2万元")
                          r"调涨|调降|上调|下调|扩大|缩短|延长|取消|放宽|纳入|列为|改为|降为|上路")
@@ -80,12 +80,13 @@ _WILL_END = re.compile(r"(?:将会|将要|将|拟)$")  # (not 会 alone: "议会
 _LASTING = re.compile(r"^为期[^的,，]{1,4}的")
 _OBJ_CUT = re.compile(r"[\s,，:：]")
 _MANY = re.compile(r"^(?:多项|多个|一系列|系列|一批)")
-_OBJ_TAIL = re.compile(r"(?<!经济|金融|宏观|贸易|就业)(?:数据)$|规模为.*$|等.*$|^后$|^前$")
+_OBJ_TAIL = re.compile(r"(?<!经济|金融|宏观|贸易|就业)(?:数据)$|规模为.*$|等.*$|^后$|^前$|^由(?:开始|至)?$")  # ("认购期由…开始": a span's words)
 
 
 def tidy(title: str, limit: int) -> str:
-    """No dangling punctuation or particles, no word said twice in a row ("解禁解禁"), a readable length."""
-    title = _GAP.sub(" " if _LATIN_GAP.search(title) else "", title)
+    """No dangling punctuation or particles, no word said twice in a row ("解禁解禁"), a readable length, no
+    table cell's bar."""
+    title = _GAP.sub(" " if _LATIN_GAP.search(title) else "", title.replace("|", " ").strip())
     title = _TWICE.sub(r"\1", _TO_BRACKET.sub("", title))
     for _ in range(3):
         title = _FILLER.sub("", _DANGLE.sub("", title))
@@ -115,7 +116,8 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
         title = (_tagged_speech(sentence, time_text, category) or (category == "macro_data" and office_release_title(clause))
                  or _title_en(clause, category, region, entities, sentence))
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
-    title = _title_zh(clause, sentence, time_text, category, region, entities)
+    title = (_title_zh(clause, sentence, time_text, category, region, entities)  # never empty: the sentence's topic, else its kind
+             or tidy(_topic(_TIME_WORDS.sub("", sentence.replace(time_text, "")).strip(" |")), MAX_ZH) or category)
     if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
         title = tidy(title + goal[0], MAX_ZH)
     return tidy(title, MAX_ZH - 4) + "(改期)" if moved else title
