@@ -19,3 +19,11 @@ def test_auction_issue_and_maturity_of_a_government_bond_are_bond_events() -> No
     got = extract(NOTICE, datetime.fromisoformat("2026-05-04T17:00+08:00"))
     assert {c.category for c in got} == {"bond"}
     assert {"2026-05-12", "2026-05-15", "2036-03-09"} <= {c.start for c in got}
+
+
+def test_a_retail_bond_s_subscription_period_is_a_bond_window() -> None:
+    """Round 19 (corpus 16): "認購期" (a subscription period) is an event word, and "由A開始,至B結束" is one span."""
+    text = "零售債券認購安排\n今批零售債券的認購期由5月26日開始,至6月6日結束。\n"
+    got = extract(text, datetime.fromisoformat("2031-05-14T12:00+08:00"))
+    assert [(c.category, c.start, c.end) for c in got] == [("bond", "2031-05-26", "2031-06-06")]
+    assert got[0].title.endswith("零售债券认购期")  # no "由…开始" left in it

@@ -67,3 +67,18 @@ def test_a_day_s_list_of_indicators_needs_no_release_verb() -> None:
             "美国6月消费者信心指数。\n")
     got = [c for c in extract(text, datetime.fromisoformat("2031-06-22T10:00+08:00")) if c.category == "macro_data"]
     assert [c.start for c in got] == ["2031-06-24"] * 4
+
+
+def test_data_on_several_topics_is_one_release_each() -> None:
+    """Round 19 (corpus 16): "data on A, B and C will be released on Monday" dates each topic (a topic may hold
+    "and"); "figures will be out on Tuesday" is a release."""
+    text = (
+        "Economic week ahead\n\n"
+        "Second-tier data on tourist accommodation, land transport and food and beverage sales will be released on "
+        "Monday, while tourism and migration figures will be out on Tuesday.\n"
+    )
+    got = sorted((c.start, c.title) for c in extract(text, datetime.fromisoformat("2031-07-27T10:00-04:00"))
+                 if c.category == "macro_data")
+    assert [start for start, _ in got] == ["2031-07-28"] * 3 + ["2031-07-29"]
+    assert any("Food and beverage sales" in title for _, title in got)
+

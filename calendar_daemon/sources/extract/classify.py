@@ -26,7 +26,7 @@ _I = re.IGNORECASE
 STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
 TRIGGER = Vocabulary(
     RULE_CHANGE + r"|\$[\d.]+ ?(?:billion|bn|million) (?:of|in) [^.;]{0,24}?\b(?:notes|bonds|bills|TIPS)\b|"  # "$44 billion of 7-year notes"
-    r"公布|发布|出炉|登场|发行|申购|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
+    r"公布|发布|出炉|登场|发行|申购|认购期|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
     r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
     r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|[并将]于\S{1,14}?发放|发放入账|领取(?:现金)?(?:股利|股息)|除权|除息|股东大会|冻结|开庭|询价|路演|"
     r"轮调整|调价窗口|货币决策|利率决策|"
@@ -42,7 +42,8 @@ TRIGGER = Vocabulary(
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
-    r"product event|meets|statement|announcement|will announce|decide on (?:the |its )?(?:interest |policy )?rates?\b|"
+    r"product event|(?:will|to) be out\b|pre-?orders?|go(?:es)? on sale|in stores|(?:begin|start)s? (?:delivery|deliveries|shipping)|"
+    r"meets|statement|announcement|will announce|decide on (?:the |its )?(?:interest |policy )?rates?\b|"
     r"(?:update|decision) on (?:the |its )?monetary policy|monetary policy (?:update|decision)|early close|close[sd]? early|close at \d|hear from|"
     r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit|"
     r"(?:will|to) (?:hike|cut|raise|lower) (?:rates|interest rates|its (?:key |policy |benchmark )?rate|by \d+ basis points)\b)",
@@ -148,7 +149,10 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("corporate", re.compile(r"\bwithout (?:the )?(?:right to|entitlement to) (?:the |their |its )?(?:\w+ )?dividends?\b|"
                              r"\b(?:go|goes|trade|trades|trading) ex-dividend\b|"
                              # a miner's or an oil company's quarterly output: an operating update, not its results
-                             r"\b(?:quarterly )?production reports?\b", _I)),
+                             r"\b(?:quarterly )?production reports?\b|"
+                             # a product's milestones: "pre-orders begin", "the new iPhones will debut", "appear in stores"
+                             r"\bpre-?orders?\b|\bin stores\b|\b(?:go|goes) on sale\b|"
+                             r"\b(?:iPhones?|iPads?|phones?|smartphones?|handsets?|devices?|consoles?|lineup)\b[^.;]{0,40}\b(?:debut|launch)", _I)),
     ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|分配结果|分配基准|发售价|缴款|公开发售|全球发售|香港发售|定价日|稳定价格(?:行动|期)|(?:港交所|联交所)\S{0,16}?开始(?:交易|买卖)|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"

@@ -104,9 +104,31 @@ _EN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\
 _EN_TAIL = re.compile(r"\s*(?:(?<![A-Z])\.(?=\s|$)|[;(]|\bfor\b|\bfrom\b|\bat\b|\bon\b|\bdue\b|\bwill\b|\bare\b|\bis\b|$)", re.IGNORECASE)
 
 
+# "data on tourist accommodation, land transport and food and beverage sales": the head noun names the items as data
+_EN_DATA_ON = re.compile(r"\b(?:data|figures|numbers|statistics)\s+(?:on|for)\s+", re.IGNORECASE)
+_EN_TOPIC = re.compile(r"^(?:[A-Za-z][\w&'-]*\s+){0,4}[A-Za-z][\w&'-]*$")  # a short noun phrase of words
+
+
+def _data_on_items(clause: str) -> tuple[str, ...]:
+    """The topics after "data on" (three or more, apart by commas and a last "and": a topic may hold "and")."""
+    on = _EN_DATA_ON.search(clause)
+    if on is None:
+        return ()
+    rest = clause[on.end():]
+    end = _EN_TAIL.search(rest, 1)
+    parts = [p.strip() for p in (rest[:end.start()] if end else rest).split(",")]
+    if len(parts) >= 2 and " and " in parts[-1]:
+        parts[-1:] = [p.strip() for p in parts[-1].split(" and ", 1)]
+    parts = [p[4:] if p.startswith("and ") else p for p in parts]
+    return tuple(parts) if len(parts) >= _MIN_ITEMS and all(_EN_TOPIC.match(p) for p in parts) else ()
+
+
 @lru_cache(maxsize=256)
 def _items_en(clause: str) -> tuple[str, ...]:
-    """The indicators an English clause lists after a colon or an introducing verb (three or more)."""
+    """The indicators an English clause lists after a colon or an introducing verb (three or more), or the
+    topics it lists as data ("data on A, B and C")."""
+    if items := _data_on_items(clause):
+        return items
     intros = list(_EN_INTRO.finditer(clause))
     for intro in intros:
         rest = clause[intro.end():]
@@ -127,9 +149,9 @@ def each_listed_indicator_en(made: list[Candidate], clause: str) -> list[Candida
     listed: list[tuple[str, str, str, str]] = []
     for item in _items_en(clause):
         m = _EN_ITEM.match(item)
-        assert m is not None
-        region = (place_code(m["place"]) if m["place"] else None) or made[0].region
-        listed.append((item, m["name"], region, with_region(m["name"][:1].upper() + m["name"][1:], region, False)))
+        name = m["name"] if m is not None else f"{item} data"  # ("data on land transport": a topic of the data)
+        region = (place_code(m["place"]) if m is not None and m["place"] else None) or made[0].region
+        listed.append((item, name, region, with_region(name[:1].upper() + name[1:], region, False)))
     return _one_each(made, listed, zh=False)
 
 
