@@ -60,3 +60,10 @@ def test_the_philly_fed_index_by_its_short_name_is_a_release() -> None:
     text = "Main events of the week\nForex desk · 2031-01-06 09:00\n\n- US Philly Fed Manufacturing Index: Thursday, 12:30.\n"
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-01-06T09:00+00:00"))]
     assert got == [("2031-01-09", "macro_data")]
+
+
+def test_this_week_s_own_events_are_the_week_s() -> None:
+    """Round 19 (corpus 16): "本周的财报" is this week's results, not a period the results cover; "本周晚些时候,"
+    dates what the next clause announces (a past meeting's minutes) to the week."""
+    got = run("本周的财报重头戏将由某某芯片主演。\n\n本周晚些时候,美联储将公布其11月4日至5日会议的会议纪要。", headline="美股盘前")
+    assert sorted((s, c) for s, c, _ in got) == [("2026-12-07", "central_bank"), ("2026-12-07", "earnings")]

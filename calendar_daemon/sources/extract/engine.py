@@ -69,7 +69,7 @@ _NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|�
 # What a date's clause says of the day alone: "为中秋节翌日", "是公众假期" (what happens is in the next clause).
 _NAMES_DAY = re.compile(r"\s*(?:为|是)[\u4e00-\u9fff]{2,10}\s*")
 _LABEL = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?[\u4e00-\u9fff]{2,8}\s*[:：]\s*")  # a list item's label: "1. 中秋节:"
-_BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间)*$")
+_BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候)*$")  # ("本周晚些时候,")
 # A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.
 _DECIDED_ON = re.compile(r"(?:决议|决定)(?:或公司决定)?日期\s*[:：]?\s*$|事实发生日\s*[:：]?\s*$")
 # A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").

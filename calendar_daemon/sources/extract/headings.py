@@ -67,6 +67,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     if tm.resolved.precision == "date" and _LATER_PERIOD.match(post):
         return False  # "3月11日美国2月CPI": the data's own month follows, so the day is when it comes out
     coming_week = tm.resolved.precision == "week" and not tm.span_text(sentence).endswith(("当周", "當週", "当週"))  # not "7月28日当周"
+    if coming_week and post.startswith(("的", "'s", "’s")):
+        return False  # "本周的财报重头戏", "this week's earnings": the week's own events
     if C.VERB_AFTER.match(post) or ((tm.resolved.precision == "date" or coming_week) and release_follows(sentence, tm)):
         return False
     m = C.PERIOD_NOUN.match(post)
