@@ -27,3 +27,11 @@ def test_a_retail_bond_s_subscription_period_is_a_bond_window() -> None:
     got = extract(text, datetime.fromisoformat("2031-05-14T12:00+08:00"))
     assert [(c.category, c.start, c.end) for c in got] == [("bond", "2031-05-26", "2031-06-06")]
     assert got[0].title.endswith("零售债券认购期")  # no "由…开始" left in it
+
+
+def test_an_interest_payment_date_is_the_bond_s() -> None:
+    """Round 19 (corpus 16): a gilt's next "interest payment date" is a bond event, not a company's payment."""
+    text = ("The Treasury Gilt 2041 pays interest twice a year, with the next interest payment date scheduled for "
+            "January 31, 2032.\n")
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-07-16T09:00+01:00"))]
+    assert got == [("bond", "2032-01-31")]

@@ -138,7 +138,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lockup", re.compile(r"解禁|限售股|禁售期|lock-?up", _I)),
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
     ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),
-    ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|"
+    ("bond", re.compile(r"\bDMO\b|Debt Management Office|\bgilts?\b|\bGEMMs?\b|\binterest payments?\b|"
                         r"兑付|付息|(?<![项目工程采购])招标|标售|分销|偿还本金|中票|债券|国债|公债|定期存单|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|"
                         r"库券|国库票券|短期票券|\btreasury bills?\b|\bT-bills?\b|"
                         r"\bbuybacks? of [^.;]{0,30}?\b(?:Treasuries|Treasury|bonds|notes|gilts)\b|"
