@@ -1,4 +1,7 @@
-"""A press conference said after a central bank's decision or speech in the same sentence is an event of
+"""Officials' appearances. Several officials named as speakers in one clause ("Governors Waller, Jefferson and
+Barr speak on Monday", "理事甲、乙和丙将于周一发表讲话") give one speech each.
+
+A press conference said after a central bank's decision or speech in the same sentence is an event of
 its own: "A rate decision is expected at 1:45 p.m. CET and the governor holds a press conference half an
 hour later", "The ECB decision on Thursday … the press conference which follows", "日本央行审议委员…发表演讲，
 并召开新闻发布会". It is on the decision's day; at a clock when the text gives its distance from the
@@ -86,3 +89,30 @@ def press_conference(c: Candidate, after: str, zh: bool) -> Candidate | None:
     return replace(
         c, title=title, start=day, end=day, precision="date", evidence=after[max(0, said.start() - 30) : said.end()].strip()[:60], mentions=[], release=PRESS_CONFERENCE
     )
+
+
+_NAME_EN = r"(?:[A-Z][a-z]+\s)?[A-Z][a-z’'-]+"
+# "Waller, Jefferson and Barr speak", "speeches by Waller, Jefferson and Barr"
+_SPEAKERS_EN = re.compile(rf"(?P<names>{_NAME_EN}(?:,\s{_NAME_EN})*,?\s(?:and|&)\s{_NAME_EN})(?=\s+(?:(?:will|are (?:due|set|scheduled) to|to)\s+)?"
+                          r"(?:speak|give speeches|deliver remarks|testify))|(?<=speeches by )(?P<after>"
+                          rf"{_NAME_EN}(?:,\s{_NAME_EN})*,?\s(?:and|&)\s{_NAME_EN})")
+_NAME_ZH = r"(?:(?!在|将|于|的|会|就)[\u4e00-\u9fffA-Za-z·. ]){2,24}?"
+# "理事甲、乙和丙将于周一发表讲话": the names, then at most a day and a part of it before the verb
+_SPEAKERS_ZH = re.compile(rf"(?P<names>{_NAME_ZH}(?:、{_NAME_ZH})*(?:和|及|与){_NAME_ZH})(?:将|计划|预计|分别)?(?:于|在)?"
+                          r"(?:周[一二三四五六日]|\d{1,2}日|今[日天]|明[日天])?(?:晚间|上午|下午|晚上)?(?:发表讲话|发表演讲|讲话|演讲|致辞)")
+_SPLIT = re.compile(r"\s*(?:,|、|\band\b|&|和|及|与)\s*")
+SPEECH = "speech:"  # marks a speech by one named official: two of one day never merge
+
+
+def each_speaker(c: Candidate, clause: str, zh: bool) -> list[Candidate]:
+    """``c`` once per official the clause names as speakers (two or more), else ``[c]``."""
+    if c.category != "central_bank" or c.precision not in ("date", "datetime"):
+        return [c]
+    m = (_SPEAKERS_ZH if zh else _SPEAKERS_EN).search(clause)
+    if m is None or (zh and "就" in clause[max(0, m.start() - 16) : m.start()]):  # "就经济前景与货币政策发表讲话": topics
+        return [c]
+    names = [n.strip() for n in _SPLIT.split(m["names"] or m["after"]) if n.strip()]
+    if len(names) < 2:
+        return [c]
+    return [replace(c, title=f"{name}讲话" if zh else f"{name} speech", entities=[name], mentions=[], release=f"{SPEECH}{name}")
+            for name in names]
