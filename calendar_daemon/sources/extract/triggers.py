@@ -1,0 +1,39 @@
+"""The event triggers: the words that make a dated phrase an event ("公布", "上市", "decision", "auction",
+"will be out"), in Simplified Chinese (Traditional is folded before matching) and English. A clause names an
+event only if it holds one of them (or a release the gazetteer knows, or a list shape the readers know)."""
+
+from __future__ import annotations
+
+import re
+
+from .changewords import EXCHANGE_CLOSES, RULE_CHANGE
+from .vocabulary import Vocabulary
+
+_I = re.IGNORECASE
+
+# A Stock Connect link suspended ("不提供港股通服务", "北向交易(港股通)暂停服务"): a closure, and an event word.
+STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
+TRIGGER = Vocabulary(
+    RULE_CHANGE + r"|\$[\d.]+ ?(?:billion|bn|million) (?:of|in) [^.;]{0,24}?\b(?:notes|bonds|bills|TIPS)\b|"  # "$44 billion of 7-year notes"
+    r"公布|发布|出炉|登场|发行|申购|认购期|招股|截招|上市|挂牌|解禁|到期|兑付|付息|赎回|回售|施行|实施|生效|召开|举行|举办|开幕|闭幕|"
+    r"峰会|论坛|大会|发布会|听证|决议|议息|纪要|讲话|演说|演讲|炉边谈话|发表|致辞|财报|业绩会|业绩说明会|投产|量产|推出|上线|交付|开业|开工|"
+    r"竣工|试生产|投入运营|部署|租用|关门|停摆|加征|关税|大选|选举|公投|停牌|复牌|派息|配息|基准日|过户|(?:股利|股息)\S{0,18}?发放|发放(?:现金)?(?:股利|股息)|[并将]于\S{1,14}?发放|发放入账|领取(?:现金)?(?:股利|股息)|除权|除息|股东大会|冻结|开庭|询价|路演|"
+    r"轮调整|调价窗口|货币决策|利率决策|"
+    r"宣判|判决|任期|届满|建设期|开售|首发|截止|揭晓|定价日|开始交易|开始买卖|发售\S{0,20}?开始|稳定价格(?:行动|期)|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|半日交易|半日市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|"
+    + STOCK_CONNECT_PAUSE
+    + r"纪念日|节假日|公众假期|征求意见|"
+    r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
+    r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
+    r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
+    r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
+    + EXCHANGE_CLOSES + r"|"
+    r"consumer price|producer price|employment report|"
+    r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
+    r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
+    r"(?:to|will) price\b(?!\s+in\b)|"
+    r"product event|(?:will|to) be out\b|pre-?orders?|go(?:es)? on sale|in stores|(?:begin|start)s? (?:delivery|deliveries|shipping)|"
+    r"meets|statement|announcement|will announce|decide on (?:the |its )?(?:interest |policy )?rates?\b|"
+    r"(?:update|decision) on (?:the |its )?monetary policy|monetary policy (?:update|decision)|early close|close[sd]? early|close at \d|hear from|"
+    r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit|"
+    r"(?:will|to) (?:hike|cut|raise|lower) (?:rates|interest rates|its (?:key |policy |benchmark )?rate|by \d+ basis points)\b)",
+    _I)
