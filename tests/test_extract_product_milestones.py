@@ -31,3 +31,15 @@ def test_phones_that_debut_at_an_event_are_no_listing() -> None:
 def test_a_share_debut_is_still_a_listing() -> None:
     text = "Acme Robotics will debut on the Nasdaq on September 9.\n"
     assert kinds(text) == [("2031-09-09", "ipo")]
+
+
+def test_a_phone_s_launch_event_and_sale_day_are_corporate() -> None:
+    """"某品牌X50系列的发布会" is the company's launch event, and "新机的上市日期" the day the phones go on sale, not
+    a listing; a ministry's 发布会 stays a conference."""
+    text = (
+        "新机前瞻\n\n"
+        "某品牌X50系列的发布会定档10月22日晚间20点举行。10月24日是该系列新机的上市日期。\n\n"
+        "国新办将于10月23日举行新闻发布会。\n"
+    )
+    got = sorted((c.start[:10], c.category) for c in extract(text, datetime.fromisoformat("2031-10-10T10:00+08:00")))
+    assert got == [("2031-10-22", "corporate"), ("2031-10-23", "conference"), ("2031-10-24", "corporate")]

@@ -126,7 +126,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              # a miner's or an oil company's quarterly output: an operating update, not its results
                              r"\b(?:quarterly )?production reports?\b|"
                              # a product's milestones: "pre-orders begin", "the new iPhones will debut", "appear in stores"
-                             r"\bpre-?orders?\b|\bin stores\b|\b(?:go|goes) on sale\b|"
+                             r"\bpre-?orders?\b|\bin stores\b|\b(?:go|goes) on sale\b|(?:系列|新机|手机)\S{0,8}?上市|"  # ("新机的上市日期": on sale)
                              r"\b(?:iPhones?|iPads?|phones?|smartphones?|handsets?|devices?|consoles?|lineup)\b[^.;]{0,40}\b(?:debut|launch)", _I)),
     ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|分配结果|分配基准|发售价|缴款|公开发售|全球发售|香港发售|定价日|稳定价格(?:行动|期)|(?:港交所|联交所)\S{0,16}?开始(?:交易|买卖)|"
@@ -167,7 +167,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\S{0,20}?\s?(?:将|will |is due to |is set to |is scheduled to )?(?:公布|发布|publish|release)|vehicle registrations|business climate", _I)),
     ("legal", re.compile(r"冻结|被执行|开庭|判决|宣判|诉讼|裁决|仲裁|\bcourt\b|\blawsuits?\b|\bruling\b(?! (?:party|coalition|bloc))|\btrials?\b|\bverdict\b", _I)),
     # Company meetings and launch events are corporate, not conferences: checked before them.
-    ("corporate", re.compile(r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|领取股息|发放入账|过户|分红|product event|"
+    # a product's launch event: "华为Mate40系列的发布会", "新机发布会" (a ministry's 发布会 is a conference)
+    ("corporate", re.compile(r"[A-Za-z]+\s?\d+[A-Za-z]*\s?(?:系列|手机|新机)?的?发布会|(?:手机|新机|新品)\S{0,4}发布会|"
+                             r"股东大会|股东会|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|领取股息|发放入账|过户|分红|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend|"
                              r"\b(?:AGMs?|EGMs?|AGM/EGM)\b|general meetings?\b|"
                              # a distribution's steps in a security holders' calendar
