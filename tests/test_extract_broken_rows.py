@@ -42,3 +42,9 @@ def test_a_row_that_never_makes_up_the_header_width_is_left_as_it_is() -> None:
 def test_a_table_whose_rows_are_whole_is_unchanged() -> None:
     text = "| Day | Event |\n|---|---|\n| Monday | Closed |\n| Tuesday | Open |\n"
     assert join_broken_rows(text) == text
+
+
+def test_trading_hours_on_a_holiday_are_an_early_close() -> None:
+    text = TABLE + "Christmas Eve | Wednesday, December 24, 2031 |\nOpen, 9:00am - 12:00pm\n9 months from now |\n"
+    got = [(c.category, c.start) for c in extract(text, PUBLISHED) if c.start.startswith("2031-12-24")]
+    assert got == [("other", "2031-12-24T12:00+08:00")]

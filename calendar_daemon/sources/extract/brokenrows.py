@@ -8,7 +8,9 @@ its "3 weeks from now" note on lines of their own):
     3 weeks from now |
 
 A row runs on until it has as many "|" as the header; its pieces are joined into one line, so that the
-row's date, name and status are read together. A table ends at a line without "|" outside a row."""
+row's date, name and status are read together. A table ends at a line without "|" outside a row. A status
+of trading hours on a holiday ("Open, 9:00am - 12:00pm") is a partial day: it is said as an early close at
+the hours' end."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import re
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # the header's underline: "---|---|---|"
 _MAX_PIECES = 5  # lines one row may span
+_PARTIAL_DAY = re.compile(r"\|\s*Open,?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–]\s*(?P<end>\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)", re.IGNORECASE)
 
 
 def join_broken_rows(text: str, zh: bool = False) -> str:
@@ -36,7 +39,8 @@ def join_broken_rows(text: str, zh: bool = False) -> str:
         if width and 0 < bars < width:
             end = _row_end(lines, i, width)
             if end is not None:
-                out.append(" ".join(piece.strip() for piece in lines[i:end]))
+                row = " ".join(piece.strip() for piece in lines[i:end])
+                out.append(_PARTIAL_DAY.sub(r"| early close at \g<end>", row))
                 i = end
                 continue
         if not bars:
