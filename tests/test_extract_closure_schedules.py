@@ -100,3 +100,19 @@ def test_a_hong_kong_holiday_list_with_named_days_and_bracketed_examples() -> No
         ("2031-10-02", "2031-10-02", "date"),
         ("2031-10-24", "2031-10-24", "date"),
     ]
+
+
+def test_early_closes_listed_after_a_dated_day_are_each_in_its_year() -> None:
+    """Round 19 (corpus 10): "提前3小时收盘" is an early close, not a market move; the year-less days listed after
+    "2031年7月3日" are in 2031, not in the year nearest publication."""
+    text = ("美股休市安排\n此外,2031年7月3日(星期四、独立日前一天)、11月28日(星期五、感恩节后一天)和12月24日"
+            "(星期三、圣诞节前一天)提前3小时收盘。\n")
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-01-05T10:00+08:00"))]
+    assert got == [("other", "2031-07-03"), ("other", "2031-11-28"), ("other", "2031-12-24")]
+
+
+def test_an_earlier_day_after_a_dated_one_keeps_its_own_year() -> None:
+    """"2031年1月30日调整放假,1月17日(星期五)补行交易": the make-up day comes before the holiday, in the same year."""
+    text = "休市安排\n2031年1月30日(星期四)调整放假,1月17日(星期五)补行交易并办理结算交割。\n"
+    got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-01-05T10:00+08:00")))
+    assert "2031-01-17" in got and all(start.startswith("2031-") for start in got)

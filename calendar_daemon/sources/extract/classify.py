@@ -56,7 +56,7 @@ NONE_SCHEDULED = Vocabulary(r"\bthere (?:are|is|will be) no\b|\bno (?:\w+ ){0,3}
 # The day a release was first due ("该数据原定于10月15日发布"): its old slot, not an event this week.
 ORIGINAL_SLOT = re.compile(r"原定|原订|原本(?:排在|定于|定在|计划)|原计划|originally (?:scheduled|due|set)", _I)
 CUMULATIVE = Vocabulary(r"累计|累積|年内共|今年以来|已有\s?\d|已经有\s?\d|so far this year|year to date|year-to-date", _I)
-MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|收盘|报收|成交额|涨停|跌停|盘中|午后|"
+MARKET_MOVE = Vocabulary(r"(?:涨|跌|升|降)(?:幅)?(?:超|逾|近|约)?\s?\d+(?:\.\d+)?%|(?<!提前)(?<!小时)收盘|报收|成交额|涨停|跌停|盘中|午后|"
                          r"\b(?:rose|fell|gained|dropped|closed (?:up|down|higher|lower|marginally|slightly|flat|mixed|the (?:week|day|session)))\b", _I)
 
 # A time expression directly followed by one of these names a data/report period.
@@ -186,7 +186,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
-    ("other", re.compile(r"休市|闭市|半日交易|半日市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
+    ("other", re.compile(r"休市|闭市|提前\S{0,6}?(?:收盘|收市)|半日交易|半日市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
                          + r"market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"

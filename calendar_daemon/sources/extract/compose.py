@@ -326,8 +326,31 @@ def _find_times(text: str, anchor: Anchor) -> list[TimeMatch]:
         if out and out[-1].start <= tm.start and tm.end <= out[-1].end:
             continue
         out.append(tm)
-    out = settled_times(text, lone_zoned_time(text, weeks_from_a_day(text, that_week(text, after_earlier_day(text, _drop_echoed_weekdays(out)))), anchor), anchor)
+    out = _listed_years(text, _drop_echoed_weekdays(out), anchor.tz)
+    out = settled_times(text, lone_zoned_time(text, weeks_from_a_day(text, that_week(text, after_earlier_day(text, out))), anchor), anchor)
     return clock_year_by_weekday(text, out)
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _listed_years(text: str, times: list[TimeMatch], tz: str) -> list[TimeMatch]:
+    """"2031年7月3日、11月28日和12月24日": a day written without its year after one written with its year in digits,
+    in the same sentence, is in that year when that puts it on or after the first, not in the year nearest
+    publication (an earlier day keeps its own year: "2031年1月30日放假,1月17日补行交易")."""
+    out: list[TimeMatch] = []
+    year: int | None = None
+    first = date.max
+    for tm in times:
+        y, mo, dd = tm.ymd
+        if tm.has_year and y is not None and mo and dd and _FOUR_DIGITS.search(tm.span_text(text)):
+            year, first = y, tm.base.first_day() or date.max  # a whole date: not a year alone ("Gilt 2046"), not "明年"
+        elif (year is not None and mo and dd and tm.base.precision == "date" and tm.base.kind == "point"
+              and "weekday" not in tm.tags and tm.resolved is tm.base and P.valid_ymd(year, mo, dd) and date(year, mo, dd) >= first):
+            res = P.day(date(year, mo, dd), tz)
+            tm = tm if res.first_day() == tm.base.first_day() else replace(tm, resolved=res, base=res)
+        out.append(tm)
+    return out
 
 
 def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
