@@ -44,3 +44,12 @@ def test_an_english_rise_from_a_day_is_titled_by_its_subject_and_amount() -> Non
 
 def test_a_forecast_that_prices_will_rise_is_no_rule_change() -> None:
     assert changes("Markets\n\nOil prices will rise on Tuesday, traders said.\n", JUNE) == []
+
+
+def test_a_rule_that_applies_from_a_day_is_policy_titled_by_what_applies() -> None:
+    """Round 19 (corpus 16): "will be applicable from October 1" and "come into force on" date a rule, even one a
+    central bank set; the title says what takes effect."""
+    text = ("Rule changes from October 1\n\n"
+            "The new rates of the remittance levy under the central bank's scheme will be applicable from October 1, 2031.\n")
+    got = [(c.category, c.start, c.title) for c in extract(text, datetime.fromisoformat("2031-09-26T10:00+05:30"))]
+    assert got == [("policy", "2031-10-01", "New rates of the remittance levy take effect")]

@@ -11,7 +11,10 @@ RULE_CHANGE = (r"(?:今|日|天|月)起[^,，;；。]{0,16}?(?:调涨|调降|调
                # "From July 1, Queensland will ban single-use plastic bags", "from 1 October the fee will rise"
                r"\b(?:from|starting|beginning|as of) (?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [a-z]+),?[^.;]{0,80}?"
                r"\b(?:will|to) (?:ban|rise|increase|decrease|fall|drop|replace|change|be (?:banned|cut|raised|increased|reduced|"
-               r"replaced|abolished|introduced))\b")
+               r"replaced|abolished|introduced))\b|"
+               # a rule that applies from a day: "the new rates will be applicable from October 1", "comes into force on"
+               r"\b(?:applicable|in force|implemented|enforced) (?:from|on|starting|with effect from)\b|\bcomes? into (?:force|effect)\b|"
+               r"\bapply from\b")
 # an exchange that shuts for a day: "Bursa Malaysia will close for trading on Friday", "the exchange will again close on …"
 EXCHANGE_CLOSES = (r"\b(?:exchange|bourse|Bursa(?: Malaysia)?|NYSE|Nasdaq|SGX|HKEX|ASX|TSE|stock market|markets?)\b[^.;]{0,40}?"
                    r"\bwill (?:again |also )?close\b(?! (?:at|higher|lower|up|down)\b)")

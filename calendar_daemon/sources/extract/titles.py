@@ -333,6 +333,9 @@ def _en_change(text: str, plural: bool) -> str:
     return _EN_LOOSE_END.sub("", f"{verb}{m['what']}")
 
 
+# what a rule that applies from a day is: the noun phrase before "will be applicable from", cut before its qualifiers
+_EN_APPLIES = re.compile(r"(?:^|[.;:,]\s*)(?P<what>(?:the |new |revised )[^.;:,(]{3,60}?)(?:\s*\([^)]*\))?(?:\s+(?:under|for|on)\s+[^.;:]{0,80}?)?"
+                         r"\s+(?:will\s+)?(?:be\s+)?(?:applicable|in force|comes? into (?:force|effect))\b", re.IGNORECASE)
 _EN_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}:\s+")  # "KUALA LUMPUR: Bursa Malaysia …"
 
 
@@ -378,6 +381,9 @@ def _title_en(clause: str, category: str, region: str, entities: list[str], sent
         return f"{_EN_THE.sub('', np)} settlement"
     if category == "policy" and np and _EN_CHANGE.search(clause) and (change := _en_change(sentence or clause, " and " in np)):
         title = f"{_EN_THE.sub('', np)} {change}"  # ("Queensland and Western Australia ban single-use plastic bags")
+    elif category == "policy" and (applies := _EN_APPLIES.search(sentence or clause)):  # "The new rates … will be applicable from"
+        head = applies["what"].split(" of ")[0].rstrip()  # "rates" of "new rates of Tax Collection at Source"
+        title = f"{_EN_THE.sub('', applies['what'].strip())} take{'' if head.endswith('s') else 's'} effect"
     elif item := _en_item(clause):
         title = item
     elif entities and category in ("earnings", "ipo", "lockup") and not any(e in np for e in entities):
