@@ -65,3 +65,16 @@ def test_a_bare_month_far_ahead_is_last_years() -> None:
     august = anchor_for(datetime(2026, 8, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")), "Asia/Shanghai")
     [april] = find_times("明年4月", august)  # an explicit year still wins
     assert april.resolved.first_day() == date(2027, 4, 1)
+
+
+def test_a_day_s_sections_keep_its_day_and_listed_estimates_are_results() -> None:
+    """Round 19 (corpus 16): under "Monday, Mar 10", a section label after bullets ("After the Close:") does not
+    end the day's list, and is no item itself; "Acme (ACM), est. $0.25" is a company's results."""
+    text = (
+        "Earnings this week\n\n"
+        "Monday, Mar 10\nBefore the Open:\n• No reports scheduled\nEconomic Releases:\n• No releases scheduled\n"
+        "After the Close:\n• Acme Minerals (ACM), est. $0.25\n• Brightline (BRL), est. $4.88\n\n"
+        "Tuesday, Mar 11\nBefore the Open:\n• Caleb Foods (CFD), est. $1.07\n"
+    )
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-03-09T20:00-04:00"))]
+    assert got == [("2031-03-10", "earnings"), ("2031-03-11", "earnings")]

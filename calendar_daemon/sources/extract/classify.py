@@ -144,6 +144,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"(?-i:\b[A-Z][\w&'.\-]*) report(?= on\b)|"
                             # a diary row's earnings estimate: "Acme Corp. (Consensus estimate: 16 cents a share)"
                             r"\((?:consensus(?: estimate)?:?\s*)?\$?\d+(?:\.\d+)? (?:cents )?a share\b|"
+                            r"\([A-Z]{1,5}\),? est\.? -?\$-?\d|"  # "Toll Brothers (TOL), est. $4.88": a listed company's estimate
                             # "will report third-quarter numbers", "half-year figures" (a company's, not "trade numbers")
                             r"\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ]quarter|first[- ]half|half[- ]year|"
                             r"full[- ]year|quarterly) (?:numbers|figures|performance)\b|\bquarter(?:ly)? scorecards?\b", _I)),

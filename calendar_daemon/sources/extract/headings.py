@@ -22,6 +22,7 @@ _DAY_ITEM_MAX = 60  # a longer sentence is prose: the list, and its heading, hav
 _HEADING_HINT = re.compile(r"\d|周|星期|day\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
                            r"(?:day)?\b\.?", re.IGNORECASE)
+_SUBHEADING = re.compile(r"\s*[A-Za-z\u4e00-\u9fff][\w &/'\u4e00-\u9fff-]{0,30}[:：]\s*")  # a day's section: "After the Close:"
 _HEADING_REST = re.compile(r"^[\s()\[\]【】:：,、.\-–—|]*$")  # ("2031年7月13日 周一 |": a table cell's bar too)
 # The day of the month after a weekday, without its month ("Tuesday 5th", "Wednesday the 6th")
 _DAY_OF_MONTH = re.compile(r"[\s,]*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b", re.IGNORECASE)
@@ -180,8 +181,8 @@ class DayHeading:
         if self.text and _ROW_LABEL.match(sentence):
             self.labelled = para_no
         bullet = sentence.startswith(_BULLETS)
-        if self.text and self.bulleted and not bullet:
-            self.text = ""  # "Expiry Time Adjustments" after a day's bullets heads something else
+        if self.text and self.bulleted and not bullet and not _SUBHEADING.fullmatch(sentence):
+            self.text = ""  # "Expiry Time Adjustments" after a day's bullets heads something else ("After the Close:" does not)
         self.bulleted = self.bulleted or (bool(self.text) and bullet)
         if len(sentence) > _DAY_ITEM_MAX and para_no not in (self.owned, self.labelled) and not _is_list_row(sentence):
             self.text, self.resting = "", self.text or self.resting
@@ -192,6 +193,8 @@ class DayHeading:
         if self.text and _CLOCK_LINE.fullmatch(sentence):
             self.clock = sentence.strip()
             return sentence, True
+        if self.text and self.bulleted and _SUBHEADING.fullmatch(sentence):
+            return sentence, False  # the section's label is no item
         if self.text and not has_own_date(sentence, anchor):
             return f"{self.text} {self.clock} {sentence}" if self.clock else f"{self.text} {sentence}", True
         day = _entry_day(sentence, anchor) if len(sentence) <= _DAY_ITEM_MAX else ""
