@@ -33,3 +33,11 @@ def test_each_expiration_day_is_one_lockup_event() -> None:
 def test_a_page_not_about_lockups_is_left_alone() -> None:
     page = PAGE.replace("IPO Lockup Expirations", "Share prices").replace("A lock-up prevents", "Nothing prevents")
     assert [c for c in extract(page, datetime.fromisoformat("2031-02-28T16:00-05:00")) if c.category == "lockup"] == []
+
+
+def test_investors_able_to_sell_from_a_day_is_a_lock_up_expiry() -> None:
+    """Round 19 (corpus 15): "early investors will be able to sell come March 21" is the end of a lock-up, not the
+    listing the sentence also names."""
+    text = "Lock-up watch\n\nEarly investors in Acme Foods will be able to sell come March 21 – five backers bought stock in its IPO.\n"
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-01-21T10:00+08:00"))]
+    assert got == [("lockup", "2031-03-21")]
