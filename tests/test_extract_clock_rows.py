@@ -147,3 +147,13 @@ def test_a_section_heading_starts_again_on_the_day_when_its_clocks_are_still_ahe
     got = sorted(c.start for c in extract(text, datetime.fromisoformat("2031-05-08T07:30+01:00")))
     assert got == ["2031-05-08T08:00+01:00", "2031-05-08T09:00+01:00", "2031-05-08T13:30+01:00",
                    "2031-05-08T15:00+01:00", "2031-05-09T00:30+01:00"]
+
+
+def test_a_zoned_clock_after_a_connective_is_a_row_of_the_day() -> None:
+    """Round 19 (corpus 15): "首先是北京时间21:45的加拿大央行公布利率决议" in a one-day article is at 21:45 that day,
+    as "北京时间18:00,欧元区…将公布" is."""
+    text = ("2031年3月18日全球市场大事件盘点\n财经网· 2031-03-18 10:33\n\n"
+            "市场首先将目光投向欧洲。北京时间18:00,欧元区2月CPI年率终值将公布。\n\n"
+            "进入北美时段,焦点将转移至央行决定。首先是北京时间21:45的加拿大央行公布利率决议。\n")
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-03-18T10:33+08:00"))]
+    assert got == [("macro_data", "2031-03-18T18:00+08:00"), ("central_bank", "2031-03-18T21:45+08:00")]

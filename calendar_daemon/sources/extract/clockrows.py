@@ -35,12 +35,12 @@ _AMPM = r"(?P<ap>[ap])\.?\s?m\.?(?![a-z])"
 # A clock opening a row: "21:30", "9:30am", "8:15 p.m.", "10 a.m." (a whole hour only with am/pm), "2330 GMT",
 # "0200gmt" (four digits only before a zone).
 _ROW_CLOCK = re.compile(
-    rf"^[\s\-*•·|]*(?P<zw>{_CN_ZONE})?\s*(?P<part>{_DAY_PART})?(?:(?=(?:[01]?\d|2[0-3])\s*[:：]|(?:1[0-2]|0?\d)\s?[ap]\.?\s?m\.?(?![a-z]))"
+    rf"^[\s\-*•·|]*(?:(?:首先是|其次是|紧接着|随后|接着|之后|然后|最后)[,，]?\s*(?={_CN_ZONE}))?(?P<zw>{_CN_ZONE})?\s*(?P<part>{_DAY_PART})?(?:(?=(?:[01]?\d|2[0-3])\s*[:：]|(?:1[0-2]|0?\d)\s?[ap]\.?\s?m\.?(?![a-z]))"
     rf"(?P<h>2[0-3]|[01]?\d)(?!\d)(?:\s*[:：]\s*(?P<m>[0-5]\d)(?!\d))?\s*(?:{_AMPM})?"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{_EN_ZONE})\b))\s*(?P<z>(?:{_EN_ZONE})\b)?", re.IGNORECASE)
 # A row whose time is not fixed yet, in a run of clock rows: "待定 | 日本 | 央行利率决议", "TBD BoJ decision".
 _ROW_UNTIMED = re.compile(r"^[\s\-*•·|]*(?:待定|未定|全天|TBD|TBA|All Day|Tentative)\b", re.IGNORECASE)
-_ROW_SEP = re.compile(r"^\s*(?:[,，:：\-–—|]\s*)?")
+_ROW_SEP = re.compile(r"^的|^\s*(?:[,，:：\-–—|]\s*)?")  # ("21:45的加拿大央行公布…": a clock said as an attribute)
 # A zone stated once for the lines below: "(本港时间.下同)", "北京时间,下同", "(all times GMT)", "Time (GMT)".
 _CARRIED_CN = re.compile(rf"(?P<z>{_CN_ZONE})\s*[.,，、;；]?\s*(?:下同|同下|下略)")
 _CARRIED_EN = re.compile(rf"(?:all times|times are|times in|time)\s*(?:are\s*)?(?:in\s*)?\(?\s*(?P<z>{_EN_ZONE})\b",
