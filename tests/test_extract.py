@@ -331,6 +331,8 @@ def test_english_day_ranges_and_clock_forms() -> None:
     assert r("Jan. 18-22", FRIDAY_NY, "America/New_York") == ("2027-01-18", "2027-01-22")
     assert r("on September 11 or 12", FRIDAY_NY, "America/New_York") == ("2026-09-11", "2026-09-12")  # either day
     assert r("on September 11 or 12 percent", FRIDAY_NY, "America/New_York") == ("2026-09-11", "2026-09-11")
+    assert r("from October 6 to 10", FRIDAY_NY, "America/New_York") == ("2026-10-06", "2026-10-10")
+    assert r("on October 6 until 10 a.m.", FRIDAY_NY, "America/New_York")[1] != "2026-10-10"  # a clock, not a day
     assert r("next Friday, Jan. 15, at 8:30 a.m. ET", FRIDAY_NY, "America/New_York")[0] == "2027-01-15T08:30-05:00"
     assert r("Jan. 18 at 10:00 Beijing time", FRIDAY_NY, "America/New_York")[0] == "2027-01-18T10:00+08:00"
 

@@ -53,3 +53,9 @@ def test_a_rule_that_applies_from_a_day_is_policy_titled_by_what_applies() -> No
             "The new rates of the remittance levy under the central bank's scheme will be applicable from October 1, 2031.\n")
     got = [(c.category, c.start, c.title) for c in extract(text, datetime.fromisoformat("2031-09-26T10:00+05:30"))]
     assert got == [("policy", "2031-10-01", "New rates of the remittance levy take effect")]
+
+
+def test_a_round_of_trade_talks_to_be_held_is_policy_over_its_days() -> None:
+    text = "Trade talks to be held from October 6 to October 10\n\nThe 14th round of negotiations for the free trade agreement will be held from October 6 to 10.\n"
+    got = {(c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-10-01T10:00+05:30"))}
+    assert got == {("policy", "2031-10-06", "2031-10-10")}

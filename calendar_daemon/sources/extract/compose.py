@@ -58,8 +58,9 @@ _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
 _CN_ZONE_TAIL = re.compile(rf"\s*[(（]\s*(?P<zw>{RE_ZONE.pattern})\s*[)）]")
 _RESPECTIVELY = re.compile(r"\s*,?\s*(?:respectively|分别)", re.IGNORECASE)
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
-# "Sept. 15-16", "Jan. 18-22": an English month-day followed by a bare end day; "on September 11 or 12": one of two days.
-_EN_BARE_END = re.compile(r"(?:\s?[-–]\s?|\s+or\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:%]|\.\d|-|\s*(?:percent|per cent|pct|bps?|basis|times|million|billion|bn)\b)")
+# "Sept. 15-16", "October 6 to 10": an English month-day followed by a bare end day; "on September 11 or 12": either day.
+_EN_BARE_END = re.compile(r"(?:\s?[-–]\s?|\s+(?:or|to|through|until)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+                          r"(?![\d:%]|\.\d|-|\s*(?:[ap]\.?m\b|percent|per cent|pct|bps?|basis|times|million|billion|bn)\b)")
 # "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
 _PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:本|这)?(?:周|星期|礼拜)[一二三四五六日天]\s*\)")
 # "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text (not a T-day code: "T+2日").

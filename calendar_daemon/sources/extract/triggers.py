@@ -31,7 +31,7 @@ TRIGGER = Vocabulary(
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
     r"ex[- ]dates?|record dates?|payment dates?|ex-dividend|publishes\b|to be (?:announced|unveiled|presented)|"
     r"(?:to|will) price\b(?!\s+in\b)|"
-    r"product event|(?:will|to) be out\b|pre-?orders?|go(?:es)? on sale|in stores|(?:begin|start)s? (?:delivery|deliveries|shipping)|"
+    r"product event|(?:will|to) be out\b|(?:will|to) be held\b|pre-?orders?|go(?:es)? on sale|in stores|(?:begin|start)s? (?:delivery|deliveries|shipping)|"
     r"meets|statement|announcement|will announce|decide on (?:the |its )?(?:interest |policy )?rates?\b|"
     r"(?:update|decision) on (?:the |its )?monetary policy|monetary policy (?:update|decision)|early close|close[sd]? early|close at \d|hear from|"
     r"begins? trading|starts? trading|to trade|trading debut|(?:will|to) visit\b|(?:state|official) visit|"
