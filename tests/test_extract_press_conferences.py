@@ -75,3 +75,11 @@ def test_a_later_step_that_is_no_press_conference_gives_none() -> None:
     text = "下周财经日历\n\n周二(12月8日)加拿大央行宣布利率决议，随后市场将迎来一系列新闻。\n"
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2026-12-05T12:00+08:00"))]
     assert got == [("2026-12-08", "central_bank")]
+
+
+def test_a_press_conference_with_its_own_clock_in_a_diary_item() -> None:
+    """Round 19 (corpus 16): "- US Fed decision: Wednesday, statement and forecasts at 18:00, press conference at
+    18:30." is two events of that Wednesday: the decision and the press conference after it."""
+    got = en("- US Fed decision: Wednesday, statement and forecasts at 18:00, press conference at 18:30.")
+    assert sorted((s[:10], c) for s, c, _ in got) == [("2026-12-09", "central_bank"), ("2026-12-09", "central_bank")]
+    assert any("press conference" in t for _, _, t in got)

@@ -25,6 +25,7 @@ _OWN_STEP_EN = re.compile(r"\b(?:holds?|hold|gives?|will give|will hold|to hold|
 _FOLLOWED_BY = re.compile(r"\bfollowed by\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Its own clock said right after it, on the decision's day: "followed by a press conference with the chair at 2:30 p.m. ET".
 _OWN_CLOCK_EN = re.compile(r"^[^.;:]{0,60}?\bat\s+(?P<h>1[0-2]|0?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
+_AT_CLOCK_EN = re.compile(r"^\s*at\s+(?:[01]?\d|2[0-3]):[0-5]\d\b")  # its own clock, as a diary writes it
 _FOLLOWS_EN = re.compile(
     r"^\s*(?:which|that)?\s*(?:held\s+)?(?:follows|following|afterwards|after the (?:decision|announcement)|half an hour later|"
     r"(?:one|an) hour later|\d{1,2} minutes later)\b",
@@ -71,7 +72,8 @@ def press_conference(c: Candidate, after: str, zh: bool) -> Candidate | None:
     before, rest = after[: said.start()], after[said.end() :]
     own = None if zh else _OWN_CLOCK_EN.match(rest)
     own_step = _OWN_STEP_ZH.search(before) if zh else (_OWN_STEP_EN.search(before) or (_SECOND.search(before) and _FOLLOWS_EN.match(rest))
-                                                        or (own and _FOLLOWED_BY.search(before)))
+                                                        or (own and _FOLLOWED_BY.search(before))
+                                                        or (_SECOND.search(before) and _AT_CLOCK_EN.match(rest)))  # ", press conference at 18:30"
     if not own_step:
         return None
     subject = c.entities[0] if c.entities else (_VERB_ZH.split(c.title)[0] if zh else c.region)
