@@ -99,3 +99,16 @@ def test_an_index_that_closed_higher_or_mixed_is_a_market_move_not_a_closure() -
 def test_a_miners_quarterly_production_report_is_a_corporate_update() -> None:
     assert category_of("Next week sees quarterly production reports from Acme Mining and Bluegum Oil.", "") == "corporate"
     assert category_of("Acme Mining reports earnings on Tuesday.", "") == "earnings"
+
+
+def test_a_long_sentence_is_read_near_the_clause_for_its_kind() -> None:
+    """A page's text run into one long sentence: a kind word far from a clause (beyond the reach) does not name the
+    clause's kind, and each clause is read against a bounded part of the sentence (round 19: this halved the cost
+    of such a page)."""
+    from calendar_daemon.sources.extract.classify import SENTENCE_REACH, category_of
+
+    clause = "will settle on June 2"
+    near = f"The Treasury auction: the notes {clause}."
+    far = "auction " + "x" * (3 * SENTENCE_REACH) + f" {clause} " + "y" * (3 * SENTENCE_REACH)
+    assert category_of(clause, near) == "bond"
+    assert category_of(clause, far) == "other"

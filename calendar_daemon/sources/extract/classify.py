@@ -266,8 +266,20 @@ _REFERENCE = re.compile(r",?\s*\b(?:just |only |a day |(?:a few |two |three |sev
 _VENUE = re.compile(r",\s*at (?:the )?[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*)*(?:\s(?:headquarters|building))?\s*\.?\s*$")
 
 
+SENTENCE_REACH = 300  # characters of the sentence either side of a clause that name its kind
+
+
+def around(clause: str, sentence: str) -> str:
+    """The part of ``sentence`` within reach of ``clause``: a page's text run into one long sentence is read near
+    each of its clauses, not whole for every one of them."""
+    if len(sentence) <= len(clause) + 2 * SENTENCE_REACH:
+        return sentence
+    at = max(sentence.find(clause), 0)
+    return sentence[max(0, at - SENTENCE_REACH) : at + len(clause) + SENTENCE_REACH]
+
+
 def category_of(clause: str, sentence: str) -> str:
-    clause, sentence = _VENUE.sub("", clause), _VENUE.sub("", sentence)
+    clause, sentence = _VENUE.sub("", clause), _VENUE.sub("", around(clause, sentence))
     if ("ahead of" in clause or "Ahead of" in clause) and (kept := _REFERENCE.sub("", clause)).strip() and kept != clause:
         clause, sentence = kept, _REFERENCE.sub("", sentence)
     bare = _SECTION_LABEL.sub("", clause, count=1)

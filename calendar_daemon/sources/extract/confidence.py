@@ -70,7 +70,7 @@ def weak_category(category: str, clause: str, sentence: str, named: list[Named])
     if named and named[0].release.category == category:
         return False
     rules = _RULES.get(category, ())
-    for scope in (clause, sentence):
+    for scope in (clause, C.around(clause, sentence)):
         words = [m[0] for rx in rules for m in rx.finditer(scope)]
         if words:
             return category in _BROAD_CATEGORIES and all(_BROAD.match(w) for w in words)
