@@ -128,10 +128,10 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "From July 1, Aa will ban " * 2_000, "今起從今起從今起" * 4_000,
                "投标日期 : 二○三一年三月四日\n可供投标票据 : 某票据\n" * 4_000, "甲乙 : 丙\n" * 20_000,
                "1) 美国CPI\n北京时间周三20:30。\n" * 4_000, "1) 美国CPI\n" * 8_000,
-               "exchange exchange exchange will " * 4_000, "$4 billion of $4 billion of notes on May 29, " * 4_000,
-               "A buyback of 20-year A buyback of " * 4_000, "will settle on June 2 and " * 6_000,
+               "exchange exchange exchange will " * 4_000, "$4 billion of $4 billion of notes on May 29, " * 1_000,
+               "A buyback of 20-year A buyback of " * 4_000, "will settle on June 2 and " * 1_500,
                # round 19's readers
-               "Holiday | Date | Status |\n---|---|---|\n" + "Good Friday | Friday, April 11, 2031 |\nClosed\n" * 8_000,
+               "Holiday | Date | Status |\n---|---|---|\n" + "Good Friday | Friday, April 11, 2031 |\nClosed\n" * 2_000,
                "| a | b |\n|---|---|\n" + "x |\n" * 20_000, "US Unemployment Claims: Thursday, " * 4_000,
                "Advertisement\n" * 20_000, "其他数据包括美国CPI、美国PPI、日本GDP、" * 3_000)
 
