@@ -21,7 +21,7 @@ _MAX_PIECES = 5  # lines one row may span
 _PARTIAL_DAY = re.compile(r"\|\s*Open,?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*[-–]\s*(?P<end>\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)", re.IGNORECASE)
 
 
-def join_broken_rows(text: str, zh: bool = False) -> str:
+def join_broken_rows(text: str) -> str:
     """The text with each table row broken over lines joined into one line."""
     if "---" not in text:
         return text

@@ -115,7 +115,7 @@ STEPS: tuple[Step, ...] = (
     Step(holiday_rows),
     Step(slash_rows),
     # a table exported one cell a line, its rows put back together
-    Step(join_broken_rows),
+    Step(join_broken_rows, by_language=False),
     Step(pipe_tables),
     Step(cell_table_rows, by_language=False),
     Step(status_rows, by_language=False),

@@ -381,7 +381,7 @@ def _title_en(clause: str, category: str, region: str, entities: list[str], sent
         return f"{_EN_THE.sub('', np)} settlement"
     if category == "policy" and np and _EN_CHANGE.search(clause) and (change := _en_change(sentence or clause, " and " in np)):
         title = f"{_EN_THE.sub('', np)} {change}"  # ("Queensland and Western Australia ban single-use plastic bags")
-    elif category == "policy" and (applies := _EN_APPLIES.search(sentence or clause)):  # "The new rates … will be applicable from"
+    elif category == "policy" and (applies := _EN_APPLIES.search(C.around(clause, sentence) if sentence else clause)):  # "The new rates … will be applicable from"
         head = applies["what"].split(" of ")[0].rstrip()  # "rates" of "new rates of Tax Collection at Source"
         title = f"{_EN_THE.sub('', applies['what'].strip())} take{'' if head.endswith('s') else 's'} effect"
     elif item := _en_item(clause):
