@@ -30,8 +30,8 @@ from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
 from .namedholidays import named_holidays
-from .nondays import is_maturity, is_own_contents, is_told_today
 from .normalize import cjk_ratio, headline_market, normalize, traditional_place
+from .notscheduled import not_scheduled
 from .oneday import only_day
 from .pressconf import each_speaker, press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone, zone_region
@@ -46,7 +46,7 @@ from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences, word_start
 from .timeexpr import Anchor, TimeMatch
 from .titles import NO_KIND_EN, compose_title
-from .unscheduled import condition_start, is_background_aside, is_condition, is_outlook_period, is_week_review, without_asides
+from .unscheduled import condition_start, without_asides
 from .vocabulary import led_by
 from .yearscopes import is_scope_year, publishes_scope
 
@@ -70,8 +70,6 @@ _NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|�
 _NAMES_DAY = re.compile(r"\s*(?:为|是)[\u4e00-\u9fff]{2,10}\s*")
 _LABEL = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?[\u4e00-\u9fff]{2,8}\s*[:：]\s*")  # a list item's label: "1. 中秋节:"
 _BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候)*$")  # ("本周晚些时候,")
-# A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.
-_DECIDED_ON = re.compile(r"(?:决议|决定)(?:或公司决定)?日期\s*[:：]?\s*$|事实发生日\s*[:：]?\s*$")
 # A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
 _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
@@ -102,26 +100,6 @@ def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
     if res.kind == "open_start":
         return start, None, res.precision
     return start, iso(as_date(res.end)), res.precision
-
-
-# "…, officials said on Thursday": the day something was said is no event.
-# "…will be announced next Monday" is the event; "…, the agency on Thursday announced" is the report's day.
-_REPORTED = re.compile(r"(?<!\bbe )\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
-_REPORTED_AFTER = re.compile(r"^\s*(?:said|announced|unveiled|revealed|reported|released|stated)\b", re.IGNORECASE)
-
-
-def _is_past(tm: TimeMatch, today: date, scope: str, before: str = "", after: str = "") -> bool:
-    res = tm.resolved
-    if res.past_relative or _REPORTED.search(before[-30:]) or _REPORTED_AFTER.match(after):
-        return True
-    last = res.last_day() if res.kind != "open_start" else None
-    first = res.first_day()
-    if res.kind == "open_start":
-        return first is not None and (first < today - timedelta(days=365)
-                                      or (first < today and C.PAST.found(scope)))
-    if last is not None and last < today:
-        return True
-    return last is not None and last <= today and C.PAST.found(scope)
 
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
@@ -260,24 +238,6 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
                      fiscal=bool(tm and tm.resolved.fiscal))
 
 
-def _not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: bool) -> bool:
-    """Whether the date ``tm`` of a clause with an event word still names no scheduled event: a past
-    one, a condition, an aside, a review, an outlook period, a market move, a running total."""
-    if _is_past(tm, today, clause, sentence[:tm.start], sentence[tm.end:]) or (zh and _DECIDED_ON.search(sentence, 0, tm.start)):
-        return True
-    if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today) or is_own_contents(sentence, tm)):
-        return True
-    if C.TRIGGER.rx.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
-        return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
-    if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
-            or is_week_review(tm, today, clause) or is_outlook_period(sentence, tm)):
-        return True
-    if (C.MARKET_MOVE.found(clause) and not C.FUTURE.found(clause)) or C.NONE_SCHEDULED.found(clause):
-        return True
-    # "2022年累计上市新股358只": a running total over the period, not an event in it
-    return tm.resolved.precision in ("year", "half", "quarter", "month") and C.CUMULATIVE.found(clause)
-
-
 def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region: str,
                          add: AddFn, listed: bool = False) -> tuple[int, Move | None]:
     """Candidates of one sentence; ``listed``: an entry of a calendar list (under a day heading),
@@ -310,7 +270,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None)
                 or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh)))
-        if not trig or _not_scheduled(sentence, clause, tm, anchor.today, zh):
+        if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
         span = _candidate_span(tm)
         if span is None:
