@@ -8,7 +8,7 @@ from datetime import datetime
 
 from calendar_daemon.sources.extract import extract
 from calendar_daemon.sources.extract.compose import find_times
-from calendar_daemon.sources.extract.timeexpr import Anchor
+from calendar_daemon.sources.extract.timematch import Anchor
 
 PUBLISHED = datetime.fromisoformat("2031-06-08T17:00+01:00")  # a Sunday, British Summer Time
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 from . import resolved as P
 from .numerals import NUM, cn_int
 from .resolved import Resolved
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 _DAYS_AFTER = re.compile(rf"^(?P<n>{NUM})\s*(?:天|日)\s*(?:后|之后|以后)$")
 # "昨日步入招股次日", "上市次日": the second day of a process, counted from its own first day, which the

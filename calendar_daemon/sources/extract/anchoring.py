@@ -13,7 +13,7 @@ from .leads import week_opening
 from .normalize import cjk_ratio, traditional_place
 from .published import BEIJING, NEW_YORK, detect_published
 from .releases import PLACE_ZONES
-from .timeexpr import Anchor
+from .timematch import Anchor
 from .vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)

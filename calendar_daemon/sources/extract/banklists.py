@@ -13,7 +13,7 @@ from . import classify as C
 from .candidate import Candidate
 from .compose import find_times
 from .resolved import as_date, iso
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 
 # A country or area whose central bank decides, in the order of the alternatives below: the bank's
 # region and the name the decision is titled with.

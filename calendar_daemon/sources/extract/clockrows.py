@@ -21,7 +21,8 @@ from .compose import find_times
 from .english import EN_ZONES
 from .headings import has_own_date
 from .rowzone import OFFSET_NOTE, offset_zone, same_offset, zone_word
-from .timeexpr import ZONES, Anchor
+from .timeexpr import ZONES
+from .timematch import Anchor
 from .vocabulary import may_hold
 
 logger = logging.getLogger(__name__)

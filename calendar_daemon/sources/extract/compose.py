@@ -24,18 +24,8 @@ from .normalize import normalize
 from .numerals import cn_int
 from .relclocks import relative_clocks
 from .resolved import Resolved
-from .timeexpr import (
-    RE_BARE_DAY,
-    RE_CONNECT,
-    RE_TOD,
-    RE_ZONE,
-    ZONES,
-    Anchor,
-    TimeMatch,
-    as_aware,
-    recognise_cn,
-    time_of_day,
-)
+from .timeexpr import RE_BARE_DAY, RE_CONNECT, RE_TOD, RE_ZONE, ZONES, as_aware, recognise_cn, time_of_day
+from .timematch import Anchor, TimeMatch
 from .vocabulary import led_by
 from .weekdaydates import bracketed_weekdays, weekday_off_by_one
 from .weekdayyears import clock_year_by_weekday

@@ -26,7 +26,7 @@ import re
 
 from . import classify as C
 from .releases import Named
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 DATE_WRITTEN = 0.70
 PERIOD_WRITTEN = 0.55

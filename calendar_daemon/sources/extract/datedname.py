@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .releases import Named, placed_releases
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 # What may stand between the day and the name: "周五美国非农", "周五的非农", "Friday's jobs report", and the
 # period the release covers.

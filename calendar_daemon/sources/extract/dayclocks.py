@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch, as_aware
+from .timeexpr import as_aware
+from .timematch import Anchor, TimeMatch
 from .weekdayyears import year_by_weekday
 
 # "at 8:30 a.m.", "(scheduled) for 2 p.m.", "Retail sales (8:30 a.m.)", "…, 10 a.m.": a clock with its half

@@ -12,7 +12,7 @@ from datetime import timedelta
 from . import classify as C
 from .banknames import BANK_PATTERNS, BANK_RELEASES, BANKS
 from .candidate import Candidate
-from .timeexpr import Anchor
+from .timematch import Anchor
 
 # the sentence speaks of the banks' decisions
 _DECISION = re.compile(r"\b(?:(?:interest[- ])?rates? decisions?|policy (?:decisions?|meetings?)|"

@@ -44,7 +44,7 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences, word_start
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 from .titles import NO_KIND_EN, compose_title
 from .unscheduled import condition_start, without_asides
 from .vocabulary import led_by

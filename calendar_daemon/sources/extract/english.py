@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from . import resolved as P
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch, scan
+from .timeexpr import scan
+from .timematch import Anchor, TimeMatch
 from .vocabulary import led_by, may_hold
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .resolved import Resolved
-from .timeexpr import Anchor
+from .timematch import Anchor
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from . import classify as C
 from .compose import find_times
 from .datedname import release_follows
 from .normalize import cjk_ratio
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from .collapse import Found
 from .compose import find_times
 from .normalize import to_simplified
 from .releases import placed_releases, several
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 
 # Words saying that several subjects act: "都将", "均将", "陆续", "等国", "各国", "纷纷", "all … will".
 GROUP = re.compile(r"都将|均将|都会|均会|都要|陆续|相继|纷纷|等国|各国|多国|多家央行|\ball\b|\bseveral\b|\ba (?:host|raft|slew) of\b", re.IGNORECASE)

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from .english import RE_TIME, en_time
 from .resolved import Resolved
-from .timeexpr import RE_TOD, RE_ZONE, ZONES, Anchor, TimeMatch, as_aware, time_of_day
+from .timeexpr import RE_TOD, RE_ZONE, ZONES, as_aware, time_of_day
+from .timematch import Anchor, TimeMatch
 
 # A clock time that a same-day word ties to the date named before it: "会后于下午4时30分", "当天晚上8点".
 # So does a clause that opens with a day-part clock time: "…11月10日:美国CPI,晚上9时30分公布".

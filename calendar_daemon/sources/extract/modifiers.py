@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from . import resolved as P
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 from .vocabulary import led_by
 
 _AS_OF = led_by("截a", r"(?:截至|截止|截止到|截至到|\bas of|\bas at)\s*$", re.IGNORECASE)

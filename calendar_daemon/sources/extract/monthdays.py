@@ -11,7 +11,7 @@ from datetime import date
 
 from . import resolved as P
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 from .vocabulary import led_by
 
 NEAR_DAYS = 20  # a bare day this close to the publication day is read in the nearest month

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 _MATURITY = re.compile(r"\b(?:matur(?:e|es|ing|ity)|redeemable)(?:\s+(?:date|on|in|of|at))*\s*$", re.IGNORECASE)
 # "Tuesday evening, the Commerce Department said …": a weekday opening the sentence, then who said what

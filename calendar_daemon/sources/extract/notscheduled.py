@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from . import classify as C
 from .nondays import is_maturity, is_own_contents, is_told_today
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 from .unscheduled import is_background_aside, is_condition, is_outlook_period, is_week_review
 
 # A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.

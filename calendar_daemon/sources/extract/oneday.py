@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from .compose import find_times
-from .timeexpr import Anchor
+from .timematch import Anchor
 
 
 def only_day(text: str, anchor: Anchor) -> date | None:

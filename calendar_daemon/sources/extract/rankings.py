@@ -11,7 +11,7 @@ from . import classify as C
 from .candidate import Candidate
 from .compose import find_times
 from .regions import region_of
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 
 # "排第二、三名的公司是A和B", "居前三位的是A、B、C", "排名第二至第四的分别是A、B和C"
 _RANKED = re.compile(

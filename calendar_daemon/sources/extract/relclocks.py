@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 
 _HOUR = re.compile(r"\b(?:at\s+)?the\s+(?P<which>top|bottom)\s+of\s+the\s+hour\b", re.IGNORECASE)
 _NOON = re.compile(r"(?P<day>今|明)(?:日|天)?(?:中午|午间|午(?![前后盘市餐饭休夜]))(?:\s?12时|\s?十二时)?")

@@ -15,7 +15,7 @@ from datetime import date
 from . import classify as C
 from .collapse import Found
 from .resolved import iso
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 from .vocabulary import may_hold
 
 logger = logging.getLogger(__name__)

@@ -12,57 +12,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
-from functools import cached_property
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import resolved as P
 from .memo import remembered
 from .numerals import CN_DIGITS, CN_NUM, NUM, WEEKDAYS_CN, cn_int
 from .resolved import Resolved
+from .timematch import Anchor, TimeMatch
 from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """What relative expressions are resolved against."""
-
-    published: datetime  # aware
-    tz: str
-    week_ahead: date | None = None  # Monday of the week a preview is about
-    # The publication's day in its own offset, when the publication time carried one: a Sydney article out
-    # on Monday 07:00 (+10:00) was written on Monday, though it is still Sunday in New York.
-    own_offset: timedelta | None = None
-
-    @cached_property  # asked for by every reader of every line
-    def today(self) -> date:
-        if self.own_offset is not None:
-            return self.published.astimezone(timezone(self.own_offset)).date()
-        return self.published.astimezone(ZoneInfo(self.tz)).date()
-
-    @cached_property
-    def _hash(self) -> int:
-        return hash((self.published, self.tz, self.week_ahead, self.own_offset))
-
-    def __hash__(self) -> int:  # an anchor is in the key of every line's remembered times: hashed once
-        return self._hash
-
-
-@dataclass
-class TimeMatch:
-    start: int
-    end: int
-    resolved: Resolved
-    base: Resolved  # the period itself, before deadline/open-start modifiers
-    has_year: bool = False
-    ymd: tuple[int | None, int | None, int | None] = (None, None, None)
-    tags: set[str] = field(default_factory=set)
-
-    def span_text(self, text: str) -> str:
-        return text[self.start:self.end]
 
 
 _Y = r"(?:(?<![\d.])(?P<y>\d{4})\s*年|(?P<ry>今年|去年|明年|前年|后年))"

@@ -19,7 +19,7 @@ import re
 from datetime import date
 
 from . import classify as C
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 # "若" also starts "若干" (several) and "若是" (if it is): only the conditional readings count.
 _CONDITION_ZH = re.compile(r"如果|假如|假若|倘若|倘|万一|若(?!干)")

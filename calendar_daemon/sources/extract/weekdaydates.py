@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from . import resolved as P
 from .resolved import Resolved
-from .timeexpr import Anchor, TimeMatch
+from .timematch import Anchor, TimeMatch
 
 _PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:本|这)?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])\s*\)")
 _WEEKDAYS = "一二三四五六日"

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from . import resolved as P
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 # (also abbreviated, as a row written "Wed Dec 24 - 13:00" says it)
 _WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*$", re.IGNORECASE)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .timeexpr import TimeMatch
+from .timematch import TimeMatch
 
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:(?:底|末)?[、及和与]\s*(?:19|20)\d{2}年)?(?:的|度)?[^,，。;；:：]{0,10}?"
                              r"(?:休市安排|休市(?:时间|日期|日|列表|一览)|会议(?:安排|时间表|日程|日期)|节假日|假期安排|放假安排|交易日安排|日程|时间表|日历|发行计划|calendar|schedule|holidays?)",
