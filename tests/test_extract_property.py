@@ -134,7 +134,10 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "Holiday | Date | Status |\n---|---|---|\n" + "Good Friday | Friday, April 11, 2031 |\nClosed\n" * 2_000,
                "| a | b |\n|---|---|\n" + "x |\n" * 20_000, "US Unemployment Claims: Thursday, " * 4_000,
                "Advertisement\n" * 20_000, "其他数据包括美国CPI、美国PPI、日本GDP、" * 3_000,
-               "美联储理事甲乙、丙丁和戊己将于周一发表讲话," * 2_000, "Governors Anna Quill, Ben Roper and Cara Sand will speak on Monday, " * 800)
+               "美联储理事甲乙、丙丁和戊己将于周一发表讲话," * 2_000, "Governors Anna Quill, Ben Roper and Cara Sand will speak on Monday, " * 800,
+               # round 20's readers
+               "Monday: - Fed member Anna Quill speaks\n" * 800, " • 12:30 pm BST - RBA Governor Quill\n" * 800,
+               "澳洲联储主席奎尔将于周一发表讲话," * 1_000, "Fed Anna Ben Cara Dan " * 4_000)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

@@ -34,3 +34,31 @@ def test_topics_of_one_speech_are_one_speech() -> None:
 def test_one_speaker_is_one_speech() -> None:
     text = "Fed week ahead\n\nFed Chair Anna Quill will speak on Monday.\n"
     assert len(speeches(text, "2031-05-18T10:00-04:00")) == 1
+
+
+def test_each_official_on_a_line_of_their_own_gives_a_speech() -> None:
+    """A week's list with one official a line ("- Fed member Anna Quill speaks") is one speech a line, not one
+    central-bank event a day (round 20)."""
+    text = ("Economic calendar for the week ahead\n\nMonday:\n- Fed member Anna Quill speaks\n- Fed member Ben Roper speaks\n"
+            "- 3-year auction\nTuesday:\n- Fed member Cara Sand speaks\n")
+    got = speeches(text, "2031-05-18T10:00-04:00")  # a Sunday
+    assert got == [("2031-05-19", "Anna Quill speech"), ("2031-05-19", "Ben Roper speech"), ("2031-05-20", "Cara Sand speech")]
+
+
+def test_a_bulleted_clock_row_naming_only_an_official_is_a_speech_at_that_clock() -> None:
+    text = ("Economic calendar: a quiet Friday\n\n9:00 am BST - Germany, business climate index for June\n\n"
+            "Central bankers' speeches:\n\n  • 12:30 pm BST - RBA Governor Quill\n  • 1:15 pm BST - Fed Roper\n")
+    got = speeches(text, "2031-06-20T07:00+01:00")
+    assert got == [("2031-06-20T12:30+01:00", "Quill speech"), ("2031-06-20T13:15+01:00", "Roper speech")]
+
+
+def test_the_day_and_the_clock_of_one_chinese_speech_are_one_event() -> None:
+    text = "下周前瞻\n\n周一(6月2日)央行官员讲话,澳洲联储政策受关注\n周一早上9点,澳洲联储主席奎尔将发表讲话,其言论或影响汇率走势。\n"
+    assert speeches(text, "2031-05-31T10:00+08:00") == [("2031-06-02T09:00+08:00", "奎尔讲话")]
+
+
+def test_a_meeting_day_and_a_press_conference_name_no_speaker() -> None:
+    text = ("Week ahead\n\nThe data will be among the last releases ahead of the FOMC’s June 18 meeting.\n\n"
+            "Wednesday, June 18: FOMC policy statement and Fed Chair Anna Quill's press conference.\n")
+    titles = [t for _, t in speeches(text, "2031-06-15T10:00-04:00")]
+    assert titles and not any(t.endswith("speech") for t in titles)

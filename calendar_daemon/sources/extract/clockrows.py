@@ -59,9 +59,9 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-# "2330 GMT Australia - card spending": in a clock row a dash parts the place from the item (elsewhere a
-# spaced dash starts a new bullet).
-_ROW_DASH = re.compile(rf"(?m)^([ \t]*(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s*(?:{_EN_ZONE}))[^\n]{{0,40}}?)\s[-–—]\s", re.IGNORECASE)
+# "2330 GMT Australia - card spending", "• 12:30 pm BST - RBA Governor Lowe": in a clock row, bulleted or not, a
+# dash parts the place from the item (elsewhere a spaced dash starts a new bullet).
+_ROW_DASH = re.compile(rf"(?m)^([ \t]*(?:[*•·][ \t]*)?(?:\d{{1,2}}:\d{{2}}|\d{{4}}\s*(?:{_EN_ZONE}))[^\n]{{0,40}}?)\s[-–—]\s", re.IGNORECASE)
 
 
 # "9.30am: …" opening a row (a UK diary writes the clock with a dot): "9:30am", the form rows are read in.

@@ -25,7 +25,7 @@ from .candidate import Candidate
 from .closureruns import joined_closures
 from .companies import each_of_a_list, one_of_a_count
 from .kinds import AGGREGATE, category_terms
-from .pressconf import PRESS_CONFERENCE
+from .pressconf import PRESS_CONFERENCE, SPEECH
 from .samereport import one_report
 
 logger = logging.getLogger(__name__)
@@ -108,7 +108,8 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
     if coarse.headline:  # a headline's count ("本周21家公司解禁") is a summary of its own, as in the text
         return not (coarse.aggregate and coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")) and same_event(coarse, fine)
     if (coarse.sentence == fine.sentence and coarse.cand.precision == "date" and fine.cand.precision == "datetime"
-            and coarse.cand.region == fine.cand.region and not (coarse.cand.release and coarse.cand.release != fine.cand.release)):
+            and coarse.cand.region == fine.cand.region
+            and not (coarse.cand.release and fine.cand.release and coarse.cand.release != fine.cand.release)):
         return True  # "the bank is on Thursday, … the announcement due at 11:00": the day, then its moment
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
         return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
@@ -187,6 +188,8 @@ class Findings:
 
 def merge_into(kept: Candidate, other: Candidate) -> None:
     """``other`` names the same event as ``kept``: keep its names, confidence and phrase."""
+    if other.release and other.release.startswith(SPEECH) and not kept.release:
+        kept.title, kept.release = other.title, other.release  # "周一早上9点" is the moment of "主席甲将发表讲话"
     kept.entities.extend(e for e in other.entities if e not in kept.entities)
     kept.confidence = max(kept.confidence, other.confidence)
     for phrase in (other.evidence, *other.mentions):

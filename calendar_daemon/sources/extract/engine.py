@@ -33,7 +33,7 @@ from .namedholidays import named_holidays
 from .normalize import cjk_ratio, headline_market, normalize, traditional_place
 from .notscheduled import not_scheduled
 from .oneday import only_day
-from .pressconf import each_speaker, press_conference
+from .pressconf import each_speaker, is_speaker_item, press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone, zone_region
 from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
@@ -269,7 +269,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
                 or (listed and C.category_of(clause, sentence) != "other")
                 or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None)
-                or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh)))
+                or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh))
+                or (not zh and is_speaker_item(sentence[cs:tm.start] + " " + sentence[tm.end:ce])))
         if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
         span = _candidate_span(tm)
@@ -283,7 +284,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
                     else [m for one in each_listed_indicator_en(releases, listing) for m in each_country_en(one, clause)])
-        made += [(one, clause, tm.start) for one in [s for r in releases for s in each_speaker(r, clause, zh)] + (followers(c, forward) if not zh else [])]
+        item = sentence[cs:tm.start] + " " + sentence[tm.end:ce]
+        made += [(one, clause, tm.start) for one in [s for r in releases for s in each_speaker(r, clause, zh, item)] + (followers(c, forward) if not zh else [])]
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each

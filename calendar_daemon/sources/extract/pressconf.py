@@ -106,15 +106,62 @@ _SPLIT = re.compile(r"\s*(?:,|、|\band\b|&|和|及|与)\s*")
 SPEECH = "speech:"  # marks a speech by one named official: two of one day never merge
 
 
-def each_speaker(c: Candidate, clause: str, zh: bool) -> list[Candidate]:
-    """``c`` once per official the clause names as speakers (two or more), else ``[c]``."""
+def each_speaker(c: Candidate, clause: str, zh: bool, item: str = "") -> list[Candidate]:
+    """``c`` once per official the clause names as speakers (two or more), else ``[c]`` (as the one official's
+    speech when the clause names one speaking, or the list ``item``, the clause without its date, is one)."""
     if c.category != "central_bank" or c.precision not in ("date", "datetime"):
         return [c]
     m = (_SPEAKERS_ZH if zh else _SPEAKERS_EN).search(clause)
-    if m is None or (zh and "就" in clause[max(0, m.start() - 16) : m.start()]):  # "就经济前景与货币政策发表讲话": topics
+    if m is not None and zh and "就" in clause[max(0, m.start() - 16) : m.start()]:  # "就经济前景与货币政策发表讲话": topics
         return [c]
-    names = [n.strip() for n in _SPLIT.split(m["names"] or m["after"]) if n.strip()]
+    names = [n.strip() for n in _SPLIT.split(m["names"] or m["after"]) if n.strip()] if m else []
     if len(names) < 2:
-        return [c]
-    return [replace(c, title=f"{name}讲话" if zh else f"{name} speech", entities=[name], mentions=[], release=f"{SPEECH}{name}")
-            for name in names]
+        return [one_speaker(c, clause, zh, item)]
+    return [_speech(c, name, zh) for name in names]
+
+
+def _speech(c: Candidate, name: str, zh: bool) -> Candidate:
+    key = name if zh else name.split()[-1]  # "Jerome Powell" and "Powell" are one speaker
+    return replace(c, title=f"{name}讲话" if zh else f"{name} speech", entities=[name], mentions=[], release=f"{SPEECH}{key}")
+
+
+_BANK_EN = r"(?:Fed|FED|FOMC|ECB|BoE|BOE|BoJ|BOJ|BoC|BOC|RBA|RBNZ|RBI|SNB|PBoC|PBOC|Riksbank|Norges Bank|Bundesbank)"
+_ROLE_EN = (r"(?:(?:[Vv]ice |[Dd]eputy )?(?:[Cc]hair(?:man|woman)?|[Gg]overnor|[Pp]resident)|[Mm]ember|[Bb]oard [Mm]ember|"
+            r"[Cc]hief [Ee]conomist|[Ee]xecutive [Bb]oard [Mm]ember)")
+_PERSON_EN = (r"(?!(?:The|This|A|An|Bank|Fed|Board|Central|Reserve|Federal|Committee|Governor|President|Chair|Funds|"
+              r"January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+# One official speaking: "FED member Raphael Bostic speaks", "Fed's Waller to speak", "Speech of RBA Governor Lowe",
+# or a list item that is nothing but the official ("12:30 BST - RBA Governor Lowe", "FED member Loretta Mester").
+_ONE_SPEAKER_EN = re.compile(
+    rf"(?:(?:{_BANK_EN}(?:'s|’s)?\s+)?{_ROLE_EN}\s+|{_BANK_EN}(?:'s|’s)?\s+)?(?P<name>{_PERSON_EN})(?:'s|’s)?\s+"
+    r"(?:speaks|speech|remarks|testifies|testimony|(?:will|to|is (?:due|set|scheduled) to) (?:speak|testify)|(?:gives|delivers) (?:a |his |her )?speech)\b"
+    rf"|\b[Ss]peech (?:of|by) (?:{_BANK_EN}(?:'s|’s)?\s+)?(?:{_ROLE_EN}\s+)?(?P<by>{_PERSON_EN})")
+SPEAKER_ITEM_EN = re.compile(rf"(?:{_BANK_EN}(?:'s|’s)?\s+(?:{_ROLE_EN}\s+)?|{_ROLE_EN}\s+)(?P<name>{_PERSON_EN})")
+# "美联储理事沃勒将于周一发表讲话", "欧洲央行行长拉加德在欧洲议会讲话"
+_ONE_SPEAKER_ZH = re.compile(r"(?:副主席|主席|理事|副行长|行长|副总裁|总裁|审议委员|委员|官员)(?![将于在就对])(?P<name>[\u4e00-\u9fff·]{2,8}?)"
+                             r"(?=将|计划|预计|于|在|周|星期|今|明|本|下|\d|发表|讲话|演讲|致辞)(?:将|计划|预计)?(?:于|在)?[^,，。;；就]{0,14}?"
+                             r"(?:发表讲话|发表演讲|讲话|演讲|致辞)")
+
+
+_ITEM_EDGES = re.compile(r"^[\s\-–•:;,.]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?[\s\-–•:;,.]*|[\s\-–•:;,.]+$")
+
+
+def _speaker_item(rest: str) -> re.Match[str] | None:
+    return SPEAKER_ITEM_EN.fullmatch(_ITEM_EDGES.sub("", rest))
+
+
+def is_speaker_item(rest: str) -> bool:
+    """Whether a list item, without its date and clock, is nothing but an official ("RBA Governor Lowe")."""
+    return _speaker_item(rest) is not None
+
+
+def one_speaker(c: Candidate, clause: str, zh: bool, item: str = "") -> Candidate:
+    """``c`` as the speech of the one official its clause names speaking, else ``c``: two officials' speeches
+    of one day stay two events."""
+    m = (_ONE_SPEAKER_ZH if zh else _ONE_SPEAKER_EN).search(clause)
+    if m is None and not zh:
+        m = _speaker_item(item)
+    if m is None:
+        return c
+    return _speech(c, (m["name"] or m.groupdict().get("by") or "").strip(), zh)
