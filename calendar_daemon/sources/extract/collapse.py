@@ -109,7 +109,8 @@ def _folds_into(coarse: Found, fine: Found) -> bool:
         return not (coarse.aggregate and coarse.cand.precision in _PREVIEW and fine.cand.precision in ("date", "datetime")) and same_event(coarse, fine)
     if (coarse.sentence == fine.sentence and coarse.cand.precision == "date" and fine.cand.precision == "datetime"
             and coarse.cand.region == fine.cand.region
-            and not (coarse.cand.release and fine.cand.release and coarse.cand.release != fine.cand.release)):
+            and (not coarse.cand.release or coarse.cand.release == fine.cand.release
+                 or (fine.cand.release is None and coarse.cand.release.startswith(SPEECH)))):
         return True  # "the bank is on Thursday, … the announcement due at 11:00": the day, then its moment
     if (c0, c1) == (f0, f1):  # a summary absorbs a plain mention of its period, not the other way round
         return not (coarse.aggregate and not fine.aggregate) and same_event(coarse, fine)
