@@ -137,7 +137,8 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "美联储理事甲乙、丙丁和戊己将于周一发表讲话," * 2_000, "Governors Anna Quill, Ben Roper and Cara Sand will speak on Monday, " * 800,
                # round 20's readers
                "Monday: - Fed member Anna Quill speaks\n" * 800, " • 12:30 pm BST - RBA Governor Quill\n" * 800,
-               "澳洲联储主席奎尔将于周一发表讲话," * 1_000, "Fed Anna Ben Cara Dan " * 4_000)
+               "澳洲联储主席奎尔将于周一发表讲话," * 1_000, "Fed Anna Ben Cara Dan " * 4_000,
+               "5月6日,星期二,德国公布3月贸易账,法国公布A,英国休市," * 500)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

@@ -150,7 +150,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"full[- ]year|quarterly) (?:numbers|figures|performance)\b|\bquarter(?:ly)? scorecards?\b", _I)),
     ("macro_data", re.compile(
         r"工业产值|产能利用率|(?:经济|统计|宏观|一系列)数据|乐观指数|"
-        r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易数据|进出口|耐用品|房价|"
+        r"PMI|Purchasing Managers|CPI|PPI|GDP|非农|就业|失业|零售销售|通膨数据|社会消费品零售|工业增加值|社融|M2|贸易帐|贸易账|贸易数据|进出口|耐用品|房价|"
+        r"工业产出|制造业订单|工厂订单|"
         r"(?:住宅|房屋)销售价格|工业利润|初请|利润同比|工业企业利润|外汇储备|payrolls|jobless|inflation|retail sales|household spending|durable goods|ISM|PCE|"
         r"housing starts|consumer confidence|trade balance|unemployment|consumer price|producer price|"
         r"price index|jobs report|employment report|"

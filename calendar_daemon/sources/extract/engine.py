@@ -33,6 +33,7 @@ from .namedholidays import named_holidays
 from .normalize import cjk_ratio, headline_market, normalize, traditional_place
 from .notscheduled import not_scheduled
 from .oneday import only_day
+from .parallelclauses import kept_apart, parallel_clauses
 from .pressconf import each_speaker, is_speaker_item, press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone, zone_region
 from .publishers import by_publisher
@@ -284,8 +285,11 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
                     else [m for one in each_listed_indicator_en(releases, listing) for m in each_country_en(one, clause)])
-        item = sentence[cs:tm.start] + " " + sentence[tm.end:ce]
+        item, k = sentence[cs:tm.start] + " " + sentence[tm.end:ce], len(made)
         made += [(one, clause, tm.start) for one in [s for r in releases for s in each_speaker(r, clause, zh, item)] + (followers(c, forward) if not zh else [])]
+        if zh and (parallel := parallel_clauses(sentence, clauses, (cs, ce), _next_day(times, i, len(sentence)))):  # "5月7日,德国公布A,德国公布B": B is of that day
+            made[k:] = kept_apart(made[k:], [(_make(sentence, sentence[a:b], sentence[a:b], tm, span, zh, default_region,
+                                                     K.from_date(tm, sentence[a:b]), tm.resolved.timezone), sentence[a:b], a) for a, b in parallel])
         if (press := press_conference(c, sentence[tm.end:nxt], zh)) is not None:
             made.append((press, clause, tm.start))
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
