@@ -26,6 +26,7 @@ from .closureruns import joined_closures
 from .companies import each_of_a_list, one_of_a_count
 from .kinds import AGGREGATE, category_terms
 from .pressconf import PRESS_CONFERENCE, SPEECH
+from .ruletitles import different_rules
 from .samereport import one_report
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,8 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
         return False
     if ca.release and cb.release and ca.release != cb.release:
         return False
+    if ca.category == "policy" and not headline and different_rules(ca.title, cb.title):
+        return False  # two rules of one day ("台铁订票时间延长", "房地合一2.0版上路")
     if preview is not None and ca.release and ca.release == cb.release:
         return True  # "下周…非农将挑战…" previews the dated payrolls row: one recurring release
     if ca.release != cb.release and PRESS_CONFERENCE in (ca.release, cb.release):

@@ -56,6 +56,7 @@ from .proseclocks import prose_clock_items
 from .relativeasides import without_relative_asides
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
+from .rulelists import rule_lists
 from .samedays import same_days
 from .scheduletables import results_schedule_rows
 from .sharedheads import shared_heads
@@ -96,6 +97,7 @@ STEPS: tuple[Step, ...] = (
     Step(roc_slash_dates),
     Step(field_records),
     Step(numbered_heads),
+    Step(rule_lists),
     Step(day_pairs),
     Step(same_days),
     Step(day_groups),

@@ -1,0 +1,51 @@
+"""Lists of rules that take effect together: a lead names one day for several changes ("7月1日起多项新制上路",
+"10 changes coming into force on 6 April"), then each change has a heading line of its own, with its details in
+the lines below ("台铁当日可订票时间延长" over a paragraph; "2) Personal Allowance and Income Tax thresholds rise").
+Each heading is an event of that day: it is written with the lead's day, as a rule taking effect
+("台铁当日可订票时间延长(7月1日起施行)", "Personal Allowance … rise: takes effect on 6 April.")."""
+
+from __future__ import annotations
+
+import re
+
+# "7月1日起多项新制上路", "诸多新制今天上路", "明年1月1日起,以下新规将施行"
+_LEAD_ZH = re.compile(r"(?P<day>(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|明天|明日)起?[^。\n]{0,12}?"
+                      r"(?:多项|多個|多个|诸多|諸多|一批|一系列|以下|这些|\d{1,2}项|[二三四五六七八九十]{1,2}项)[^。\n]{0,6}?"
+                      r"(?:新制|新规|新政|措施|规定|政策|法规)[^。\n]{0,8}?(?:上路|实施|施行|生效|起跑)")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "10 changes coming into force on 6 April", "a number of changes come into effect from 1 July 2031"
+_LEAD_EN = re.compile(r"\b(?:\d{1,2}|a number of|several|many|these|the following|ten|five|six|seven|eight|nine|key|new)\s+"
+                      r"(?:\w+\s+)?(?:changes|rules|measures)\b[^.\n]{0,40}?\b(?:come|comes|coming|take|takes|taking)\s+"
+                      r"(?:into\s+)?(?:effect|force)\b[^.\n]{0,12}?\b(?:on|from)\s+(?:the\s+)?"
+                      rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)",
+                      re.IGNORECASE)
+# A change's heading: a short line with no sentence in it ("台铁当日可订票时间延长"; "3) New State Pension comes into force")
+_HEAD_ZH = re.compile(r"^[ \t]*(?:\d{1,2}\s?[).、]\s*|[一二三四五六七八九十][、.]\s*)?(?P<head>[^\n。,，;；:：!?！？]{6,40}?)[ \t]*$")
+_HEAD_EN = re.compile(r"^[ \t]*\d{1,2}\s?[).]\s+(?P<head>[A-Z][^\n.;:!?]{4,90}?)[ \t]*$")
+_MAX_ITEMS = 30
+
+
+def rule_lists(text: str, zh: bool) -> str:
+    """The text with each change heading under a lead of changes taking effect together written with the
+    lead's day."""
+    lines = text.split("\n")
+    lead = None
+    for i, line in enumerate(lines[:12]):  # the lead is in the headline or the opening paragraph
+        if (m := (_LEAD_ZH if zh else _LEAD_EN).search(line)) is not None:
+            lead = (i, m["day"])
+            break
+    if lead is None:
+        return text
+    start, day = lead
+    head = _HEAD_ZH if zh else _HEAD_EN
+    done = 0
+    for i in range(start + 1, len(lines)):
+        m = head.match(lines[i])
+        below = next((line for line in lines[i + 1:i + 3] if line.strip()), "")
+        if m is None or len(below.strip()) <= len(m["head"]) or head.match(below):
+            continue  # a heading has its details below it
+        lines[i] = f"{m['head']}({day}起施行)" if zh else f"{m['head'].rstrip()}: takes effect on {day}."
+        done += 1
+        if done == _MAX_ITEMS:
+            break
+    return "\n".join(lines)

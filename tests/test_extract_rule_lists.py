@@ -1,0 +1,52 @@
+"""A lead that names one day for several rule changes, then one heading a change with its details below
+("7月1日起多项新制上路" over "某铁路当日订票时间延长" and a paragraph; "10 changes coming into force on 6 April" over
+"2) Personal Allowance rises"): each heading is a rule taking effect that day (issue 15, round 20). The
+articles are our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calendar_daemon.sources.extract import extract
+
+ZH = ("7月1日起多项新制上路,与民众生活息息相关,编辑部汇整各项措施一次看。\n"
+      "交通部\n"
+      "某铁路当日可订票时间延长\n"
+      "乘车当日订票时间由开车前1小时延长至开车前30分钟,付款时间为乘车前20分钟。\n"
+      "邮政小额寿险费率调整\n"
+      "邮政公司调整小额终身寿险费率,并提高投保金额与放宽投保件数。\n"
+      "财政部\n"
+      "房地合一税3.0版上路\n"
+      "扩大短期持有重税范围,持有2年内出售课45%。\n")
+EN = ("New tax year: 3 changes coming into force on 6 April\n\n"
+      "The tax year starts on 6 April and a number of changes come into effect which may affect your money.\n\n"
+      "1) Savings Allowance launches\n\n"
+      "Interest earned in banks and building societies is not taxed up to a certain amount for most savers.\n\n"
+      "2) Marriage Allowance widens\n\n"
+      "Couples can move a larger part of their personal allowance between them from the new tax year on.\n\n"
+      "3) Capital Gains Tax rate falls\n\n"
+      "The basic rate on gains falls to 10% and the higher rate to 20%, except on residential property.\n")
+
+
+def test_each_heading_under_a_chinese_lead_is_a_rule_of_that_day() -> None:
+    got = [(c.category, c.start, c.title) for c in extract(ZH, datetime.fromisoformat("2031-06-30T12:00+08:00"))]
+    heads = [(cat, start) for cat, start, title in got if "多项" not in title]
+    assert heads == [("policy", "2031-07-01")] * 3
+    assert {t for _, _, t in got} >= {"某铁路当日可订票时间延长", "邮政小额寿险费率调整", "房地合一税3.0版上路"}
+
+
+def test_each_numbered_heading_under_an_english_lead_is_a_rule_of_that_day() -> None:
+    got = [(c.category, c.start, c.title) for c in extract(EN, datetime.fromisoformat("2031-04-05T12:00+01:00"))]
+    assert [(cat, start) for cat, start, title in got if "tax year" not in title.lower()] == [("policy", "2031-04-06")] * 3
+    assert any("Marriage Allowance" in t for _, _, t in got) and any("Capital Gains" in t for _, _, t in got)
+
+
+def test_headings_without_a_lead_of_changes_are_no_rules() -> None:
+    text = ZH.replace("7月1日起多项新制上路", "多项措施与民众生活息息相关")
+    assert extract(text, datetime.fromisoformat("2031-06-30T12:00+08:00")) == []
+
+
+def test_one_rule_said_twice_on_its_day_is_one_rule() -> None:
+    text = "新规速递\n\n《某市养犬管理办法》将于7月1日施行。\n\n记者了解到,《某市养犬管理办法》将于7月1日正式施行,违者将被罚款。\n"
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-06-30T12:00+08:00"))]
+    assert got == [("policy", "2031-07-01")]
