@@ -39,3 +39,19 @@ def test_a_release_added_with_yiji_after_the_dated_clause_is_one_of_its_own() ->
     text = "数据方面\n\n另外,中国周三公布12月官方制造业及服务业PMI,以及12月民间制造业PMI。\n"
     got = sorted((c.start, c.release) for c in extract(text, datetime.fromisoformat("2031-12-29T19:26+08:00")))
     assert got == [("2031-12-31", "cn-caixin-pmi"), ("2031-12-31", "cn-official-pmi")]
+
+
+def test_a_release_out_in_several_places_is_one_release_each() -> None:
+    """An English diary's item "… PMIs for service industries in Asia, Europe, the UK and USA" (round 20): one release
+    per place the text can tell ("Asia" is no one market), "USA" being the US."""
+    text = ("Week ahead\n\nMonday 5 May\n- Purchasing managers’ indices (PMI) for service industries in Asia, Europe, "
+            "the UK and USA\n- Quarterly results from Acme Holdings\n")
+    got = sorted((c.start, c.region) for c in extract(text, datetime.fromisoformat("2031-05-02T12:00+00:00"))
+                 if c.category == "macro_data")
+    assert got == [("2031-05-05", "EU"), ("2031-05-05", "GB"), ("2031-05-05", "US")]
+
+
+def test_a_release_expected_in_one_place_stays_one() -> None:
+    text = "Week ahead\n\nMonday 5 May\n- Services PMI for the UK, with growth expected in Europe\n"
+    got = [(c.start, c.region) for c in extract(text, datetime.fromisoformat("2031-05-02T12:00+00:00")) if c.category == "macro_data"]
+    assert got == [("2031-05-05", "GB")]

@@ -22,7 +22,7 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("CN", (r"中国|国内|国产|A股|沪深|上交所|深交所|北交所|科创板|创业板|国新办|国家统计局|统计局|人民币|央行|国务院|财政部|"
             r"证监会|发改委|\bChina\b|\bChinese\b|\bPBOC\b|\bPBoC\b|\bYuan\b")),
     ("US", (r"美国|美联储|联准会|美股|美债|纽约|鲍威尔|特朗普|华尔街|纳斯达克|\bU\.S\.|\bUS\b|\bFed\b|\bFOMC\b|Wall Street|"
-            r"Nasdaq|NYSE|Treasury|\bFederal Reserve\b|Powell|Trump|American|\(USD\)")),
+            r"Nasdaq|NYSE|Treasury|\bFederal Reserve\b|Powell|Trump|American|\(USD\)|\bUSA\b|United States")),
     ("EU", (r"欧洲|欧元区|欧盟|欧央行|法国|德国|意大利|西班牙|\bECB\b|euro zone|eurozone|\bEU\b|Europe|France|Germany|"
             r"\bGerman\b|\bFrench\b|\bItal(?:y|ian)\b|\bSpain\b|\bSpanish\b|\(EUR\)")),
     ("CH", r"瑞士|瑞郎|\bSNB\b|\bSwiss\b|Switzerland"),

@@ -317,11 +317,31 @@ _TWO_PLACES = re.compile(r"\b(?:[Bb]oth\s+)?(?:the\s+)?(?P<a>[A-Z][\w.]*(?:\s[A-
 _THEY_RELEASE = re.compile(r"(?:both\s+)?(?:will\s+)?(?:release|publish|report|post|put out)", re.IGNORECASE)
 
 
+_PLACE = r"(?:the\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+# "PMIs for service industries in Asia, Europe, the UK and USA": the places a release is out in, at the item's end
+_IN_PLACES = re.compile(rf"\bin\s+(?P<places>{_PLACE}(?:,\s+{_PLACE})*,?\s+and\s+{_PLACE})\s*[.;]?\s*$")
+
+
+def _each_place(c: Candidate, clause: str) -> list[Candidate] | None:
+    """One data release per place an English item names it in ("… in Europe, the UK and USA"), or None."""
+    m = _IN_PLACES.search(clause)
+    if m is None:
+        return None
+    regions = list(dict.fromkeys(r for p in re.split(r",\s+(?:and\s+)?|\s+and\s+", m["places"]) if (r := region_of(p, default=""))))
+    if len(regions) < 2 or any(r not in _REGION_EN for r in regions):
+        return None
+    noun = re.sub(rf"^(?:{'|'.join(map(re.escape, _REGION_EN.values()))})\s+", "", c.title)
+    return [replace(c, region=r, title=f"{_REGION_EN[r]} {noun}", entities=list(c.entities), mentions=list(c.mentions),
+                    release=f"{c.release or 'data'}:{r}") for r in regions]
+
+
 def each_country_en(c: Candidate, clause: str) -> list[Candidate]:
-    """One data release per country when an English clause names two before it, one decision per central
-    bank when it joins several (else just ``c``)."""
+    """One data release per country when an English clause names two before it, or the places it is out in
+    ("… in Europe, the UK and USA"); one decision per central bank when it joins several (else just ``c``)."""
     if c.category == "central_bank":
         return each_bank_en(c)
+    if c.category == "macro_data" and (placed := _each_place(c, clause)) is not None:
+        return placed
     if c.category != "macro_data" or (m := _TWO_PLACES.search(clause)) is None:
         return [c]
     if not m[0].lower().startswith("both") and not _THEY_RELEASE.match(clause, m.end()):
