@@ -196,7 +196,7 @@ def _attach_time(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
             zone, end = ZONES[zbr["zw"]], zbr.end()
     else:
         window = text[pos:pos + 8]
-        lead = re.match(r"\s*,?\s*(?:at|@)?\s*", window)
+        lead = re.match(r"\s*,?\s*(?:[Aa]t|@)?\s*", window)  # ("Thursday At Noon," under a heading)
         en = RE_TIME.match(text, pos + (lead.end() if lead else 0))
         if en is None:  # "8:30 a.m. ET Thursday" / "8:30 a.m. ET on Thursday"
             back = text[max(0, tm.start - 24):tm.start]

@@ -66,11 +66,11 @@ _CITY_ZONES = "|".join(sorted(CITY_ZONES, key=len, reverse=True))
 ASIA_PACIFIC_ZONES = {"AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "AWST": "Australia/Perth",
                       "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "KST": "Asia/Seoul"}
 _ASIA_PACIFIC = "".join(f"{z}|" for z in ASIA_PACIFIC_ZONES)
-RE_TIME = led_by(r"\dnm", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+RE_TIME = led_by(r"\dnmNM", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
                      r"(?:\s*(?P<z>ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _ASIA_PACIFIC + _CITY_ZONES + r")\b)?"
                      r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\s*(?P<z2>ET|EST|EDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|" + _ASIA_PACIFIC
                      + _CITY_ZONES + r")\b"
-                     r"|\b(?P<noon>noon|midday)(?:\s*(?P<z3>ET|GMT|UTC|BST|CET))?\b"
+                     r"|\b(?P<noon>[Nn]oon|[Mm]idday)(?:\s*(?P<z3>ET|GMT|UTC|BST|CET))?\b"
                      # "1215 GMT", "0815 US Eastern": four digits are a clock only before a zone
                      r"|\b(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)\s*(?P<z4>GMT|UTC|US Eastern(?: time)?|AEST|AEDT|NZST|NZDT)\b")
 EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",

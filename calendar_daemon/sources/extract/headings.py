@@ -125,6 +125,7 @@ def has_own_date(sentence: str, anchor: Anchor) -> bool:
     under a day heading, not a day."""
     return any(t.resolved.kind != "as_of" and t.resolved.precision in ("date", "datetime", "week") and not is_period(sentence, t)
                and not (t.resolved.precision == "datetime" and t.ymd == (None, None, None))  # a clock alone: not which day
+               and not (t.resolved.precision == "week" and (t.resolved.last_day() or anchor.today) < anchor.today)  # "data from last week"
                for t in find_times(sentence, anchor))
 
 
