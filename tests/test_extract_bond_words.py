@@ -35,3 +35,10 @@ def test_an_interest_payment_date_is_the_bond_s() -> None:
             "January 31, 2032.\n")
     got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-07-16T09:00+01:00"))]
     assert got == [("bond", "2032-01-31")]
+
+
+def test_a_bonds_delisting_day_is_an_event() -> None:
+    """"将于…摘牌" (the bond leaves the exchange after its final payment) dates a bond event (round 20)."""
+    text = "债券公告\n\n某公司2021年公司债券(第一期)将于2031年3月5日摘牌。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-02-26T07:00+08:00"))]
+    assert got == [("2031-03-05", "bond")]

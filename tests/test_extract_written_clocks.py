@@ -73,3 +73,10 @@ def test_a_day_and_its_moment_in_one_sentence_are_one_event() -> None:
     )
     got = [(c.category, c.start, c.precision) for c in extract(text, published)]
     assert got == [("central_bank", "2031-03-06T12:00+00:00", "datetime")]
+
+
+def test_a_chinese_clock_in_numeral_words_this_morning() -> None:
+    """"今早十一時" (a Hong Kong newsroom writes the hour in words): eleven this morning, round 20."""
+    text = "財經日誌\n\n某國統計局今早十一時公布1月消費物價指數。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-02-26T07:00+08:00"))]
+    assert got == [("2031-02-26T11:00+08:00", "macro_data")]

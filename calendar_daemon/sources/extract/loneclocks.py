@@ -17,7 +17,7 @@ from .timematch import Anchor, TimeMatch
 # A clock time that a same-day word ties to the date named before it: "会后于下午4时30分", "当天晚上8点".
 # So does a clause that opens with a day-part clock time: "…11月10日:美国CPI,晚上9时30分公布".
 _SAME_DAY_TOD = re.compile(r"(?:(?:会后|当天|当日|届时|随后)\s*(?:将|于|在)?\s*(?=\S{0,3}\d)|(?<=[,;:])\s*"
-                           r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*\d))" + RE_TOD.pattern)
+                           r"(?=(?:凌晨|早上|上午|中午|下午|傍晚|晚上|晚间)\s*(?:\d|[一二三四五六七八九十]{1,3}[点时])))" + RE_TOD.pattern)
 
 # A sentence that looks ahead: its clock, already past on the publication day, is the next day's.
 _AHEAD = re.compile(r"\blater\b|\bwill\b|['’]ll\b|\bexpected\b|\bdue\b", re.IGNORECASE)

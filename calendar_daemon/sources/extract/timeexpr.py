@@ -53,7 +53,7 @@ RE_FISCAL = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*财年(?:\s*(?:第\s*)?(?P<q>[
 RE_REL_YEAR = re.compile(r"(?:今年|明年|去年|后年|前年|本年度?|当年|(?<![\d年])年)(?P<tail>底|末|初|中)?")
 RE_REL_MONTH = re.compile(r"(?:本月|下个?月|上个?月|次月|当月)(?:\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号])?")
 RE_REL_QUARTER = re.compile(r"本季度|下个?季度|上个?季度")
-RE_REL_DAY = re.compile(r"今天|今日|明天|明日|后天|昨天|昨日|前天|今晚|今晨|明晚|次日|[今明](?=起)")  # ("今起": from today)
+RE_REL_DAY = re.compile(r"今天|今日|明天|明日|后天|昨天|昨日|前天|今晚|今晨|今早|明晚|次日|[今明](?=起)")  # ("今起": from today)
 RE_WEEK = re.compile(r"(?P<w>下下周|下个?周|下个?星期|下个?礼拜|上个?周|上个?星期|本周|今周|这周|这个?星期|本星期|当周)"
                      r"(?P<d>[一二三四五六天末]|日(?![志记报程历]))?"  # 本周日志 is "this week's log"
                      r"|(?:周|星期|礼拜)(?P<d2>[一二三四五六天]|日(?![志记报程历]))")
@@ -75,7 +75,8 @@ ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "�
          "美国中部时间": "America/Chicago"}
 RE_ZONE = re.compile("|".join(sorted(ZONES, key=len, reverse=True)))
 RE_TOD = re.compile(r"(?P<p>凌晨|早上|早晨|清晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|今晚|今晨)?\s*"
-                    r"(?P<h>\d{1,2})\s*(?:[:：]\s*(?P<m>\d{2})|点\s*(?:(?P<m2>\d{1,2})\s*分|(?P<half>半)|整|钟)?"
+                    r"(?:(?P<h>\d{1,2})|(?P<hc>[一二三四五六七八九十]{1,3})(?=[点时]))"  # ("下午三时", "今早十一时")
+                    r"\s*(?:[:：]\s*(?P<m>\d{2})|点\s*(?:(?P<m2>\d{1,2})\s*分|(?P<half>半)|整|钟)?"
                     r"|时\s*(?:(?P<m3>\d{1,2})\s*分)?)")
 _PM = {"下午", "傍晚", "晚上", "晚间", "夜间", "深夜", "今晚"}
 
@@ -339,7 +340,7 @@ def _rel_n(m: re.Match[str], a: Anchor) -> Resolved | None:
 
 
 def time_of_day(m: re.Match[str]) -> tuple[int, int] | None:
-    h = int(m["h"])
+    h = int(m["h"]) if m["h"] else cn_int(m["hc"]) or -1
     mins = int(m["m"] or m["m2"] or m["m3"] or 0)
     if m["half"]:
         mins = 30
