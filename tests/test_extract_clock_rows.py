@@ -157,3 +157,20 @@ def test_a_zoned_clock_after_a_connective_is_a_row_of_the_day() -> None:
             "进入北美时段,焦点将转移至央行决定。首先是北京时间21:45的加拿大央行公布利率决议。\n")
     got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-03-18T10:33+08:00"))]
     assert got == [("macro_data", "2031-03-18T18:00+08:00"), ("central_bank", "2031-03-18T21:45+08:00")]
+
+
+DIARY_TABLE = ("| UK | Forecast | Previous | |\n|---|---|---|---|\n| 07:00 | unemployment | ||\n| EU | Forecast | Previous | |\n"
+               "| 13:15 | interest rate decision | ||\n| US | Forecast | Previous | |\n| 13:30 | initial jobless claims | ||\n"
+               "| JP | Forecast | Previous | |\n| 00:50 | trade balance | ||\n")
+
+
+def test_a_diary_posted_after_all_its_clocks_is_the_next_days() -> None:
+    """Posted at 18:00 with every row at an earlier clock (round 20): the diary is tomorrow's, and its row after
+    midnight the day after's first hour."""
+    got = sorted(c.start for c in extract(DIARY_TABLE, datetime.fromisoformat("2031-07-16T18:00+01:00")))
+    assert got == ["2031-07-17T07:00+01:00", "2031-07-17T13:15+01:00", "2031-07-17T13:30+01:00", "2031-07-18T00:50+01:00"]
+
+
+def test_a_diary_posted_before_some_of_its_clocks_is_the_days_own() -> None:
+    got = sorted(c.start for c in extract(DIARY_TABLE, datetime.fromisoformat("2031-07-17T09:00+01:00")))
+    assert got[:3] == ["2031-07-17T07:00+01:00", "2031-07-17T13:15+01:00", "2031-07-17T13:30+01:00"]

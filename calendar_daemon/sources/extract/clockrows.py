@@ -91,7 +91,8 @@ def _zone_name(word: str) -> str:
 class ClockRows:
     """The run of clock rows being read: the day in effect, the last row's clock and a carried zone."""
 
-    def __init__(self, default_zone: str | None = None) -> None:
+    def __init__(self, default_zone: str | None = None, all_past: bool = False) -> None:
+        self.all_past = all_past  # every row's clock was already past when the list was posted: it is the next day's
         self.lead: date | None = None  # the day a lead line or day heading names
         self.day: date | None = None  # the day of the last row
         self.last = -1  # the last row's clock, in minutes of the day
@@ -195,7 +196,7 @@ class ClockRows:
             published = anchor.published.astimezone(ZoneInfo(zone))
             day = published.date()
             at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
-            if at < published - timedelta(hours=_ROLLOVER_HOURS):
+            if at < published - timedelta(hours=_ROLLOVER_HOURS) or (self.all_past and at < published):
                 day += timedelta(days=1)
         if zone != anchor.tz and not word and same_offset(zone, anchor.tz, day):
             zone = anchor.tz  # "(GMT+8)" over a Taipei article's rows: its own zone
@@ -209,3 +210,20 @@ class ClockRows:
         zone_tail = f" {word.upper()}" if word else (f" {zone_word(zone, day, zh)}" if zone != anchor.tz else "")
         # written like a day heading and its bullet ("Wed Dec 16 - 14:00 …"), the form titles are read from
         return f"{_WEEKDAYS[day.weekday()]} {_MONTHS[day.month - 1]} {day.day} - {hm}{zone_tail} {rest}", True
+
+
+_LINE_CLOCK = re.compile(r"^[\s\-*•·|]*(?P<h>2[0-3]|[01]?\d)[:：](?P<m>[0-5]\d)(?!\d)", re.MULTILINE)
+_MIN_ROWS = 3
+
+
+def rows_all_past(text: str, anchor: Anchor) -> bool:
+    """Whether a list of clock rows (three or more, no am/pm to misread) has every clock of its day before the
+    publication time: a diary posted in the evening ("07:00 unemployment", "13:15 rate decision") for the next
+    day. A clock after midnight at the list's end ("00:50 trade balance") is already the next day's."""
+    clocks = [int(m["h"]) * 60 + int(m["m"]) for m in _LINE_CLOCK.finditer(text)]
+    while len(clocks) > 1 and clocks[-1] < clocks[0]:
+        clocks.pop()  # past midnight
+    if len(clocks) < _MIN_ROWS or re.search(r"\d\s?[ap]\.?m\b", text, re.IGNORECASE):
+        return False
+    published = anchor.published.astimezone(ZoneInfo(anchor.tz))
+    return max(clocks) < published.hour * 60 + published.minute

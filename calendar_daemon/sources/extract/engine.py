@@ -13,7 +13,7 @@ from .agencyreleases import office_release
 from .anchoring import article_anchor
 from .banklists import BankWeek, each_bank, with_bank_decisions
 from .candidate import Candidate
-from .clockrows import ClockRows
+from .clockrows import ClockRows, rows_all_past
 from .collapse import Findings, collapse, merge_into
 from .companies import each_counted, follower_names, followers, respectively, ticker_companies, without_tickers
 from .compose import find_times
@@ -119,7 +119,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     default_region = place or ((headline_market(headline) or "CN") if zh else zone_region(zone))
     norm = norm if zh else named_holidays(norm, anchor.today)  # "markets are closed for Good Friday"
     findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
-    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset))
+    clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset), rows_all_past(norm, anchor))
     diary = _DIARY.search(headline) is not None
     one_day = None if zh or diary or anchor.week_ahead is not None else only_day(norm, anchor)
     for sent_no, (para_no, sentence) in enumerate(without_furniture(paragraph_sentences(norm))):
