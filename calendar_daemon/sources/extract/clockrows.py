@@ -212,7 +212,7 @@ class ClockRows:
         return f"{_WEEKDAYS[day.weekday()]} {_MONTHS[day.month - 1]} {day.day} - {hm}{zone_tail} {rest}", True
 
 
-_LINE_CLOCK = re.compile(r"^[\s\-*•·|]*(?P<h>2[0-3]|[01]?\d)[:：](?P<m>[0-5]\d)(?!\d)", re.MULTILINE)
+_LINE_CLOCK = re.compile(r"^[ \t\-*•·|]*(?P<h>2[0-3]|[01]?\d)[:：](?P<m>[0-5]\d)(?!\d)", re.MULTILINE)
 _MIN_ROWS = 3
 
 
