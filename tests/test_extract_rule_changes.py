@@ -59,3 +59,11 @@ def test_a_round_of_trade_talks_to_be_held_is_policy_over_its_days() -> None:
     text = "Trade talks to be held from October 6 to October 10\n\nThe 14th round of negotiations for the free trade agreement will be held from October 6 to 10.\n"
     got = {(c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-10-01T10:00+05:30"))}
     assert got == {("policy", "2031-10-06", "2031-10-10")}
+
+
+def test_a_rule_from_a_day_is_titled_by_its_subject_not_the_days_words() -> None:
+    """"自6月1日起,某国将降低…关税税率": the title is who makes the change, not what is left of "自…起" (round 20)."""
+    text = "新规速递\n\n自6月1日起,某国将降低部分日用消费品的进口关税税率。\n"
+    [cand] = extract(text, datetime.fromisoformat("2031-05-20T07:00+08:00"))
+    assert cand.category == "policy" and cand.start == "2031-06-01"
+    assert "某国" in cand.title and "自" not in cand.title and "起" not in cand.title

@@ -225,8 +225,8 @@ _TOPIC_CUT = re.compile(r"被|将|拟|已|持有人|出炉|预计|计划|表示|
 
 
 # Discourse openers are never the subject of a title: "另外,美国联储局主席将于…".
-_OPENER = re.compile(r"^(?:\d{1,2}[.、]\s*)?(?:另外|此外|同时|与此同时|其中|而|则|据悉|据了解|据统计|值得注意的是|另|再者|其次|最后)?"
-                     r"\s*[,，:：]?\s*")  # (a list item's number first: "3. 港股自身安排:…")
+_OPENER = re.compile(r"^(?:\d{1,2}[.、]\s*)?(?:(?:自|从|由)\s*起?|起)?\s*[,，]?\s*(?:另外|此外|同时|与此同时|其中|而|则|据悉|据了解|据统计|"
+                     r"值得注意的是|另|再者|其次|最后)?\s*[,，:：]?\s*")  # ("3. 港股自身安排:…"; "自起," left of "自6月1日起,")
 
 
 def _topic(sentence: str) -> str:
