@@ -30,3 +30,14 @@ def test_each_row_is_one_deal_over_its_days() -> None:
 def test_a_line_without_the_header_is_left_alone() -> None:
     text = "IPOs this week\n\nAcme Health May 6 May 8 and Bolt Tek May 8 May 10 were mentioned.\n"
     assert all(c.end != "2031-05-08" or c.start != "2031-05-06" for c in extract(text, PUBLISHED))
+
+
+def test_an_offers_closing_days_and_final_price_are_its_steps() -> None:
+    """"The retail offering will close on Nov. 28, while the deadline to submit bid forms … is December 4"; "the
+    offering size and final price will be disclosed on Dec. 5" (round 20): each is a step of the IPO."""
+    text = ("Ruritania Oil sets IPO price range\n\nThe state oil company has launched today, Nov. 17 its IPO for retail and "
+            "institutional investors.\nThe retail offering will close on Nov. 28, while the deadline to submit bid forms for "
+            "institutional investors is set for December 4.\nThe offering size and final price will be disclosed on Dec. 5, "
+            "following the completion of the book-building process.\n")
+    got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-11-17T10:00+03:00")))
+    assert got == [("2031-11-17", "ipo"), ("2031-11-28", "ipo"), ("2031-12-04", "ipo"), ("2031-12-05", "ipo")]
