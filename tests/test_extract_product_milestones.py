@@ -43,3 +43,13 @@ def test_a_phone_s_launch_event_and_sale_day_are_corporate() -> None:
     )
     got = sorted((c.start[:10], c.category) for c in extract(text, datetime.fromisoformat("2031-10-10T10:00+08:00")))
     assert got == [("2031-10-22", "corporate"), ("2031-10-23", "conference"), ("2031-10-24", "corporate")]
+
+
+def test_devices_released_on_a_day_and_a_global_release_are_the_companys() -> None:
+    """"The devices will be released … to be precise on April 19th"; "the global release is slated for April 21st"
+    (round 20): a product's release days, the maker's events."""
+    text = ("Acme phones arrive in India\n\nAcme has announced when its new flagship phones reach India. The devices will be "
+            "released this month in the country, to be precise on April 19th.\nWhile the global release is slated for April "
+            "21st, the phones will reach India before that.\n")
+    got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-04-14T12:00+05:30")))
+    assert got == [("2031-04-19", "corporate"), ("2031-04-21", "corporate")]
