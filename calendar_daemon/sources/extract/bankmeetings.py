@@ -1,0 +1,24 @@
+"""Meetings in an article about a central bank's policy committee ("RBI releases MPC schedule for FY25"): "the
+first meeting will be held from April 3-5", "the second bi-monthly policy review meeting will end on June 7" are
+the committee's meetings, central-bank events, though their own sentence names no bank."""
+
+from __future__ import annotations
+
+import re
+
+from .candidate import Candidate
+
+# a headline about a central bank's rate-setting committee or its schedule
+_BANK_HEADLINE = re.compile(r"\b(?:MPC|FOMC|monetary policy|policy committee|rate[- ]setting|interest rates? decision|central bank)\b|"
+                            r"央行|联储|货币政策委员会|议息", re.IGNORECASE)
+_MEETING = re.compile(r"\bmeetings?\b|会议|议息")
+
+
+def bank_meetings(cands: list[Candidate], headline: str) -> None:
+    """Make the meetings among ``cands`` (of no kind of their own) central-bank events when the headline is about
+    a central bank's policy committee."""
+    if not _BANK_HEADLINE.search(headline):
+        return
+    for c in cands:
+        if c.category == "other" and (_MEETING.search(c.title) or _MEETING.search(c.evidence)):
+            c.category = "central_bank"
