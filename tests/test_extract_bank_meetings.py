@@ -24,3 +24,12 @@ def test_meetings_under_a_committee_headline_are_central_bank_events() -> None:
 
 def test_meetings_under_another_headline_keep_their_kind() -> None:
     assert all(kind != "central_bank" for _, kind in kinds("Ruritania Chess Federation releases tournament schedule"))
+
+
+def test_each_month_of_a_listed_run_is_a_meeting_in_the_year_that_keeps_it_going() -> None:
+    text = ("Ruritania central bank releases MPC schedule for FY32\n\nThe second meeting will end on June 7, followed by "
+            "three-day meetings in August, October, December, and February.\n")
+    got = sorted((c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-02-08T12:00+05:30"))
+                 if c.precision == "month")
+    assert got == [("2031-08-01", "2031-08-31"), ("2031-10-01", "2031-10-31"), ("2031-12-01", "2031-12-31"),
+                   ("2032-02-01", "2032-02-29")]

@@ -33,6 +33,8 @@ RE_INMON = re.compile(rf"\b(?P<pre>in|by|from|until|through|during|since|late|ea
                       # "at its January meeting", "the March policy meeting": the meeting of that month (not
                       # "the minutes of its April meeting", the meeting they are about)
                       rf"|(?<!\bof )\b(?P<pre2>its|their|the|that)\s+{_MON.replace('<mon>', '<mon2>')}(?=\s+(?:policy\s+)?meeting\b)")
+# The months listed after one: "meetings in August, October, December, and February" (each the next such month)
+_MORE_MON = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+){_MON}(?![\w.]|\s+\d)")
 # A weekday with a numeric month/day, as calendar headings write it: "Tuesday 1/30", "Wed., 12/9".
 RE_WD_NUM = re.compile(rf"\b{_WDAY},?\s+(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})\b(?!/)")
 # What every match of the month patterns (RE_MD, RE_DM, RE_MY, RE_INMON) and of the weekday ones holds.
@@ -93,6 +95,19 @@ def _mk(m: re.Match[str], res: Resolved, has_year: bool, ymd: tuple[int | None, 
     return TimeMatch(m.start(), m.end(), res, res, has_year, ymd, set(tags))
 
 
+def _listed_months(text: str, at: int, y: int, mo: int, tz: str) -> list[TimeMatch]:
+    """The months listed right after the month ending at ``at`` (year ``y``, month ``mo``), each in the year that
+    keeps the list going forward."""
+    out: list[TimeMatch] = []
+    while len(out) < 11 and (m := _MORE_MON.match(text, at)) is not None:  # (a year's months at most)
+        nxt = _mon(m["mon"])
+        y, mo, at = y + (nxt <= mo), nxt, m.end()
+        tm = _mk(m, P.month(y, mo, tz), False, (y, mo, None))
+        tm.start = m.start("mon")
+        out.append(tm)
+    return out
+
+
 def en_time(m: re.Match[str]) -> tuple[tuple[int, int], str | None] | None:
     """(hour, minute) and zone name for an English clock time."""
     if m["noon"]:
@@ -137,6 +152,7 @@ def recognise_en(text: str, a: Anchor) -> list[TimeMatch]:
         tm = _mk(m, P.month(y, mo, tz), False, (y, mo, None))
         tm.start = m.start("mon") if (m["pre"] or "").lower() in ("in", "during") else m.start("mon2") if m["mon2"] else m.start()
         out.append(tm)
+        out += _listed_months(text, m.end(), y, mo, tz)
     for m in scan(RE_WEEKDAY, text, *_WEEKDAY_STEMS):
         d = _weekday_date(_WD[m["wd"][:3].lower()], (m["rel"] or "").lower(), a)
         out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "weekday"))
