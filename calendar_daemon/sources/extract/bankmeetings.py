@@ -9,8 +9,8 @@ import re
 from .candidate import Candidate
 
 # a headline about a central bank's rate-setting committee or its schedule
-_BANK_HEADLINE = re.compile(r"\b(?:MPC|FOMC|monetary policy|policy committee|rate[- ]setting|interest rates? decision|central bank)\b|"
-                            r"央行|联储|货币政策委员会|议息", re.IGNORECASE)
+# (the committee itself, not a bank among other news: "全球市场将迎来制造业PMI与多国央行利率决议" is no such headline)
+_BANK_HEADLINE = re.compile(r"\b(?:MPC|FOMC|(?:monetary )?policy committee|rate[- ]setting committee)\b|货币政策委员会")
 _MEETING = re.compile(r"\bmeetings?\b|会议|议息")
 
 
