@@ -41,3 +41,12 @@ def test_an_offers_closing_days_and_final_price_are_its_steps() -> None:
             "following the completion of the book-building process.\n")
     got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-11-17T10:00+03:00")))
     assert got == [("2031-11-17", "ipo"), ("2031-11-28", "ipo"), ("2031-12-04", "ipo"), ("2031-12-05", "ipo")]
+
+
+def test_a_taiwan_subscription_from_today_with_its_day_in_brackets_and_its_lottery() -> None:
+    """"將於10月25日轉掛牌上市,今(15)日起至17日開始公開申購…抽籤日為10月21日" (round 20): "今(15)日" is today, so the
+    subscription runs from the 15th to the 17th of this month, and the lottery day is a step of the offer."""
+    text = ("某航空(9999)將於10月25日轉掛牌上市,今(15)日起至17日開始公開申購,每股承銷價20元。\n"
+            "投資人從今天起到17日的14:00可申購,抽籤日為10月21日。\n")
+    got = sorted((c.start, c.end, c.category) for c in extract(text, datetime.fromisoformat("2031-10-15T10:00+08:00")))
+    assert got == [("2031-10-15", "2031-10-17", "ipo"), ("2031-10-21", "2031-10-21", "ipo"), ("2031-10-25", "2031-10-25", "ipo")]

@@ -145,7 +145,8 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "今早" + "十一时" * 10_000, ";下午三时" * 8_000, "| 07:00 | unemployment | ||\n" * 2_000,
                "The retail offering offer subscription will close on Nov. 28, " * 500,
                "MPC schedule\n\n" + "The first meeting will be held from April 3-5. " * 1_000,
-               "meetings in August" + ", October, and December" * 10_000)
+               "meetings in August" + ", October, and December" * 10_000,
+               "今(15)日起至17日开始" * 3_000)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

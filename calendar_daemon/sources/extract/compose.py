@@ -226,7 +226,8 @@ def _with_bare_days(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMa
     """Add ``17日`` when an earlier full date in the same text names its month (the next month
     when the day is smaller than that date's day: "30日至2日"). A weekday names no month: "周二(28日)"
     read after a Wednesday is yesterday, not the 28th after next Tuesday."""
-    dated = [t for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None and t.ymd[0] is not None and "rel" not in t.tags]
+    dated = [t for t in atoms if t.ymd[1] is not None and t.ymd[2] is not None and t.ymd[0] is not None
+             and ("rel" not in t.tags or "named" in t.tags)]  # ("今(15)日起至17日": today says its day)
     if not dated:
         return atoms
     taken = [(t.start, t.end) for t in atoms]

@@ -50,7 +50,7 @@ def modify(text: str, tm: TimeMatch, a: Anchor) -> TimeMatch:
         res = Resolved(pub if due is None or due >= pub.date() else base.start, due, "date", kind="deadline", timezone=base.timezone)
         start = tm.start - (len(dpre[0]) if dpre else 0)
         return replace(tm, start=start, end=tm.end + (dpost.end() if dpost else 0), resolved=res)
-    if m := _OPEN_POST.match(post):
+    if (m := _OPEN_POST.match(post)) and not ("range" in tm.tags and m[0].strip() == "开始"):  # ("今日起至17日开始申购": the span)
         fpre = _FROM_PRE.search(pre)
         res = Resolved(base.start, None, base.precision, kind="open_start", timezone=base.timezone, past_relative="以来" in m[0])
         return replace(tm, start=tm.start - (len(fpre[0]) if fpre else 0), end=tm.end + m.end(), resolved=res)

@@ -13,6 +13,8 @@ from .unscheduled import is_background_aside, is_condition, is_outlook_period, i
 
 # A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.
 _DECIDED_ON = re.compile(r"(?:决议|决定)(?:或公司决定)?日期\s*[:：]?\s*$|事实发生日\s*[:：]?\s*$")
+# "某公司今(10)日召开董事会,会中重要决议如下": a meeting whose resolutions the filing reports is over
+_RESOLUTIONS_FOLLOW = re.compile(r"(?:会中|会议)?(?:重要)?决议(?:事项)?如下")
 # "…, officials said on Thursday": the day something was said is no event.
 # "…will be announced next Monday" is the event; "…, the agency on Thursday announced" is the report's day.
 _REPORTED = re.compile(r"(?<!\bbe )\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
@@ -37,6 +39,8 @@ def not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: bo
     """Whether the date ``tm`` of a clause with an event word still names no scheduled event: a past
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
     if is_past(tm, today, clause, sentence[:tm.start], sentence[tm.end:]) or (zh and _DECIDED_ON.search(sentence, 0, tm.start)):
+        return True
+    if zh and _RESOLUTIONS_FOLLOW.search(sentence, tm.end):
         return True
     if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today) or is_own_contents(sentence, tm)):
         return True

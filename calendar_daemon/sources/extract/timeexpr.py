@@ -53,7 +53,7 @@ RE_FISCAL = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*财年(?:\s*(?:第\s*)?(?P<q>[
 RE_REL_YEAR = re.compile(r"(?:今年|明年|去年|后年|前年|本年度?|当年|(?<![\d年])年)(?P<tail>底|末|初|中)?")
 RE_REL_MONTH = re.compile(r"(?:本月|下个?月|上个?月|次月|当月)(?:\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号])?")
 RE_REL_QUARTER = re.compile(r"本季度|下个?季度|上个?季度")
-RE_REL_DAY = re.compile(r"今天|今日|明天|明日|后天|昨天|昨日|前天|今晚|今晨|今早|明晚|次日|[今明](?=起)")  # ("今起": from today)
+RE_REL_DAY = re.compile(r"今天|今日|明天|明日|后天|昨天|昨日|前天|今晚|今晨|今早|明晚|次日|[今明昨]\s?\(\d{1,2}\)\s?日|[今明](?=起)")  # ("今起": from today)
 RE_WEEK = re.compile(r"(?P<w>下下周|下个?周|下个?星期|下个?礼拜|上个?周|上个?星期|本周|今周|这周|这个?星期|本星期|当周)"
                      r"(?P<d>[一二三四五六天末]|日(?![志记报程历]))?"  # 本周日志 is "this week's log"
                      r"|(?:周|星期|礼拜)(?P<d2>[一二三四五六天]|日(?![志记报程历]))")
@@ -252,7 +252,7 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
         w = m[0]
         off = {"今": 0, "明": 1, "后": 2, "昨": -1, "前": -2, "次": 1}[w[0]]
         d = today + timedelta(days=off)
-        out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "rel"))
+        out.append(_mk(m, P.day(d, tz), False, (d.year, d.month, d.day), "rel", *(("named",) if "(" in w else ())))  # "今(15)日"
     for m in scan(RE_WEEK, text, "周", "星期", "礼拜"):
         dname = m["d"] or m["d2"]
         if m["w"]:
