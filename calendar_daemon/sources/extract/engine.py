@@ -22,6 +22,7 @@ from .continued import continued
 from .datedname import dates_a_release
 from .earningstables import one_report_day
 from .enbanks import week_bank_decisions
+from .englishtitles import NO_KIND_EN
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
 from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
@@ -47,7 +48,7 @@ from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences, word_start
 from .timematch import Anchor, TimeMatch
-from .titles import NO_KIND_EN, compose_title
+from .titles import compose_title
 from .unscheduled import condition_start, without_asides
 from .vocabulary import led_by
 from .yearscopes import is_scope_year, publishes_scope
