@@ -23,6 +23,7 @@ from .datedname import dates_a_release
 from .earningstables import one_report_day
 from .enbanks import week_bank_decisions
 from .englishtitles import NO_KIND_EN
+from .entities import en_companies, entities_of, with_names
 from .furniture import without_furniture
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
 from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
@@ -214,17 +215,17 @@ def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: 
     category, importance, region = fill_from_release(
         C.category_of(clause, sentence), 0, region_of(clause, forward, sentence, default=default_region),
         named or [], default_region)
-    entities = C.entities_of(C.strip_section(forward), category)
+    entities = entities_of(C.strip_section(forward), category)
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
-        entities = C.en_companies(before[-80:])  # "Micron reports on Thursday, while FedEx follows on Friday"
+        entities = en_companies(before[-80:])  # "Micron reports on Thursday, while FedEx follows on Friday"
     if not entities and lead:  # a clause without a subject continues the sentence's last named one
-        entities = C.entities_of(lead, category)[-1:]
+        entities = entities_of(lead, category)[-1:]
     if not zh and category in ("earnings", "ipo", "lockup") and (listed := ticker_companies(clause)):
         later = follower_names(forward)
         entities = [e for e in listed + [e for e in entities if e not in listed] if e not in later]
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
         # "Oracle reports on Tuesday … and Adobe on Thursday": the names since the previous date, or after it ("…, with Acme")
-        entities = C.en_companies(before[-80:]) or C.with_names(sentence[tm.end:])
+        entities = en_companies(before[-80:]) or with_names(sentence[tm.end:])
     entities = [e for e in entities if not any(o.startswith(e + " ") for o in entities)]  # "Harbor" of "Harbor Robotics"
     time_text = tm.span_text(sentence) if tm else ""
     clause = clause if zh else without_tickers(clause)

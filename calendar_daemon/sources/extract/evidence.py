@@ -16,6 +16,7 @@ from .anchoring import article_zone, week_ahead
 from .candidate import Candidate
 from .compose import anchor_for, find_times
 from .engine import _candidate_span
+from .entities import entities_of
 from .headings import is_period
 from .normalize import normalize
 from .published import zone_region
@@ -64,4 +65,4 @@ def from_evidence(proposed: dict[str, object], article: str, published: datetime
     title = tidy(str(proposed.get("title") or ""), MAX_TITLE) or category
     return Candidate(title=title, category=category, region=region, importance=C.importance_of(category, text),
                      start=span[0], end=span[1], precision=span[2], timezone=tm.resolved.timezone,
-                     entities=C.entities_of(text, category), evidence=evidence[:200], confidence=K.MODEL)
+                     entities=entities_of(text, category), evidence=evidence[:200], confidence=K.MODEL)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .classify import CATEGORY_RULES, KNOWN_ENTITIES
+from .classify import CATEGORY_RULES
+from .entities import KNOWN_ENTITIES
 from .vocabulary import Vocabulary
 
 _I = re.IGNORECASE

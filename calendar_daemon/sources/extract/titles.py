@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 import re
 
-from . import classify as C
 from .agencyreleases import office_release_title
 from .englishtitles import title_en
+from .entities import BOOK, STOP_NAMES
 from .vocabulary import led_by
 
 logger = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ def compose_title(clause: str, sentence: str, time_text: str, category: str, reg
         return _cap(f"{title} (rescheduled)" if moved else title, MAX_EN + 14 if moved else MAX_EN)
     title = (_title_zh(clause, sentence, time_text, category, region, entities)  # never empty: the sentence's topic, else its kind
              or tidy(_topic(_TIME_WORDS.sub("", sentence.replace(time_text, "")).strip(" |")), MAX_ZH) or category)
-    if title in C.STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
+    if title in STOP_NAMES and (goal := _GOAL.search(clause)):  # "公司" alone says nothing: what it aims at
         title = tidy(title + goal[0], MAX_ZH)
     return tidy(title, MAX_ZH - 4) + "(改期)" if moved else title
 
@@ -160,7 +160,7 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     kind = _kind(category, clause, time_text)
     if who and kind:  # "恒远医疗上市", "华鼎股份限售股解禁"
         return tidy(who + kind, MAX_ZH)
-    book = C._BOOK.search(sentence)
+    book = BOOK.search(sentence)
     body = clause.replace(time_text, " ") if time_text else clause
     label = _SECTION.match(body)
     if label and not any(e in label[0] for e in entities):  # "新股:", "央行与数据:" name a section
