@@ -213,6 +213,7 @@ class ClockRows:
 
 
 _LINE_CLOCK = re.compile(r"^[ \t\-*•·|]*(?P<h>2[0-3]|[01]?\d)[:：](?P<m>[0-5]\d)(?!\d)", re.MULTILINE)
+_SOME_AMPM = re.compile(r"\d\s?[ap]\.?m\b", re.IGNORECASE)  # a clock with am/pm anywhere: 24-hour rows are not read
 _MIN_ROWS = 3
 
 
@@ -223,7 +224,7 @@ def rows_all_past(text: str, anchor: Anchor) -> bool:
     clocks = [int(m["h"]) * 60 + int(m["m"]) for m in _LINE_CLOCK.finditer(text)]
     while len(clocks) > 1 and clocks[-1] < clocks[0]:
         clocks.pop()  # past midnight
-    if len(clocks) < _MIN_ROWS or re.search(r"\d\s?[ap]\.?m\b", text, re.IGNORECASE):
+    if len(clocks) < _MIN_ROWS or _SOME_AMPM.search(text):
         return False
     published = anchor.published.astimezone(ZoneInfo(anchor.tz))
     return max(clocks) < published.hour * 60 + published.minute

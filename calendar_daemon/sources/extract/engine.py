@@ -269,13 +269,14 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]
         listing = sentence[cs:_next_day(times, i, len(sentence))]
+        item = sentence[cs:tm.start] + " " + sentence[tm.end:ce]  # the clause without its date
         named, focus = placed_releases(clause, tm.start - cs), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
         trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
                 or (listed and C.category_of(clause, sentence) != "other")
                 or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
                 or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None)
                 or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh))
-                or (not zh and is_speaker_item(sentence[cs:tm.start] + " " + sentence[tm.end:ce])))
+                or (not zh and is_speaker_item(item)))
         if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
         span = _candidate_span(tm)
@@ -289,7 +290,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
                     else [m for one in each_listed_indicator_en(releases, listing) for m in each_country_en(one, clause)])
-        item, k = sentence[cs:tm.start] + " " + sentence[tm.end:ce], len(made)
+        k = len(made)
         made += [(one, clause, tm.start) for one in [s for r in releases for s in each_speaker(r, clause, zh, item)] + (followers(c, forward) if not zh else [])]
         if zh and (parallel := parallel_clauses(sentence, clauses, (cs, ce), _next_day(times, i, len(sentence)))):  # "5月7日,德国公布A,德国公布B": B is of that day
             made[k:] = kept_apart(made[k:], [(_make(sentence, sentence[a:b], sentence[a:b], tm, span, zh, default_region,
