@@ -62,3 +62,13 @@ def test_a_meeting_day_and_a_press_conference_name_no_speaker() -> None:
             "Wednesday, June 18: FOMC policy statement and Fed Chair Anna Quill's press conference.\n")
     titles = [t for _, t in speeches(text, "2031-06-15T10:00-04:00")]
     assert titles and not any(t.endswith("speech") for t in titles)
+
+
+def test_an_official_with_their_bank_in_brackets_speaks() -> None:
+    """"Rob Kaplan (Dallas FED) Interview", "Tom Barkin (Richmond FED) speaks": the bracketed bank sits between the
+    name and the verb, and the row is that official's speech, not a rate decision (round 21)."""
+    text = ("The Week Ahead\n\nMonday – Sept 8th\n\n  • 8:00 AM — Anna Quill (Dallas FED) Interview\n"
+            "  • 12:00 PM — Ben Roper (St. Louis FED) Speaks\n  • 1:00 PM — Cara Sand (Richmond Fed) speaks\n")
+    assert speeches(text, "2031-09-07T12:00-04:00") == [
+        ("2031-09-08T08:00-04:00", "Anna Quill speech"), ("2031-09-08T12:00-04:00", "Ben Roper speech"),
+        ("2031-09-08T13:00-04:00", "Cara Sand speech")]

@@ -110,6 +110,11 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
             if ((RE_CONNECT.fullmatch(gap) or _EN_CONNECT.fullmatch(gap)) and gap
                     and not _RESPECTIVELY.match(text, nxt.end)):  # "on Monday and Wednesday, respectively": two days
                 b = _with_year(nxt, cur, a.tz)
+                if (b.precision == cur.base.precision == "date" and b.first_day() == b.last_day() == cur.base.first_day()
+                        == cur.base.last_day()):  # "Monday – Sept 21st": one day named twice, as a heading writes it
+                    out.append(TimeMatch(cur.start, nxt.end, b, b, nxt.has_year, nxt.ymd, nxt.tags))
+                    i += 2
+                    continue
                 if b.first_day() is not None and cur.base.first_day() <= b.first_day():  # type: ignore[operator]
                     res = P.span(cur.base, b)
                     out.append(TimeMatch(cur.start, nxt.end, res, res, cur.has_year, cur.ymd, {"range"}))

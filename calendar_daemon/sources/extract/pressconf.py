@@ -131,11 +131,14 @@ _ROLE_EN = (r"(?:(?:[Vv]ice |[Dd]eputy )?(?:[Cc]hair(?:man|woman)?|[Gg]overnor|[
 _PERSON_EN = (r"(?!(?:The|This|A|An|Bank|Fed|Board|Central|Reserve|Federal|Committee|Governor|President|Chair|Funds|"
               r"January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+# the official's own bank in brackets after the name: "Rob Kaplan (Dallas FED) speaks", "(St. Louis Fed)"
+_HIS_BANK = rf"(?:\((?:[A-Z][a-z]*\.?\s){{0,2}}{_BANK_EN}\)\s+)?"
 # One official speaking: "FED member Raphael Bostic speaks", "Fed's Waller to speak", "Speech of RBA Governor Lowe",
 # or a list item that is nothing but the official ("12:30 BST - RBA Governor Lowe", "FED member Loretta Mester").
 _ONE_SPEAKER_EN = re.compile(
-    rf"(?:(?:{_BANK_EN}(?:'s|’s)?\s+)?{_ROLE_EN}\s+|{_BANK_EN}(?:'s|’s)?\s+)?(?P<name>{_PERSON_EN})(?:'s|’s)?\s+"
-    r"(?:speaks|speech|remarks|testifies|testimony|(?:will|to|is (?:due|set|scheduled) to) (?:speak|testify)|(?:gives|delivers) (?:a |his |her )?speech)\b"
+    rf"(?:(?:{_BANK_EN}(?:'s|’s)?\s+)?{_ROLE_EN}\s+|{_BANK_EN}(?:'s|’s)?\s+)?(?P<name>{_PERSON_EN})(?:'s|’s)?\s+{_HIS_BANK}"
+    r"(?:[Ss]peaks|[Ss]peech|[Rr]emarks|[Tt]estifies|[Tt]estimony|[Ii]nterview|(?:will|to|is (?:due|set|scheduled) to) (?:speak|testify)"
+    r"|(?:gives|delivers) (?:a |his |her )?speech)\b"
     rf"|\b[Ss]peech (?:of|by) (?:{_BANK_EN}(?:'s|’s)?\s+)?(?:{_ROLE_EN}\s+)?(?P<by>{_PERSON_EN})")
 SPEAKER_ITEM_EN = re.compile(rf"(?:{_BANK_EN}(?:'s|’s)?\s+(?:{_ROLE_EN}\s+)?|{_ROLE_EN}\s+)(?P<name>{_PERSON_EN})")
 # "美联储理事沃勒将于周一发表讲话", "欧洲央行行长拉加德在欧洲议会讲话"
