@@ -134,6 +134,7 @@ class Table:
 
     def __init__(self) -> None:
         self.zone = ""
+        self.header = False  # a header was read: a later row without a digit ("日本第二季度GDP | 外汇 |") is a row
 
     def read(self, sentence: str) -> tuple[str, bool]:
         """The row as a line of text ("08:30 ET Empire State manufacturing index US") and whether it is
@@ -143,8 +144,8 @@ class Table:
         if _RULE_ROW.match(sentence):
             return "", True
         cells = [c.strip() for c in _CELL.split(sentence.strip().strip("|")) if c.strip()]
-        if not any(ch.isdigit() for ch in sentence) and not _UNTIMED_CELL.match(cells[0]):  # a header
-            self.zone = next((m[1] for c in cells if (m := _HEADER_ZONE.search(c))), "")
+        if not self.header and not any(ch.isdigit() for ch in sentence) and not _UNTIMED_CELL.match(cells[0]):  # a header
+            self.zone, self.header = next((m[1] for c in cells if (m := _HEADER_ZONE.search(c))), ""), True
             return "", True
         out = []
         for cell in cells:

@@ -28,6 +28,7 @@ import re
 from .agencyreleases import office_release_lists
 from .ellipsisitems import ellipsis_entries
 from .normalize import join_wrapped_lines
+from .places import PLACE_WORDS
 from .releases import placed_releases
 from .vocabulary import led_by
 
@@ -180,15 +181,25 @@ def run_on_weekday_items(text: str) -> str:
 
 
 _SUBHEADING = re.compile(rf"(?m)^[ \t]*(?P<day>{_WD}\s*\(\s*\d{{1,2}}月\d{{1,2}}日\s*\)|\d{{1,2}}月\d{{1,2}}日\s*\(\s*{_WD}\s*\))"
-                         r"(?P<title>[^\n。!?;；:：]{4,40})[ \t]*$")
+                         r"(?P<title>[^\n。!?;；:：|]{4,40})[ \t]*$")  # (a table's row, "周一(8月15日) | 日本GDP |", is no heading)
+# What a release's own line may say besides its name: its place, its month, that it comes out ("英国7月CPI将公布")
+_RELEASE_WORDS = re.compile(r"\d{1,2}月份?|(?:将|将会|即将)?(?:公布|发布|出炉|揭晓)|" + PLACE_WORDS)
+
+
+# A table's row that opens with the day of its group ("周一(8月15日) | 日本GDP | 外汇 |"), the rows below it naming no day
+_TABLE_DAY_ROW = re.compile(rf"(?m)^[ \t]*\|?[ \t]*(?P<day>{_WD}\s*\(\s*\d{{1,2}}月\d{{1,2}}日\s*\)|\d{{1,2}}月\d{{1,2}}日\s*\(\s*{_WD}\s*\))"
+                            r"[ \t]*\|(?P<row>[^\n|]+\|[^\n]*)$")
 
 
 def day_subheadings(text: str) -> str:
     """The text with each "weekday(date) title" line reduced to its day, alone in its paragraph; a title
-    that names a release the gazetteer knows ("10月3日(周五)美国・非农就业报告") stays as the day's first item."""
+    that names a release the gazetteer knows ("10月3日(周五)美国・非农就业报告") stays as the day's first item. A table's
+    day cell heads its row and the rows below it, as a heading of its own ("周一(8月15日):", never a dateline)."""
     def one(m: re.Match[str]) -> str:
         return f"\n{m['day']}\n\n{m['title'].strip()}\n" if _names_one_release(m["title"]) else f"\n{m['day']}\n\n"
-    return _SUBHEADING.sub(one, text) if "日" in text else text
+    if "日" not in text:
+        return text
+    return _SUBHEADING.sub(one, _TABLE_DAY_ROW.sub(lambda m: f"\n{m['day']}:\n\n{m['row'].strip()}", text))
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -201,7 +212,7 @@ def _names_one_release(title: str) -> bool:
     named = placed_releases(bare)
     if len(named) != 1:
         return False
-    rest = bare[:named[0].start] + bare[named[0].end:]
+    rest = _RELEASE_WORDS.sub("", bare[:named[0].start] + bare[named[0].end:])
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 3 and "," not in rest
 
 
