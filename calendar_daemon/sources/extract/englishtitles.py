@@ -7,6 +7,7 @@ import re
 
 from . import classify as C
 from .changewords import EXCHANGE_CLOSES
+from .places import place_code
 from .vocabulary import Vocabulary
 
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
@@ -37,7 +38,8 @@ _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")
 
 
-_EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT)?\b\s*")
+# a clock before a row ("8:30 AM ET", "07:30 GMT: Sweden: …")
+_EN_CLOCK_PREFIX = re.compile(r"^[-–•|\s]*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT)?\b:?\s*")
 _BRACKET_LABEL = re.compile(r"^\(([A-Za-z][A-Za-z/ -]{2,30})\)\s*(?=[A-Z])")
 _EN_NAMED_ITEM = re.compile(r"([A-Z][^:,.;]{2,60}?)\s*:\s")
 
@@ -67,11 +69,22 @@ def _en_section_row(label: str, rest: str) -> str:
     return f"{label} {listed[:1].lower()}{listed[1:]}" if listed[1:2].islower() else f"{label} {listed}"  # (not "gDP")
 
 
+def _placed_item(place: str, rest: str) -> str:
+    """"Germany: Bavaria CPI, % m/m (y/y) Sep Prev 0.1": a calendar row's place, then its release -> "Germany Bavaria
+    CPI"; "" when what follows the place is no short name."""
+    item = _EN_ROW_END.split(rest.split(",", 1)[0], maxsplit=1)[0].strip()
+    if not item or len(item.split()) > 5:
+        return ""
+    return f"{place} {item}"
+
+
 def _en_item(clause: str) -> str:
     """A calendar list item without a verb names itself: "German industrial production (2 AM ET)"."""
     text = _EN_LEAD.sub("", _EN_CLOCK_PREFIX.sub("", _EN_DAY_PREFIX.sub("", clause.strip(), count=1), count=1), count=1)
     text = _BRACKET_LABEL.sub(r"\1: ", text, count=1)  # "(Trading Update) Acme, Bolt" is "Trading Update: Acme, Bolt"
     if (head := _EN_NAMED_ITEM.match(text)) and len(head[1].split()) <= 6:  # "Name: one-line description"
+        if place_code(head[1].strip()) is not None and (released := _placed_item(head[1].strip(), text[head.end():])):
+            return released
         return _en_section_row(head[1].strip(), text[head.end():]) or head[1].strip()
     if _EN_VERB.search(text):
         return ""

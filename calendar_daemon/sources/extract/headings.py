@@ -148,13 +148,17 @@ _CLOCK_LINE = re.compile(r"\s*(?:1[0-2]|0?\d)(?::[0-5]\d)?\s*(?:[AaPp]\.?[Mm]\.?
                          r"|\s*(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[A-Z]{2,4})?\s*")
 
 _BULLETS = ("- ", "• ", "* ", "· ", "– ")
+# A data row with its figures ("Germany: Bavaria CPI, % m/m (y/y) Sep Prev 0.1 (0.8) cons -0.1 (0.6)"): a place, the
+# release, then the previous reading or the consensus; list content however long.
+_FIGURES_ROW = re.compile(r"^[A-Z][\w.'’ -]{1,30}:\s[^.;!?]*?\b(?:[Pp]rev(?:ious)?|[Cc]ons(?:ensus)?|[Ff]cst|[Ff]orecast)\b[\s:.]*"
+                          r"[-+−]?\d")
 
 
 def _is_list_row(sentence: str) -> bool:
     # (an English bulleted line under a day heading is an item of that day however long: "- Chinese PMIs for …";
     # a Chinese one is more often a note on the item above it: "- 重点:…")
     return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence)
-                or (sentence.startswith(_BULLETS) and cjk_ratio(sentence) == 0))
+                or (sentence.startswith(_BULLETS) and cjk_ratio(sentence) == 0) or _FIGURES_ROW.match(sentence))
 
 
 @dataclass

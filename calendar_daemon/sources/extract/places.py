@@ -19,7 +19,10 @@ _WORDS: dict[str, str] = {
     "French": "FR", "Canada": "CA", "Canadian": "CA", "Australia": "AU", "Australian": "AU",
     "New Zealand": "NZ", "Swiss": "CH", "Korea": "KR", "India": "IN", "Brazil": "BR", "Mexico": "MX",
     "Malaysia": "MY", "Indonesia": "ID", "Russia": "RU", "South Africa": "ZA", "Turkey": "TR", "Italy": "IT",
-    "Spain": "ES", "Sweden": "SE", "Norway": "NO", "Singapore": "SG", "Thailand": "TH",
+    "Spain": "ES", "Sweden": "SE", "Norway": "NO", "Singapore": "SG", "Thailand": "TH", "Belgium": "BE",
+    "Netherlands": "NL", "Austria": "AT", "Ireland": "IE", "Portugal": "PT", "Greece": "GR", "Denmark": "DK",
+    "Finland": "FI", "Poland": "PL", "Philippines": "PH", "Vietnam": "VN", "Israel": "IL", "Chile": "CL",
+    "Nigeria": "NG", "Kenya": "KE", "Sri Lanka": "LK",
 }
 _PLACE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 PLACE_WORDS = _PLACE  # every place word above, longest first, as a regex alternation
