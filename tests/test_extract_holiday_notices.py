@@ -17,3 +17,21 @@ def test_last_days_are_no_events_and_a_half_day_is_one() -> None:
     assert [(s, e, c) for s, e, c, _ in got] == [("2032-02-10", "2032-02-10", "other"), ("2032-02-11", "2032-02-13", "other")]
     half = got[0][3]
     assert "半日" in half and not half[:1].isdigit()
+
+
+# A notice reworded from "休市" to "不开放"/"不营业", with a date whose weekday follows it unbracketed (round 21,
+# corpus 18: a reposted exchange schedule).
+REWORDED = ("某交易所2032年闭市安排\n\n(1)元旦:1月1日(星期四)至1月3日(星期六)不开放,1月5日(星期一)照常开放。\n"
+            "(2)清明节:4月3日星期六至4月5日星期一不营业,4月6日星期二照常营业。此外,4月10日(星期六)周末不开放。\n")
+
+
+def test_a_holiday_said_not_open_is_a_closure_over_its_days() -> None:
+    got = sorted((c.start, c.end, c.category) for c in extract(REWORDED, datetime.fromisoformat("2031-12-24T12:00+08:00")))
+    assert got == [("2032-01-01", "2032-01-03", "other"), ("2032-04-03", "2032-04-05", "other")]
+
+
+def test_a_date_and_its_own_weekday_written_after_it_are_one_day() -> None:
+    """"4月3日星期六至4月5日星期一": the weekdays are those of the dates, not the coming Saturday to 5 April."""
+    got = [(c.start, c.end) for c in extract("清明节安排\n\n清明节:4月3日星期六至4月5日星期一休市。\n",
+                                            datetime.fromisoformat("2031-12-24T12:00+08:00"))]
+    assert got == [("2032-04-03", "2032-04-05")]

@@ -90,6 +90,11 @@ def _bracketed_dates(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
             res = weekday_off_by_one(prev, res, fd, ld)
             out[-1] = TimeMatch(prev.start, tm.end + 1, res, res, tm.has_year, tm.ymd, prev.tags)
             continue
+        if (prev is not None and "weekday" in tm.tags and "weekday" not in prev.tags and prev.base.precision == "date"
+                and (pd := prev.base.first_day()) is not None and pd == prev.base.last_day() and not text[prev.end:tm.start].strip()
+                and tm.start - prev.end <= 1 and (wd := tm.base.first_day()) is not None and wd.weekday() == pd.weekday()):
+            out[-1] = replace(prev, end=tm.end)  # "4月3日星期六至4月5日星期一": a date and its own weekday are one day
+            continue
         out.append(tm)
     return out
 

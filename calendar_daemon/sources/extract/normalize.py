@@ -200,6 +200,8 @@ def _roc_to_gregorian(m: re.Match[str]) -> str:
     return f"{int(m['y']) + 1911}年"
 
 
+# A holiday's days said shut without "休市" ("元旦:1月1日至1月3日不开放", "春节…不营业", "周末不开放"): a closure, worded as one
+_HOLIDAY_SHUT = re.compile(r"((?:节|元旦|假期|假日|周末)[^。;；\n]{0,40}?)不(?:开放|营业|交易)(?!时间)")
 _CIRCLE_ZERO = re.compile(r"(?<=[〇零一二三四五六七八九])○|○(?=[〇零一二三四五六七八九])")
 
 
@@ -224,6 +226,8 @@ def normalize(text: str) -> str:
         if "○" in folded:  # "二○一五年": a white circle for the zero of a year in Chinese numerals
             folded = _CIRCLE_ZERO.sub("〇", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
+        if "不开放" in folded or "不营业" in folded or "不交易" in folded:
+            folded = _HOLIDAY_SHUT.sub(r"\1休市", folded)
         folded = _CN_CLOCK.sub(_cn_hour, folded)
         if "十" in folded and "日" in folded:
             folded = _CN_DAY.sub(_cn_day, folded)
