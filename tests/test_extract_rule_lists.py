@@ -50,3 +50,40 @@ def test_one_rule_said_twice_on_its_day_is_one_rule() -> None:
     text = "新规速递\n\n《某市养犬管理办法》将于7月1日施行。\n\n记者了解到,《某市养犬管理办法》将于7月1日正式施行,违者将被罚款。\n"
     got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-06-30T12:00+08:00"))]
     assert got == [("policy", "2031-07-01")]
+
+
+# The rules first, then their day by name, over sections of numbered changes, some one line each (round 21:
+# corpus 18, a Taiwan weekly's New Year list).
+NEW_YEAR = ("再过两天就是新年,许多与民众权益相关的新制度,也同步在元旦当天开始施行,本刊整理如下:\n"
+            "劳工篇》\n"
+            "1 基本工资月薪调升为2万4千元,时薪调升为160元。\n"
+            "2 劳保年金请领年龄由62岁调高至63岁。\n"
+            "生活篇》\n"
+            "1 扩大禁止提供免费塑胶袋\n"
+            "饮料店、面包店等5大类,皆不得免费提供购物用塑胶袋。\n"
+            "2 某铁路误点超过 30 分钟,退票免收手续费\n")
+
+
+def test_numbered_changes_under_a_lead_naming_new_year_s_day_are_rules_of_that_day() -> None:
+    got = [c for c in extract(NEW_YEAR, datetime.fromisoformat("2031-12-30T10:00+08:00")) if c.start.startswith("2032-01-01")]
+    titles = [c.title for c in got]
+    assert all(c.category == "policy" for c in got)
+    for words in ("基本工资", "劳保年金", "塑胶袋", "铁路"):
+        assert sum(words in t for t in titles) == 1, (words, titles)
+    assert not any("篇" in t for t in titles)  # a section's heading is no rule
+
+
+def test_new_year_s_day_by_name_is_dated_only_near_it() -> None:
+    def days(text: str, published: str) -> list[str]:
+        return [c.start for c in extract(text, datetime.fromisoformat(published))]
+    rule = "某新规\n\n某部门表示,新规将于元旦起施行。\n"
+    assert days(rule, "2031-12-20T10:00+08:00") == ["2032-01-01"]
+    assert days(rule, "2032-01-03T10:00+08:00") == ["2032-01-01"]
+    assert days(rule, "2031-07-20T10:00+08:00") == []  # which New Year's Day is not guessed half a year away
+    assert days("某新规\n\n某部门表示,新规将于2033年元旦起施行。\n", "2031-07-20T10:00+08:00") == ["2033-01-01"]
+
+
+def test_a_long_rule_s_title_is_not_cut_inside_a_number() -> None:
+    text = "某新规\n\n劳保年金请领年龄由62岁调高至63岁(2032年1月1日起施行)\n"
+    titles = [c.title for c in extract(text, datetime.fromisoformat("2031-12-30T10:00+08:00"))]
+    assert titles and all(not t[-1].isdigit() for t in titles), titles

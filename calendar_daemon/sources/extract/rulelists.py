@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 
 # "7月1日起多项新制上路", "诸多新制今天上路", "明年1月1日起,以下新规将施行"
-_LEAD_ZH = re.compile(r"(?P<day>(?:\d{4}年)?\d{1,2}月\d{1,2}日|今天|今日|明天|明日)起?[^。\n]{0,12}?"
-                      r"(?:多项|多個|多个|诸多|諸多|一批|一系列|以下|这些|\d{1,2}项|[二三四五六七八九十]{1,2}项)[^。\n]{0,6}?"
-                      r"(?:新制|新规|新政|措施|规定|政策|法规)[^。\n]{0,8}?(?:上路|实施|施行|生效|起跑)")
+_DAY_ZH = r"(?P<{}>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|今天|今日|明天|明日|(?:\d{{4}}年|明年)?元旦)"
+_MANY_ZH = r"(?:多项|多個|多个|诸多|諸多|许多|一批|一系列|以下|这些|\d{1,2}项|[二三四五六七八九十]{1,2}项)"
+_RULES_ZH = r"(?:新制度?|新规|新政|措施|规定|政策|法规)"
+_LEAD_ZH = re.compile(rf"{_DAY_ZH.format('day')}起?[^。\n]{{0,12}}?{_MANY_ZH}[^。\n]{{0,6}}?{_RULES_ZH}[^。\n]{{0,8}}?(?:上路|实施|施行|生效|起跑)"
+                      # "许多…新制度,也同步在元旦当天开始施行": the rules first, then their day
+                      rf"|{_MANY_ZH}[^。\n]{{0,16}}?{_RULES_ZH}[^。\n]{{0,12}}?{_DAY_ZH.format('later')}(?:当天|当日)?(?:开始|起)?(?:上路|实施|施行|生效)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "10 changes coming into force on 6 April", "a number of changes come into effect from 1 July 2031"
 _LEAD_EN = re.compile(r"\b(?:\d{1,2}|a number of|several|many|these|the following|ten|five|six|seven|eight|nine|key|new)\s+"
@@ -21,8 +24,11 @@ _LEAD_EN = re.compile(r"\b(?:\d{1,2}|a number of|several|many|these|the followin
                       re.IGNORECASE)
 # A change's heading: a short line with no sentence in it ("台铁当日可订票时间延长"; "3) New State Pension comes into force")
 _HEAD_ZH = re.compile(r"^[ \t]*(?:\d{1,2}\s?[).、]\s*|[一二三四五六七八九十][、.]\s*)?(?P<head>[^\n。,，;；:：!?！？]{6,40}?)[ \t]*$")
+# A numbered change, its details on the same line or below it ("1 基本工资月薪调升为2万2千元,时薪调升为140元。")
+_ITEM_ZH = re.compile(r"^[ \t]*(?P<n>\d{1,2})(?:\s?[).、]\s*|[ \t]+)(?P<head>[^\n。;；:：!?！？]{4,48}?)[ \t]*(?:[;；:：。]|$)")
 _HEAD_EN = re.compile(r"^[ \t]*\d{1,2}\s?[).]\s+(?P<head>[A-Z][^\n.;:!?]{4,90}?)[ \t]*$")
 _MAX_ITEMS = 30
+_SECTION_ENDS = ("篇", "》", "篇》", "类", "方面")
 
 
 def rule_lists(text: str, zh: bool) -> str:
@@ -32,15 +38,22 @@ def rule_lists(text: str, zh: bool) -> str:
     lead = None
     for i, line in enumerate(lines[:12]):  # the lead is in the headline or the opening paragraph
         if (m := (_LEAD_ZH if zh else _LEAD_EN).search(line)) is not None:
-            lead = (i, m["day"])
+            lead = (i, m["day"] or m["later"] if zh else m["day"])
             break
     if lead is None:
         return text
     start, day = lead
     head = _HEAD_ZH if zh else _HEAD_EN
-    done = 0
+    done, number = 0, 0
     for i in range(start + 1, len(lines)):
+        if zh and (item := _ITEM_ZH.match(lines[i])) is not None and int(item["n"]) in (1, number + 1):
+            number = int(item["n"])  # numbered in sequence (each section counting from 1): a change however long its line
+            lines[i] = f"{item['head'].strip()}({day}起施行)"
+            done += 1
+            continue
         m = head.match(lines[i])
+        if m is not None and zh and m["head"].rstrip().endswith(_SECTION_ENDS):
+            continue  # a section's heading ("劳工权益篇》"), not a change
         below = next((line for line in lines[i + 1:i + 3] if line.strip()), "")
         if m is None or len(below.strip()) <= len(m["head"]) or head.match(below):
             continue  # a heading has its details below it

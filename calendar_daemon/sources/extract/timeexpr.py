@@ -37,6 +37,10 @@ RE_NUMDATE = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d
 # What every numeric date holds; a pattern that begins with a digit is searched fast (the engine skips
 # to the digits), the look-behind of the full one is tried at every position.
 _NUMDATE_HINT = re.compile(r"\d\d\d\d[-/.]\d")
+# New Year's Day by name ("元旦当天开始施行", "2032年元旦起"): not where its date follows ("元旦:1月1日"), nor its holiday
+# or the days around it ("元旦假期", "元旦前")
+RE_NEW_YEAR = re.compile(r"(?:(?<![\d.])(?P<y>\d{4})\s*年|(?P<ry>今年|明年))?元旦(?:节)?(?![\s:：(（]*\d|[\s]*(?:假期|假日|连假|期间|前|后|以前|之前|以后|之后|档))")
+_NEW_YEAR_DAYS = 45  # without a year, the New Year's Day this close to publication (a later or earlier one is not guessed)
 RE_YEAR = re.compile(r"(?<![\d.])(?P<y>\d{4})\s*(?P<suf>年度|年|日历年|自然年)(?P<tail>全年|底|末|初|中)?")
 RE_YEAR_RANGE = re.compile(r"(?<![\d.])(?P<a>\d{4})\s*年?\s*(?:至|到|-|—|~)\s*(?P<b>\d{4})\s*年")
 RE_QUARTER = re.compile(
@@ -153,6 +157,18 @@ def _atoms_dates(text: str, a: Anchor) -> list[TimeMatch]:
         yy = P.nearest_year(mo, dd, today)
         if P.valid_ymd(yy, mo, dd) and abs((date(yy, mo, dd) - today).days) <= 7:
             out.append(_mk(m, P.day(date(yy, mo, dd), tz), False, (yy, mo, dd), "dotted"))
+    return out
+
+
+def _new_years_days(text: str, a: Anchor) -> list[TimeMatch]:
+    """"元旦" with its year, or the New Year's Day within ``_NEW_YEAR_DAYS`` of publication."""
+    out: list[TimeMatch] = []
+    for m in scan(RE_NEW_YEAR, text, "元旦"):
+        yn = int(m["y"]) if m["y"] else (a.today.year + _RY[m["ry"]] if m["ry"] else None)
+        if yn is None and abs((near := date(a.today.year + (a.today.month == 12), 1, 1)) - a.today).days <= _NEW_YEAR_DAYS:
+            yn = near.year
+        if yn is not None and 1900 <= yn <= 2200:
+            out.append(_mk(m, P.day(date(yn, 1, 1), a.tz), m["y"] is not None or m["ry"] is not None, (yn, 1, 1)))
     return out
 
 
@@ -355,7 +371,7 @@ def time_of_day(m: re.Match[str]) -> tuple[int, int] | None:
 
 def recognise_cn(text: str, a: Anchor) -> list[TimeMatch]:
     """All Chinese/numeric atoms (overlapping; the caller selects)."""
-    return _atoms_dates(text, a) + _atoms_periods(text, a) + _atoms_relative(text, a)
+    return _atoms_dates(text, a) + _new_years_days(text, a) + _atoms_periods(text, a) + _atoms_relative(text, a)
 
 
 def as_aware(d: date, hm: tuple[int, int], tz: str) -> datetime:

@@ -233,8 +233,16 @@ def _topic(sentence: str) -> str:
     """The leading noun phrase of a sentence (its subject), for titles."""
     head = re.sub(r"“[^”]{0,40}”|\([^()]{0,30}\)|《[^》]{0,40}》", "", _OPENER.sub("", sentence))
     m = _TOPIC_CUT.search(head)
-    head = head[:m.start()] if m else head[:16]
+    head = head[:m.start()] if m else _whole_numbers(head, 16)
     owner = head.split("的", 1)[0]
     head = owner if "的" in head and re.fullmatch(r"[A-Za-z][\w\-]{1,11}", owner) else head.rsplit("的", 1)[-1]
     head = re.sub(r"(?:近期|近日|目前|日前|此前|当前)$", "", head.strip())
-    return _FILLER.sub("", head)[:16]
+    return _whole_numbers(_FILLER.sub("", head), 16)
+
+
+def _whole_numbers(text: str, limit: int) -> str:
+    """The first ``limit`` characters, short of a number the cut would split ("调高至63岁" is not "调高至6")."""
+    cut = text[:limit]
+    if len(text) > limit and text[limit].isdigit() and cut[-1:].isdigit():
+        cut = cut.rstrip("0123456789.,")
+    return cut
