@@ -87,3 +87,22 @@ def test_a_long_rule_s_title_is_not_cut_inside_a_number() -> None:
     text = "某新规\n\n劳保年金请领年龄由62岁调高至63岁(2032年1月1日起施行)\n"
     titles = [c.title for c in extract(text, datetime.fromisoformat("2031-12-30T10:00+08:00"))]
     assert titles and all(not t[-1].isdigit() for t in titles), titles
+
+
+# A lead naming many changes and their day without a verb of taking effect, over bare headings of a few words; a
+# section whose first line gives its own day takes that day (round 21: corpus 18, an Australian explainer).
+BARE = ("Savers are set to see a raft of changes as the new financial year starts from 1 July.\n\n"
+        "Here is what you need to know.\n\n"
+        "Superannuation \n\nThe guarantee rate employers must pay will increase from 11% to 11.5%.\n\n"
+        "Minimum wage\n\nThe minimum wage will be increased to $900 per week.\n\n"
+        "Childcare\n\nFrom 10 July 2031, childcare subsidy rates will lift from 85% to 90% for most families.\n")
+
+
+def test_each_bare_heading_under_a_lead_of_many_changes_is_a_rule_of_its_day() -> None:
+    got = sorted((c.start, c.title) for c in extract(BARE, datetime.fromisoformat("2031-06-28T12:00+10:00")))
+    assert got == [("2031-07-01", "Minimum wage"), ("2031-07-01", "Superannuation"), ("2031-07-10", "Childcare")]
+
+
+def test_bare_lines_without_a_lead_of_changes_are_no_rules() -> None:
+    text = BARE.replace("a raft of changes as the new financial year starts from 1 July", "a busy year")
+    assert extract(text, datetime.fromisoformat("2031-06-28T12:00+10:00")) == []

@@ -26,7 +26,15 @@ _LEAD_EN = re.compile(r"\b(?:\d{1,2}|a number of|several|many|these|the followin
 _HEAD_ZH = re.compile(r"^[ \t]*(?:\d{1,2}\s?[).、]\s*|[一二三四五六七八九十][、.]\s*)?(?P<head>[^\n。,，;；:：!?！？]{6,40}?)[ \t]*$")
 # A numbered change, its details on the same line or below it ("1 基本工资月薪调升为2万2千元,时薪调升为140元。")
 _ITEM_ZH = re.compile(r"^[ \t]*(?P<n>\d{1,2})(?:\s?[).、]\s*|[ \t]+)(?P<head>[^\n。;；:：!?！？]{4,48}?)[ \t]*(?:[;；:：。]|$)")
+_DAY_EN = rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+# "a raft of changes as we enter the new financial year from 1 July": many changes and their day, without the verb
+_LEAD_EN_LOOSE = re.compile(r"\b(?:a raft of|a host of|a number of|a series of|a range of|several|many)\s+(?:\w+\s+)?"
+                            rf"(?:changes|rules|laws|measures)\b[^.\n]{{0,60}}?\b(?:on|from)\s+(?:the\s+)?{_DAY_EN}", re.IGNORECASE)
 _HEAD_EN = re.compile(r"^[ \t]*\d{1,2}\s?[).]\s+(?P<head>[A-Z][^\n.;:!?]{4,90}?)[ \t]*$")
+# A bare heading of a few words ("Superannuation ", "Minimum wage", "Age pension"), in a list of two or more
+_BARE_HEAD_EN = re.compile(r"^[ \t]*(?P<head>[A-Z][a-z'’]*(?:[ \t]+[A-Za-z'’&/-]+){0,4})[ \t]*$")
+# A section whose first line gives its own day ("From 10 July 2023, childcare subsidy rates will lift"): that day is its
+_OWN_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日")
 _MAX_ITEMS = 30
 _SECTION_ENDS = ("篇", "》", "篇》", "类", "方面")
 
@@ -37,13 +45,16 @@ def rule_lists(text: str, zh: bool) -> str:
     lines = text.split("\n")
     lead = None
     for i, line in enumerate(lines[:12]):  # the lead is in the headline or the opening paragraph
-        if (m := (_LEAD_ZH if zh else _LEAD_EN).search(line)) is not None:
+        if (m := _LEAD_ZH.search(line) if zh else _LEAD_EN.search(line) or _LEAD_EN_LOOSE.search(line)) is not None:
             lead = (i, m["day"] or m["later"] if zh else m["day"])
             break
     if lead is None:
         return text
     start, day = lead
     head = _HEAD_ZH if zh else _HEAD_EN
+    if not zh and not any(_HEAD_EN.match(line) for line in lines[start + 1:]):
+        bare = sum(_headed(lines, i, _BARE_HEAD_EN) is not None for i in range(start + 1, len(lines)))
+        head = _BARE_HEAD_EN if bare >= 2 else _HEAD_EN
     done, number = 0, 0
     for i in range(start + 1, len(lines)):
         if zh and (item := _ITEM_ZH.match(lines[i])) is not None and int(item["n"]) in (1, number + 1):
@@ -54,11 +65,22 @@ def rule_lists(text: str, zh: bool) -> str:
         m = head.match(lines[i])
         if m is not None and zh and m["head"].rstrip().endswith(_SECTION_ENDS):
             continue  # a section's heading ("劳工权益篇》"), not a change
-        below = next((line for line in lines[i + 1:i + 3] if line.strip()), "")
-        if m is None or len(below.strip()) <= len(m["head"]) or head.match(below):
-            continue  # a heading has its details below it
-        lines[i] = f"{m['head']}({day}起施行)" if zh else f"{m['head'].rstrip()}: takes effect on {day}."
+        if m is None or (own := _headed(lines, i, head, day)) is None:
+            continue
+        lines[i] = f"{m['head']}({own}起施行)" if zh else f"{m['head'].rstrip()}: takes effect on {own}."
         done += 1
         if done == _MAX_ITEMS:
             break
     return "\n".join(lines)
+
+
+def _headed(lines: list[str], i: int, head: re.Pattern[str], day: str = "") -> str | None:
+    """The day of the change line ``i`` heads (``day``, the lead's, unless the first line of its details gives its own:
+    "From 10 July 2023, childcare subsidy rates will lift"), or None when it heads none: a heading has its details
+    below it, longer than it."""
+    m = head.match(lines[i])
+    below = next((line for line in lines[i + 1:i + 3] if line.strip()), "")
+    if m is None or len(below.strip()) <= len(m["head"]) or head.match(below):
+        return None
+    own = _OWN_DAY.search(below)
+    return own[0] if own else day
