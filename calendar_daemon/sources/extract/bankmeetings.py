@@ -10,8 +10,9 @@ from .candidate import Candidate
 
 # a headline about a central bank's rate-setting committee or its schedule
 # (the committee itself, not a bank among other news: "全球市场将迎来制造业PMI与多国央行利率决议" is no such headline)
-_BANK_HEADLINE = re.compile(r"\b(?:MPC|FOMC|(?:monetary )?policy committee|rate[- ]setting committee)\b|货币政策委员会")
-_MEETING = re.compile(r"\bmeetings?\b|会议|议息")
+_BANK_HEADLINE = re.compile(r"\b(?:MPC|MPB|FOMC|(?:monetary )?policy (?:committee|board|council)|rate[- ]setting committee)\b|"
+                            r"货币政策委员会", re.IGNORECASE)
+_MEETING = re.compile(r"\bmeetings?\b|\bannouncements?\b|\bdecisions?\b|会议|议息", re.IGNORECASE)
 
 
 def bank_meetings(cands: list[Candidate], headline: str) -> None:

@@ -43,7 +43,7 @@ from .publishers import by_publisher
 from .rankings import WeekSummary, is_ranking_period
 from .regions import region_of
 from .releases import PLACE_ZONES, TITLE_HAS_VERB, Named, each_country_en, each_placed_item, each_release, fill_from_release, placed_releases, release_title
-from .reschedule import Move, drop_moved, find_move
+from .reschedule import Move, drop_moved, find_move, named_old
 from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
@@ -252,6 +252,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
              if t.resolved.kind != "as_of" and not is_period(sentence, t) and not is_ranking_period(sentence, t)]
     times = [t for t in times if not is_scope_year(sentence, t) and not publishes_scope(sentence, t, times) and not is_month_heading(sentence, t, times)]
     move = find_move(sentence, times)
+    times = named_old(sentence, times) if move is None else times
     clauses = sentence_clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []
     for i, tm in enumerate(times):

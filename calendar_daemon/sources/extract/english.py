@@ -46,8 +46,10 @@ RE_REL = re.compile(r"\b(?:(?P<later>later|earlier)\s+)?(?P<w>this|next|last)\s+
                     r"|\b(?P<day>today|tomorrow|yesterday|tonight)\b|\b(?P<ahead>(?:the\s+)?week\s+ahead)\b|\b(?P<follow>the\s+following\s+week)\b"
                     r"|\b(?P<end>month-end|year-end|quarter-end|end\s+of\s+(?:the\s+)?(?:month|year|quarter))\b", re.IGNORECASE)
 _REL_WORDS = ("this", "next", "last", "today", "tomorrow", "yesterday", "tonight", "week", "end")  # in every RE_REL match
+# (not a part of a shorter time: "the first half of the day", "the second half of the session")
 RE_QTR = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<u>quarter|half)"
-                    r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b|\b(?P<y2>\d{4})\s+(?P<o2>first|second|third|fourth)[- ]"
+                    r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b(?!\s+of\s+(?:the|a|this|that|each|every)\s+(?:day|session|week|month|"
+                    r"morning|afternoon|evening|hour|meeting|game|match|century|decade))|\b(?P<y2>\d{4})\s+(?P<o2>first|second|third|fourth)[- ]"
                     r"(?P<u2>quarter|half)\b")
 RE_YEAR = re.compile(r"\b(?P<pre>in|by|since|from|until|through|during|for|early|late|mid-?|end of|before)\s+"
                      r"(?:the\s+end\s+of\s+)?(?P<y>(?:19|20|21)\d{2})\b")

@@ -128,6 +128,10 @@ _COUNTRY_CELL = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]{2,14}(?: [A-Z][a-z]{2,10}
                            r"加拿大|澳大利亚|澳洲|新西兰|瑞士|韩国|印度|全球)$")
 
 
+# A header cell naming the event whose day the column gives: "Date of MPB Meeting", "Announcement date"
+_DATE_OF = re.compile(r"(?:Date of|Date for)\s+(?:the\s+)?(?P<what>[A-Za-z][\w ()&/-]{2,40}?)|(?P<what2>[A-Z][\w ()&/-]{2,40}?)\s+[Dd]ate")
+
+
 class Table:
     """The table being read: a row is one calendar entry; a header's "Time (ET)" names the zone of the
     rows' clock times."""
@@ -135,6 +139,7 @@ class Table:
     def __init__(self) -> None:
         self.zone = ""
         self.header = False  # a header was read: a later row without a digit ("日本第二季度GDP | 外汇 |") is a row
+        self.named: list[str] = []  # per column, what a date in it is the day of ("Date of MPB Meeting" -> "MPB Meeting")
 
     def read(self, sentence: str) -> tuple[str, bool]:
         """The row as a line of text ("08:30 ET Empire State manufacturing index US") and whether it is
@@ -146,7 +151,12 @@ class Table:
         cells = [c.strip() for c in _CELL.split(sentence.strip().strip("|")) if c.strip()]
         if not self.header and not any(ch.isdigit() for ch in sentence) and not _UNTIMED_CELL.match(cells[0]):  # a header
             self.zone, self.header = next((m[1] for c in cells if (m := _HEADER_ZONE.search(c))), ""), True
+            self.named = [(m["what"] or m["what2"]) if (m := _DATE_OF.fullmatch(c)) else "" for c in cells]
             return "", True
+        if len(cells) == len(self.named) and any(self.named):
+            # "1 | Tuesday, 22nd July 2031 | Wednesday, 23rd July 2031 |" under "No. | Date of Meeting | Date of
+            # Announcement": each date cell is the day of its column's event, a clause of its own
+            return "; ".join(f"{what}: {cell}" if what and cell[:1].isalnum() else cell for what, cell in zip(self.named, cells, strict=True)) + ".", True
         out = []
         for cell in cells:
             clock = _CLOCK_CELL.match(cell)

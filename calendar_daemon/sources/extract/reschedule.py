@@ -34,6 +34,9 @@ _HEDGE = re.compile(r"(?:或|或将|或许|可能|也许|恐|恐将|有望|\bmay
 # A date named as the old one: "原定3月10日", "originally scheduled for May 12", "from March 12".
 _ORIGINAL = re.compile(r"(?:原定|原计划|原本|原先|原订|本应|原)(?:于|在)?\s*$|\b(?:originally|initially|previously|first)\s+"
                        r"(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$|\bfrom\s+$", re.IGNORECASE)
+# A bracketed note of the old date after the new one: "21st May (Previously scheduled for 27th May)"
+_OLD_NOTE = re.compile(r"\(\s*(?:originally|initially|previously)\s+(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$",
+                       re.IGNORECASE)
 _NEW_GAP = 24  # the new date follows the verb this closely ("顺延至其后第一个工作日,即2026年10月19日")
 
 
@@ -51,6 +54,15 @@ def _clause_of(sentence: str, pos: int) -> str:
     starts = [m.end() for m in re.finditer(r"[,，;；]", sentence[:pos])]
     end = re.search(r"[,，;；]", sentence[pos:])
     return sentence[starts[-1] if starts else 0:pos + (end.start() if end else len(sentence) - pos)]
+
+
+def named_old(sentence: str, times: list[TimeMatch]) -> list[TimeMatch]:
+    """``times`` without a date named as the old one beside a new one, with or without a verb of change:
+    "Wednesday, 21st May 2031 (Previously scheduled for 27th May 2031)" is on the 21st only."""
+    if len(times) < 2 or not may_hold(sentence, ("originally", "initially", "previously")):
+        return times
+    old = [t for t in times if _OLD_NOTE.search(sentence[max(0, t.start - 40):t.start])]
+    return [t for t in times if t not in old] if len(old) < len(times) else times
 
 
 def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
