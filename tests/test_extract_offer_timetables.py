@@ -54,3 +54,16 @@ def test_a_t_day_code_is_no_day_of_the_month() -> None:
 def test_no_title_holds_a_table_bar_or_is_empty() -> None:
     titles = [c.title for c in extract(TIMETABLE, PUBLISHED)]
     assert titles and all(t.strip() and "|" not in t for t in titles)
+
+
+# Prose naming the offer's subscription periods and the listing day, without the word IPO in the sentence (round 21:
+# corpus 18, a Gulf listing).
+PROSE = ("Acme Holding plans Dubai listing\n\n"
+         "The subscription period for the first tranche will extend from June 16 to June 23. "
+         "The subscription period for the second tranche will extend from June 16 to June 24. "
+         "The company's shares will be listed on the Dubai market on July 5.\n")
+
+
+def test_subscription_periods_and_the_listing_day_are_offer_events() -> None:
+    got = sorted((c.start, c.end, c.category) for c in extract(PROSE, datetime.fromisoformat("2031-06-09T12:00+04:00")))
+    assert got == [("2031-06-16", "2031-06-23", "ipo"), ("2031-06-16", "2031-06-24", "ipo"), ("2031-07-05", "2031-07-05", "ipo")]

@@ -135,7 +135,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
                        r"begins? trading|starts? trading|trading debut|\b(?:to|will) price\b(?!\s+in\b)|prices? (?:its )?"
                        r"(?:IPO|offering)|\bbook[- ]?building\b|\bbid forms?\b|\b(?:retail|institutional) (?:offering|tranche)s?\b|"
-                       r"\boffering size\b|\bfinal (?:offer )?price\b", _I)),
+                       r"\boffering size\b|\bfinal (?:offer )?price\b|\bsubscription period\b|\b(?:will|to) (?:be )?list(?:ed)?\s+(?:on|in)\b", _I)),
     ("earnings", re.compile(r"财报|财务报告|业绩|季报|年报|中报|半年报|(?:季度|年度|中期)报告|法说会|法人说明会|营收|earnings|quarterly results|"
                             r"(?<!survey )(?<!poll )results|"
                             # "A, B and C report on Tuesday", "… all report": companies reporting (not "the jobs report on")

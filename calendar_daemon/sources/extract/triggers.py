@@ -34,7 +34,7 @@ TRIGGER = Vocabulary(
     r"product event|(?:will|to) be out\b|(?:will|to) be held\b|pre-?orders?|go(?:es)? on sale|in stores|(?:begin|start)s? (?:delivery|deliveries|shipping)|"
     r"meets|statement|announcement|will announce|decide on (?:the |its )?(?:interest |policy )?rates?\b|"
     r"(?:update|decision) on (?:the |its )?monetary policy|monetary policy (?:update|decision)|early close|close[sd]? early|close at \d|hear from|"
-    r"begins? trading|starts? trading|to trade|trading debut|"
+    r"begins? trading|starts? trading|to trade|trading debut|subscription period|(?:will|to) (?:be )?list(?:ed)?\s+(?:on|in)\b|"
     r"\b(?:offering|offer|subscription|book[- ]?building)s?\s+(?:period\s+)?(?:will\s+)?(?:close|open|end)s?\b|(?:will|to) visit\b|(?:state|official) visit|"
     r"(?:will|to) (?:hike|cut|raise|lower) (?:rates|interest rates|its (?:key |policy |benchmark )?rate|by \d+ basis points)\b)",
     _I)
