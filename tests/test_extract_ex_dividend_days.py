@@ -42,3 +42,11 @@ def test_each_days_companies_go_ex_dividend_that_day() -> None:
 def test_a_page_that_names_no_dividend_is_left_alone() -> None:
     text = PAGE.replace("Ex-Dividend", "Higher").replace("ex-dividend", "higher")
     assert ex_dividend_days(text) == text
+
+
+def test_the_last_day_to_buy_and_the_day_the_money_arrives_are_events_of_their_own() -> None:
+    """"想领息的投资人,最晚要在16日买进,就能在4月7日领到钱": the last buying day and the payment day beside the
+    ex-dividend day (round 21: corpus 18, a Taiwan ETF item). The item is our own."""
+    text = ("某投信2档ETF同日除息\n\n某投信旗下2档ETF都将在17日同步除息,想领息的投资人,最晚要在16日买进,就能在4月7日领到钱。\n")
+    got = sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-03-13T11:00+08:00")))
+    assert got == [("2031-03-16", "corporate"), ("2031-03-17", "corporate"), ("2031-04-07", "corporate")]
