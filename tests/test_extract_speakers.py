@@ -72,3 +72,17 @@ def test_an_official_with_their_bank_in_brackets_speaks() -> None:
     assert speeches(text, "2031-09-07T12:00-04:00") == [
         ("2031-09-08T08:00-04:00", "Anna Quill speech"), ("2031-09-08T12:00-04:00", "Ben Roper speech"),
         ("2031-09-08T13:00-04:00", "Cara Sand speech")]
+
+
+def test_an_abbreviation_inside_a_list_item_does_not_end_the_day_s_list() -> None:
+    """"- U. Mich. April prelim sentiment": the full stop after "Mich" ends no sentence, so the officials listed after it
+    stay on the heading's day (round 21: corpus 17)."""
+    text = ("Economic calendar for the week ahead\n\nThursday:\n- Initial jobless claims\n- U. Mich. April prelim sentiment\n"
+            "- Fed member Anna Quill\n- Fed member Ben Roper\n")
+    assert speeches(text, "2031-05-18T10:00-04:00") == [("2031-05-22", "Anna Quill speech"), ("2031-05-22", "Ben Roper speech")]
+
+
+def test_a_regional_fed_s_survey_is_data_not_the_bank() -> None:
+    text = "Economic calendar for the week ahead\n\nFriday:\n- Empire Fed Manufacturing index\n- Philly Fed business survey\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-05-18T10:00-04:00"))]
+    assert got and all(category == "macro_data" for _, category in got)

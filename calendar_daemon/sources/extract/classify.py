@@ -79,6 +79,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Other major economic reports due on Thursday are …", "releases monthly … survey results": releases of
     # data, not companies' results
     ("macro_data", re.compile(r"\beconomic (?:reports?|releases?|indicators?)\b|\bsurvey results\b", _I)),
+    # a regional Fed's survey is data, not the bank: "Empire Fed Manufacturing index", "Richmond Fed services survey"
+    ("macro_data", re.compile(r"\b(?:Philly|Philadelphia|Empire|Richmond|Kansas City|KC|Dallas|New York|NY|Chicago) Fed "
+                              r"(?:\w+ ){0,2}(?:index|survey)\b", _I)),
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     # a rule that applies from a day is policy, whoever made it ("the RBI's new rates will be applicable from October 1")

@@ -9,9 +9,10 @@ from .vocabulary import led_by
 
 MAX_SENTENCE = 2000  # a longer run without a sentence end is cut, so no single unit is unbounded
 # English full stops end a sentence, except in "2 p.m. ET" (a zone abbreviation follows) and after a title
-# ("St. Louis", "Mr. Smith").
+# ("St. Louis", "Mr. Smith", "U. Mich. April sentiment", "Gov. Quill").
 # (The look-ahead for the full stop comes first: the look-behinds are then tried only there.)
-_SENT_SPLIT = led_by(r"。！？!?；;\s.", r"[。！？!?；;\n]|\s[-*•]\s|(?=\.)(?:(?<=[a-z0-9)%])(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+_SENT_SPLIT = led_by(r"。！？!?；;\s.", r"[。！？!?；;\n]|\s[-*•]\s|(?=\.)(?:(?<=[a-z0-9)%])(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMich)(?<!\bGov)(?<!\bProf)"
+                         r"(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\bvs)(?<!\bUniv)(?<!\bDept)"
                          r"|(?<=\b[A-Z]T)|(?<=\b[A-Z][A-Z]T)|(?<=UTC))"
                          r"\.\s+(?=[A-Z\"“])(?!(?:ET|EST|EDT|CT|CDT|PT|PDT|GMT|BST|UTC|CET|CEST|JST|HKT|SGT|Eastern)\b)")
 _CLAUSE_SPLIT_ZH = led_by(r"，,\s", r"[，,]|(?<=[^\x00-\x7f%)])\s+(?=[^\x00-\x7f]|[A-Z0-9])")
