@@ -20,7 +20,7 @@ def diary() -> list[Candidate]:
 
 def test_each_day_of_the_diary_has_its_row() -> None:
     assert [(c.start, c.category) for c in diary()] == [
-        ("2031-01-06", "earnings"), ("2031-01-07", "earnings"), ("2031-01-08", "earnings")]
+        ("2031-01-06", "earnings"), ("2031-01-07", "corporate"), ("2031-01-08", "corporate")]  # (trading updates)
 
 
 def test_a_heading_on_the_publication_day_that_ends_with_a_dash_heads_a_list() -> None:

@@ -24,8 +24,8 @@ def test_each_day_of_a_flattened_diary_dates_its_items_with_their_clocks() -> No
     got = [(c.category, c.start, c.title) for c in extract(DIARY, PUBLISHED)]
     assert got == [
         ("macro_data", "2031-06-09T07:00+01:00", "ONS GDP monthly estimate for April"),
+        ("corporate", "2031-06-10T07:00+01:00", "Crane Homes trading update"),
         ("earnings", "2031-06-10T07:00+01:00", "Acme Foods, Bolt Group final results"),
-        ("earnings", "2031-06-10T07:00+01:00", "Crane Homes trading update"),
         ("earnings", "2031-06-11T07:00+01:00", "Delta Mining interim results"),
         ("central_bank", "2031-06-11T12:00+01:00", "Bank of England interest rate decision"),
     ]

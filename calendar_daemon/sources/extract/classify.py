@@ -128,6 +128,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # shares trading without their dividend ("shares then trade without the right to their quarterly dividend"): not a listing
     ("corporate", re.compile(r"\bwithout (?:the )?(?:right to|entitlement to) (?:the |their |its )?(?:\w+ )?dividends?\b|"
                              r"\b(?:go|goes|trade|trades|trading) ex-dividend\b|"
+                             # a trading update is a company's statement between its results ("Q1 trading update")
+                             r"\btrading updates?\b|"
                              # a miner's or an oil company's quarterly output: an operating update, not its results
                              r"\b(?:quarterly )?production reports?\b|"
                              # a product's milestones: "pre-orders begin", "the new iPhones will debut", "appear in stores"
