@@ -67,3 +67,12 @@ PROSE = ("Acme Holding plans Dubai listing\n\n"
 def test_subscription_periods_and_the_listing_day_are_offer_events() -> None:
     got = sorted((c.start, c.end, c.category) for c in extract(PROSE, datetime.fromisoformat("2031-06-09T12:00+04:00")))
     assert got == [("2031-06-16", "2031-06-23", "ipo"), ("2031-06-16", "2031-06-24", "ipo"), ("2031-07-05", "2031-07-05", "ipo")]
+
+
+def test_offline_investors_steps_and_the_lottery_are_offer_events() -> None:
+    """An A-share offer's calendar rows ("网下投资者提交核查材料截止日", "网上发行摇号抽签") are steps of the offer, not
+    market events (round 21: corpus 16)."""
+    text = ("某证券首次公开发行股票发行安排\n\n2031年7月14日 周一 | 网下投资者提交核查材料截止日(中午12:00截止) |\n"
+            "2031年7月22日 周二 | 网上发行摇号 |\n")
+    got = [(c.start[:10], c.category) for c in extract(text, datetime.fromisoformat("2031-07-13T10:00+08:00"))]
+    assert sorted(got) == [("2031-07-14", "ipo"), ("2031-07-22", "ipo")]
