@@ -136,7 +136,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"\bpre-?orders?\b|\bin stores\b|\b(?:go|goes) on sale\b|(?:系列|新机|手机)\S{0,8}?上市|"  # ("新机的上市日期": on sale)
                              r"\b(?:iPhones?|iPads?|phones?|smartphones?|handsets?|devices?|consoles?|lineup)\b[^.;]{0,40}\b(?:debut|launch|released?\b)|"
                              r"\b(?:global|worldwide|international) (?:release|launch|roll-?out)\b", _I)),
-    ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|抽签|抽籤|网下投资者|网下发行|网上发行|网下获配|摇号|挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
+    ("ipo", re.compile(r"新股|申购|招股|截招|IPO|首发|打新|中签|抽签|抽籤|网下投资者|网下发行|网上发行|网下获配|摇号|"
+                       r"挂牌|上市首日|上市日期|登陆|初步询价|网上路演|上市聆讯|listing hearing|"
                        r"配发结果|分配结果|分配基准|发售价|缴款|公开发售|全球发售|香港发售|定价日|稳定价格(?:行动|期)|(?:港交所|联交所)\S{0,16}?开始(?:交易|买卖)|"
                        r"(?:主板|创业板|科创板|港交所|联交所|纳斯达克|纽交所|北交所|上交所|深交所)\S{0,4}上市|发行(?!.{0,6}债)|listing|debut|"
                        r"begins? trading|starts? trading|trading debut|\b(?:to|will) price\b(?!\s+in\b)|prices? (?:its )?"
