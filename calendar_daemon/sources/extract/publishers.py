@@ -55,6 +55,7 @@ def released_data(clause: str) -> bool:
 
 
 _MACRO = dict(C.CATEGORY_RULES)["macro_data"]
+_BANK_OWN = re.compile(r"利率决议|利率决定|利率决策|议息|货币政策决议|货币政策决定|政策声明")
 _VERB_BEFORE = re.compile(r"(?:公布|发布)的?\s?(?:[^\s,;。]{0,8})$")
 _VERB_AFTER = re.compile(r"[^,;。]{0,16}?(?:出炉|公布|发布)")
 
@@ -63,6 +64,6 @@ def by_publisher(c: Candidate, releases: list[Candidate], forward: str, before: 
     """A Chinese sentence's candidate ``c`` (and the ``releases`` it was split into): data said to come out
     is the event even when the clause names the bank it guides ("英国公布的CPI则可能成为英国央行何时降息的
     关键指标"), and a release by several places is one per place."""
-    if c.category == "central_bank" and released_data(forward):
-        c.category = "macro_data"
+    if c.category == "central_bank" and released_data(forward) and not _BANK_OWN.search(forward):
+        c.category = "macro_data"  # (not the bank's own decision beside its outlook: "公布利率决议和经济前景展望报告")
     return each_publisher(releases, before)
