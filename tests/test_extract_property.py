@@ -153,11 +153,12 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "Germany: " + "Bavaria CPI % m/m " * 10_000 + "Prev 0.1\n",
                "日期 | 事件 | 品种 |\n" + "周一(9月15日) | 日本GDP | 外汇、股市 |\n日本工业产出 | 日元 | |\n" * 1_500,
                "周二(9月16日) 英国8月CPI将公布\n" * 2_000, "春节" * 20_000 + "不开放", "4月3日星期六至" * 5_000,
-               "许多新制度也同步在元旦当天开始施行\n" + "1 某项调整由62岁调高至63岁,细则如下\n2 某某篇》\n" * 1_500, "元旦" * 30_000,
+               "许多新制度也同步在元旦当天开始施行\n" + "1 某项调整由62岁调高至63岁,细则如下\n2 某某篇》\n" * 1_500, "元旦" * 5_000,
                "A raft of changes start from 1 July.\n\n" + "Minimum wage\n\nThe wage will be increased to $900.\n\n" * 1_500,
                "A raft of changes" + " on" * 20_000,
                "No. | Date of Meeting | Date of Announcement |\n" + "1 | Tuesday, 22nd July 2031 | Wednesday, 23rd July 2031 |\n" * 600,
-               "Wednesday, 21st May 2031 " + "(Previously scheduled for 27th May 2031) " * 3_000)
+               "Wednesday, 21st May 2031 " + "(Previously scheduled for 27th May 2031) " * 1_000,
+               "诸多新制今天上路。\n" + "补助金由1500元降为1000元;停留时间缩短为1小时。\n" * 2_000)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

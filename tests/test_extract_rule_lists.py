@@ -106,3 +106,23 @@ def test_each_bare_heading_under_a_lead_of_many_changes_is_a_rule_of_its_day() -
 def test_bare_lines_without_a_lead_of_changes_are_no_rules() -> None:
     text = BARE.replace("a raft of changes as the new financial year starts from 1 July", "a busy year")
     assert extract(text, datetime.fromisoformat("2031-06-28T12:00+10:00")) == []
+
+
+# A lead of changes over paragraphs of prose, no headings (round 21: corpus 15, a news site's New Year rules).
+PROSE = ("迎接2032年,诸多新制今天上路。基本工资今起调涨为2万4千元。\n\n"
+         "某部门淘汰旧机车的补助金由1500元降为1000元。民众反应不一。\n\n"
+         "交通新制包括,使用月台票进月台,停留时间从3小时缩短为1小时;列车误点逾30分钟,可选择免手续费退票。\n")
+
+
+def test_each_change_stated_in_prose_under_the_lead_is_a_rule_of_its_day() -> None:
+    got = [c for c in extract(PROSE, datetime.fromisoformat("2032-01-01T09:00+08:00")) if c.category == "policy"]
+    assert {c.start for c in got} == {"2032-01-01"}
+    titles = " ".join(c.title for c in got)
+    for words in ("补助金", "停留时间", "误点"):
+        assert words in titles, (words, titles)
+    assert not any("民众反应" in c.title for c in got)  # a sentence that states no change is no rule
+
+
+def test_prose_changes_without_a_lead_are_no_rules() -> None:
+    text = PROSE.replace("迎接2032年,诸多新制今天上路。", "")
+    assert not any(c.title.startswith("某部门") for c in extract(text, datetime.fromisoformat("2032-01-01T09:00+08:00")))

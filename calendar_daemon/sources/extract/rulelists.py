@@ -36,6 +36,7 @@ _BARE_HEAD_EN = re.compile(r"^[ \t]*(?P<head>[A-Z][a-z'’]*(?:[ \t]+[A-Za-z'’
 # A section whose first line gives its own day ("From 10 July 2023, childcare subsidy rates will lift"): that day is its
 _OWN_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日")
 _MAX_ITEMS = 30
+_PROSE_MAX = 600  # a longer line is no paragraph of one change list
 _SECTION_ENDS = ("篇", "》", "篇》", "类", "方面")
 
 
@@ -71,7 +72,29 @@ def rule_lists(text: str, zh: bool) -> str:
         done += 1
         if done == _MAX_ITEMS:
             break
+    if zh and not done:
+        lines[start + 1:] = [_prose_changes(line, day) for line in lines[start + 1:]]
     return "\n".join(lines)
+
+
+# A change said in prose under the lead, with no day of its own: "环保署淘汰二行程机车的补助金由1500元降为1000元"
+_CHANGE_ZH = re.compile(r"降为|改为|缩短为|延长为|延长至|提高至|提高为|调涨|调降|上调|下调|调高|调低|放宽|免手续费|免费|列为|纳入|不得")
+_DATED_ZH = re.compile(r"\d{1,2}月\d{1,2}日|今天|今日|今起|明天|明日|元旦|起施行|\d{4}年|明年|下半年|上半年")
+_PART = re.compile(r"[^。;；]+[。;；]?")
+
+
+def _prose_changes(line: str, day: str) -> str:
+    """A paragraph under a lead of changes with no list of headings: each of its sentences (or parts between
+    semicolons) that states a change and names no day of its own is a rule of the lead's day."""
+    if len(line) > _PROSE_MAX or not _CHANGE_ZH.search(line):
+        return line
+    out = []
+    for part in _PART.findall(line):
+        body = part.rstrip("。;；")
+        if _CHANGE_ZH.search(body) and not _DATED_ZH.search(body):
+            part = f"{body}({day}起施行){part[len(body):]}"
+        out.append(part)
+    return "".join(out)
 
 
 def _headed(lines: list[str], i: int, head: re.Pattern[str], day: str = "") -> str | None:
