@@ -84,3 +84,12 @@ def test_a_site_name_and_a_menu_word_are_not_the_headline() -> None:
 
     assert headline_of("Example-Hours.com\n\n• News\n\nExchange holidays for 2031\n") == "Exchange holidays for 2031"
     assert headline_of("打开网易新闻 查看精彩图片\n\n下周前瞻:三大央行议息\n") == "下周前瞻:三大央行议息"
+
+
+def test_a_service_hotline_above_the_headline_is_no_headline() -> None:
+    """"客服热线:+852 37582889" over "【本周前瞻】…": the hotline is the page's furniture, so the headline is the week
+    preview's and its undated releases belong to the previewed week (round 21: corpus 11)."""
+    text = ("客服热线:+852 12345678\n\n【本周前瞻】多国央行决议和一大波数据来袭\n\n"
+            "某国还将公布6月就业、工业生产、零售销售和7月制造业PMI终值。日本还将公布6月失业率。\n")
+    got = {(c.start, c.end, c.precision) for c in extract(text, datetime.fromisoformat("2031-07-27T10:00+08:00"))}
+    assert got == {("2031-07-28", "2031-08-03", "week")}
