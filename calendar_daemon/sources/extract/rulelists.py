@@ -33,7 +33,7 @@ _LEAD_EN_LOOSE = re.compile(r"\b(?:a raft of|a host of|a number of|a series of|a
 _HEAD_EN = re.compile(r"^[ \t]*\d{1,2}\s?[).]\s+(?P<head>[A-Z][^\n.;:!?]{4,90}?)[ \t]*$")
 # A bare heading of a few words ("Superannuation ", "Minimum wage", "Age pension"), in a list of two or more
 _BARE_HEAD_EN = re.compile(r"^[ \t]*(?P<head>[A-Z][a-z'’]*(?:[ \t]+[A-Za-z'’&/-]+){0,4})[ \t]*$")
-# A section whose first line gives its own day ("From 10 July 2023, childcare subsidy rates will lift"): that day is its
+# The first line of a change's details giving its own day ("From 10 July 2023, childcare subsidy rates will lift")
 _OWN_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\b|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日")
 _MAX_ITEMS = 30
 _PROSE_MAX = 600  # a longer line is no paragraph of one change list
@@ -60,16 +60,12 @@ def rule_lists(text: str, zh: bool) -> str:
     for i in range(start + 1, len(lines)):
         if zh and (item := _ITEM_ZH.match(lines[i])) is not None and int(item["n"]) in (1, number + 1):
             number = int(item["n"])  # numbered in sequence (each section counting from 1): a change however long its line
-            lines[i] = f"{item['head'].strip()}({day}起施行)"
+            lines[i] = f"{item['head'].strip()}({day}起施行)" + lines[i][item.end('head'):]  # (its later sentences kept)
             done += 1
-            continue
-        m = head.match(lines[i])
-        if m is not None and zh and m["head"].rstrip().endswith(_SECTION_ENDS):
-            continue  # a section's heading ("劳工权益篇》"), not a change
-        if m is None or (own := _headed(lines, i, head, day)) is None:
-            continue
-        lines[i] = f"{m['head']}({own}起施行)" if zh else f"{m['head'].rstrip()}: takes effect on {own}."
-        done += 1
+        elif (m := head.match(lines[i])) is not None and not (zh and m["head"].rstrip().endswith(_SECTION_ENDS)) and (
+                own := _headed(lines, i, head, day)) is not None:  # (a section's heading, "劳工权益篇》", is no change)
+            lines[i] = f"{m['head']}({own}起施行)" if zh else f"{m['head'].rstrip()}: takes effect on {own}."
+            done += 1
         if done == _MAX_ITEMS:
             break
     if zh and not done:
