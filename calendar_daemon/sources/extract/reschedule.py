@@ -32,11 +32,11 @@ _MOVE_EN = ("postponed", "delayed", "pushed", "moved", "rescheduled", "shifted",
 _HEDGE = re.compile(r"(?:或|或将|或许|可能|也许|恐|恐将|有望|\bmay(?:\s+be)?|\bmight(?:\s+be)?|\bcould(?:\s+be)?|"
                     r"\bwould(?:\s+be)?|\blikely\s+(?:to\s+)?be)\s*$", re.IGNORECASE)
 # A date named as the old one: "原定3月10日", "originally scheduled for May 12", "from March 12".
-_ORIGINAL = re.compile(r"(?:原定|原计划|原本|原先|原订|本应|原)(?:于|在)?\s*$|\b(?:originally|initially|previously|first)\s+"
-                       r"(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$|\bfrom\s+$", re.IGNORECASE)
+_SCHEDULED = r"\s+(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$"  # "… scheduled for" before the date
+_ORIGINAL = re.compile(rf"(?:原定|原计划|原本|原先|原订|本应|原)(?:于|在)?\s*$|\b(?:originally|initially|previously|first){_SCHEDULED}"
+                       r"|\bfrom\s+$", re.IGNORECASE)
 # A bracketed note of the old date after the new one: "21st May (Previously scheduled for 27th May)"
-_OLD_NOTE = re.compile(r"\(\s*(?:originally|initially|previously)\s+(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$",
-                       re.IGNORECASE)
+_OLD_NOTE = re.compile(rf"\(\s*(?:originally|initially|previously){_SCHEDULED}", re.IGNORECASE)
 _NEW_GAP = 24  # the new date follows the verb this closely ("顺延至其后第一个工作日,即2026年10月19日")
 
 

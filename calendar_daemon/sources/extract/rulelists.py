@@ -16,17 +16,15 @@ _LEAD_ZH = re.compile(rf"{_DAY_ZH.format('day')}起?[^。\n]{{0,12}}?{_MANY_ZH}[
                       # "许多…新制度,也同步在元旦当天开始施行": the rules first, then their day
                       rf"|{_MANY_ZH}[^。\n]{{0,16}}?{_RULES_ZH}[^。\n]{{0,12}}?{_DAY_ZH.format('later')}(?:当天|当日)?(?:开始|起)?(?:上路|实施|施行|生效)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_EN = rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
 # "10 changes coming into force on 6 April", "a number of changes come into effect from 1 July 2031"
 _LEAD_EN = re.compile(r"\b(?:\d{1,2}|a number of|several|many|these|the following|ten|five|six|seven|eight|nine|key|new)\s+"
                       r"(?:\w+\s+)?(?:changes|rules|measures)\b[^.\n]{0,40}?\b(?:come|comes|coming|take|takes|taking)\s+"
-                      r"(?:into\s+)?(?:effect|force)\b[^.\n]{0,12}?\b(?:on|from)\s+(?:the\s+)?"
-                      rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)",
-                      re.IGNORECASE)
+                      rf"(?:into\s+)?(?:effect|force)\b[^.\n]{{0,12}}?\b(?:on|from)\s+(?:the\s+)?{_DAY_EN}", re.IGNORECASE)
 # A change's heading: a short line with no sentence in it ("台铁当日可订票时间延长"; "3) New State Pension comes into force")
 _HEAD_ZH = re.compile(r"^[ \t]*(?:\d{1,2}\s?[).、]\s*|[一二三四五六七八九十][、.]\s*)?(?P<head>[^\n。,，;；:：!?！？]{6,40}?)[ \t]*$")
 # A numbered change, its details on the same line or below it ("1 基本工资月薪调升为2万2千元,时薪调升为140元。")
 _ITEM_ZH = re.compile(r"^[ \t]*(?P<n>\d{1,2})(?:\s?[).、]\s*|[ \t]+)(?P<head>[^\n。;；:：!?！？]{4,48}?)[ \t]*(?:[;；:：。]|$)")
-_DAY_EN = rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
 # "a raft of changes as we enter the new financial year from 1 July": many changes and their day, without the verb
 _LEAD_EN_LOOSE = re.compile(r"\b(?:a raft of|a host of|a number of|a series of|a range of|several|many)\s+(?:\w+\s+)?"
                             rf"(?:changes|rules|laws|measures)\b[^.\n]{{0,60}}?\b(?:on|from)\s+(?:the\s+)?{_DAY_EN}", re.IGNORECASE)
