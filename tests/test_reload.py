@@ -57,7 +57,6 @@ def test_sighup_reloads_api_and_feed_tokens(tmp_path: Path, db_url: str) -> None
 
 def test_sighup_sends_through_a_changed_channel_url(tmp_path: Path, store: EventStore, db_url: str) -> None:
     """A channel whose URL changed (a rotated webhook) sends to the new URL after the reload, not the old one."""
-    add_events(store, timed_event("soon", "Soon", utcnow() + timedelta(seconds=90)))  # 1 min alert due in 30 s
     rule = [{"name": "macro", "channels": ["hook"], "before": ["1m"]}]
     with Receiver() as old, Receiver() as new:
         config = daemon_config(tmp_path, [{"name": "hook", "url": old.url}], rule)
@@ -65,6 +64,9 @@ def test_sighup_sends_through_a_changed_channel_url(tmp_path: Path, store: Event
             config.write_text(config.read_text(encoding="utf-8").replace(old.url, new.url), encoding="utf-8")
             daemon.signal(signal.SIGHUP)
             wait_until(lambda: "SIGHUP: configuration reloaded; applied: channels" in daemon.log(), timeout=15)
+            # Written by another process once the reload is done: the daemon finds it on its next poll
+            # and its 1-minute alert falls due about 12 s later, through whichever URL the channel has.
+            add_events(store, timed_event("soon", "Soon", utcnow() + timedelta(seconds=72)))
             assert [m["title"] for m in new.wait_for(1, timeout=60)] == ["[提醒] Soon"]
         assert daemon.returncode == 0
     assert old.messages == []
