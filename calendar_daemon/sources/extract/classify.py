@@ -98,7 +98,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bond", re.compile(r"\b(?:non-)?competitive bids?\b|\bbids? for the auctions?\b", _I)),
     ("central_bank", re.compile(
         r"利率决议|议息|货币政策会议|货币政策委员会|会议纪要|降息|加息|LPR报价|FOMC|rate decision|\brate (?:cut|hike)s?\b|"
-        r"\brates\b[^.;]{0,40}\bmeeting\b|"  # "no change to rates is likely at the March meeting"
+        r"\brates\b[^.;]{0,40}\bmeeting\b|\bOCR\b|official cash rate|Financial Stability Report|"  # "no change to rates is likely at the March meeting"
         r"\bpolicy decision\b|\bbenchmark (?:interest )?rate\b|\bbank rate\b|"
         # "The decision is due at 7.00 am ET." after a sentence on a bank's meeting: the bank's decision
         r"^\s*(?:the|its) (?:rate |policy |interest rate )?(?:decision|announcement) (?:is|will be) (?:due|announced|released|made)\b|"

@@ -10,7 +10,8 @@ Two shapes (invented examples):
 
 Only a year (or a year with ``全年``, or a year's end before the next year: ``2030年底及2031年…``) is affected; a month or a day next to the same words stays.
 The day such a schedule is published (``12月20日,某交易所公布2031年部分节假日休市安排``) is the report's
-own day, not an event either.
+own day, not an event either. So is the year a calendar's dates or a count of meetings cover (``the release
+dates for 2031 and the first half of 2032``, ``eight rate announcements during 2031``).
 """
 
 from __future__ import annotations
@@ -24,12 +25,18 @@ _SCHEDULE_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:(?:底|末)?[、及和与]\
                              re.IGNORECASE)
 _SCHEDULE_BEFORE = re.compile(r"(?:holidays?|calendar|schedule|closures?)\s+(?:for|in)\s+(?:the\s+year\s+)?$",
                               re.IGNORECASE)
+# the year (or half) a calendar's dates or a count of meetings cover: "the release dates for 2031 and the first
+# half of 2032", "eight rate announcements during 2031"
+_DATES_BEFORE = re.compile(r"\b(?:dates|announcements|meetings)\b[^.;]{0,40}?\b(?:for|in|during)\s+"
+                           r"(?:(?:19|20)\d{2}\s+and\s+)?(?:(?:the\s+)?(?:first|second)\s+half\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 _SERIES_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:第[一二三四五六七八九十\d]{1,3}期|记账式|储蓄国债|凭证式|"
                            r"(?:超长期)?特别国债|地方政府(?:专项|一般)债)")
 
 
 def is_scope_year(sentence: str, tm: TimeMatch) -> bool:
     """Whether the year ``tm`` scopes a schedule or names a bond series in ``sentence``."""
+    if tm.resolved.precision in ("year", "half") and _DATES_BEFORE.search(sentence[max(0, tm.start - 80):tm.start]):
+        return True
     if tm.resolved.precision != "year" and not (tm.resolved.precision == "month"
                                                   and sentence[tm.start:tm.end].endswith(("年底", "年末"))):
         return False
