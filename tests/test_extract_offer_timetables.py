@@ -76,3 +76,37 @@ def test_offline_investors_steps_and_the_lottery_are_offer_events() -> None:
             "2031年7月22日 周二 | 网上发行摇号 |\n")
     got = [(c.start[:10], c.category) for c in extract(text, datetime.fromisoformat("2031-07-13T10:00+08:00"))]
     assert sorted(got) == [("2031-07-14", "ipo"), ("2031-07-22", "ipo")]
+
+
+# An English rights issue's indicative timetable (round 22, corpus 19): one step a row ending in its date, two
+# steps on one day, and a line of the page's export that runs three rows together. Our own text.
+RIGHTS = (
+    "Indicative Timetable for the Offer\n"
+    "Company announces Rights Issue Monday 3rd February 2031\n"
+    "Lodgement of Offer Document with the exchange Monday 3rd February 2031\n"
+    "Existing Shares quoted on an ex basis Thursday 6th February 2031\n"
+    "Record date (5.00pm AWST) Friday 7th February 2031\n"
+    "Opening Date Wednesday 12th February 2031 Closing Date* Tuesday 25th February 2031 New Shares quoted on a "
+    "deferred basis Wednesday 26th February 2031\n"
+    "Deferred settlement trading ends Tuesday 4th March 2031\n"
+)
+
+
+def test_each_step_of_an_english_timetable_is_an_event_of_the_offer() -> None:
+    got = [(c.category, c.start, c.title) for c in extract(RIGHTS, datetime.fromisoformat("2031-02-03T09:00+08:00"))]
+    assert got == [
+        ("corporate", "2031-02-03", "Rights issue: Company announces Rights Issue"),
+        ("corporate", "2031-02-03", "Rights issue: Lodgement of Offer Document with the exchange"),
+        ("corporate", "2031-02-06", "Rights issue: Existing Shares quoted on an ex basis"),
+        ("corporate", "2031-02-07T17:00+08:00", "Rights issue: Record date (5.00pm AWST)"),  # at its clock
+        ("corporate", "2031-02-12", "Rights issue: Opening Date"),
+        ("corporate", "2031-02-25", "Rights issue: Closing Date"),
+        ("corporate", "2031-02-26", "Rights issue: New Shares quoted on a deferred basis"),
+        ("corporate", "2031-03-04", "Rights issue: Deferred settlement trading ends"),
+    ]
+
+
+def test_dated_rows_under_no_timetable_are_not_steps() -> None:
+    """The same rows under a heading that names no timetable (a list of past filings) stay as they were."""
+    history = RIGHTS.replace("Indicative Timetable for the Offer", "Filings by the company")
+    assert not any(c.title.startswith("Rights issue: ") for c in extract(history, datetime.fromisoformat("2031-02-03T09:00+08:00")))

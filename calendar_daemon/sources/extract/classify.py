@@ -70,6 +70,9 @@ VERB_AFTER = re.compile(r"^\s*(?:将|拟|会|要|于|起|是|为|有|前|后|在
 
 # --- categories ------------------------------------------------------------------------
 CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a step of an offer's timetable (offertimetables.py) is the offer's, whatever the step's words
+    ("ipo", re.compile(r"\bipo step due on\b")),
+    ("corporate", re.compile(r"\b(?:rights issue|offer) step due on\b")),
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
     ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
@@ -187,7 +190,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend|"
                              r"\b(?:AGMs?|EGMs?|AGM/EGM)\b|general meetings?\b|"
                              # a distribution's steps in a security holders' calendar
-                             r"\bex[- ]dates?\b|\brecord dates?\b|\bpayment dates?\b|\bdividends? (?:payment|paid)\b", _I)),
+                             r"\bex[- ]dates?\b|\brecord dates?\b|\bpayment dates?\b|\bdividends? (?:payment|paid)\b|"
+                             # an offer of new shares to holders, and its steps
+                             r"\brights (?:issue|offer)\b|\bentitlement (?:offer|issue)\b|\bshare purchase plan\b|\bplacement\b", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"

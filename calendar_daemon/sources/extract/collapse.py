@@ -25,6 +25,7 @@ from .candidate import Candidate
 from .closureruns import joined_closures
 from .companies import each_of_a_list, one_of_a_count
 from .kinds import AGGREGATE, category_terms
+from .offertimetables import different_steps
 from .pressconf import PRESS_CONFERENCE, SPEECH
 from .ruletitles import different_rules
 from .samereport import one_report
@@ -71,7 +72,7 @@ def same_event(a: Found, b: Found, preview: Found | None = None) -> bool:
     headline = a.headline or b.headline
     if ca.category != cb.category or (ca.region != cb.region and not headline):
         return False
-    if ca.release and cb.release and ca.release != cb.release:
+    if (ca.release and cb.release and ca.release != cb.release) or different_steps(ca.title, cb.title):
         return False
     if ca.category == "policy" and not headline and different_rules(ca.title, cb.title):
         return False  # two rules of one day ("台铁订票时间延长", "房地合一2.0版上路")
@@ -175,7 +176,7 @@ class Findings:
                 continue  # two releases on one day ("失业率、外汇储备及楼价指数") stay two events
             if old.cand.release != c.release and PRESS_CONFERENCE in (old.cand.release, c.release):
                 continue  # the press conference after a decision is an event of its own
-            if each_of_a_list(old.cand, c):
+            if each_of_a_list(old.cand, c) or different_steps(old.cand.title, c.title):
                 continue  # "three companies are expected to price this week: A, B and C": one each
             # (one release on one day is one event, however differently each mention words it)
             if (old.sentence == self.sentence or old.cand.title == c.title or set(old.cand.entities) & set(c.entities)

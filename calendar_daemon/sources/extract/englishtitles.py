@@ -139,8 +139,15 @@ _EN_BOND_MARKET = re.compile(r"\bbond markets?\b|\bSIFMA\b|\bfixed[- ]income\b",
 _EN_CLOSED_FOR = re.compile(r"\bclosed for (?P<name>[A-Z][\w'’. ]{2,40}?) on\b")
 
 
+# a step of an offer's timetable as offertimetables.py writes it: "Record date: rights issue step due on …"
+_EN_STEP = re.compile(r"(?P<step>(?:[^:.]|\.(?=\S)){3,160}): (?P<kind>rights issue|offer|ipo) step due on\b")
+
+
 def title_en(clause: str, category: str, region: str, entities: list[str], sentence: str = "") -> str:
     """The English title of a candidate of ``category`` read in ``clause`` (of ``sentence``)."""
+    if step := _EN_STEP.search(sentence or clause):
+        kind = "IPO" if step["kind"] == "ipo" else step["kind"].capitalize()
+        return f"{kind}: {step['step'].strip()}"
     keys: list[str] = []
     for m in _EN_KEY.finditer(clause):
         if m.group().lower() not in (k.lower() for k in keys):

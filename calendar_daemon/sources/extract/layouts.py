@@ -51,6 +51,7 @@ from .lockuptables import lockup_tables
 from .meetinglists import meeting_dates_en, meeting_lists
 from .nextweekdays import framed_weekdays, next_week_chains
 from .numberedheads import numbered_heads
+from .offertimetables import offer_timetables
 from .pipetables import pipe_tables
 from .proseclocks import prose_clock_items
 from .relativeasides import without_relative_asides
@@ -140,6 +141,7 @@ STEPS: tuple[Step, ...] = (
     Step(rows_by_kind, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
+    Step(offer_timetables, by_language=False, english_only=True),
     # rows split last
     Step(prose_clock_items),
     Step(tail_clock_rows),

@@ -1,0 +1,78 @@
+"""An offer's timetable, in English: one step a row, each row ending in its date.
+
+A rights issue, a placement or a share purchase plan prints its indicative timetable as rows of a step
+and a full date, sometimes two or three rows run together on one line by the page's text export::
+
+    Indicative Timetable for the Offer
+    Entity announces Rights Issue Tuesday 2nd February 2031
+    Record date (5.00pm WST) Tuesday 9th February 2031
+    Opening Date Friday 12th February 2031 Closing Date* Thursday 25th February 2031
+    Quotation of new shares Friday 4th March 2031
+
+Under a heading that names a timetable (or key dates) of an offer, each step becomes a sentence of its
+own, "Record date (5.00pm WST): rights issue step due on Tuesday 9th February 2031.", one corporate event on that
+day (an IPO timetable's, "…: ipo step due on …", is the IPO's). The steps of an offer are events whatever their words,
+which the sentence reader would not know as such. Other rows are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .english import _MON
+
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_MONTH = _MON.replace("?P<mon>", "?:")
+_DATE = re.compile(rf"{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b")
+_HEADING = re.compile(r"\b(?:timetable|key dates|important dates|indicative dates)\b", re.IGNORECASE)
+_IPO = re.compile(r"\b(?:IPO|initial public offering)\b")
+_OFFER = re.compile(r"\b(?:rights (?:issue|offer)|entitlement (?:offer|issue)|offer|placement|share purchase plan|"
+                    r"renounceable|capital raising)\b", re.IGNORECASE)
+_STEP_TITLE = re.compile(r"^(?:Rights issue|Offer|IPO): ")
+_MIN_ROWS = 3
+_HEAD_LINES = 3  # lines between the heading and the first row
+
+
+def _steps(line: str) -> list[tuple[str, str]] | None:
+    """The (step, date) pairs of a row that ends in a date, or None."""
+    found = list(_DATE.finditer(line))
+    if not found or line[found[-1].end():].strip(" \t*"):
+        return None
+    steps, start = [], 0
+    for m in found:
+        step = line[start:m.start()].strip(" \t*:-–")
+        if not step:
+            return None
+        steps.append((step, m.group(0)))
+        start = m.end()
+    return steps
+
+
+def different_steps(a: str, b: str) -> bool:
+    """Whether the titles ``a`` and ``b`` are two steps of an offer's timetable (two steps of one day, "Lodgement
+    of the offer document" and "Entity announces the rights issue", are two events)."""
+    return a != b and _STEP_TITLE.match(a) is not None and _STEP_TITLE.match(b) is not None
+
+
+def offer_timetables(text: str) -> str:
+    """The text with each step of an offer's timetable as a dated sentence of its own."""
+    if not _HEADING.search(text):
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    for h, heading in enumerate(lines):
+        if not _HEADING.search(heading) or len(heading) > 120:
+            continue
+        rows: list[int] = []
+        for i in range(h + 1, len(lines)):
+            if _steps(lines[i]) is not None:
+                rows.append(i)
+            elif lines[i].strip() and (rows or i - h > _HEAD_LINES):
+                break
+        block = "\n".join([heading] + [lines[i] for i in rows])
+        if len(rows) < _MIN_ROWS or not (_OFFER.search(block) or _IPO.search(block)):
+            continue
+        kind = "IPO" if _IPO.search(block) else ("Rights issue" if re.search(r"\brights\b", block, re.IGNORECASE) else "Offer")
+        for i in rows:
+            out[i] = " ".join(f"{step}: {kind.lower()} step due on {day}." for step, day in _steps(lines[i]) or [])
+    return "\n".join(out)
