@@ -55,3 +55,20 @@ def test_bidding_on_a_central_banks_system_is_the_auction() -> None:
     )
     got = [(c.category, c.start) for c in extract(text, published)]
     assert got == [("bond", "2031-05-09")]
+
+
+def test_a_month_and_a_list_of_its_days_are_that_many_auctions() -> None:
+    """Round 22 (corpus 19 English): a debt office's plan names one month and several of its days ("on Feb. 3,
+    10, 17, and 24", "on Feb. 4 and 18, respectively"); each day is an auction, and the bills "will be
+    offered" on them."""
+    text = ("The 91-day Treasury bill will be offered for PHP5 billion each on Feb. 3, 10, 17, and 24. The 10-year "
+            "and three-year T-bonds will be up for auction on Feb. 4 and 18, respectively.")
+    got = sorted({c.start for c in extract(text, datetime.fromisoformat("2031-01-28T10:00+08:00")) if c.category == "bond"})
+    assert got == ["2031-02-03", "2031-02-04", "2031-02-10", "2031-02-17", "2031-02-18", "2031-02-24"]
+
+
+def test_two_consecutive_days_stay_one_meeting_and_amounts_stay_amounts() -> None:
+    meeting = extract("The Federal Reserve meets on Jan. 27 and 28.", datetime.fromisoformat("2031-01-20T12:00-05:00"))
+    assert [(c.category, c.start) for c in meeting] == [("central_bank", "2031-01-27")]
+    amounts = extract("Bills will be auctioned on May 5 and 10 percent of them on May 12.", datetime.fromisoformat("2031-05-01T12:00-04:00"))
+    assert sorted(c.start for c in amounts) == ["2031-05-05", "2031-05-12"]  # no auction on the 10th

@@ -11,12 +11,16 @@
 - "某国将于五日公布就业报告": a day from one to nine in Chinese numerals after 于 or 在 and before a release
   or meeting verb is the day of the month ("于5日公布"). Elsewhere "五日" is more often a count of days
   ("五日均线", "连续五日"), so it is left as it is.
+- "offered on Feb. 3, 10, 17, and 24", "up for auction on Feb. 4 and 18, respectively": in English, a month
+  and a list of its days are that many days ("Feb. 3, Feb. 10, Feb. 17, and Feb. 24"); two consecutive days
+  joined by "and" ("the committee meets Jan. 27 and 28") stay as they are (a meeting over both).
 """
 
 from __future__ import annotations
 
 import re
 
+from .english import _MON
 from .numerals import cn_int
 
 _NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九十]"
@@ -25,6 +29,10 @@ _PAIR = re.compile(rf"(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九]
 _MEETING = re.compile(r"[^,;。\n]{0,12}?(?:会议|议息|峰会|论坛|大会|会谈|全会|meeting)")
 # "6月17-18日": a span of days in one month, with a dash.
 _DASHED = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<a>\d{1,2})\s?[-–~]\s?(?P<b>\d{1,2})日")
+# "Feb. 3, 10, 17, and 24", "Feb. 4 and 18": no amount, span or year after the last day
+_EN_DAYS = re.compile(rf"\b{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}(?:,\s*\d{{1,2}}(?![\d.,]\d))*,?\s+(?:and|&)\s+\d{{1,2}}\b"
+                      r"(?!\s*(?:%|percent|per cent|[bm]illion|bn\b|years?|months?|weeks?|days?|[-–:/]|\.\d|,\s*\d))")
+_EN_DAY = re.compile(r"\d{1,2}")
 _LONE_DAY = re.compile(r"(?<=于|在)(?P<d>[一二三四五六七八九])日(?=(?:将|起)?(?:公布|发布|召开|举行|举办|出炉|揭晓|登场))")
 
 
@@ -56,11 +64,24 @@ def _weekday_pair(m: re.Match[str]) -> str:
     return f"{m['lead']}{m['a']}至{m['lead'].lstrip('本下')}{m['b']}" if b == a + 1 else m[0]  # ("星期二至星期三")
 
 
+def _en_days(m: re.Match[str]) -> str:
+    month, rest = m[0].split(" ", 1)[0], m[0].split(" ", 1)[1]
+    found = list(_EN_DAY.finditer(rest))
+    days = [int(d[0]) for d in found]
+    if not all(1 <= d <= 31 for d in days) or days != sorted(set(days)) or (len(days) == 2 and days[1] == days[0] + 1):
+        return m[0]
+    out, at = f"{month} {rest[:found[1].start()]}", found[1].start()
+    for d in found[1:]:
+        out += f"{rest[at:d.start()]}{month} {d[0]}"
+        at = d.end()
+    return out + rest[at:]
+
+
 def day_pairs(text: str, zh: bool) -> str:
     """The text with "M月A、B日" written as a span or as two days, "M月A-B日" as a span, a meeting's "周二和周三"
-    as "周二至周三", and "于五日公布" as "于5日公布"."""
+    as "周二至周三", and "于五日公布" as "于5日公布"; in English, "Feb. 3, 10 and 17" as three dates."""
     if not zh:
-        return text
+        return _EN_DAYS.sub(_en_days, text) if " and " in text or " & " in text else text
     if "和" in text or "、" in text or "与" in text or "及" in text:
         text = _WEEKDAY_PAIR.sub(_weekday_pair, text)
     if "日" not in text:
