@@ -28,3 +28,20 @@ def test_an_exchange_that_will_again_close_on_a_holiday() -> None:
 
 def test_a_market_that_will_close_higher_is_no_closure() -> None:
     assert closures("Analysts expect the stock market will close higher on Friday, Jan 31.") == []
+
+
+# A broker's closure notice laid out as a grid (round 22, corpus 19 English): the days are the columns, one header
+# cell a line, and each market is a row of statuses. Our own text.
+GRID = ("Market Closure for Singapore and Malaysia\n\nStock Exchange\n\n19 May 2031 (Mon)\n\n20 May 2031 (Tue)\n\n"
+        "21 May 2031 (Wed)\n\n SGX Open Closed Open\n Bursa Malaysia Open Open Closed\n"
+        "Note: orders placed after the close will be sent on the next trading day.\n")
+
+
+def test_each_closed_cell_of_a_day_grid_is_that_market_closed_that_day() -> None:
+    got = [(c.category, c.start, c.title) for c in extract(GRID, datetime.fromisoformat("2031-05-15T12:00+08:00"))]
+    assert got == [("other", "2031-05-20", "SGX closed"), ("other", "2031-05-21", "Bursa Malaysia closed")]
+
+
+def test_a_grid_whose_rows_do_not_fit_its_days_is_left_alone() -> None:
+    text = GRID.replace(" SGX Open Closed Open\n", " SGX Open Closed\n")
+    assert not any(c.title == "SGX closed" for c in extract(text, datetime.fromisoformat("2031-05-15T12:00+08:00")))

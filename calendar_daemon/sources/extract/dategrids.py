@@ -1,0 +1,60 @@
+"""A closure notice laid out as a grid: the days are the columns, each market a row of statuses.
+
+A broker's notice of holiday closures, exported from its table one header cell a line::
+
+    Stock Exchange
+    20 May 2031 (Tue)
+    21 May 2031 (Wed)
+    SGX Closed Open
+    Bursa Malaysia Closed Closed
+
+Each row's "Closed" falls on the day of its column: the row becomes "SGX is closed on 20 May 2031.", one closure
+a market and a day, and the day cells above it go (alone on their lines they would date nothing, or the
+wrong row). A row whose cells are not one status per day is no row of the grid, and the text is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .english import _MON
+
+_MONTH = _MON.replace("?P<mon>", "?:")
+_DAY_CELL = re.compile(rf"^\s*(?P<day>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\(\w{{3,9}}\.?\))?\s*$")
+_STATUS = r"(?:open|closed|half[- ]day|early close)"
+_MIN_DAYS = 2
+
+
+def _row(line: str, columns: int) -> tuple[str, list[str]] | None:
+    m = re.match(rf"^\s*(?P<name>[A-Za-z][^|\d]{{1,40}}?)\s+(?P<cells>{_STATUS}(?:\s+{_STATUS}){{{columns - 1}}})\s*$", line, re.IGNORECASE)
+    return (m["name"].strip(), m["cells"].lower().split()) if m else None
+
+
+def date_grids(text: str) -> str:
+    """The text with each market row of a day-column grid as its closures, one sentence a closed day."""
+    if not re.search(r"\bclosed\b", text, re.IGNORECASE):
+        return text
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        days: list[int] = []
+        j = i
+        while j < len(lines) and (_DAY_CELL.match(lines[j]) or (days and not lines[j].strip())):
+            if lines[j].strip():
+                days.append(j)
+            j += 1
+        if len(days) < _MIN_DAYS:
+            i = max(j, i + 1)
+            continue
+        rows = []
+        while j < len(lines) and (row := _row(lines[j], len(days))) is not None:
+            rows.append((j, row))
+            j += 1
+        if rows:
+            dated = [m["day"] for k in days if (m := _DAY_CELL.match(lines[k]))]
+            for k in days:
+                lines[k] = ""
+            for k, (name, cells) in rows:
+                lines[k] = " ".join(f"{name} is closed on {day}." for day, cell in zip(dated, cells, strict=True) if cell == "closed")
+        i = j
+    return "\n".join(lines)
