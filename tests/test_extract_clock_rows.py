@@ -174,3 +174,13 @@ def test_a_diary_posted_after_all_its_clocks_is_the_next_days() -> None:
 def test_a_diary_posted_before_some_of_its_clocks_is_the_days_own() -> None:
     got = sorted(c.start for c in extract(DIARY_TABLE, datetime.fromisoformat("2031-07-17T09:00+01:00")))
     assert got[:3] == ["2031-07-17T07:00+01:00", "2031-07-17T13:15+01:00", "2031-07-17T13:30+01:00"]
+
+
+def test_rows_at_one_clock_for_two_cities_are_read_in_that_zone() -> None:
+    """A forex day note (round 22, corpus 19 Chinese) gives every row "北京/香港时间" before its clock; the
+    two cities share one offset. Mortgage approvals are a data release. Our own text."""
+    text = ("美元走高。\n重要经济资料及事件:\n北京/香港时间14:00 德国7月实际零售销售月率;\n"
+            "北京/香港时间16:30 英国7月央行抵押贷款许可;\n北京/香港时间20:30 美国7月个人收入月率;\n")
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-08-29T08:00+08:00"))]
+    assert got == [("macro_data", "2031-08-29T14:00+08:00"), ("macro_data", "2031-08-29T16:30+08:00"),
+                   ("macro_data", "2031-08-29T20:30+08:00")]

@@ -75,6 +75,10 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("corporate", re.compile(r"\b(?:rights issue|offer) step due on\b")),
     # a gauge a bank is said to watch ("央行最看重的物价指标") is data, whoever watches it
     ("macro_data", re.compile(r"(?:最看重|最重视|最关注|最青睐|偏好)的(?:通[胀膨]|物价|就业)(?:指标|数据)")),
+    # a statistics office's own reports and press conferences on the economy ("发布“工业品价格月度报告”",
+    # "公布“年度统计公报”", "举行新闻发布会发布国民经济运行情况")
+    ("macro_data", re.compile(r"统计公报|(?:价格|景气|信心)\S{0,8}?(?:月度|季度)报告|(?:经济形势|国民经济运行)(?:情况)?\S{0,4}?新闻发布会|"
+                              r"新闻发布会发布国民经济")),
     ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
     ("macro_data", re.compile(STATS_OFFICE)),  # "StatsCan releases March payroll employment, earnings and hours"
     # an index a central bank compiles is data, not a decision ("the bank's index of commodity prices for May")

@@ -251,7 +251,8 @@ def _with_bare_days(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMa
         y, mo, d0 = prev.ymd
         assert y is not None and mo is not None and d0 is not None
         dd = int(m["d"])
-        if dd < d0:
+        # (not when a month frame leads the date: "2月份,将在2月28日公布…,并且在18日和19日分别发布…")
+        if dd < d0 and f"{mo}月份" not in text[max(0, prev.start - 24):prev.start]:
             nxt = P.add_months(date(y, mo, 1), 1)
             y, mo = nxt.year, nxt.month
         if P.valid_ymd(y, mo, dd):

@@ -149,6 +149,9 @@ _AMPM_HINT = re.compile(r"[AaPp]\.?[Mm](?![A-Za-z])")
 
 
 # A four-digit clock right after a zone word ("美东时间1400公布", "北京时间0830"): hours and minutes.
+# one clock for two cities of one offset ("北京/香港时间14:00", "京港时间"): the first city's zone, which the clock
+# readers know
+_TWIN_ZONE = re.compile(r"北京\s*[/、]\s*香港时间|香港\s*[/、]\s*北京时间|京港时间")
 _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d年月日号%.:：])")
 # "13Jul 2026": a page's date cell with the day glued to its month ("13 Jul 2026").
 _GLUED_DAY_MONTH = re.compile(r"(?<![\w.])(\d{1,2})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?=\s+\d{4}\b)")
@@ -223,6 +226,8 @@ def normalize(text: str) -> str:
             folded = _CJK_AMPM.sub(_cjk_clock, folded)
         folded = _PART_SPACE.sub("", _DOUBLE_PART.sub(r"\1", _SPACED_ACRONYM.sub(r"\1", folded)))
         folded = _ZONE_HHMM.sub(r"\g<h>:\g<m>", folded)
+        if "时间" in folded:
+            folded = _TWIN_ZONE.sub("北京时间", folded)
         if "○" in folded:  # "二○一五年": a white circle for the zero of a year in Chinese numerals
             folded = _CIRCLE_ZERO.sub("〇", folded)
         folded = _FIRST_MONTH.sub("1月", folded)
