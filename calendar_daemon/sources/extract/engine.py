@@ -256,9 +256,10 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     clauses = sentence_clauses(sentence, zh)
     made: list[tuple[Candidate, str, int]] = []
     for i, tm in enumerate(times):
-        if move is not None and tm in move.originals:
+        if move is not None and move.is_original(tm):
             continue
-        moved = move is not None and tm is move.new
+        step = move.step_of(tm) if move is not None else None
+        moved = step is not None
         cs, ce = _time_clause(sentence, clauses, tm, zh)
         window = _window(zh)
         if moved:  # the event is named where the sentence starts: "恒远医疗原定…上市,…顺延至6月15日"
@@ -285,8 +286,8 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             continue
         c = _make(sentence, clause, forward, tm, span, zh, default_region, K.from_date(tm, clause), tm.resolved.timezone, sentence[:cs],
                   moved, sentence[fs:tm.start], named)
-        if moved and move is not None:
-            c.rescheduled_from = move.original
+        if step is not None:
+            c.rescheduled_from = step.original
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 # The change verb and the preposition that introduces the new date.
 _MOVE = re.compile(
     r"(?:顺延|推迟|延期|延后|延迟|推后|改期|调整|更改|改)(?:举行|召开|上市)?(?:至|到|为)"
+    r"|(?:顺延|推迟|延后|推后)[一二两三\d]{1,2}(?:天|日|个工作日)[,，]?\s*即"  # "顺延一天,即9月10日上午9:30对外发布"
     r"|\b(?:postponed|delayed|pushed\s+back|moved|rescheduled|shifted|put\s+off|brought\s+forward)\s+"
     r"(?:(?:back|forward)\s+)?(?:to|until|till|for)\b",
     re.IGNORECASE)
@@ -33,7 +34,7 @@ _HEDGE = re.compile(r"(?:或|或将|或许|可能|也许|恐|恐将|有望|\bmay
                     r"\bwould(?:\s+be)?|\blikely\s+(?:to\s+)?be)\s*$", re.IGNORECASE)
 # A date named as the old one: "原定3月10日", "originally scheduled for May 12", "from March 12".
 _SCHEDULED = r"\s+(?:(?:set|scheduled|planned|slated|due)\s+)?(?:for|on)?\s*$"  # "… scheduled for" before the date
-_ORIGINAL = re.compile(rf"(?:原定|原计划|原本|原先|原订|本应|原)(?:于|在)?\s*$|\b(?:originally|initially|previously|first){_SCHEDULED}"
+_ORIGINAL = re.compile(rf"(?:原定|原计划|原本|原先|原订|本应|原)(?:的|于|在)?\s*$|\b(?:originally|initially|previously|first){_SCHEDULED}"
                        r"|\bfrom\s+$", re.IGNORECASE)
 # A bracketed note of the old date after the new one: "21st May (Previously scheduled for 27th May)"
 _OLD_NOTE = re.compile(rf"\(\s*(?:originally|initially|previously){_SCHEDULED}", re.IGNORECASE)
@@ -47,7 +48,15 @@ class Move:
     new: TimeMatch
     original: str  # ISO value of the (first) original date
     originals: list[TimeMatch] = field(default_factory=list)
-    days: set[date] = field(default_factory=set)
+    days: set[date] = field(default_factory=set)  # the original days of this change and of the later ones
+    later: list[Move] = field(default_factory=list)  # further changes in the sentence ("…由原定A顺延至B;…由原定C顺延至D")
+
+    def step_of(self, tm: TimeMatch) -> Move | None:
+        """The change whose new date ``tm`` is, if any."""
+        return next((m for m in (self, *self.later) if m.new is tm), None)
+
+    def is_original(self, tm: TimeMatch) -> bool:
+        return any(tm in m.originals for m in (self, *self.later))
 
 
 def _clause_of(sentence: str, pos: int) -> str:
@@ -66,10 +75,25 @@ def named_old(sentence: str, times: list[TimeMatch]) -> list[TimeMatch]:
 
 
 def find_move(sentence: str, times: list[TimeMatch]) -> Move | None:
-    """The schedule change this sentence states, if any."""
-    verb = _MOVE.search(sentence) if any(c in sentence for c in "延推改调") or may_hold(sentence, _MOVE_EN) else None
-    if verb is None or _HEDGE.search(sentence[max(0, verb.start() - 10):verb.start()]):
+    """The schedule changes this sentence states, if any: the first, with the others in its ``later``."""
+    if not (any(c in sentence for c in "延推改调") or may_hold(sentence, _MOVE_EN)):
         return None
+    moves: list[Move] = []
+    for verb in _MOVE.finditer(sentence):
+        after = moves[-1].new.end if moves else 0
+        if verb.start() < after or _HEDGE.search(sentence[max(0, verb.start() - 10):verb.start()]):
+            continue
+        if (move := _one_move(sentence, [t for t in times if t.start >= after], verb)) is not None:
+            moves.append(move)
+    if not moves:
+        return None
+    first = moves[0]
+    first.later = moves[1:]
+    first.days = set().union(*(m.days for m in moves))
+    return first
+
+
+def _one_move(sentence: str, times: list[TimeMatch], verb: re.Match[str]) -> Move | None:
     # "delayed until March 26": a deadline reading of the new date may start at the verb's preposition
     new = next((t for t in times if t.end > verb.end() and verb.start() <= t.start <= verb.end() + _NEW_GAP), None)
     if new is None:
