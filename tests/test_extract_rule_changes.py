@@ -67,3 +67,14 @@ def test_a_rule_from_a_day_is_titled_by_its_subject_not_the_days_words() -> None
     [cand] = extract(text, datetime.fromisoformat("2031-05-20T07:00+08:00"))
     assert cand.category == "policy" and cand.start == "2031-06-01"
     assert "某国" in cand.title and "自" not in cand.title and "起" not in cand.title
+
+
+def test_a_rule_gazetted_and_tabled_on_named_days_and_its_title_year_is_no_event() -> None:
+    """Round 22 (corpus 19 Chinese): a Hong Kong wage order is gazetted on a weekday with its day, tabled on a
+    bare day and takes effect later; the year in the order's title (《2031年…公告》) names it and is no year-long
+    event. Our own text."""
+    text = ("特区政府将于星期五(21日)在宪报刊登《2031年最低工资条例(修订附表3)公告》,并于26日提交立法会。"
+            "如获通过,经修订的最低工资水平将于今年5月1日实施。")
+    got = sorted((c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-02-18T14:31+08:00")))
+    assert got == [("policy", "2031-02-21", "2031-02-21"), ("policy", "2031-02-26", "2031-02-26"),
+                   ("policy", "2031-05-01", "2031-05-01")]

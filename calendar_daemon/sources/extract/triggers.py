@@ -25,6 +25,7 @@ TRIGGER = Vocabulary(
     r"宣判|判决|任期|届满|建设期|开售|首发|截止|揭晓|定价日|开始交易|开始买卖|发售\S{0,20}?开始|稳定价格(?:行动|期)|(?:申报|公告|缴纳|缴款|提交|申请|报名)期限|操作|登记日|登记期|缴款|配发|招标|标售|开标|投标|分销|偿还本金|还本|法说会|说明会|营收|休市|提前\S{0,6}?(?:收盘|收市)|半日交易|半日市|补行交易|停止交易|暂停交易|停市|市场无交易|天休假|"
     + STOCK_CONNECT_PAUSE
     + r"纪念日|节假日|公众假期|征求意见|"
+    r"(?:在|于)宪报刊登|刊宪|提交立法会|提交国会|提交议会|"  # a rule gazetted and tabled ("将于星期五(21日)在宪报刊登《…公告》")
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
     r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"

@@ -11,7 +11,8 @@ Two shapes (invented examples):
 Only a year (or a year with ``全年``, or a year's end before the next year: ``2030年底及2031年…``) is affected; a month or a day next to the same words stays.
 The day such a schedule is published (``12月20日,某交易所公布2031年部分节假日休市安排``) is the report's
 own day, not an event either. So is the year a calendar's dates or a count of meetings cover (``the release
-dates for 2031 and the first half of 2032``, ``eight rate announcements during 2031``).
+dates for 2031 and the first half of 2032``, ``eight rate announcements during 2031``), and a year in a title's
+brackets (``《2031年最低工资条例(修订)公告》``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ _SERIES_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:第[一二三四五六七八�
 
 def is_scope_year(sentence: str, tm: TimeMatch) -> bool:
     """Whether the year ``tm`` scopes a schedule or names a bond series in ``sentence``."""
+    if tm.resolved.precision == "year" and sentence.rfind("《", 0, tm.start) > sentence.rfind("》", 0, tm.start):
+        return True  # a year in a title's brackets names the text ("《2031年最低工资条例(修订)公告》")
     if tm.resolved.precision in ("year", "half") and _DATES_BEFORE.search(sentence[max(0, tm.start - 80):tm.start]):
         return True
     if tm.resolved.precision != "year" and not (tm.resolved.precision == "month"
