@@ -78,3 +78,13 @@ def test_a_rule_gazetted_and_tabled_on_named_days_and_its_title_year_is_no_event
     got = sorted((c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-02-18T14:31+08:00")))
     assert got == [("policy", "2031-02-21", "2031-02-21"), ("policy", "2031-02-26", "2031-02-26"),
                    ("policy", "2031-05-01", "2031-05-01")]
+
+
+def test_an_application_window_a_subsidy_payout_and_a_duty_from_a_day_are_policy_events() -> None:
+    """Round 22 (corpus 19 Chinese): a month's new rules name a subsidy's application window, the month it is
+    paid out and a duty that shops owe from a later day ("应自…起提供"). Our own text."""
+    text = ("租金补贴扩大办理,申请时间从7月1日至8月31日,采线上申请方式。预计10月发放补贴金。"
+            "连锁超商应自2032年1月1日起提供循环杯借用服务。")
+    got = sorted((c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-06-28T10:00+08:00")))
+    assert got == [("policy", "2031-07-01", "2031-08-31"), ("policy", "2031-10-01", "2031-10-31"),
+                   ("policy", "2032-01-01", None)]

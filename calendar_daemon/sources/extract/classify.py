@@ -202,7 +202,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
                          r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
     ("policy", re.compile(RULE_CHANGE + r"|\b(?:FTA|free[- ]trade|trade) (?:talks|negotiations)\b|\bround of (?:trade )?(?:talks|negotiations)\b|"
-                          r"施行|实施|生效|新规|办法|规则|条例|关税|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|(?:秋季|春季|年度)预算|"
+                          r"施行|实施|生效|新规|办法|规则|条例|关税|租金补贴|补贴金|应自\S{1,16}?起|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|(?:秋季|春季|年度)预算|"
                           r"tariff|takes? effect|\bbudget\b|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
                           # a congressional hearing (in either language); a regulator's board or an advisory board meeting

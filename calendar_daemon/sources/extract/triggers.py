@@ -26,6 +26,9 @@ TRIGGER = Vocabulary(
     + STOCK_CONNECT_PAUSE
     + r"纪念日|节假日|公众假期|征求意见|"
     r"(?:在|于)宪报刊登|刊宪|提交立法会|提交国会|提交议会|"  # a rule gazetted and tabled ("将于星期五(21日)在宪报刊登《…公告》")
+    # an application window, a subsidy paid out, a duty that starts on a day ("申请时间从7月1日至8月31日", "预计10月发放补贴金",
+    # "应自2032年1月1日起提供")
+    r"申请时间|申请期间|受理时间|报名时间|发放补贴|补贴\S{0,3}发放|应自\S{1,16}?起|"
     r"\b(?:IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
     r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|lock-?up|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
