@@ -35,3 +35,14 @@ def test_a_date_and_its_own_weekday_written_after_it_are_one_day() -> None:
     got = [(c.start, c.end) for c in extract("清明节安排\n\n清明节:4月3日星期六至4月5日星期一休市。\n",
                                             datetime.fromisoformat("2031-12-24T12:00+08:00"))]
     assert got == [("2032-04-03", "2032-04-05")]
+
+
+def test_a_numbered_items_span_is_the_suspension_its_next_clause_names_and_an_exception_is_none() -> None:
+    """Round 22 (corpus 19 Chinese): a broker's notice numbers its items ("一、", "二、"). The first item's span is the
+    suspension the next clause names, titled without the number; the second item's span is the year's normal
+    service "except for the holidays below", which is no event. Our own text."""
+    text = ("关于2031年岁末及2032年港股通交易日安排的公告\n"
+            "一、2031年12月29日(星期一)至2031年12月31日(星期三),不提供港股通服务。\n"
+            "二、2032年1月1日(星期四)至2032年12月24日(星期五),除下列节假日期间特别安排外,将在A股交易日提供港股通服务:\n")
+    got = [(c.start, c.end, c.title) for c in extract(text, datetime.fromisoformat("2031-12-20T12:00+08:00"))]
+    assert got == [("2031-12-29", "2031-12-31", "不提供港股通服务")]

@@ -73,7 +73,9 @@ _NAME_ONLY = re.compile(r"\s*(?![^,]*(?:称|发文|表示|宣布|公布|发布|�
 # What a date's clause says of the day alone: "为中秋节翌日", "是公众假期" (what happens is in the next clause).
 _NAMES_DAY = re.compile(r"\s*(?:为|是)[\u4e00-\u9fff]{2,10}\s*")
 _LABEL = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?[\u4e00-\u9fff]{2,8}\s*[:：]\s*")  # a list item's label: "1. 中秋节:"
-_BARE_CLAUSE = re.compile(r"^(?:[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候)*$")  # ("本周晚些时候,")
+_EXCEPT = re.compile(r"\s*除[^,，。;；]{1,30}外\s*")
+# what a clause may hold besides its date and still read with the next one ("本周晚些时候,", "一、2031年12月29日至31日,")
+_BARE_CLAUSE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候)*$")
 # A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
 _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
@@ -316,8 +318,10 @@ def _time_clause(sentence: str, clauses: list[tuple[int, int]], tm: TimeMatch, z
     if k > 0 and bare and (k + 1 == len(clauses) or _has_trigger(sentence[clauses[k - 1][0]:cs])):
         cs = clauses[k - 1][0]
     elif (bare or names_day) and k + 1 < len(clauses):  # "12月9日，国家统计局将公布…": a leading date dates what follows
-        nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(sentence[clauses[k + 1][0]:clauses[k + 1][1]]) else k + 1
-        ce = clauses[nk][1]  # ("2031年1月1日,新年元旦,休市": a short name, then what happens)
+        nxt = sentence[clauses[k + 1][0]:clauses[k + 1][1]]
+        nk = k + 2 if k + 2 < len(clauses) and _NAME_ONLY.fullmatch(nxt) else k + 1
+        # ("2031年1月1日,新年元旦,休市": a short name, then what happens; not an exception: "…,除下列节假日外,…")
+        ce = ce if _EXCEPT.fullmatch(nxt) else clauses[nk][1]
     window = _window(zh)
     return max(cs, word_start(sentence, tm.start - window)), min(ce, max(tm.end + window, cs))
 

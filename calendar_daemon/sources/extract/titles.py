@@ -151,7 +151,11 @@ def _bond_series_title(clause: str, sentence: str, time_text: str) -> str | None
     return tidy(f"{series['name']}{series['kind'] or ''}{step.group()}", MAX_ZH)
 
 
+_NUMBERING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")  # a notice's item number ("一、2031年12月29日至31日,…")
+
+
 def _title_zh(clause: str, sentence: str, time_text: str, category: str, region: str, entities: list[str]) -> str:
+    clause, sentence = _NUMBERING.sub("", clause), _NUMBERING.sub("", sentence)
     if category == "bond" and (series := _bond_series_title(clause, sentence, time_text)):
         return series
     who = "、".join(entities[:2])
