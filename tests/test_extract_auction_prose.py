@@ -72,3 +72,16 @@ def test_two_consecutive_days_stay_one_meeting_and_amounts_stay_amounts() -> Non
     assert [(c.category, c.start) for c in meeting] == [("central_bank", "2031-01-27")]
     amounts = extract("Bills will be auctioned on May 5 and 10 percent of them on May 12.", datetime.fromisoformat("2031-05-01T12:00-04:00"))
     assert sorted(c.start for c in amounts) == ["2031-05-05", "2031-05-12"]  # no auction on the 10th
+
+
+def test_two_weekdays_before_two_days_are_those_days() -> None:
+    """Round 22 (corpus 19 English): "on Wednesday and Thursday, April 17 and 18" is a meeting over those two days
+    (read one by one, "Thursday, April 17" moved the 17th to a year where it is a Thursday); two days apart are
+    two days, also "Feb. 4 and 18" without "respectively"."""
+    published = datetime.fromisoformat("2030-04-01T09:00+05:30")  # April 17, 2030 is a Wednesday
+    meeting = extract("The board will meet on Wednesday and Thursday, April 17 and 18, to approve the results.", published)
+    assert [(c.start, c.end) for c in meeting] == [("2030-04-17", "2030-04-18")]
+    auctions = extract("Bonds will be auctioned on Monday and Thursday, April 15 and 18.", published)
+    assert sorted(c.start for c in auctions) == ["2030-04-15", "2030-04-18"]
+    bills = extract("Bills will be auctioned on Feb. 4 and 18.", datetime.fromisoformat("2030-01-20T09:00-05:00"))
+    assert sorted(c.start for c in bills) == ["2030-02-04", "2030-02-18"]

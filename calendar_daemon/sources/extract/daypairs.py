@@ -13,7 +13,9 @@
   ("五日均线", "连续五日"), so it is left as it is.
 - "offered on Feb. 3, 10, 17, and 24", "up for auction on Feb. 4 and 18, respectively": in English, a month
   and a list of its days are that many days ("Feb. 3, Feb. 10, Feb. 17, and Feb. 24"); two consecutive days
-  joined by "and" ("the committee meets Jan. 27 and 28") stay as they are (a meeting over both).
+  joined by "and" ("the committee meets Jan. 27 and 28") stay as they are (a meeting over both). Two weekdays
+  before two days ("on Wednesday and Thursday, April 17 and 18") are those days, a span when they follow
+  each other ("April 17 to 18"): read one by one, each weekday would name the wrong day.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ _DASHED = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<a>\d{1,2})\s?[-–~]\s?(?P<b>
 _EN_DAYS = re.compile(rf"\b{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}(?:,\s*\d{{1,2}}(?![\d.,]\d))*,?\s+(?:and|&)\s+\d{{1,2}}\b"
                       r"(?!\s*(?:%|percent|per cent|[bm]illion|bn\b|years?|months?|weeks?|days?|[-–:/]|\.\d|,\s*\d))")
 _EN_DAY = re.compile(r"\d{1,2}")
+_EN_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_EN_WEEKDAY_DAYS = re.compile(rf"\b{_EN_WEEKDAY}\s+and\s+{_EN_WEEKDAY},?\s+(?P<mon>{_MON.replace('?P<mon>', '?:')})\s+(?P<a>\d{{1,2}})\s+and\s+(?P<b>\d{{1,2}})\b")
+
+
+def _en_weekday_days(m: re.Match[str]) -> str:
+    a, b = int(m["a"]), int(m["b"])
+    return f"{m['mon']} {a} to {b}" if b == a + 1 else f"{m['mon']} {a} and on {m['mon']} {b}"
 _LONE_DAY = re.compile(r"(?<=于|在)(?P<d>[一二三四五六七八九])日(?=(?:将|起)?(?:公布|发布|召开|举行|举办|出炉|揭晓|登场))")
 
 
@@ -74,14 +83,17 @@ def _en_days(m: re.Match[str]) -> str:
     for d in found[1:]:
         out += f"{rest[at:d.start()]}{month} {d[0]}"
         at = d.end()
-    return out + rest[at:]
+    out += rest[at:]
+    return out.replace(" and ", " and on ", 1) if len(days) == 2 else out  # ("April 15 and April 18" reads as a span)
 
 
 def day_pairs(text: str, zh: bool) -> str:
     """The text with "M月A、B日" written as a span or as two days, "M月A-B日" as a span, a meeting's "周二和周三"
     as "周二至周三", and "于五日公布" as "于5日公布"; in English, "Feb. 3, 10 and 17" as three dates."""
     if not zh:
-        return _EN_DAYS.sub(_en_days, text) if " and " in text or " & " in text else text
+        if " and " not in text and " & " not in text:
+            return text
+        return _EN_DAYS.sub(_en_days, _EN_WEEKDAY_DAYS.sub(_en_weekday_days, text))
     if "和" in text or "、" in text or "与" in text or "及" in text:
         text = _WEEKDAY_PAIR.sub(_weekday_pair, text)
     if "日" not in text:
