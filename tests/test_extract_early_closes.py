@@ -49,3 +49,13 @@ def test_a_bond_markets_early_close_says_so_in_its_title() -> None:
     text = ("Holiday schedule\n\nSIFMA recommends a 2 p.m. ET early close for U.S. bond markets on Friday, November 28.\n\n"
             "The bond market will close early at 2 p.m. on Wednesday, December 24.\n")
     assert [c.title for c in extract(text, published)] == ["US bond market early close", "Bond market early close"]
+
+
+def test_day_and_status_cells_after_bars_with_open_until_a_clock() -> None:
+    """Round 22 (corpus 19 English): an exchange group's holiday table flattened one cell a line after a bar; a day
+    the market is "open until 1:00 p.m." closes early at that clock. Our own text."""
+    text = ("Please refer to the timetable below:\n|Exchange:\n|Date:\n|Market status:\n|Acme Exchange\n"
+            "|Wednesday, December 24, 2031\n|Open until 1:00 p.m. (EST)\n|Thursday, December 25, 2031\n|Closed\n"
+            "|Monday, December 29, 2031\n(In lieu of Boxing Day)\n|Closed\n")
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-11-24T09:00-05:00"))]
+    assert got == [("other", "2031-12-24T13:00-05:00"), ("other", "2031-12-25"), ("other", "2031-12-29")]

@@ -1,4 +1,6 @@
-"""A closure notice laid out as a grid: the days are the columns, each market a row of statuses.
+"""Closure notices laid out as tables an export has flattened.
+
+A grid: the days are the columns, each market a row of statuses.
 
 A broker's notice of holiday closures, exported from its table one header cell a line::
 
@@ -11,6 +13,16 @@ A broker's notice of holiday closures, exported from its table one header cell a
 Each row's "Closed" falls on the day of its column: the row becomes "SGX is closed on 20 May 2031.", one closure
 a market and a day, and the day cells above it go (alone on their lines they would date nothing, or the
 wrong row). A row whose cells are not one status per day is no row of the grid, and the text is left as it is.
+
+A list of day cells, each followed by its status cell, one cell a line after a bar::
+
+    |Thursday, December 24, 2031
+    |Open until 1:00 p.m. (EST)
+    |Friday, December 25, 2031
+    |Closed
+
+Each day and its status are one line ("Thursday, December 24, 2031: Open until 1:00 p.m. (EST)"), and a market
+"open until" a clock on a trading day closes early at that clock ("…: close early at 1:00 p.m. (EST)").
 """
 
 from __future__ import annotations
@@ -23,6 +35,9 @@ _MONTH = _MON.replace("?P<mon>", "?:")
 _DAY_CELL = re.compile(rf"^\s*(?P<day>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\(\w{{3,9}}\.?\))?\s*$")
 _STATUS = r"(?:open|closed|half[- ]day|early close)"
 _MIN_DAYS = 2
+_BAR_DAY = re.compile(rf"^\|\s*(?P<day>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*$")
+_BAR_CELL = re.compile(r"^\|\s*(?P<cell>\S.*)$")
+_OPEN_UNTIL = re.compile(r"\b(?:will\s+be\s+|is\s+|are\s+)?open\s+until\s+(?=\d{1,2}(?::\d\d)?\s*[ap]\.?m)", re.IGNORECASE)
 
 
 def _row(line: str, columns: int) -> tuple[str, list[str]] | None:
@@ -57,4 +72,20 @@ def date_grids(text: str) -> str:
             for k, (name, cells) in rows:
                 lines[k] = " ".join(f"{name} is closed on {day}." for day, cell in zip(dated, cells, strict=True) if cell == "closed")
         i = j
+    return "\n".join(lines)
+
+
+def day_status_cells(text: str) -> str:
+    """The text with each "|day" cell joined to the "|status" cell after it, "open until" a clock as an early close."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    for i in range(len(lines) - 1):
+        day = _BAR_DAY.match(lines[i])
+        k = i + 1
+        while day and k < len(lines) - 1 and lines[k].startswith("(") and not _BAR_CELL.match(lines[k]):
+            k += 1  # "(In lieu of Boxing Day)" under the day
+        cell = _BAR_CELL.match(lines[k]) if day and k < len(lines) else None
+        if day and cell and not _BAR_DAY.match(lines[k]):
+            lines[i], lines[k] = f"{day['day']}: " + _OPEN_UNTIL.sub("close early at ", cell["cell"]), ""
     return "\n".join(lines)

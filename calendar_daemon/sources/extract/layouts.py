@@ -26,7 +26,7 @@ from .clockrows import join_row_dashes
 from .commentlines import without_comment_lines
 from .companycounts import company_counts
 from .datebullets import date_bullets
-from .dategrids import date_grids
+from .dategrids import date_grids, day_status_cells
 from .datelines import without_date_lines, without_stamps
 from .daygroups import day_groups
 from .dayhas import day_has_items
@@ -124,6 +124,7 @@ STEPS: tuple[Step, ...] = (
     Step(cell_table_rows, by_language=False),
     Step(status_rows, by_language=False),
     Step(date_grids, by_language=False, english_only=True),
+    Step(day_status_cells, by_language=False, english_only=True),
     # English tables and diaries flattened by the page's text export
     Step(flat_diary_lines, by_language=False, english_only=True),
     Step(holiday_tables, by_language=False, english_only=True),
