@@ -17,3 +17,14 @@ def test_each_payment_day_is_the_companys_dividend_payment() -> None:
     got = extract(STORY, datetime.fromisoformat("2031-12-11T09:00+08:00"))
     paid = sorted((c.start, c.title) for c in got if c.category == "corporate" and "发放" in c.title)
     assert paid == [("2032-01-08", "台积电股息发放"), ("2032-04-09", "台积电股息发放")]
+
+
+def test_an_agm_registration_window_and_the_register_date_are_the_companys_events() -> None:
+    """Round 22 (corpus 19 English): shareholders register for the meeting "between Thursday, July 7 and Wednesday,
+    July 27" (one span: read one by one, the weekdays named other days), and the dividend goes to holders "on the
+    Register of Members as at the close of business on 29th July". Our own text."""
+    text = ("Acme invited shareholders to register for the virtual meeting between Thursday, July 7 and Wednesday, "
+            "July 27. The dividend will go to the Shareholders on the Register of Members as at the close of business "
+            "on 29th July 2032.")
+    got = [(c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2032-07-06T09:00+03:00"))]
+    assert got == [("corporate", "2032-07-07", "2032-07-27"), ("corporate", "2032-07-29", "2032-07-29")]

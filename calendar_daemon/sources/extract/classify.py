@@ -196,6 +196,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              # a distribution's steps in a security holders' calendar
                              r"\bex[- ]dates?\b|\brecord dates?\b|\bpayment dates?\b|\bdividends? (?:payment|paid)\b|"
                              # an offer of new shares to holders, and its steps
+                             r"\bregister of (?:members|shareholders)\b|\bshareholders? to register\b|"  # a record date, an AGM's registration
                              r"\brights (?:issue|offer)\b|\bentitlement (?:offer|issue)\b|\bshare purchase plan\b|\bplacement\b", _I)),
     # Price-adjustment windows and index rebalances are market events, not policy.
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").

@@ -15,7 +15,8 @@
   and a list of its days are that many days ("Feb. 3, Feb. 10, Feb. 17, and Feb. 24"); two consecutive days
   joined by "and" ("the committee meets Jan. 27 and 28") stay as they are (a meeting over both). Two weekdays
   before two days ("on Wednesday and Thursday, April 17 and 18") are those days, a span when they follow
-  each other ("April 17 to 18"): read one by one, each weekday would name the wrong day.
+  each other ("April 17 to 18"): read one by one, each weekday would name the wrong day. So do weekdays
+  inside a span ("between Thursday, July 7 and Wednesday, July 27" is "between July 7 and July 27").
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ _EN_DAYS = re.compile(rf"\b{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}(?:,\s*\d{
 _EN_DAY = re.compile(r"\d{1,2}")
 _EN_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _EN_WEEKDAY_DAYS = re.compile(rf"\b{_EN_WEEKDAY}\s+and\s+{_EN_WEEKDAY},?\s+(?P<mon>{_MON.replace('?P<mon>', '?:')})\s+(?P<a>\d{{1,2}})\s+and\s+(?P<b>\d{{1,2}})\b")
+
+
+_EN_DATE = rf"{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+_EN_WEEKDAY_SPAN = re.compile(rf"\b(?P<a>between|from)\s+{_EN_WEEKDAY},?\s+(?P<d1>{_EN_DATE})\s+(?P<b>and|to|through|until)\s+"
+                              rf"{_EN_WEEKDAY},?\s+(?P<d2>{_EN_DATE})", re.IGNORECASE)
 
 
 def _en_weekday_days(m: re.Match[str]) -> str:
@@ -93,6 +99,7 @@ def day_pairs(text: str, zh: bool) -> str:
     if not zh:
         if " and " not in text and " & " not in text:
             return text
+        text = _EN_WEEKDAY_SPAN.sub(lambda m: f"{m['a']} {m['d1']} {m['b']} {m['d2']}", text)
         return _EN_DAYS.sub(_en_days, _EN_WEEKDAY_DAYS.sub(_en_weekday_days, text))
     if "和" in text or "、" in text or "与" in text or "及" in text:
         text = _WEEKDAY_PAIR.sub(_weekday_pair, text)

@@ -43,6 +43,6 @@ TRIGGER = Vocabulary(
     r"(?:update|decision) on (?:the |its )?monetary policy|monetary policy (?:update|decision)|early close|close[sd]? early|close at \d|hear from|"
     r"begins? trading|starts? trading|to trade|trading debut|subscription period|(?:will|to) (?:be )?list(?:ed)?\s+(?:on|in)\b|"
     r"\b(?:offering|offer|subscription|book[- ]?building)s?\s+(?:period\s+)?(?:will\s+)?(?:close|open|end)s?\b|(?:will|to) visit\b|(?:state|official) visit|"
-    r"\bwill be (?:offered|auctioned|re-?opened)\b|"  # "the 91-day T-bill will be offered … on Feb. 3"
+    r"\bwill be (?:offered|auctioned|re-?opened)\b|\bregister of (?:members|shareholders)\b|\bto register for\b|"  # "the 91-day T-bill will be offered … on Feb. 3"
     r"(?:will|to) (?:hike|cut|raise|lower) (?:rates|interest rates|its (?:key |policy |benchmark )?rate|by \d+ basis points)\b)",
     _I)
