@@ -24,3 +24,11 @@ def test_a_half_year_a_figure_is_counted_over_is_no_event() -> None:
 
 def test_a_quarter_named_as_when_something_happens_stays_an_event() -> None:
     assert periods("Acme will launch the phone in the fourth quarter.") == ["quarter"]
+
+
+def test_the_quarter_results_are_for_is_no_event() -> None:
+    """Round 22 (corpus 19 English): "will announce its results for the fourth quarter of FY2031, on Friday, April 11"
+    is one event on the 11th; the quarter is what the results cover. Our own text."""
+    text = "Acme Services will announce its results for the fourth quarter of FY2031, on Friday, April 11 after trading hours."
+    got = [(c.category, c.start, c.precision) for c in extract(text, datetime.fromisoformat("2031-04-01T09:00+05:30"))]
+    assert got == [("earnings", "2031-04-11", "date")]

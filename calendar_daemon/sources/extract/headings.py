@@ -38,7 +38,7 @@ _RELEASE_VERB = re.compile(r"公布|发布|出炉|披露|公告|举行|召开|\b
 _PER_SHARE_FOR = re.compile(r"\$?\d+(?:\.\d+)? (?:cents )?(?:a share )?for (?:the )?$")
 
 
-_COVERING = re.compile(r"\b(?:covering|over)\s+(?:the\s+)?$", re.IGNORECASE)
+_COVERING = re.compile(r"\b(?:covering|over|(?:results|earnings|figures|numbers|accounts)\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
 _QUARTER_NAMED_BY_MONTH = re.compile(r"\s+(?:quarter|half[- ]year|half)\b", re.IGNORECASE)
 # A data period after a day, with at most a place between: "美国2月CPI", "中国一季度GDP".
 _LATER_PERIOD = re.compile(r"\s?(?:的)?\s?[\u4e00-\u9fff]{0,4}?\s?(?:\d{1,2}\s?月份?(?!\s?\d)|第?[一二三四1-4]\s?季度|[上下]半年)")
@@ -61,7 +61,7 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
     if tm.resolved.precision in ("quarter", "year") and _PER_SHARE_FOR.search(sentence, max(0, tm.start - 40), tm.start):
         return True  # "(92 cents a share for Q4)": the period an estimate is for
     if tm.resolved.precision in ("quarter", "half", "year") and _COVERING.search(sentence, max(0, tm.start - 16), tm.start):
-        return True  # "unit labour costs covering the fourth quarter", "outflows over the second half": what a figure covers
+        return True  # "unit labour costs covering the fourth quarter", "results for the fourth quarter": what a figure covers
     post = sentence[tm.end:tm.end + 24]
     if tm.resolved.precision == "month" and _QUARTER_NAMED_BY_MONTH.match(post):
         return True  # "March 2031 quarter distribution": the quarter the payment is for
