@@ -61,3 +61,12 @@ def test_a_statistics_office_publishing_inflation_is_a_data_release() -> None:
     text = "下周前瞻\n汇市观察· 2026-12-05 09:00\n\n周五:欧盟统计局将公布欧元区11月份通胀数据。\n"
     got = [(c.start, c.category, c.region) for c in extract(text, saturday)]
     assert got == [("2026-12-11", "macro_data", "EU")]
+
+
+def test_this_week_in_a_preview_posted_on_friday_is_the_previewed_week() -> None:
+    """Round 22 (corpus 19 English): a paper's list for "the week of Oct. 21", posted on Friday the 18th, says the
+    delayed durable goods report is "due out this week": the previewed week, not the week of posting. Our own text."""
+    text = ("Key economic events for the week of Oct. 21\n\n"
+            "Delayed data catch-up begins. The durable goods report is scheduled to be released this week.\n")
+    got = [(c.start, c.end, c.precision) for c in extract(text, datetime.fromisoformat("2030-10-18T12:00-04:00"))]
+    assert got == [("2030-10-21", "2030-10-27", "week")]

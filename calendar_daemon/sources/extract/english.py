@@ -250,8 +250,8 @@ def _rel(m: re.Match[str], a: Anchor) -> Resolved | None:
         return P.month(today.year, 12, tz)
     w, u = m["w"].lower(), m["u"].lower()
     off = {"this": 0, "next": 1, "last": -1}[w]
-    if u == "week" and off == 0 and a.week_ahead is not None and today.weekday() >= 5 and a.week_ahead > today:
-        return P.week_of(a.week_ahead, tz)  # a preview written at the weekend: "this week" is the coming one
+    if u == "week" and off == 0 and a.week_ahead is not None and today.weekday() >= 4 and a.week_ahead > today:
+        return P.week_of(a.week_ahead, tz)  # a preview written on Friday or at the weekend: "this week" is the coming one
     if u == "week":
         return P.week_of(today + timedelta(days=7 * off), tz)
     if u == "month":
