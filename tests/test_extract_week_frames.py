@@ -36,3 +36,12 @@ def test_the_sum_of_the_weeks_operations_is_no_event() -> None:
 def test_a_coming_net_injection_is_still_read() -> None:
     got = days("本周央行将开展逆回购操作,预计实现300亿元净投放。", MONDAY)
     assert got and all(start.startswith("2031-08-1") for _, start in got)
+
+
+def test_this_week_said_on_a_sunday_of_what_will_happen_is_the_week_from_tomorrow() -> None:
+    """Round 22 (corpus 19 Chinese): a Taiwan report posted on a Sunday, "台积电本周将召开董事会": the board meets in
+    the week that starts the next day. A board meeting is the company's event. "本周" without "将" keeps its week
+    (a Sunday's "本周…公投决定" is the week ending that day). Our own text."""
+    sunday = datetime.fromisoformat("2031-02-09T10:00+08:00")
+    got = [(c.category, c.start, c.end) for c in extract("某晶片厂本周将召开董事会,审议资本支出。", sunday)]
+    assert got == [("corporate", "2031-02-10", "2031-02-16")]
