@@ -31,3 +31,11 @@ def test_a_month_before_the_supreme_court_still_dates_its_hearing() -> None:
     """"本月最高法院…": 最高 opens the court's name, it does not rank anything in the month."""
     got = extract("司法新聞\n\n本月最高法院將就關稅案舉行聽證。\n", PUBLISHED)
     assert [(c.category, c.start, c.precision) for c in got] == [("policy", "2031-11-01", "month")]
+
+
+def test_a_weekdays_labour_market_data_is_that_days_release() -> None:
+    """Round 22 (corpus 19 Chinese): "因此周四的就业市场数据对金融市场至关重要": Thursday's labour market data is the jobs
+    release of that day. Our own text."""
+    text = "某国央行一再强调失业率的重要性,因此周四的就业市场数据对金融市场至关重要。"
+    got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-06-11T11:08+08:00"))]
+    assert got == [("macro_data", "2031-06-12")]
