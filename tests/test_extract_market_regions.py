@@ -35,3 +35,14 @@ def test_a_named_central_bank_keeps_its_own_market() -> None:
     text = "The Federal Reserve will announce its policy decision on Wednesday, August 13.\n"
     [cand] = extract(text, SYDNEY_SUNDAY)
     assert (cand.category, cand.region, cand.start) == ("central_bank", "US", "2031-08-13")
+
+
+def test_an_exchange_or_debt_office_named_in_english_places_the_event() -> None:
+    """Round 22 (corpus 19 English): an English page posted east of Greenwich names its market by its exchange or
+    its debt office; the event is that market's, not the US (the default of a zone several markets share)."""
+    manila = datetime.fromisoformat("2031-01-28T10:00+08:00")
+    bills = extract("The Bureau of the Treasury (BTr) will auction 91-day bills on Feb. 3.", manila)
+    assert [(c.category, c.region) for c in bills] == [("bond", "PH")]
+    toronto = datetime.fromisoformat("2031-11-24T09:00-05:00")
+    closed = extract("The TSX will be closed on Friday, December 26, 2031.", toronto)
+    assert [(c.category, c.region) for c in closed] == [("other", "CA")]

@@ -38,6 +38,11 @@ REGION_WORDS: tuple[tuple[str, str], ...] = (
     ("ID", r"印尼|印度尼西亚|\bIndonesia\b"), ("TH", r"泰国|\bThailand\b"), ("BR", r"巴西|\bBrazil\b"),
     ("ZA", r"南非|\bSouth Africa\b"), ("NO", r"挪威|\bNorway\b|Norges Bank"), ("SE", r"瑞典|\bSweden\b|Riksbank"),
     ("CL", r"智利|\bChile\b"), ("MX", r"墨西哥|\bMexico\b"), ("RU", r"俄罗斯|\bRussia\b"),
+    # markets an English page names by their exchange or debt office ("SGX closed", "Bureau of the Treasury (BTr)")
+    ("MY", r"马来西亚|\bMalaysia\b|Bursa Malaysia"),
+    ("PH", r"菲律宾|\bPhilippines?\b|Bureau of the Treasury|\bBTr\b|Bangko Sentral"),
+    ("AU", r"\bASX\b"), ("CA", r"\bTSX\b|\bTSXV\b|Montr[ée]al Exchange"), ("NZ", r"\bNZX\b"),
+    ("KE", r"肯尼亚|\bKenya\b|Nairobi"), ("NG", r"尼日利亚|\bNigeria\b|Lagos"), ("IE", r"爱尔兰|\bIreland\b|\bIrish\b"),
 )
 COMPANY_REGION = {"微软": "US", "苹果": "US", "特斯拉": "US", "Meta": "US", "谷歌": "US", "亚马逊": "US",
                   "英伟达": "US", "美光": "US", "IBM": "US", "埃克森美孚": "US", "雪佛龙": "US", "闪迪": "US",
