@@ -218,12 +218,11 @@ def _atoms_periods(text: str, a: Anchor) -> list[TimeMatch]:
     return out
 
 
-def _week_res(a: Anchor, word: str, coming: bool = False) -> Resolved:
-    """The week ``word`` names; ``coming``: a future word follows it ("本周将…")."""
-    return remembered(("week", a, word, coming), lambda: _week_of_word(a, word, coming))  # "本周" is said on many lines
+def _week_res(a: Anchor, word: str) -> Resolved:
+    return remembered(("week", a, word), lambda: _week_of_word(a, word))  # "本周" is said on many lines
 
 
-def _week_of_word(a: Anchor, word: str, coming: bool = False) -> Resolved:
+def _week_of_word(a: Anchor, word: str) -> Resolved:
     monday = a.today - timedelta(days=a.today.weekday())
     if word.startswith("下下"):
         monday += timedelta(days=14)
@@ -231,8 +230,6 @@ def _week_of_word(a: Anchor, word: str, coming: bool = False) -> Resolved:
         monday += timedelta(days=7)
     elif word.startswith("上"):
         monday -= timedelta(days=7)
-    elif coming and word != "当周" and a.today.weekday() == 6:
-        monday += timedelta(days=7)  # "本周将召开董事会" written on a Sunday: the week that starts tomorrow
     res = P.week_of(monday, a.tz)
     return replace(res, past_relative=res.last_day() is not None and res.last_day() <= a.today  # type: ignore[operator]
                    and not word.startswith("下"))
@@ -275,7 +272,7 @@ def _atoms_relative(text: str, a: Anchor) -> list[TimeMatch]:
     for m in scan(RE_WEEK, text, "周", "星期", "礼拜"):
         dname = m["d"] or m["d2"]
         if m["w"]:
-            wk = _week_res(a, m["w"], coming=not dname and text.startswith("将", m.end()))
+            wk = _week_res(a, m["w"])
         elif a.week_ahead is not None:
             wk = P.week_of(a.week_ahead, tz)
         else:  # bare weekday: the next occurrence on or after the publication day
