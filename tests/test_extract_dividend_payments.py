@@ -28,3 +28,10 @@ def test_an_agm_registration_window_and_the_register_date_are_the_companys_event
             "on 29th July 2032.")
     got = [(c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2032-07-06T09:00+03:00"))]
     assert got == [("corporate", "2032-07-07", "2032-07-27"), ("corporate", "2032-07-29", "2032-07-29")]
+
+
+def test_a_register_date_is_titled_by_the_register() -> None:
+    text = "Holders on the Register of Members as at the close of business on 29th July 2032 receive the dividend."
+    got = extract(text, datetime.fromisoformat("2032-07-06T09:00+03:00"))
+    assert [(c.category, c.start) for c in got] == [("corporate", "2032-07-29")]
+    assert "Register of Members" in got[0].title
