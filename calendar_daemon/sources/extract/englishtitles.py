@@ -146,7 +146,7 @@ _EN_STEP = re.compile(r"(?P<step>(?:[^:.]|\.(?=\S)){3,160}): (?P<kind>rights iss
 
 def title_en(clause: str, category: str, region: str, entities: list[str], sentence: str = "") -> str:
     """The English title of a candidate of ``category`` read in ``clause`` (of ``sentence``)."""
-    if step := _EN_STEP.search(sentence or clause):
+    if " step due on " in (sentence or clause) and (step := _EN_STEP.search(sentence or clause)):
         kind = "IPO" if step["kind"] == "ipo" else step["kind"].capitalize()
         return f"{kind}: {step['step'].strip()}"
     keys: list[str] = []
