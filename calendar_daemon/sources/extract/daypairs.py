@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .english import _MON
+from .english import MONTH_WORD, WEEKDAY_WORD
 from .numerals import cn_int
 
 _NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九十]"
@@ -33,14 +33,14 @@ _MEETING = re.compile(r"[^,;。\n]{0,12}?(?:会议|议息|峰会|论坛|大会|�
 # "6月17-18日": a span of days in one month, with a dash.
 _DASHED = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<a>\d{1,2})\s?[-–~]\s?(?P<b>\d{1,2})日")
 # "Feb. 3, 10, 17, and 24", "Feb. 4 and 18": no amount, span or year after the last day
-_EN_DAYS = re.compile(rf"\b{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}(?:,\s*\d{{1,2}}(?![\d.,]\d))*,?\s+(?:and|&)\s+\d{{1,2}}\b"
+_EN_DAYS = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{1,2}}(?![\d.,]\d))*,?\s+(?:and|&)\s+\d{{1,2}}\b"
                       r"(?!\s*(?:%|percent|per cent|[bm]illion|bn\b|years?|months?|weeks?|days?|[-–:/]|\.\d|,\s*\d))")
 _EN_DAY = re.compile(r"\d{1,2}")
-_EN_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_EN_WEEKDAY_DAYS = re.compile(rf"\b{_EN_WEEKDAY}\s+and\s+{_EN_WEEKDAY},?\s+(?P<mon>{_MON.replace('?P<mon>', '?:')})\s+(?P<a>\d{{1,2}})\s+and\s+(?P<b>\d{{1,2}})\b")
+_EN_WEEKDAY = WEEKDAY_WORD
+_EN_WEEKDAY_DAYS = re.compile(rf"\b{_EN_WEEKDAY}\s+and\s+{_EN_WEEKDAY},?\s+(?P<mon>{MONTH_WORD})\s+(?P<a>\d{{1,2}})\s+and\s+(?P<b>\d{{1,2}})\b")
 
 
-_EN_DATE = rf"{_MON.replace('?P<mon>', '?:')}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+_EN_DATE = rf"{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
 _EN_WEEKDAY_SPAN = re.compile(rf"\b(?P<a>between|from)\s+{_EN_WEEKDAY},?\s+(?P<d1>{_EN_DATE})\s+(?P<b>and|to|through|until)\s+"
                               rf"{_EN_WEEKDAY},?\s+(?P<d2>{_EN_DATE})", re.IGNORECASE)
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
-from .english import _MON
+from .english import MONTH_WORD as _MONTH
+from .english import WEEKDAY_WORD
 
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_MONTH = _MON.replace("?P<mon>", "?:")
+_WEEKDAY = rf"(?:{WEEKDAY_WORD},?\s+)?"
 _DATE = re.compile(rf"{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b")
 _HEADING = re.compile(r"\b(?:timetable|key dates|important dates|indicative dates)\b", re.IGNORECASE)
 _IPO = re.compile(r"\b(?:IPO|initial public offering)\b")
