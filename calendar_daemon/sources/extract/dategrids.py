@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import re
 
+from .english import FULL_DATE_WORDS
 from .english import MONTH_WORD as _MONTH
-from .english import WEEKDAY_WORD
 
 _DAY_CELL = re.compile(rf"^\s*(?P<day>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\(\w{{3,9}}\.?\))?\s*$")
 _STATUS = r"(?:open|closed|half[- ]day|early close)"
 _MIN_DAYS = 2
-_BAR_DAY = re.compile(rf"^\|\s*(?P<day>(?:{WEEKDAY_WORD},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*$")
+_BAR_DAY = re.compile(rf"^\|\s*(?P<day>{FULL_DATE_WORDS})\s*$")
 _BAR_CELL = re.compile(r"^\|\s*(?P<cell>\S.*)$")
 _OPEN_UNTIL = re.compile(r"\b(?:will\s+be\s+|is\s+|are\s+)?open\s+until\s+(?=\d{1,2}(?::\d\d)?\s*[ap]\.?m)", re.IGNORECASE)
 

@@ -36,13 +36,12 @@ _DASHED = re.compile(r"(?<!\d)(?P<m>\d{1,2})月(?P<a>\d{1,2})\s?[-–~]\s?(?P<b>
 _EN_DAYS = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{1,2}}(?![\d.,]\d))*,?\s+(?:and|&)\s+\d{{1,2}}\b"
                       r"(?!\s*(?:%|percent|per cent|[bm]illion|bn\b|years?|months?|weeks?|days?|[-–:/]|\.\d|,\s*\d))")
 _EN_DAY = re.compile(r"\d{1,2}")
-_EN_WEEKDAY = WEEKDAY_WORD
-_EN_WEEKDAY_DAYS = re.compile(rf"\b{_EN_WEEKDAY}\s+and\s+{_EN_WEEKDAY},?\s+(?P<mon>{MONTH_WORD})\s+(?P<a>\d{{1,2}})\s+and\s+(?P<b>\d{{1,2}})\b")
+_EN_WEEKDAY_DAYS = re.compile(rf"\b{WEEKDAY_WORD}\s+and\s+{WEEKDAY_WORD},?\s+(?P<mon>{MONTH_WORD})\s+(?P<a>\d{{1,2}})\s+and\s+(?P<b>\d{{1,2}})\b")
 
 
 _EN_DATE = rf"{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-_EN_WEEKDAY_SPAN = re.compile(rf"\b(?P<a>between|from)\s+{_EN_WEEKDAY},?\s+(?P<d1>{_EN_DATE})\s+(?P<b>and|to|through|until)\s+"
-                              rf"{_EN_WEEKDAY},?\s+(?P<d2>{_EN_DATE})", re.IGNORECASE)
+_EN_WEEKDAY_SPAN = re.compile(rf"\b(?P<a>between|from)\s+{WEEKDAY_WORD},?\s+(?P<d1>{_EN_DATE})\s+(?P<b>and|to|through|until)\s+"
+                              rf"{WEEKDAY_WORD},?\s+(?P<d2>{_EN_DATE})", re.IGNORECASE)
 
 
 def _en_weekday_days(m: re.Match[str]) -> str:
@@ -80,7 +79,7 @@ def _weekday_pair(m: re.Match[str]) -> str:
 
 
 def _en_days(m: re.Match[str]) -> str:
-    month, rest = m[0].split(" ", 1)[0], m[0].split(" ", 1)[1]
+    month, rest = m[0].split(" ", 1)
     found = list(_EN_DAY.finditer(rest))
     days = [int(d[0]) for d in found]
     if not all(1 <= d <= 31 for d in days) or days != sorted(set(days)) or (len(days) == 2 and days[1] == days[0] + 1):

@@ -20,6 +20,9 @@ _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
         r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 MONTH_WORD = _MON.replace("?P<mon>", "?:")  # a month's name without its group, for patterns of other readers
 WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a weekday's full name
+# a whole date in words, its weekday before it or not: "Tuesday 9th February 2031", "Friday, January 1, 2031"
+FULL_DATE_WORDS = (rf"(?:{WEEKDAY_WORD},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}|"
+                   rf"{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WDAY = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.|"
          r"(?<=\()(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri)(?=\)))")  # "(Tue)": a week-ahead column tags an item with its day

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import re
 
-from .english import MONTH_WORD as _MONTH
-from .english import WEEKDAY_WORD
+from .english import FULL_DATE_WORDS
 
-_WEEKDAY = rf"(?:{WEEKDAY_WORD},?\s+)?"
-_DATE = re.compile(rf"{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b")
+_DATE = re.compile(rf"{FULL_DATE_WORDS}\b")
 _HEADING = re.compile(r"\b(?:timetable|key dates|important dates|indicative dates)\b", re.IGNORECASE)
 _IPO = re.compile(r"\b(?:IPO|initial public offering)\b")
 _OFFER = re.compile(r"\b(?:rights (?:issue|offer)|entitlement (?:offer|issue)|offer|placement|share purchase plan|"

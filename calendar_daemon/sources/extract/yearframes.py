@@ -47,19 +47,19 @@ def intro_year(line: str) -> str | None:
     return str(years.pop())
 
 
-def _with_year(line: str, year: int, last: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
-    """The row with the year written into its first date and that date's (month, day), or None when the
-    line is no year-less row. A row earlier in the year than ``last`` is in the next year."""
+def _with_year(line: str, year: int, last: tuple[int, int]) -> tuple[str, int, tuple[int, int]] | None:
+    """The row with the year written into its first date, that year and the date's (month, day), or None when
+    the line is no year-less row. A row earlier in the year than ``last`` is in the next year."""
     if m := _EN_ROW.match(line) or _EN_DAY_ROW.match(line):
         md = (_mon(m["mon"]), int(re.sub(r"\D", "", m["md"].replace(m["mon"], ""))[:2]))
         year += md < last
         comma = "," if m.re is _EN_ROW else ""  # "Dec. 26, 2031", "27 January 2031"
-        return line[:m.end("md")] + f"{comma} {year}" + line[m.end("md"):], md
+        return line[:m.end("md")] + f"{comma} {year}" + line[m.end("md"):], year, md
     if m := _ZH_ROW.match(line):
         month, day = re.findall(r"\d+", line[m.start("md"):])[:2]
         md = (int(month), int(day))
         year += md < last
-        return line[:m.start("md")] + f"{year}年" + line[m.start("md"):], md
+        return line[:m.start("md")] + f"{year}年" + line[m.start("md"):], year, md
     return None
 
 
@@ -75,8 +75,8 @@ def year_frames(text: str) -> str:
             continue
         if year is not None:
             if (dated := _with_year(line, year, last)) is not None:
-                lines[i], md = dated
-                year, last, rows = year + (md < last), md, rows + 1
+                lines[i], year, last = dated
+                rows += 1
                 continue
             if _DATED_ROW.match(line):
                 rows += 1
