@@ -33,3 +33,25 @@ def test_each_month_of_a_listed_run_is_a_meeting_in_the_year_that_keeps_it_going
                  if c.precision == "month")
     assert got == [("2031-08-01", "2031-08-31"), ("2031-10-01", "2031-10-31"), ("2031-12-01", "2031-12-31"),
                    ("2032-02-01", "2032-02-29")]
+
+
+LEAD_BODY = ("{lead}\n\nThese meetings review the economy and set the policy rate.\n\n"
+             "The first meeting is scheduled from March 24 to 26 and ends with a press conference on Monday 30th March.\n\n"
+             "The second will be held from May 19 to 21 and end with a press conference on Monday, May 25.\n")
+
+
+def lead_kinds(lead: str) -> list[tuple[str, str]]:
+    text = "Dr. A. Example is the governor of the Bank of Ruritania\n\n" + LEAD_BODY.format(lead=lead)
+    return sorted((c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-01-05T12:00+00:00")))
+
+
+def test_an_opening_on_the_committee_timetable_makes_its_meetings_and_press_conferences_central_bank_events() -> None:
+    # round 23: the headline is a photo caption; the opening says the committee's timetable is out
+    got = lead_kinds("The Monetary Policy Committee (MPC) of the Bank of Ruritania published its timetable for 2031.")
+    assert got == [("2031-03-24", "central_bank"), ("2031-03-30", "central_bank"),
+                   ("2031-05-19", "central_bank"), ("2031-05-25", "central_bank")]
+
+
+def test_an_opening_about_something_else_leaves_the_meetings_as_conferences() -> None:
+    got = lead_kinds("The Ruritania Chess Federation published its timetable for 2031.")
+    assert got and all(kind != "central_bank" for _, kind in got)

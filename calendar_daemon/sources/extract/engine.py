@@ -12,7 +12,7 @@ from . import confidence as K
 from .agencyreleases import office_release
 from .anchoring import article_anchor
 from .banklists import BankWeek, each_bank, with_bank_decisions
-from .bankmeetings import bank_meetings
+from .bankmeetings import LEAD_CHARS, bank_meetings
 from .candidate import Candidate
 from .clockrows import ClockRows, rows_all_past
 from .collapse import Findings, collapse, merge_into
@@ -169,7 +169,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     # an English event of no kind the rules can name ("US market event") is no event to propose
-    bank_meetings([f.cand for f in kept_found], headline)  # "the first meeting will be held…" under "…MPC schedule…"
+    bank_meetings([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "the first meeting will be held…" under "…MPC schedule…"
     kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith(NO_KIND_EN)]
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
