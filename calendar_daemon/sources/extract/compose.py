@@ -39,6 +39,8 @@ _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
 # "Sept. 15-16", "October 6 to 10": an English month-day followed by a bare end day; "on September 11 or 12": either day.
 _EN_BARE_END = re.compile(r"(?:\s?[-–]\s?|\s+(?:or|to|through|until)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                           r"(?![\d:%]|\.\d|-|\s*(?:[ap]\.?m\b|percent|per cent|pct|bps?|basis|times|million|billion|bn)\b)")
+# "23-26 January", "from 23 to 26th January": a bare start day before a day-month date.
+_EN_BARE_START = re.compile(r"(?<![\d.,:/$£€%])(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s?[-–]\s?|\s+(?:to|through|until)\s+)$")
 # "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
 _PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:本|这)?(?:周|星期|礼拜)[一二三四五六日天]\s*\)")
 # "15日至16日召开会议,17日凌晨公布": a bare day of the month named earlier in the same text (not a T-day code: "T+2日").
@@ -125,6 +127,12 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                     out.append(TimeMatch(cur.start, nxt.end, res, res, cur.has_year, cur.ymd, {"range"}))
                     i += 2
                     continue
+        if (cur.base.precision == "date" and cur.ymd[1] and cur.ymd[2] and text[cur.start:cur.start + 1].isdigit()
+                and (start := _EN_BARE_START.search(text, max(0, cur.start - 16), cur.start))
+                and (not out or out[-1].end <= start.start()) and (ranged := _bare_start(cur, int(start["d"]), start.start(), a.tz))):
+            out.append(ranged)  # "from 23 to 26th January"
+            i += 1
+            continue
         if cur.base.precision == "date" and cur.ymd[1] is not None and cur.ymd[2] is not None:
             en_end = _EN_BARE_END.match(text, cur.end)
             y, mo, d0 = cur.ymd
@@ -147,6 +155,15 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
         out.append(cur)
         i += 1
     return _bracketed_ranges(text, out)
+
+
+def _bare_start(cur: TimeMatch, d0: int, at: int, tz: str) -> TimeMatch | None:
+    """The range from the bare day ``d0`` (written at ``at``) to the day-month ``cur`` of the same month."""
+    y, mo, dd = cur.ymd
+    if not (y and mo and dd and d0 < dd):
+        return None
+    res = Resolved(date(y, mo, d0), date(y, mo, dd), "date", kind="range", timezone=tz)
+    return TimeMatch(at, cur.end, res, res, cur.has_year, (y, mo, d0), {"range"})
 
 
 def _bracketed_ranges(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:
