@@ -34,3 +34,10 @@ def test_a_recent_date_with_a_future_word_keeps_its_nearest_year() -> None:
     # December 20 is two weeks back: not "long gone", so not moved to next December
     text = "Ruritania central bank review\n\nThe rate decision of December 20 will take effect on January 9.\n"
     assert ("2031-12-20", "2031-12-20") not in spans(text)
+
+
+def test_a_clause_naming_the_next_year_puts_its_day_in_that_year() -> None:
+    # written on 2 January: the nearest November 20 is six weeks back, but the clause says 2031
+    text = ("Ruritania central bank schedule\n\nThe last policy meeting for 2031 is from November 20 to 22nd and ends "
+            "with a decision.\n")
+    assert spans(text, datetime.fromisoformat("2031-01-02T12:00+00:00")) == [("2031-11-20", "2031-11-22")]

@@ -270,7 +270,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if listed and i == 0 and not _has_trigger(sentence[cs:ce]):  # under a day heading: the item is the sentence
             ce = min(len(sentence), max(ce, tm.end + 2 * window))
         clause = sentence[cs:ce]
-        tm = times[i] = ahead(tm, clause, anchor.today)  # "will be held from July 23 to 26", written in January
+        tm = times[i] = ahead(tm, tm.span_text(sentence), clause, anchor.today)  # "will be held from July 23 to 26", written in January
         nxt = times[i + 1].start if i + 1 < len(times) else len(sentence)
         fs = cs if moved else max(cs, times[i - 1].end if i else 0)
         forward = sentence[fs:min(max(nxt, ce), ce + 4 * CLAUSE_WINDOW)]

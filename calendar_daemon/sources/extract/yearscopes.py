@@ -27,8 +27,8 @@ _SCHEDULE_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:(?:底|末)?[、及和与]\
 _SCHEDULE_BEFORE = re.compile(r"(?:holidays?|calendar|schedule|closures?)\s+(?:for|in)\s+(?:the\s+year\s+)?$",
                               re.IGNORECASE)
 # the year (or half) a calendar's dates or a count of meetings cover: "the release dates for 2031 and the first
-# half of 2032", "eight rate announcements during 2031"
-_DATES_BEFORE = re.compile(r"\b(?:dates|announcements|meetings)\b[^.;]{0,40}?\b(?:for|in|during)\s+"
+# half of 2032", "eight rate announcements during 2031", "the last meeting for 2031 is from November 20 to 22nd"
+_DATES_BEFORE = re.compile(r"\b(?:dates|announcements|meetings?)\b[^.;]{0,40}?\b(?:for|in|during|of)\s+"
                            r"(?:(?:19|20)\d{2}\s+and\s+)?(?:(?:the\s+)?(?:first|second)\s+half\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
 _SERIES_AFTER = re.compile(r"^\s*(?:年度?)?\s*(?:第[一二三四五六七八九十\d]{1,3}期|记账式|储蓄国债|凭证式|"
                            r"(?:超长期)?特别国债|地方政府(?:专项|一般)债)")
