@@ -12,13 +12,15 @@ from .vocabulary import Vocabulary
 
 _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|jobless claims|earnings|IPO|"
                      r"lock-?up|auction|minutes|testimony|speech|speakers?|shutdown|tariffs?|conference|summit|results|"
-                     r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|hearing|meeting|product event|consumer price index|"
+                     r"[A-Z][a-z]+ Day holiday|holiday|statement|vote|(?:general|presidential|congressional|parliamentary|legislative|snap|local|regional|state|midterm|"
+                     r"federal|primary|leadership|run-?off) elections?|referendum|hearing|AGM|EGM|meeting|product event|consumer price index|"
                      r"producer prices?|price index|inflation|jobs report|sales|"
                      r"(?:state |official )?visit|ex-dividend|employment (?:numbers|figures|data)|record date|register of members|"
                      r"dividend (?:payment|payable)|(?:final |interim )?dividends? (?:will be )?(?:paid|payable)", re.IGNORECASE)
 _EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)
 _EN_LEAD = re.compile(r"^(?:(?:And|But|Then)\s+)?(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|"
-                      r"Before|Further|Overseas|Abroad|From|Starting|Beginning|As of)\b[^,]{0,40},\s*|"
+                      r"Before|Further|Overseas|Abroad|From|Starting|Beginning|As of)\b[^,]{0,40},\s*"
+                      r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*)?|"  # "On Sunday, January 26, …"
                       r"[^,]{0,30}\b(?:later|earlier) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?"
                       r"(?:the\s+)?", re.IGNORECASE)
 # The subject ends where the verb begins.

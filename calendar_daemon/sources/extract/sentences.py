@@ -57,11 +57,17 @@ def _in_brackets(sentence: str, at: int, end: int) -> bool:
     return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at) and ")" in sentence[end:end + 12]
 
 
+# a list item's label before an em dash: "Sunday, January 26: Peru — Extraordinary election" (the place, not an aside)
+_LABEL_BEFORE_DASH = re.compile(r":\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}\s*$")
+
+
 def clauses(sentence: str, zh: bool) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     pos = 0
     for m in (_CLAUSE_SPLIT_ZH if zh else _CLAUSE_SPLIT_EN).finditer(sentence):
         if zh and _in_brackets(sentence, m.start(), m.end()):
+            continue
+        if not zh and "\u2014" in m.group() and _LABEL_BEFORE_DASH.search(sentence, pos, m.start()):
             continue
         bounds.append((pos, m.start()))
         pos = m.end()
