@@ -23,3 +23,8 @@ def test_a_bare_start_day_before_a_day_month_date_is_a_span(span: str) -> None:
 def test_a_decimal_before_the_date_is_no_start_day() -> None:
     text = "Ruritania central bank schedule\n\nThe policy decision will move the rate from 1.25 to 26 January levels.\n"
     assert [(c.start, c.end) for c in extract(text, PUBLISHED)] == [("2031-01-26", "2031-01-26")]
+
+
+def test_a_span_before_a_list_items_colon_keeps_its_end_and_its_weekday() -> None:
+    text = "Key Events: A Calendar For The Year Ahead\n\n  • Monday, January 20-21: Ruritania – central bank policy meeting.\n"
+    assert [(c.start, c.end) for c in extract(text, PUBLISHED)] == [("2031-01-20", "2031-01-21")]

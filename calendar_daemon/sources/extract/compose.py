@@ -36,9 +36,10 @@ _EN_ZONE_TAIL = re.compile(r"\s*(" + "|".join(EN_ZONES) + r")\b")
 _CN_ZONE_TAIL = re.compile(rf"\s*[(（]\s*(?P<zw>{RE_ZONE.pattern})\s*[)）]")
 _RESPECTIVELY = re.compile(r"\s*,?\s*(?:respectively|分别)", re.IGNORECASE)
 _EN_CONNECT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*", re.IGNORECASE)
-# "Sept. 15-16", "October 6 to 10": an English month-day followed by a bare end day; "on September 11 or 12": either day.
+# "Sept. 15-16", "October 6 to 10": an English month-day followed by a bare end day; "on September 11 or 12": either day
+# ("January 20-21: Japan – …" ends at a list item's colon; "20-21:30" is a clock).
 _EN_BARE_END = re.compile(r"(?:\s?[-–]\s?|\s+(?:or|to|through|until)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-                          r"(?![\d:%]|\.\d|-|\s*(?:[ap]\.?m\b|percent|per cent|pct|bps?|basis|times|million|billion|bn)\b)")
+                          r"(?![\d%]|:\d|\.\d|-|\s*(?:[ap]\.?m\b|percent|per cent|pct|bps?|basis|times|million|billion|bn)\b)")
 # "23-26 January", "from 23 to 26th January": a bare start day before a day-month date.
 _EN_BARE_START = re.compile(r"(?<![\d.,:/$£€%])(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s?[-–]\s?|\s+(?:to|through|until)\s+)$")
 # "3月10日(周二)9:30": a weekday in brackets between a date and its clock time.
@@ -333,9 +334,10 @@ def _drop_echoed_weekdays(times: list[TimeMatch]) -> list[TimeMatch]:
     starts: dict[int, list[TimeMatch]] = {}
     ends: dict[int, list[TimeMatch]] = {}
     for d in times:
-        if "weekday" not in d.tags and d.resolved.precision in ("date", "datetime") and d.resolved.kind == "point":
-            starts.setdefault(d.start, []).append(d)
-            ends.setdefault(d.end, []).append(d)
+        if "weekday" not in d.tags and d.resolved.precision in ("date", "datetime") and d.resolved.kind in ("point", "range"):
+            starts.setdefault(d.start, []).append(d)  # ("Monday, January 20-21": the weekday of a span's first day)
+            if d.resolved.kind == "point":
+                ends.setdefault(d.end, []).append(d)
 
     def echoed(w: TimeMatch) -> bool:
         after = any(d.start >= w.end for k in range(w.end, w.end + 4) for d in starts.get(k, ()))
