@@ -26,7 +26,7 @@ _I = re.IGNORECASE
 FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
 PAST = Vocabulary(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
-                  r"\btold\b", _I)
+                  r"\btold\b|\bha(?:s|ve) (?:already )?(?:started|begun|completed)\b", _I)
 # A central bank's expected move ("料将在17日降息1码", "预期在19日按兵不动") is its decision that day; over a
 # month or a year ("今年底前降息2码") it is a forecast, not an event.
 RATE_MOVE = re.compile(r"降息|升息|加息|按兵不动|维持利率|利率不变|冻结利率")

@@ -12,7 +12,6 @@ from . import confidence as K
 from .agencyreleases import office_release
 from .anchoring import article_anchor
 from .banklists import BankWeek, each_bank, with_bank_decisions
-from .bankmeetings import LEAD_CHARS, bank_meetings
 from .candidate import Candidate
 from .clockrows import ClockRows, rows_all_past
 from .collapse import Findings, collapse, merge_into
@@ -49,6 +48,7 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences, word_start
+from .subjects import LEAD_CHARS, bank_meetings, bond_issues
 from .timematch import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, without_asides
@@ -170,6 +170,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     # an English event of no kind the rules can name ("US market event") is no event to propose
     bank_meetings([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "the first meeting will be held…" under "…MPC schedule…"
+    bond_issues([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "公布认购结果" of "第五批银色债券"
     kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith(NO_KIND_EN)]
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
