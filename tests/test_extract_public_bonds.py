@@ -38,5 +38,5 @@ def test_an_english_bond_issue_day_is_a_bond_event_titled_by_the_bond() -> None:
 
 
 def test_a_plan_the_government_has_started_is_past() -> None:
-    text = "Bond news\n\nThe government has started a new savings plan with the central bank on Wednesday.\n"
+    text = "Bond news\n\nThe government has started the launch of savings bonds with the central bank on Wednesday.\n"
     assert extract(text, INDIA) == []
