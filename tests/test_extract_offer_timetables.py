@@ -110,3 +110,34 @@ def test_dated_rows_under_no_timetable_are_not_steps() -> None:
     """The same rows under a heading that names no timetable (a list of past filings) stay as they were."""
     history = RIGHTS.replace("Indicative Timetable for the Offer", "Filings by the company")
     assert not any(c.title.startswith("Rights issue: ") for c in extract(history, datetime.fromisoformat("2031-02-03T09:00+08:00")))
+
+
+# An English open offer's timetable from a '|' table exported a cell a line (round 23, corpus 20): each step over
+# its time and day, the heading cut off by the page. Our own text.
+OPEN_OFFER = (
+    "Record Date and time for entitlements under the Open Offer |\n"
+    "5.00 p.m. on 9 September 2031 |\n"
+    "Posting of the Circular and Application Form |\n"
+    "12 September 2031 |\n"
+    "Latest time and date for receipt of completed Application Forms and payment in full under the Open Offer or "
+    "settlement of the relevant settlement system instruction (as appropriate) |\n"
+    "11.00 a.m. on 26 September 2031 |\n"
+    "General Meeting |\n"
+    "10.30 a.m. on 30 September 2031 |\n"
+    "Despatch of share certificates |\n"
+    "Within ten days of Admission |\n"
+)
+
+
+def test_each_step_of_a_cell_a_line_timetable_is_an_event_of_the_offer_at_its_time() -> None:
+    got = [(c.category, c.start, c.title) for c in extract(OPEN_OFFER, datetime.fromisoformat("2031-09-10T09:00+01:00"))]
+    assert got == [
+        ("corporate", "2031-09-12", "Offer: Posting of the Circular and Application Form"),
+        ("corporate", "2031-09-26T11:00+01:00", "Offer: Latest time and date for receipt of completed"),
+        ("corporate", "2031-09-30T10:30+01:00", "Offer: General Meeting"),
+    ]
+
+
+def test_cell_a_line_rows_that_name_no_offer_are_not_steps() -> None:
+    rows = OPEN_OFFER.replace("Open Offer", "the register").replace("Application Form", "letter")
+    assert not any(c.title.startswith("Offer: ") for c in extract(rows, datetime.fromisoformat("2031-09-10T09:00+01:00")))

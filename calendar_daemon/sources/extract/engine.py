@@ -48,7 +48,7 @@ from .resolved import as_date, iso
 from .rowzone import rows_zone
 from .sentences import clauses as sentence_clauses
 from .sentences import paragraph_sentences, word_start
-from .subjects import LEAD_CHARS, bank_meetings, bond_issues
+from .subjects import LEAD_CHARS, by_subject
 from .timematch import Anchor, TimeMatch
 from .titles import compose_title
 from .unscheduled import condition_start, without_asides
@@ -169,8 +169,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     # an English event of no kind the rules can name ("US market event") is no event to propose
-    bank_meetings([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "the first meeting will be held…" under "…MPC schedule…"
-    bond_issues([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "公布认购结果" of "第五批银色债券"
+    by_subject([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "the first meeting will be held…" under "…MPC schedule…"
     kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith(NO_KIND_EN)]
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:
@@ -291,8 +290,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
             continue
         c = _make(sentence, clause, forward, tm, span, zh, default_region, K.from_date(tm, clause), tm.resolved.timezone, sentence[:cs],
                   moved, sentence[fs:tm.start], named)
-        if step is not None:
-            c.rescheduled_from = step.original
+        c.rescheduled_from = step.original if step is not None else None
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"

@@ -13,6 +13,15 @@ Under a heading that names a timetable (or key dates) of an offer, each step bec
 own, "Record date (5.00pm WST): rights issue step due on Tuesday 9th February 2031.", one corporate event on that
 day (an IPO timetable's, "…: ipo step due on …", is the IPO's). The steps of an offer are events whatever their words,
 which the sentence reader would not know as such. Other rows are left as they are.
+
+A '|' table exported a cell a line puts each step over its time and day::
+
+    General Meeting |
+    10.30 a.m. on 12 September 2031 |
+
+Such pairs are joined into one row ("General Meeting 12 September 2031 at 10.30 a.m."), and a run of at least three
+of them that names an offer is its timetable even where the page has cut the heading off. A step's words are cut at
+a word before :data:`STEP_CHARS`.
 """
 
 from __future__ import annotations
@@ -21,13 +30,17 @@ import re
 
 from .english import FULL_DATE_WORDS
 
-_DATE = re.compile(rf"{FULL_DATE_WORDS}\b")
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
+_DATE = re.compile(rf"{FULL_DATE_WORDS}(?:\s+at\s+{_CLOCK})?(?!\w)")
+# a '|' table exported a cell a line: the step ("General Meeting |"), then its time and day ("10:30a.m. on 12 September 2031 |")
+_PAIR_DAY = re.compile(rf"^\s*(?:by\s+)?(?:(?P<clock>{_CLOCK})\s+on\s+)?(?P<day>{FULL_DATE_WORDS})\s*\|\s*$", re.IGNORECASE)
 _HEADING = re.compile(r"\b(?:timetable|key dates|important dates|indicative dates)\b", re.IGNORECASE)
 _IPO = re.compile(r"\b(?:IPO|initial public offering)\b")
 _OFFER = re.compile(r"\b(?:rights (?:issue|offer)|entitlement (?:offer|issue)|offer|placement|share purchase plan|"
                     r"renounceable|capital raising)\b", re.IGNORECASE)
 _STEP_TITLE = re.compile(r"^(?:Rights issue|Offer|IPO): ")
 _MIN_ROWS = 3
+STEP_CHARS = 120  # a step's words kept (titles are made of them)
 _HEAD_LINES = 3  # lines between the heading and the first row
 
 
@@ -46,18 +59,51 @@ def _steps(line: str) -> list[tuple[str, str]] | None:
     return steps
 
 
+def _short(step: str) -> str:
+    """A step's words, cut at a word before :data:`STEP_CHARS` (a title is made of them)."""
+    return step if len(step) <= STEP_CHARS else step[:step.rfind(" ", 0, STEP_CHARS)].rstrip(" ,(")
+
+
 def different_steps(a: str, b: str) -> bool:
     """Whether the titles ``a`` and ``b`` are two steps of an offer's timetable (two steps of one day, "Lodgement
     of the offer document" and "Entity announces the rights issue", are two events)."""
     return a != b and _STEP_TITLE.match(a) is not None and _STEP_TITLE.match(b) is not None
 
 
-def offer_timetables(text: str) -> str:
-    """The text with each step of an offer's timetable as a dated sentence of its own."""
-    if not _HEADING.search(text):
-        return text
-    lines = text.split("\n")
-    out = list(lines)
+def _paired_rows(lines: list[str]) -> tuple[list[str], list[int]]:
+    """``lines`` with each two-line row of a '|' table joined into one ("General Meeting 12 September 2031 at
+    10:30a.m."), and where the joined rows are."""
+    out: list[str] = []
+    joined: list[int] = []
+    i = 0
+    while i < len(lines):
+        step = lines[i].rstrip()
+        if (i + 1 < len(lines) and step.endswith("|") and not _DATE.search(step)
+                and (m := _PAIR_DAY.match(lines[i + 1])) and (step := step.rstrip("| ").strip())):
+            joined.append(len(out))
+            out.append(f"{step} {m['day']}" + (f" at {m['clock']}" if m["clock"] else ""))
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, joined
+
+
+def _runs(rows: list[int]) -> list[list[int]]:
+    """Runs of consecutive line numbers."""
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _blocks(lines: list[str], joined: list[int]) -> list[tuple[str, list[int]]]:
+    """(heading, rows) of each timetable: the rows under a heading that names one, and a run of joined '|' rows
+    (whose heading the page may have cut off)."""
+    blocks = [("", run) for run in _runs(joined)]
     for h, heading in enumerate(lines):
         if not _HEADING.search(heading) or len(heading) > 120:
             continue
@@ -67,10 +113,21 @@ def offer_timetables(text: str) -> str:
                 rows.append(i)
             elif lines[i].strip() and (rows or i - h > _HEAD_LINES):
                 break
+        blocks.append((heading, rows))
+    return blocks
+
+
+def offer_timetables(text: str) -> str:
+    """The text with each step of an offer's timetable as a dated sentence of its own."""
+    if not _HEADING.search(text) and "|" not in text:
+        return text
+    lines, joined = _paired_rows(text.split("\n"))
+    out = list(lines)
+    for heading, rows in _blocks(lines, joined):
         block = "\n".join([heading] + [lines[i] for i in rows])
         if len(rows) < _MIN_ROWS or not (_OFFER.search(block) or _IPO.search(block)):
             continue
         kind = "IPO" if _IPO.search(block) else ("Rights issue" if re.search(r"\brights\b", block, re.IGNORECASE) else "Offer")
         for i in rows:
-            out[i] = " ".join(f"{step}: {kind.lower()} step due on {day}." for step, day in _steps(lines[i]) or [])
-    return "\n".join(out)
+            out[i] = " ".join(f"{_short(step)}: {kind.lower()} step due on {day}." for step, day in _steps(lines[i]) or [])
+    return "\n".join(out) if joined or out != lines else text

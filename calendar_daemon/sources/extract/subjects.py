@@ -60,3 +60,9 @@ def bond_issues(cands: list[Candidate], headline: str, lead: str) -> None:
             c.category = "bond"
             if c.title.endswith(NO_KIND_EN):  # "And market event": the bond and its step ("sovereign gold bonds issuance")
                 c.title = f"{bond.group(0)} {step.group(0)}".capitalize() if bond.group(0).isascii() else bond.group(0) + step.group(0)
+
+
+def by_subject(cands: list[Candidate], headline: str, lead: str) -> None:
+    """The kinds of ``cands`` that the article's subject decides (a policy committee's meetings, a public bond's steps)."""
+    bank_meetings(cands, headline, lead)
+    bond_issues(cands, headline, lead)
