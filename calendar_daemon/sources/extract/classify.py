@@ -197,7 +197,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"\bex[- ]dates?\b|\brecord dates?\b|\bpayment dates?\b|\bdividends? (?:payment|paid)\b|"
                              # an offer of new shares to holders, and its steps
                              r"\bregister of (?:members|shareholders)\b|\bshareholders? to register\b|"  # a record date, an AGM's registration
-                             r"\brights (?:issue|offer)\b|\bentitlement (?:offer|issue)\b|\bshare purchase plan\b|\bplacement\b", _I)),
+                             r"\brights (?:issue|offer)\b|\bentitlement (?:offer|issue)\b|\bshare purchase plan\b|\bplacement\b|"
+                             r"\bopen offer\b|供股", _I)),  # (a rights issue in Hong Kong: "5供1"供股, 供股结果)
     # Price-adjustment windows and index rebalances are market events, not policy.
     # So are oil producers' meetings and an exporter's official selling prices ("某国公布石油价格").
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
