@@ -174,7 +174,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"card spending|employment (?:change|cost|statistics|data)|\bJOLTS\b|job openings|factory orders|home sales|"
         r"housing market index|current account|jobless claims|business inventories|gross domestic product|personal income|"
         r"building (?:permits|consents)|business confidence|"
-        r"出口(?!管制)|进口(?!关税)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|建筑许可|领先指标|动工|失业救济|救济金|"
+        r"出口(?!管制|商品|货物)|进口(?!关税|商品|货物)|贸易收支|成屋|新屋|二手楼|待完成销售|建筑批则|营建许可|建筑许可|领先指标|动工|失业救济|救济金|"
         r"企业库存|批发库存|商业库存|批发物价|批发销售|进出口物价|进口物价|出口物价|平均每周薪资|平均时薪|"
         r"制造业指数|景气灯号|景气对策信号|外销订单|货币供应|物价指数|价格指数|劳工成本|劳动力成本|雇佣成本|就业成本|采购经理|景气指数|信心指数|活动指数|展望指数|建筑开支|建筑支出|个人收入|个人开支|"
         r"经济前景(?!的?\S{0,4}(?:讨论会|研讨会|论坛|峰会))|金融稳定报告|pending home sales|new home sales|department store sales|原油库存|\bEIA\b|"
