@@ -46,3 +46,11 @@ def test_a_numbered_items_span_is_the_suspension_its_next_clause_names_and_an_ex
             "二、2032年1月1日(星期四)至2032年12月24日(星期五),除下列节假日期间特别安排外,将在A股交易日提供港股通服务:\n")
     got = [(c.start, c.end, c.title) for c in extract(text, datetime.fromisoformat("2031-12-20T12:00+08:00"))]
     assert got == [("2031-12-29", "2031-12-31", "不提供港股通服务")]
+
+
+def test_a_closure_that_is_all_its_sentence_says_is_an_event() -> None:
+    """"2031年10月1日(星期三)至10月7日(星期二)休市。": the date and "休市" alone (round 23, corpus 20) is the closure,
+    not a verb left with nothing to publish."""
+    text = "尊敬的客户:\n根据交易所的公告,国庆前晚上不进行夜盘交易。2031年10月1日(星期三)至10月7日(星期二)休市。\n"
+    got = [(c.start, c.end, c.category) for c in extract(text, datetime.fromisoformat("2031-09-26T17:00+08:00"))]
+    assert got == [("2031-10-01", "2031-10-07", "other")]

@@ -18,6 +18,7 @@ _RESOLUTIONS_FOLLOW = re.compile(r"(?:会中|会议)?(?:重要)?决议(?:事项)
 # "…, officials said on Thursday": the day something was said is no event.
 # "…will be announced next Monday" is the event; "…, the agency on Thursday announced" is the report's day.
 _REPORTED = re.compile(r"(?<!\bbe )\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+_CLOSED = re.compile(r"休市|闭市|停市|停止交易|暂停交易|市场休市")
 _REPORTED_AFTER = re.compile(r"^\s*(?:said|announced|unveiled|revealed|reported|released|stated)\b", re.IGNORECASE)
 
 
@@ -44,8 +45,8 @@ def not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: bo
         return True
     if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today) or is_own_contents(sentence, tm)):
         return True
-    if C.TRIGGER.rx.fullmatch((sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")):
-        return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out
+    if C.TRIGGER.rx.fullmatch(rest := (sentence[:tm.start] + sentence[tm.end:]).strip(" ,:;()")) and not _CLOSED.fullmatch(rest):
+        return True  # "同日出炉" at a page's cut-off: a verb with nothing that comes out (a market's "休市" is the event)
     if (is_condition(sentence, tm, zh) or is_background_aside(sentence, tm)
             or is_week_review(tm, today, clause) or is_outlook_period(sentence, tm)):
         return True
