@@ -166,7 +166,12 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                "Closed\n" + "20 May 2031 (Tue)\n\n" * 1_000 + " SGX " + "Closed " * 1_000 + "\n",
                "|Thursday, December 24, 2031\n|Open until 1:00 p.m. (EST)\n" * 1_500, "on Feb. 3" + ", 4" * 4_000 + " and 5.",
                "between Monday, May 1 and " * 1_500, "2032 OCR dates\n" + "28 January OCR announcement\n" * 2_000,
-               "由原定的9月9日上午9:30顺延一天,即9月10日上午9:30对外发布;" * 2_000, "on Wednesday and Thursday, April 17 and " * 1_000)
+               "由原定的9月9日上午9:30顺延一天,即9月10日上午9:30对外发布;" * 2_000, "on Wednesday and Thursday, April 17 and " * 1_000,
+               # round 23's readers: a release schedule, an offer's rows a cell a line, a bare start day, a place before
+               # an em dash
+               "Upcoming releases\nStatistics Canada\n" + "April 23\n  1. (lockup)\n Wholesale trade, February 2031\n" * 2_000,
+               "Open Offer |\n" + "General Meeting |\n10.30 a.m. on 12 September 2031 |\n" * 2_000,
+               "from 23 to 26th January " * 3_000, "Sunday, January 26: Peru — " * 3_000)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

@@ -18,9 +18,10 @@ RELEASE_NAMES = (r"(?:retail sales|industrial production|housing starts|(?:exist
 AGENCY_RELEASE = r"\b(?:reports?|releases?|issues?|publish(?:es)?)\s+(?:on\s+)?(?:[\w:-]+\s+){0,3}?" + RELEASE_NAMES
 # A statistics office as the subject of a release verb: whatever it puts out is data ("StatsCan releases
 # March payroll employment, earnings and hours" is no company's results).
-STATS_OFFICE = (r"\b(?P<office>Statistics (?:Canada|Norway|Sweden|Netherlands|Korea|Indonesia|South Africa|New Zealand)|StatsCan|"
+OFFICE_NAMES = (r"Statistics (?:Canada|Norway|Sweden|Netherlands|Korea|Indonesia|South Africa|New Zealand)|StatsCan|"
                 r"Stats ?NZ|Eurostat|Office for National Statistics|ONS|Census Bureau|Bureau of Labor Statistics|BLS|"
-                r"Bureau of Economic Analysis|BEA|Australian Bureau of Statistics|ABS|Destatis|INSEE|Istat|"
+                r"Bureau of Economic Analysis|BEA|Australian Bureau of Statistics|ABS|Destatis|INSEE|Istat")
+STATS_OFFICE = (rf"\b(?P<office>{OFFICE_NAMES}|"
                 r"(?:the )?statistic(?:s|al) (?:agency|office|bureau))[ \t]+(?:(?:will|is due to|is set to|is scheduled to)[ \t]+)?"
                 r"(?:releases?|publish(?:es)?|reports?|issues?|puts? out)\b")
 

@@ -56,6 +56,7 @@ from .offertimetables import offer_timetables
 from .pipetables import pipe_tables
 from .proseclocks import prose_clock_items
 from .relativeasides import without_relative_asides
+from .releaseschedules import release_schedules
 from .rocslashdates import roc_slash_dates
 from .rowsplits import rows_by_kind
 from .rulelists import rule_lists
@@ -145,6 +146,7 @@ STEPS: tuple[Step, ...] = (
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
     Step(offer_timetables, by_language=False, english_only=True),
+    Step(release_schedules, by_language=False, english_only=True),
     # rows split last
     Step(prose_clock_items),
     Step(tail_clock_rows),
