@@ -171,7 +171,8 @@ NEAR_MISSES = ("2330 GMT " * 40_000, "21:30 | " * 40_000, "Lockup Exp.:\n" + "Ac
                # an em dash
                "Upcoming releases\nStatistics Canada\n" + "April 23\n  1. (lockup)\n Wholesale trade, February 2031\n" * 2_000,
                "Open Offer |\n" + "General Meeting |\n10.30 a.m. on 12 September 2031 |\n" * 2_000,
-               "from 23 to 26th January " * 3_000, "Sunday, January 26: Peru — " * 3_000)
+               "from 23 to 26th January " * 3_000, "Sunday, January 26: Peru — " * 3_000,
+               "|Stock\n|Lock-In Period Ending\n" + "|Acme\n|August 23\n" * 3_000)
 
 
 @pytest.mark.parametrize("chunk", NEAR_MISSES, ids=range(len(NEAR_MISSES)))

@@ -57,6 +57,59 @@ def _rows(lines: list[str]) -> str:
 _CELL_HAS_DATE = re.compile(r"\d")
 
 
+# --- a table exported one cell a line, each cell opened by "|", its date column anywhere ---
+# ("|Stock" / "|Lock-In Period Ending" / "|No. Of Shares" / "|Acme Tech" / "|August 23" / "|20 Lakh")
+_BAR_CELL = re.compile(r"^[ \t]*\|[ \t]*(?P<text>[^|\n]{1,120}?)[ \t]*$")
+_BAR_HEADER = re.compile(r"^[^\d]{1,40}$")
+_DATE_COLUMN = re.compile(r"\bdates?\b|\bending\b|\bexpir\w*|\bday\b|日期", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|"
+                        r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}")
+
+
+def bar_cell_rows(text: str) -> str:
+    """``text`` with each table exported one "|cell" a line rewritten as one line a row: its first cell, the date
+    column's name and the date, then the other cells ("Acme Tech: Lock-In Period Ending August 23. 20 Lakh.")."""
+    if "\n|" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        head = _bar_header(lines, i)
+        if head is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        names, at = head
+        out += lines[i:i + len(names)]
+        i += len(names)
+        while i + len(names) <= len(lines) and all(m := [_BAR_CELL.match(x) for x in lines[i:i + len(names)]]) \
+                and _MONTH_DAY.search(lines[i + at]):
+            cells = [c["text"] for c in m if c is not None]
+            rest = [c for k, c in enumerate(cells) if k != at]
+            out.append(f"{rest[0]}: {names[at]} {cells[at]}." + "".join(f" {c}." for c in rest[1:]))
+            i += len(names)
+    return "\n".join(out)
+
+
+def _bar_header(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The header cells from ``lines[i]`` on, and which is the date column, or None."""
+    names: list[str] = []
+    for line in lines[i:i + _MAX_COLUMNS]:
+        cell = _BAR_CELL.match(line)
+        if cell is None or not _BAR_HEADER.match(cell["text"]):
+            break
+        names.append(cell["text"])
+    at = next((k for k, n in enumerate(names) if _DATE_COLUMN.search(n)), None)
+    if at is None:
+        return None
+    # the header ends where the first row's date cell falls in the date column (a name cell looks like a header's)
+    for k in range(max(2, at + 1), len(names) + 1):
+        if i + k + at < len(lines) and _MONTH_DAY.search(lines[i + k + at]) and _BAR_CELL.match(lines[i + k + at]):
+            return names[:k], at
+    return None
+
+
 # --- a closure table exported one cell a line, without "|": a date, the holiday's name, its status ---
 _DATE_CELL = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日\s*$|^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"

@@ -124,7 +124,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
     # (a statistics office's media lockup, "(lockup)" against a release, is no lock-up of shares)
     # ("early investors will be able to sell")
-    ("lockup", re.compile(r"解禁|限售股|禁售期|(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|"
+    ("lockup", re.compile(r"解禁|限售股|禁售期|(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|\block-ins?\b|"
                           r"\b(?:will be )?(?:able|free|allowed) to sell\b", _I)),
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
     ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),

@@ -19,7 +19,7 @@ from .backrefs import named_back
 from .bankrows import bank_day_rows
 from .bondsteps import auction_windows
 from .brokenrows import join_broken_rows
-from .celltables import cell_table_rows, status_rows
+from .celltables import bar_cell_rows, cell_table_rows, status_rows
 from .chains import semicolon_chains
 from .clockdates import clocks_before_days
 from .clockrows import join_row_dashes
@@ -145,6 +145,7 @@ STEPS: tuple[Step, ...] = (
     Step(rows_by_kind, by_language=False, english_only=True),
     Step(without_date_lines, by_language=False, english_only=True),
     Step(results_schedule_rows, by_language=False, english_only=True),
+    Step(bar_cell_rows, by_language=False),  # (after the closure grids and status cells, which read their own bars)
     Step(offer_timetables, by_language=False, english_only=True),
     Step(release_schedules, by_language=False, english_only=True),
     # rows split last

@@ -34,7 +34,7 @@ TRIGGER = Vocabulary(
     r"\bdates? of (?:subscription|issuance|issue|allotment|redemption)\b|"  # "the date of issuance is May 25"
     r"\b(?:AGMs?|EGMs?|IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
     r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
-    r"PMI|hearing|shutdown|deadline|(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
+    r"PMI|hearing|shutdown|deadline|(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|lock-ins?\b|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
     + EXCHANGE_CLOSES + r"|"
     r"consumer price|producer price|employment report|"
