@@ -25,7 +25,7 @@ _I = re.IGNORECASE
 
 FUTURE = Vocabulary(r"将|拟|计划|即将|预计将|有望|准备|定于|\bwill\b|\bto be\b|\bdue\b|\bscheduled\b|\bexpected\b"
                     r"|\bset to\b|\bslated\b|\bupcoming\b", _I)
-PAST = Vocabulary(r"已经|已于|已|此前|曾|刚刚|日前|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
+PAST = Vocabulary(r"已经|已于|已|此前|曾|刚刚|日前|(?:官宣|宣布|公布|发布|披露)了|\bwas\b|\bwere\b|\bhad\b|\bhas been\b|\breported\b|\bsaid\b|"
                   r"\btold\b|\bha(?:s|ve) (?:already )?(?:started|begun|completed)\b", _I)
 # A central bank's expected move ("料将在17日降息1码", "预期在19日按兵不动") is its decision that day; over a
 # month or a year ("今年底前降息2码") it is a forecast, not an event.
@@ -207,6 +207,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"油价.{0,8}调整|调价窗口|轮调价|指数.{0,6}(?:调整|调样|生效)|成[分份]股调整|index rebalanc|"
                          r"欧佩克|\bOPEC\b|产油国|(?:原油|石油)(?:官方)?(?:售价|价格)|official selling prices?", _I)),
     ("policy", re.compile(RULE_CHANGE + r"|\b(?:FTA|free[- ]trade|trade) (?:talks|negotiations)\b|\bround of (?:trade )?(?:talks|negotiations)\b|"
+                          # a legislature's session and its stages ("全国人大三次会议", "政协会议开幕", "召开第二次全体会议")
+                          r"人大(?:会议|常委会)?|政协|两会|全体会议|"
                           r"施行|实施|生效|新规|办法|规则|条例|关税|租金补贴|补贴金|应自\S{1,16}?起|关门|停摆|法案|政策|征求意见|意见反馈|反馈意见|预算案|(?:秋季|春季|年度)预算|"
                           r"tariff|takes? effect|\bbudget\b|"
                           r"shutdown|regulation|\blaw\b|\bbill\b|应当|不得|"
@@ -218,7 +220,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"休市|闭市|提前\S{0,6}?(?:收盘|收市)|半日交易|半日市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
                          + r"market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
-    ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
+    ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|见面会|记者会|吹风会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"
                               r"\bbriefing\b|\bwebinar\b|"
                               r"Jackson Hole|Davos", _I)),
     ("corporate", re.compile(r"量产|投产|推出|上线|路线图|交付|部署|租用|建设|试生产|开工|竣工|上市|开售|发布|投入运营|"

@@ -76,7 +76,8 @@ _NAMES_DAY = re.compile(r"\s*(?:为|是)[\u4e00-\u9fff]{2,10}\s*")
 _LABEL = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?[\u4e00-\u9fff]{2,8}\s*[:：]\s*")  # a list item's label: "1. 中秋节:"
 _EXCEPT = re.compile(r"\s*除[^,，。;；]{1,30}外\s*")
 # what a clause may hold besides its date and still read with the next one ("本周晚些时候,", "一、2031年12月29日至31日,")
-_BARE_CLAUSE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候)*$")
+_BARE_CLAUSE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候|"
+                          r"上午|下午|中午|晚上|早上)*$")  # (a half day left after a span: "3月5日--3月8日上午,召开…")
 # A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
 _DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.

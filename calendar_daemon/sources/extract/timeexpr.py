@@ -68,7 +68,7 @@ RE_REL_N = led_by(rf"\s\d{CN_DIGITS}半未今近过最接此", rf"(?<![\d.])(?P<
 RE_DOTTED = re.compile(r"^\s*(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?=[\u4e00-\u9fff]|\s*$)", re.MULTILINE)
 RE_NOW = re.compile(r"从现在|从今天|即日|今后|从目前")
 RE_BARE_DAY = re.compile(r"\s*(?P<d>\d{1,2}|" + CN_NUM + r")\s*[日号]")
-RE_CONNECT = re.compile(r"\s*(?:起\s*|开始\s*[,，]?\s*)?(?:至|到|-|—|–|~|－)\s*")  # "6月19日起至6月24日", "由4月26日开始,至5月6日结束"
+RE_CONNECT = re.compile(r"\s*(?:起\s*|开始\s*[,，]?\s*)?(?:至|到|--?|——?|–|~|－)\s*")  # "6月19日起至6月24日", "由4月26日开始,至5月6日结束", "3月5日--3月8日"
 
 ZONES = {"北京时间": "Asia/Shanghai", "美东时间": "America/New_York", "美国东部时间": "America/New_York", "东部标准时间": "America/New_York",
          "东部夏令时间": "America/New_York",

@@ -173,8 +173,9 @@ def _title_zh(clause: str, sentence: str, time_text: str, category: str, region:
     m = _TITLE_VERB.search(body)
     if m is None:
         base = "、".join(entities[:3]) if entities else (_topic(_TIME_WORDS.sub("", sentence)) or body.strip()[:16])
-        return tidy((base or region) + {"earnings": "财报", "ipo": "新股发行", "lockup": "限售股解禁",
-                                        "conference": "会议", "macro_data": "数据公布"}.get(category, ""), MAX_ZH)
+        named = {"earnings": "财报", "ipo": "新股发行", "lockup": "限售股解禁", "conference": "会议", "macro_data": "数据公布"}
+        base = base or region
+        return tidy(base + ("" if category == "conference" and base.endswith("会") else named.get(category, "")), MAX_ZH)
     before = _CLAUSE_CUT.split(body[:m.start()])[-1]  # the subject is in the verb's own clause
     before = _PLACE.sub("", _GAP_WORDS.sub("", before))
     before = _DELAY_CUT.split(before)[-1]  # "…或推迟至鲍威尔任期结束后": the event is Powell's term
