@@ -19,3 +19,11 @@ def test_implemented_after_the_close_and_effective_the_next_day_is_one_change() 
 def test_other_text_is_left_alone() -> None:
     assert index_changes("新规将于3月7日起生效。", True) == "新规将于3月7日起生效。"
     assert index_changes("所有变动将于3月7日收市后实施", False) == "所有变动将于3月7日收市后实施"
+
+
+def test_the_results_of_an_index_providers_quarterly_review_are_no_companys_results() -> None:
+    """"MSCI will announce the results of the August 2031 QIR on August 7, 2031" (round 23, corpus 20): a market event."""
+    text = ("Index provider changes review dates\n\nThe provider will announce the results of the August 2031 Quarterly "
+            "Index Review (QIR) on August 7, 2031.\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-07-24T20:17+00:00"))]
+    assert got == [("2031-08-07", "other")]

@@ -79,6 +79,9 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "公布“年度统计公报”", "举行新闻发布会发布国民经济运行情况")
     ("macro_data", re.compile(r"统计公报|(?:价格|景气|信心)\S{0,8}?(?:月度|季度)报告|(?:经济形势|国民经济运行)(?:情况)?\S{0,4}?新闻发布会|"
                               r"新闻发布会发布国民经济")),
+    # an index provider's review and its results ("the results of the August 2031 QIR", "半年度指数审议") are a market
+    # event, not a company's results
+    ("other", re.compile(r"\b(?:quarterly|semi-annual|annual) index reviews?\b|\bindex review\b|\b(?:QIR|SAIR)\b|指数(?:审议|审核)", _I)),
     ("macro_data", re.compile(AGENCY_RELEASE, _I)),  # "the department reports August retail sales"
     ("macro_data", re.compile(STATS_OFFICE)),  # "StatsCan releases March payroll employment, earnings and hours"
     # an index a central bank compiles is data, not a decision ("the bank's index of commodity prices for May")
