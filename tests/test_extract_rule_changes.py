@@ -88,3 +88,10 @@ def test_an_application_window_a_subsidy_payout_and_a_duty_from_a_day_are_policy
     got = sorted((c.category, c.start, c.end) for c in extract(text, datetime.fromisoformat("2031-06-28T10:00+08:00")))
     assert got == [("policy", "2031-07-01", "2031-08-31"), ("policy", "2031-10-01", "2031-10-31"),
                    ("policy", "2032-01-01", None)]
+
+
+def test_a_regulations_entry_into_force_is_a_policy_event() -> None:
+    """"- Entry into force: 30 June 2031" in a regulation's timeline (round 23, corpus 20)."""
+    text = "Regulation timeline\n\nThe next steps are as follows:\n- Entry into force: 30 June 2031\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-06-27T12:00+02:00"))]
+    assert got == [("2031-06-30", "policy")]

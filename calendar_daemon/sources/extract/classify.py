@@ -95,7 +95,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Market hours: "stocks will close early at 1 p.m. ET", "Early close 2 p.m.", "the bond market will close at
     # 2 p.m." (before "bond")
     # a rule that applies from a day is policy, whoever made it ("the RBI's new rates will be applicable from October 1")
-    ("policy", re.compile(r"\b(?:applicable|in force) (?:from|on|starting)\b|\bcomes? into (?:force|effect)\b", _I)),
+    ("policy", re.compile(r"\b(?:applicable|in force) (?:from|on|starting)\b|\bcomes? into (?:force|effect)\b|"
+                          r"\b(?:entry|enters?) into (?:force|application)\b|\brules? (?:for|on)\b", _I)),
     ("other", re.compile(EXCHANGE_CLOSES + r"|\b(?:trading|market|exchange|session)\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
                          r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
                          r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"

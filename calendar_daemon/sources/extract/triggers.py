@@ -30,6 +30,7 @@ TRIGGER = Vocabulary(
     # "应自2032年1月1日起提供")
     r"申请时间|申请期间|受理时间|报名时间|发放补贴|补贴\S{0,3}发放|应自\S{1,16}?起|"
     r"最后时限|见面会|记者会|吹风会|"  # an offer's last time to accept ("…缴付股款最后时限")
+    r"\b(?:entry|enters?|entered) into (?:force|application)\b|\bappl(?:y|ies) from\b|"  # "Entry into force: 30 June 2031"
     r"\b(?:subscription|issuance|issue|allotment|redemption) (?:date|window|period)s?\b|"
     r"\bdates? of (?:subscription|issuance|issue|allotment|redemption)\b|"  # "the date of issuance is May 25"
     r"\b(?:AGMs?|EGMs?|IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
