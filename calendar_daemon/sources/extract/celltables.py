@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .english import MONTH_WORD
+
 # The header's first cell names the date column.
 _DATE_HEADER = re.compile(r"^[ \t]*(?:Dates?|Date/Time|日期|日子)[ \t]*\|[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # A further header cell: a word or two, no digit ("Event |", "Description |", "事项 |").
@@ -62,8 +64,7 @@ _CELL_HAS_DATE = re.compile(r"\d")
 _BAR_CELL = re.compile(r"^[ \t]*\|[ \t]*(?P<text>[^|\n]{1,120}?)[ \t]*$")
 _BAR_HEADER = re.compile(r"^[^\d]{1,40}$")
 _DATE_COLUMN = re.compile(r"\bdates?\b|\bending\b|\bexpir\w*|\bday\b|日期", re.IGNORECASE)
-_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|"
-                        r"Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}")
+_MONTH_DAY = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_WORD}(?![a-z])|\d{{1,2}}月\d{{1,2}}日|\d{{4}}-\d{{2}}-\d{{2}}")
 
 
 def bar_cell_rows(text: str) -> str:
