@@ -170,7 +170,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
     kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
     # an English event of no kind the rules can name ("US market event") is no event to propose
-    by_subject([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # "the first meeting will be held…" under "…MPC schedule…"
+    by_subject([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # an MPC's meetings, a public bond's steps
     kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith(NO_KIND_EN)]
     if guessed:  # counted from now, not from when the article was written
         for f in kept_found:

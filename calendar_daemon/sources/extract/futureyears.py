@@ -18,9 +18,9 @@ from . import classify as C
 from .resolved import Resolved, valid_ymd
 from .timematch import TimeMatch
 
-GONE = timedelta(days=60)
+GONE = timedelta(days=60)  # a nearest occurrence this far back is not what a future clause means
 _MONTH = re.compile(r"月|[A-Za-z]{3}")  # the date names its month ("7月23日", "July 23", "23rd Jul")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")  # a nearest occurrence this far back is not what a future clause means
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")  # a year the clause names ("the last meeting for 2031")
 
 
 def _later(value: date | datetime | None) -> date | datetime | None:
@@ -37,8 +37,9 @@ def _year_on(res: Resolved) -> Resolved | None:
 
 
 def ahead(tm: TimeMatch, written: str, clause: str, today: date) -> TimeMatch:
-    """``tm`` (``written`` so) a year later when it names its month and no year, its ``clause`` says nothing past, and either the clause names
-    that later year alone, or ``tm`` lies more than :data:`GONE` before ``today`` and the clause speaks of the future."""
+    """``tm`` (``written`` so) a year later when it names its month and no year, its ``clause`` says nothing past,
+    and either the clause names that later year alone, or ``tm`` lies more than :data:`GONE` before ``today`` and the
+    clause speaks of the future."""
     first = tm.resolved.first_day()
     if (tm.has_year or tm.ymd[1] is None or tm.ymd[2] is None or first is None or tm.resolved.past_relative
             or "weekday" in tm.tags or not _MONTH.search(written)):
