@@ -139,8 +139,7 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
             y, mo, d0 = cur.ymd
             if en_end and y and mo and d0 and d0 < int(en_end["d"]) and P.valid_ymd(y, mo, int(en_end["d"])) \
                     and (nxt is None or nxt.start >= en_end.end()):
-                res = Resolved(date(y, mo, d0), date(y, mo, int(en_end["d"])), "date", kind="range", timezone=a.tz)
-                out.append(TimeMatch(cur.start, en_end.end(), res, res, cur.has_year, cur.ymd, {"range"}))
+                out.append(_day_span(cur.start, en_end.end(), (y, mo, d0), int(en_end["d"]), cur.has_year, a.tz))
                 i += 1
                 continue
             conn = RE_CONNECT.match(text, cur.end)
@@ -149,8 +148,7 @@ def _merge(text: str, atoms: list[TimeMatch], a: Anchor) -> list[TimeMatch]:
                 y, mo, d0 = cur.ymd
                 dd = cn_int(bare["d"])
                 if y and mo and dd and d0 and dd > d0 and P.valid_ymd(y, mo, dd):
-                    res = Resolved(date(y, mo, d0), date(y, mo, dd), "date", kind="range", timezone=a.tz)
-                    out.append(TimeMatch(cur.start, bare.end(), res, res, cur.has_year, cur.ymd, {"range"}))
+                    out.append(_day_span(cur.start, bare.end(), (y, mo, d0), dd, cur.has_year, a.tz))
                     i += 1
                     continue
         out.append(cur)
@@ -163,8 +161,15 @@ def _bare_start(cur: TimeMatch, d0: int, at: int, tz: str) -> TimeMatch | None:
     y, mo, dd = cur.ymd
     if not (y and mo and dd and d0 < dd):
         return None
-    res = Resolved(date(y, mo, d0), date(y, mo, dd), "date", kind="range", timezone=tz)
-    return TimeMatch(at, cur.end, res, res, cur.has_year, (y, mo, d0), {"range"})
+    return _day_span(at, cur.end, (y, mo, d0), dd, cur.has_year, tz)
+
+
+def _day_span(start: int, end: int, first: tuple[int, int, int], last_day: int, has_year: bool, tz: str) -> TimeMatch:
+    """The span of days from ``first`` (year, month, day) to ``last_day`` of the same month, written from ``start`` to
+    ``end``."""
+    y, mo, d0 = first
+    res = Resolved(date(y, mo, d0), date(y, mo, last_day), "date", kind="range", timezone=tz)
+    return TimeMatch(start, end, res, res, has_year, first, {"range"})
 
 
 def _bracketed_ranges(text: str, atoms: list[TimeMatch]) -> list[TimeMatch]:

@@ -23,6 +23,8 @@ WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a weekday's full
 # a whole date in words, its weekday before it or not: "Tuesday 9th February 2031", "Friday, January 1, 2031"
 FULL_DATE_WORDS = (rf"(?:{WEEKDAY_WORD},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+\d{{4}}|"
                    rf"{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+# a clock in figures, its half of the day after it or not: "10.30 a.m.", "4:30pm", "15:00"
+CLOCK_WORDS = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?"
 _WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _WDAY = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thurs?\.|Fri\.|"
          r"(?<=\()(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri)(?=\)))")  # "(Tue)": a week-ahead column tags an item with its day

@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import re
 
-from .english import FULL_DATE_WORDS
+from .english import CLOCK_WORDS, FULL_DATE_WORDS
 
-_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
-_DATE = re.compile(rf"{FULL_DATE_WORDS}(?:\s+at\s+{_CLOCK})?(?!\w)")
+_DATE = re.compile(rf"{FULL_DATE_WORDS}(?:\s+at\s+{CLOCK_WORDS})?(?!\w)")
 # a '|' table exported a cell a line: the step ("General Meeting |"), then its time and day ("10:30a.m. on 12 September 2031 |")
-_PAIR_DAY = re.compile(rf"^\s*(?:by\s+)?(?:(?P<clock>{_CLOCK})\s+on\s+)?(?P<day>{FULL_DATE_WORDS})\s*\|\s*$", re.IGNORECASE)
+_PAIR_DAY = re.compile(rf"^\s*(?:by\s+)?(?:(?P<clock>{CLOCK_WORDS})\s+on\s+)?(?P<day>{FULL_DATE_WORDS})\s*\|\s*$", re.IGNORECASE)
 _HEADING = re.compile(r"\b(?:timetable|key dates|important dates|indicative dates)\b", re.IGNORECASE)
 _IPO = re.compile(r"\b(?:IPO|initial public offering)\b")
 _OFFER = re.compile(r"\b(?:rights (?:issue|offer)|entitlement (?:offer|issue)|offer|placement|share purchase plan|"
@@ -130,4 +129,4 @@ def offer_timetables(text: str) -> str:
         kind = "IPO" if _IPO.search(block) else ("Rights issue" if re.search(r"\brights\b", block, re.IGNORECASE) else "Offer")
         for i in rows:
             out[i] = " ".join(f"{_short(step)}: {kind.lower()} step due on {day}." for step, day in _steps(lines[i]) or [])
-    return "\n".join(out) if joined or out != lines else text
+    return "\n".join(out)

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 
 from .agencyreleases import OFFICE_NAMES
-from .english import MONTH_WORD, WEEKDAY_WORD
+from .english import CLOCK_WORDS, MONTH_WORD, WEEKDAY_WORD
 
 _PAGE = re.compile(r"\b(?:release (?:schedule|calendar|dates)|upcoming releases)\b", re.IGNORECASE)
 _OFFICE = re.compile(rf"\b(?P<office>{OFFICE_NAMES})\b")
 # the office's clock for every release: "published … each working day at 8:30 a.m. Eastern"
-_CLOCK = re.compile(r"\b(?:each|every) (?:working |business )?day at (?P<clock>\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?)"
+_CLOCK = re.compile(rf"\b(?:each|every) (?:working |business )?day at (?P<clock>{CLOCK_WORDS})"
                     r"(?:\s+(?P<zone>Eastern|Central|Pacific|ET|GMT|UTC|BST|CET|CEST|AEST|AEDT|NZST|NZDT))?", re.IGNORECASE)
 _DAY = re.compile(rf"^\s*(?:{WEEKDAY_WORD},?\s+)?(?P<day>{MONTH_WORD}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s*$")
 # what a release line is not: a contact in brackets, a numbering with the lockup tag, a note
