@@ -14,7 +14,7 @@ import re
 from .agencyreleases import AGENCY_RELEASE, STATS_OFFICE
 from .changewords import EXCHANGE_CLOSES, RULE_CHANGE
 from .regions import SECTION_LABEL as _SECTION_LABEL
-from .triggers import LAST_BUY
+from .triggers import LAST_BUY, MARKET_CLOSED, SHARE_LOCKUP
 from .triggers import STOCK_CONNECT_PAUSE as STOCK_CONNECT_PAUSE  # (the event triggers are in triggers.py)
 from .triggers import TRIGGER as TRIGGER
 from .vocabulary import Vocabulary
@@ -126,9 +126,8 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a bank's announcement in a day's list ("周三:某国央行公告")
         r"央行(?:利率)?公告|利率公告", _I)),
     ("liquidity", re.compile(r"逆回购|MLF|中期借贷便利|公开市场|降准|国库现金|SLF|PSL|买断式回购|reverse repo|liquidity", _I)),
-    # (a statistics office's media lockup, "(lockup)" against a release, is no lock-up of shares)
-    # ("early investors will be able to sell")
-    ("lockup", re.compile(r"解禁|限售股|禁售期|(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|\block-ins?\b|"
+    # (a media lockup is none: triggers.SHARE_LOCKUP; "early investors will be able to sell")
+    ("lockup", re.compile(r"解禁|限售股|禁售期|" + SHARE_LOCKUP + r"|"
                           r"\b(?:will be )?(?:able|free|allowed) to sell\b", _I)),
     # a fiscal watchdog's outlook ("the OBR's EFO") is fiscal policy, before the debt office's words
     ("policy", re.compile(r"\bOBR\b|Office for Budget Responsibility|Economic and Fiscal Outlook|\bEFO\b", _I)),
@@ -221,7 +220,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
-    ("other", re.compile(r"休市|闭市|提前\S{0,6}?(?:收盘|收市)|半日交易|半日市|停止交易|暂停交易|停市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
+    ("other", re.compile(MARKET_CLOSED + r"|提前\S{0,6}?(?:收盘|收市)|半日交易|半日市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
                          + r"market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|见面会|记者会|吹风会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"

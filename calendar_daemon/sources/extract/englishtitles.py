@@ -7,6 +7,7 @@ import re
 
 from . import classify as C
 from .changewords import EXCHANGE_CLOSES
+from .english import MONTH_WORD
 from .places import place_code
 from .vocabulary import Vocabulary
 
@@ -20,7 +21,7 @@ _EN_KEY = re.compile(r"FOMC|rate decision|CPI|PPI|GDP|payrolls|PMI|retail sales|
 _EN_KEY_WORDS = Vocabulary(_EN_KEY.pattern, _EN_KEY.flags)
 _EN_LEAD = re.compile(r"^(?:(?:And|But|Then)\s+)?(?:(?:On|In|At|For|Elsewhere|Meanwhile|Also|Later|Next|This|Looking|Beyond|After|"
                       r"Before|Further|Overseas|Abroad|From|Starting|Beginning|As of)\b[^,]{0,40},\s*"
-                      r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*)?|"  # "On Sunday, January 26, …"
+                      rf"(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*)?|"  # "On Sunday, January 26, …"
                       r"[^,]{0,30}\b(?:later|earlier) on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?"
                       r"(?:the\s+)?", re.IGNORECASE)
 # The subject ends where the verb begins.

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from . import classify as C
 from .nondays import is_maturity, is_own_contents, is_told_today
 from .timematch import TimeMatch
+from .triggers import MARKET_CLOSED
 from .unscheduled import is_background_aside, is_condition, is_outlook_period, is_week_review
 
 # A filing's field for the day a decision was taken ("1.董事会决议日期:"): a past act, no event.
@@ -18,7 +19,7 @@ _RESOLUTIONS_FOLLOW = re.compile(r"(?:会中|会议)?(?:重要)?决议(?:事项)
 # "…, officials said on Thursday": the day something was said is no event.
 # "…will be announced next Monday" is the event; "…, the agency on Thursday announced" is the report's day.
 _REPORTED = re.compile(r"(?<!\bbe )\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
-_CLOSED = re.compile(r"休市|闭市|停市|停止交易|暂停交易|市场休市")
+_CLOSED = re.compile(rf"(?:市场)?(?:{MARKET_CLOSED})")  # a market's "休市" alone is the event
 _REPORTED_AFTER = re.compile(r"^\s*(?:said|announced|unveiled|revealed|reported|released|stated)\b", re.IGNORECASE)
 
 

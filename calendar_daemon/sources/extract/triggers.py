@@ -13,6 +13,10 @@ _I = re.IGNORECASE
 
 # A Stock Connect link suspended ("不提供港股通服务", "北向交易(港股通)暂停服务"): a closure, and an event word.
 STOCK_CONNECT_PAUSE = r"(?:不提供|暂停)(?:港股通|沪股通|深股通|沪深股通|北向|南向)|(?:港股通|(?:北向|南向)交易(?:\(港股通\))?)暂停|"
+# a lock-up of shares, and an Indian "lock-in" (a statistics office's media lockup, "(lockup)" against a release, is none)
+SHARE_LOCKUP = r"(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|\block-ins?\b"
+# a market closed for the day
+MARKET_CLOSED = r"休市|闭市|停市|停止交易|暂停交易"
 # the last day to buy for a dividend ("想领息的投资人,最晚要在16日买进"); the day the money arrives: "就能在4月7日领到钱"
 LAST_BUY = r"最[晚后]要?(?:在|于)?\S{0,8}?(?:买进|买入)"
 TRIGGER = Vocabulary(
@@ -35,7 +39,7 @@ TRIGGER = Vocabulary(
     r"\bdates? of (?:subscription|issuance|issue|allotment|redemption)\b|"  # "the date of issuance is May 25"
     r"\b(?:AGMs?|EGMs?|IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
     r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
-    r"PMI|hearing|shutdown|deadline|(?<!media )(?<!\()lock-?up(?!s?\))(?!s? (?:are|is) held)|lock-ins?\b|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
+    r"PMI|hearing|shutdown|deadline|" + SHARE_LOCKUP + r"|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
     r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
     + EXCHANGE_CLOSES + r"|"
     r"consumer price|producer price|employment report|"
