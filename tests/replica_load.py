@@ -134,7 +134,7 @@ def run_load(
         raise RuntimeError(f"migrate failed: {migrated.stderr}")
     with Receiver() as receiver:
         daemons = [
-            DaemonProcess(alert_config(workdir / f"replica{n}.toml", receiver_url=receiver.url, seeds=seeds,
+            DaemonProcess(alert_config(workdir / f"replica{n}.toml", receiver_url=receiver.url_for(f"replica-{n}"), seeds=seeds,
                                        lease_seconds=lease_seconds, replica_id=f"replica-{n}"), db_url)
             for n in range(replicas)
         ]  # fmt: skip
@@ -151,16 +151,16 @@ def run_load(
                 raise RuntimeError(f"import failed: {imported.stderr}")
             if kill_after is not None:
                 receiver.wait_for(kill_after, timeout=lead_in + spread + settle)
-                # Slow the endpoint down so the victim dies with sends in flight and claims unrecorded.
-                receiver.delay = 1.0
+                # Leave the victim's next send unanswered: it dies with that send in flight and its claim
+                # unrecorded, whatever the machine's load (a slow answer alone left that to timing).
                 victim = daemons[0]
                 prefix = str(victim.get("/healthz").json()["alerts"]["claim_prefix"])
-                held = time.monotonic() + 10
-                while not _claims_of(db_url, prefix) and time.monotonic() < held:
-                    time.sleep(0.05)
+                receiver.hold("replica-0")
+                if not receiver.wait_held(timeout=lead_in + spread):
+                    raise RuntimeError("the replica to kill sent nothing more: the takeover cannot be exercised")
                 victim.kill()
                 in_window = _claims_of(db_url, prefix)
-                receiver.delay = 0.0
+                receiver.release()
             last_due = max(due.values())
             deadline = time.time() + max((last_due - datetime.now(UTC).replace(tzinfo=None)).total_seconds(), 0) + settle
             while time.time() < deadline and len(set(receiver.titles())) < count:

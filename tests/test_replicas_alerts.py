@@ -17,7 +17,8 @@ from tests.replica_load import run_load
 
 
 def test_three_replicas_deliver_each_alert_once_when_one_is_killed(tmp_path: Path, pg_url: str) -> None:
-    # 300 alerts fall due over 20 s; replica 0 is SIGKILLed after the first 100 arrive. Its unrecorded
+    # 300 alerts fall due over 20 s; replica 0 is SIGKILLed after the first 100 arrive, while the receiver
+    # holds its next send unanswered (so it dies mid-send however loaded the machine). Its unrecorded
     # claims come back after the 20 s lease and the other two replicas send them. Sends time out after
     # 10 s, the default: with the 3 s this test once used, a loaded 2-core machine sometimes kept the
     # receiver from answering in time, and a send it had received was retried: a repeat a user's own
