@@ -161,8 +161,13 @@ class Findings:
     sentence: int = 0
     paragraph: int = 0
     in_headline: bool = False
+    second_guesses: list[Found] = field(default_factory=list)  # the learned gate's, kept out of the rules' reading
 
     def add(self, c: Candidate, scope: str, pos: int) -> None:
+        if c.learned:  # what the rules read next (the list's day, the row's clock) is never the gate's guess
+            self.second_guesses.append(Found(c, self.sentence, pos, self.in_headline, category_terms(c.category, scope),
+                                             AGGREGATE.found(scope), paragraph=self.paragraph))
+            return
         # one instant written in two zones ("美东时间9日下午2时(台湾时间10日凌晨3时)") is one event
         start = datetime.fromisoformat(c.start).astimezone(UTC).isoformat() if c.precision == "datetime" else c.start
         key = (c.category, start, c.end, c.region)

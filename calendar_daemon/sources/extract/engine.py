@@ -29,6 +29,7 @@ from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading,
 from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, lists_week_releases, week_focus
+from .learned import Mention, second_opinion, unrepeated
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -168,7 +169,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             kept += 1
         if not kept:
             _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
-    kept_found = drop_group_previews(one_report_day(collapse(findings.found, merge_into)))
+    kept_found = unrepeated(drop_group_previews(one_report_day(collapse(findings.found + findings.second_guesses, merge_into))), lambda f: f.cand)
     # an English event of no kind the rules can name ("US market event") is no event to propose
     by_subject([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # an MPC's meetings, a public bond's steps
     kept_found = [f for f in kept_found if zh or f.cand.category != "other" or not f.cand.title.endswith(NO_KIND_EN)]
@@ -278,20 +279,20 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         listing = sentence[cs:_next_day(times, i, len(sentence))]
         item = sentence[cs:tm.start] + " " + sentence[tm.end:ce]  # the clause without its date
         named, focus = placed_releases(clause, tm.start - cs), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
-        trig = (_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
-                or (listed and C.category_of(clause, sentence) != "other")
-                or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
-                or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None)
-                or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh))
-                or (not zh and is_speaker_item(item)))
-        if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
-            continue
+        trig = _triggered(sentence, clause, tm, cs, named, focus, listing, item, listed, zh)
         span = _candidate_span(tm)
         if span is None:
+            continue
+        mention = Mention(sentence[cs:tm.start], tm.span_text(sentence), sentence[tm.end:ce], span[2], zh, listed, trig, "")
+        trig, learned = second_opinion(mention, clause, sentence, span)
+        if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
         c = _make(sentence, clause, forward, tm, span, zh, default_region, K.from_date(tm, clause), tm.resolved.timezone, sentence[:cs],
                   moved, sentence[fs:tm.start], named)
         c.rescheduled_from = step.original if step is not None else None
+        if learned is not None:
+            c.category, c.confidence, c.learned = *learned, True
+            c.title = c.title.removesuffix(" " + NO_KIND_EN) if c.title != NO_KIND_EN else c.title  # the kind is the gate's
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
@@ -306,7 +307,18 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
     made = with_bank_decisions(made, sentence, times, anchor) if zh else made  # "台湾、英国及南非央行": one each
     for one, clause, pos in each_counted(respectively(made, sentence), sentence):
         add(one, clause, pos)
-    return len(made), move
+    return sum(not one.learned for one, _, _ in made), move
+
+
+def _triggered(sentence: str, clause: str, tm: TimeMatch, cs: int, named: list[Named], focus: bool, listing: str,
+               item: str, listed: bool, zh: bool) -> bool:
+    """Whether the rules read the dated clause as an event."""
+    return bool(_has_trigger(clause) or (tm.resolved.kind == "deadline" and _DEADLINE_PLAN.search(clause))
+                or (listed and C.category_of(clause, sentence) != "other")
+                or bool(named and (listed or focus or C.FUTURE.found(clause) or dates_a_release(sentence, tm, named, cs)))
+                or (tm.base.precision in ("date", "datetime", "week") and C.RATE_MOVE.search(clause) is not None)
+                or (tm.base.precision in ("date", "datetime") and lists_indicators(listing, zh))
+                or (not zh and is_speaker_item(item)))
 
 
 def _time_clause(sentence: str, clauses: list[tuple[int, int]], tm: TimeMatch, zh: bool) -> tuple[int, int]:
