@@ -19,6 +19,8 @@ _RESOLUTIONS_FOLLOW = re.compile(r"(?:会中|会议)?(?:重要)?决议(?:事项)
 # "…, officials said on Thursday": the day something was said is no event.
 # "…will be announced next Monday" is the event; "…, the agency on Thursday announced" is the report's day.
 _REPORTED = re.compile(r"(?<!\bbe )\b(?:said|told \w+|announced|stated|wrote)\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+# A market's reopening after a closure ("2月16日(初四)起正常开市"): the closure before it is the event.
+_REOPENS = re.compile(r"\s*(?:[(（][^)）]{1,8}[)）])?\s*起?\s*(?:照常|正常)(?:开市|交易|营业|开放)")
 _CLOSED = re.compile(rf"(?:市场)?(?:{MARKET_CLOSED})")  # a market's "休市" alone is the event
 _REPORTED_AFTER = re.compile(r"^\s*(?:said|announced|unveiled|revealed|reported|released|stated)\b", re.IGNORECASE)
 
@@ -42,7 +44,7 @@ def not_scheduled(sentence: str, clause: str, tm: TimeMatch, today: date, zh: bo
     one, a condition, an aside, a review, an outlook period, a market move, a running total."""
     if is_past(tm, today, clause, sentence[:tm.start], sentence[tm.end:]) or (zh and _DECIDED_ON.search(sentence, 0, tm.start)):
         return True
-    if zh and _RESOLUTIONS_FOLLOW.search(sentence, tm.end):
+    if zh and (_RESOLUTIONS_FOLLOW.search(sentence, tm.end) or _REOPENS.match(sentence, tm.end)):
         return True
     if not zh and (is_maturity(sentence, tm) or is_told_today(sentence, tm, today) or is_own_contents(sentence, tm)):
         return True
