@@ -150,6 +150,9 @@ def collapse(found: list[Found], merge: Callable[[Candidate, Candidate], None]) 
     return joined_closures([f for f in found if id(f) not in gone])
 
 
+MAX_SECOND_GUESSES = 200  # the learned gate's guesses kept per article (collapse and the day check are quadratic)
+
+
 @dataclass
 class Findings:
     """The candidates found so far; one naming an event already found in the same sentence, or with
@@ -165,6 +168,8 @@ class Findings:
 
     def add(self, c: Candidate, scope: str, pos: int) -> None:
         if c.learned:  # what the rules read next (the list's day, the row's clock) is never the gate's guess
+            if len(self.second_guesses) >= MAX_SECOND_GUESSES:  # a hostile text of endless dated lines stays linear
+                return
             self.second_guesses.append(Found(c, self.sentence, pos, self.in_headline, category_terms(c.category, scope),
                                              AGGREGATE.found(scope), paragraph=self.paragraph))
             return

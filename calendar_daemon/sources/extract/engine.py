@@ -29,7 +29,7 @@ from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading,
 from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, lists_week_releases, week_focus
-from .learned import Mention, second_opinion, unrepeated
+from .learned import Mention, judging_one_article, second_opinion, unrepeated
 from .lists import Table, with_day_before, with_later_clock, with_list_day
 from .markets import each_market
 from .memo import one_article
@@ -113,7 +113,7 @@ def _candidate_span(tm: TimeMatch) -> tuple[str, str | None, str] | None:
 
 def extract(text: str, published: datetime | None = None, tz: str | None = None) -> list[Candidate]:
     """Dated, upcoming (or ongoing) events found in one article."""
-    with one_article():
+    with one_article(), judging_one_article():
         return _extract(text, published, tz)
 
 

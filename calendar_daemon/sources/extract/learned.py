@@ -124,6 +124,8 @@ def _shipped() -> Gate | None:
     return Gate.from_json(json.loads(GATE_FILE.read_text(encoding="utf-8")))
 
 
+MAX_JUDGED = 400  # left-out mentions the gate reads per article: a hostile text of endless dated lines stays cheap
+_JUDGED: ContextVar[list[int] | None] = ContextVar("gate_judged", default=None)
 _GATE: ContextVar[Gate | bool | None] = ContextVar("gate", default=True)  # True: the shipped model
 Observer = Callable[[Mention, tuple[str, str | None, str]], None]
 _OBSERVER: ContextVar[Observer | None] = ContextVar("gate_observer", default=None)
@@ -154,6 +156,16 @@ def observing(observer: Observer) -> Iterator[None]:
         _OBSERVER.reset(token)
 
 
+@contextmanager
+def judging_one_article() -> Iterator[None]:
+    """Count the gate's judgements of one article against :data:`MAX_JUDGED`."""
+    token = _JUDGED.set([0])
+    try:
+        yield
+    finally:
+        _JUDGED.reset(token)
+
+
 def observing_now() -> bool:
     return _OBSERVER.get() is not None
 
@@ -168,6 +180,10 @@ def second_opinion(mention: Mention, clause: str, sentence: str, span: tuple[str
     gate, watched = current_gate(), observing_now()
     if not watched and (mention.triggered or gate is None):
         return mention.triggered, None
+    if not watched and (judged := _JUDGED.get()) is not None:
+        if judged[0] >= MAX_JUDGED:
+            return False, None
+        judged[0] += 1
     mention = replace(mention, rule_category=category_of(clause, sentence))
     observe(mention, span)
     if mention.triggered or gate is None:
