@@ -292,7 +292,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         c.rescheduled_from = step.original if step is not None else None
         if learned is not None:
             c.category, c.confidence, c.learned = *learned, True
-            c.title = c.title.removesuffix(" " + NO_KIND_EN) if c.title != NO_KIND_EN else c.title  # the kind is the gate's
+            c.title = c.title.removesuffix(" " + NO_KIND_EN)  # the kind is the gate's
         named = continued(named, sentence[ce:len(sentence) if focus else nxt], focus)  # "周二迎来PMI数据日,法国、德国PMI先后公布": one each
         releases = by_publisher(c, each_release(c, named, zh, focus, focus), forward, sentence[cs:tm.start]) if zh else each_release(c, named, zh, clause=clause)
         releases = ([m for one in each_listed_indicator(releases, listing) for m in each_market(one, clause)] if zh  # "甲及乙休市"
