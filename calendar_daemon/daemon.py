@@ -34,6 +34,7 @@ from calendar_daemon.ops.redact import register_secret
 from calendar_daemon.ops.replica import dead_holder, replica_id
 from calendar_daemon.ops.sdnotify import Watchdog, notify
 from calendar_daemon.sources.fetch import Fetcher
+from calendar_daemon.sources.proposals import Reading
 from calendar_daemon.sources.seeds import reference_options
 from calendar_daemon.store.db import database_problem, describe, open_configured
 from calendar_daemon.store.events import EventStore
@@ -116,6 +117,7 @@ class Runtime:
         poller = Poller(
             self.store, config.sources, fetcher, token=token, horizon_days=config.reference.horizon_days,
             default_timezone=config.display.timezone, observer=observer, workers=config.polling.workers,
+            reading=Reading.configured(config.extract),
         )  # fmt: skip
         dead = [h for h in poller.states.holders() if take_back and h != token and dead_holder(h, replica)]
         if poller.states.release(dead):

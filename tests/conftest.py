@@ -8,6 +8,7 @@ import pytest
 
 from calendar_daemon.store.db import open_engine
 from calendar_daemon.store.events import EventStore
+from tests.chat_server import ChatServer
 from tests.helpers import REPO_ROOT, DaemonProcess, free_port, write_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -67,3 +68,11 @@ def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
     with temporary_database() as url:
         yield url
+
+
+@pytest.fixture
+def chat() -> Iterator[ChatServer]:
+    """A loopback chat-completions endpoint (the language-model reader's counterpart)."""
+    server = ChatServer()
+    yield server
+    server.close()

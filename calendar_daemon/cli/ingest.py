@@ -20,8 +20,7 @@ from calendar_daemon.intake.known import Verdict
 from calendar_daemon.intake.review import accept, confidence, proposed_events, reject, store_proposals, verdicts
 from calendar_daemon.intake.submit import submit
 from calendar_daemon.sources.files import decode_text
-from calendar_daemon.sources.model_reader import reader_from
-from calendar_daemon.sources.proposals import Article, Proposal, articles_in, propose
+from calendar_daemon.sources.proposals import Article, Proposal, Reading, articles_in, propose
 
 
 def _read(name: str) -> tuple[str, str]:
@@ -66,8 +65,7 @@ def ingest(obj: Context, files: tuple[str, ...], published: str | None, tz: str 
     for name in files:
         text, source = _read(name)
         articles.extend(articles_in(text, source, when, outlet))
-    llm = obj.config.extract
-    proposals = propose(articles, tz, reader_from(llm.llm_url, llm.llm_model, llm.llm_api_key_env, llm.llm_timeout_seconds))
+    proposals = propose(articles, tz, Reading.configured(obj.config.extract))
     if dry_run:
         _show(proposals, verdicts(obj.runtime().store, proposals), as_json)
         return

@@ -128,6 +128,10 @@ class ReferenceConfig(Section):
 
 
 class ExtractConfig(Section):
+    learned: bool = Field(
+        True, description="Let the learned model shipped with the extractor propose dated mentions the rules pass over "
+        "(at most 0.75 sure, never on a day the rules already date); false: the rules alone.",
+    )
     llm_url: str = Field(
         "", description="OpenAI-compatible chat-completions endpoint of a language model that also reads articles "
         "(e.g. http://127.0.0.1:11434/v1 for a local Ollama); empty: the rules alone. Its proposals must quote the "

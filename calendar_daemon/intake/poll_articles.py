@@ -17,7 +17,7 @@ from calendar_daemon.domain.vocabulary import PROPOSED
 from calendar_daemon.intake.poll_ics import POLL_ORIGIN, source_defaults
 from calendar_daemon.intake.review import known_from_source, store_proposals
 from calendar_daemon.intake.submit import submit
-from calendar_daemon.sources.proposals import Article, Proposal, propose, to_record
+from calendar_daemon.sources.proposals import Article, Proposal, Reading, propose, to_record
 from calendar_daemon.store.events import EventStore
 
 logger = logging.getLogger(__name__)
@@ -43,10 +43,10 @@ def _auto(proposal: Proposal, source: SourceConfig) -> bool:
     return source.accept == "auto" and proposal.candidate.confidence >= source.min_confidence
 
 
-def store_articles(store: EventStore, articles: list[Article], source: SourceConfig) -> ArticleOutcome:
-    """Extract each article's candidates and store them as events (auto, confident) or proposals."""
+def store_articles(store: EventStore, articles: list[Article], source: SourceConfig, reading: Reading) -> ArticleOutcome:
+    """Extract each article's candidates (read as ``reading`` says) and store them as events (auto, confident) or proposals."""
     outcome = ArticleOutcome()
-    proposals = propose(articles)
+    proposals = propose(articles, reading=reading)
     sure = [p for p in proposals if _auto(p, source)]
     unsure = [p for p in proposals if not _auto(p, source)]
     if sure:

@@ -25,7 +25,7 @@ from calendar_daemon.intake.poll_ics import apply_calendar, read_calendar
 from calendar_daemon.sources.feed_items import parse_feed
 from calendar_daemon.sources.fetch import Fetched, Fetcher, backoff
 from calendar_daemon.sources.files import decode_text
-from calendar_daemon.sources.proposals import Article
+from calendar_daemon.sources.proposals import DEFAULT_READING, Article, Reading
 from calendar_daemon.sources.web_article import page_article
 from calendar_daemon.store.events import EventStore, utcnow
 from calendar_daemon.store.models import SourceState
@@ -65,7 +65,7 @@ class Poller:
         self, store: EventStore, sources: Sequence[SourceConfig], fetcher: Fetcher, *, token: str,
         clock: Callable[[], datetime] = utcnow, rand: Callable[[], float] = random.random, horizon_days: int = 400,
         default_timezone: str = "Asia/Shanghai", lease: timedelta = LEASE, observer: PollObserver | None = None,
-        workers: int = 4,
+        workers: int = 4, reading: Reading = DEFAULT_READING,
     ) -> None:  # fmt: skip
         self.store = store
         self.states = SourceStates(store.engine)
@@ -79,6 +79,7 @@ class Poller:
         self.lease = lease
         self.observer = observer
         self.workers = workers
+        self.reading = reading  # how articles of feed and page sources are read: as `ingest` reads them
         self.states.ensure(list(self.sources))
 
     def poll_due(self) -> list[PollOutcome]:
@@ -163,7 +164,7 @@ class Poller:
         elif fetched.digest != row.content_hash or not same_url:
             body = decode_text(fetched.body or b"", fetched.url)
             article = page_article(body, url=fetched.url, fallback_outlet=source.name, fetched_at=fetched_at(now))
-            self._count(outcome, store_articles(self.store, [article], source), items=1)
+            self._count(outcome, store_articles(self.store, [article], source, self.reading), items=1)
         outcome.outcome = "changed" if outcome.added or outcome.updated or outcome.cancelled or outcome.proposals else "unchanged"
         for key in ("added", "updated", "cancelled", "proposals", "items"):
             values[key] = getattr(row, key) + getattr(outcome, key)
@@ -209,5 +210,5 @@ class Poller:
                                          outlet=feed.title))  # fmt: skip
             read.append(item.key)
         if articles:
-            self._count(outcome, store_articles(self.store, articles, source), items=len(articles))
+            self._count(outcome, store_articles(self.store, articles, source, self.reading), items=len(articles))
         values["seen"] = seen + read

@@ -7,9 +7,10 @@ its date came from as evidence; :mod:`calendar_daemon.intake.review` stores and 
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calendar_daemon.domain.periods import Precision
 from calendar_daemon.domain.records import EventRecord, normalize
@@ -17,8 +18,12 @@ from calendar_daemon.domain.vocabulary import Authority, Status
 from calendar_daemon.exceptions import InputError
 from calendar_daemon.sources.extract import Candidate, detect_published, extract
 from calendar_daemon.sources.extract.articles import split_articles
+from calendar_daemon.sources.extract.learned import using_gate
 from calendar_daemon.sources.extract.normalize import html_to_text, looks_like_html
-from calendar_daemon.sources.model_reader import ModelReader, merge
+from calendar_daemon.sources.model_reader import ModelReader, merge, reader_from
+
+if TYPE_CHECKING:
+    from calendar_daemon.config.sections import ExtractConfig
 
 
 @dataclass
@@ -77,14 +82,34 @@ def articles_in(text: str, source: str, published: datetime | None, outlet: str 
     return articles
 
 
-def propose(articles: list[Article], tz: str | None = None, reader: ModelReader | None = None) -> list[Proposal]:
-    """The rules' candidates of each article, with the language-model reader's added when one is configured."""
+@dataclass(frozen=True)
+class Reading:
+    """How articles are read besides the rules: the learned model's second opinion on the dated mentions
+    they pass over (``learned``), and a language model's proposals when one is configured (``reader``)."""
+
+    learned: bool = True
+    reader: ModelReader | None = None
+
+    @classmethod
+    def configured(cls, extract: ExtractConfig) -> Reading:
+        """What the ``[extract]`` section asks for: the same for ``ingest`` and for polled sources."""
+        reader = reader_from(extract.llm_url, extract.llm_model, extract.llm_api_key_env, extract.llm_timeout_seconds)
+        return cls(learned=extract.learned, reader=reader)
+
+
+DEFAULT_READING = Reading()  # the rules and the learned model, as `[extract]` has it by default
+
+
+def propose(articles: list[Article], tz: str | None = None, reading: Reading = DEFAULT_READING) -> list[Proposal]:
+    """The rules' candidates of each article (with the learned model's unless ``reading`` turns it off), and the
+    language-model reader's added when one is configured."""
     proposals: list[Proposal] = []
-    for article in articles:
-        candidates = extract(article.text, article.published, tz)
-        if reader is not None:
-            candidates = merge(candidates, reader.read(article.text, article.published, tz))
-        proposals.extend(Proposal(candidate, article) for candidate in candidates)
+    with nullcontext() if reading.learned else using_gate(None):
+        for article in articles:
+            candidates = extract(article.text, article.published, tz)
+            if reading.reader is not None:
+                candidates = merge(candidates, reading.reader.read(article.text, article.published, tz))
+            proposals.extend(Proposal(candidate, article) for candidate in candidates)
     return proposals
 
 
