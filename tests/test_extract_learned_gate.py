@@ -127,3 +127,12 @@ def test_training_writes_a_gate_that_reads_what_it_was_taught(tmp_path: Path) ->
     loaded = Gate.from_json(json.loads(path.read_text(encoding="utf-8")))
     with using_gate(loaded):
         assert ("2031-07-22", "corporate") in days(extract(RIGHTS, PUBLISHED))
+
+
+def test_a_guess_is_titled_by_the_kind_the_gate_gave_it() -> None:
+    """The title is composed with the gate's kind, not the rules' fallback: a bare region was all it said before."""
+    text = "US calendar\n\nThe Treasury's numbers arrive on 14 July 2031.\n"
+    with using_gate(always("macro_data", 0.99)):
+        assert [(c.category, c.title) for c in extract(text, PUBLISHED)] == [("macro_data", "US data release")]
+    with using_gate(always("bond", 0.99)):
+        assert [(c.category, c.title) for c in extract(text, PUBLISHED)] == [("bond", "US bond auction")]

@@ -214,11 +214,11 @@ def _normalised(text: str) -> str:
 
 def _make(sentence: str, clause: str, forward: str, tm: TimeMatch | None, span: tuple[str, str | None, str],
           zh: bool, default_region: str, confidence: float, tzname: str, lead: str = "",
-          moved: bool = False, before: str = "", named: list[Named] | None = None) -> Candidate:
+          moved: bool = False, before: str = "", named: list[Named] | None = None, kind: str | None = None) -> Candidate:
     """One candidate; ``lead``: the sentence before the clause, ``before``: the text since the previous date;
-    ``named``: the gazetteer's releases the clause names."""
+    ``named``: the gazetteer's releases the clause names; ``kind``: the learned gate's category, when it kept the clause."""
     category, importance, region = fill_from_release(
-        C.category_of(clause, sentence), 0, region_of(clause, forward, sentence, default=default_region),
+        kind or C.category_of(clause, sentence), 0, region_of(clause, forward, sentence, default=default_region),
         named or [], default_region)
     entities = entities_of(C.strip_section(forward), category)
     if not entities and not zh and tm is not None and category in ("earnings", "ipo", "lockup"):
@@ -288,7 +288,7 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
             continue
         c = _make(sentence, clause, forward, tm, span, zh, default_region, K.from_date(tm, clause), tm.resolved.timezone, sentence[:cs],
-                  moved, sentence[fs:tm.start], named)
+                  moved, sentence[fs:tm.start], named, learned[0] if learned else None)
         c.rescheduled_from = step.original if step is not None else None
         if learned is not None:
             c.category, c.confidence, c.learned = *learned, True
