@@ -105,10 +105,11 @@ def test_each_bare_heading_under_a_lead_of_many_changes_is_a_rule_of_its_day() -
 
 def test_bare_lines_without_a_lead_of_changes_are_no_rules() -> None:
     """Without the lead the bare headings date nothing; the one sentence that dates its own change (`From 10 July
-    2031, childcare subsidy rates will lift …`) is a policy start, read by the learned gate since round 24."""
+    2031, childcare subsidy rates will lift …`) is a policy start, read by the learned gate since round 24 and titled
+    as the rules title a policy change."""
     text = BARE.replace("a raft of changes as the new financial year starts from 1 July", "a busy year")
     got = [(c.start, c.category, c.title) for c in extract(text, datetime.fromisoformat("2031-06-28T12:00+10:00"))]
-    assert got == [("2031-07-10", "policy", "Childcare subsidy rates")]
+    assert got == [("2031-07-10", "policy", "Childcare subsidy rates policy change")]
 
 
 # A lead of changes over paragraphs of prose, no headings (round 21: corpus 15, a news site's New Year rules).
