@@ -37,3 +37,12 @@ def test_a_month_day_row_after_december_is_in_the_next_year_too() -> None:
     text = "Exchange holiday schedule for 2031\n\nApr. 18 Markets closed\nDec. 26 Markets closed\nJan. 2 Markets closed\n"
     got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2030-12-10T09:00-05:00"))]
     assert got == [("other", "2031-04-18"), ("other", "2031-12-26"), ("other", "2032-01-02")]
+
+
+def test_a_row_naming_a_fiscal_year_is_no_intro_of_the_rows_after_it() -> None:
+    """"… Results for FY2030" says which year's results, not that the rows below are in 2030 (nor is "Scheduled"
+    a schedule's intro): the next row's May 27 is the coming one (issue 15, corpus 22 English, round 25)."""
+    text = ("IR Calendar\n\nMarch 4 Scheduled Announcement of Financial Results for FY2030\n\n"
+            "May 27 Scheduled Announcement of Financial Results for First Quarter of FY2031\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-01-10T10:00+09:00"))]
+    assert got == [("2031-03-04", "earnings"), ("2031-05-27", "earnings")]

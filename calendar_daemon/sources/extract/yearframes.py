@@ -27,8 +27,8 @@ from .english import _MON, _mon
 from .vocabulary import led_by
 
 # The intro: one year and a schedule word, on a line of its own.
-_INTRO_WORD = re.compile(r"holidays?|calendar|schedule|\bdates\b|休市|节假日|日程|时间表|安排", re.IGNORECASE)
-_YEAR = led_by("12", r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
+_INTRO_WORD = re.compile(r"holidays?|calendar|schedule(?!d)|\bdates\b|休市|节假日|日程|时间表|安排", re.IGNORECASE)
+_YEAR = led_by("12", r"(?<![\d.A-Za-z])(?:19|20)\d{2}(?![\d.])")  # not a fiscal year's label ("FY2024")
 # A row opens (after a numbering "(五)", "5." and a name "中秋节:") with a month-day and no year.
 _NUMBERING = r"(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s*)?"
 _EN_ROW = re.compile(rf"^\s*{_NUMBERING}(?P<md>{_MON}\s+\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
