@@ -31,3 +31,24 @@ data
 def test_glued_day_and_month_cells_date_their_rows() -> None:
     got = sorted((c.start, c.category) for c in extract(PAGE, datetime.fromisoformat("2031-07-01T09:00+05:30")))
     assert got == [("2031-07-14T16:00+05:30", "macro_data"), ("2031-07-15T12:00+05:30", "macro_data")]
+
+
+# An investor-relations calendar flattened from its table: each row's date, status and event run together
+# (issue 15, corpus 22 English, round 25). Each row is one dated event; the fiscal-year labels ("FY2030") are no
+# calendar year of the rows.
+IR_CALENDAR = """IR Calendar
+Detailed Schedule
+2031
+-
+March 4ScheduledAnnouncement of Financial Results for FY2030
+-
+March 25ScheduledSending of notice of convocation of the Annual General Meeting of Shareholders
+-
+May 27ScheduledAnnouncement of Financial Results for First Quarter of FY2031
+"""
+
+
+def test_a_flattened_table_row_is_read_with_its_cells_apart() -> None:
+    got = [(c.start, c.category) for c in extract(IR_CALENDAR, datetime.fromisoformat("2031-01-10T10:00+09:00"))]
+    assert ("2031-03-04", "earnings") in got and ("2031-05-27", "earnings") in got
+    assert all(start.startswith("2031-") for start, _ in got)

@@ -156,6 +156,10 @@ _ZONE_HHMM = re.compile(r"(?<=时间)[ \t]?(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?!
 # "13Jul 2026": a page's date cell with the day glued to its month ("13 Jul 2026").
 _GLUED_DAY_MONTH = re.compile(r"(?<![\w.])(\d{1,2})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?=\s+\d{4}\b)")
 _GLUED_HINT = re.compile(r"\d(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s")
+# a table's cells run together: "March 4ScheduledAnnouncement of …" (the day, then the next cell's word)
+_GLUED_CELL = re.compile(r"(?<![\w.])((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})((?:[A-Z][a-z]+){1,3})")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_GLUED_CELL_HINT = re.compile(r" \d{1,2}[A-Z][a-z]")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
 # "晚上八点半": an hour in Chinese numerals after a part of the day, written in digits ("晚上8点半")
@@ -241,6 +245,8 @@ def normalize(text: str) -> str:
         folded = _GLUED_DASH.sub(r"\1- ", folded)
     if _GLUED_HINT.search(folded):
         folded = _GLUED_DAY_MONTH.sub(r"\1 \2", folded)
+    if _GLUED_CELL_HINT.search(folded):
+        folded = _GLUED_CELL.sub(lambda m: f"{m[1]} {_CAMEL.sub(' ', m[2])}", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
