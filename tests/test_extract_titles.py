@@ -56,3 +56,10 @@ def test_an_english_event_of_no_kind_the_rules_can_name_is_not_proposed() -> Non
     # "meets again in September" names no kind of event (no bank, no release): nothing to put in a calendar
     text = "Week ahead\nThe board meets again in September, but a move is not expected.\n"
     assert extract(text, datetime.fromisoformat("2031-06-20T08:00-04:00")) == []
+
+
+def test_a_list_item_led_by_its_date_is_not_titled_by_the_date() -> None:
+    """"March 4: Acme announces results": the item's head is its date, not a name (it was the title)."""
+    text = "Results calendar\n\nMarch 4: Acme announces results.\n\nMay 27: Bolt Mining announces first-quarter results.\n"
+    titles = [c.title for c in extract(text, datetime.fromisoformat("2031-01-10T10:00-05:00"))]
+    assert titles == ["Acme results", "Bolt Mining results"]
