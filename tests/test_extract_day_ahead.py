@@ -25,3 +25,15 @@ def test_a_page_naming_two_days_carries_nothing() -> None:
     text = LEAD + "Japan reports trade data on Friday.\n\nThailand will release February data for consumer prices.\n"
     got = extract(text, PUBLISHED)
     assert [c.start for c in got] == ["2027-03-10", "2027-03-12"]
+
+
+def test_a_preview_of_todays_releases_dates_each_release_it_opens_a_paragraph_with() -> None:
+    """"今日财经数据前瞻" (round 25, corpus 22 Chinese): each paragraph opens with a release and explains it, with no
+    day of its own; they are the publication day's releases. What the explanation says in passing is not."""
+    text = ("今日财经数据前瞻:关注美国初请失业金人数\n\n2031-07-10 09:30\n\n"
+            "  中国6月财新服务业PMI,该指数通常于每月第三个工作日发布,高于50表示服务业扩张。\n\n"
+            "  美国当周初请失业金人数,该数据每周都公布,是投资市场的焦点所在。\n\n"
+            "  欧元区5月零售销售月率,是衡量消费者支出的首要工具。\n")
+    got = {(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-07-10T09:30+08:00"))}
+    assert got == {("2031-07-10", "macro_data")}
+    assert len(extract(text, datetime.fromisoformat("2031-07-10T09:30+08:00"))) == 3

@@ -84,6 +84,8 @@ def test_a_site_name_and_a_menu_word_are_not_the_headline() -> None:
 
     assert headline_of("Example-Hours.com\n\n• News\n\nExchange holidays for 2031\n") == "Exchange holidays for 2031"
     assert headline_of("打开网易新闻 查看精彩图片\n\n下周前瞻:三大央行议息\n") == "下周前瞻:三大央行议息"
+    assert headline_of("Skip to main content\n 首页 > 外汇\n\n今日财经数据前瞻:关注初请\n") == "今日财经数据前瞻:关注初请"  # a breadcrumb
+    assert headline_of("Home › Markets › Rates\n\nThe week ahead\n") == "The week ahead"
 
 
 def test_a_service_hotline_above_the_headline_is_no_headline() -> None:

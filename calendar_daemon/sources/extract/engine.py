@@ -36,7 +36,7 @@ from .memo import one_article
 from .namedholidays import named_holidays
 from .normalize import cjk_ratio, headline_market, normalize, traditional_place
 from .notscheduled import not_scheduled
-from .oneday import only_day
+from .oneday import diary_kind, only_day
 from .parallelclauses import kept_apart, parallel_clauses
 from .pressconf import each_speaker, is_speaker_item, press_conference
 from .published import BEIJING, NEW_YORK, RE_BARE_LINE, RE_EN_BYLINE, RE_OUTLET_LINE, headline_of, offset_zone, zone_region
@@ -79,8 +79,6 @@ _EXCEPT = re.compile(r"\s*除[^,，。;；]{1,30}外\s*")
 # what a clause may hold besides its date and still read with the next one ("本周晚些时候,", "一、2031年12月29日至31日,")
 _BARE_CLAUSE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[\s即亦也为是于在自起止:：().]|下同|同下|[^\s()]{1,4}时间|晚些时候|稍晚时候|稍后|早些时候|"
                           r"上午|下午|中午|晚上|早上)*$")  # (a half day left after a span: "3月5日--3月8日上午,召开…")
-# A headline of a diary of one day ("明日焦点", "《再战明天》", "today's calendar").
-_DIARY = re.compile(r"明日|明天|焦点|日志|日程|tomorrow|today's|diary", re.IGNORECASE)
 # A stored page's own date line at the top ("date 2024-07-15 …"): when it was saved, no event.
 _PAGE_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}(?:\s+\d{1,2}/\d{1,2}/\d{4})?(?:\s+\d{1,2}:\d{2})?\s*")
 AddFn = Callable[[Candidate, str, int], None]  # (candidate, the text it was classified on, position)
@@ -128,7 +126,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
     norm = norm if zh else named_holidays(norm, anchor.today)  # "markets are closed for Good Friday"
     findings, heading, table, banks, summary = Findings(), DayHeading(), Table(), BankWeek(), WeekSummary()
     clocks = ClockRows(rows_zone(norm, anchor.tz, anchor.today, anchor.own_offset), rows_all_past(norm, anchor))
-    diary = _DIARY.search(headline) is not None
+    diary, today = diary_kind(headline, norm)
     one_day = None if zh or diary or anchor.week_ahead is not None else only_day(norm, anchor)
     for sent_no, (para_no, sentence) in enumerate(without_furniture(paragraph_sentences(norm))):
         if len(findings.found) >= MAX_CANDIDATES:
@@ -168,7 +166,7 @@ def _extract(text: str, published: datetime | None, tz: str | None) -> list[Cand
             findings.add(c, sentence, 0)
             kept += 1
         if not kept:
-            _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead if diary else None, one_day)
+            _undated(sentence, anchor, zh, default_region, findings.add, clocks.lead or (anchor.today if today else None), diary, one_day, today)
     kept_found = unrepeated(drop_group_previews(one_report_day(collapse(findings.found + findings.second_guesses, merge_into))), lambda f: f.cand)
     # an English event of no kind the rules can name ("US market event") is no event to propose
     by_subject([f.cand for f in kept_found], headline, norm[:LEAD_CHARS])  # an MPC's meetings, a public bond's steps
@@ -351,11 +349,14 @@ def _next_day(times: list[TimeMatch], i: int, end: int) -> int:
 
 
 def _undated(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
-             diary_day: date | None, one_day: date | None) -> None:
+             day: date | None, diary: bool, one_day: date | None, today: bool = False) -> None:
     """Where a sentence's undated items go: a diary of one day's to that day, a week-ahead preview's to
-    the previewed week, a day-ahead article's (one day named in all) to that one day."""
-    if diary_day is not None and diary_day >= anchor.today:
-        _inherit_week(sentence, anchor, zh, default_region, add, (diary_day.isoformat(), diary_day.isoformat(), "date"))
+    the previewed week, a day-ahead article's (one day named in all) to that one day; ``today``: a preview of
+    the publication day's releases, whose items are led by the release's name."""
+    if diary and day is not None and day >= anchor.today:
+        if today and any(t.base.precision in ("date", "datetime") and t.resolved.kind != "as_of" for t in find_times(sentence, anchor)):
+            return  # "上周五美国非农就业数据好于预期": a release with a day of its own, gone
+        _inherit_week(sentence, anchor, zh, default_region, add, (day.isoformat(), day.isoformat(), "date"), named=today)
     elif anchor.week_ahead is not None and (zh or not week_bank_decisions(sentence, anchor, add)):
         _inherit_week(sentence, anchor, zh, default_region, add)
     elif one_day is not None:
@@ -363,7 +364,7 @@ def _undated(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: 
 
 
 def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, add: AddFn,
-                  span: tuple[str, str | None, str] | None = None, future: bool = False) -> None:
+                  span: tuple[str, str | None, str] | None = None, future: bool = False, named: bool = False) -> None:
     """In a week-ahead preview, an undated upcoming event belongs to the previewed week (in a diary of
     one day, to that ``span``: there every item is upcoming, said with or without a future word, unless
     ``future`` asks for one)."""
@@ -374,11 +375,12 @@ def _inherit_week(sentence: str, anchor: Anchor, zh: bool, default_region: str, 
         span = (monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week")
     carry = ""
     hypothetical = condition_start(sentence, zh)
-    for a, b in sentence_clauses(sentence, zh):
+    for a, b in sentence_clauses(sentence, zh)[:1] if named else sentence_clauses(sentence, zh):  # (then it explains it)
         if hypothetical is not None and b > hypothetical:
             break  # "…如果政府停摆，就业报告将不会按时公布": a condition and its consequence are no plan
         clause = (carry + sentence[a:b])[-4 * CLAUSE_WINDOW:]
-        if not (listing := lists_week_releases(clause, sentence, anchor)) and not _has_trigger(clause):  # "数据包括A、B、C等"
+        if (not (listing := lists_week_releases(clause, sentence, anchor)) and not _has_trigger(clause)  # "数据包括A、B、C等"
+                and not (named and a == 0 and placed_releases(clause))):  # "中国11月财新服务业PMI,…" in a day's preview
             carry = clause + " "
             continue
         carry = ""

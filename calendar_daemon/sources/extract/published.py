@@ -191,7 +191,8 @@ def _detect(text: str) -> tuple[datetime | None, str | None]:
 _FURNITURE_LINE = re.compile(r"^[•·\-\s]*(?:advertisement|sponsored|home|news|menu|connect with us|share|bookmarks?|skip to (?:main )?content|"
                              r"首页|首頁|打开网易新闻.{0,12}|"
                              r"(?:客服|服务|咨询|投诉)(?:热线|电话)\s*[:：]?\s*[+\d\s()-]{6,24}|"
-                             r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|hk|tw)|.{0,30}>\s*正文)$", re.IGNORECASE)
+                             r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|hk|tw)|.{0,30}>\s*正文|"
+                             r"(?:首页|首頁|home)\s*[>›»]\s*[^>›»。.!?]{1,20}(?:\s*[>›»]\s*[^>›»。.!?]{1,20}){0,3})$", re.IGNORECASE)  # a breadcrumb
 
 
 def headline_of(text: str) -> str:
