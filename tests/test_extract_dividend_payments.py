@@ -35,3 +35,11 @@ def test_a_register_date_is_titled_by_the_register() -> None:
     got = extract(text, datetime.fromisoformat("2032-07-06T09:00+03:00"))
     assert [(c.category, c.start) for c in got] == [("corporate", "2032-07-29")]
     assert "Register of Members" in got[0].title
+
+
+def test_a_day_set_as_the_payment_day_is_dated_beside_the_ex_dividend_base_day() -> None:
+    """"訂定…為除息基準日，…為發放日" (round 25, corpus 22 Traditional Chinese): the second day of the sentence is the
+    payment day, though its clause names no dividend."""
+    text = "本公司現金股利除息基準日暨發放日公告\n\n並於董事會訂定2031年6月2日為除息基準日，2031年6月22日為發放日。\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-05-20T10:00+08:00"))]
+    assert got == [("2031-06-02", "corporate"), ("2031-06-22", "corporate")]
