@@ -27,6 +27,7 @@ from .furniture import without_furniture
 from .futureyears import ahead
 from .headings import DayHeading, is_day_heading, is_glossary, is_month_heading, is_period
 from .indicatorlists import each_listed_indicator, each_listed_indicator_en, lists_indicators
+from .lasting import lasting_span
 from .layouts import rewrite_layouts
 from .leads import drop_group_previews, lists_week_releases, week_focus
 from .learned import Mention, judging_one_article, second_opinion, unrepeated
@@ -278,9 +279,9 @@ def _sentence_candidates(sentence: str, anchor: Anchor, zh: bool, default_region
         item = sentence[cs:tm.start] + " " + sentence[tm.end:ce]  # the clause without its date
         named, focus = placed_releases(clause, tm.start - cs), week_focus(clause, tm)  # (a week's focus lists to the sentence's end)
         trig = _triggered(sentence, clause, tm, cs, named, focus, listing, item, listed, zh)
-        span = _candidate_span(tm)
-        if span is None:
+        if (span := _candidate_span(tm)) is None:
             continue
+        span = lasting_span(span, sentence[tm.end:tm.end + 16]) if zh else span  # "今日起举行二天"
         mention = Mention(sentence[cs:tm.start], tm.span_text(sentence), sentence[tm.end:ce], span[2], zh, listed, trig, "")
         trig, learned = second_opinion(mention, clause, sentence, span)
         if not trig or not_scheduled(sentence, clause, tm, anchor.today, zh):
