@@ -59,3 +59,13 @@ def test_day_and_status_cells_after_bars_with_open_until_a_clock() -> None:
             "|Monday, December 29, 2031\n(In lieu of Boxing Day)\n|Closed\n")
     got = [(c.category, c.start) for c in extract(text, datetime.fromisoformat("2031-11-24T09:00-05:00"))]
     assert got == [("other", "2031-12-24T13:00-05:00"), ("other", "2031-12-25"), ("other", "2031-12-29")]
+
+
+def test_a_half_day_in_a_holiday_list_is_an_early_close() -> None:
+    """"Wednesday, 31 December 2031 (New Year's Eve): HALF DAY" (round 25, corpus 22 English): a half day is an
+    early close, as "early close" is."""
+    text = ("Christmas and New Year trading hours\n\nHere are the key dates:\n"
+            "- Wednesday, 24 December 2031 (Christmas Eve): HALF DAY\n- Thursday, 25 December 2031 (Christmas Day): CLOSED\n"
+            "- Wednesday, 31 December 2031 (New Year's Eve): HALF DAY\n")
+    got = {(c.start, c.category, c.title.endswith("early close")) for c in extract(text, datetime.fromisoformat("2031-12-20T09:00+00:00"))}
+    assert {("2031-12-24", "other", True), ("2031-12-31", "other", True)} <= got

@@ -98,7 +98,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("policy", re.compile(r"\b(?:applicable|in force) (?:from|on|starting)\b|\bcomes? into (?:force|effect)\b|"
                           r"\b(?:entry|enters?) into (?:force|application)\b|\brules? (?:for|on)\b", _I)),
     ("other", re.compile(EXCHANGE_CLOSES + r"|\b(?:trading|market|exchange|session)\s+(?:ceases|closes|ends|halts)\b|\btrading\s+(?:is\s+|will\s+be\s+)?closed\b|"
-                         r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|"
+                         r"\bclos(?:e|es|ed|ing)\s+early\b|\bearly\s+(?:close|closing)\b|\bshortened\s+(?:trading\s+)?session\b|\bhalf[- ]day\b|"
                          r"\b(?:will\s+(?:also\s+)?|markets?\s+)close\s+at\s+\d|"
                          # a closed market ("the bond market is closed", "US stock and bond markets closed")
                          r"\b(?:stock|bond|equity)\s+markets?\s+(?:(?:is|are|will\s+be)\s+)?closed\b|"

@@ -40,7 +40,7 @@ TRIGGER = Vocabulary(
     r"\b(?:AGMs?|EGMs?|IPO|earnings|results|reports?|release[sd]?|decision|meeting|minutes|speech|speaks?|testif|testimony|"
     r"auction|expir|matur|takes? effect|settle (?:on|in)\b|buybacks? of\b|effective|launch|conference|summit|vote|election|payrolls|CPI|PPI|GDP|"
     r"PMI|hearing|shutdown|deadline|" + SHARE_LOCKUP + r"|listing|debut|FOMC|data|sales|inflation|jobs report|unveil|"
-    r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|"
+    r"due|follows?|brings|set for|scheduled (?:for|to)|holiday|closed|markets (?:will )?close (?:on|for)|early close|close early|half[- ]day|"
     + EXCHANGE_CLOSES + r"|"
     r"consumer price|producer price|employment report|"
     r"gross domestic product|personal income|durable goods|(?:trading|market|exchange|session) (?:ceases|closes)|settlement date|speakers\b|"
