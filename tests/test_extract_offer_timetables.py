@@ -141,3 +141,15 @@ def test_each_step_of_a_cell_a_line_timetable_is_an_event_of_the_offer_at_its_ti
 def test_cell_a_line_rows_that_name_no_offer_are_not_steps() -> None:
     rows = OPEN_OFFER.replace("Open Offer", "the register").replace("Application Form", "letter")
     assert not any(c.title.startswith("Offer: ") for c in extract(rows, datetime.fromisoformat("2031-09-10T09:00+01:00")))
+
+
+def test_a_row_with_its_clock_before_its_day_keeps_the_clock_and_a_clean_step() -> None:
+    """"1 Offer Opens 9:00 a.m. 24 July 2031" (round 25, corpus 21 English): the step is "Offer Opens", at 9:00 on
+    its day; the row number and the clock are no part of its title (it was "Offer: 00 a.m.")."""
+    text = ("Acme Exchange Ltd share offer\n\nTimetable\n\nThe timetable for the Offer is as follows:\n\nNo Event Time Date\n\n"
+            "1 Offer Opens 9:00 a.m. 24 July 2031\n\n2 Offer Closes (Closure Date) 4:00 p.m. 12 August 2031\n\n"
+            "3 Public announcement of the results of the Offer by 5:00 p.m. 3 September 2031\n\n"
+            "Notes: all times are Kenyan local time.\n")
+    got = [(c.start, c.title) for c in extract(text, datetime.fromisoformat("2031-07-20T10:00+03:00"))]
+    assert got == [("2031-07-24T09:00+03:00", "Offer: Offer Opens"), ("2031-08-12T16:00+03:00", "Offer: Offer Closes (Closure Date)"),
+                   ("2031-09-03T17:00+03:00", "Offer: Public announcement of the results of the Offer")]

@@ -38,6 +38,9 @@ _IPO = re.compile(r"\b(?:IPO|initial public offering)\b")
 _OFFER = re.compile(r"\b(?:rights (?:issue|offer)|entitlement (?:offer|issue)|offer|placement|share purchase plan|"
                     r"renounceable|capital raising)\b", re.IGNORECASE)
 _STEP_TITLE = re.compile(r"^(?:Rights issue|Offer|IPO): ")
+# a row's clock between its step and its day ("Offer Closes 4:00 p.m. 12 August", "… by 5:00 p.m. 3 September")
+_TAIL_CLOCK = re.compile(rf"\s*(?:\bby\s+|\bat\s+)?(?P<clock>{CLOCK_WORDS})$", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-Z])")  # "1 Offer Opens"
 _MIN_ROWS = 3
 STEP_CHARS = 120  # a step's words kept (titles are made of them)
 _HEAD_LINES = 3  # lines between the heading and the first row
@@ -50,10 +53,12 @@ def _steps(line: str) -> list[tuple[str, str]] | None:
         return None
     steps, start = [], 0
     for m in found:
-        step = line[start:m.start()].strip(" \t*:-–")
-        if not step:
+        step, day = line[start:m.start()].strip(" \t*:-–"), m.group(0)
+        if (clock := _TAIL_CLOCK.search(step)) is not None and " at " not in day:  # "Offer Opens 9:00 a.m. 24 July 2031"
+            step, day = step[:clock.start()].rstrip(" \t*:-–"), f"{day} at {clock['clock']}"
+        if not (step := _ROW_NUMBER.sub("", step)):
             return None
-        steps.append((step, m.group(0)))
+        steps.append((step, day))
         start = m.end()
     return steps
 
