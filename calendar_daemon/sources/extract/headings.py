@@ -157,8 +157,15 @@ _FIGURES_ROW = re.compile(r"^[A-Z][\w.'’ -]{1,30}:\s[^.;!?]*?\b(?:[Pp]rev(?:io
 def _is_list_row(sentence: str) -> bool:
     # (an English bulleted line under a day heading is an item of that day however long: "- Chinese PMIs for …";
     # a Chinese one is more often a note on the item above it: "- 重点:…")
-    return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence)
+    return bool(_NAME_LIST.match(sentence) or _LABELLED_ROW.match(sentence) or _SAYS_WHO_RELEASES.match(sentence)
                 or (sentence.startswith(_BULLETS) and cjk_ratio(sentence) == 0) or _FIGURES_ROW.match(sentence))
+
+
+# A day's item said as a sentence of who releases what ("The ZEW Institute is to release a report on …", "Canada will
+# publish …", "Bank of Canada Governor Stephen Poloz is to speak before …"): an item however long it runs.
+_SAYS_WHO_RELEASES = re.compile(r"^(?:The )?[A-Z][\w.&'-]*(?: [\w.&'-]+){0,6} (?:is|are|will be) (?:expected |due |scheduled |set )?to "
+                                r"(?:release|publish|report|issue|announce|speak|testify|hold|deliver|give)\b|"
+                                r"^(?:The )?[A-Z][\w.&'-]*(?: [\w.&'-]+){0,6} will (?:release|publish|report|issue|announce|speak|testify)\b")
 
 
 @dataclass
