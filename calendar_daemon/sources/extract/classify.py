@@ -220,7 +220,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bhearings?\b|\b(?:FDIC|SEC|CFTC|OCC|CFPB|NCUA|FHFA)\b[^.;]{0,40}?\bboard\b|\badvisory (?:board|council|committee)\b|"
                           # a ruling party's sessions: "the party's plenum", "unveils its next five-year plan"
                           r"\bplenum\b|\bplenary session\b|\bparty congress\b|\bfive-year (?:economic )?plan\b", _I)),
-    ("other", re.compile(MARKET_CLOSED + r"|提前\S{0,6}?(?:收盘|收市)|半日交易|半日市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
+    ("other", re.compile(MARKET_CLOSED + r"|提前\S{0,6}?(?:收盘|收市)|推迟开市|半日交易|半日市|市场无交易|天休假|" + STOCK_CONNECT_PAUSE
                          + r"market holiday|markets? (?:are |will be )?closed|closed for|"
                          r"大选|选举|公投|投票|\belections?\b|\breferendum\b|\bvote\b", _I)),
     ("conference", re.compile(r"会议|大会|论坛|峰会|发布会|见面会|记者会|吹风会|讨论会|研讨会|博览会|展会|听证|演讲|conference|summit|forum|symposium|keynote|"

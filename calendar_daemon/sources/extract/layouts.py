@@ -64,6 +64,7 @@ from .samedays import same_days
 from .scheduletables import results_schedule_rows
 from .sharedheads import shared_heads
 from .slashrows import slash_rows
+from .statusgrids import status_grids
 from .tablelines import join_table_lines
 from .tailclocks import tail_clock_rows
 from .weekcarry import week_carry
@@ -120,6 +121,7 @@ STEPS: tuple[Step, ...] = (
     Step(holiday_rows),
     Step(slash_rows),
     # a table exported one cell a line, its rows put back together
+    Step(status_grids, by_language=False),
     Step(join_broken_rows, by_language=False),
     Step(pipe_tables),
     Step(cell_table_rows, by_language=False),
