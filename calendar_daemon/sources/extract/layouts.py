@@ -26,6 +26,7 @@ from .clockrows import join_row_dashes
 from .commentlines import without_comment_lines
 from .companycounts import company_counts
 from .datebullets import date_bullets
+from .datecolumns import date_columns
 from .dategrids import date_grids, day_status_cells
 from .datelines import without_date_lines, without_stamps
 from .daygroups import day_groups
@@ -122,6 +123,7 @@ STEPS: tuple[Step, ...] = (
     Step(slash_rows),
     # a table exported one cell a line, its rows put back together
     Step(status_grids, by_language=False),
+    Step(date_columns, by_language=False),
     Step(join_broken_rows, by_language=False),
     Step(pipe_tables),
     Step(cell_table_rows, by_language=False),
