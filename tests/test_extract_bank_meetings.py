@@ -55,3 +55,12 @@ def test_an_opening_on_the_committee_timetable_makes_its_meetings_and_press_conf
 def test_an_opening_about_something_else_leaves_the_meetings_as_conferences() -> None:
     got = lead_kinds("The Ruritania Chess Federation published its timetable for 2031.")
     assert got and all(kind != "central_bank" for _, kind in got)
+
+
+def test_a_monetary_boards_meeting_is_the_central_banks() -> None:
+    """"moved its Monetary Board's next meeting date to April 10" (round 25, corpus 22 English): the Monetary Board
+    is the central bank's policy body (the Philippines', Sri Lanka's); the old date is not proposed."""
+    text = ("BSP moves its rate meeting\n\nThe Bangko Sentral ng Pilipinas moved its Monetary Board's next meeting date to "
+            "April 10 (previously April 6). The bank gave no reason.\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-03-26T09:00+08:00"))]
+    assert got == [("2031-04-10", "central_bank")]

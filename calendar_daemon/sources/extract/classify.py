@@ -115,7 +115,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(?:the|its) (?:rate |policy |interest rate )?(?:decision|announcement) (?:is|will be) (?:due|announced|released|made)\b|"
         r"interest rate|policy meeting|monetary policy|minutes|央行行长|美联储主席|任期|\bFed\b|\bECB\b|\bBOJ\b|"
         r"\bBOE\b|\bRBA\b|Bank of (?:Japan|England|Canada)|Powell|Lagarde|Federal Reserve|[Cc]entral [Bb]ank|"
-        r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|"
+        r"Reserve Bank|People's Bank|interest decision|Federal Open Market Committee|Monetary Policy Committee|Governing Council|Monetary Board|"
         r"联储局|联准会|政策会议|政策会晤|基准利率|\bRBNZ\b|\bSNB\b|\bBOC\b|\bBoC\b|Riksbank|Norges Bank|\bPBOC\b|\bRBI\b|"
         r"理监事会|利率决策|利率决定|指标利率|政策利率|存款机制利率|存款便利利率|再融资利率|贷款市场报价利率|\bLPR\b|会议纪录|会议记录|央行[^,;。]{0,24}?(?:决策(?![者层])|决议)|货币决策|货币政策决定|按兵不动|升息|"
         # an official of a central bank speaking ("圣路易联储主席…将发表讲话", "日本央行审议委员…发表演讲")
