@@ -52,3 +52,13 @@ def test_a_flattened_table_row_is_read_with_its_cells_apart() -> None:
     got = [(c.start, c.category) for c in extract(IR_CALENDAR, datetime.fromisoformat("2031-01-10T10:00+09:00"))]
     assert ("2031-03-04", "earnings") in got and ("2031-05-27", "earnings") in got
     assert all(start.startswith("2031-") for start, _ in got)
+
+
+def test_a_calendar_row_with_its_clock_glued_to_its_day_is_read_at_that_clock() -> None:
+    """"March 26th09:30 GMTPPI (YoY)…" (round 25, corpus 22 English): the day, the clock, the zone and the release run
+    together; each row is its release at its clock."""
+    text = ("The rand's week ahead\n\nLooking forward, the rand will likely be affected by the following events:\n\n"
+            "Release DateRelease TimeEventDateReporting Agency\nJuly 24th09:30 GMTPPI (YoY)JUNStatistics Land\n"
+            "July 24th13:00 GMTReserve Bank Interest Rate AnnouncementJUL\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-07-20T10:00+00:00"))]
+    assert got == [("2031-07-24T09:30+00:00", "macro_data"), ("2031-07-24T13:00+00:00", "central_bank")]

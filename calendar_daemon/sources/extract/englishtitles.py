@@ -36,7 +36,7 @@ NO_KIND_EN = _EN_NAME["other"]  # the words of an English title that found no ki
 
 # A calendar list's day heading that was put in front of its items ("Tuesday 12/8", "Monday, Dec. 7").
 _EN_DAY_PREFIX = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*|(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))(?:\d{1,2}/\d{1,2}|"
-                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4}(?!\d))?|"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d))?|"
                             r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|"
                             r"\d{1,2}(?:st|nd|rd|th)\s*[–—-](?!\s*\d))?[,:]?\s*")  # ("Tuesday 9th – (Trading Update) …")
 _EN_ITEM = re.compile(r"\s*\([^()]*\)|\.\s*$")

@@ -159,7 +159,10 @@ _GLUED_HINT = re.compile(r"\d(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 # a table's cells run together: "March 4ScheduledAnnouncement of …" (the day, then the next cell's word)
 _GLUED_CELL = re.compile(r"(?<![\w.])((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})((?:[A-Z][a-z]+){1,3})")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# a calendar row's cells run together after its day: "March 26th09:30 GMTPPI (YoY)" (the clock, then the zone and the release)
+_GLUED_CLOCK = re.compile(r"(?<=\d(?:st|nd|rd|th))(?=\d{1,2}:\d{2})|(?<=\d:\d\d )(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|SGT|HKT)(?=[A-Z])")
 _GLUED_CELL_HINT = re.compile(r" \d{1,2}[A-Z][a-z]")
+_GLUED_CLOCK_HINT = re.compile(r"\d(?:st|nd|rd|th)\d|\d:\d\d [A-Z]{2,4}[A-Z]")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
 # "晚上八点半": an hour in Chinese numerals after a part of the day, written in digits ("晚上8点半")
@@ -247,6 +250,8 @@ def normalize(text: str) -> str:
         folded = _GLUED_DAY_MONTH.sub(r"\1 \2", folded)
     if _GLUED_CELL_HINT.search(folded):
         folded = _GLUED_CELL.sub(lambda m: f"{m[1]} {_CAMEL.sub(' ', m[2])}", folded)
+    if _GLUED_CLOCK_HINT.search(folded):
+        folded = _GLUED_CLOCK.sub(lambda m: f"{m[0]} " if m[0] else " ", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
     text = strip_citations(text)
     return _BLANKS.sub("\n\n", text)
