@@ -38,6 +38,7 @@ from .earlylists import early_close_lists
 from .earningsrows import earnings_rows
 from .earningstables import earnings_tables
 from .exdividendrows import ex_dividend_days
+from .fieldlines import field_lines
 from .fieldrecords import field_records
 from .flatdiaries import flat_diary_lines
 from .flatrows import flat_table_rows
@@ -101,6 +102,7 @@ STEPS: tuple[Step, ...] = (
     Step(shared_heads),
     Step(roc_slash_dates),
     Step(field_records),
+    Step(field_lines, by_language=False, english_only=True),
     Step(numbered_heads),
     Step(rule_lists),
     Step(day_pairs),
