@@ -43,3 +43,12 @@ def test_a_day_set_as_the_payment_day_is_dated_beside_the_ex_dividend_base_day()
     text = "本公司現金股利除息基準日暨發放日公告\n\n並於董事會訂定2031年6月2日為除息基準日，2031年6月22日為發放日。\n"
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-05-20T10:00+08:00"))]
     assert got == [("2031-06-02", "corporate"), ("2031-06-22", "corporate")]
+
+
+def test_the_shareholders_registration_day_of_a_meeting_notice_is_the_companys_event() -> None:
+    """"股东登记时间为2031年7月30日" (round 25, corpus 22 Chinese): the day shareholders register for the meeting is
+    the company's event, beside the meeting itself."""
+    text = ("某某生物股份有限公司关于召开临时股东大会的通知\n某某生物股份有限公司计划于2031年7月31日召开2031年第一次临时股东大会。"
+            "股东登记时间为2031年7月30日,异地股东可通过信函或传真登记。\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-07-15T18:00+08:00")) if c.precision == "date"]
+    assert ("2031-07-30", "corporate") in got and ("2031-07-31", "corporate") in got

@@ -195,7 +195,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Company meetings and launch events are corporate, not conferences: checked before them.
     # a product's launch event: "华为Mate40系列的发布会", "新机发布会" (a ministry's 发布会 is a conference)
     ("corporate", re.compile(r"[A-Za-z]+\s?\d+[A-Za-z]*\s?(?:系列|手机|新机)?的?发布会|(?:手机|新机|新品)\S{0,4}发布会|"
-                             r"股东大会|股东会|(?:召开|举行)董事会|董事会\S{0,12}?(?:举行|召开)|董事会会议|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|领取股息|发放入账|过户|分红|"
+                             r"股东大会|股东会|股东\S{0,2}登记|(?:召开|举行)董事会|董事会\S{0,12}?(?:举行|召开)|董事会会议|新品发布会|产品发布会|新品发布|除息|除权|派息|配息|股利|领取股息|发放入账|过户|分红|"
                              + LAST_BUY + r"|领到(?:钱|股息|股利|配息)|product event|"
                              r"shareholder meeting|annual meeting of shareholders|ex-dividend|"
                              r"\b(?:AGMs?|EGMs?|AGM/EGM)\b|general meetings?\b|"

@@ -32,7 +32,7 @@ TRIGGER = Vocabulary(
     r"(?:在|于)宪报刊登|刊宪|提交立法会|提交国会|提交议会|"  # a rule gazetted and tabled ("将于星期五(21日)在宪报刊登《…公告》")
     # an application window, a subsidy paid out, a duty that starts on a day ("申请时间从7月1日至8月31日", "预计10月发放补贴金",
     # "应自2032年1月1日起提供")
-    r"申请时间|申请期间|受理时间|报名时间|发放补贴|补贴\S{0,3}发放|应自\S{1,16}?起|"
+    r"申请时间|申请期间|受理时间|报名时间|登记时间|发放补贴|补贴\S{0,3}发放|应自\S{1,16}?起|"
     r"最后时限|见面会|记者会|吹风会|"  # an offer's last time to accept ("…缴付股款最后时限")
     r"\b(?:entry|enters?|entered) into (?:force|application)\b|\bappl(?:y|ies) from\b|"  # "Entry into force: 30 June 2031"
     r"\b(?:subscription|issuance|issue|allotment|redemption) (?:date|window|period)s?\b|"
