@@ -32,3 +32,16 @@ def test_the_quarter_results_are_for_is_no_event() -> None:
     text = "Acme Services will announce its results for the fourth quarter of FY2031, on Friday, April 11 after trading hours."
     got = [(c.category, c.start, c.precision) for c in extract(text, datetime.fromisoformat("2031-04-01T09:00+05:30"))]
     assert got == [("earnings", "2031-04-11", "date")]
+
+
+def test_a_release_for_a_month_is_released_on_its_row_day_not_during_that_month() -> None:
+    """A statistics office's release calendar (round 25, corpus 21 English): "Employment Situation for May 2031" names
+    the month measured; the release is on its row's day at its clock, and May is no event (nor is an IPO for August
+    a measured month)."""
+    text = ("Release calendar\n\nJune, 2031\n\nMonth View | List View\n\n\nDate\n\nTime\n\nRelease\n\n"
+            "Friday, June 06, 2031\n\n08:30 AM\n\nEmployment Situation for May 2031\n\n"
+            "Friday, June 13, 2031\n\n08:30 AM\n\nProducer Price Index for May 2031\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-05-28T09:00-04:00"))]
+    assert got == [("2031-06-06T08:30-04:00", "macro_data"), ("2031-06-13T08:30-04:00", "macro_data")]
+    ipo = "Acme plans\n\nAcme Corp is preparing an IPO for August 2031, people familiar said.\n"
+    assert [(c.start, c.category) for c in extract(ipo, datetime.fromisoformat("2031-05-28T09:00-04:00"))] == [("2031-08-01", "ipo")]

@@ -39,6 +39,9 @@ _PER_SHARE_FOR = re.compile(r"\$?\d+(?:\.\d+)? (?:cents )?(?:a share )?for (?:th
 
 
 _COVERING = re.compile(r"\b(?:covering|over|(?:results|earnings|figures|numbers|accounts)\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
+# a release named, then the period it is for (not "scheduled for August", when it happens)
+_DATA_FOR = re.compile(r"\b(?!(?:IPOs?|AGMs?|EGMs?|Meetings?|Summits?|Elections?|Listings?|Launch|Offerings?|Auctions?|Conferences?|"
+                       r"Votes?|Referendums?|Hearings?|Decisions?)\b)[A-Z][A-Za-z]+(?:\s+\([A-Za-z]+\))?\s+for\s+(?:the\s+)?$")
 _QUARTER_NAMED_BY_MONTH = re.compile(r"\s+(?:quarter|half[- ]year|half)\b", re.IGNORECASE)
 # A data period after a day, with at most a place between: "美国2月CPI", "中国一季度GDP".
 _LATER_PERIOD = re.compile(r"\s?(?:的)?\s?[\u4e00-\u9fff]{0,4}?\s?(?:\d{1,2}\s?月份?(?!\s?\d)|第?[一二三四1-4]\s?季度|[上下]半年)")
@@ -62,6 +65,8 @@ def is_period(sentence: str, tm: TimeMatch) -> bool:
         return True  # "(92 cents a share for Q4)": the period an estimate is for
     if tm.resolved.precision in ("quarter", "half", "year") and _COVERING.search(sentence, max(0, tm.start - 16), tm.start):
         return True  # "unit labour costs covering the fourth quarter", "results for the fourth quarter": what a figure covers
+    if tm.resolved.precision in ("month", "quarter") and _DATA_FOR.search(sentence, max(0, tm.start - 40), tm.start):
+        return True  # "Employment Situation for August 2031", "Productivity and Costs (R) for Second Quarter": what is measured
     post = sentence[tm.end:tm.end + 24]
     if tm.resolved.precision == "month" and _QUARTER_NAMED_BY_MONTH.match(post):
         return True  # "March 2031 quarter distribution": the quarter the payment is for
