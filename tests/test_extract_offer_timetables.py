@@ -153,3 +153,13 @@ def test_a_row_with_its_clock_before_its_day_keeps_the_clock_and_a_clean_step() 
     got = [(c.start, c.title) for c in extract(text, datetime.fromisoformat("2031-07-20T10:00+03:00"))]
     assert got == [("2031-07-24T09:00+03:00", "Offer: Offer Opens"), ("2031-08-12T16:00+03:00", "Offer: Offer Closes (Closure Date)"),
                    ("2031-09-03T17:00+03:00", "Offer: Public announcement of the results of the Offer")]
+
+
+def test_a_bare_timetable_heading_is_the_offer_the_headline_names() -> None:
+    """"INDICATIVE TIMETABLE" with rows of steps and ordinal dates, under a headline about an IPO (round 25, corpus 22
+    English): the rows are the IPO's steps, though the table itself never says "offer"."""
+    text = ("This Is Acme Energy's Indicative Timetable For Its IPO\n\nAcme Energy is set to list its shares on two exchanges.\n\n"
+            "INDICATIVE TIMETABLE\nDraft Prospectus to be out      21st March, 2031\nBook Close      2nd April, 2031\n"
+            "Pricing      2nd April, 2031\nAllocations out      3rd April, 2031\n\nThe offer is open to qualified investors.\n")
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-03-19T12:00+01:00"))]
+    assert got == [("2031-03-21", "ipo"), ("2031-04-02", "ipo"), ("2031-04-02", "ipo"), ("2031-04-03", "ipo")]

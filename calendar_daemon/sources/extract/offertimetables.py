@@ -44,6 +44,7 @@ _ROW_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-Z])")  # "1 Offer Opens"
 _MIN_ROWS = 3
 STEP_CHARS = 120  # a step's words kept (titles are made of them)
 _HEAD_LINES = 3  # lines between the heading and the first row
+_LEAD_CHARS = 400
 
 
 def _steps(line: str) -> list[tuple[str, str]] | None:
@@ -127,9 +128,14 @@ def offer_timetables(text: str) -> str:
         return text
     lines, joined = _paired_rows(text.split("\n"))
     out = list(lines)
+    lead = text[:_LEAD_CHARS]  # the headline and the lead say whose timetable a bare "INDICATIVE TIMETABLE" is
     for heading, rows in _blocks(lines, joined):
         block = "\n".join([heading] + [lines[i] for i in rows])
-        if len(rows) < _MIN_ROWS or not (_OFFER.search(block) or _IPO.search(block)):
+        if len(rows) < _MIN_ROWS:
+            continue
+        if not (_OFFER.search(block) or _IPO.search(block)) and heading:
+            block = f"{lead}\n{block}" if _IPO.search(lead) else block
+        if not (_OFFER.search(block) or _IPO.search(block)):
             continue
         kind = "IPO" if _IPO.search(block) else ("Rights issue" if re.search(r"\brights\b", block, re.IGNORECASE) else "Offer")
         for i in rows:
