@@ -62,3 +62,11 @@ def test_a_calendar_row_with_its_clock_glued_to_its_day_is_read_at_that_clock() 
             "July 24th13:00 GMTReserve Bank Interest Rate AnnouncementJUL\n")
     got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-07-20T10:00+00:00"))]
     assert got == [("2031-07-24T09:30+00:00", "macro_data"), ("2031-07-24T13:00+00:00", "central_bank")]
+
+
+def test_a_day_month_year_joined_by_dashes_is_a_date_and_a_days_bill_is_a_bond() -> None:
+    """"16-Oct-2031" (round 25, corpus 21 English: a treasury-bill auction notice) is a date as "16 Oct 2031" is, and a
+    91-day bill maturing is a bond event."""
+    text = "Treasury bills on offer\n\nThe 91-day bill will mature on 16-Oct-2031.\n"
+    got = [(c.start, c.category) for c in extract(text, datetime.fromisoformat("2031-07-10T09:00+03:00"))]
+    assert got == [("2031-10-16", "bond")]

@@ -135,7 +135,7 @@ CATEGORY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"兑付|付息|(?<![项目工程采购])招标|标售|分销|偿还本金|中票|债券|国债|公债|定期存单|地方债|专项债|公司债|可转债|票据|展期|回售|\bbonds?\b|"
                         r"库券|国库票券|短期票券|\btreasury bills?\b|\bT-bills?\b|"
                         r"\bbuybacks? of [^.;]{0,30}?\b(?:Treasuries|Treasury|bonds|notes|gilts)\b|"
-                        r"\bnotes? auction|Treasury auction|coupon|\bauction|(?:year|month|week) (?:notes|bonds|bills)\b|登记日|"
+                        r"\bnotes? auction|Treasury auction|coupon|\bauction|(?:year|month|week|day) (?:notes?|bonds?|bills?)\b|登记日|"
                         # "Tuesday's sale of $6 billion in 10-year inflation-protected securities"
                         r"\bsale of \$?[\d.,]+ ?(?:billion|million|bn)\b[^.;]{0,50}?\b(?:notes|bonds|bills|securities|treasuries|TIPS)\b", _I)),
     # shares trading without their dividend ("shares then trade without the right to their quarterly dividend"): not a listing

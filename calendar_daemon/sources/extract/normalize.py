@@ -162,6 +162,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # a calendar row's cells run together after its day: "March 26th09:30 GMTPPI (YoY)" (the clock, then the zone and the release)
 _GLUED_CLOCK = re.compile(r"(?<=\d(?:st|nd|rd|th))(?=\d{1,2}:\d{2})|(?<=\d:\d\d )(?:GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|SGT|HKT)(?=[A-Z])")
 _GLUED_CELL_HINT = re.compile(r" \d{1,2}[A-Z][a-z]")
+_DASHED_DATE = re.compile(r"(?<![\w-])(\d{1,2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)-(\d{4})(?![\w-])", re.IGNORECASE)  # "16-Oct-2031"
 _GLUED_CLOCK_HINT = re.compile(r"\d(?:st|nd|rd|th)\d|\d:\d\d [A-Z]{2,4}[A-Z]")
 # "Visa (V - Free Report)": a ticker with a note; the dash would read as a list bullet.
 _TICKER_NOTE = re.compile(r"\(([A-Z][A-Z.]{0,5})[ \t]+[-–][ \t]+[^()\n]{1,30}\)")
@@ -250,6 +251,8 @@ def normalize(text: str) -> str:
         folded = _GLUED_DAY_MONTH.sub(r"\1 \2", folded)
     if _GLUED_CELL_HINT.search(folded):
         folded = _GLUED_CELL.sub(lambda m: f"{m[1]} {_CAMEL.sub(' ', m[2])}", folded)
+    if "-" in folded:
+        folded = _DASHED_DATE.sub(r"\1 \2 \3", folded)
     if _GLUED_CLOCK_HINT.search(folded):
         folded = _GLUED_CLOCK.sub(lambda m: f"{m[0]} " if m[0] else " ", folded)
     text = _SPACES.sub(" ", folded)  # first: later patterns then never meet long blank runs
