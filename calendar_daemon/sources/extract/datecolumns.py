@@ -59,18 +59,18 @@ def date_columns(text: str) -> str:
             i += 1
             continue
         rows, j = _rows(lines, i)
-        if len(rows) < 2 or sum(1 for c in _columns(rows[0]) if c) < 2:
+        columns = _columns(rows[0]) if rows else []
+        if len(rows) < 2 or sum(1 for c in columns if c) < 2:
             out.extend(lines[i:max(j, i + 1)])
             i = max(j, i + 1)
             continue
-        columns = _columns(rows[0])
         caption = " ".join(out[-_CAPTION_LINES:])
         who = m[0] if (m := _INSTITUTION.search(caption)) else ""
         for row in rows[1:]:
-            dated = [(cell, what) for cell, what in zip(row, columns, strict=False) if what and _DATE.match(cell)]
-            out.extend(f"{''.join(cell.split())},{who}{'议息会议' if who and what == '会议' else what}。" for cell, what in dated)  # (a bank's meeting)
+            dated = [(cell, what, m[0]) for cell, what in zip(row, columns, strict=False) if what and (m := _DATE.match(cell))]
+            out.extend(f"{''.join(cell.split())},{who}{'议息会议' if who and what == '会议' else what}。" for cell, what, _ in dated)  # (a bank's meeting)
             notes = [cell for cell, what in zip(row, columns, strict=False) if not what]
             if dated and any(_PRESS.search(note) and not _NO_PRESS.search(note) for note in notes):
-                out.append(f"{_DATE.match(dated[-1][0])[0]},{who}主席记者会。")  # type: ignore[index]
+                out.append(f"{dated[-1][2]},{who}主席记者会。")
         i = j
     return "\n".join(out)

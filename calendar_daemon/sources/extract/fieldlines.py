@@ -58,9 +58,8 @@ def field_lines(text: str) -> str:
     if any(int(m["m"]) > 12 for m in values):  # a month-first page ("04/30/2031"): its dates are not read here
         return text
     security = next((lines[i + 1].split(" - ")[0].strip() for i in range(len(lines) - 1) if _SECURITY.match(lines[i])), "")
-    for i in pairs:
-        name, value = lines[i].strip().rstrip(":"), _VALUE.match(lines[i + 1])
-        assert value is not None
+    for i, value in zip(pairs, values, strict=True):
+        name = lines[i].strip().rstrip(":")
         try:
             when = _day(value)
         except ValueError:  # no such day ("31/02/2031")

@@ -24,30 +24,24 @@ Open days are no event. A run of cells that is not such a grid is left as it is.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 _DAY = re.compile(r"^(?P<y>\d{4})\s*[/年.-]\s*(?P<m>\d{1,2})\s*[/月.-]\s*(?P<d>\d{1,2})\s*日?\s*(?:[(（][^)）]{1,4}[)）])?$")
 _OPEN = re.compile(r"^(?:[^\d]{0,12}(?:正常|照常)[^\d]{0,6}|开市|交易)$")  # ("可可/橙汁正常开市")
 _CLOSED = re.compile(r"^(?:交易关闭|休市|全日休市|关闭|停市|暂停交易|不开放)$")
 # "22:30推迟开盘", "延迟到20:30开市", "次日凌晨4:00提早收市"
 _TIMED = re.compile(r"^(?P<next>次日)?(?:凌晨|早上|上午|下午|晚上)?(?P<late1>推迟|延迟|延后)?(?:到|至)?(?P<clock>\d{1,2}[:：]\d{2})\s*"
-                    r"(?P<late2>推迟|延迟|延后)?(?P<early>提早|提前)?(?P<what>开盘|开市|收盘|收市)(?:\s\S{1,30})?$")
+                    r"(?P<late2>推迟|延迟|延后)?(?:提早|提前)?(?P<what>开盘|开市|收盘|收市)(?:\s\S{1,30})?$")
 _MIN_DAYS = 2
 
 
 def _said(timed: re.Match[str]) -> str:
-    """A timed status as the extractor reads it: "推迟开市" (a late opening), "提前收市" (an early close)."""
-    opening = timed["what"] in ("开盘", "开市")
-    return ("推迟开市" if timed["late1"] or timed["late2"] or opening else "") or "提前收市"
+    """A timed status as the extractor reads it: an opening at a clock, or a late one, is "推迟开市"; else "提前收市"."""
+    return "推迟开市" if timed["late1"] or timed["late2"] or timed["what"] in ("开盘", "开市") else "提前收市"
 
 
-def _next(day: str) -> str:
-    """The day after ``day`` ("2031年12月22日" -> "2031年12月23日")."""
-    from datetime import date, timedelta
-
-    y, rest = day.split("年")
-    m, d = rest.rstrip("日").split("月")
-    nxt = date(int(y), int(m), int(d)) + timedelta(days=1)
-    return f"{nxt.year}年{nxt.month}月{nxt.day}日"
+def _zh(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _status(cell: str) -> bool:
@@ -60,7 +54,7 @@ def _grid(cells: list[str]) -> tuple[int, int, list[str]] | None:
     if h is None:
         return None
     n = next((k for k in range(h, len(cells)) if not _DAY.match(cells[k])), len(cells)) - h
-    days = [f"{m['y']}年{int(m['m'])}月{int(m['d'])}日" for c in cells[h:h + n] if (m := _DAY.match(c))]
+    days = [date(int(m["y"]), int(m["m"]), int(m["d"])) for c in cells[h:h + n] if (m := _DAY.match(c))]
     k, section, sentences, rows = h + n, "", [], 0
     while k + 1 < len(cells) and cells[k]:
         label, statuses = cells[k], cells[k + 1:k + 1 + n]  # (fewer at the end of a page cut off mid-row)
@@ -70,10 +64,11 @@ def _grid(cells: list[str]) -> tuple[int, int, list[str]] | None:
             rows += 1
             who = section or label
             for day, s in zip(days, statuses, strict=False):
-                if _CLOSED.match(s) and (line := f"{day}{who}休市。") not in sentences:
+                if _CLOSED.match(s) and (line := f"{_zh(day)}{who}休市。") not in sentences:
                     sentences.append(line)
                 elif timed := _TIMED.match(s):
-                    sentences.append(f"{_next(day) if timed['next'] else day}{timed['clock']} {who if section else ''} {label}{_said(timed)}。")
+                    when = _zh(day + timedelta(days=1) if timed["next"] else day)
+                    sentences.append(f"{when}{timed['clock']} {who if section else ''} {label}{_said(timed)}。")
         else:
             break
         k += n + 1
