@@ -56,6 +56,7 @@ def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
         ("[server\nport = 1\n", "invalid TOML"),
         ("[alerts]\nlease_seconds = 15\nsend_timeout_seconds = 10\n", "lease_seconds must be at least twice send_timeout"),
         ("[server]\nreplica_id = \"a b\"\n", "key 'server.replica_id'"),
+        ("[extract]\nlearned = \"maybe\"\n", "key 'extract.learned'"),
     ],
 )
 def test_bad_values(tmp_path: Path, body: str, message: str) -> None:
