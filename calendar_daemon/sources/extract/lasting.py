@@ -1,5 +1,5 @@
-"""A day and how many days the event lasts ("董事会今日起举行二天", "8月12日起举行,为期两天", "a two-day meeting
-from March 3"): the event spans those days, not one day or an open-ended period."""
+"""A day and how many days the event lasts, in Chinese ("董事会今日起举行二天", "8月12日起举行,为期两天"): the event
+spans those days, not one day or an open-ended period."""
 
 from __future__ import annotations
 
